@@ -1,0 +1,2 @@
+import { hello } from '#workflow';
+console.log(hello(1));
