@@ -1,2 +1,26 @@
-import { hello } from '#workflow';
-console.log(hello(1));
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { InvalidConfigurationError, loadAppConfig } from '#config';
+import { AppModule } from './app.module.js';
+import { configureApp } from './configure-app.js';
+
+async function bootstrap(): Promise<void> {
+  let port: number;
+  try {
+    port = loadAppConfig().port;
+  } catch (error) {
+    if (error instanceof InvalidConfigurationError) {
+      process.stderr.write(`alur-api: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
+  configureApp(app);
+  await app.listen(port);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`alur-api: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfigModule } from '#config';
+import { DatabaseModule } from '#persistence';
+import { RedisModule } from '#queue';
+import { AuthModule } from './auth/auth.module.js';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { pinoHttpOptions } from './common/http/logging.js';
+import { HealthModule } from './health/health.module.js';
+
+@Module({})
+export class AppModule {
+  /** `env` overlays process.env; e2e tests use it to point the app at their own database. */
+  static forRoot(env: Record<string, string> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(env),
+        LoggerModule.forRootAsync(pinoHttpOptions()),
+        DatabaseModule.forRoot({ applicationName: 'alur-api', seed: true }),
+        RedisModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { hashPassword, UserDirectory, verifyPassword } from '#persistence';
+import { unauthenticated } from '../common/errors/app.exception.js';
+import { toAuthenticatedUser, type AuthenticatedUser } from './authenticated-user.js';
+import { TokenService } from './token.service.js';
+
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: AuthenticatedUserView;
+}
+
+export type AuthenticatedUserView = Pick<AuthenticatedUser, 'username' | 'name' | 'governmentCode' | 'unitCode' | 'roles'>;
+
+const WRONG_LOGIN = 'Wrong username or password';
+
+@Injectable()
+export class LoginUseCase {
+  /** Verified against when the user does not exist, so both failures take the same time. */
+  private decoyHash?: Promise<string>;
+
+  constructor(
+    private readonly users: UserDirectory,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async execute(username: string, password: string): Promise<LoginResult> {
+    const user = await this.users.findByUsername(username);
+    const hash = user?.active ? user.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
+    const valid = await verifyPassword(hash, password);
+    if (!user?.active || !valid) throw unauthenticated(WRONG_LOGIN);
+    const { accessToken, expiresIn } = await this.tokens.issue({ sub: user.id, username: user.username });
+    return { accessToken, tokenType: 'Bearer', expiresIn, user: toUserView(toAuthenticatedUser(user)) };
+  }
+}
+
+export function toUserView(user: AuthenticatedUser): AuthenticatedUserView {
+  return { username: user.username, name: user.name, governmentCode: user.governmentCode, unitCode: user.unitCode, roles: user.roles };
+}

@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { STATUS_CODES } from 'node:http';
+import type { Response } from 'express';
+import { AppException } from './app.exception.js';
+import { ErrorCode } from './error-code.enum.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.METHOD_NOT_ALLOWED,
+  409: ErrorCode.CONFLICT,
+  412: ErrorCode.VERSION_MISMATCH,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  429: ErrorCode.RATE_LIMITED,
+  503: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+/** Every error, whatever threw it, leaves as `{statusCode, error, code, message}`. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppException) {
+      return shape(exception.status, exception.code, exception.message, exception.details);
+    }
+    if (exception instanceof ThrottlerException) {
+      return shape(429, ErrorCode.RATE_LIMITED, 'Too many attempts; try again later');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const message = typeof res === 'string' ? res : messageOf((res as { message?: unknown }).message) ?? exception.message;
+      return shape(status, CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED), message);
+    }
+    // body-parser and friends: errors with an HTTP status (malformed JSON, body too large, bad charset)
+    const status = httpStatusOf(exception);
+    if (status && status >= 400 && status < 500) {
+      const message = status === 400 ? 'Malformed request body' : (exception as Error).message;
+      return shape(status, CODE_BY_STATUS[status] ?? ErrorCode.VALIDATION_FAILED, message);
+    }
+    return shape(500, ErrorCode.INTERNAL_ERROR, 'Internal server error');
+  }
+}
+
+function shape(statusCode: number, code: string, message: string, details?: unknown): ErrorBody {
+  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message };
+  if (details !== undefined) body.details = details;
+  return body;
+}
+
+function messageOf(message: unknown): string | undefined {
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join('; ');
+  return undefined;
+}
+
+function httpStatusOf(exception: unknown): number | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const e = exception as { status?: unknown; statusCode?: unknown };
+  const status = e.status ?? e.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}

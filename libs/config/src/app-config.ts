@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { envSchema } from './env.schema.js';
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  queuePrefix: string;
+  jwt: { secret: string; ttl: string; issuer: string; audience: string };
+  smtp: { url: string | null; from: string };
+  demoSeed: boolean;
+  demoPassword: string;
+  reconcileIntervalMs: number;
+  loginThrottle: { limit: number; ttlMs: number };
+  logLevel: string;
+}
+
+export class InvalidConfigurationError extends Error {
+  constructor(readonly variables: string[], details: string) {
+    super(`Invalid configuration: ${details}`);
+    this.name = 'InvalidConfigurationError';
+  }
+}
+
+/** Validates the environment once; the error names every offending variable. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.fromEntries(
+    Object.keys(envSchema.describe().keys).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+  );
+  const { value, error } = envSchema.validate(known, { abortEarly: false, convert: true });
+  if (error) {
+    const variables = [...new Set(error.details.map((d) => String(d.path[0])))];
+    throw new InvalidConfigurationError(variables, error.details.map((d) => d.message).join('; '));
+  }
+  return {
+    nodeEnv: value.NODE_ENV,
+    port: value.PORT,
+    databaseUrl: value.DATABASE_URL,
+    databasePoolSize: value.DATABASE_POOL_SIZE,
+    redisUrl: value.REDIS_URL,
+    queuePrefix: value.QUEUE_PREFIX,
+    jwt: {
+      secret: value.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      ttl: value.JWT_TTL,
+      issuer: 'alur',
+      audience: 'alur-api',
+    },
+    smtp: { url: value.SMTP_URL ?? null, from: value.SMTP_FROM },
+    demoSeed: value.DEMO_SEED,
+    demoPassword: value.DEMO_PASSWORD,
+    reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
+    loginThrottle: { limit: value.LOGIN_THROTTLE_LIMIT, ttlMs: value.LOGIN_THROTTLE_TTL_MS },
+    logLevel: value.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,32 @@
+import Joi from 'joi';
+
+const DURATION = /^\d+(ms|s|m|h|d)$/;
+
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().integer().min(0).max(65535).default(3000),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .default('postgres://postgres@127.0.0.1:5432/alur'),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(2).max(200).default(10),
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: Joi.string()
+    .pattern(/^[a-zA-Z0-9_-]{1,64}$/)
+    .default('alur'),
+  JWT_SECRET: Joi.string()
+    .min(32)
+    .when('NODE_ENV', { is: 'production', then: Joi.required(), otherwise: Joi.optional() }),
+  JWT_TTL: Joi.string().pattern(DURATION).default('1h'),
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).optional(),
+  SMTP_FROM: Joi.string().default('alur <no-reply@alur.local>'),
+  DEMO_SEED: Joi.boolean().when('NODE_ENV', {
+    is: 'production',
+    then: Joi.boolean().default(false),
+    otherwise: Joi.boolean().default(true),
+  }),
+  DEMO_PASSWORD: Joi.string().min(8).default('demo12345'),
+  RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).default(60000),
+  LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
+  LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60000),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+});

@@ -1,0 +1,4 @@
+import { Organisation1764000000000 } from './1764000000000-organisation.js';
+
+/** Every migration, oldest first; listed explicitly so source and build runs see the same set. */
+export const MIGRATIONS = [Organisation1764000000000];

@@ -1,0 +1,3 @@
+export * from './queue-name.enum.js';
+export * from './redis-connection.js';
+export * from './redis.module.js';
