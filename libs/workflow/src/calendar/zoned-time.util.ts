@@ -1,0 +1,109 @@
+import { InvalidTimeZoneError } from './calendar.errors.js';
+import { formatLocalDate, localDateParts, type LocalDate } from './local-date.util.js';
+
+/** A wall-clock reading in some time zone. */
+export interface LocalDateTime {
+  readonly date: LocalDate;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      throw new InvalidTimeZoneError(timeZone);
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The canonical IANA name of `timeZone` as the runtime's `Intl` knows it
+ * (`asia/makassar` -> `Asia/Makassar`); throws `InvalidTimeZoneError` for unknown names.
+ */
+export function canonicalTimeZone(timeZone: string): string {
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') throw new InvalidTimeZoneError(timeZone);
+  return formatterFor(timeZone).resolvedOptions().timeZone;
+}
+
+function assertInstant(instant: Date): void {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+    throw new RangeError(`Invalid instant: ${String(instant)}`);
+  }
+}
+
+/** The wall-clock date and time of `instant` in `timeZone`, read through `Intl`. */
+export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
+  assertInstant(instant);
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const { year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN } = fields;
+  // Intl does not expose milliseconds through these options; zone offsets are whole seconds.
+  const millisecond = ((instant.getTime() % 1000) + 1000) % 1000;
+  return { date: formatLocalDate(year, month, day), hour, minute, second, millisecond };
+}
+
+/** The zone's offset from UTC at `instant`, in milliseconds (WITA: +8 h). */
+export function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const local = toLocalDateTime(instant, timeZone);
+  return wallClockAsUtc(local) - (instant.getTime() - local.millisecond);
+}
+
+function wallClockAsUtc(local: LocalDateTime): number {
+  const { year, month, day } = localDateParts(local.date);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(local.hour, local.minute, local.second, 0);
+  return utc.getTime();
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `local`.
+ *
+ * Zone-correct without hard-coded offsets: the offsets in force a day before and a day after are
+ * read from `Intl`. A wall-clock time that occurs twice (clocks set back) resolves to the earlier
+ * instant; one that does not occur (clocks set forward) is read with the offset before the gap,
+ * i.e. moved forward by the gap's length (the `compatible` rule of Temporal and RFC 5545).
+ */
+export function fromLocalDateTime(local: LocalDateTime, timeZone: string): Date {
+  const localAsUtc = wallClockAsUtc(local);
+  const offsetBefore = zoneOffsetMs(new Date(localAsUtc - DAY_MS), timeZone);
+  const offsetAfter = zoneOffsetMs(new Date(localAsUtc + DAY_MS), timeZone);
+  const candidates = [localAsUtc - offsetBefore, localAsUtc - offsetAfter]
+    .filter((utc) => sameWallClock(toLocalDateTime(new Date(utc), timeZone), local))
+    .sort((a, b) => a - b);
+  const utc = candidates[0] ?? localAsUtc - offsetBefore;
+  return new Date(utc + local.millisecond);
+}
+
+function sameWallClock(a: LocalDateTime, b: LocalDateTime): boolean {
+  return a.date === b.date && a.hour === b.hour && a.minute === b.minute && a.second === b.second;
+}
+
+/** The instant of 00:00 of `date` in `timeZone` (the first instant of that day). */
+export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
+  return fromLocalDateTime({ date, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
+}
