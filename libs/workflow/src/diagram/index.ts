@@ -1,0 +1,2 @@
+export * from './mermaid.renderer.js';
+export * from './describe-workflow.js';

@@ -1,0 +1,16 @@
+/** Notification types (domain.md "Notifications"). */
+export const NotificationType = {
+  ASSIGNED: 'ASSIGNED',
+  RETURNED: 'RETURNED',
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED',
+  REMINDER: 'REMINDER',
+  OVERDUE: 'OVERDUE',
+  ESCALATION: 'ESCALATION',
+  PUBLISHED: 'PUBLISHED',
+} as const;
+
+export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];
+
+/** The notification types a machine transition can emit (the others come from deadlines). */
+export type TransitionNotificationType = Extract<NotificationType, 'ASSIGNED' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'PUBLISHED'>;

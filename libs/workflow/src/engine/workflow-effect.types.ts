@@ -1,0 +1,31 @@
+import type { TransitionNotificationType } from '../domain/notification-type.types.js';
+import type { NotifyRecipient } from '../machines/machine-actions.util.js';
+
+/** The document left a waiting stage: cancel its pending deadline (and its jobs). */
+export interface StageLeftEffect {
+  readonly type: 'stage-left';
+  readonly stage: string;
+}
+
+/** The document entered a waiting stage: create its deadline from the government's SLA. */
+export interface StageEnteredEffect {
+  readonly type: 'stage-entered';
+  readonly stage: string;
+}
+
+/** Send a notification to the creator, or to everyone who may act in `stage` (delegates included). */
+export interface NotifyEffect {
+  readonly type: 'notify';
+  readonly notification: TransitionNotificationType;
+  readonly to: NotifyRecipient;
+  /** The stage the document is now in (null when it reached a final state). */
+  readonly stage: string | null;
+}
+
+/** PROMULGATE: assign `number`, `gazetteNumber`, `year`, `promulgatedAt`, `officialTitle` in the same transaction. */
+export interface AssignNumbersEffect {
+  readonly type: 'assign-numbers';
+}
+
+/** What the server must do after a transition, in the order the machine produced it. */
+export type WorkflowEffect = StageLeftEffect | StageEnteredEffect | NotifyEffect | AssignNumbersEffect;

@@ -1,0 +1,88 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { PersistedWorkflowSnapshot } from '../engine/workflow-engine.types.js';
+import { restoreSnapshot } from '../engine/snapshot.util.js';
+import { stateMetaOf, stateToString } from '../machines/state-node.util.js';
+import type { WorkflowAction } from '../machines/workflow-action.types.js';
+import type { ActionRule } from '../machines/workflow-meta.types.js';
+import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
+import { authoritiesOf, involvesCreator, scopeMatches } from './authority.util.js';
+import type { ActorFacts, DocumentFacts, PolicyDecision } from './policy.types.js';
+
+const SCOPE_TEXT: Readonly<Record<ActionRule['scope'], (document: DocumentFacts) => string>> = {
+  unit: (d) => `of unit ${d.unitCode} in ${d.governmentCode}`,
+  government: (d) => `in ${d.governmentCode}`,
+  'parent-province': (d) => `in the parent province (${d.parentGovernmentCode ?? 'none'}) of ${d.governmentCode}`,
+  creator: () => `who created the document`,
+};
+
+function decide(
+  definition: WorkflowDefinition,
+  live: AnyMachineSnapshot | null,
+  document: DocumentFacts,
+  actor: ActorFacts,
+  action: string,
+  now: Date,
+): PolicyDecision {
+  const state = live === null ? document.state : stateToString(live.value);
+  const rule = stateMetaOf(definition.machine, state)?.actions[action as WorkflowAction];
+  if (rule === undefined) {
+    return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state}` };
+  }
+  if (live !== null && (live.status !== 'active' || !live.can({ type: action }))) {
+    return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state} yet` };
+  }
+  const candidates = authoritiesOf(actor, now).filter(
+    (authority) => rule.roles.includes(authority.role) && scopeMatches(rule.scope, authority.as, document),
+  );
+  if (candidates.length === 0) {
+    return {
+      allowed: false,
+      code: 'FORBIDDEN',
+      reason: `${action} in ${state} needs ${rule.roles.join(' or ')} ${SCOPE_TEXT[rule.scope](document)}`,
+    };
+  }
+  const usable = rule.separationOfDuties
+    ? candidates.filter((authority) => !involvesCreator(actor, authority, document))
+    : candidates;
+  const chosen = usable[0];
+  if (chosen === undefined) {
+    return {
+      allowed: false,
+      code: 'SEPARATION_OF_DUTIES',
+      reason: `The creator of the document (${document.createdBy}) may not ${action} it, also not on behalf of someone else`,
+    };
+  }
+  return { allowed: true, role: chosen.role, onBehalfOf: chosen.onBehalfOf, delegationId: chosen.delegationId };
+}
+
+/**
+ * May `actor` fire `action` on `document` at `now`? Refusals come in the api.md order:
+ * INVALID_TRANSITION (not possible in this state, or its guard is false), FORBIDDEN (no role,
+ * unit or jurisdiction), SEPARATION_OF_DUTIES (the creator, also through a delegation).
+ * When `snapshot` is given its state wins over `document.state` and guards are evaluated
+ * (e.g. COMPLETE needs a progress report); with null only the state's rules are checked.
+ * Own roles are preferred to delegations; `onBehalfOf` names the principal when one was used.
+ */
+export function authorizeAction(
+  definition: WorkflowDefinition,
+  snapshot: PersistedWorkflowSnapshot | null,
+  document: DocumentFacts,
+  actor: ActorFacts,
+  action: string,
+  now: Date,
+): PolicyDecision {
+  const live = snapshot === null ? null : restoreSnapshot(definition.machine, snapshot);
+  return decide(definition, live, document, actor, action, now);
+}
+
+/** The actions `actor` may fire now on the document, in the definition's action order. */
+export function allowedActions(
+  definition: WorkflowDefinition,
+  snapshot: PersistedWorkflowSnapshot | null,
+  document: DocumentFacts,
+  actor: ActorFacts,
+  now: Date,
+): WorkflowAction[] {
+  const live = snapshot === null ? null : restoreSnapshot(definition.machine, snapshot);
+  return definition.actions.filter((action) => decide(definition, live, document, actor, action, now).allowed);
+}

@@ -1,0 +1,6 @@
+export * from './policy.types.js';
+export * from './delegation.util.js';
+export * from './authority.util.js';
+export * from './action-policy.js';
+export * from './read-policy.js';
+export * from './stage-actors.util.js';
