@@ -2,7 +2,7 @@
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^#(config|persistence|workflow|queue)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(config|persistence|workflow|queue|testing|logging)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -1,12 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule } from '#config';
 import { DatabaseModule } from '#persistence';
 import { RedisModule } from '#queue';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
-import { pinoHttpOptions } from './common/http/logging.js';
 import { HealthModule } from './health/health.module.js';
 
 @Module({})
@@ -17,7 +15,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(env),
-        LoggerModule.forRootAsync(pinoHttpOptions()),
         DatabaseModule.forRoot({ applicationName: 'alur-api', seed: true }),
         RedisModule,
         AuthModule,

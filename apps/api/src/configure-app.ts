@@ -1,13 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { createRootLogger, httpLoggerMiddleware, PinoLoggerService } from '#logging';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 
 /** What main.ts and the e2e app builder both apply, so tests run the app as production does. */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  express.useLogger(app.get(Logger));
+  const root = createRootLogger(app.get<AppConfig>(APP_CONFIG).logLevel, 'alur-api');
+  express.useLogger(new PinoLoggerService(root));
+  express.use(httpLoggerMiddleware(root));
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '1mb', strict: true });

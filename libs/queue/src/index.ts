@@ -1,3 +1,4 @@
 export * from './queue-name.enum.js';
 export * from './redis-connection.js';
 export * from './redis.module.js';
+export * from './bull-root.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { CurrentUser } from './current-user.decorator.js';
-import { LoginThrottlerGuard } from './login-throttler.guard.js';
+import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { LoginDto } from './login.dto.js';
 import { LoginUseCase, type LoginResult } from './login.use-case.js';
 import { MeQuery, type MeView } from './me.query.js';
@@ -17,7 +17,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(LoginRateLimitGuard)
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })

@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { AppException } from './app.exception.js';
@@ -43,9 +42,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof AppException) {
       return shape(exception.status, exception.code, exception.message, exception.details);
-    }
-    if (exception instanceof ThrottlerException) {
-      return shape(429, ErrorCode.RATE_LIMITED, 'Too many attempts; try again later');
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

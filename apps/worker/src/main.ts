@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { createRootLogger, PinoLoggerService } from '#logging';
+import { InvalidConfigurationError, loadAppConfig } from '#config';
+import { WorkerModule } from './worker.module.js';
+
+async function bootstrap(): Promise<void> {
+  let logLevel: string;
+  try {
+    logLevel = loadAppConfig().logLevel;
+  } catch (error) {
+    if (error instanceof InvalidConfigurationError) {
+      process.stderr.write(`alur-worker: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(), { bufferLogs: true });
+  const root = createRootLogger(logLevel, 'alur-worker');
+  app.useLogger(new PinoLoggerService(root));
+  app.enableShutdownHooks();
+  await app.init();
+  root.info('alur worker started');
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`alur-worker: failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './http-logger.middleware.js';
+export * from './pino-logger.service.js';
+export * from './root-logger.js';

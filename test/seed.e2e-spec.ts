@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, runMigrationsLocked, seedDemoData } from '#persistence';
+import { createTestDatabase } from '#testing';
+
+describe('migrations and demo seed', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ empty: true });
+    dataSource = await new DataSource(buildDataSourceOptions({ url: db.url, poolSize: 8 })).initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const counts = async () =>
+    (
+      await dataSource.query(
+        `SELECT (SELECT count(*) FROM governments)::int AS g, (SELECT count(*) FROM units)::int AS u, (SELECT count(*) FROM users)::int AS us`,
+      )
+    )[0];
+
+  it('applies every migration once even when started concurrently', async () => {
+    const runs = await Promise.all([runMigrationsLocked(dataSource), runMigrationsLocked(dataSource), runMigrationsLocked(dataSource)]);
+    const applied = runs.flat();
+    expect(applied.length).toBeGreaterThan(0);
+    expect(new Set(applied).size).toBe(applied.length);
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM migrations`);
+    expect(n).toBe(applied.length);
+  });
+
+  it('seeds the demo organisation of api.md once, and nothing on a second run', async () => {
+    const first = await seedDemoData(dataSource, 'demo12345');
+    expect(first).toEqual({ governments: 3, units: 15, users: 33 });
+    const second = await seedDemoData(dataSource, 'demo12345');
+    expect(second).toEqual({ governments: 0, units: 0, users: 0 });
+    expect(await counts()).toEqual({ g: 3, u: 15, us: 33 });
+
+    const [paser] = await dataSource.query(
+      `SELECT g.level, p.code AS parent, g.time_zone FROM governments g JOIN governments p ON p.id = g.parent_id WHERE g.code = 'paser'`,
+    );
+    expect(paser).toEqual({ level: 'REGENCY', parent: 'kaltim', time_zone: 'Asia/Makassar' });
+    const [plh] = await dataSource.query(`SELECT roles, password_hash FROM users WHERE username = 'berau.plh'`);
+    expect(plh.roles).toEqual([]);
+    expect(plh.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('does not duplicate anything when two starts seed at the same time', async () => {
+    await dataSource.query(`DELETE FROM users WHERE username LIKE 'berau.%'`);
+    const [a, b] = await Promise.all([seedDemoData(dataSource, 'demo12345'), seedDemoData(dataSource, 'demo12345')]);
+    expect(a.users + b.users).toBe(11);
+    expect(await counts()).toEqual({ g: 3, u: 15, us: 33 });
+  });
+});
