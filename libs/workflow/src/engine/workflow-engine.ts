@@ -1,15 +1,19 @@
 import { initialTransition, transition, type AnyEventObject } from 'xstate';
 import type { WorkflowAction } from '../machines/workflow-action.types.js';
 import { isFinalStateName, stateToString } from '../machines/state-node.util.js';
-import type { WorkflowInput } from '../machines/workflow-input.types.js';
+import { assertWorkflowInput, type WorkflowInput } from '../machines/workflow-input.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { effectsFromActions } from './effects.util.js';
 import { persistSnapshot, restoreSnapshot } from './snapshot.util.js';
 import type { ApplyActionResult, PersistedWorkflowSnapshot, StartedWorkflow, WorkflowEvent } from './workflow-engine.types.js';
 
-/** Creates a new instance (pure: no actor is started). */
+/** Creates a new instance (pure: no actor is started). Throws TypeError for an invalid input. */
 export function startWorkflow(definition: WorkflowDefinition, input: WorkflowInput): StartedWorkflow {
+  assertWorkflowInput(input);
   const [snapshot, actions] = initialTransition(definition.machine, input);
+  if (snapshot.status === 'error') {
+    throw snapshot.error instanceof Error ? snapshot.error : new Error(`Cannot start ${definition.kind}: ${String(snapshot.error)}`);
+  }
   const state = stateToString(snapshot.value);
   return {
     persistedSnapshot: persistSnapshot(definition.machine, snapshot),
