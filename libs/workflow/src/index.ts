@@ -5,3 +5,5 @@ export * from './engine/index.js';
 export * from './policy/index.js';
 export * from './diagram/index.js';
 export * from './audit/index.js';
+export * from './calendar/index.js';
+export * from './deadlines/index.js';

@@ -63,6 +63,7 @@ describe('zoned time through Intl', () => {
     expect(() => canonicalTimeZone('Asia/Samarinda')).toThrow(InvalidTimeZoneError);
     expect(() => canonicalTimeZone('')).toThrow(InvalidTimeZoneError);
     expect(() => toLocalDateTime(at('2026-03-02T00:00:00Z'), 'WITA')).toThrow(InvalidTimeZoneError);
+    expect(() => toLocalDateTime(at('2026-03-02T00:00:00Z'), undefined as unknown as string)).toThrow(InvalidTimeZoneError);
     expect(canonicalTimeZone('asia/makassar')).toBe('Asia/Makassar');
   });
 

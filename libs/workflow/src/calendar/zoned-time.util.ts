@@ -15,6 +15,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
+    // Without this check an undefined zone would silently mean the host's zone.
+    if (typeof timeZone !== 'string' || timeZone.trim() === '') throw new InvalidTimeZoneError(timeZone);
     try {
       formatter = new Intl.DateTimeFormat('en-US', {
         timeZone,
@@ -41,7 +43,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * (`asia/makassar` -> `Asia/Makassar`); throws `InvalidTimeZoneError` for unknown names.
  */
 export function canonicalTimeZone(timeZone: string): string {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') throw new InvalidTimeZoneError(timeZone);
   return formatterFor(timeZone).resolvedOptions().timeZone;
 }
 

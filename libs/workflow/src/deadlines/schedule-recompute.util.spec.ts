@@ -79,6 +79,7 @@ describe('needsRecompute', () => {
   it('is true when an escalation differs or their number does', () => {
     expect(needsRecompute(base, { ...copy(), escalations: [base.escalations[0]!, new Date('2026-03-13T01:00:00Z')] })).toBe(true);
     expect(needsRecompute(base, { ...copy(), escalations: [base.escalations[0]!] })).toBe(true);
+    expect(needsRecompute({ ...base, escalations: [base.escalations[0]!] }, copy())).toBe(true);
   });
 
   it('is true when only the explanation differs (a skipped holiday renamed)', () => {
