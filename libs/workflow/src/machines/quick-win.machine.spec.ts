@@ -103,7 +103,7 @@ describe('quick-win machine (model-based)', () => {
     for (const path of paths) {
       let snapshot = startWorkflow(quickWinWorkflowV1, { level: 'REGENCY' }).persistedSnapshot;
       for (const step of path.steps) {
-        if (step.event.type === 'xstate.init') continue;
+        if ((step.event.type as string) === 'xstate.init') continue;
         const result = applyAction(quickWinWorkflowV1, JSON.parse(JSON.stringify(snapshot)), step.event);
         if (!result.ok) throw new Error(`${step.event.type}: ${result.reason}`);
         snapshot = result.persistedSnapshot;

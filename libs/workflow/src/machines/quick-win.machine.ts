@@ -23,9 +23,7 @@ export interface QuickWinContext {
 }
 
 /** Events carry only the action; comments and data are validated and stored by the server. */
-export interface QuickWinEvent {
-  readonly type: QuickWinAction;
-}
+export type QuickWinEvent = { readonly type: QuickWinAction };
 
 const { DRAFTER, UNIT_HEAD, ORG_VERIFIER, SECRETARY, INSPECTOR } = Role;
 

@@ -113,7 +113,7 @@ describe('regulation machine (model-based)', () => {
       for (const path of pathsFor(level)) {
         let snapshot = startWorkflow(regulationWorkflowV1, { level }).persistedSnapshot;
         for (const step of path.steps) {
-          if (step.event.type === 'xstate.init') continue;
+          if ((step.event.type as string) === 'xstate.init') continue;
           const result = applyAction(regulationWorkflowV1, JSON.parse(JSON.stringify(snapshot)), step.event);
           if (!result.ok) throw new Error(`${step.event.type}: ${result.reason}`);
           snapshot = result.persistedSnapshot;

@@ -23,9 +23,7 @@ export interface RegulationContext {
 }
 
 /** Events carry only the action; comments and data are validated and stored by the server. */
-export interface RegulationEvent {
-  readonly type: RegulationAction;
-}
+export type RegulationEvent = { readonly type: RegulationAction };
 
 const { DRAFTER, UNIT_HEAD, LEGAL, ASSISTANT, SECRETARY, REGIONAL_HEAD } = Role;
 
