@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ESCALATION_SUPERIOR } from '../domain/escalation.util.js';
 import { quickWinWorkflowV1, regulationWorkflowV1 } from '../registry/default-registry.js';
-import { escalationTargetsFor, stageActorsFor } from './stage-actors.util.js';
+import { actionableStatesFor, escalationTargetsFor, stageActorsFor } from './stage-actors.util.js';
 
 describe('stage actors', () => {
   it('names who may act in a stage, leaving out the creator-only WITHDRAW', () => {
@@ -40,5 +40,20 @@ describe('stage actors', () => {
     expect(escalationTargetsFor(quickWinWorkflowV1, 'approval')).toEqual([{ role: 'REGIONAL_HEAD', scope: 'government', forRole: 'SECRETARY' }]);
     expect(escalationTargetsFor(regulationWorkflowV1, 'signature')).toEqual([{ role: 'SECRETARY', scope: 'government', forRole: 'REGIONAL_HEAD' }]);
     expect(escalationTargetsFor(regulationWorkflowV1, 'facilitation')).toEqual([{ role: 'SECRETARY', scope: 'parent-province', forRole: 'LEGAL' }]);
+  });
+
+  it('lists the states a role may act in (for task lists)', () => {
+    expect(actionableStatesFor(regulationWorkflowV1, 'SECRETARY')).toEqual([
+      { state: 'coordination.secretary', scope: 'government', actions: ['PARAF', 'RETURN'] },
+      { state: 'promulgation', scope: 'government', actions: ['PROMULGATE'] },
+    ]);
+    expect(actionableStatesFor(regulationWorkflowV1, 'LEGAL').map((s) => [s.state, s.scope])).toEqual([
+      ['legal_review', 'government'],
+      ['harmonization', 'government'],
+      ['facilitation', 'parent-province'],
+      ['promulgated', 'government'],
+    ]);
+    expect(actionableStatesFor(quickWinWorkflowV1, 'DRAFTER').map((s) => s.state)).toEqual(['draft', 'revision', 'implementation']);
+    expect(actionableStatesFor(quickWinWorkflowV1, 'ADMIN')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { escalationSuperiorOf } from '../domain/escalation.util.js';
 import type { Role } from '../domain/role.types.js';
-import { stateMetaOf } from '../machines/state-node.util.js';
+import { atomicStateNodes, stateMetaOf, statePathOf } from '../machines/state-node.util.js';
 import type { WorkflowAction } from '../machines/workflow-action.types.js';
 import type { ActorScope } from '../machines/workflow-meta.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
@@ -63,4 +63,28 @@ export function escalationTargetsFor(definition: WorkflowDefinition, state: stri
     }
   }
   return targets;
+}
+
+/** A state where holders of a role may act, in which scope, with which actions. */
+export interface ActionableState {
+  readonly state: string;
+  readonly scope: ActorScope;
+  readonly actions: readonly WorkflowAction[];
+}
+
+/**
+ * The states where a holder of `role` may act (creator-only actions left out): the reverse of
+ * stageActorsFor, for finding a user's tasks (`GET /api/tasks`) by role, then filtering by scope.
+ */
+export function actionableStatesFor(definition: WorkflowDefinition, role: Role): ActionableState[] {
+  const out: ActionableState[] = [];
+  for (const node of atomicStateNodes(definition.machine)) {
+    const state = statePathOf(node);
+    for (const actor of stageActorsFor(definition, state)) {
+      if (actor.role === role) {
+        out.push({ state, scope: actor.scope, actions: actor.actions });
+      }
+    }
+  }
+  return out;
 }

@@ -1,0 +1,1 @@
+export type { NotifyActionParams, NotifyRecipient, StageActionParams } from './machine-actions.util.js';
