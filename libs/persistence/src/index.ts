@@ -6,3 +6,4 @@ export * from './run-migrations.util.js';
 export * from './seed/demo-data.js';
 export * from './seed/demo-seed.js';
 export * from './repositories/user-directory.js';
+export * from './deadlines/deadline-planner.js';

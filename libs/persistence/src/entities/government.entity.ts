@@ -13,6 +13,9 @@ export class GovernmentEntity {
   @Column({ type: 'text' })
   name: string;
 
+  @Column({ name: 'region_name', type: 'text' })
+  regionName: string;
+
   @Column({ type: 'text' })
   level: GovernmentLevelColumn;
 

@@ -9,6 +9,8 @@ export class Organisation1764000000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         code text NOT NULL UNIQUE CHECK (code ~ '^[a-z0-9-]{2,40}$'),
         name text NOT NULL,
+        -- the region as it appears in regulation titles: "Kalimantan Timur", "Paser"
+        region_name text NOT NULL,
         level text NOT NULL CHECK (level IN ('PROVINCE', 'REGENCY', 'CITY')),
         parent_id uuid REFERENCES governments(id),
         time_zone text NOT NULL,

@@ -1,4 +1,5 @@
 import { Organisation1764000000000 } from './1764000000000-organisation.js';
+import { WorkflowCore1764000001000 } from './1764000001000-workflow-core.js';
 
 /** Every migration, oldest first; listed explicitly so source and build runs see the same set. */
-export const MIGRATIONS = [Organisation1764000000000];
+export const MIGRATIONS = [Organisation1764000000000, WorkflowCore1764000001000];

@@ -2,6 +2,7 @@
 export interface DemoGovernment {
   code: string;
   name: string;
+  regionName: string;
   level: 'PROVINCE' | 'REGENCY' | 'CITY';
   parentCode: string | null;
   timeZone: string;
@@ -57,6 +58,7 @@ export const DEMO_GOVERNMENTS: DemoGovernment[] = [
   {
     code: 'kaltim',
     name: 'Pemerintah Provinsi Kalimantan Timur',
+    regionName: 'Kalimantan Timur',
     level: 'PROVINCE',
     parentCode: null,
     timeZone: 'Asia/Makassar',
@@ -78,6 +80,7 @@ export const DEMO_GOVERNMENTS: DemoGovernment[] = [
   {
     code: 'paser',
     name: 'Pemerintah Kabupaten Paser',
+    regionName: 'Paser',
     level: 'REGENCY',
     parentCode: 'kaltim',
     timeZone: 'Asia/Makassar',
@@ -99,6 +102,7 @@ export const DEMO_GOVERNMENTS: DemoGovernment[] = [
   {
     code: 'berau',
     name: 'Pemerintah Kabupaten Berau',
+    regionName: 'Berau',
     level: 'REGENCY',
     parentCode: 'kaltim',
     timeZone: 'Asia/Makassar',

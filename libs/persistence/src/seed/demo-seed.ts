@@ -61,10 +61,10 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
 async function insertGovernment(tx: EntityManager, code: string, g: (typeof DEMO_GOVERNMENTS)[number]): Promise<number> {
   return rowCount(
     tx.query(
-      `INSERT INTO governments (code, name, level, parent_id, time_zone)
-       VALUES ($1, $2, $3, (SELECT id FROM governments WHERE code = $4), $5)
+      `INSERT INTO governments (code, name, region_name, level, parent_id, time_zone)
+       VALUES ($1, $2, $6, $3, (SELECT id FROM governments WHERE code = $4), $5)
        ON CONFLICT (code) DO NOTHING RETURNING 1`,
-      [code, g.name, g.level, g.parentCode, g.timeZone],
+      [code, g.name, g.level, g.parentCode, g.timeZone, g.regionName],
     ),
   );
 }

@@ -1,0 +1,59 @@
+import type { DocumentKind, GovernmentLevel, PersistedWorkflowSnapshot } from '#workflow';
+import type { DocumentContent, DocumentFactsJson } from './kinds/document-kind.spec.js';
+
+/** A document row with its instance, organisation facts and pending deadline, as the store reads it. */
+export interface DocumentRecord {
+  id: string;
+  kind: DocumentKind;
+  governmentId: string;
+  governmentCode: string;
+  governmentName: string;
+  regionName: string;
+  governmentLevel: GovernmentLevel;
+  parentGovernmentCode: string | null;
+  timeZone: string;
+  unitId: string;
+  unitCode: string;
+  createdById: string;
+  createdBy: string;
+  title: string;
+  content: DocumentContent;
+  contentVersion: number;
+  contentHash: string;
+  facts: DocumentFactsJson;
+  state: string;
+  final: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  machineVersion: number;
+  snapshot: PersistedWorkflowSnapshot;
+  lastSeq: number;
+  lastHash: string | null;
+  deadline: { stage: string; dueAt: Date; explanation: string } | null;
+}
+
+export const SELECT_DOCUMENT = `
+  SELECT d.id, d.kind, d.government_id AS "governmentId", g.code AS "governmentCode", g.name AS "governmentName", g.region_name AS "regionName",
+         g.level AS "governmentLevel", p.code AS "parentGovernmentCode", g.time_zone AS "timeZone",
+         d.unit_id AS "unitId", un.code AS "unitCode", d.created_by AS "createdById", cu.username AS "createdBy",
+         d.title, d.content, d.content_version AS "contentVersion", d.content_hash AS "contentHash", d.facts,
+         d.state, d.final, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt",
+         wi.machine_version AS "machineVersion", wi.snapshot, wi.last_seq AS "lastSeq", wi.last_hash AS "lastHash",
+         CASE WHEN dl.id IS NULL THEN NULL
+              ELSE json_build_object('stage', dl.stage, 'dueAt', dl.due_at, 'explanation', dl.explanation) END AS deadline
+    FROM documents d
+    JOIN workflow_instances wi ON wi.document_id = d.id
+    JOIN governments g ON g.id = d.government_id
+    LEFT JOIN governments p ON p.id = g.parent_id
+    JOIN units un ON un.id = d.unit_id
+    JOIN users cu ON cu.id = d.created_by
+    LEFT JOIN deadlines dl ON dl.document_id = d.id AND dl.status = 'PENDING'`;
+
+/** json_build_object turns timestamps into strings; bring them back to Dates. */
+export function hydrateDocument(row: DocumentRecord): DocumentRecord {
+  if (row.deadline) row.deadline = { ...row.deadline, dueAt: new Date(row.deadline.dueAt) };
+  return row;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,48 @@
+import { allowedActions, type ActorFacts, type DocumentFacts, type WorkflowRegistry } from '#workflow';
+import type { DocumentRecord } from './document-record.js';
+import { DOCUMENT_KINDS } from './kinds/index.js';
+
+export function documentFactsOf(record: DocumentRecord): DocumentFacts {
+  return {
+    kind: record.kind,
+    state: record.state,
+    createdBy: record.createdBy,
+    governmentCode: record.governmentCode,
+    governmentLevel: record.governmentLevel,
+    parentGovernmentCode: record.parentGovernmentCode,
+    unitCode: record.unitCode,
+  };
+}
+
+/** A document as the API returns it, with what this caller may do now. */
+export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date) {
+  const spec = DOCUMENT_KINDS[record.kind];
+  const definition = registry.require(record.kind, record.machineVersion);
+  return {
+    id: record.id,
+    kind: record.kind,
+    ...spec.viewFields(record.content, record.facts, record.governmentLevel),
+    state: record.state,
+    version: record.version,
+    contentVersion: record.contentVersion,
+    contentHash: record.contentHash,
+    governmentCode: record.governmentCode,
+    unitCode: record.unitCode,
+    createdBy: record.createdBy,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    workflowVersion: record.machineVersion,
+    allowedActions: record.final ? [] : allowedActions(definition, record.snapshot, documentFactsOf(record), actor, now),
+    deadline:
+      record.final || !record.deadline
+        ? null
+        : {
+            stage: record.deadline.stage,
+            dueAt: record.deadline.dueAt,
+            overdue: record.deadline.dueAt.getTime() <= now.getTime(),
+            explanation: record.deadline.explanation,
+          },
+  };
+}
+
+export type DocumentView = ReturnType<typeof toDocumentView>;

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DocumentKind } from '#workflow';
+import { hydrateDocument, SELECT_DOCUMENT, UUID, type DocumentRecord } from './document-record.js';
+
+export interface DocumentListFilter {
+  kind: DocumentKind;
+  governmentIds: string[];
+  state?: string;
+  unitCode?: string;
+  year?: number;
+  offset: number;
+  limit: number;
+}
+
+export interface HistoryRow {
+  seq: number;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actor: string;
+  onBehalfOf: string | null;
+  comment: string | null;
+  data: Record<string, unknown> | null;
+  contentVersion: number;
+  contentHash: string;
+  at: Date;
+  hash: string;
+}
+
+/** SQL of documents and their instances; every method takes the manager of the caller's transaction. */
+@Injectable()
+export class DocumentStore {
+  async find(manager: EntityManager, kind: DocumentKind, id: string, options: { lock?: boolean } = {}): Promise<DocumentRecord | null> {
+    if (!UUID.test(id)) return null;
+    const rows: DocumentRecord[] = await manager.query(
+      `${SELECT_DOCUMENT} WHERE d.id = $1 AND d.kind = $2 ${options.lock ? 'FOR UPDATE OF d, wi' : ''}`,
+      [id, kind],
+    );
+    return rows[0] ? hydrateDocument(rows[0]) : null;
+  }
+
+  async list(manager: EntityManager, f: DocumentListFilter): Promise<{ rows: DocumentRecord[]; total: number }> {
+    const where = ['d.kind = $1', 'd.government_id = ANY($2)'];
+    const params: unknown[] = [f.kind, f.governmentIds];
+    if (f.state) where.push(`d.state = $${params.push(f.state)}`);
+    if (f.unitCode) where.push(`un.code = $${params.push(f.unitCode)}`);
+    if (f.year !== undefined) where.push(`d.year = $${params.push(f.year)}`);
+    const clause = where.join(' AND ');
+    const [{ total }] = await manager.query(
+      `SELECT count(*)::int AS total FROM documents d JOIN units un ON un.id = d.unit_id WHERE ${clause}`,
+      params,
+    );
+    const rows: DocumentRecord[] = await manager.query(
+      `${SELECT_DOCUMENT} WHERE ${clause} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    );
+    return { rows: rows.map(hydrateDocument), total };
+  }
+
+  async history(manager: EntityManager, documentId: string): Promise<HistoryRow[]> {
+    return manager.query(
+      `SELECT seq, action, from_state AS "fromState", to_state AS "toState", actor, on_behalf_of AS "onBehalfOf", comment, data,
+              content_version AS "contentVersion", content_hash AS "contentHash", at, hash
+         FROM history_entries WHERE document_id = $1 ORDER BY seq`,
+      [documentId],
+    );
+  }
+
+  async versions(manager: EntityManager, documentId: string) {
+    return manager.query(
+      `SELECT cv.version, cv.content_hash AS "contentHash", cv.created_at AS "createdAt", u.username AS "createdBy", cv.content
+         FROM content_versions cv JOIN users u ON u.id = cv.created_by
+        WHERE cv.document_id = $1 ORDER BY cv.version`,
+      [documentId],
+    );
+  }
+
+  /** Governments whose documents of this kind the caller may list: their own, plus children for regulations read by a province LEGAL. */
+  async governmentIdsByCode(manager: EntityManager, codes: string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM governments WHERE code = ANY($1)`, [codes]);
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { DeadlinePlanner } from '#persistence';
+import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
+import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
+import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { CreateDocumentUseCase } from './create-document.use-case.js';
+import { DocumentQueries } from './document.queries.js';
+import { DocumentStore } from './document.store.js';
+import { createDocumentsController } from './documents.controller.factory.js';
+import { FireActionUseCase } from './fire-action.use-case.js';
+import { quickWinKind } from './kinds/quick-win.kind.js';
+import { regulationKind } from './kinds/regulation.kind.js';
+import { RegulationNumbering } from './regulation-numbering.js';
+import { TransitionWriter } from './transition-writer.js';
+import { UpdateDocumentUseCase } from './update-document.use-case.js';
+
+@Module({
+  imports: [WorkflowsModule],
+  controllers: [createDocumentsController(quickWinKind), createDocumentsController(regulationKind)],
+  providers: [
+    ActorFactsLoader,
+    DocumentStore,
+    DeadlinePlanner,
+    RegulationNumbering,
+    TransitionWriter,
+    IdempotencyService,
+    CreateDocumentUseCase,
+    UpdateDocumentUseCase,
+    FireActionUseCase,
+    DocumentQueries,
+  ],
+  exports: [ActorFactsLoader, DocumentStore, DeadlinePlanner],
+})
+export class DocumentsModule {}

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { applyAction, authorizeAction, canRead, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
+import { validateDto } from '../common/validation/validate-dto.util.js';
+import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
+import { ActionRequestDto } from './action-request.dto.js';
+import { toPlain } from './create-document.use-case.js';
+import { DocumentStore } from './document.store.js';
+import { documentFactsOf, toDocumentView } from './document-view.js';
+import { assertIfMatch, etagOf } from './if-match.util.js';
+import { DOCUMENT_KINDS } from './kinds/index.js';
+import { TransitionWriter } from './transition-writer.js';
+
+const COMMENT_REQUIRED = new Set(['RETURN', 'REJECT']);
+
+export interface FireActionCommand {
+  kind: DocumentKind;
+  user: AuthenticatedUser;
+  id: string;
+  body: unknown;
+  ifMatch?: string;
+  idempotencyKey?: string;
+}
+
+/**
+ * POST .../actions: one transaction locks the document, asks in api.md's order (visible? well formed?
+ * If-Match? possible now? allowed for this caller?), runs the pure machine and writes snapshot, audit
+ * entry, deadlines and outbox, plus the idempotent response when a key was sent.
+ */
+@Injectable()
+export class FireActionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: DocumentStore,
+    private readonly actors: ActorFactsLoader,
+    private readonly writer: TransitionWriter,
+    private readonly idempotency: IdempotencyService,
+    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+  ) {}
+
+  async execute(cmd: FireActionCommand): Promise<StoredResponse> {
+    const key = cmd.idempotencyKey;
+    if (key === undefined) return this.run(cmd);
+    IdempotencyService.assertKey(key);
+    const hash = IdempotencyService.requestHash({ kind: cmd.kind, id: cmd.id, body: cmd.body ?? null, ifMatch: cmd.ifMatch ?? null });
+    const start = await this.idempotency.start(cmd.user.id, key, hash);
+    if (start.kind === 'replay') return start.response;
+    try {
+      return await this.run(cmd, key);
+    } catch (error) {
+      await this.idempotency.release(cmd.user.id, key);
+      throw error;
+    }
+  }
+
+  private async run({ kind, user, id, body, ifMatch }: FireActionCommand, idempotencyKey?: string): Promise<StoredResponse> {
+    const spec = DOCUMENT_KINDS[kind];
+    const now = new Date();
+    return this.dataSource.transaction(async (tx) => {
+      const actor = await this.actors.load(user, now, tx);
+      const record = await this.store.find(tx, kind, id, { lock: true });
+      if (!record || !canRead(documentFactsOf(record), actor, now)) throw notFound();
+      const definition = this.registry.require(kind, record.machineVersion);
+
+      const request = validateDto(ActionRequestDto, body);
+      if (!(definition.actions as readonly string[]).includes(request.action)) {
+        throw validationFailed(`Unknown action ${request.action}; ${kind} knows ${definition.actions.join(', ')}`);
+      }
+      const comment = request.comment?.trim() || null;
+      if (COMMENT_REQUIRED.has(request.action) && !comment) throw validationFailed(`${request.action} needs a comment saying why`);
+      const dataDto = spec.actionData[request.action];
+      const data = dataDto ? toPlain(validateDto(dataDto, request.data ?? {}, 'data')) : null;
+      if (!dataDto && request.data && Object.keys(request.data).length > 0) throw validationFailed(`${request.action} takes no data`);
+
+      assertIfMatch(ifMatch, record.version);
+      const decision = authorizeAction(definition, record.snapshot, documentFactsOf(record), actor, request.action, now);
+      if (!decision.allowed) throw new AppException(ErrorCode[decision.code], decision.reason);
+
+      const result = applyAction(definition, record.snapshot, { type: request.action, data: data ?? undefined });
+      if (!result.ok) throw new AppException(ErrorCode.INVALID_TRANSITION, result.reason);
+      await this.writer.write(tx, {
+        record,
+        action: request.action,
+        fromState: result.fromState,
+        toState: result.toState,
+        final: result.final,
+        snapshot: result.persistedSnapshot,
+        effects: result.effects,
+        facts: spec.applyActionFacts(record.facts, { action: request.action, data: data ?? undefined, actor: user.username, at: now }),
+        actor: user.username,
+        onBehalfOf: decision.onBehalfOf,
+        comment,
+        data,
+        at: now,
+      });
+      const updated = await this.store.find(tx, kind, record.id);
+      const view = toDocumentView(updated!, this.registry, actor, now);
+      const response: StoredResponse = { status: 200, body: JSON.parse(JSON.stringify(view)), headers: { ETag: etagOf(view.version) } };
+      if (idempotencyKey) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
+      return response;
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { areasFor, DocumentKind, type QuickWinCategory } from '#workflow';
+import { addMonths } from '../../common/validation/date-only.util.js';
+import type { DocumentKindSpec } from './document-kind.spec.js';
+import { CreateQuickWinDto, EvaluationDto, ProgressReportDto, UpdateQuickWinDto } from './quick-win.dto.js';
+
+export const quickWinKind: DocumentKindSpec = {
+  kind: DocumentKind.QUICK_WIN,
+  resource: 'quick-wins',
+  createDto: CreateQuickWinDto,
+  updateDto: UpdateQuickWinDto,
+  contentIssues(content) {
+    const issues: string[] = [];
+    const category = content.category as QuickWinCategory;
+    if (!areasFor(category).includes(content.area as never)) {
+      issues.push(`area ${String(content.area)} does not belong to category ${category} (allowed: ${areasFor(category).join(', ')})`);
+    }
+    const start = content.startDate as string;
+    const end = content.endDate as string;
+    if (end < start) issues.push('endDate must not be before startDate');
+    else if (end > addMonths(start, 12)) issues.push('endDate must be at most 12 months after startDate (a Quick Win shows its benefit within a year)');
+    return issues;
+  },
+  actionData: { REPORT_PROGRESS: ProgressReportDto, EVALUATE: EvaluationDto },
+  applyActionFacts(facts, { action, data, actor, at }) {
+    if (action === 'REPORT_PROGRESS') {
+      const reports = (facts.progressReports as unknown[] | undefined) ?? [];
+      return { ...facts, progressReports: [...reports, { ...data, reportedBy: actor, reportedAt: at.toISOString() }] };
+    }
+    if (action === 'EVALUATE') {
+      return { ...facts, evaluation: { ...data, evaluatedBy: actor, evaluatedAt: at.toISOString() } };
+    }
+    return facts;
+  },
+  viewFields(content, facts) {
+    return {
+      ...content,
+      progressReports: facts.progressReports ?? [],
+      evaluation: facts.evaluation ?? null,
+    };
+  },
+  yearOf: (content) => content.year as number,
+};

@@ -1,0 +1,36 @@
+import { DocumentKind, regulationTypeFor } from '#workflow';
+import type { DocumentKindSpec } from './document-kind.spec.js';
+import { CreateRegulationDto, HarmonizationReportDto, PublicationDto, UpdateRegulationDto } from './regulation.dto.js';
+
+export const regulationKind: DocumentKindSpec = {
+  kind: DocumentKind.REGULATION,
+  resource: 'regulations',
+  createDto: CreateRegulationDto,
+  updateDto: UpdateRegulationDto,
+  contentIssues: () => [],
+  actionData: { RECORD_HARMONIZATION: HarmonizationReportDto, PUBLISH: PublicationDto },
+  applyActionFacts(facts, { action, data, actor, at }) {
+    if (action === 'RECORD_HARMONIZATION') {
+      return { ...facts, harmonization: { ...data, recordedBy: actor, recordedAt: at.toISOString() } };
+    }
+    if (action === 'PUBLISH') {
+      return { ...facts, publication: { url: data?.url ?? null, publishedBy: actor, publishedAt: at.toISOString() } };
+    }
+    return facts;
+  },
+  viewFields(content, facts, level) {
+    return {
+      ...content,
+      targetDate: content.targetDate ?? null,
+      type: regulationTypeFor(level),
+      harmonization: facts.harmonization ?? null,
+      number: facts.number ?? null,
+      year: facts.year ?? null,
+      gazetteNumber: facts.gazetteNumber ?? null,
+      officialTitle: facts.officialTitle ?? null,
+      promulgatedAt: facts.promulgatedAt ?? null,
+      publication: facts.publication ?? null,
+    };
+  },
+  yearOf: () => null,
+};

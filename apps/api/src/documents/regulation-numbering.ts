@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { regulationTypeFor, toLocalDateTime, type GovernmentLevel, type RegulationType } from '#workflow';
+
+const TITLE_PREFIX: Record<RegulationType, string> = {
+  PERGUB: 'Peraturan Gubernur',
+  PERBUP: 'Peraturan Bupati',
+  PERWALI: 'Peraturan Wali Kota',
+};
+
+export interface AssignedNumbers {
+  number: number;
+  year: number;
+  gazetteNumber: number;
+  officialTitle: string;
+  promulgatedAt: string;
+}
+
+/**
+ * Gap-free numbers: a counter row per (government, series, year) is incremented inside the
+ * promulgating transaction. Concurrent promulgations wait on that row lock; a rollback undoes the
+ * increment, so a failed promulgation consumes no number.
+ */
+@Injectable()
+export class RegulationNumbering {
+  async assign(
+    manager: EntityManager,
+    doc: { governmentId: string; governmentLevel: GovernmentLevel; regionName: string; timeZone: string; title: string },
+    at: Date,
+  ): Promise<AssignedNumbers> {
+    const type = regulationTypeFor(doc.governmentLevel);
+    const year = Number(toLocalDateTime(at, doc.timeZone).date.slice(0, 4));
+    const number = await this.next(manager, doc.governmentId, `NUMBER:${type}`, year);
+    const gazetteNumber = await this.next(manager, doc.governmentId, 'GAZETTE', year);
+    return {
+      number,
+      year,
+      gazetteNumber,
+      officialTitle: `${TITLE_PREFIX[type]} ${doc.regionName} Nomor ${number} Tahun ${year} tentang ${doc.title}`,
+      promulgatedAt: at.toISOString(),
+    };
+  }
+
+  private async next(manager: EntityManager, governmentId: string, series: string, year: number): Promise<number> {
+    const [row] = await manager.query(
+      `INSERT INTO number_counters (government_id, series, year, last_value) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (government_id, series, year) DO UPDATE SET last_value = number_counters.last_value + 1
+       RETURNING last_value`,
+      [governmentId, series, year],
+    );
+    return row.last_value as number;
+  }
+}

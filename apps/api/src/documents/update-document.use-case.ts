@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canRead, computeContentHash, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { AppException, forbidden, notFound, validationFailed } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { validateDto } from '../common/validation/validate-dto.util.js';
+import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
+import { toPlain } from './create-document.use-case.js';
+import { DocumentStore } from './document.store.js';
+import { documentFactsOf, toDocumentView, type DocumentView } from './document-view.js';
+import { appendHistory } from './history-appender.js';
+import { assertIfMatch } from './if-match.util.js';
+import { DOCUMENT_KINDS } from './kinds/index.js';
+
+const EDITABLE_STATES = new Set(['draft', 'revision']);
+
+/** PATCH: a drafter of the unit edits a draft or revision; every real change is a new content version. */
+@Injectable()
+export class UpdateDocumentUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: DocumentStore,
+    private readonly actors: ActorFactsLoader,
+    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+  ) {}
+
+  async execute(kind: DocumentKind, user: AuthenticatedUser, id: string, body: unknown, ifMatch: string | undefined): Promise<DocumentView> {
+    const spec = DOCUMENT_KINDS[kind];
+    const now = new Date();
+    return this.dataSource.transaction(async (tx) => {
+      const actor = await this.actors.load(user, now, tx);
+      const record = await this.store.find(tx, kind, id, { lock: true });
+      if (!record || !canRead(documentFactsOf(record), actor, now)) throw notFound();
+
+      const patch = toPlain(validateDto(spec.updateDto, body));
+      if (Object.keys(patch).length === 0) throw validationFailed('Nothing to change: send at least one field');
+      const content = { ...record.content, ...patch };
+      const issues = spec.contentIssues(content);
+      if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
+      assertIfMatch(ifMatch, record.version);
+      if (!EDITABLE_STATES.has(record.state)) {
+        throw new AppException(ErrorCode.NOT_EDITABLE, `A document is edited only in draft or revision, not in ${record.state}`);
+      }
+      const isUnitDrafter = user.roles.includes('DRAFTER') && user.governmentCode === record.governmentCode && user.unitCode === record.unitCode;
+      if (!isUnitDrafter) throw forbidden(`Only a DRAFTER of ${record.unitCode} edits this document`);
+
+      const contentHash = computeContentHash(content);
+      if (contentHash !== record.contentHash) {
+        const contentVersion = record.contentVersion + 1;
+        await tx.query(
+          `INSERT INTO content_versions (document_id, version, content, content_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [record.id, contentVersion, JSON.stringify(content), contentHash, user.id, now],
+        );
+        const link = await appendHistory(tx, record.id, { seq: record.lastSeq, hash: record.lastHash }, {
+          action: 'EDIT',
+          fromState: record.state,
+          toState: record.state,
+          actor: user.username,
+          onBehalfOf: null,
+          comment: null,
+          data: { fields: Object.keys(patch).sort() },
+          contentVersion,
+          contentHash,
+          at: now,
+        });
+        await tx.query(`UPDATE workflow_instances SET last_seq = $2, last_hash = $3 WHERE document_id = $1`, [record.id, link.seq, link.hash]);
+        await tx.query(
+          `UPDATE documents SET content = $2, title = $3, year = $4, content_version = $5, content_hash = $6, version = version + 1, updated_at = $7
+            WHERE id = $1`,
+          [record.id, JSON.stringify(content), content.title, spec.yearOf(content), contentVersion, contentHash, now],
+        );
+      }
+      const updated = await this.store.find(tx, kind, record.id);
+      return toDocumentView(updated!, this.registry, actor, now);
+    });
+  }
+}
