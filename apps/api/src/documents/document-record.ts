@@ -1,5 +1,5 @@
 import type { DocumentKind, GovernmentLevel, PersistedWorkflowSnapshot } from '#workflow';
-import type { DocumentContent, DocumentFactsJson } from './kinds/document-kind.spec.js';
+import type { DocumentContent, DocumentFactsJson } from './kinds/document-kind.types.js';
 
 /** A document row with its instance, organisation facts and pending deadline, as the store reads it. */
 export interface DocumentRecord {

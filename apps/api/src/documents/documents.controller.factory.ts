@@ -8,7 +8,7 @@ import { CreateDocumentUseCase } from './create-document.use-case.js';
 import { DocumentQueries } from './document.queries.js';
 import { FireActionUseCase } from './fire-action.use-case.js';
 import { etagOf } from './if-match.util.js';
-import type { DocumentKindSpec } from './kinds/document-kind.spec.js';
+import type { DocumentKindSpec } from './kinds/document-kind.types.js';
 import { UpdateDocumentUseCase } from './update-document.use-case.js';
 
 /**

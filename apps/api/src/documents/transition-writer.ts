@@ -4,7 +4,7 @@ import { DeadlinePlanner } from '#persistence';
 import type { PersistedWorkflowSnapshot, WorkflowEffect } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
 import { appendHistory } from './history-appender.js';
-import type { DocumentFactsJson } from './kinds/document-kind.spec.js';
+import type { DocumentFactsJson } from './kinds/document-kind.types.js';
 import { RegulationNumbering } from './regulation-numbering.js';
 
 export interface TransitionToWrite {

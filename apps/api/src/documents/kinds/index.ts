@@ -1,5 +1,5 @@
 import type { DocumentKind } from '#workflow';
-import type { DocumentKindSpec } from './document-kind.spec.js';
+import type { DocumentKindSpec } from './document-kind.types.js';
 import { quickWinKind } from './quick-win.kind.js';
 import { regulationKind } from './regulation.kind.js';
 
@@ -8,4 +8,4 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKind, DocumentKindSpec>> = 
   regulation: regulationKind,
 };
 
-export type { DocumentKindSpec } from './document-kind.spec.js';
+export type { DocumentKindSpec } from './document-kind.types.js';

@@ -1,6 +1,6 @@
 import { areasFor, DocumentKind, type QuickWinCategory } from '#workflow';
 import { addMonths } from '../../common/validation/date-only.util.js';
-import type { DocumentKindSpec } from './document-kind.spec.js';
+import type { DocumentKindSpec } from './document-kind.types.js';
 import { CreateQuickWinDto, EvaluationDto, ProgressReportDto, UpdateQuickWinDto } from './quick-win.dto.js';
 
 export const quickWinKind: DocumentKindSpec = {

@@ -1,5 +1,5 @@
 import { DocumentKind, regulationTypeFor } from '#workflow';
-import type { DocumentKindSpec } from './document-kind.spec.js';
+import type { DocumentKindSpec } from './document-kind.types.js';
 import { CreateRegulationDto, HarmonizationReportDto, PublicationDto, UpdateRegulationDto } from './regulation.dto.js';
 
 export const regulationKind: DocumentKindSpec = {

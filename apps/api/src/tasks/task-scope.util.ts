@@ -1,0 +1,36 @@
+import { authoritiesOf, describeWorkflow, type ActorFacts, type WorkflowRegistry } from '#workflow';
+
+/** Where to look for documents waiting on this actor: (government or unit or child governments) x states. */
+export interface TaskScope {
+  governmentCode: string;
+  /** Only documents of this unit (unit-scoped roles), else null. */
+  unitCode: string | null;
+  /** Documents of the regencies and cities of `governmentCode` (a province LEGAL facilitating). */
+  children: boolean;
+  states: string[];
+}
+
+/**
+ * Turns the actor's authorities (own roles, and roles held by delegation as the principal) into the
+ * few (place, states) pairs worth querying. Creator-only actions (WITHDRAW) make nothing a task.
+ */
+export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now: Date): TaskScope[] {
+  const scopes = new Map<string, TaskScope>();
+  const kinds = new Set(registry.list().map((d) => d.kind));
+  for (const authority of authoritiesOf(actor, now)) {
+    for (const kind of kinds) {
+      for (const state of describeWorkflow(registry.requireLatest(kind)).states) {
+        for (const rule of state.actions) {
+          if (!rule.roles.includes(authority.role) || rule.scope === 'creator') continue;
+          const unitCode = rule.scope === 'unit' ? authority.as.unitCode : null;
+          const children = rule.scope === 'parent-province';
+          const key = `${authority.as.governmentCode}|${unitCode ?? '*'}|${children}`;
+          const scope = scopes.get(key) ?? { governmentCode: authority.as.governmentCode, unitCode, children, states: [] };
+          if (!scope.states.includes(state.name)) scope.states.push(state.name);
+          scopes.set(key, scope);
+        }
+      }
+    }
+  }
+  return [...scopes.values()];
+}
