@@ -41,9 +41,18 @@ export class DeadlinePlanner {
     const planned = await this.plan(manager, subject, stage, enteredAt);
     if (!planned) return null;
     const [row] = await manager.query(
-      `INSERT INTO deadlines (document_id, stage, entered_at, due_at, policy, explanation)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [subject.documentId, stage, enteredAt, planned.schedule.dueAt, JSON.stringify(planned.policy), planned.schedule.explanation],
+      `INSERT INTO deadlines (document_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        subject.documentId,
+        stage,
+        enteredAt,
+        planned.schedule.dueAt,
+        planned.schedule.remindAt,
+        planned.schedule.escalations,
+        JSON.stringify(planned.policy),
+        planned.schedule.explanation,
+      ],
     );
     return row.id as string;
   }

@@ -101,6 +101,8 @@ export class WorkflowCore1764000001000 implements MigrationInterface {
         stage text NOT NULL,
         entered_at timestamptz NOT NULL,
         due_at timestamptz NOT NULL,
+        remind_at timestamptz,
+        escalation_times timestamptz[] NOT NULL DEFAULT '{}',
         policy jsonb NOT NULL,
         explanation text NOT NULL,
         status text NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'DONE', 'CANCELLED')),
