@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { act, createRegulation, createTestApp, type TestApp } from '#testing';
+import {
+  driveRegulation,
+  forwardStep,
+  getRegulation,
+  harmonizationData,
+  localYear,
+  regulationHistory,
+  regulationIn,
+  regulationStates,
+  returner,
+} from './support/regulation.js';
+
+const TITLE_KALTIM = 'Sistem Kerja di Lingkungan Pemerintah Provinsi Kalimantan Timur';
+const TITLE_PASER = 'Sistem Kerja di Lingkungan Pemerintah Kabupaten Paser';
+
+describe('work-system regulation from draft to publication', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('takes a kaltim Pergub from draft to published, skipping facilitation', async () => {
+    const created = await createRegulation(t, 'kaltim.drafter', { title: TITLE_KALTIM, targetDate: '2026-12-31' });
+    expect(created).toMatchObject({
+      kind: 'regulation',
+      type: 'PERGUB',
+      state: 'draft',
+      title: TITLE_KALTIM,
+      number: null,
+      year: null,
+      gazetteNumber: null,
+      officialTitle: null,
+      promulgatedAt: null,
+      governmentCode: 'kaltim',
+      unitCode: 'diskominfo',
+      createdBy: 'kaltim.drafter',
+    });
+
+    const visited: string[] = [created.state];
+    let state = created.state;
+    while (state !== 'published') {
+      const step = forwardStep(state, 'kaltim');
+      const res = await act(t, 'regulations', created.id, step.user, step.action, { data: step.data });
+      expect({ step, status: res.status }).toEqual({ step, status: 200 });
+      state = res.body.state;
+      visited.push(state);
+      if (state === 'promulgated') {
+        expect(res.body).toMatchObject({
+          type: 'PERGUB',
+          number: 1,
+          year: localYear(),
+          gazetteNumber: 1,
+          officialTitle: `Peraturan Gubernur Kalimantan Timur Nomor 1 Tahun ${localYear()} tentang ${TITLE_KALTIM}`,
+        });
+        expect(Date.parse(res.body.promulgatedAt)).not.toBeNaN();
+      }
+    }
+    expect(visited).toEqual(regulationStates('PROVINCE'));
+    expect(visited).not.toContain('facilitation');
+
+    const final = await getRegulation(t, created.id, 'kaltim.drafter');
+    expect(final.status).toBe(200);
+    expect(final.body).toMatchObject({
+      state: 'published',
+      type: 'PERGUB',
+      number: 1,
+      year: localYear(),
+      gazetteNumber: 1,
+      officialTitle: `Peraturan Gubernur Kalimantan Timur Nomor 1 Tahun ${localYear()} tentang ${TITLE_KALTIM}`,
+      harmonization: { reportNumber: 'W18-PP.04.02-123', reportDate: '2026-05-04', recordedBy: 'kaltim.hukum' },
+      publication: { url: 'https://jdih.kaltimprov.go.id/produk-hukum/sistem-kerja', publishedBy: 'kaltim.hukum' },
+      allowedActions: [],
+      deadline: null,
+    });
+
+    const history = await regulationHistory(t, created.id, 'kaltim.drafter');
+    expect(history.chainValid).toBe(true);
+    expect(history.entries.map((e) => [e.action, e.actor])).toEqual([
+      ['CREATE', 'kaltim.drafter'],
+      ['SUBMIT', 'kaltim.drafter'],
+      ['ENDORSE', 'kaltim.kadis'],
+      ['REQUEST_HARMONIZATION', 'kaltim.hukum'],
+      ['RECORD_HARMONIZATION', 'kaltim.hukum'],
+      ['PARAF', 'kaltim.asisten'],
+      ['PARAF', 'kaltim.sekda'],
+      ['SIGN', 'kaltim.kepala'],
+      ['PROMULGATE', 'kaltim.sekda'],
+      ['PUBLISH', 'kaltim.hukum'],
+    ]);
+    expect(history.entries.find((e) => e.action === 'RECORD_HARMONIZATION')?.data).toEqual(harmonizationData());
+  });
+
+  it('takes a paser Perbup through facilitation by the province LEGAL, which the regency LEGAL may not do', async () => {
+    const created = await createRegulation(t, 'paser.drafter', { title: TITLE_PASER });
+    expect(created.type).toBe('PERBUP');
+    await driveRegulation(t, created.id, 'draft', 'facilitation', 'paser');
+
+    const byRegencyLegal = await act(t, 'regulations', created.id, 'paser.hukum', 'FACILITATE');
+    expect(byRegencyLegal.status).toBe(403);
+    expect(byRegencyLegal.body.code).toBe('FORBIDDEN');
+    const bySiblingLegal = await act(t, 'regulations', created.id, 'berau.hukum', 'FACILITATE');
+    expect(bySiblingLegal.status).toBe(404);
+    const asSeenByRegencyLegal = await getRegulation(t, created.id, 'paser.hukum');
+    expect(asSeenByRegencyLegal.body.allowedActions).toEqual([]);
+    const asSeenByProvinceLegal = await getRegulation(t, created.id, 'kaltim.hukum');
+    expect(asSeenByProvinceLegal.status).toBe(200);
+    expect(asSeenByProvinceLegal.body.allowedActions.sort()).toEqual(['FACILITATE', 'RETURN']);
+    const tasks = await t.http.get('/api/tasks').set(await t.auth('kaltim.hukum'));
+    expect(tasks.body.items.map((i: { id: string }) => i.id)).toContain(created.id);
+
+    const facilitated = await act(t, 'regulations', created.id, 'kaltim.hukum', 'FACILITATE');
+    expect(facilitated.status).toBe(200);
+    expect(facilitated.body.state).toBe('coordination.assistant');
+    // the province LEGAL has no other power over the regency's regulation
+    await driveRegulation(t, created.id, 'coordination.assistant', 'promulgated', 'paser');
+    const publishedByProvince = await act(t, 'regulations', created.id, 'kaltim.hukum', 'PUBLISH', { data: {} });
+    expect(publishedByProvince.status).toBe(403);
+    const published = await driveRegulation(t, created.id, 'promulgated', 'published', 'paser');
+    expect(published).toMatchObject({
+      state: 'published',
+      type: 'PERBUP',
+      number: 1,
+      year: localYear(),
+      gazetteNumber: 1,
+      officialTitle: `Peraturan Bupati Paser Nomor 1 Tahun ${localYear()} tentang ${TITLE_PASER}`,
+    });
+    expect(Math.abs(Date.parse(published.promulgatedAt) - Date.now())).toBeLessThan(10 * 60_000);
+
+    const history = await regulationHistory(t, created.id, 'paser.drafter');
+    expect(history.chainValid).toBe(true);
+    expect(history.entries.map((e) => e.action)).toEqual([
+      'CREATE', 'SUBMIT', 'ENDORSE', 'REQUEST_HARMONIZATION', 'RECORD_HARMONIZATION', 'FACILITATE', 'PARAF', 'PARAF', 'SIGN', 'PROMULGATE', 'PUBLISH',
+    ]);
+    expect(history.entries.find((e) => e.action === 'FACILITATE')).toMatchObject({ actor: 'kaltim.hukum', fromState: 'facilitation', toState: 'coordination.assistant' });
+  });
+
+  it('validates the Berita Acara of RECORD_HARMONIZATION', async () => {
+    const doc = await regulationIn(t, 'kaltim', 'harmonization');
+    for (const data of [undefined, {}, { reportNumber: 'BA-1' }, { reportNumber: 'BA-1', reportDate: '2026-02-30' }, { ...harmonizationData(), extra: 1 }]) {
+      const res = await act(t, 'regulations', doc.id, 'kaltim.hukum', 'RECORD_HARMONIZATION', { data });
+      expect({ data, status: res.status, code: res.body.code }).toEqual({ data, status: 400, code: 'VALIDATION_FAILED' });
+    }
+    const publishedEarly = await act(t, 'regulations', doc.id, 'kaltim.hukum', 'PUBLISH', { data: { url: 'not a url' } });
+    expect(publishedEarly.status).toBe(400);
+    expect((await getRegulation(t, doc.id, 'kaltim.hukum')).body.state).toBe('harmonization');
+  });
+
+  it.each([
+    ['paser', ['endorsement', 'legal_review', 'harmonization', 'facilitation', 'coordination.assistant', 'coordination.secretary', 'signature']],
+    ['kaltim', ['coordination.assistant', 'coordination.secretary', 'signature']],
+  ])('returns a %s regulation to revision with a comment from every review stage', async (g, stages) => {
+    const doc = await regulationIn(t, g, 'endorsement');
+    let state = 'endorsement';
+    for (const stage of stages) {
+      await driveRegulation(t, doc.id, state, stage, g);
+      const user = returner(stage, g);
+      const withoutComment = await act(t, 'regulations', doc.id, user, 'RETURN', { comment: '   ' });
+      expect({ stage, status: withoutComment.status }).toEqual({ stage, status: 400 });
+      const comment = `Perbaiki konsiderans (${stage})`;
+      const res = await act(t, 'regulations', doc.id, user, 'RETURN', { comment });
+      expect({ stage, status: res.status, state: res.body.state }).toEqual({ stage, status: 200, state: 'revision' });
+      const history = await regulationHistory(t, doc.id, `${g}.drafter`);
+      expect(history.entries.at(-1)).toMatchObject({ action: 'RETURN', fromState: stage, toState: 'revision', actor: user, comment });
+      state = 'revision';
+    }
+    const back = await driveRegulation(t, doc.id, 'revision', 'published', g);
+    expect(back.number).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(['draft', 'endorsement', 'legal_review', 'harmonization', 'facilitation', 'coordination.assistant', 'coordination.secretary', 'revision'])(
+    'lets the creator withdraw a paser regulation in %s',
+    async (stage) => {
+      const doc = stage === 'revision' ? await regulationIn(t, 'paser', 'legal_review') : await regulationIn(t, 'paser', stage);
+      if (stage === 'revision') {
+        expect((await act(t, 'regulations', doc.id, 'paser.hukum', 'RETURN', { comment: 'Lengkapi dasar hukum' })).status).toBe(200);
+      }
+      const byColleague = await act(t, 'regulations', doc.id, 'paser.drafter2', 'WITHDRAW');
+      expect(byColleague.status).toBe(403);
+      const res = await act(t, 'regulations', doc.id, 'paser.drafter', 'WITHDRAW');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ state: 'withdrawn', allowedActions: [], deadline: null });
+      const again = await act(t, 'regulations', doc.id, 'paser.drafter', 'WITHDRAW');
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('INVALID_TRANSITION');
+    },
+  );
+
+  it('refuses WITHDRAW at and after signature with 409', async () => {
+    const doc = await regulationIn(t, 'kaltim', 'signature');
+    for (const stage of ['signature', 'promulgation', 'promulgated', 'published']) {
+      await driveRegulation(t, doc.id, (await getRegulation(t, doc.id, 'kaltim.drafter')).body.state, stage, 'kaltim');
+      const view = await getRegulation(t, doc.id, 'kaltim.drafter');
+      expect(view.body.allowedActions).not.toContain('WITHDRAW');
+      const res = await act(t, 'regulations', doc.id, 'kaltim.drafter', 'WITHDRAW');
+      expect({ stage, status: res.status, code: res.body.code }).toEqual({ stage, status: 409, code: 'INVALID_TRANSITION' });
+      expect((await getRegulation(t, doc.id, 'kaltim.drafter')).body.state).toBe(stage);
+    }
+  });
+
+  it('keeps separation of duties and jurisdiction on every stage', async () => {
+    const doc = await regulationIn(t, 'kaltim', 'legal_review');
+    // a kaltim regulation is outside paser's read scope
+    expect((await act(t, 'regulations', doc.id, 'paser.hukum', 'REQUEST_HARMONIZATION')).status).toBe(404);
+    // PROMULGATE only in promulgation
+    expect((await act(t, 'regulations', doc.id, 'kaltim.sekda', 'PROMULGATE')).status).toBe(409);
+    // an action of the other kind is unknown here
+    expect((await act(t, 'regulations', doc.id, 'kaltim.hukum', 'APPROVE')).status).toBe(400);
+    // the province LEGAL cannot facilitate its own province's regulation: facilitation is for regencies
+    await driveRegulation(t, doc.id, 'legal_review', 'coordination.assistant', 'kaltim');
+    expect((await act(t, 'regulations', doc.id, 'kaltim.hukum', 'FACILITATE')).status).toBe(409);
+    // the secretary may not initial before the assistant (sequential paraf)
+    expect((await act(t, 'regulations', doc.id, 'kaltim.sekda', 'PARAF')).status).toBe(403);
+    expect((await act(t, 'regulations', doc.id, 'kaltim.asisten', 'PARAF')).body.state).toBe('coordination.secretary');
+    expect((await act(t, 'regulations', doc.id, 'kaltim.asisten', 'PARAF')).status).toBe(403);
+  });
+
+  it('gives each level its regulation type', async () => {
+    expect((await createRegulation(t, 'kaltim.drafter')).type).toBe('PERGUB');
+    expect((await createRegulation(t, 'paser.drafter')).type).toBe('PERBUP');
+    expect((await createRegulation(t, 'berau.drafter')).type).toBe('PERBUP');
+  });
+});
