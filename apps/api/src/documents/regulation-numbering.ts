@@ -9,6 +9,8 @@ const TITLE_PREFIX: Record<RegulationType, string> = {
 };
 
 export interface AssignedNumbers {
+  /** The type it was promulgated as; it stays even if the government's level changes later. */
+  type: RegulationType;
   number: number;
   year: number;
   gazetteNumber: number;
@@ -33,6 +35,7 @@ export class RegulationNumbering {
     const number = await this.next(manager, doc.governmentId, `NUMBER:${type}`, year);
     const gazetteNumber = await this.next(manager, doc.governmentId, 'GAZETTE', year);
     return {
+      type,
       number,
       year,
       gazetteNumber,

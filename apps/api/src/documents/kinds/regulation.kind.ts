@@ -22,7 +22,7 @@ export const regulationKind: DocumentKindSpec = {
     return {
       ...content,
       targetDate: content.targetDate ?? null,
-      type: regulationTypeFor(level),
+      type: facts.type ?? regulationTypeFor(level),
       harmonization: facts.harmonization ?? null,
       number: facts.number ?? null,
       year: facts.year ?? null,
