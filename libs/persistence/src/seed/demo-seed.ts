@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../password-hash.util.js';
 import { DEMO_ACCOUNTS, DEMO_GOVERNMENTS, demoUnitCode, type DemoAccount } from './demo-data.js';
+import { seedHolidays } from './holiday-seed.js';
 
 export interface SeedReport {
   governments: number;
@@ -54,6 +55,7 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
         );
       }
     }
+    await seedHolidays(tx); // national holidays, cuti bersama and a regional example (holiday-data.ts)
     return report;
   });
 }

@@ -1,0 +1,74 @@
+import type { EntityManager } from 'typeorm';
+import { addDaysToLocalDate, parseIsoDuration, type Holiday, type LocalDate, type SlaPolicy } from '#workflow';
+
+/** A holiday row as the API shows it. */
+export interface HolidayRow {
+  id: string;
+  date: LocalDate;
+  name: string;
+  /** null: national */
+  governmentId: string | null;
+  governmentCode: string | null;
+}
+
+/** A date span, both ends inclusive. */
+export interface DateWindow {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** Room for a year of holidays on top of the SLA itself. */
+const WINDOW_MARGIN_DAYS = 366;
+
+/**
+ * The holiday dates a deadline entered at `enteredAt` under `policy` can depend on: from the day
+ * before the entry (UTC date minus one covers every zone's local date) to well past the last
+ * escalation. The span grows with the SLA: its working days (due, then escalations) times 7/5 for
+ * weekends, plus a year for the holidays inside it. So even a P200D stage sees every holiday it
+ * skips, while a three-day stage reads about one year of rows.
+ */
+export function holidayWindow(enteredAt: Date, policy: SlaPolicy): DateWindow {
+  const days = (iso: string): number => {
+    const d = parseIsoDuration(iso);
+    return d.weeks * 7 + d.days + (d.hours || d.minutes || d.seconds ? 1 : 0);
+  };
+  const span =
+    days(policy.duration) + days(policy.escalateAfter) + days(policy.escalateEvery) * Math.max(0, policy.maxEscalations - 1);
+  const from = addDaysToLocalDate(enteredAt.toISOString().slice(0, 10), -1);
+  return { from, to: addDaysToLocalDate(from, Math.ceil((span * 7) / 5) + 2 + WINDOW_MARGIN_DAYS) };
+}
+
+/** The smallest window covering all of them. */
+export function unionWindow(windows: readonly DateWindow[]): DateWindow | null {
+  if (windows.length === 0) return null;
+  return windows.reduce((a, b) => ({ from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to }));
+}
+
+/**
+ * National holidays and those of each given government in one query, as calendar input by
+ * government id (every id gets an entry, national holidays included).
+ */
+export async function holidaysByGovernment(
+  manager: EntityManager,
+  governmentIds: readonly string[],
+  window: DateWindow,
+): Promise<Map<string, Holiday[]>> {
+  const rows: Array<{ governmentId: string | null; date: LocalDate; name: string }> = await manager.query(
+    `SELECT government_id AS "governmentId", to_char(date, 'YYYY-MM-DD') AS date, name
+       FROM holidays
+      WHERE (government_id IS NULL OR government_id = ANY($1::uuid[])) AND date BETWEEN $2::date AND $3::date
+      ORDER BY date, name`,
+    [governmentIds, window.from, window.to],
+  );
+  const national = rows.filter((r) => r.governmentId === null).map(({ date, name }) => ({ date, name }));
+  const result = new Map<string, Holiday[]>(governmentIds.map((id) => [id, [...national]]));
+  for (const row of rows) {
+    if (row.governmentId !== null) result.get(row.governmentId)?.push({ date: row.date, name: row.name });
+  }
+  return result;
+}
+
+/** National holidays and the government's own, dated inside `window`. */
+export async function holidaysOfGovernment(manager: EntityManager, governmentId: string, window: DateWindow): Promise<Holiday[]> {
+  return (await holidaysByGovernment(manager, [governmentId], window)).get(governmentId) ?? [];
+}
