@@ -5,6 +5,7 @@ import { DatabaseModule } from '#persistence';
 import { RedisModule } from '#queue';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         WorkflowsModule,
         DocumentsModule,
         TasksModule,
+        DelegationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

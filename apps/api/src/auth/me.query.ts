@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { activeReceivedDelegations, toDelegationView, type DelegationView } from '../delegations/delegation.store.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { toUserView, type AuthenticatedUserView } from './login.use-case.js';
 
 export interface MeView extends AuthenticatedUserView {
   nip: string | null;
-  delegations: unknown[];
+  /** The delegations the caller holds now (received, in force), exactly those the policy counts. */
+  delegations: DelegationView[];
 }
 
 @Injectable()
 export class MeQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
   async execute(user: AuthenticatedUser): Promise<MeView> {
-    return { ...toUserView(user), nip: user.nip, delegations: [] };
+    const now = new Date();
+    const delegations = await activeReceivedDelegations(this.dataSource.manager, user.id, now);
+    return { ...toUserView(user), nip: user.nip, delegations: delegations.map((d) => toDelegationView(d, now)) };
   }
 }

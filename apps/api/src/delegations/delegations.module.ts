@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CreateDelegationUseCase } from './create-delegation.use-case.js';
+import { DelegationQueries } from './delegation.queries.js';
+import { DelegationsController } from './delegations.controller.js';
+import { RevokeDelegationUseCase } from './revoke-delegation.use-case.js';
+
+/** Plt/Plh delegations: POST/GET/DELETE /api/delegations. The policy reads them through ActorFactsLoader. */
+@Module({
+  controllers: [DelegationsController],
+  providers: [CreateDelegationUseCase, RevokeDelegationUseCase, DelegationQueries],
+})
+export class DelegationsModule {}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { forbidden, notFound } from '../common/errors/app.exception.js';
+import { findDelegation, toDelegationView, type DelegationView } from './delegation.store.js';
+
+/**
+ * DELETE /api/delegations/:id: the principal, or an ADMIN of the government, ends a delegation now
+ * (also one that has not started yet). Revoking a revoked delegation changes nothing and answers
+ * 200 with it as it is: the first revocation (time and who) stands.
+ */
+@Injectable()
+export class RevokeDelegationUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(user: AuthenticatedUser, id: string): Promise<DelegationView> {
+    const now = new Date();
+    return this.dataSource.transaction(async (tx) => {
+      const record = await findDelegation(tx, id, { lock: true });
+      if (!record || record.governmentId !== user.governmentId) throw notFound('Delegation');
+      if (record.principalId !== user.id && !user.roles.includes('ADMIN')) {
+        throw forbidden(`Only ${record.principal} (the principal) or an ADMIN of ${record.governmentCode} revokes this delegation`);
+      }
+      if (record.revokedAt === null) {
+        await tx.query(`UPDATE delegations SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL`, [record.id, now, user.id]);
+      }
+      return toDelegationView((await findDelegation(tx, record.id))!, now);
+    });
+  }
+}
