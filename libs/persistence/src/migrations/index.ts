@@ -1,7 +1,7 @@
 import { Organisation1764000000000 } from './1764000000000-organisation.js';
 import { WorkflowCore1764000001000 } from './1764000001000-workflow-core.js';
-import { DelegationWindows1764000004000 } from './1764000004000-delegation-windows.js';
 import { SlaAndHolidays1764000003000 } from './1764000003000-sla-and-holidays.js';
+import { DelegationWindows1764000004000 } from './1764000004000-delegation-windows.js';
 
 /** Every migration, oldest first; listed explicitly so source and build runs see the same set. */
-export const MIGRATIONS = [Organisation1764000000000, WorkflowCore1764000001000, SlaAndHolidays1764000003000];
+export const MIGRATIONS = [Organisation1764000000000, WorkflowCore1764000001000, SlaAndHolidays1764000003000, DelegationWindows1764000004000];
