@@ -2,7 +2,8 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked, seedDemoData } from '#persistence';
 
-export const TEST_TEMPLATE_DB = 'alur_test_template';
+/** Override (TEST_TEMPLATE_DB) to keep concurrent test runs on one PostgreSQL from dropping each other's template. */
+export const TEST_TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'alur_test_template';
 export const TEST_ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_DEMO_PASSWORD = 'demo12345';
 

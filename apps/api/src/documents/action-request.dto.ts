@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class ActionRequestDto {
   @ApiProperty({ example: 'APPROVE' })
@@ -22,7 +22,7 @@ export class ActionRequestDto {
 export class ListDocumentsQueryDto {
   @IsOptional()
   @IsString()
-  @Length(1, 60)
+  @Matches(/^[a-z_]{1,40}(\.[a-z_]{1,40})?$/, { message: 'state must be a state name such as draft or coordination.assistant' })
   state?: string;
 
   @IsOptional()

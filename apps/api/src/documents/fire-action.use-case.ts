@@ -46,7 +46,8 @@ export class FireActionUseCase {
   async execute(cmd: FireActionCommand): Promise<StoredResponse> {
     const key = cmd.idempotencyKey;
     if (key === undefined) return this.run(cmd);
-    IdempotencyService.assertKey(key);
+    // a malformed key is refused inside run, after the visibility check (404 before 400)
+    if (!IdempotencyService.isValidKey(key)) return this.run(cmd, key);
     const hash = IdempotencyService.requestHash({ kind: cmd.kind, id: cmd.id, body: cmd.body ?? null, ifMatch: cmd.ifMatch ?? null });
     const start = await this.idempotency.start(cmd.user.id, key, hash);
     if (start.kind === 'replay') return start.response;
@@ -65,6 +66,7 @@ export class FireActionUseCase {
       const actor = await this.actors.load(user, now, tx);
       const record = await this.store.find(tx, kind, id, { lock: true });
       if (!record || !canRead(documentFactsOf(record), actor, now)) throw notFound();
+      if (idempotencyKey !== undefined) IdempotencyService.assertKey(idempotencyKey);
       const definition = this.registry.require(kind, record.machineVersion);
 
       const request = validateDto(ActionRequestDto, body);

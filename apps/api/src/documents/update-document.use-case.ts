@@ -37,6 +37,9 @@ export class UpdateDocumentUseCase {
       const patch = toPlain(validateDto(spec.updateDto, body));
       if (Object.keys(patch).length === 0) throw validationFailed('Nothing to change: send at least one field');
       const content = { ...record.content, ...patch };
+      // the patch DTO lets every field be absent, and class-validator's IsOptional also lets it be
+      // null: the merged document must still be a valid one
+      validateDto(spec.createDto, content);
       const issues = spec.contentIssues(content);
       if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
       assertIfMatch(ifMatch, record.version);

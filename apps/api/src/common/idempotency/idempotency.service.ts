@@ -27,8 +27,12 @@ const ABANDONED_AFTER = '2 minutes';
 export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
+  static isValidKey(key: string): boolean {
+    return KEY.test(key);
+  }
+
   static assertKey(key: string): void {
-    if (!KEY.test(key)) throw validationFailed('Idempotency-Key must be 1-255 visible ASCII characters');
+    if (!IdempotencyService.isValidKey(key)) throw validationFailed('Idempotency-Key must be 1-255 visible ASCII characters');
   }
 
   static requestHash(parts: unknown): string {
