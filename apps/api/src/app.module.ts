@@ -8,6 +8,8 @@ import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HolidaysModule } from './holidays/holidays.module.js';
+import { SlaModule } from './sla/sla.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
 
@@ -26,6 +28,8 @@ export class AppModule {
         WorkflowsModule,
         DocumentsModule,
         TasksModule,
+        SlaModule,
+        HolidaysModule,
         DelegationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

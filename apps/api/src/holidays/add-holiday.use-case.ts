@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DeadlineRescheduler, lockCalendarExclusive } from '#persistence';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { AppException } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
+import type { CreateHolidayDto } from './holiday.dto.js';
+import { assertMayManageHolidays } from './holiday-permissions.js';
+import type { HolidayView } from './holiday-view.js';
+
+export interface HolidayChangeResult extends HolidayView {
+  /** pending working-day deadlines whose due date, reminder, escalations or explanation changed */
+  rescheduledDeadlines: number;
+}
+
+/**
+ * POST /api/holidays: permission (403) before the duplicate check (409), so a caller who may not
+ * manage a calendar learns nothing about it. In one transaction, under the calendar lock: the row,
+ * then every pending working-day deadline it moves (new times, generation + 1, an outbox row each).
+ */
+@Injectable()
+export class AddHolidayUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rescheduler: DeadlineRescheduler,
+  ) {}
+
+  async execute(user: AuthenticatedUser, dto: CreateHolidayDto): Promise<HolidayChangeResult> {
+    assertMayManageHolidays(user, dto.governmentCode);
+    const governmentId = dto.governmentCode === null ? null : user.governmentId;
+    return this.dataSource.transaction(async (tx) => {
+      await lockCalendarExclusive(tx);
+      const [row]: Array<{ id: string }> = await tx.query(
+        `INSERT INTO holidays (date, name, government_id, created_by) VALUES ($1::date, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [dto.date, dto.name, governmentId, user.id],
+      );
+      if (!row) {
+        const scope = dto.governmentCode === null ? 'a national holiday' : `a holiday of ${dto.governmentCode}`;
+        throw new AppException(ErrorCode.CONFLICT, `There is already ${scope} on ${dto.date}`);
+      }
+      const report = await this.rescheduler.afterHolidayChange(tx, { date: dto.date, governmentId }, new Date());
+      return { id: row.id, date: dto.date, name: dto.name, governmentCode: dto.governmentCode, rescheduledDeadlines: report.rescheduled };
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DeadlineRescheduler } from '#persistence';
+import { AddHolidayUseCase } from './add-holiday.use-case.js';
+import { HolidaysController } from './holidays.controller.js';
+import { ListHolidaysQuery } from './list-holidays.query.js';
+import { RemoveHolidayUseCase } from './remove-holiday.use-case.js';
+
+@Module({
+  controllers: [HolidaysController],
+  providers: [DeadlineRescheduler, ListHolidaysQuery, AddHolidayUseCase, RemoveHolidayUseCase],
+})
+export class HolidaysModule {}
