@@ -50,12 +50,19 @@ export class DocumentQueries {
 
   async history(kind: DocumentKind, user: AuthenticatedUser, id: string) {
     const now = new Date();
-    const record = await this.visible(kind, user, id, now);
-    const rows = await this.store.history(this.dataSource.manager, record.id);
+    const actor = await this.actors.load(user, now);
+    // one snapshot for the entries and the instance's chain head, so a transition committed in
+    // between cannot make a sound chain look cut short
+    const { record, rows } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const found = await this.store.find(tx, kind, id);
+      if (!found || !canRead(documentFactsOf(found), actor, now)) throw notFound();
+      return { record: found, rows: await this.store.history(tx, found.id) };
+    });
     const entries = rows.map((r) => ({ ...r, at: new Date(r.at) }));
-    const chain = verifyChain(
+    const walked = verifyChain(
       entries.map((e) => ({ ...canonicalEntry(record.id, e.seq, e), hash: e.hash })),
     );
+    const chain = walked.valid ? verifyChainHead(entries, record) : walked;
     return {
       entries,
       chainValid: chain.valid,
@@ -83,4 +90,23 @@ export class DocumentQueries {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/**
+ * The walk alone cannot see a re-hashed or deleted last entry: the instance row records the chain's
+ * head (last_seq, last_hash) in the same transaction as every append, so the walk must end there.
+ */
+function verifyChainHead(entries: ReadonlyArray<{ seq: number; hash: string }>, record: Pick<DocumentRecord, 'lastSeq' | 'lastHash'>) {
+  const last = entries.at(-1);
+  const seq = last?.seq ?? 0;
+  if (seq < record.lastSeq) {
+    return { valid: false, firstInvalidSeq: seq + 1, reason: `entry ${seq + 1} is missing: the document's chain ends at entry ${record.lastSeq}` };
+  }
+  if (seq > record.lastSeq) {
+    return { valid: false, firstInvalidSeq: record.lastSeq + 1, reason: `entry ${record.lastSeq + 1} was never written by the document's chain, which ends at entry ${record.lastSeq}` };
+  }
+  if ((last?.hash ?? null) !== record.lastHash) {
+    return { valid: false, firstInvalidSeq: seq, reason: `entry ${seq} is not the head the document's chain recorded` };
+  }
+  return { valid: true, firstInvalidSeq: null, reason: null };
 }
