@@ -9,6 +9,7 @@ import { DelegationsModule } from './delegations/delegations.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HolidaysModule } from './holidays/holidays.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
         WorkflowsModule,
         DocumentsModule,
         TasksModule,
+        NotificationsModule,
         SlaModule,
         HolidaysModule,
         DelegationsModule,

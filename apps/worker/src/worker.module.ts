@@ -1,11 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfigModule } from '#config';
 import { DatabaseModule } from '#persistence';
 import { bullRootOptions } from '#queue';
+import { DeadlineEventHandler } from './deadlines/deadline-event.handler.js';
+import { DeadlineRepository } from './deadlines/deadline.repository.js';
+import { Reconciler } from './deadlines/reconciler.service.js';
+import { TargetDateReminderHandler } from './deadlines/target-date-reminder.handler.js';
+import { WorkerJobProducer } from './jobs/job-producer.provider.js';
+import { JobRunner } from './jobs/job-runner.service.js';
+import { DocumentContextLoader } from './notifications/document-context.js';
+import { EmailDeliveryHandler } from './notifications/email-delivery.handler.js';
+import { Mailer } from './notifications/mailer.service.js';
+import { NotificationWriter } from './notifications/notification.writer.js';
+import { RecipientsResolver } from './notifications/recipients.resolver.js';
+import { TransitionNotificationHandler } from './notifications/transition-notification.handler.js';
+import { OutboxRelay } from './outbox/outbox-relay.service.js';
+import { workflowRegistryProvider } from './workflow-registry.provider.js';
 
+/**
+ * The worker: the outbox relay, the job handlers (deadline events, target-date reminders,
+ * transition notifications, e-mail) run by BullMQ workers, and the reconciler.
+ */
 @Module({})
 export class WorkerModule {
+  /** `env` overlays process.env (tests run a worker in-process against their own database). */
   static forRoot(env: Record<string, string> = {}): DynamicModule {
     return {
       module: WorkerModule,
@@ -13,6 +33,23 @@ export class WorkerModule {
         AppConfigModule.forRoot(env),
         DatabaseModule.forRoot({ applicationName: 'alur-worker', seed: false }),
         BullModule.forRootAsync(bullRootOptions('worker')),
+        DiscoveryModule,
+      ],
+      providers: [
+        workflowRegistryProvider,
+        WorkerJobProducer,
+        JobRunner,
+        OutboxRelay,
+        Reconciler,
+        DeadlineRepository,
+        DocumentContextLoader,
+        RecipientsResolver,
+        NotificationWriter,
+        Mailer,
+        DeadlineEventHandler,
+        TargetDateReminderHandler,
+        TransitionNotificationHandler,
+        EmailDeliveryHandler,
       ],
     };
   }

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DeadlineEventKind } from '#queue';
+import type { SlaPolicy } from '#workflow';
+import type { DeadlineTimes } from './deadline-events.util.js';
+
+export interface DeadlineRecord extends DeadlineTimes {
+  id: string;
+  documentId: string;
+  stage: string;
+  status: 'PENDING' | 'DONE' | 'CANCELLED';
+  generation: number;
+  explanation: string;
+  policy: SlaPolicy;
+  /** Fired events as "EVENT.sequence". */
+  fired: Set<string>;
+}
+
+interface DeadlineRow {
+  id: string;
+  documentId: string;
+  stage: string;
+  status: DeadlineRecord['status'];
+  generation: number;
+  remindAt: Date | null;
+  dueAt: Date;
+  escalationTimes: Date[] | null;
+  policy: SlaPolicy;
+  explanation: string;
+  fired: string[] | null;
+}
+
+const SELECT_DEADLINE = `
+  SELECT d.id, d.document_id AS "documentId", d.stage, d.status, d.generation, d.remind_at AS "remindAt", d.due_at AS "dueAt",
+         d.escalation_times AS "escalationTimes", d.policy, d.explanation,
+         ARRAY(SELECT e.event || '.' || e.sequence FROM deadline_events e WHERE e.deadline_id = d.id) AS fired
+    FROM deadlines d`;
+
+export function toDeadlineRecord(row: DeadlineRow): DeadlineRecord {
+  return {
+    ...row,
+    escalationTimes: (row.escalationTimes ?? []).map((t) => new Date(t)),
+    maxEscalations: typeof row.policy?.maxEscalations === 'number' ? row.policy.maxEscalations : null,
+    fired: new Set(row.fired ?? []),
+  };
+}
+
+/** Reads deadline rows with the events that have fired, and records a firing. */
+@Injectable()
+export class DeadlineRepository {
+  async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<DeadlineRecord | null> {
+    const rows: DeadlineRow[] = await manager.query(`${SELECT_DEADLINE} WHERE d.id = $1${options.lock ? ' FOR UPDATE OF d' : ''}`, [id]);
+    return rows[0] ? toDeadlineRecord(rows[0]) : null;
+  }
+
+  async findMany(manager: EntityManager, ids: readonly string[]): Promise<Map<string, DeadlineRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows: DeadlineRow[] = await manager.query(`${SELECT_DEADLINE} WHERE d.id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, toDeadlineRecord(row)]));
+  }
+
+  /** True when this call recorded the event; false when it had fired already. */
+  async markFired(manager: EntityManager, id: string, event: DeadlineEventKind, sequence: number, generation: number): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO deadline_events (deadline_id, event, sequence, generation) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [id, event, sequence, generation],
+    );
+    return rows.length === 1;
+  }
+}

@@ -1,0 +1,224 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { jobIdOf, JobName, type JobToAdd } from '#queue';
+import type { SlaPolicy } from '#workflow';
+import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
+import { nextUnfiredEvent } from './deadline-events.util.js';
+import { deadlineEventJob } from './deadline-jobs.util.js';
+import { toDeadlineRecord } from './deadline.repository.js';
+import { targetRemindersToSchedule } from './target-date.util.js';
+
+/** Rows read per query: memory stays flat however many deadlines are pending. */
+export const RECONCILE_PAGE = 500;
+/** Jobs are (re)made for events due within max(3 x RECONCILE_INTERVAL_MS, this) from now. */
+export const MIN_HORIZON_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Notifications not e-mailed after this long are queued again (the enqueue after commit was lost). */
+const EMAIL_SWEEP_AFTER_MS = 30_000;
+
+export interface ReconcileReport {
+  deadlinesChecked: number;
+  deadlineJobsAdded: number;
+  targetDatesChecked: number;
+  targetReminderJobsAdded: number;
+  emailJobsAdded: number;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+interface DeadlinePageRow {
+  id: string;
+  documentId: string;
+  stage: string;
+  status: 'PENDING';
+  generation: number;
+  remindAt: Date | null;
+  dueAt: Date;
+  escalationTimes: Date[] | null;
+  policy: SlaPolicy;
+  explanation: string;
+  fired: string[] | null;
+  cursorAt: string;
+}
+
+interface TargetPageRow {
+  id: string;
+  targetDate: string;
+  createdAt: Date;
+  timeZone: string;
+  fired: number[] | null;
+}
+
+/**
+ * PostgreSQL is the truth, Redis only carries jobs. At start and every RECONCILE_INTERVAL_MS, this
+ * pages through every PENDING deadline whose first event is within the horizon, works out its next
+ * event not yet fired, and makes sure Redis has that job: a missing one (Redis restarted without
+ * persistence, keys deleted, an enqueue lost) is added again, with delay 0 when it is already due;
+ * one that failed for good is replaced. The same for regulations' targetDate reminders and for
+ * e-mails not sent. Several workers may do this at once: job ids are deterministic and every
+ * notification has a deduplication key, so each is stored and sent once.
+ */
+@Injectable()
+export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(Reconciler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private stopped = false;
+  lastReport: ReconcileReport | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: WorkerJobProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.trigger();
+    this.timer = setInterval(() => this.trigger(), this.config.reconcileIntervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Starts a pass unless one is running (a pass over many deadlines may outlast the interval). */
+  private trigger(): void {
+    if (this.running || this.stopped) return;
+    this.running = this.reconcile()
+      .catch((error: Error) => this.logger.warn(`Reconciliation stopped early, next pass retries: ${error.message}`))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  /** One full pass. */
+  async reconcile(now: Date = new Date()): Promise<ReconcileReport> {
+    const horizon = new Date(now.getTime() + Math.max(3 * this.config.reconcileIntervalMs, MIN_HORIZON_MS));
+    const report: ReconcileReport = {
+      deadlinesChecked: 0,
+      deadlineJobsAdded: 0,
+      targetDatesChecked: 0,
+      targetReminderJobsAdded: 0,
+      emailJobsAdded: 0,
+      startedAt: now,
+      finishedAt: now,
+    };
+    await this.reconcileDeadlines(now, horizon, report);
+    await this.reconcileTargetDates(now, horizon, report);
+    await this.sweepEmails(now, report);
+    report.finishedAt = new Date();
+    this.lastReport = report;
+    if (report.deadlineJobsAdded + report.targetReminderJobsAdded + report.emailJobsAdded > 0) {
+      this.logger.log(
+        `Reconciled: ${report.deadlineJobsAdded} deadline, ${report.targetReminderJobsAdded} target-date and ${report.emailJobsAdded} e-mail jobs re-created`,
+      );
+    }
+    return report;
+  }
+
+  private async reconcileDeadlines(now: Date, horizon: Date, report: ReconcileReport): Promise<void> {
+    let cursor = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+    while (!this.stopped) {
+      const rows: DeadlinePageRow[] = await this.dataSource.query(
+        `SELECT d.id, d.document_id AS "documentId", d.stage, d.status, d.generation, d.remind_at AS "remindAt", d.due_at AS "dueAt",
+                d.escalation_times AS "escalationTimes", d.policy, d.explanation,
+                ARRAY(SELECT e.event || '.' || e.sequence FROM deadline_events e WHERE e.deadline_id = d.id) AS fired,
+                COALESCE(d.remind_at, d.due_at)::text AS "cursorAt"
+           FROM deadlines d
+          WHERE d.status = 'PENDING' AND COALESCE(d.remind_at, d.due_at) <= $1
+            AND (COALESCE(d.remind_at, d.due_at), d.id) > ($2::timestamptz, $3::uuid)
+          ORDER BY COALESCE(d.remind_at, d.due_at), d.id
+          LIMIT $4`,
+        [horizon, cursor.at, cursor.id, RECONCILE_PAGE],
+      );
+      if (rows.length === 0) break;
+      const last = rows[rows.length - 1];
+      cursor = { at: last.cursorAt, id: last.id };
+      report.deadlinesChecked += rows.length;
+      const wanted: JobToAdd[] = [];
+      for (const row of rows) {
+        const deadline = toDeadlineRecord(row);
+        const next = nextUnfiredEvent(deadline, deadline.fired);
+        if (next && next.at.getTime() <= horizon.getTime()) wanted.push(deadlineEventJob(deadline, next, now.getTime()));
+      }
+      report.deadlineJobsAdded += await this.ensure(JobName.DeadlineEvent, wanted);
+      if (rows.length < RECONCILE_PAGE) break;
+    }
+  }
+
+  private async reconcileTargetDates(now: Date, horizon: Date, report: ReconcileReport): Promise<void> {
+    const from = new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
+    const to = new Date(horizon.getTime() + 32 * DAY_MS).toISOString().slice(0, 10);
+    let cursor = { date: '', id: '00000000-0000-0000-0000-000000000000' };
+    while (!this.stopped) {
+      const rows: TargetPageRow[] = await this.dataSource.query(
+        `SELECT d.id, d.content->>'targetDate' AS "targetDate", d.created_at AS "createdAt", g.time_zone AS "timeZone",
+                ARRAY(SELECT t.days_before FROM target_date_reminders t
+                       WHERE t.document_id = d.id AND t.target_date::text = d.content->>'targetDate') AS fired
+           FROM documents d JOIN governments g ON g.id = d.government_id
+          WHERE d.kind = 'regulation' AND NOT d.final AND d.content->>'targetDate' IS NOT NULL
+            AND d.content->>'targetDate' BETWEEN $1 AND $2
+            AND (d.content->>'targetDate', d.id) > ($3::text, $4::uuid)
+          ORDER BY d.content->>'targetDate', d.id
+          LIMIT $5`,
+        [from, to, cursor.date, cursor.id, RECONCILE_PAGE],
+      );
+      if (rows.length === 0) break;
+      const last = rows[rows.length - 1];
+      cursor = { date: last.targetDate, id: last.id };
+      report.targetDatesChecked += rows.length;
+      const wanted: JobToAdd[] = [];
+      for (const row of rows) {
+        let reminders;
+        try {
+          reminders = targetRemindersToSchedule({ ...row, fired: new Set(row.fired ?? []) }, now, horizon);
+        } catch {
+          continue; // not a date: nothing to remind of
+        }
+        for (const r of reminders) {
+          wanted.push({
+            item: { name: JobName.TargetDateReminder, data: { documentId: row.id, targetDate: row.targetDate, daysBefore: r.daysBefore } },
+            delay: r.at.getTime() - now.getTime(),
+          });
+        }
+      }
+      report.targetReminderJobsAdded += await this.ensure(JobName.TargetDateReminder, wanted);
+      if (rows.length < RECONCILE_PAGE) break;
+    }
+  }
+
+  private async sweepEmails(now: Date, report: ReconcileReport): Promise<void> {
+    if (!this.config.smtp.url) return;
+    let cursor = '00000000-0000-0000-0000-000000000000';
+    while (!this.stopped) {
+      const rows: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.emailed_at IS NULL AND u.email IS NOT NULL AND n.created_at > $1 AND n.created_at < $2 AND n.id > $3
+          ORDER BY n.id LIMIT $4`,
+        [new Date(now.getTime() - DAY_MS), new Date(now.getTime() - EMAIL_SWEEP_AFTER_MS), cursor, RECONCILE_PAGE],
+      );
+      if (rows.length === 0) break;
+      cursor = rows[rows.length - 1].id;
+      report.emailJobsAdded += await this.ensure(
+        JobName.EmailDelivery,
+        rows.map((r) => ({ item: { name: JobName.EmailDelivery, data: { notificationId: r.id } } })),
+      );
+      if (rows.length < RECONCILE_PAGE) break;
+    }
+  }
+
+  /** Adds the jobs Redis does not have; replaces those that failed for good (or linger finished). */
+  private async ensure(name: JobName, wanted: readonly JobToAdd[]): Promise<number> {
+    if (wanted.length === 0) return 0;
+    const ids = wanted.map((w) => jobIdOf(w.item));
+    const states = await this.producer.states(name, ids);
+    const stale = ids.filter((_, i) => states[i] === 'failed' || states[i] === 'completed');
+    if (stale.length > 0) await this.producer.remove(name, stale);
+    const missing = wanted.filter((_, i) => states[i] === 'unknown' || states[i] === 'failed' || states[i] === 'completed');
+    await this.producer.add(missing);
+    return missing.length;
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { JobName, type TargetDateReminderPayload } from '#queue';
+import { stageActorsFor, type WorkflowRegistry } from '#workflow';
+import { OnJob } from '../jobs/on-job.decorator.js';
+import { targetDateDedupKey } from '../notifications/dedup-keys.js';
+import { DocumentContextLoader } from '../notifications/document-context.js';
+import { targetDateText } from '../notifications/notification-texts.js';
+import { NotificationWriter, type NotificationDraft } from '../notifications/notification.writer.js';
+import { RecipientsResolver } from '../notifications/recipients.resolver.js';
+import { actionsOfRole, actorTargets } from '../notifications/stage-audience.js';
+import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
+
+/**
+ * A regulation's targetDate is 30, 7 or 1 days away: a REMINDER to whoever must act in its current
+ * stage (delegates included) and to its drafter. Does nothing once the regulation is final or its
+ * targetDate changed; fires once per (regulation, targetDate, days before).
+ */
+@Injectable()
+export class TargetDateReminderHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documents: DocumentContextLoader,
+    private readonly recipients: RecipientsResolver,
+    private readonly writer: NotificationWriter,
+    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+  ) {}
+
+  @OnJob(JobName.TargetDateReminder)
+  async handle(data: TargetDateReminderPayload): Promise<string> {
+    const now = new Date();
+    const result = await this.dataSource.transaction((tx) => this.fire(tx, data, now));
+    if (typeof result === 'string') return result;
+    await this.writer.requestEmails(result);
+    return `sent to ${result.length}`;
+  }
+
+  private async fire(tx: EntityManager, data: TargetDateReminderPayload, now: Date): Promise<string | string[]> {
+    const doc = await this.documents.load(tx, data.documentId);
+    if (!doc || doc.kind !== 'regulation' || doc.final) return 'regulation gone or final';
+    if (doc.content.targetDate !== data.targetDate) return 'targetDate changed';
+    const fresh: unknown[] = await tx.query(
+      `INSERT INTO target_date_reminders (document_id, target_date, days_before) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [doc.id, data.targetDate, data.daysBefore],
+    );
+    if (fresh.length === 0) return 'had fired already';
+
+    const actors = stageActorsFor(this.registry.require(doc.kind, doc.machineVersion), doc.state);
+    const people = await this.recipients.resolve(tx, doc, actorTargets(actors), now);
+    if (!people.some((p) => p.userId === doc.creatorId)) people.push(...(await this.recipients.creator(tx, doc)));
+    const deadline = await this.documents.stageDeadline(tx, doc.id, doc.state);
+    const drafts: NotificationDraft[] = people.map((p) => ({
+      userId: p.userId,
+      type: 'REMINDER',
+      documentKind: doc.kind,
+      documentId: doc.id,
+      ...targetDateText(
+        doc,
+        data.targetDate,
+        data.daysBefore,
+        doc.state,
+        deadline,
+        actionsOfRole(actors, p.role),
+        p,
+      ),
+      dedupKey: targetDateDedupKey(doc.id, data.targetDate, data.daysBefore, p.username),
+    }));
+    await this.writer.insert(tx, drafts);
+    return drafts.map((d) => d.dedupKey);
+  }
+}

@@ -1,0 +1,39 @@
+import { JobName } from './job-name.enum.js';
+import type { DeadlineEventPayload, EmailDeliveryPayload, JobItem, TargetDateReminderPayload, TransitionNotificationPayload } from './job-payloads.js';
+
+/*
+ * Deterministic job ids: the same work always gets the same id, so a relay that crashed after adding
+ * a job, a reconciler racing the relay, or two workers add it once (BullMQ ignores an add whose id
+ * exists). BullMQ also ignores it while a finished job with that id is still stored, so finished jobs
+ * are removed (`removeOnComplete`), a deadline's generation is part of its ids (a recomputed deadline
+ * gets fresh ids), and the reconciler replaces a job that failed for good. No ':' (BullMQ forbids it).
+ */
+
+export function deadlineEventJobId(p: Pick<DeadlineEventPayload, 'deadlineId' | 'generation' | 'event' | 'sequence'>): string {
+  return `deadline.${p.deadlineId}.g${p.generation}.${p.event}.${p.sequence}`;
+}
+
+export function targetDateReminderJobId(p: TargetDateReminderPayload): string {
+  return `target.${p.documentId}.${p.targetDate}.${p.daysBefore}d`;
+}
+
+export function transitionNotificationJobId(p: Pick<TransitionNotificationPayload, 'outboxId'>): string {
+  return `outbox.${p.outboxId}`;
+}
+
+export function emailDeliveryJobId(p: EmailDeliveryPayload): string {
+  return `email.${p.notificationId}`;
+}
+
+export function jobIdOf(item: JobItem): string {
+  switch (item.name) {
+    case JobName.DeadlineEvent:
+      return deadlineEventJobId(item.data);
+    case JobName.TargetDateReminder:
+      return targetDateReminderJobId(item.data);
+    case JobName.TransitionNotification:
+      return transitionNotificationJobId(item.data);
+    case JobName.EmailDelivery:
+      return emailDeliveryJobId(item.data);
+  }
+}

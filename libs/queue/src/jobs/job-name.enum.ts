@@ -1,0 +1,27 @@
+import { QueueName } from '../queue-name.enum.js';
+
+/**
+ * Every job alur runs, each with one payload type (`JobPayloads`) and one queue. Never rename one:
+ * jobs already in Redis are dispatched by these names. The worker refuses to start when a name has
+ * no handler.
+ */
+export enum JobName {
+  /** A deadline's REMINDER, OVERDUE or n-th ESCALATION is due. */
+  DeadlineEvent = 'deadline-event',
+  /** A regulation's targetDate is 30, 7 or 1 days away. */
+  TargetDateReminder = 'target-date-reminder',
+  /** A transition asked to notify someone (an outbox NOTIFY row): ASSIGNED, RETURNED, APPROVED, ... */
+  TransitionNotification = 'transition-notification',
+  /** Send one stored notification by e-mail. */
+  EmailDelivery = 'email-delivery',
+}
+
+export const ALL_JOB_NAMES: readonly JobName[] = Object.freeze(Object.values(JobName));
+
+/** Which queue carries each job. */
+export const QUEUE_OF_JOB: Readonly<Record<JobName, QueueName>> = Object.freeze({
+  [JobName.DeadlineEvent]: QueueName.Deadlines,
+  [JobName.TargetDateReminder]: QueueName.Deadlines,
+  [JobName.TransitionNotification]: QueueName.Notifications,
+  [JobName.EmailDelivery]: QueueName.Notifications,
+});

@@ -1,0 +1,52 @@
+import { JobName } from './job-name.enum.js';
+
+/** The three timed events of a stage deadline (domain.md "Deadlines, reminders and escalation"). */
+export const DEADLINE_EVENTS = ['REMINDER', 'OVERDUE', 'ESCALATION'] as const;
+export type DeadlineEventKind = (typeof DEADLINE_EVENTS)[number];
+
+export interface DeadlineEventPayload {
+  deadlineId: string;
+  /** `deadlines.generation` when the job was made; a job of another generation does nothing. */
+  generation: number;
+  event: DeadlineEventKind;
+  /** 1 for REMINDER and OVERDUE; 1..maxEscalations for ESCALATION. */
+  sequence: number;
+}
+
+export interface TargetDateReminderPayload {
+  documentId: string;
+  /** YYYY-MM-DD, the regulation's `targetDate` when the job was made; another date does nothing. */
+  targetDate: string;
+  /** 30, 7 or 1. */
+  daysBefore: number;
+}
+
+export type TransitionNotificationKind = 'ASSIGNED' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'PUBLISHED';
+
+/** An outbox NOTIFY row, as the transition wrote it. */
+export interface TransitionNotificationPayload {
+  outboxId: string;
+  documentId: string;
+  notification: TransitionNotificationKind;
+  to: 'creator' | 'stage-actors';
+  /** The stage the document landed in (null when final). */
+  stage: string | null;
+  action: string;
+  /** Username of who fired the action. */
+  actor: string;
+  comment: string | null;
+}
+
+export interface EmailDeliveryPayload {
+  notificationId: string;
+}
+
+export interface JobPayloads {
+  [JobName.DeadlineEvent]: DeadlineEventPayload;
+  [JobName.TargetDateReminder]: TargetDateReminderPayload;
+  [JobName.TransitionNotification]: TransitionNotificationPayload;
+  [JobName.EmailDelivery]: EmailDeliveryPayload;
+}
+
+/** A job to add: its name and the payload that name takes. */
+export type JobItem = { [K in JobName]: { name: K; data: JobPayloads[K] } }[JobName];

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import {
+  act,
+  createQuickWin,
+  createRegulation,
+  createTestApp,
+  createTestWorker,
+  delegate,
+  notificationsOf,
+  rushDeadline,
+  summarise,
+  waitFor,
+  type TestApp,
+  type TestWorker,
+} from '#testing';
+
+jest.setTimeout(60_000);
+
+/**
+ * Deadlines and notifications end to end, with the real API and the real worker (in process) on one
+ * database and queue prefix. Deadlines are made short by rewriting their times the way a holiday
+ * recomputation does (new generation + DEADLINE_RESCHEDULED outbox row).
+ */
+describe('deadline reminders, overdue notices, escalations and transition notifications', () => {
+  let t: TestApp;
+  let w: TestWorker;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await createTestWorker(t.env);
+    // The Kepala Dinas is away: the Plh acts (and is notified) for UNIT_HEAD.
+    await delegate(t.dataSource, 'kaltim.kadis', 'kaltim.plh', 'UNIT_HEAD');
+  });
+  afterAll(async () => {
+    await w?.close();
+    await t?.close();
+  });
+
+  const submitted = async (overrides: Record<string, unknown> = {}) => {
+    const doc = await createQuickWin(t, 'kaltim.drafter', overrides);
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    return doc.id;
+  };
+
+  it('sends REMINDER and OVERDUE once to the stage actors and their delegate, and ESCALATION up to maxEscalations to the superior', async () => {
+    const id = await submitted({ title: 'Tanda Tangan Elektronik untuk Surat Dinas' });
+    await rushDeadline(t.dataSource, id, { remindInMs: 800, dueInMs: 1600, escalationsInMs: [2400, 3200, 4000], maxEscalations: 2 });
+
+    await waitFor(async () => summarise(await notificationsOf(t.dataSource, id), ['ESCALATION']).length >= 2, { what: 'two escalations' });
+    await new Promise((r) => setTimeout(r, 2500)); // past the third escalation time: it must not come
+
+    const all = await notificationsOf(t.dataSource, id);
+    expect(summarise(all, ['REMINDER', 'OVERDUE', 'ESCALATION'])).toEqual([
+      'ESCALATION kaltim.sekda',
+      'ESCALATION kaltim.sekda',
+      'OVERDUE kaltim.kadis',
+      'OVERDUE kaltim.plh',
+      'REMINDER kaltim.kadis',
+      'REMINDER kaltim.plh',
+    ]);
+    const escalations = all.filter((n) => n.type === 'ESCALATION').map((n) => n.title);
+    expect(escalations.sort()).toEqual([expect.stringContaining('Eskalasi ke-1'), expect.stringContaining('Eskalasi ke-2')]);
+
+    const reminder = all.find((n) => n.type === 'REMINDER' && n.username === 'kaltim.kadis')!;
+    expect(reminder.title).toBe('Pengingat batas waktu: Quick Win "Tanda Tangan Elektronik untuk Surat Dinas"');
+    expect(reminder.message).toContain('tahap Persetujuan Kepala Perangkat Daerah');
+    expect(reminder.message).toMatch(/paling lambat (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4} pukul [\d.]+ WITA/);
+    expect(reminder.message).toContain('Silakan memberikan persetujuan atau mengembalikannya untuk diperbaiki');
+    const plh = all.find((n) => n.type === 'OVERDUE' && n.username === 'kaltim.plh')!;
+    expect(plh.message).toContain('sebagai Plh. Kepala Perangkat Daerah');
+    const escalation = all.find((n) => n.type === 'ESCALATION')!;
+    expect(escalation.message).toContain('Kepala Perangkat Daerah belum menindaklanjutinya');
+    expect(all.every((n) => n.dedupKey.length > 0)).toBe(true);
+  });
+
+  it('sends nothing for a stage the document left before its deadline', async () => {
+    const id = await submitted({ title: 'Antrean Daring Layanan Kependudukan' });
+    await rushDeadline(t.dataSource, id, { remindInMs: 1500, dueInMs: 2000, escalationsInMs: [2500], maxEscalations: 1 });
+    expect((await act(t, 'quick-wins', id, 'kaltim.kadis', 'ENDORSE')).status).toBe(200);
+
+    await new Promise((r) => setTimeout(r, 4000));
+    await w.reconcile(); // the reconciler does not bring them back either
+    await new Promise((r) => setTimeout(r, 500));
+    expect(summarise(await notificationsOf(t.dataSource, id), ['REMINDER', 'OVERDUE', 'ESCALATION'])).toEqual([]);
+  });
+
+  it('notifies ASSIGNED to the next stage actors, RETURNED and APPROVED to the creator, once each', async () => {
+    const id = await submitted({ title: 'Mal Pelayanan Publik Terpadu' });
+    expect((await act(t, 'quick-wins', id, 'kaltim.kadis', 'RETURN', { comment: 'Lengkapi indikator dan anggaran.' })).status).toBe(200);
+    expect((await act(t, 'quick-wins', id, 'kaltim.drafter', 'RESUBMIT')).status).toBe(200);
+    expect((await act(t, 'quick-wins', id, 'kaltim.plh', 'ENDORSE')).status).toBe(200); // as Plh of the Kepala Dinas
+    expect((await act(t, 'quick-wins', id, 'kaltim.organisasi', 'VERIFY')).status).toBe(200);
+    expect((await act(t, 'quick-wins', id, 'kaltim.sekda', 'APPROVE')).status).toBe(200);
+
+    const expected = [
+      'APPROVED kaltim.drafter',
+      'ASSIGNED kaltim.drafter', // implementation: the unit's drafters report progress
+      'ASSIGNED kaltim.drafter2',
+      'ASSIGNED kaltim.kadis', // endorsement (submit), endorsement (resubmit), implementation (COMPLETE)
+      'ASSIGNED kaltim.kadis',
+      'ASSIGNED kaltim.kadis',
+      'ASSIGNED kaltim.organisasi',
+      'ASSIGNED kaltim.plh',
+      'ASSIGNED kaltim.plh',
+      'ASSIGNED kaltim.plh',
+      'ASSIGNED kaltim.sekda',
+      'RETURNED kaltim.drafter',
+    ];
+    await waitFor(async () => summarise(await notificationsOf(t.dataSource, id)).length >= expected.length, { what: 'the transition notifications' });
+    await new Promise((r) => setTimeout(r, 500));
+    const all = await notificationsOf(t.dataSource, id);
+    expect(summarise(all)).toEqual(expected);
+
+    const returned = all.find((n) => n.type === 'RETURNED')!;
+    expect(returned.title).toBe('Dikembalikan untuk perbaikan: Quick Win "Mal Pelayanan Publik Terpadu"');
+    expect(returned.message).toContain('dengan catatan: "Lengkapi indikator dan anggaran."');
+    expect(returned.message).toContain('tahap Perbaikan oleh Pemrakarsa');
+    expect(returned.message).toContain('Batas waktu: ');
+    expect(returned.message).toContain('Silakan memperbaiki lalu mengajukannya kembali');
+    const approved = all.find((n) => n.type === 'APPROVED')!;
+    expect(approved.message).toContain('telah disetujui oleh Dr. Hj. Nurhayati Usman, M.Pd.');
+    expect(approved.message).toContain('Tahap berikutnya: Pelaksanaan dan Laporan Kemajuan');
+    const assigned = all.find((n) => n.type === 'ASSIGNED' && n.username === 'kaltim.sekda')!;
+    expect(assigned.message).toContain('menunggu tindakan Anda');
+    expect(assigned.message).toContain('Silakan menyetujuinya, mengembalikannya untuk diperbaiki, atau menolaknya');
+  });
+
+  it("reminds of a regulation's targetDate: the latest reminder missed while it existed, at once", async () => {
+    const local = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Makassar' });
+    const targetDate = local(2); // the 7-day reminder has passed, the 1-day one is tomorrow 08:00
+    const doc = await createRegulation(t, 'kaltim.drafter', { targetDate });
+    await t.dataSource.query(`UPDATE documents SET created_at = now() - interval '10 days' WHERE id = $1`, [doc.id]);
+    await w.reconcile();
+
+    await waitFor(async () => (await notificationsOf(t.dataSource, doc.id)).length >= 2, { what: 'target-date reminders' });
+    await w.reconcile(); // a second pass sends nothing new
+    await new Promise((r) => setTimeout(r, 500));
+    const all = await notificationsOf(t.dataSource, doc.id);
+    expect(summarise(all)).toEqual(['REMINDER kaltim.drafter', 'REMINDER kaltim.drafter2']);
+    expect(all[0].dedupKey).toMatch(new RegExp(`^target:${doc.id}:${targetDate}:7d:`));
+    expect(all[0].title).toContain('Pengingat target penetapan (7 hari lagi): Rancangan Peraturan Gubernur tentang');
+    expect(all[0].message).toContain('Silakan mengajukan dokumen agar target tersebut tercapai');
+  });
+
+  describe('GET /api/notifications and POST /api/notifications/:id/read', () => {
+    it("lists the caller's notifications newest first, filters unread, marks read; someone else's is a 404", async () => {
+      const id = await submitted({ title: 'Sistem Informasi Arsip Dinamis' });
+      await waitFor(async () => summarise(await notificationsOf(t.dataSource, id)).includes('ASSIGNED kaltim.kadis'), { what: 'ASSIGNED' });
+
+      const list = await t.http.get('/api/notifications?limit=100').set(await t.auth('kaltim.kadis'));
+      expect(list.status).toBe(200);
+      expect(list.body).toMatchObject({ page: 1, limit: 100 });
+      const items = list.body.items as Array<{ id: string; createdAt: string; documentId: string; type: string; readAt: string | null }>;
+      expect(items.length).toBe(list.body.total);
+      expect(items.map((n) => n.createdAt)).toEqual([...items.map((n) => n.createdAt)].sort().reverse());
+      const mine = items.find((n) => n.documentId === id && n.type === 'ASSIGNED')!;
+      expect(mine).toMatchObject({ documentKind: 'quick-win', readAt: null, title: expect.stringContaining('Sistem Informasi Arsip Dinamis') });
+      expect(Object.keys(mine).sort()).toEqual(['createdAt', 'documentId', 'documentKind', 'id', 'message', 'readAt', 'title', 'type']);
+
+      const unreadBefore = (await t.http.get('/api/notifications?unread=true&limit=100').set(await t.auth('kaltim.kadis'))).body;
+      expect(unreadBefore.items.some((n: { id: string }) => n.id === mine.id)).toBe(true);
+
+      expect((await t.http.post(`/api/notifications/${mine.id}/read`).set(await t.auth('kaltim.drafter'))).status).toBe(404);
+      expect((await t.http.post(`/api/notifications/not-a-uuid/read`).set(await t.auth('kaltim.kadis'))).status).toBe(404);
+      const read = await t.http.post(`/api/notifications/${mine.id}/read`).set(await t.auth('kaltim.kadis'));
+      expect(read.status).toBe(200);
+      expect(read.body.readAt).toEqual(expect.any(String));
+      const again = await t.http.post(`/api/notifications/${mine.id}/read`).set(await t.auth('kaltim.kadis'));
+      expect(again.body.readAt).toBe(read.body.readAt);
+
+      const unreadAfter = (await t.http.get('/api/notifications?unread=true&limit=100').set(await t.auth('kaltim.kadis'))).body;
+      expect(unreadAfter.items.some((n: { id: string }) => n.id === mine.id)).toBe(false);
+      expect(unreadAfter.total).toBe(unreadBefore.total - 1);
+      expect(unreadAfter.unread).toBe(unreadBefore.unread - 1);
+
+      const page2 = await t.http.get('/api/notifications?limit=1&page=2').set(await t.auth('kaltim.kadis'));
+      expect(page2.body.items).toHaveLength(1);
+      expect(page2.body.items[0].id).toBe(items[1].id);
+      expect((await t.http.get('/api/notifications?unread=yes').set(await t.auth('kaltim.kadis'))).status).toBe(400);
+      expect((await t.http.get('/api/notifications')).status).toBe(401);
+    });
+  });
+});
