@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { computeDeadlineSchedule, DEFAULT_SLA, WorkingDayCalendar, type Holiday } from '#workflow';
 import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
 import { driveTo } from './support/quick-win.js';
+
+// Generous for a loaded machine (app start, argon2 logins); nothing here measures time.
+jest.setTimeout(60_000);
 
 const QUICK_WIN_STAGES = ['endorsement', 'verification', 'approval', 'revision', 'implementation', 'evaluation'];
 const policy = (overrides: Record<string, unknown> = {}) => ({
