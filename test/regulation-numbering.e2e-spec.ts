@@ -60,6 +60,11 @@ describe('regulation numbers', () => {
     }
     expect(await counters('kaltim')).toEqual({ [`GAZETTE@${year}`]: 10, [`NUMBER:PERGUB@${year}`]: 10 });
     expect(await counters('paser')).toEqual({ [`GAZETTE@${year}`]: 3, [`NUMBER:PERBUP@${year}`]: 3 });
+    // promulgated regulations are listed under their year
+    const listed = await t.http.get(`/api/regulations?year=${year}&limit=100`).set(await t.auth('kaltim.drafter'));
+    expect(listed.body.items.map((d: { id: string }) => d.id).sort()).toEqual(kaltimDone.map((d) => d.id).sort());
+    const lastYear = await t.http.get(`/api/regulations?year=${year - 1}`).set(await t.auth('kaltim.drafter'));
+    expect(lastYear.body.total).toBe(0);
     // promulgating again is not possible
     const again = await promulgate(kaltimDone[0].id, 'kaltim');
     expect(again.status).toBe(409);

@@ -90,7 +90,8 @@ export class TransitionWriter {
       [record.id, JSON.stringify(t.snapshot), t.toState, link.seq, link.hash, t.at, record.lastSeq],
     );
     const [, documentUpdated] = await manager.query(
-      `UPDATE documents SET state = $2, final = $3, facts = $4, version = version + 1, updated_at = $5
+      // a regulation is listed (?year=) under the year it was promulgated in
+      `UPDATE documents SET state = $2, final = $3, facts = $4, year = COALESCE(($4::jsonb ->> 'year')::int, year), version = version + 1, updated_at = $5
         WHERE id = $1 AND version = $6`,
       [record.id, t.toState, t.final, JSON.stringify(facts), t.at, record.version],
     );
