@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import { driveTo } from './support/quick-win.js';
+import { setRoles } from './support/users.js';
+
+interface TaskItem {
+  kind: string;
+  id: string;
+  title: string;
+  state: string;
+  dueAt: string | null;
+  overdue: boolean;
+  allowedActions: string[];
+}
+
+describe('GET /api/tasks', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function tasks(user: string): Promise<TaskItem[]> {
+    const res = await t.http.get('/api/tasks').set(await t.auth(user));
+    expect(res.status).toBe(200);
+    return res.body.items;
+  }
+
+  const ids = (items: TaskItem[]) => items.map((i) => i.id);
+
+  async function setDue(id: string, dueAt: Date) {
+    await t.dataSource.query(`UPDATE deadlines SET due_at = $2 WHERE document_id = $1 AND status = 'PENDING'`, [id, dueAt]);
+  }
+
+  it('follows one Quick Win through every role\'s inbox', async () => {
+    const doc = await createQuickWin(t, 'kaltim.drafter', { title: 'Inbox mengikuti dokumen' });
+    const where = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          ['kaltim.drafter', 'kaltim.drafter2', 'kaltim.kadis', 'kaltim.organisasi', 'kaltim.sekda', 'kaltim.inspektur', 'kaltim.kepala'].map(
+            async (u) => [u, (await tasks(u)).find((i) => i.id === doc.id)?.allowedActions ?? null] as const,
+          ),
+        ),
+      );
+
+    // a draft waits for the unit's drafters to submit it
+    expect(await where()).toEqual({
+      'kaltim.drafter': ['SUBMIT', 'WITHDRAW'],
+      'kaltim.drafter2': ['SUBMIT'],
+      'kaltim.kadis': null,
+      'kaltim.organisasi': null,
+      'kaltim.sekda': null,
+      'kaltim.inspektur': null,
+      'kaltim.kepala': null,
+    });
+
+    await driveTo(t, doc.id, 'endorsement');
+    // the creator could withdraw, but WITHDRAW alone makes nothing a task
+    expect(await where()).toEqual({
+      'kaltim.drafter': null,
+      'kaltim.drafter2': null,
+      'kaltim.kadis': ['ENDORSE', 'RETURN'],
+      'kaltim.organisasi': null,
+      'kaltim.sekda': null,
+      'kaltim.inspektur': null,
+      'kaltim.kepala': null,
+    });
+    const item = (await tasks('kaltim.kadis')).find((i) => i.id === doc.id)!;
+    expect(item).toEqual({
+      kind: 'quick-win',
+      id: doc.id,
+      title: 'Inbox mengikuti dokumen',
+      state: 'endorsement',
+      dueAt: expect.any(String),
+      overdue: false,
+      allowedActions: ['ENDORSE', 'RETURN'],
+    });
+    const [deadline] = await t.dataSource.query(`SELECT due_at AS "dueAt" FROM deadlines WHERE document_id = $1 AND status = 'PENDING'`, [doc.id]);
+    expect(new Date(item.dueAt!).getTime()).toBe(deadline.dueAt.getTime());
+
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.kadis', 'ENDORSE')).status).toBe(200);
+    expect((await where())['kaltim.kadis']).toBeNull();
+    expect((await where())['kaltim.organisasi']).toEqual(['VERIFY', 'RETURN']);
+
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.organisasi', 'RETURN', { comment: 'Lengkapi indikator' })).status).toBe(200);
+    expect(await where()).toEqual({
+      'kaltim.drafter': ['RESUBMIT', 'WITHDRAW'],
+      'kaltim.drafter2': ['RESUBMIT'],
+      'kaltim.kadis': null,
+      'kaltim.organisasi': null,
+      'kaltim.sekda': null,
+      'kaltim.inspektur': null,
+      'kaltim.kepala': null,
+    });
+    expect((await tasks('kaltim.drafter')).find((i) => i.id === doc.id)).toMatchObject({ state: 'revision', dueAt: expect.any(String) });
+
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'RESUBMIT')).status).toBe(200);
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.kadis', 'ENDORSE')).status).toBe(200);
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.organisasi', 'VERIFY')).status).toBe(200);
+    expect(await where()).toMatchObject({ 'kaltim.sekda': ['APPROVE', 'REJECT', 'RETURN'], 'kaltim.organisasi': null, 'kaltim.kepala': null });
+
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.sekda', 'APPROVE')).status).toBe(200);
+    // implementation: a progress report is due from the drafters; the unit head has nothing to do yet
+    expect(await where()).toMatchObject({ 'kaltim.drafter': ['REPORT_PROGRESS'], 'kaltim.drafter2': ['REPORT_PROGRESS'], 'kaltim.kadis': null, 'kaltim.sekda': null });
+    expect(
+      (await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'REPORT_PROGRESS', { data: { period: '2026-03', percent: 50, realization: 'Berjalan' } })).status,
+    ).toBe(200);
+    expect(await where()).toMatchObject({ 'kaltim.kadis': ['COMPLETE'], 'kaltim.drafter': ['REPORT_PROGRESS'] });
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.kadis', 'COMPLETE')).status).toBe(200);
+    expect(await where()).toMatchObject({ 'kaltim.inspektur': ['RETURN', 'EVALUATE'], 'kaltim.kadis': null, 'kaltim.drafter': null });
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.inspektur', 'EVALUATE', { data: { score: 80, notes: 'Baik' } })).status).toBe(200);
+    // a final document is nobody's task
+    expect(Object.values(await where()).every((v) => v === null)).toBe(true);
+  });
+
+  it('lists the soonest due first, documents without a deadline last, and flags the overdue', async () => {
+    const docs = [];
+    for (let i = 0; i < 4; i++) {
+      const doc = await createQuickWin(t, 'kaltim.drafter', { title: `Urutan ${i}` });
+      await driveTo(t, doc.id, 'endorsement');
+      docs.push(doc.id);
+    }
+    const now = Date.now();
+    await setDue(docs[0], new Date(now + 5 * 86_400_000));
+    await setDue(docs[1], new Date(now - 2 * 86_400_000)); // overdue
+    await setDue(docs[2], new Date(now + 1 * 86_400_000));
+    await setDue(docs[3], new Date(now - 1 * 3_600_000)); // overdue by an hour
+    const items = (await tasks('kaltim.kadis')).filter((i) => docs.includes(i.id));
+    expect(ids(items)).toEqual([docs[1], docs[3], docs[2], docs[0]]);
+    expect(items.map((i) => i.overdue)).toEqual([true, true, false, false]);
+    const all = await tasks('kaltim.kadis');
+    const dues = all.map((i) => (i.dueAt === null ? Infinity : new Date(i.dueAt).getTime()));
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+
+    // a draft (no deadline) comes after every dated task of the drafter
+    const draft = await createQuickWin(t, 'kaltim.drafter2', { title: 'Konsep tanpa tenggat' });
+    const returned = await createQuickWin(t, 'kaltim.drafter2', { title: 'Dikembalikan' });
+    expect((await act(t, 'quick-wins', returned.id, 'kaltim.drafter2', 'SUBMIT')).status).toBe(200);
+    expect((await act(t, 'quick-wins', returned.id, 'kaltim.kadis', 'RETURN', { comment: 'Perbaiki' })).status).toBe(200);
+    const drafterItems = await tasks('kaltim.drafter2');
+    const positions = [drafterItems.findIndex((i) => i.id === returned.id), drafterItems.findIndex((i) => i.id === draft.id)];
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions[0]).toBeLessThan(positions[1]);
+    expect(drafterItems[positions[1]]).toMatchObject({ state: 'draft', dueAt: null, overdue: false });
+    const firstUndated = drafterItems.findIndex((i) => i.dueAt === null);
+    expect(drafterItems.slice(firstUndated).every((i) => i.dueAt === null)).toBe(true);
+  });
+
+  it('a paser user never sees kaltim tasks, and the other way round', async () => {
+    const kaltim = await createQuickWin(t, 'kaltim.drafter');
+    await driveTo(t, kaltim.id, 'approval');
+    const paser = await createQuickWin(t, 'paser.drafter');
+    await driveTo(t, paser.id, 'approval', 'paser');
+    const paserSekda = await tasks('paser.sekda');
+    expect(ids(paserSekda)).toContain(paser.id);
+    expect(ids(paserSekda)).not.toContain(kaltim.id);
+    const kaltimSekda = await tasks('kaltim.sekda');
+    expect(ids(kaltimSekda)).toContain(kaltim.id);
+    expect(ids(kaltimSekda)).not.toContain(paser.id);
+    const [{ ids: kaltimIds }] = await t.dataSource.query(
+      `SELECT array_agg(d.id::text) AS ids FROM documents d JOIN governments g ON g.id = d.government_id WHERE g.code = 'kaltim'`,
+    );
+    for (const user of ['paser.drafter', 'paser.drafter2', 'paser.kadis', 'paser.organisasi', 'paser.sekda', 'paser.inspektur', 'paser.hukum', 'berau.sekda']) {
+      const items = await tasks(user);
+      expect(items.filter((i) => kaltimIds.includes(i.id))).toEqual([]);
+    }
+  });
+
+  it('a creator holding the reviewing role is offered only what separation of duties leaves', async () => {
+    await setRoles(t, 'kaltim.drafter2', ['DRAFTER', 'UNIT_HEAD']);
+    try {
+      const own = await createQuickWin(t, 'kaltim.drafter2');
+      await act(t, 'quick-wins', own.id, 'kaltim.drafter2', 'SUBMIT');
+      const other = await createQuickWin(t, 'kaltim.drafter');
+      await driveTo(t, other.id, 'endorsement');
+      const items = await tasks('kaltim.drafter2');
+      // RETURN is no endorsing action, so it stays a task of theirs; ENDORSE is not offered
+      expect(items.find((i) => i.id === own.id)?.allowedActions).toEqual(['RETURN', 'WITHDRAW']);
+      expect(items.find((i) => i.id === other.id)?.allowedActions).toEqual(['ENDORSE', 'RETURN']);
+      // as SECRETARY in approval: APPROVE and REJECT are refused, RETURN stays
+      await setRoles(t, 'kaltim.drafter2', ['DRAFTER', 'SECRETARY']);
+      expect((await act(t, 'quick-wins', own.id, 'kaltim.kadis', 'ENDORSE')).status).toBe(200);
+      expect((await act(t, 'quick-wins', own.id, 'kaltim.organisasi', 'VERIFY')).status).toBe(200);
+      expect((await tasks('kaltim.drafter2')).find((i) => i.id === own.id)?.allowedActions).toEqual(['RETURN']);
+    } finally {
+      await setRoles(t, 'kaltim.drafter2', ['DRAFTER']);
+    }
+  });
+
+  it('includes what waits for a delegate (Plh of the Sekda), only inside the delegation window', async () => {
+    const doc = await createQuickWin(t, 'kaltim.drafter');
+    await driveTo(t, doc.id, 'approval');
+    expect(ids(await tasks('kaltim.plh'))).not.toContain(doc.id);
+    const [{ id: delegationId }] = await t.dataSource.query(
+      `INSERT INTO delegations (principal_id, delegate_id, role, kind, reason, starts_at, ends_at, created_by)
+       SELECT p.id, d.id, 'SECRETARY', 'PLH', 'Sekda dinas luar', now() - interval '1 hour', now() + interval '1 day', p.id
+         FROM users p, users d WHERE p.username = 'kaltim.sekda' AND d.username = 'kaltim.plh' RETURNING id`,
+    );
+    expect((await tasks('kaltim.plh')).find((i) => i.id === doc.id)?.allowedActions).toEqual(['APPROVE', 'REJECT', 'RETURN']);
+    await t.dataSource.query(
+      `UPDATE delegations SET revoked_at = now(), revoked_by = (SELECT id FROM users WHERE username = 'kaltim.sekda') WHERE id = $1`,
+      [delegationId],
+    );
+    expect(ids(await tasks('kaltim.plh'))).not.toContain(doc.id);
+  });
+
+  it('needs a token', async () => {
+    const res = await t.http.get('/api/tasks');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('GET /api/workflows', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const QUICK_WIN_STATES = ['draft', 'endorsement', 'verification', 'approval', 'revision', 'implementation', 'evaluation', 'completed', 'rejected', 'withdrawn'];
+  const QUICK_WIN_ACTIONS = ['SUBMIT', 'ENDORSE', 'VERIFY', 'APPROVE', 'REJECT', 'RETURN', 'RESUBMIT', 'REPORT_PROGRESS', 'COMPLETE', 'EVALUATE', 'WITHDRAW'];
+  const REGULATION_STATES = [
+    'draft', 'endorsement', 'legal_review', 'harmonization', 'facilitation', 'coordination.assistant', 'coordination.secretary',
+    'signature', 'promulgation', 'promulgated', 'published', 'revision', 'withdrawn',
+  ];
+  const REGULATION_ACTIONS = [
+    'SUBMIT', 'ENDORSE', 'REQUEST_HARMONIZATION', 'RECORD_HARMONIZATION', 'FACILITATE', 'PARAF', 'SIGN', 'PROMULGATE', 'PUBLISH', 'RETURN', 'RESUBMIT', 'WITHDRAW',
+  ];
+
+  /** The Quick Win table of domain.md, as edges `from ACTION to`. */
+  const QUICK_WIN_EDGES = [
+    'draft SUBMIT endorsement', 'draft WITHDRAW withdrawn',
+    'endorsement ENDORSE verification', 'endorsement RETURN revision', 'endorsement WITHDRAW withdrawn',
+    'verification VERIFY approval', 'verification RETURN revision', 'verification WITHDRAW withdrawn',
+    'approval APPROVE implementation', 'approval RETURN revision', 'approval REJECT rejected',
+    'revision RESUBMIT endorsement', 'revision WITHDRAW withdrawn',
+    'implementation REPORT_PROGRESS implementation', 'implementation COMPLETE evaluation',
+    'evaluation EVALUATE completed', 'evaluation RETURN implementation',
+  ];
+
+  it('lists both kinds with their states, actions and who may act', async () => {
+    const res = await t.http.get('/api/workflows').set(await t.auth('kaltim.drafter'));
+    expect(res.status).toBe(200);
+    const byKind = Object.fromEntries(res.body.items.map((w: { kind: string }) => [w.kind, w]));
+    expect(Object.keys(byKind).sort()).toEqual(['quick-win', 'regulation']);
+
+    const qw = byKind['quick-win'];
+    expect(qw.version).toEqual(expect.any(Number));
+    expect(qw.initial).toBe('draft');
+    expect(qw.states.map((s: { name: string }) => s.name).sort()).toEqual([...QUICK_WIN_STATES].sort());
+    expect(qw.actions.map((a: { action: string }) => a.action).sort()).toEqual([...QUICK_WIN_ACTIONS].sort());
+    const state = (name: string) => qw.states.find((s: { name: string }) => s.name === name);
+    expect(state('completed')).toMatchObject({ final: true, actions: [] });
+    expect(state('draft')).toMatchObject({ final: false, stage: null });
+    const approval = state('approval');
+    expect(approval.stage).toBe('approval');
+    expect(Object.fromEntries(approval.actions.map((a: { action: string; roles: string[] }) => [a.action, a.roles]))).toEqual({
+      APPROVE: ['SECRETARY'],
+      RETURN: ['SECRETARY'],
+      REJECT: ['SECRETARY'],
+    });
+    expect(approval.actions.find((a: { action: string }) => a.action === 'REJECT')).toMatchObject({ commentRequired: true, separationOfDuties: true, target: 'rejected' });
+    const edges = qw.states.flatMap((s: { name: string; actions: Array<{ action: string; targets: Array<{ state: string }> }> }) =>
+      s.actions.flatMap((a) => a.targets.map((target) => `${s.name} ${a.action} ${target.state}`)),
+    );
+    expect(edges.sort()).toEqual([...QUICK_WIN_EDGES].sort());
+
+    const reg = byKind.regulation;
+    expect(reg.states.map((s: { name: string }) => s.name).sort()).toEqual([...REGULATION_STATES].sort());
+    expect(reg.actions.map((a: { action: string }) => a.action).sort()).toEqual([...REGULATION_ACTIONS].sort());
+  });
+
+  it('GET /api/workflows/quick-win/diagram is a Mermaid stateDiagram-v2 of exactly the domain table', async () => {
+    const res = await t.http.get('/api/workflows/quick-win/diagram').set(await t.auth('paser.kepala'));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text.startsWith('stateDiagram-v2\n')).toBe(true);
+    for (const state of QUICK_WIN_STATES) expect(res.text).toMatch(new RegExp(`\\b${state}\\b`));
+    for (const action of QUICK_WIN_ACTIONS) expect(res.text).toContain(action);
+    expect(res.text).toMatch(/\[\*\] --> draft/);
+    for (const final of ['completed', 'rejected', 'withdrawn']) expect(res.text).toContain(`${final} --> [*]`);
+    const edges = [...res.text.matchAll(/^\s*(\w+) --> (\w+) : (\w+)/gm)].map((m) => `${m[1]} ${m[3]} ${m[2]}`);
+    expect(edges.sort()).toEqual([...QUICK_WIN_EDGES].sort());
+  });
+
+  it('the regulation diagram names every state and action, nested states included', async () => {
+    const res = await t.http.get('/api/workflows/regulation/diagram').set(await t.auth('kaltim.hukum'));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text.startsWith('stateDiagram-v2')).toBe(true);
+    for (const state of REGULATION_STATES) expect(res.text).toContain(state.split('.').at(-1));
+    for (const action of REGULATION_ACTIONS) expect(res.text).toContain(action);
+  });
+
+  it.each(['nothing', 'quick-wins', 'QUICK-WIN', '__proto__', 'constructor', '%00'])('an unknown kind (%s) is 404', async (kind) => {
+    const res = await t.http.get(`/api/workflows/${kind}/diagram`).set(await t.auth('kaltim.drafter'));
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+
+  it('needs a token', async () => {
+    expect((await t.http.get('/api/workflows')).status).toBe(401);
+    expect((await t.http.get('/api/workflows/quick-win/diagram')).status).toBe(401);
+  });
+});
