@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AppConfigModule } from '#config';
 import { DatabaseModule } from '#persistence';
 import { RedisModule } from '#queue';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         NotificationsModule,
         SlaModule,
         HolidaysModule,
+        AdminModule,
         DelegationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { createRootLogger, httpLoggerMiddleware, PinoLoggerService } from '#logging';
+import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 
 /** What main.ts and the e2e app builder both apply, so tests run the app as production does. */
@@ -14,6 +15,7 @@ export function configureApp(app: INestApplication): void {
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '1mb', strict: true });
+  mountQueueDashboard(app); // /admin/queues, ADMIN only: plain Express middleware, see QueueDashboard
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { Queue } from 'bullmq';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { QueueName, redisOptionsFromUrl } from '#queue';
+import { AppException } from '../common/errors/app.exception.js';
+import { HttpExceptionFilter } from '../common/errors/http-exception.filter.js';
+import { ADMIN_PATH, AdminCredentials } from './admin-credentials.js';
+
+type BoardServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
+
+export const QUEUE_DASHBOARD_PATH = `${ADMIN_PATH}/queues`;
+
+/**
+ * The BullMQ dashboard (bull-board) at /admin/queues, every queue of `QueueName`, for ADMIN only.
+ * Plain Express middleware (the Nest add-on is CommonJS and does not load under Jest ESM), so the
+ * app's guard and exception filter do not run here: this class authenticates each request itself
+ * and answers refusals in the api.md error shape. Queues and their Redis connections are made on
+ * the first admitted request, not at start.
+ */
+@Injectable()
+export class QueueDashboard implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueDashboard.name);
+  private readonly errors = new HttpExceptionFilter();
+  private queues: Queue[] = [];
+  private router: RequestHandler | null = null;
+
+  constructor(
+    private readonly credentials: AdminCredentials,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Mounts the dashboard on the app's Express instance (before Nest's routes and 404 handler). */
+  mount(app: NestExpressApplication): void {
+    app.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
+      this.admit(req)
+        .then(() => this.board()(req, res, next))
+        .catch((error: unknown) => this.refuse(res, error));
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const queues = this.queues;
+    this.queues = [];
+    await Promise.allSettled(queues.map((queue) => queue.close()));
+  }
+
+  private async admit(req: Request): Promise<void> {
+    await this.credentials.adminOf(req);
+  }
+
+  private refuse(res: Response, error: unknown): void {
+    if (!(error instanceof AppException)) this.logger.error(error instanceof Error ? error.stack : String(error));
+    const body = this.errors.toBody(error);
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private board(): RequestHandler {
+    if (!this.router) {
+      const connection = redisOptionsFromUrl(this.config.redisUrl, 'producer');
+      this.queues = Object.values(QueueName).map((name) => {
+        const queue = new Queue(name, { connection, prefix: this.config.queuePrefix });
+        queue.on('error', () => undefined); // the dashboard shows the failure; ioredis reconnects on its own
+        return queue;
+      });
+      const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
+      createBullBoard({
+        queues: this.queues.map((queue) => new BullMQAdapter(queue)),
+        // @bull-board/express 9.10.1 brings its own @bull-board/api 9.10.1: same shape, distinct types
+        serverAdapter: serverAdapter as unknown as BoardServerAdapter,
+        options: { uiConfig: { boardTitle: 'alur: antrean' } },
+      });
+      this.router = serverAdapter.getRouter() as RequestHandler;
+    }
+    return this.router;
+  }
+}
+
+/** configure-app.ts calls this: the dashboard needs the Express instance, which only the app has. */
+export function mountQueueDashboard(app: INestApplication): void {
+  app.get(QueueDashboard).mount(app as NestExpressApplication);
+}
