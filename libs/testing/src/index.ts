@@ -3,3 +3,4 @@ export * from './test-database.js';
 export * from './document-factory.js';
 export * from './test-worker.js';
 export * from './deadline-helpers.js';
+export * from './smtp-sink.js';

@@ -100,7 +100,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           if (!deadline) break;
           const next = nextUnfiredEvent(deadline, deadline.fired);
           if (row.type === 'DEADLINE_RESCHEDULED' && next) {
-            for (const generation of [deadline.generation - 1, deadline.generation - 2].filter((g) => g >= 1)) {
+            // The job waiting for that event was made under an earlier generation: the one before the
+            // recomputation this row reports (payload.generation, when given) and the one before now.
+            const reported = typeof row.payload.generation === 'number' ? row.payload.generation - 1 : null;
+            const previous = new Set([reported, deadline.generation - 1, deadline.generation - 2].filter((g): g is number => g !== null && g >= 1 && g < deadline.generation));
+            for (const generation of previous) {
               plan.remove.push(deadlineEventJobId({ deadlineId: deadline.id, generation, event: next.event, sequence: next.sequence }));
             }
           }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { approvedText, escalationText, overdueText, publishedText, rejectedText, reminderText, targetDateText } from './notification-texts.js';
+import type { Recipient } from './recipients.resolver.js';
+
+const quickWin = { kind: 'quick-win' as const, title: 'Layanan Perizinan Daring', facts: {}, governmentLevel: 'PROVINCE' as const, timeZone: 'Asia/Makassar' };
+const perbup = { kind: 'regulation' as const, title: 'Sistem Kerja di Lingkungan Pemerintah Kabupaten Paser', facts: {}, governmentLevel: 'REGENCY' as const, timeZone: 'Asia/Makassar' };
+const deadline = { dueAt: new Date('2026-03-05T01:00:00Z'), explanation: '3 hari kerja sejak Senin, 2 Maret 2026' };
+const person = (overrides: Partial<Recipient> = {}): Recipient => ({
+  userId: 'u',
+  username: 'kaltim.kadis',
+  name: 'Kadis',
+  email: null,
+  role: 'UNIT_HEAD',
+  principalUsername: null,
+  principalName: null,
+  delegationKind: null,
+  ...overrides,
+});
+
+describe('notification texts (Bahasa Indonesia)', () => {
+  it('a reminder names the document, the stage, the due date in the government zone, and what to do', () => {
+    const text = reminderText(quickWin, 'endorsement', deadline, ['ENDORSE', 'RETURN'], person());
+    expect(text.title).toBe('Pengingat batas waktu: Quick Win "Layanan Perizinan Daring"');
+    expect(text.message).toBe(
+      'Quick Win "Layanan Perizinan Daring" pada tahap Persetujuan Kepala Perangkat Daerah harus ditindaklanjuti paling lambat ' +
+        'Kamis, 5 Maret 2026 pukul 09.00 WITA (3 hari kerja sejak Senin, 2 Maret 2026). ' +
+        'Silakan memberikan persetujuan atau mengembalikannya untuk diperbaiki sebelum batas waktu tersebut.',
+    );
+  });
+
+  it('tells a delegate in whose name they receive it', () => {
+    const text = overdueText(perbup, 'coordination.secretary', deadline, ['PARAF', 'RETURN'], person({ role: 'SECRETARY', principalUsername: 'paser.sekda', principalName: 'Drs. Katsul Wijaya, M.Si.', delegationKind: 'PLH' }));
+    expect(text.title).toBe('Melewati batas waktu: Rancangan Peraturan Bupati tentang Sistem Kerja di Lingkungan Pemerintah Kabupaten Paser');
+    expect(text.message).toContain('Batas waktu tahap Paraf Koordinasi Sekretaris Daerah untuk Rancangan Peraturan Bupati tentang');
+    expect(text.message).toContain('Segera membubuhkan paraf koordinasi atau mengembalikannya untuk diperbaiki;');
+    expect(text.message).toContain('sebagai Plh. Sekretaris Daerah (Drs. Katsul Wijaya, M.Si.)');
+  });
+
+  it('escalations say who missed it; the Sekda is only informed of a late signature', () => {
+    const text = escalationText(quickWin, 'verification', deadline, 2, 'ORG_VERIFIER', ['VERIFY', 'RETURN'], person({ role: 'SECRETARY' }));
+    expect(text.title).toBe('Eskalasi ke-2: Quick Win "Layanan Perizinan Daring"');
+    expect(text.message).toContain('Biro/Bagian Organisasi belum menindaklanjutinya. Mohon Bapak/Ibu memastikan Biro/Bagian Organisasi segera memverifikasinya atau mengembalikannya');
+    const info = escalationText(perbup, 'signature', deadline, 1, 'REGIONAL_HEAD', ['SIGN', 'RETURN'], person({ role: 'SECRETARY' }));
+    expect(info.message).toContain('Pemberitahuan ini untuk diketahui.');
+  });
+
+  it('final outcomes say there is nothing left to do', () => {
+    expect(rejectedText(quickWin, 'Sekda', 'Tidak relevan').message).toBe(
+      'Quick Win "Layanan Perizinan Daring" ditolak oleh Sekda dengan alasan: "Tidak relevan". Proses dokumen ini telah berakhir dan tidak ada batas waktu lagi; tidak ada tindakan lebih lanjut yang diperlukan.',
+    );
+    const published = publishedText({ ...perbup, facts: { officialTitle: 'Peraturan Bupati Paser Nomor 3 Tahun 2026 tentang Sistem Kerja', publication: { url: 'https://jdih.paserkab.go.id/3' } } }, 'Kabag Hukum');
+    expect(published.title).toBe('Dipublikasikan: Peraturan Bupati Paser Nomor 3 Tahun 2026 tentang Sistem Kerja');
+    expect(published.message).toContain('(https://jdih.paserkab.go.id/3)');
+    expect(approvedText(perbup, 'promulgation', deadline, 'Bupati').message).toContain('Tahap berikutnya: Pengundangan dalam Berita Daerah. Batas waktu: Kamis, 5 Maret 2026 pukul 09.00 WITA');
+  });
+
+  it('a target-date reminder names the date and the days left', () => {
+    const text = targetDateText(perbup, '2026-12-31', 7, 'legal_review', null, [], person({ role: 'DRAFTER' }));
+    expect(text.title).toBe('Pengingat target penetapan (7 hari lagi): Rancangan Peraturan Bupati tentang Sistem Kerja di Lingkungan Pemerintah Kabupaten Paser');
+    expect(text.message).toContain('adalah Kamis, 31 Desember 2026, 7 hari lagi. Dokumen kini berada pada tahap Telaah Hukum. Mohon pantau dan percepat prosesnya');
+  });
+});
