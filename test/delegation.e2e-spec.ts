@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+
+// whole flows over HTTP: generous under a loaded machine (no test asserts a duration)
+jest.setTimeout(30_000);
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createMachine, type AnyStateMachine } from 'xstate';
 import { defineWorkflow, REGULATION_ACTIONS, regulationMachine, type WorkflowRegistry } from '#workflow';
 import { act, createRegulation, createTestApp, type TestApp } from '#testing';
 import { WORKFLOW_REGISTRY } from '../apps/api/src/workflows/workflow-registry.provider.js';
 import { driveRegulation } from './support/regulation.js';
+
+// whole flows over HTTP: generous under a loaded machine (no test asserts a duration)
+jest.setTimeout(30_000);
 
 /**
  * Regulation v2 (hypothetical): legal review sends a provincial draft straight to the paraf
