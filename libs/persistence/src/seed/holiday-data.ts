@@ -2,6 +2,8 @@
  * Days off seeded with the demo data: national holidays (libur nasional) and cuti bersama, and one
  * regional example. Admins keep the calendar current through /api/holidays.
  *
+ * Names carry no parentheses: deadline explanations put them in some ("19 Maret 2026 (Hari Suci Nyepi)").
+ *
  * 2026: SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1497, 2 dan 5 Tahun 2025
  * (17 libur nasional, 8 cuti bersama). Idul Fitri 1447 H is 21-22 March (a weekend) with cuti bersama
  * on 20, 23 and 24 March.
@@ -26,15 +28,15 @@ export const NATIONAL_HOLIDAYS: Readonly<Record<number, readonly SeedHoliday[]>>
     { date: '2026-01-16', name: 'Isra Mikraj Nabi Muhammad S.A.W.' },
     { date: '2026-02-16', name: 'Cuti Bersama Tahun Baru Imlek 2577 Kongzili' },
     { date: '2026-02-17', name: 'Tahun Baru Imlek 2577 Kongzili' },
-    { date: '2026-03-18', name: 'Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1948)' },
-    { date: '2026-03-19', name: 'Hari Suci Nyepi (Tahun Baru Saka 1948)' },
+    { date: '2026-03-18', name: 'Cuti Bersama Hari Suci Nyepi' },
+    { date: '2026-03-19', name: 'Hari Suci Nyepi' },
     { date: '2026-03-20', name: 'Cuti Bersama Idul Fitri 1447 Hijriah' },
     { date: '2026-03-21', name: 'Idul Fitri 1447 Hijriah' },
     { date: '2026-03-22', name: 'Idul Fitri 1447 Hijriah' },
     { date: '2026-03-23', name: 'Cuti Bersama Idul Fitri 1447 Hijriah' },
     { date: '2026-03-24', name: 'Cuti Bersama Idul Fitri 1447 Hijriah' },
     { date: '2026-04-03', name: 'Wafat Yesus Kristus' },
-    { date: '2026-04-05', name: 'Kebangkitan Yesus Kristus (Paskah)' },
+    { date: '2026-04-05', name: 'Hari Kebangkitan Yesus Kristus' },
     { date: '2026-05-01', name: 'Hari Buruh Internasional' },
     { date: '2026-05-14', name: 'Kenaikan Yesus Kristus' },
     { date: '2026-05-15', name: 'Cuti Bersama Kenaikan Yesus Kristus' },
@@ -45,18 +47,18 @@ export const NATIONAL_HOLIDAYS: Readonly<Record<number, readonly SeedHoliday[]>>
     { date: '2026-06-16', name: 'Tahun Baru Islam 1448 Hijriah' },
     { date: '2026-08-17', name: 'Proklamasi Kemerdekaan Republik Indonesia' },
     { date: '2026-08-25', name: 'Maulid Nabi Muhammad S.A.W.' },
-    { date: '2026-12-24', name: 'Cuti Bersama Kelahiran Yesus Kristus' },
-    { date: '2026-12-25', name: 'Kelahiran Yesus Kristus (Natal)' },
+    { date: '2026-12-24', name: 'Cuti Bersama Hari Raya Natal' },
+    { date: '2026-12-25', name: 'Hari Raya Natal' },
   ],
   2027: [
     { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi' },
     { date: '2027-01-05', name: 'Isra Mikraj Nabi Muhammad S.A.W.', estimated: true },
     { date: '2027-02-06', name: 'Tahun Baru Imlek 2578 Kongzili' },
-    { date: '2027-03-09', name: 'Hari Suci Nyepi (Tahun Baru Saka 1949)', estimated: true },
+    { date: '2027-03-09', name: 'Hari Suci Nyepi', estimated: true },
     { date: '2027-03-10', name: 'Idul Fitri 1448 Hijriah', estimated: true },
     { date: '2027-03-11', name: 'Idul Fitri 1448 Hijriah', estimated: true },
     { date: '2027-03-26', name: 'Wafat Yesus Kristus' },
-    { date: '2027-03-28', name: 'Kebangkitan Yesus Kristus (Paskah)' },
+    { date: '2027-03-28', name: 'Hari Kebangkitan Yesus Kristus' },
     { date: '2027-05-01', name: 'Hari Buruh Internasional' },
     { date: '2027-05-06', name: 'Kenaikan Yesus Kristus' },
     { date: '2027-05-17', name: 'Idul Adha 1448 Hijriah', estimated: true },
@@ -65,7 +67,7 @@ export const NATIONAL_HOLIDAYS: Readonly<Record<number, readonly SeedHoliday[]>>
     { date: '2027-06-06', name: 'Tahun Baru Islam 1449 Hijriah', estimated: true },
     { date: '2027-08-15', name: 'Maulid Nabi Muhammad S.A.W.', estimated: true },
     { date: '2027-08-17', name: 'Proklamasi Kemerdekaan Republik Indonesia' },
-    { date: '2027-12-25', name: 'Kelahiran Yesus Kristus (Natal)' },
+    { date: '2027-12-25', name: 'Hari Raya Natal' },
   ],
 };
 
