@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { DeadlineRescheduler } from '#persistence';
+import { CALENDAR_LOCK_KEY, DeadlineRescheduler, lockCalendarExclusive } from '#persistence';
 import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
 import {
   addDaysToLocalDate,
@@ -349,6 +349,44 @@ describe('holidays and the deadlines they move', () => {
       expect((await t.http.get('/api/holidays?year=26').set(await t.auth('kaltim.inspektur'))).status).toBe(400);
       expect((await t.http.get('/api/holidays?month=3').set(await t.auth('kaltim.inspektur'))).status).toBe(400);
       expect((await t.http.get('/api/holidays')).status).toBe(401);
+    });
+  });
+
+  describe('a holiday change and a transition at the same time', () => {
+    it('a stage entered while a holiday is being added waits for it, then counts it', async () => {
+      const doc = await createQuickWin(t, 'paser.drafter');
+      const calendar = await calendarOf('paser');
+      const date = calendar.nextWorkingDay(calendar.localDateOf(new Date()));
+      const [{ id: paserId }] = await t.dataSource.query(`SELECT id FROM governments WHERE code = 'paser'`);
+
+      const holidayChange = t.dataSource.createQueryRunner();
+      await holidayChange.connect();
+      await holidayChange.startTransaction();
+      try {
+        await lockCalendarExclusive(holidayChange.manager);
+        await holidayChange.query(`INSERT INTO holidays (date, name, government_id) VALUES ($1, 'Libur Serentak', $2)`, [date, paserId]);
+        const submit = act(t, 'quick-wins', doc.id, 'paser.drafter', 'SUBMIT');
+        // Until the SUBMIT's transaction queues on the calendar lock (polled, no fixed sleep).
+        for (;;) {
+          const [{ waiting }] = await t.dataSource.query(
+            `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1`,
+            [CALENDAR_LOCK_KEY],
+          );
+          if (waiting > 0) break;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await holidayChange.commitTransaction();
+        expect((await submit).status).toBe(200);
+      } finally {
+        if (holidayChange.isTransactionActive) await holidayChange.rollbackTransaction();
+        await holidayChange.release();
+      }
+
+      const deadline = await pendingDeadline(doc.id);
+      const expected = computeDeadlineSchedule({ enteredAt: deadline.enteredAt, policy: ENDORSEMENT, calendar: await calendarOf('paser') });
+      expect(deadline.dueAt.toISOString()).toBe(expected.dueAt.toISOString());
+      expect(deadline.explanation).toContain('(Libur Serentak)');
+      await t.dataSource.query(`DELETE FROM holidays WHERE name = 'Libur Serentak'`);
     });
   });
 
