@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  allowedActions,
+  applyAction,
+  authorizeAction,
+  canRead,
+  createDefaultRegistry,
+  QUICK_WIN_ACTIONS,
+  startWorkflow,
+  type ActorFacts,
+  type DocumentFacts,
+  type GovernmentLevel,
+  type PersistedWorkflowSnapshot,
+  type Role,
+  type WorkflowDefinition,
+} from '#workflow';
+import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+
+/**
+ * Random sequences of actions by random demo users of two governments, fired at the API; after every
+ * step the server must have done exactly what the pure machine and policy of #workflow say (the same
+ * status and code, the same state and version, the same allowedActions), never a 5xx, and the audit
+ * chain stays valid.
+ */
+
+const GOVERNMENTS = { kaltim: 'PROVINCE', paser: 'REGENCY' } as const satisfies Record<string, GovernmentLevel>;
+const ACCOUNTS = ['drafter', 'drafter2', 'kadis', 'organisasi', 'hukum', 'inspektur', 'asisten', 'sekda', 'plh', 'kepala', 'admin'];
+const USERS = Object.keys(GOVERNMENTS).flatMap((g) => ACCOUNTS.map((a) => `${g}.${a}`));
+const BOGUS_ACTIONS = ['FLY', 'PARAF', 'APPROVE_ALL'];
+const ACTIONS = [...QUICK_WIN_ACTIONS, ...BOGUS_ACTIONS];
+const COMMENT_REQUIRED = new Set(['RETURN', 'REJECT']);
+const DATA_ACTIONS = new Set(['REPORT_PROGRESS', 'EVALUATE']);
+
+type DataChoice = 'valid' | 'none' | 'bogus' | 'empty';
+
+interface Intent {
+  doc: number;
+  guided: boolean;
+  /** Guided steps prefer moving forward (no RETURN, REJECT, WITHDRAW) when the model offers it. */
+  forward: boolean;
+  pick: number;
+  user: string;
+  action: string;
+  comment: string | undefined;
+  data: DataChoice;
+  percent: number;
+  month: number;
+}
+
+interface ModelDocument {
+  id: string;
+  facts: DocumentFacts;
+  snapshot: PersistedWorkflowSnapshot;
+  version: number;
+  entries: number;
+}
+
+interface Expected {
+  status: number;
+  code?: string;
+}
+
+const intentArb: fc.Arbitrary<Intent> = fc.record({
+  doc: fc.nat({ max: 1 }),
+  guided: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 2 }),
+  forward: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
+  pick: fc.nat({ max: 1000 }),
+  user: fc.constantFrom(...USERS),
+  action: fc.constantFrom(...ACTIONS),
+  comment: fc.option(fc.oneof(fc.constantFrom('', '   ', 'Mohon diperbaiki', 'Anggaran belum sesuai'), fc.string({ maxLength: 30 })), {
+    nil: undefined,
+  }),
+  data: fc.constantFrom<DataChoice>('valid', 'valid', 'none', 'bogus', 'empty'),
+  percent: fc.integer({ min: 0, max: 100 }),
+  month: fc.integer({ min: 1, max: 12 }),
+});
+
+describe('Quick Win API against the pure machine model (fast-check)', () => {
+  let t: TestApp;
+  let definition: WorkflowDefinition;
+  const actors = new Map<string, ActorFacts>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    definition = createDefaultRegistry().requireLatest('quick-win');
+    const rows: Array<{ username: string; governmentCode: string; unitCode: string; roles: Role[] }> = await t.dataSource.query(
+      `SELECT u.username, g.code AS "governmentCode", un.code AS "unitCode", u.roles
+         FROM users u JOIN governments g ON g.id = u.government_id JOIN units un ON un.id = u.unit_id
+        WHERE u.username = ANY($1)`,
+      [USERS],
+    );
+    expect(rows).toHaveLength(USERS.length);
+    for (const r of rows) actors.set(r.username, { ...r, delegations: [] });
+    await Promise.all(USERS.map((user) => t.auth(user)));
+  }, 60_000);
+  afterAll(() => t.close());
+
+  function dataFor(action: string, choice: DataChoice, intent: Intent): Record<string, unknown> | undefined {
+    if (choice === 'none') return undefined;
+    if (choice === 'empty') return {};
+    if (choice === 'bogus') return { foo: 'bar' };
+    if (action === 'REPORT_PROGRESS') {
+      return { period: `2026-${String(intent.month).padStart(2, '0')}`, percent: intent.percent, realization: 'Sudah berjalan', evidence: [] };
+    }
+    if (action === 'EVALUATE') return { score: intent.percent, notes: 'Dievaluasi' };
+    return undefined;
+  }
+
+  /** What the server must answer, asked in api.md's order, with the pure policy and machine. */
+  function expectedOf(doc: ModelDocument, actor: ActorFacts, action: string, comment: string | undefined, data: Record<string, unknown> | undefined, now: Date): Expected {
+    if (!canRead(doc.facts, actor, now)) return { status: 404, code: 'NOT_FOUND' };
+    if (!(definition.actions as readonly string[]).includes(action)) return { status: 400, code: 'VALIDATION_FAILED' };
+    if (COMMENT_REQUIRED.has(action) && !comment?.trim()) return { status: 400, code: 'VALIDATION_FAILED' };
+    if (DATA_ACTIONS.has(action) ? data === undefined || 'foo' in data || Object.keys(data).length === 0 : data !== undefined && Object.keys(data).length > 0) {
+      return { status: 400, code: 'VALIDATION_FAILED' };
+    }
+    const decision = authorizeAction(definition, doc.snapshot, doc.facts, actor, action, now);
+    if (!decision.allowed) return { status: decision.code === 'INVALID_TRANSITION' ? 409 : 403, code: decision.code };
+    const result = applyAction(definition, doc.snapshot, { type: action });
+    if (!result.ok) return { status: 409, code: 'INVALID_TRANSITION' };
+    return { status: 200 };
+  }
+
+  /** The (user, action) pairs the model lets through now, for guided steps that move the document on. */
+  function possibleMoves(doc: ModelDocument, now: Date): Array<{ user: string; action: string }> {
+    return USERS.flatMap((user) =>
+      allowedActions(definition, doc.snapshot, doc.facts, actors.get(user)!, now).map((action) => ({ user, action })),
+    );
+  }
+
+  it('the server moves exactly when the model says it may, and never answers 5xx', async () => {
+    let steps = 0;
+    let successes = 0;
+    const reached = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(intentArb, { minLength: 1, maxLength: 25, size: 'max' }),
+        fc.constantFrom('kaltim.drafter', 'kaltim.drafter2'),
+        async (intents, kaltimCreator) => {
+          const docs: ModelDocument[] = [];
+          for (const creator of [kaltimCreator, 'paser.drafter']) {
+            const created = await createQuickWin(t, creator);
+            const actor = actors.get(creator)!;
+            const level = GOVERNMENTS[actor.governmentCode as keyof typeof GOVERNMENTS];
+            const started = startWorkflow(definition, { level });
+            expect(created.state).toBe(started.state);
+            docs.push({
+              id: created.id,
+              snapshot: started.persistedSnapshot,
+              version: 1,
+              entries: 1,
+              facts: {
+                kind: 'quick-win',
+                state: started.state,
+                createdBy: creator,
+                governmentCode: actor.governmentCode,
+                governmentLevel: level,
+                parentGovernmentCode: level === 'PROVINCE' ? null : 'kaltim',
+                unitCode: actor.unitCode,
+              },
+            });
+          }
+
+          for (const [index, intent] of intents.entries()) {
+            const doc = docs[intent.doc];
+            const now = new Date();
+            let { user, action, comment } = intent;
+            let data = dataFor(action, intent.data, intent);
+            const all = intent.guided ? possibleMoves(doc, now) : [];
+            const onward = all.filter((m) => !['RETURN', 'REJECT', 'WITHDRAW'].includes(m.action));
+            const moves = intent.forward && onward.length > 0 ? onward : all;
+            if (moves.length > 0) {
+              ({ user, action } = moves[intent.pick % moves.length]);
+              comment = COMMENT_REQUIRED.has(action) ? 'Mohon diperbaiki' : undefined;
+              data = dataFor(action, 'valid', intent);
+            }
+            const actor = actors.get(user)!;
+            const expected = expectedOf(doc, actor, action, comment, data, now);
+
+            const res = await act(t, 'quick-wins', doc.id, user, action, { comment, data });
+            steps++;
+            const step = { index, user, action, state: doc.facts.state, comment, data };
+            expect(res.status).toBeLessThan(500);
+            expect({ ...step, status: res.status, code: res.body.code }).toEqual({ ...step, ...expected, code: expected.code });
+
+            if (expected.status === 200) {
+              const result = applyAction(definition, doc.snapshot, { type: action });
+              if (!result.ok) throw new Error('model disagrees with itself');
+              doc.snapshot = result.persistedSnapshot;
+              doc.facts = { ...doc.facts, state: result.toState };
+              doc.version += 1;
+              doc.entries += 1;
+              successes++;
+              reached.add(result.toState);
+              expect(res.body).toMatchObject({ state: result.toState, version: doc.version });
+            }
+
+            // the stored document, read by someone of its government, is the model's
+            const reader = `${doc.facts.governmentCode}.sekda`;
+            const stored = await t.http.get(`/api/quick-wins/${doc.id}`).set(await t.auth(reader));
+            expect(stored.status).toBe(200);
+            expect({ state: stored.body.state, version: stored.body.version }).toEqual({ state: doc.facts.state, version: doc.version });
+            if (canRead(doc.facts, actor, now)) {
+              const mine = await t.http.get(`/api/quick-wins/${doc.id}`).set(await t.auth(user));
+              expect({ user, allowed: mine.body.allowedActions }).toEqual({
+                user,
+                allowed: allowedActions(definition, doc.snapshot, doc.facts, actor, new Date()),
+              });
+            }
+            const history = await t.http.get(`/api/quick-wins/${doc.id}/history`).set(await t.auth(reader));
+            expect({ chainValid: history.body.chainValid, entries: history.body.entries.length }).toEqual({ chainValid: true, entries: doc.entries });
+          }
+        },
+      ),
+      { numRuns: 20, endOnFailure: true },
+    );
+    // the walk went somewhere: far beyond the draft (guided steps make deep states likely)
+    expect(steps).toBeGreaterThan(20);
+    expect(successes).toBeGreaterThan(10);
+    expect(reached.size).toBeGreaterThanOrEqual(6);
+  }, 120_000);
+});
