@@ -115,7 +115,7 @@ describe('GET /api/tasks', () => {
   });
 
   it('lists the soonest due first, documents without a deadline last, and flags the overdue', async () => {
-    const docs = [];
+    const docs: string[] = [];
     for (let i = 0; i < 4; i++) {
       const doc = await createQuickWin(t, 'kaltim.drafter', { title: `Urutan ${i}` });
       await driveTo(t, doc.id, 'endorsement');
