@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { CALENDAR_LOCK_KEY, DeadlineRescheduler, lockCalendarExclusive } from '#persistence';
+import { CALENDAR_LOCK_KEY, DeadlineRescheduler, lockCalendarExclusive, NATIONAL_HOLIDAYS, seedHolidays } from '#persistence';
 import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
 import {
   addDaysToLocalDate,
@@ -387,6 +387,29 @@ describe('holidays and the deadlines they move', () => {
       expect(deadline.dueAt.toISOString()).toBe(expected.dueAt.toISOString());
       expect(deadline.explanation).toContain('(Libur Serentak)');
       await t.dataSource.query(`DELETE FROM holidays WHERE name = 'Libur Serentak'`);
+    });
+  });
+
+  describe('the seeded calendar', () => {
+    it('holds the national holidays and cuti bersama of 2026 and 2027, and HUT Kalimantan Timur for kaltim only', async () => {
+      const rows: Array<{ date: string; name: string; code: string | null }> = await t.dataSource.query(
+        `SELECT to_char(h.date, 'YYYY-MM-DD') AS date, h.name, g.code FROM holidays h LEFT JOIN governments g ON g.id = h.government_id
+          WHERE h.created_by IS NULL ORDER BY h.date`,
+      );
+      const national = rows.filter((r) => r.code === null).map(({ date, name }) => ({ date, name }));
+      expect(national).toEqual([...NATIONAL_HOLIDAYS[2026]!, ...NATIONAL_HOLIDAYS[2027]!].map(({ date, name }) => ({ date, name })));
+      expect(rows.filter((r) => r.code !== null)).toEqual([
+        { date: '2026-01-09', name: 'Hari Ulang Tahun Provinsi Kalimantan Timur', code: 'kaltim' },
+        { date: '2027-01-09', name: 'Hari Ulang Tahun Provinsi Kalimantan Timur', code: 'kaltim' },
+      ]);
+    });
+
+    it('seeding again inserts nothing, and does not bring back a holiday an admin removed', async () => {
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM holidays WHERE date = '2027-08-17' AND government_id IS NULL`);
+      expect((await deleteHoliday('kaltim.admin', id)).status).toBe(200);
+      expect(await seedHolidays(t.dataSource.manager)).toBe(0);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM holidays WHERE date = '2027-08-17'`);
+      expect(n).toBe(0);
     });
   });
 
