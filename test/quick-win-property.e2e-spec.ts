@@ -218,6 +218,6 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
     // the walk went somewhere: far beyond the draft (guided steps make deep states likely)
     expect(steps).toBeGreaterThan(20);
     expect(successes).toBeGreaterThan(10);
-    expect(reached.size).toBeGreaterThanOrEqual(6);
+    expect(reached.size).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });
