@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked, seedDemoData } from '#persistence';
 import { createTestDatabase } from '#testing';
+
+// 33 argon2id hashes per seed: seconds on a loaded machine. Nothing here measures time.
+jest.setTimeout(60_000);
 
 describe('migrations and demo seed', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
