@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked, seedDemoData } from '#persistence';
 
-/** Override (TEST_TEMPLATE_DB) to keep concurrent test runs on one PostgreSQL from dropping each other's template. */
+/** Set per run by the global setup (TEST_TEMPLATE_DB), so concurrent runs keep their own template. */
 export const TEST_TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'alur_test_template';
 export const TEST_ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_DEMO_PASSWORD = 'demo12345';
@@ -37,6 +37,24 @@ export async function buildTemplateDatabase(): Promise<void> {
     await seedDemoData(dataSource, TEST_DEMO_PASSWORD);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** Drops the test databases (`alur_test_<pid>_...`, `alur_test_tpl_<pid>`) of runs whose process is gone. */
+export async function dropDatabasesOfDeadRuns(): Promise<void> {
+  const rows: Array<{ datname: string }> = (await withAdmin((c) => c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'alur\\_test\\_%'`))).rows;
+  for (const { datname } of rows) {
+    const pid = Number(/^alur_test_(?:tpl_)?(\d+)/.exec(datname)?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) await dropDatabase(datname);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
