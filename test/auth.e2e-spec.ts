@@ -136,3 +136,26 @@ describe('authentication', () => {
     expect(res.body.paths['/api/me']).toBeDefined();
   });
 });
+
+describe('login while Redis is unreachable', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const net = await import('node:net');
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    t = await createTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, LOGIN_THROTTLE_LIMIT: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('still logs users in and still throttles, counting in the process', async () => {
+    const ok = await t.http.post('/api/auth/login').send({ username: 'kaltim.kadis', password: 'demo12345' });
+    expect(ok.status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await t.http.post('/api/auth/login').send({ username: 'kaltim.asisten', password: 'wrong-password' })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});

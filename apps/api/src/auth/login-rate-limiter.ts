@@ -27,7 +27,8 @@ export class LoginRateLimiter {
     const { limit, ttlMs } = this.config.loginThrottle;
     const key = `${this.config.queuePrefix}:login-attempts:${createHash('sha256').update(clientKey).digest('hex').slice(0, 32)}`;
     try {
-      const results = await this.redis.multi().incr(key).pexpire(key, ttlMs, 'NX').pttl(key).exec();
+      if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
+      const results = await withTimeout(this.redis.multi().incr(key).pexpire(key, ttlMs, 'NX').pttl(key).exec(), 500);
       const count = Number(results?.[0]?.[1]);
       const pttl = Number(results?.[2]?.[1]);
       return { allowed: count <= limit, retryAfterSeconds: Math.max(1, Math.ceil(pttl / 1000)) };
@@ -46,4 +47,12 @@ export class LoginRateLimiter {
     if (this.local.size > 10_000) for (const [k, v] of this.local) if (v.resetAt <= now) this.local.delete(k);
     return { allowed: window.count <= limit, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
   }
+}
+
+/** A login never waits long on Redis: past `ms` the limiter counts locally instead. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms).unref()),
+  ]);
 }
