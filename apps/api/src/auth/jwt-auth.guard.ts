@@ -24,7 +24,7 @@ export class JwtAuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) throw unauthenticated();
     const claims = await this.tokens.verify(token);
     if (!claims) throw unauthenticated('Invalid or expired token');
-    const user = await this.users.findById(claims.sub);
+    const user = await this.users.findActorById(claims.sub, new Date());
     if (!user || !user.active || user.username !== claims.username) throw unauthenticated('Invalid or expired token');
     request.user = toAuthenticatedUser(user);
     return true;

@@ -33,8 +33,9 @@ export interface DocumentRecord {
   deadline: { stage: string; dueAt: Date; explanation: string } | null;
 }
 
-export const SELECT_DOCUMENT = `
-  SELECT d.id, d.kind, d.government_id AS "governmentId", g.code AS "governmentCode", g.name AS "governmentName", g.region_name AS "regionName",
+/** The document query; `leading` adds columns in front (e.g. a lock taken in the same round trip). */
+export const selectDocument = (leading = '') => `
+  SELECT ${leading} d.id, d.kind, d.government_id AS "governmentId", g.code AS "governmentCode", g.name AS "governmentName", g.region_name AS "regionName",
          g.level AS "governmentLevel", p.code AS "parentGovernmentCode", g.time_zone AS "timeZone",
          d.unit_id AS "unitId", un.code AS "unitCode", d.created_by AS "createdById", cu.username AS "createdBy",
          d.title, d.content, d.content_version AS "contentVersion", d.content_hash AS "contentHash", d.facts,
@@ -49,6 +50,8 @@ export const SELECT_DOCUMENT = `
     JOIN units un ON un.id = d.unit_id
     JOIN users cu ON cu.id = d.created_by
     LEFT JOIN deadlines dl ON dl.document_id = d.id AND dl.status = 'PENDING'`;
+
+export const SELECT_DOCUMENT = selectDocument();
 
 /** json_build_object turns timestamps into strings; bring them back to Dates. */
 export function hydrateDocument(row: DocumentRecord): DocumentRecord {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CALENDAR_SHARED_LOCK_SQL } from '#persistence';
 import type { DocumentKind } from '#workflow';
-import { hydrateDocument, SELECT_DOCUMENT, UUID, type DocumentRecord } from './document-record.js';
+import { hydrateDocument, SELECT_DOCUMENT, selectDocument, UUID, type DocumentRecord } from './document-record.js';
 
 export interface DocumentListFilter {
   kind: DocumentKind;
@@ -31,10 +32,15 @@ export interface HistoryRow {
 /** SQL of documents and their instances; every method takes the manager of the caller's transaction. */
 @Injectable()
 export class DocumentStore {
-  async find(manager: EntityManager, kind: DocumentKind, id: string, options: { lock?: boolean } = {}): Promise<DocumentRecord | null> {
+  /**
+   * `lock`: the document and instance rows, FOR UPDATE. `calendarLock`: also the calendar lock (shared),
+   * in the same round trip, which a transition needs before it closes or opens a deadline.
+   */
+  async find(manager: EntityManager, kind: DocumentKind, id: string, options: { lock?: boolean; calendarLock?: boolean } = {}): Promise<DocumentRecord | null> {
     if (!UUID.test(id)) return null;
+    const select = options.calendarLock ? selectDocument(`${CALENDAR_SHARED_LOCK_SQL} IS NULL AS "calendarLocked",`) : SELECT_DOCUMENT;
     const rows: DocumentRecord[] = await manager.query(
-      `${SELECT_DOCUMENT} WHERE d.id = $1 AND d.kind = $2 ${options.lock ? 'FOR UPDATE OF d, wi' : ''}`,
+      `${select} WHERE d.id = $1 AND d.kind = $2 ${options.lock ? 'FOR UPDATE OF d, wi' : ''}`,
       [id, kind],
     );
     return rows[0] ? hydrateDocument(rows[0]) : null;

@@ -64,7 +64,7 @@ export class FireActionUseCase {
     const now = new Date();
     return this.dataSource.transaction(async (tx) => {
       const actor = await this.actors.load(user, now, tx);
-      const record = await this.store.find(tx, kind, id, { lock: true });
+      const record = await this.store.find(tx, kind, id, { lock: true, calendarLock: true });
       if (!record || !canRead(documentFactsOf(record), actor, now)) throw notFound();
       if (idempotencyKey !== undefined) IdempotencyService.assertKey(idempotencyKey);
       const definition = this.registry.require(kind, record.machineVersion);
@@ -85,7 +85,7 @@ export class FireActionUseCase {
 
       const result = applyAction(definition, record.snapshot, { type: request.action, data: data ?? undefined });
       if (!result.ok) throw new AppException(ErrorCode.INVALID_TRANSITION, result.reason);
-      await this.writer.write(tx, {
+      const updated = await this.writer.write(tx, {
         record,
         action: request.action,
         fromState: result.fromState,
@@ -100,8 +100,7 @@ export class FireActionUseCase {
         data,
         at: now,
       });
-      const updated = await this.store.find(tx, kind, record.id);
-      const view = toDocumentView(updated!, this.registry, actor, now);
+      const view = toDocumentView(updated, this.registry, actor, now);
       const response: StoredResponse = { status: 200, body: JSON.parse(JSON.stringify(view)), headers: { ETag: etagOf(view.version) } };
       if (idempotencyKey) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
       return response;

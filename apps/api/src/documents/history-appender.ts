@@ -25,16 +25,26 @@ export async function appendHistory(
   previous: { seq: number; hash: string | null },
   fields: AuditFields,
 ): Promise<{ seq: number; hash: string }> {
+  const link = sealHistory(documentId, previous, fields);
+  await manager.query(`INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)}`, link.params);
+  return { seq: link.seq, hash: link.hash };
+}
+
+export const HISTORY_COLUMNS = `(document_id, seq, action, from_state, to_state, actor, on_behalf_of, comment, data,
+                                 content_version, content_hash, at, prev_hash, hash)`;
+
+/** The next link, sealed, with the 14 parameters of its row (in HISTORY_COLUMNS order). */
+export function sealHistory(documentId: string, previous: { seq: number; hash: string | null }, fields: AuditFields) {
   const seq = previous.seq + 1;
   const entry = sealEntry(previous.hash, canonicalEntry(documentId, seq, fields));
-  await manager.query(
-    `INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, on_behalf_of, comment, data,
-                                  content_version, content_hash, at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [documentId, seq, entry.action, entry.fromState, entry.toState, entry.actor, entry.onBehalfOf, entry.comment,
-      entry.data === null ? null : JSON.stringify(entry.data), entry.contentVersion, entry.contentHash, entry.at, previous.hash, entry.hash],
-  );
-  return { seq, hash: entry.hash };
+  const params = [documentId, seq, entry.action, entry.fromState, entry.toState, entry.actor, entry.onBehalfOf, entry.comment,
+    entry.data === null ? null : JSON.stringify(entry.data), entry.contentVersion, entry.contentHash, entry.at, previous.hash, entry.hash];
+  return { seq, hash: entry.hash, params };
+}
+
+/** `($first, ..., $first+count-1)` */
+export function placeholders(first: number, count: number): string {
+  return `(${Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ')})`;
 }
 
 /** Exactly what the hash covers; verification rebuilds it from the stored row. */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DeadlinePlanner } from '#persistence';
+import { DeadlinePlanner, deadlineInsertParams, insertDeadlineSql, type PlannedDeadline } from '#persistence';
 import type { PersistedWorkflowSnapshot, WorkflowEffect } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
-import { appendHistory } from './history-appender.js';
+import { HISTORY_COLUMNS, placeholders, sealHistory } from './history-appender.js';
 import type { DocumentFactsJson } from './kinds/document-kind.types.js';
 import { RegulationNumbering } from './regulation-numbering.js';
 
@@ -28,10 +28,15 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
+/** The document as it is after the transition, without reading it back. */
+export type WrittenDocument = DocumentRecord;
+
 /**
- * Turns a pure transition into rows, inside the caller's transaction: the instance snapshot, the
- * document, the next link of the audit chain, the stage deadlines and the outbox messages the worker
- * relays. Both updates are guarded by the version read under the row lock.
+ * Turns a pure transition into rows, inside the caller's transaction, in two round trips: one that
+ * closes the deadlines of the stages left and reads what the next deadline depends on, and one
+ * statement that writes the next link of the audit chain, the instance snapshot, the document, the
+ * new deadline and the outbox messages the worker relays. The caller holds the document's row lock
+ * and the calendar lock; both updates are still guarded by the version read under the lock.
  */
 @Injectable()
 export class TransitionWriter {
@@ -40,23 +45,27 @@ export class TransitionWriter {
     private readonly numbering: RegulationNumbering,
   ) {}
 
-  async write(manager: EntityManager, t: TransitionToWrite): Promise<void> {
+  async write(manager: EntityManager, t: TransitionToWrite): Promise<WrittenDocument> {
     const { record } = t;
-    const subject = { documentId: record.id, kind: record.kind, governmentId: record.governmentId, timeZone: record.timeZone };
-    const outbox: OutboxMessage[] = [];
+    const subject = { documentId: record.id, kind: record.kind, governmentId: record.governmentId, unitId: record.unitId, timeZone: record.timeZone };
+    const leave = t.effects.flatMap((e) => (e.type === 'stage-left' ? [e.stage] : []));
+    const enter = t.effects.flatMap((e) => (e.type === 'stage-entered' ? [e.stage] : []));
+    if (enter.length > 1) throw new Error(`a transition enters one stage at most, not ${enter.join(', ')}`);
+    const { closed, planned } =
+      leave.length > 0 || enter.length > 0
+        ? await this.deadlines.prepare(manager, subject, { leave, enter: enter[0] ?? null }, t.at)
+        : { closed: new Map<string, string>(), planned: null as PlannedDeadline | null };
+
     let facts = t.facts;
+    const outbox: OutboxMessage[] = [];
     for (const effect of t.effects) {
       switch (effect.type) {
-        case 'stage-left': {
-          const deadlineId = await this.deadlines.close(manager, record.id, effect.stage, t.at);
-          outbox.push({ type: 'STAGE_LEFT', payload: { stage: effect.stage, deadlineId } });
+        case 'stage-left':
+          outbox.push({ type: 'STAGE_LEFT', payload: { stage: effect.stage, deadlineId: closed.get(effect.stage) ?? null } });
           break;
-        }
-        case 'stage-entered': {
-          const deadlineId = await this.deadlines.open(manager, subject, effect.stage, t.at);
-          outbox.push({ type: 'STAGE_ENTERED', payload: { stage: effect.stage, deadlineId } });
+        case 'stage-entered':
+          outbox.push({ type: 'STAGE_ENTERED', payload: { stage: effect.stage, deadlineId: planned?.id ?? null } });
           break;
-        }
         case 'notify':
           outbox.push({
             type: 'NOTIFY',
@@ -64,15 +73,12 @@ export class TransitionWriter {
           });
           break;
         case 'assign-numbers':
-          facts = {
-            ...facts,
-            ...(await this.numbering.assign(manager, { ...record, title: String(record.content.title) }, t.at)),
-          };
+          facts = { ...facts, ...(await this.numbering.assign(manager, { ...record, title: String(record.content.title) }, t.at)) };
           break;
       }
     }
 
-    const link = await appendHistory(manager, record.id, { seq: record.lastSeq, hash: record.lastHash }, {
+    const link = sealHistory(record.id, { seq: record.lastSeq, hash: record.lastHash }, {
       action: t.action,
       fromState: t.fromState,
       toState: t.toState,
@@ -84,26 +90,55 @@ export class TransitionWriter {
       contentHash: record.contentHash,
       at: t.at,
     });
-    const [, instanceUpdated] = await manager.query(
-      `UPDATE workflow_instances SET snapshot = $2, state = $3, version = version + 1, last_seq = $4, last_hash = $5, updated_at = $6
-        WHERE document_id = $1 AND last_seq = $7`,
-      [record.id, JSON.stringify(t.snapshot), t.toState, link.seq, link.hash, t.at, record.lastSeq],
+    const params: unknown[] = [
+      ...link.params, // $1..$14
+      JSON.stringify(t.snapshot), // $15
+      t.toState, // $16
+      t.final, // $17
+      JSON.stringify(facts), // $18
+      record.version, // $19
+      record.lastSeq, // $20
+      JSON.stringify(outbox), // $21
+    ];
+    const deadlineCte = planned ? `, opened AS (${insertDeadlineSql(params.length + 1)})` : '';
+    if (planned) params.push(...deadlineInsertParams(subject, planned));
+    const [written]: Array<{ instances: number; documents: number }> = await manager.query(
+      `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)}),
+       inst AS (
+         UPDATE workflow_instances SET snapshot = $15, state = $16, version = version + 1, last_seq = $2, last_hash = $14, updated_at = $12
+          WHERE document_id = $1 AND last_seq = $20 RETURNING 1
+       ),
+       doc AS (
+         -- a regulation is listed (?year=) under the year it was promulgated in
+         UPDATE documents SET state = $16, final = $17, facts = $18, year = COALESCE(($18::jsonb ->> 'year')::int, year),
+                version = version + 1, updated_at = $12
+          WHERE id = $1 AND version = $19 RETURNING 1
+       ),
+       box AS (
+         INSERT INTO outbox (document_id, type, payload)
+         SELECT $1, m.type, m.payload FROM jsonb_to_recordset($21::jsonb) AS m(type text, payload jsonb)
+       )${deadlineCte}
+       SELECT (SELECT count(*) FROM inst)::int AS instances, (SELECT count(*) FROM doc)::int AS documents`,
+      params,
     );
-    const [, documentUpdated] = await manager.query(
-      // a regulation is listed (?year=) under the year it was promulgated in
-      `UPDATE documents SET state = $2, final = $3, facts = $4, year = COALESCE(($4::jsonb ->> 'year')::int, year), version = version + 1, updated_at = $5
-        WHERE id = $1 AND version = $6`,
-      [record.id, t.toState, t.final, JSON.stringify(facts), t.at, record.version],
-    );
-    if (instanceUpdated !== 1 || documentUpdated !== 1) {
+    if (written.instances !== 1 || written.documents !== 1) {
       throw new Error(`document ${record.id} changed under its row lock`);
     }
-    if (outbox.length > 0) {
-      await manager.query(
-        `INSERT INTO outbox (document_id, type, payload)
-         SELECT $1, m.type, m.payload FROM jsonb_to_recordset($2::jsonb) AS m(type text, payload jsonb)`,
-        [record.id, JSON.stringify(outbox)],
-      );
-    }
+    return {
+      ...record,
+      state: t.toState,
+      final: t.final,
+      facts,
+      version: record.version + 1,
+      updatedAt: t.at,
+      snapshot: t.snapshot,
+      lastSeq: link.seq,
+      lastHash: link.hash,
+      deadline: planned
+        ? { stage: planned.stage, dueAt: planned.schedule.dueAt, explanation: planned.schedule.explanation }
+        : record.deadline && leave.includes(record.deadline.stage)
+          ? null
+          : record.deadline,
+    };
   }
 }

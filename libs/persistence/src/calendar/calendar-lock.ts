@@ -7,6 +7,9 @@ export const CALENDAR_LOCK_KEY = 7_311_002;
  * Taken (shared, until the transaction ends) by every transaction that opens or closes a deadline,
  * before it touches a deadline row. Shared holders do not wait for each other.
  */
+/** The shared lock as an SQL expression, for a statement that takes it along with other work. */
+export const CALENDAR_SHARED_LOCK_SQL = `pg_advisory_xact_lock_shared(${CALENDAR_LOCK_KEY})`;
+
 export async function lockCalendarShared(manager: EntityManager): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [CALENDAR_LOCK_KEY]);
 }

@@ -1,89 +1,117 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { computeDeadlineSchedule, WorkingDayCalendar, type DeadlineSchedule, type DocumentKind, type Holiday, type SlaPolicy } from '#workflow';
-import { lockCalendarShared } from '../calendar/calendar-lock.js';
-import { holidaysOfGovernment, holidayWindow } from '../calendar/holiday-queries.js';
-import { effectiveSlaPolicy } from '../sla/sla-policy.queries.js';
+import {
+  addDaysToLocalDate,
+  computeDeadlineSchedule,
+  defaultSlaPolicy,
+  WorkingDayCalendar,
+  type DeadlineSchedule,
+  type DocumentKind,
+  type Holiday,
+  type SlaPolicy,
+} from '#workflow';
+import { holidaysOfGovernment, holidayWindow, type DateWindow } from '../calendar/holiday-queries.js';
 
 export interface DeadlineSubject {
   documentId: string;
   kind: DocumentKind;
   governmentId: string;
+  unitId: string;
   timeZone: string;
 }
 
 export interface PlannedDeadline {
+  /** Made here, so the row and the outbox message naming it are written in one statement. */
+  id: string;
   stage: string;
   enteredAt: Date;
   policy: SlaPolicy;
   schedule: DeadlineSchedule;
 }
 
-/** For `holidaysFor` without a policy: 40 working days and three escalations a week apart. */
-const LONG_ENOUGH: SlaPolicy = { duration: 'P40D', businessDays: true, remindBefore: 'P1D', escalateAfter: 'P5D', escalateEvery: 'P5D', maxEscalations: 3 };
+export interface StageChange {
+  /** Stages the document leaves: their pending deadlines close. */
+  leave: readonly string[];
+  /** The stage it enters (its deadline is planned), or null. */
+  enter: string | null;
+}
+
+export interface PreparedStageChange {
+  /** Closed deadline id by stage. */
+  closed: Map<string, string>;
+  planned: PlannedDeadline | null;
+}
+
+/** Holidays read along with the SLA: enough for any SLA but extreme ones (then read again). */
+const PREFETCH_DAYS = 3 * 366;
 
 /**
- * Works out a stage's deadline from the government's SLA (or the default) and its working-day calendar.
- * Opening and closing take the calendar lock (shared) first, so a holiday added or removed at the
- * same time never misses a deadline; see `lockCalendarExclusive`.
+ * Works out a stage's deadline from the government's SLA (or the default) and its working-day
+ * calendar. The caller holds the calendar lock (shared) before it calls in, so a holiday added or
+ * removed at the same time never misses a deadline; see `lockCalendarExclusive`.
  */
 @Injectable()
 export class DeadlinePlanner {
-  async plan(manager: EntityManager, subject: DeadlineSubject, stage: string, enteredAt: Date): Promise<PlannedDeadline | null> {
-    const policy = await this.policyFor(manager, subject, stage);
-    if (!policy) return null;
-    // Calendar-day stages skip no holiday: no need to read them.
-    const holidays = policy.businessDays ? await this.holidaysFor(manager, subject, enteredAt, policy) : [];
-    const calendar = new WorkingDayCalendar({ timeZone: subject.timeZone, holidays });
-    return { stage, enteredAt, policy, schedule: computeDeadlineSchedule({ enteredAt, policy, calendar }) };
-  }
-
-  /** The SLA of a stage for the document's government (one query); the domain default when it has set none. */
-  async policyFor(manager: EntityManager, subject: DeadlineSubject, stage: string): Promise<SlaPolicy | null> {
-    return effectiveSlaPolicy(manager, subject.governmentId, subject.kind, stage);
-  }
-
   /**
-   * National holidays and the government's own (one query), from the day before `from` to far
-   * enough after it for `policy` (see `holidayWindow`; without a policy, about a year and a half).
+   * One round trip: closes the deadlines of the stages left and reads what the entered stage's
+   * deadline depends on (the government's SLA override and its holidays); the schedule is computed here.
    */
-  async holidaysFor(manager: EntityManager, subject: DeadlineSubject, from: Date, policy?: SlaPolicy): Promise<Holiday[]> {
-    const window = holidayWindow(from, policy ?? LONG_ENOUGH);
-    return holidaysOfGovernment(manager, subject.governmentId, window);
+  async prepare(manager: EntityManager, subject: DeadlineSubject, change: StageChange, at: Date): Promise<PreparedStageChange> {
+    const fallback = change.enter === null ? undefined : defaultSlaPolicy(subject.kind, change.enter);
+    const prefetch: DateWindow = { from: addDaysToLocalDate(at.toISOString().slice(0, 10), -1), to: addDaysToLocalDate(at.toISOString().slice(0, 10), PREFETCH_DAYS) };
+    const [row]: Array<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; holidays: Holiday[] }> = await manager.query(
+      `WITH closed AS (
+         UPDATE deadlines SET status = 'DONE', closed_at = $3
+          WHERE document_id = $1 AND status = 'PENDING' AND stage = ANY($2::text[]) RETURNING id, stage
+       )
+       SELECT (SELECT coalesce(json_agg(closed), '[]') FROM closed) AS closed,
+              (SELECT row_to_json(p) FROM (
+                 SELECT duration, business_days AS "businessDays", remind_before AS "remindBefore", escalate_after AS "escalateAfter",
+                        escalate_every AS "escalateEvery", max_escalations AS "maxEscalations"
+                   FROM sla_policies WHERE government_id = $4 AND kind = $5 AND stage = $6) p) AS policy,
+              (SELECT coalesce(json_agg(json_build_object('date', to_char(h.date, 'YYYY-MM-DD'), 'name', h.name) ORDER BY h.date, h.name), '[]')
+                 FROM holidays h
+                WHERE $9::boolean AND (h.government_id IS NULL OR h.government_id = $4) AND h.date BETWEEN $7::date AND $8::date) AS holidays`,
+      [subject.documentId, change.leave, at, subject.governmentId, subject.kind, change.enter ?? '', prefetch.from, prefetch.to, fallback !== undefined],
+    );
+    const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
+    if (change.enter === null || fallback === undefined) return { closed, planned: null };
+
+    const policy = row.policy ?? fallback;
+    let holidays: Holiday[] = policy.businessDays ? row.holidays : [];
+    const needed = holidayWindow(at, policy);
+    if (policy.businessDays && needed.to > prefetch.to) holidays = await holidaysOfGovernment(manager, subject.governmentId, needed);
+    return { closed, planned: this.schedule(subject, change.enter, at, policy, holidays) };
   }
 
-  /** Opens the stage's deadline row; returns its id (null for a stage without SLA). */
-  async open(manager: EntityManager, subject: DeadlineSubject, stage: string, enteredAt: Date): Promise<string | null> {
-    await lockCalendarShared(manager);
-    const planned = await this.plan(manager, subject, stage, enteredAt);
-    if (!planned) return null;
-    const [row] = await manager.query(
-      `INSERT INTO deadlines (document_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        subject.documentId,
-        stage,
-        enteredAt,
-        planned.schedule.dueAt,
-        planned.schedule.remindAt,
-        planned.schedule.escalations,
-        JSON.stringify(planned.policy),
-        planned.schedule.explanation,
-      ],
-    );
-    return row.id as string;
+  /** The deadline of `stage` entered at `enteredAt` under `policy` with these holidays (pure). */
+  schedule(subject: DeadlineSubject, stage: string, enteredAt: Date, policy: SlaPolicy, holidays: readonly Holiday[]): PlannedDeadline {
+    const calendar = new WorkingDayCalendar({ timeZone: subject.timeZone, holidays: policy.businessDays ? holidays : [] });
+    return { id: randomUUID(), stage, enteredAt, policy, schedule: computeDeadlineSchedule({ enteredAt, policy, calendar }) };
   }
+}
 
-  /** Closes the pending deadline of a stage the document left; returns its id (null if none). */
-  async close(manager: EntityManager, documentId: string, stage: string, at: Date): Promise<string | null> {
-    // Before the row lock below: a holiday change holds the calendar lock and then locks deadline rows.
-    await lockCalendarShared(manager);
-    // TypeORM answers an UPDATE with [rows, rowCount]
-    const [rows]: [Array<{ id: string }>, number] = await manager.query(
-      `UPDATE deadlines SET status = 'DONE', closed_at = $3
-        WHERE document_id = $1 AND stage = $2 AND status = 'PENDING' RETURNING id`,
-      [documentId, stage, at],
-    );
-    return rows[0]?.id ?? null;
-  }
+/** The INSERT of a planned deadline, as parameters of `INSERT_DEADLINE_SQL` starting at `$first`. */
+export function deadlineInsertParams(subject: DeadlineSubject, d: PlannedDeadline): unknown[] {
+  return [
+    d.id,
+    subject.documentId,
+    subject.governmentId,
+    subject.unitId,
+    d.stage,
+    d.enteredAt,
+    d.schedule.dueAt,
+    d.schedule.remindAt,
+    d.schedule.escalations,
+    JSON.stringify(d.policy),
+    d.schedule.explanation,
+  ];
+}
+
+/** `$n` placeholders for `deadlineInsertParams`, numbered from `first`. */
+export function insertDeadlineSql(first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `INSERT INTO deadlines (id, document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
+          VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::timestamptz[], ${p(9)}::jsonb, ${p(10)})`;
 }

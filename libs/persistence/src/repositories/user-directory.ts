@@ -28,6 +28,33 @@ const SELECT_USER = `
     LEFT JOIN governments p ON p.id = g.parent_id
     JOIN units un ON un.id = u.unit_id`;
 
+/** A delegation the user holds now, with the principal's placement (what the policy needs). */
+export interface HeldDelegationRecord {
+  id: string;
+  role: string;
+  startsAt: string;
+  endsAt: string;
+  principal: { username: string; governmentCode: string; unitCode: string };
+}
+
+export interface ActorRecord extends UserRecord {
+  delegations: HeldDelegationRecord[];
+}
+
+/**
+ * The delegations a user holds at $2: in force, not revoked, for a role the principal (still active)
+ * holds. Delegations are never chained: only the principal's own roles count.
+ */
+export const HELD_DELEGATIONS_SQL = `
+  SELECT dg.id, dg.role, dg.starts_at AS "startsAt", dg.ends_at AS "endsAt",
+         json_build_object('username', pu.username, 'governmentCode', pg.code, 'unitCode', pn.code) AS principal
+    FROM delegations dg
+    JOIN users pu ON pu.id = dg.principal_id
+    JOIN governments pg ON pg.id = pu.government_id
+    JOIN units pn ON pn.id = pu.unit_id
+   WHERE dg.delegate_id = $1 AND dg.revoked_at IS NULL AND dg.starts_at <= $2 AND dg.ends_at > $2
+     AND dg.role = ANY(pu.roles) AND pu.active`;
+
 @Injectable()
 export class UserDirectory {
   constructor(private readonly dataSource: DataSource) {}
@@ -39,6 +66,17 @@ export class UserDirectory {
 
   async findById(id: string): Promise<UserRecord | null> {
     const rows: UserRecord[] = await this.dataSource.query(`${SELECT_USER} WHERE u.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The user and the delegations they hold at `now`, in one round trip (every authenticated request). */
+  async findActorById(id: string, now: Date): Promise<ActorRecord | null> {
+    const rows: ActorRecord[] = await this.dataSource.query(
+      `SELECT actor.*, held.delegations
+         FROM (${SELECT_USER} WHERE u.id = $1) actor
+        CROSS JOIN LATERAL (SELECT coalesce(json_agg(h), '[]') AS delegations FROM (${HELD_DELEGATIONS_SQL}) h) held`,
+      [id, now],
+    );
     return rows[0] ?? null;
   }
 
