@@ -52,9 +52,46 @@ function assertInstant(instant: Date): void {
   }
 }
 
-/** The wall-clock date and time of `instant` in `timeZone`, read through `Intl`. */
+const HOUR_MS = 3_600_000;
+/** `zone|hour` -> the zone's offset throughout that hour, or null when it changes inside it. */
+const offsetsByHour = new Map<string, number | null>();
+
+/**
+ * The wall-clock date and time of `instant` in `timeZone`. `Intl` is slow (formatToParts), so the
+ * zone's offset is read through it once per hour of time and reused when it is the same at both ends
+ * of that hour (always, but for the hour of a DST or zone change, which is read through `Intl` as is).
+ */
 export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
   assertInstant(instant);
+  const t = instant.getTime();
+  const hour = Math.floor(t / HOUR_MS);
+  const key = `${timeZone}|${hour}`;
+  let offset = offsetsByHour.get(key);
+  if (offset === undefined) {
+    const atStart = intlOffsetMs(new Date(hour * HOUR_MS), timeZone);
+    const atEnd = intlOffsetMs(new Date(hour * HOUR_MS + HOUR_MS - 1000), timeZone);
+    offset = atStart === atEnd ? atStart : null;
+    if (offsetsByHour.size >= 100_000) offsetsByHour.clear();
+    offsetsByHour.set(key, offset);
+  }
+  if (offset === null) return intlLocalDateTime(instant, timeZone);
+  const wall = new Date(t + offset);
+  return {
+    date: formatLocalDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+  };
+}
+
+function intlOffsetMs(instant: Date, timeZone: string): number {
+  const local = intlLocalDateTime(instant, timeZone);
+  return wallClockAsUtc(local) - (instant.getTime() - local.millisecond);
+}
+
+/** The wall-clock reading of `instant` straight from `Intl`. */
+function intlLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
