@@ -205,6 +205,28 @@ describe('GET /api/tasks', () => {
     expect(ids(await tasks('kaltim.plh'))).not.toContain(doc.id);
   });
 
+  it('returns at most ?limit tasks, the soonest due, and refuses a bad limit', async () => {
+    const docs = [];
+    for (let i = 0; i < 3; i++) {
+      const doc = await createQuickWin(t, 'berau.drafter', { title: `Batas inbox ${i}` });
+      await driveTo(t, doc.id, 'approval', 'berau');
+      docs.push(doc);
+    }
+    const base = Date.now() + 86_400_000;
+    await setDue(docs[0].id, new Date(base + 3_000_000));
+    await setDue(docs[1].id, new Date(base + 1_000_000));
+    await setDue(docs[2].id, new Date(base + 2_000_000));
+    const res = await t.http.get('/api/tasks?limit=2').set(await t.auth('berau.sekda'));
+    expect(res.status).toBe(200);
+    expect(res.body.limit).toBe(2);
+    expect(ids(res.body.items)).toEqual([docs[1].id, docs[2].id]);
+    for (const bad of ['0', '201', 'abc', '-1']) {
+      const r = await t.http.get(`/api/tasks?limit=${bad}`).set(await t.auth('berau.sekda'));
+      expect(r.status).toBe(400);
+      expect(r.body.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('needs a token', async () => {
     const res = await t.http.get('/api/tasks');
     expect(res.status).toBe(401);

@@ -46,21 +46,33 @@ export class DocumentStore {
     return rows[0] ? hydrateDocument(rows[0]) : null;
   }
 
+  /**
+   * One page, newest first, and the total. The page is taken per government off the
+   * (kind, government, [state,] created_at) indexes and merged, so it costs the same with a million
+   * documents; the count runs at the same time on another connection.
+   */
   async list(manager: EntityManager, f: DocumentListFilter): Promise<{ rows: DocumentRecord[]; total: number }> {
-    const where = ['d.kind = $1', 'd.government_id = ANY($2)'];
+    const where = ['d.kind = $1', 'd.government_id = g.id'];
     const params: unknown[] = [f.kind, f.governmentIds];
     if (f.state) where.push(`d.state = $${params.push(f.state)}`);
-    if (f.unitCode) where.push(`un.code = $${params.push(f.unitCode)}`);
+    if (f.unitCode) where.push(`d.unit_id = (SELECT u.id FROM units u WHERE u.government_id = g.id AND u.code = $${params.push(f.unitCode)})`);
     if (f.year !== undefined) where.push(`d.year = $${params.push(f.year)}`);
     const clause = where.join(' AND ');
-    const [{ total }] = await manager.query(
-      `SELECT count(*)::int AS total FROM documents d JOIN units un ON un.id = d.unit_id WHERE ${clause}`,
-      params,
-    );
-    const rows: DocumentRecord[] = await manager.query(
-      `${SELECT_DOCUMENT} WHERE ${clause} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const governments = `unnest($2::uuid[]) AS g(id)`;
+    const count = manager.query(`SELECT count(*)::int AS total FROM ${governments} JOIN documents d ON ${clause}`, params);
+    const limit = `$${params.length + 1}`;
+    const offset = `$${params.length + 2}`;
+    const page = manager.query(
+      `WITH page AS (
+         SELECT p.id, p.created_at FROM ${governments}
+          CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE ${clause}
+                               ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit}::int + ${offset}::int) p
+          ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}::int OFFSET ${offset}::int
+       )
+       ${SELECT_DOCUMENT} WHERE d.id IN (SELECT id FROM page) ORDER BY d.created_at DESC, d.id DESC`,
       [...params, f.limit, f.offset],
     );
+    const [[{ total }], rows] = (await Promise.all([count, page])) as [Array<{ total: number }>, DocumentRecord[]];
     return { rows: rows.map(hydrateDocument), total };
   }
 

@@ -16,10 +16,11 @@ export interface TaskScope {
  */
 export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now: Date): TaskScope[] {
   const scopes = new Map<string, TaskScope>();
-  const kinds = new Set(registry.list().map((d) => d.kind));
+  // every registered version: a running instance may sit in a state only an older version has
+  const definitions = registry.list().map(describeWorkflow);
   for (const authority of authoritiesOf(actor, now)) {
-    for (const kind of kinds) {
-      for (const state of describeWorkflow(registry.requireLatest(kind)).states) {
+    for (const definition of definitions) {
+      for (const state of definition.states) {
         for (const rule of state.actions) {
           if (!rule.roles.includes(authority.role) || rule.scope === 'creator') continue;
           const unitCode = rule.scope === 'unit' ? authority.as.unitCode : null;

@@ -6,10 +6,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { hydrateDocument, SELECT_DOCUMENT, type DocumentRecord } from '../documents/document-record.js';
 import { toDocumentView } from '../documents/document-view.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
-import { taskScopesOf } from './task-scope.util.js';
+import { taskScopesOf, type TaskScope } from './task-scope.util.js';
 
 const CREATOR_ONLY = new Set(['WITHDRAW']);
-const MAX_TASKS = 500;
+/** States a document waits in without a deadline (the drafter's own draft). */
+const UNDATED_STATES = new Set(['draft']);
 
 export interface TaskItem {
   kind: string;
@@ -21,7 +22,12 @@ export interface TaskItem {
   allowedActions: string[];
 }
 
-/** GET /api/tasks: what waits for the caller (delegations included), soonest due first. */
+/**
+ * GET /api/tasks: what waits for the caller (delegations included), soonest due first, at most
+ * `limit`. Each (place, stage) the caller may act in is read off the pending-deadline index in due
+ * order with its own LIMIT, so the cost does not grow with the number of documents; candidates the
+ * caller may not act on after all (separation of duties) are dropped, so a few extra are read.
+ */
 @Injectable()
 export class TasksQuery {
   constructor(
@@ -30,30 +36,26 @@ export class TasksQuery {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(user: AuthenticatedUser): Promise<{ items: TaskItem[] }> {
+  async execute(user: AuthenticatedUser, limit: number): Promise<{ items: TaskItem[]; limit: number }> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
     const scopes = taskScopesOf(actor, this.registry, now);
-    if (scopes.length === 0) return { items: [] };
+    if (scopes.length === 0) return { items: [], limit };
 
-    const params: unknown[] = [];
-    const clauses = scopes.map((s) => {
-      const gov = `$${params.push(s.governmentCode)}`;
-      const states = `$${params.push(s.states)}`;
-      if (s.children) return `(p.code = ${gov} AND d.state = ANY(${states}))`;
-      if (s.unitCode) return `(g.code = ${gov} AND un.code = $${params.push(s.unitCode)} AND d.state = ANY(${states}))`;
-      return `(g.code = ${gov} AND d.state = ANY(${states}))`;
-    });
+    const perStage = limit + 20;
+    const params: unknown[] = [perStage];
+    const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
     const rows: DocumentRecord[] = await this.dataSource.query(
-      `${SELECT_DOCUMENT} WHERE NOT d.final AND (${clauses.join(' OR ')})
-        ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC LIMIT ${MAX_TASKS}`,
+      `WITH candidates AS (${parts.join('\n UNION ALL ')})
+       ${SELECT_DOCUMENT}
+       WHERE d.id IN (SELECT document_id FROM candidates) AND NOT d.final
+       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`,
       params,
     );
     const items: TaskItem[] = [];
     for (const record of rows.map(hydrateDocument)) {
       const view = toDocumentView(record, this.registry, actor, now);
-      const actions = view.allowedActions.filter((a) => !CREATOR_ONLY.has(a));
-      if (actions.length === 0) continue;
+      if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) continue;
       items.push({
         kind: record.kind,
         id: record.id,
@@ -63,7 +65,28 @@ export class TasksQuery {
         overdue: view.deadline?.overdue ?? false,
         allowedActions: view.allowedActions,
       });
+      if (items.length === limit) break;
     }
-    return { items };
+    return { items, limit };
   }
+}
+
+/** One (place, state) of the inbox: the soonest `$1` documents waiting there. */
+function candidateSql(scope: TaskScope, state: string, params: unknown[]): string {
+  const gov = `$${params.push(scope.governmentCode)}`;
+  const st = `$${params.push(state)}`;
+  const unit = scope.unitCode === null ? null : `$${params.push(scope.unitCode)}`;
+  const governments = scope.children
+    ? `(SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ${gov})`
+    : `(SELECT id FROM governments WHERE code = ${gov})`;
+  const unitFilter = (alias: string) =>
+    unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
+  if (UNDATED_STATES.has(state)) {
+    return `(SELECT d.id AS document_id FROM documents d
+              WHERE NOT d.final AND d.government_id IN ${governments} ${unitFilter('d')} AND d.state = ${st}
+              ORDER BY d.created_at LIMIT $1)`;
+  }
+  return `(SELECT dl.document_id FROM deadlines dl
+            WHERE dl.status = 'PENDING' AND dl.government_id IN ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
+            ORDER BY dl.due_at LIMIT $1)`;
 }
