@@ -18,6 +18,7 @@ import { RecipientsResolver } from './notifications/recipients.resolver.js';
 import { TransitionNotificationHandler } from './notifications/transition-notification.handler.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { workflowRegistryProvider } from './workflow-registry.provider.js';
+import { DocumentCountsCompactor } from './maintenance/document-counts.compactor.js';
 
 /**
  * The worker: the outbox relay, the job handlers (deadline events, target-date reminders,
@@ -50,6 +51,7 @@ export class WorkerModule {
         TargetDateReminderHandler,
         TransitionNotificationHandler,
         EmailDeliveryHandler,
+        DocumentCountsCompactor,
       ],
     };
   }

@@ -59,7 +59,7 @@ export class DocumentStore {
     if (f.year !== undefined) where.push(`d.year = $${params.push(f.year)}`);
     const clause = where.join(' AND ');
     const governments = `unnest($2::uuid[]) AS g(id)`;
-    const count = manager.query(`SELECT count(*)::int AS total FROM ${governments} JOIN documents d ON ${clause}`, params);
+    const count = manager.query(countSql(f), countParams(f));
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const page = manager.query(
@@ -99,4 +99,22 @@ export class DocumentStore {
     const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM governments WHERE code = ANY($1)`, [codes]);
     return rows.map((r) => r.id);
   }
+}
+
+/** The list total from the maintained counts (see the document-counts migration): exact, and cheap at any size. */
+function countSql(f: DocumentListFilter): string {
+  const where = ['c.kind = $1', 'c.government_id = ANY($2::uuid[])'];
+  let n = 2;
+  if (f.state) where.push(`c.state = $${++n}`);
+  if (f.unitCode) where.push(`c.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = ANY($2::uuid[]) AND u.code = $${++n})`);
+  if (f.year !== undefined) where.push(`c.year = $${++n}`);
+  const clause = where.join(' AND ');
+  return `SELECT coalesce(sum(n), 0)::int AS total FROM (
+            SELECT c.count AS n FROM document_counts c WHERE ${clause}
+            UNION ALL
+            SELECT c.delta AS n FROM document_count_deltas c WHERE ${clause}) t`;
+}
+
+function countParams(f: DocumentListFilter): unknown[] {
+  return [f.kind, f.governmentIds, ...(f.state ? [f.state] : []), ...(f.unitCode ? [f.unitCode] : []), ...(f.year !== undefined ? [f.year] : [])];
 }

@@ -1,0 +1,38 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+const EVERY_MS = 2000;
+
+/**
+ * Folds the +1/-1 rows the documents trigger appends into the list totals (see the document-counts
+ * migration), so a total reads a few rows whatever the number of documents. Several workers may
+ * run it at once: each row is folded by the transaction that deletes it.
+ */
+@Injectable()
+export class DocumentCountsCompactor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DocumentCountsCompactor.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.compact()
+        .catch((error: Error) => this.logger.warn(`Folding document counts failed, next pass retries: ${error.message}`))
+        .finally(() => (this.running = null));
+    }, EVERY_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Returns how many delta rows were folded. */
+  async compact(): Promise<number> {
+    const [{ folded }] = await this.dataSource.query(`SELECT compact_document_counts() AS folded`);
+    return Number(folded);
+  }
+}
