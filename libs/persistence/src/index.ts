@@ -13,3 +13,4 @@ export * from './deadlines/deadline-rescheduler.js';
 export * from './seed/holiday-data.js';
 export * from './seed/holiday-seed.js';
 export * from './sla/sla-policy.queries.js';
+export * from './prepared-query.util.js';

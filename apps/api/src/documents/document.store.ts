@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CALENDAR_SHARED_LOCK_SQL } from '#persistence';
+import { CALENDAR_SHARED_LOCK_SQL, queryPrepared } from '#persistence';
 import type { DocumentKind } from '#workflow';
 import { hydrateDocument, SELECT_DOCUMENT, selectDocument, UUID, type DocumentRecord } from './document-record.js';
 
@@ -39,10 +39,10 @@ export class DocumentStore {
   async find(manager: EntityManager, kind: DocumentKind, id: string, options: { lock?: boolean; calendarLock?: boolean } = {}): Promise<DocumentRecord | null> {
     if (!UUID.test(id)) return null;
     const select = options.calendarLock ? selectDocument(`${CALENDAR_SHARED_LOCK_SQL} IS NULL AS "calendarLocked",`) : SELECT_DOCUMENT;
-    const rows: DocumentRecord[] = await manager.query(
-      `${select} WHERE d.id = $1 AND d.kind = $2 ${options.lock ? 'FOR UPDATE OF d, wi' : ''}`,
-      [id, kind],
-    );
+    const rows = await queryPrepared<DocumentRecord>(manager, `${select} WHERE d.id = $1 AND d.kind = $2 ${options.lock ? 'FOR UPDATE OF d, wi' : ''}`, [
+      id,
+      kind,
+    ]);
     return rows[0] ? hydrateDocument(rows[0]) : null;
   }
 
@@ -59,10 +59,11 @@ export class DocumentStore {
     if (f.year !== undefined) where.push(`d.year = $${params.push(f.year)}`);
     const clause = where.join(' AND ');
     const governments = `unnest($2::uuid[]) AS g(id)`;
-    const count = manager.query(countSql(f), countParams(f));
+    const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f));
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
-    const page = manager.query(
+    const page = queryPrepared<DocumentRecord>(
+      manager,
       `WITH page AS (
          SELECT p.id, p.created_at FROM ${governments}
           CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE ${clause}
@@ -72,7 +73,7 @@ export class DocumentStore {
        ${SELECT_DOCUMENT} WHERE d.id IN (SELECT id FROM page) ORDER BY d.created_at DESC, d.id DESC`,
       [...params, f.limit, f.offset],
     );
-    const [[{ total }], rows] = (await Promise.all([count, page])) as [Array<{ total: number }>, DocumentRecord[]];
+    const [[{ total }], rows] = await Promise.all([count, page]);
     return { rows: rows.map(hydrateDocument), total };
   }
 

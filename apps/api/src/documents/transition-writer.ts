@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DeadlinePlanner, deadlineInsertParams, insertDeadlineSql, type PlannedDeadline } from '#persistence';
+import { DeadlinePlanner, deadlineInsertParams, insertDeadlineSql, queryPrepared, type PlannedDeadline } from '#persistence';
 import type { PersistedWorkflowSnapshot, WorkflowEffect } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
 import { HISTORY_COLUMNS, placeholders, sealHistory } from './history-appender.js';
@@ -102,7 +102,8 @@ export class TransitionWriter {
     ];
     const deadlineCte = planned ? `, opened AS (${insertDeadlineSql(params.length + 1)})` : '';
     if (planned) params.push(...deadlineInsertParams(subject, planned));
-    const [written]: Array<{ instances: number; documents: number }> = await manager.query(
+    const [written] = await queryPrepared<{ instances: number; documents: number }>(
+      manager,
       `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)}),
        inst AS (
          UPDATE workflow_instances SET snapshot = $15, state = $16, version = version + 1, last_seq = $2, last_hash = $14, updated_at = $12

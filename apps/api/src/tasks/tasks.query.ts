@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '#persistence';
 import type { WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -45,7 +46,8 @@ export class TasksQuery {
     const perStage = limit + 20;
     const params: unknown[] = [perStage];
     const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
-    const rows: DocumentRecord[] = await this.dataSource.query(
+    const rows = await queryPrepared<DocumentRecord>(
+      this.dataSource.manager,
       `WITH candidates AS (${parts.join('\n UNION ALL ')})
        ${SELECT_DOCUMENT}
        WHERE d.id IN (SELECT document_id FROM candidates) AND NOT d.final

@@ -12,6 +12,7 @@ import {
   type SlaPolicy,
 } from '#workflow';
 import { holidaysOfGovernment, holidayWindow, type DateWindow } from '../calendar/holiday-queries.js';
+import { queryPrepared } from '../prepared-query.util.js';
 
 export interface DeadlineSubject {
   documentId: string;
@@ -60,7 +61,8 @@ export class DeadlinePlanner {
   async prepare(manager: EntityManager, subject: DeadlineSubject, change: StageChange, at: Date): Promise<PreparedStageChange> {
     const fallback = change.enter === null ? undefined : defaultSlaPolicy(subject.kind, change.enter);
     const prefetch: DateWindow = { from: addDaysToLocalDate(at.toISOString().slice(0, 10), -1), to: addDaysToLocalDate(at.toISOString().slice(0, 10), PREFETCH_DAYS) };
-    const [row]: Array<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; holidays: Holiday[] }> = await manager.query(
+    const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; holidays: Holiday[] }>(
+      manager,
       `WITH closed AS (
          UPDATE deadlines SET status = 'DONE', closed_at = $3
           WHERE document_id = $1 AND status = 'PENDING' AND stage = ANY($2::text[]) RETURNING id, stage

@@ -18,9 +18,12 @@ export class DeadlinePlacement1764000006000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_documents_open_unit_created ON documents (government_id, unit_id, state, created_at) WHERE NOT final`);
     // the document list filtered by state (?state=), newest first
     await q.query(`CREATE INDEX ix_documents_list_state ON documents (kind, government_id, state, created_at DESC, id DESC)`);
+    // ... and by year (?year=)
+    await q.query(`CREATE INDEX ix_documents_list_year ON documents (kind, government_id, year, created_at DESC, id DESC)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX ix_documents_list_year`);
     await q.query(`DROP INDEX ix_documents_list_state`);
     await q.query(`DROP INDEX ix_documents_open_unit_created`);
     await q.query(`DROP INDEX ix_deadlines_inbox_unit`);

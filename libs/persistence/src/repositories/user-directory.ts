@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '../prepared-query.util.js';
 
 /** A user with the organisation facts every policy decision needs. */
 export interface UserRecord {
@@ -71,7 +72,8 @@ export class UserDirectory {
 
   /** The user and the delegations they hold at `now`, in one round trip (every authenticated request). */
   async findActorById(id: string, now: Date): Promise<ActorRecord | null> {
-    const rows: ActorRecord[] = await this.dataSource.query(
+    const rows = await queryPrepared<ActorRecord>(
+      this.dataSource.manager,
       `SELECT actor.*, held.delegations
          FROM (${SELECT_USER} WHERE u.id = $1) actor
         CROSS JOIN LATERAL (SELECT coalesce(json_agg(h), '[]') AS delegations FROM (${HELD_DELEGATIONS_SQL}) h) held`,
