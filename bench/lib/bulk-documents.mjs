@@ -54,7 +54,7 @@ async function snapshots() {
  * the last `spreadDays` days; returns the counts per state. Deadlines of waiting stages fall due
  * between `dueFrom` and `dueFrom + dueSpreadMs`.
  */
-export async function insertDocuments(url, { total, batch = 50_000, spreadDays = 3 * 365, dueFrom = new Date(Date.now() + 7 * 86400e3), dueSpreadMs = 60 * 86400e3, log = () => {} }) {
+export async function insertDocuments(url, { total, mix = STATE_MIX, batch = 50_000, spreadDays = 3 * 365, dueFrom = new Date(Date.now() + 7 * 86400e3), dueSpreadMs = 60 * 86400e3, log = () => {} }) {
   const snaps = await snapshots();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -66,8 +66,8 @@ export async function insertDocuments(url, { total, batch = 50_000, spreadDays =
     );
     let done = 0;
     const counts = {};
-    for (const [state, share] of STATE_MIX) {
-      const n = state === STATE_MIX.at(-1)[0] ? total - done : Math.round(total * share);
+    for (const [state, share] of mix) {
+      const n = state === mix.at(-1)[0] ? total - done : Math.round(total * share);
       counts[state] = n;
       for (let offset = 0; offset < n; offset += batch) {
         const size = Math.min(batch, n - offset);

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Inbox latency with many documents: GET /api/tasks and the document list, p50/p95/p99 per caller,
+// and the plans PostgreSQL chooses for their queries (EXPLAIN ANALYZE).
+//   node bench/inbox-latency.mjs     (env: BENCH_DOCUMENTS [1000000], BENCH_REQUESTS [400], BENCH_CONCURRENCY [4])
+import pg from 'pg';
+import { insertDocuments } from './lib/bulk-documents.mjs';
+import { build, fmt, login, machineLine, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+
+const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
+const PORT = Number(process.env.BENCH_PORT ?? 3901);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const CASES = [
+  ['kaltim.sekda', '/api/tasks'],
+  ['kaltim.kadis', '/api/tasks'],
+  ['kaltim.organisasi', '/api/tasks'],
+  ['kaltim.drafter', '/api/tasks'],
+  ['paser.sekda', '/api/tasks'],
+  ['kaltim.sekda', '/api/quick-wins?limit=20'],
+  ['kaltim.drafter', '/api/quick-wins?state=approval&limit=20'],
+  ['paser.kadis', '/api/quick-wins?year=2025&page=3&limit=20'],
+];
+
+async function explain(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT id FROM governments WHERE code = 'kaltim'`);
+    const plans = {};
+    const q = async (name, sql, params) => {
+      const r = await c.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${sql}`, params);
+      plans[name] = r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    };
+    await q(
+      'tasks of the Sekda (approval in kaltim)',
+      `SELECT d.id FROM documents d JOIN governments g ON g.id = d.government_id
+         LEFT JOIN deadlines dl ON dl.document_id = d.id AND dl.status = 'PENDING'
+        WHERE NOT d.final AND g.code = 'kaltim' AND d.state = ANY('{approval}') ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC LIMIT 100`,
+    );
+    await q(
+      'newest 20 Quick Wins of kaltim',
+      `SELECT d.id FROM documents d WHERE d.kind = 'quick-win' AND d.government_id = ANY($1) ORDER BY d.created_at DESC, d.id DESC LIMIT 20`,
+      [[rows[0].id]],
+    );
+    await q(
+      'count of Quick Wins of kaltim (the list total)',
+      `SELECT count(*) FROM documents d WHERE d.kind = 'quick-win' AND d.government_id = ANY($1)`,
+      [[rows[0].id]],
+    );
+    return plans;
+  } finally {
+    await c.end();
+  }
+}
+
+async function main() {
+  build();
+  const url = await recreateDatabase('alur_bench_inbox');
+  const env = {
+    PORT: String(PORT),
+    DATABASE_URL: url,
+    REDIS_URL,
+    QUEUE_PREFIX: 'alur_bench_inbox',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    LOG_LEVEL: 'warn',
+    LOGIN_THROTTLE_LIMIT: '100000',
+  };
+  // start once to migrate and seed, then fill
+  let api = startProcess('api', 'dist/apps/api/src/main.js', env);
+  await waitHealthy(BASE);
+  await api.stop();
+  const t0 = performance.now();
+  const counts = await insertDocuments(url, { total: DOCUMENTS, log: (m) => process.stderr.write(`\r${m}   `) });
+  const insertSeconds = (performance.now() - t0) / 1000;
+  process.stderr.write('\n');
+  api = startProcess('api', 'dist/apps/api/src/main.js', env);
+  const rows = [];
+  try {
+    await waitHealthy(BASE);
+    for (const [user, path] of CASES) {
+      const token = await login(BASE, user);
+      for (let i = 0; i < 20; i++) await request(BASE, 'GET', path, { token }); // warm-up
+      const latencies = [];
+      let items = 0;
+      await pool(REQUESTS, CONCURRENCY, async () => {
+        const r = await request(BASE, 'GET', path, { token });
+        if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+        items = r.body.items.length;
+        latencies.push(r.ms);
+      });
+      rows.push({ user, path, items, ...summarize(latencies) });
+    }
+  } finally {
+    await api.stop();
+  }
+  const plans = await explain(url);
+  const worst = Math.max(...rows.map((r) => r.p95));
+  const report = `## 4. Inbox latency with ${DOCUMENTS.toLocaleString()} documents
+
+Measured ${machineLine()}.
+Command: \`node bench/inbox-latency.mjs\` (BENCH_DOCUMENTS=${DOCUMENTS}, ${REQUESTS} requests per case, ${CONCURRENCY} concurrent clients, after 20 warm-up requests).
+Documents inserted with SQL in ${fmt(insertSeconds)} s: ${Object.entries(counts).map(([s, n]) => `${s} ${n.toLocaleString()}`).join(', ')}.
+
+| caller | request | items | p50 ms | p95 ms | p99 ms |
+|---|---|---|---|---|---|
+${rows.map((r) => `| ${r.user} | \`${r.path}\` | ${r.items} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} |`).join('\n')}
+
+Target: p95 <= 20 ms (${worst <= 20 ? 'met' : `not met: worst p95 ${fmt(worst)} ms`}).
+
+${Object.entries(plans).map(([name, plan]) => `<details><summary>EXPLAIN ANALYZE: ${name}</summary>\n\n\`\`\`\n${plan}\n\`\`\`\n</details>`).join('\n\n')}`;
+  writeSection('inbox', report);
+  console.log(report);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,188 @@
+// Shared pieces of the benchmarks: the local stack (API + worker from dist/ on a bench database),
+// an HTTP client with keep-alive, percentiles, and the RESULTS.md writer.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import pg from 'pg';
+
+export const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo12345';
+
+export function dbUrl(name) {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function admin(sql) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function recreateDatabase(name) {
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${name}"`);
+  return dbUrl(name);
+}
+
+export function build() {
+  execSync('node scripts/ensure-services.mjs && node scripts/build-if-needed.mjs', { stdio: 'inherit' });
+}
+
+export function machine() {
+  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+  const pgVersion = execSync('psql --version').toString().trim();
+  let redisVersion = 'unknown';
+  try {
+    redisVersion = execSync('redis-server --version').toString().trim().split(' ').slice(0, 3).join(' ');
+  } catch {}
+  return {
+    nproc: os.cpus().length,
+    memGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+    cpu,
+    node: process.version,
+    pg: pgVersion,
+    redis: redisVersion,
+  };
+}
+
+/** Starts a built process; resolves once it logs nothing fatal for a moment; returns {child, stop}. */
+export function startProcess(name, entry, env) {
+  const child = spawn(process.execPath, [...(env.NODE_FLAGS ? env.NODE_FLAGS.split(' ') : []), entry], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  child.on('exit', (code, signal) => {
+    if (code && code !== 0) process.stderr.write(`[${name}] exited ${code}: ${stderr}\n`);
+    void signal;
+  });
+  return {
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10000).unref();
+      }),
+  };
+}
+
+export async function waitHealthy(base, seconds = 60) {
+  for (let i = 0; i < seconds * 4; i++) {
+    try {
+      const r = await request(base, 'GET', '/health');
+      if (r.status === 200) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${base}/health did not become healthy`);
+}
+
+const agents = new Map();
+function agentFor(max) {
+  if (!agents.has(max)) agents.set(max, new http.Agent({ keepAlive: true, maxSockets: max }));
+  return agents.get(max);
+}
+
+/** One HTTP request; resolves {status, body, ms}. */
+export function request(base, method, path, { token, body, maxSockets = 64 } = {}) {
+  const url = new URL(path, base);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method,
+        agent: agentFor(maxSockets),
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const text = Buffer.concat(chunks).toString();
+          let parsed = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {}
+          resolve({ status: res.statusCode, body: parsed, ms });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+export async function login(base, username) {
+  const r = await request(base, 'POST', '/api/auth/login', { body: { username, password: PASSWORD } });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.accessToken;
+}
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export function summarize(latencies) {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) };
+}
+
+export const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+
+/** Runs `fn(i)` for i in [0, n) with at most `concurrency` at once. */
+export async function pool(n, concurrency, fn) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, n) }, async () => {
+    while (next < n) {
+      const i = next++;
+      await fn(i);
+    }
+  });
+  await Promise.all(workers);
+}
+
+/** Replaces the section `name` of bench/RESULTS.md (between markers), keeping the others. */
+export function writeSection(name, markdown) {
+  const file = new URL('../RESULTS.md', import.meta.url);
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\nWritten by the scripts under `bench/` (`npm run bench`). Each section says when, on what machine and with which command it was measured.\n';
+  const block = `${start}\n${markdown.trim()}\n${end}`;
+  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
+  text = re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, text);
+}
+
+export function machineLine(m = machine()) {
+  return `${new Date().toISOString()} on ${m.nproc} cores (${m.cpu}), ${m.memGiB} GiB; Node ${m.node}; ${m.pg}; ${m.redis}`;
+}
+
+export async function sampleRss(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmRSS:\s+(\d+) kB/.exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
