@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CALENDAR_SHARED_LOCK_SQL, queryPrepared } from '#persistence';
 import type { DocumentKind } from '#workflow';
+import type { AuditFields } from './history-appender.js';
 import { hydrateDocument, SELECT_DOCUMENT, selectDocument, UUID, type DocumentRecord } from './document-record.js';
 
 export interface DocumentListFilter {
@@ -14,20 +15,7 @@ export interface DocumentListFilter {
   limit: number;
 }
 
-export interface HistoryRow {
-  seq: number;
-  action: string;
-  fromState: string | null;
-  toState: string;
-  actor: string;
-  onBehalfOf: string | null;
-  comment: string | null;
-  data: Record<string, unknown> | null;
-  contentVersion: number;
-  contentHash: string;
-  at: Date;
-  hash: string;
-}
+export type HistoryRow = AuditFields & { seq: number; hash: string };
 
 /** SQL of documents and their instances; every method takes the manager of the caller's transaction. */
 @Injectable()

@@ -16,7 +16,7 @@ export interface DeadlineRecord extends DeadlineTimes {
   fired: Set<string>;
 }
 
-interface DeadlineRow {
+export interface DeadlineRow {
   id: string;
   documentId: string;
   stage: string;
@@ -30,11 +30,13 @@ interface DeadlineRow {
   fired: string[] | null;
 }
 
-const SELECT_DEADLINE = `
-  SELECT d.id, d.document_id AS "documentId", d.stage, d.status, d.generation, d.remind_at AS "remindAt", d.due_at AS "dueAt",
-         d.escalation_times AS "escalationTimes", d.policy, d.explanation,
-         ARRAY(SELECT e.event || '.' || e.sequence FROM deadline_events e WHERE e.deadline_id = d.id) AS fired
-    FROM deadlines d`;
+/** The columns of a `DeadlineRow`, over `deadlines d`, with the events already fired. */
+export const DEADLINE_COLUMNS = `
+  d.id, d.document_id AS "documentId", d.stage, d.status, d.generation, d.remind_at AS "remindAt", d.due_at AS "dueAt",
+  d.escalation_times AS "escalationTimes", d.policy, d.explanation,
+  ARRAY(SELECT e.event || '.' || e.sequence FROM deadline_events e WHERE e.deadline_id = d.id) AS fired`;
+
+const SELECT_DEADLINE = `SELECT ${DEADLINE_COLUMNS} FROM deadlines d`;
 
 export function toDeadlineRecord(row: DeadlineRow): DeadlineRecord {
   return {

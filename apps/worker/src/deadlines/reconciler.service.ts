@@ -2,11 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { jobIdOf, JobName, type JobToAdd } from '#queue';
-import type { SlaPolicy } from '#workflow';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from './deadline-events.util.js';
 import { deadlineEventJob } from './deadline-jobs.util.js';
-import { toDeadlineRecord } from './deadline.repository.js';
+import { DEADLINE_COLUMNS, toDeadlineRecord, type DeadlineRow } from './deadline.repository.js';
 import { targetRemindersToSchedule } from './target-date.util.js';
 
 /** Rows read per query: memory stays flat however many deadlines are pending. */
@@ -27,20 +26,7 @@ export interface ReconcileReport {
   finishedAt: Date;
 }
 
-interface DeadlinePageRow {
-  id: string;
-  documentId: string;
-  stage: string;
-  status: 'PENDING';
-  generation: number;
-  remindAt: Date | null;
-  dueAt: Date;
-  escalationTimes: Date[] | null;
-  policy: SlaPolicy;
-  explanation: string;
-  fired: string[] | null;
-  cursorAt: string;
-}
+type DeadlinePageRow = DeadlineRow & { cursorAt: string };
 
 interface TargetPageRow {
   id: string;
@@ -123,10 +109,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     let cursor = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
     while (!this.stopped) {
       const rows: DeadlinePageRow[] = await this.dataSource.query(
-        `SELECT d.id, d.document_id AS "documentId", d.stage, d.status, d.generation, d.remind_at AS "remindAt", d.due_at AS "dueAt",
-                d.escalation_times AS "escalationTimes", d.policy, d.explanation,
-                ARRAY(SELECT e.event || '.' || e.sequence FROM deadline_events e WHERE e.deadline_id = d.id) AS fired,
-                COALESCE(d.remind_at, d.due_at)::text AS "cursorAt"
+        `SELECT ${DEADLINE_COLUMNS}, COALESCE(d.remind_at, d.due_at)::text AS "cursorAt"
            FROM deadlines d
           WHERE d.status = 'PENDING' AND COALESCE(d.remind_at, d.due_at) <= $1
             AND (COALESCE(d.remind_at, d.due_at), d.id) > ($2::timestamptz, $3::uuid)
