@@ -108,15 +108,15 @@ async function rawSqlLimit(url, ids) {
         const {
           rows: [row],
         } = await c.query(
-          `SELECT d.version, wi.last_seq, wi.last_hash, wi.snapshot FROM documents d JOIN workflow_instances wi ON wi.document_id = d.id
+          `SELECT d.version, d.government_id, d.unit_id, wi.last_seq, wi.last_hash, wi.snapshot FROM documents d JOIN workflow_instances wi ON wi.document_id = d.id
             WHERE d.id = $1 FOR UPDATE OF d, wi`,
           [id],
         );
         await c.query(`UPDATE deadlines SET status = 'DONE', closed_at = now() WHERE document_id = $1 AND status = 'PENDING'`, [id]);
         await c.query(
-          `INSERT INTO deadlines (document_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
-           VALUES ($1, 'approval', now(), now() + interval '5 days', now() + interval '4 days', ARRAY[now() + interval '6 days'], '{}', 'bench')`,
-          [id],
+          `INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
+           VALUES ($1, $2, $3, 'approval', now(), now() + interval '5 days', now() + interval '4 days', ARRAY[now() + interval '6 days'], '{}', 'bench')`,
+          [id, row.government_id, row.unit_id],
         );
         const seq = row.last_seq + 1;
         await c.query(
