@@ -34,19 +34,31 @@ async function explain(url) {
       plans[name] = r.rows.map((x) => x['QUERY PLAN']).join('\n');
     };
     await q(
-      'tasks of the Sekda (approval in kaltim)',
-      `SELECT d.id FROM documents d JOIN governments g ON g.id = d.government_id
-         LEFT JOIN deadlines dl ON dl.document_id = d.id AND dl.status = 'PENDING'
-        WHERE NOT d.final AND g.code = 'kaltim' AND d.state = ANY('{approval}') ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC LIMIT 100`,
+      'inbox candidates of the Sekda: pending deadlines of kaltim in approval, soonest first',
+      `SELECT dl.document_id FROM deadlines dl
+        WHERE dl.status = 'PENDING' AND dl.government_id IN (SELECT id FROM governments WHERE code = 'kaltim') AND dl.stage = 'approval'
+        ORDER BY dl.due_at LIMIT 70`,
     );
     await q(
-      'newest 20 Quick Wins of kaltim',
-      `SELECT d.id FROM documents d WHERE d.kind = 'quick-win' AND d.government_id = ANY($1) ORDER BY d.created_at DESC, d.id DESC LIMIT 20`,
+      'inbox candidates of a drafter: drafts of their unit, oldest first',
+      `SELECT d.id FROM documents d
+        WHERE NOT d.final AND d.government_id IN (SELECT id FROM governments WHERE code = 'kaltim')
+          AND d.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = 'kaltim' AND u.code = 'diskominfo')
+          AND d.state = 'draft' ORDER BY d.created_at LIMIT 70`,
+    );
+    await q(
+      'newest 20 Quick Wins of kaltim (the list page)',
+      `SELECT p.id FROM unnest($1::uuid[]) AS g(id)
+        CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE d.kind = 'quick-win' AND d.government_id = g.id
+                             ORDER BY d.created_at DESC, d.id DESC LIMIT 20) p
+        ORDER BY p.created_at DESC, p.id DESC LIMIT 20`,
       [[rows[0].id]],
     );
     await q(
-      'count of Quick Wins of kaltim (the list total)',
-      `SELECT count(*) FROM documents d WHERE d.kind = 'quick-win' AND d.government_id = ANY($1)`,
+      'the list total, from the maintained counts',
+      `SELECT coalesce(sum(n), 0)::int FROM (
+         SELECT c.count AS n FROM document_counts c WHERE c.kind = 'quick-win' AND c.government_id = ANY($1::uuid[])
+         UNION ALL SELECT c.delta FROM document_count_deltas c WHERE c.kind = 'quick-win' AND c.government_id = ANY($1::uuid[])) t`,
       [[rows[0].id]],
     );
     return plans;

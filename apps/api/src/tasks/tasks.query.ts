@@ -51,7 +51,7 @@ export class TasksQuery {
       `WITH candidates AS (${parts.join('\n UNION ALL ')})
        ${SELECT_DOCUMENT}
        WHERE d.id IN (SELECT document_id FROM candidates) AND NOT d.final
-       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`,
+       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC LIMIT $1`,
       params,
     );
     const items: TaskItem[] = [];

@@ -7,8 +7,12 @@ import { buildHandlerMap, type DiscoveredHandler } from './job-handler.registry.
 import type { JobHandlerFn } from './job-handler.types.js';
 import { JOB_HANDLER_METADATA } from './on-job.decorator.js';
 
-/** Jobs are short (a few queries, one e-mail): a crashed worker's job is taken over within ~20 s. */
-const WORKER_SETTINGS = { concurrency: 5, lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 5 } as const;
+/**
+ * Jobs are short (a few queries, one e-mail) and mostly wait on PostgreSQL, so twenty run at once (a
+ * burst of reminders falling due together is not queued behind five); a crashed worker's job is taken
+ * over within ~20 s. The database pool is sized to match (DATABASE_POOL_SIZE).
+ */
+const WORKER_SETTINGS = { concurrency: 20, lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 5 } as const;
 
 /**
  * Finds the `@OnJob` handlers, refuses to start unless every `JobName` has exactly one, and runs one
