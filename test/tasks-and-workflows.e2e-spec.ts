@@ -205,6 +205,23 @@ describe('GET /api/tasks', () => {
     expect(ids(await tasks('kaltim.plh'))).not.toContain(doc.id);
   });
 
+  it('does not let documents the caller cannot act on crowd out the tasks of another stage', async () => {
+    // 22 documents in implementation, due soonest: the unit head may not COMPLETE any (no progress report)
+    const early = Date.now() + 3_600_000;
+    for (let i = 0; i < 22; i++) {
+      const doc = await createQuickWin(t, 'berau.drafter2', { title: `Belum ada laporan ${i}` });
+      await driveTo(t, doc.id, 'implementation', 'berau');
+      await setDue(doc.id, new Date(early + i * 1000));
+    }
+    const waiting = await createQuickWin(t, 'berau.drafter2', { title: 'Menunggu pengesahan' });
+    await driveTo(t, waiting.id, 'endorsement', 'berau');
+    await setDue(waiting.id, new Date(early + 86_400_000));
+    const res = await t.http.get('/api/tasks?limit=1').set(await t.auth('berau.kadis'));
+    expect(res.status).toBe(200);
+    expect(ids(res.body.items)).toEqual([waiting.id]);
+    expect(res.body.items[0].allowedActions).toContain('ENDORSE');
+  });
+
   it('returns at most ?limit tasks, the soonest due, and refuses a bad limit', async () => {
     const docs = [];
     for (let i = 0; i < 3; i++) {

@@ -26,8 +26,9 @@ export interface TaskItem {
 /**
  * GET /api/tasks: what waits for the caller (delegations included), soonest due first, at most
  * `limit`. Each (place, stage) the caller may act in is read off the pending-deadline index in due
- * order with its own LIMIT, so the cost does not grow with the number of documents; candidates the
- * caller may not act on after all (separation of duties) are dropped, so a few extra are read.
+ * order with its own LIMIT, so the cost does not grow with the number of documents. Every candidate
+ * is checked (a stage's documents the caller may not act on, e.g. COMPLETE before any progress
+ * report, or separation of duties, must not crowd out the tasks of another stage).
  */
 @Injectable()
 export class TasksQuery {
@@ -51,7 +52,7 @@ export class TasksQuery {
       `WITH candidates AS (${parts.join('\n UNION ALL ')})
        ${SELECT_DOCUMENT}
        WHERE d.id IN (SELECT document_id FROM candidates) AND NOT d.final
-       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC LIMIT $1`,
+       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`,
       params,
     );
     const items: TaskItem[] = [];
