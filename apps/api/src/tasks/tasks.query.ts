@@ -26,9 +26,8 @@ export interface TaskItem {
 /**
  * GET /api/tasks: what waits for the caller (delegations included), soonest due first, at most
  * `limit`. Each (place, stage) the caller may act in is read off the pending-deadline index in due
- * order with its own LIMIT, so the cost does not grow with the number of documents. Every candidate
- * is checked (a stage's documents the caller may not act on, e.g. COMPLETE before any progress
- * report, or separation of duties, must not crowd out the tasks of another stage).
+ * order with its own LIMIT, so the cost does not grow with the number of documents; the merged
+ * candidates are checked a page at a time.
  */
 @Injectable()
 export class TasksQuery {
@@ -44,37 +43,45 @@ export class TasksQuery {
     const scopes = taskScopesOf(actor, this.registry, now);
     if (scopes.length === 0) return { items: [], limit };
 
-    const perStage = limit + 20;
-    const params: unknown[] = [perStage];
+    // $1 = how deep each (place, stage) is read, $2 = how many candidates this round, $3 = how many rounds before
+    const params: unknown[] = [0, 0, 0];
     const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
-    const rows = await queryPrepared<DocumentRecord>(
-      this.dataSource.manager,
-      `WITH candidates AS (${parts.join('\n UNION ALL ')})
+    const sql = `WITH candidates AS (${parts.join('\n UNION ALL ')}),
+       picked AS (SELECT document_id FROM candidates ORDER BY due_at ASC NULLS LAST, since ASC, document_id LIMIT $2 OFFSET $3)
        ${SELECT_DOCUMENT}
-       WHERE d.id IN (SELECT document_id FROM candidates) AND NOT d.final
-       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`,
-      params,
-    );
+       WHERE d.id IN (SELECT document_id FROM picked) AND NOT d.final
+       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`;
     const items: TaskItem[] = [];
-    for (const record of rows.map(hydrateDocument)) {
-      const view = toDocumentView(record, this.registry, actor, now);
-      if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) continue;
-      items.push({
-        kind: record.kind,
-        id: record.id,
-        title: record.title,
-        state: record.state,
-        dueAt: view.deadline?.dueAt ?? null,
-        overdue: view.deadline?.overdue ?? false,
-        allowedActions: view.allowedActions,
-      });
-      if (items.length === limit) break;
+    const batch = limit + 20;
+    // Candidates come soonest first; those the caller cannot act on after all (a guard such as
+    // COMPLETE's, separation of duties) are skipped, and the next round reads further when they
+    // left the page short.
+    for (let offset = 0; items.length < limit; offset += batch) {
+      params[0] = offset + batch;
+      params[1] = batch;
+      params[2] = offset;
+      const rows = await queryPrepared<DocumentRecord>(this.dataSource.manager, sql, params);
+      for (const record of rows.map(hydrateDocument)) {
+        const view = toDocumentView(record, this.registry, actor, now);
+        if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) continue;
+        items.push({
+          kind: record.kind,
+          id: record.id,
+          title: record.title,
+          state: record.state,
+          dueAt: view.deadline?.dueAt ?? null,
+          overdue: view.deadline?.overdue ?? false,
+          allowedActions: view.allowedActions,
+        });
+        if (items.length === limit) break;
+      }
+      if (rows.length < batch) break;
     }
     return { items, limit };
   }
 }
 
-/** One (place, state) of the inbox: the soonest `$1` documents waiting there. */
+/** One (place, state) of the inbox: the soonest `$1` documents waiting there, with what orders them. */
 function candidateSql(scope: TaskScope, state: string, params: unknown[]): string {
   const gov = `$${params.push(scope.governmentCode)}`;
   const st = `$${params.push(state)}`;
@@ -85,11 +92,11 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[]): strin
   const unitFilter = (alias: string) =>
     unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
   if (UNDATED_STATES.has(state)) {
-    return `(SELECT d.id AS document_id FROM documents d
+    return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at AS since FROM documents d
               WHERE NOT d.final AND d.government_id IN ${governments} ${unitFilter('d')} AND d.state = ${st}
               ORDER BY d.created_at LIMIT $1)`;
   }
-  return `(SELECT dl.document_id FROM deadlines dl
+  return `(SELECT dl.document_id, dl.due_at, dl.entered_at AS since FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id IN ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
             ORDER BY dl.due_at LIMIT $1)`;
 }
