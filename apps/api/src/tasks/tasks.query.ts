@@ -43,24 +43,24 @@ export class TasksQuery {
     const scopes = taskScopesOf(actor, this.registry, now);
     if (scopes.length === 0) return { items: [], limit };
 
-    // $1 = how deep each (place, stage) is read, $2 = how many candidates this round, $3 = how many rounds before
-    const params: unknown[] = [0, 0, 0];
-    const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
-    const sql = `WITH candidates AS (${parts.join('\n UNION ALL ')}),
-       picked AS (SELECT document_id FROM candidates ORDER BY due_at ASC NULLS LAST, since ASC, document_id LIMIT $2 OFFSET $3)
+    const batch = limit + 20;
+    const params: unknown[] = [];
+    const parts = (depth: number) => scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, depth, params)));
+    // The depths and the page are written into the statement, not bound: a generic plan that does not
+    // know them reads whole stages.
+    const sql = (depth: number, offset: number) => `WITH candidates AS (${parts(depth).join('\n UNION ALL ')}),
+       picked AS (SELECT document_id FROM candidates ORDER BY due_at ASC NULLS LAST, since ASC, document_id LIMIT ${batch} OFFSET ${offset})
        ${SELECT_DOCUMENT}
        WHERE d.id IN (SELECT document_id FROM picked) AND NOT d.final
        ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`;
     const items: TaskItem[] = [];
-    const batch = limit + 20;
     // Candidates come soonest first; those the caller cannot act on after all (a guard such as
     // COMPLETE's, separation of duties) are skipped, and the next round reads further when they
     // left the page short.
     for (let offset = 0; items.length < limit; offset += batch) {
-      params[0] = offset + batch;
-      params[1] = batch;
-      params[2] = offset;
-      const rows = await queryPrepared<DocumentRecord>(this.dataSource.manager, sql, params);
+      params.length = 0;
+      const text = sql(offset + batch, offset);
+      const rows = await queryPrepared<DocumentRecord>(this.dataSource.manager, text, params);
       for (const record of rows.map(hydrateDocument)) {
         const view = toDocumentView(record, this.registry, actor, now);
         if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) continue;
@@ -81,8 +81,8 @@ export class TasksQuery {
   }
 }
 
-/** One (place, state) of the inbox: the soonest `$1` documents waiting there, with what orders them. */
-function candidateSql(scope: TaskScope, state: string, params: unknown[]): string {
+/** One (place, state) of the inbox: the soonest `depth` documents waiting there, with what orders them. */
+function candidateSql(scope: TaskScope, state: string, depth: number, params: unknown[]): string {
   const gov = `$${params.push(scope.governmentCode)}`;
   const st = `$${params.push(state)}`;
   const unit = scope.unitCode === null ? null : `$${params.push(scope.unitCode)}`;
@@ -94,9 +94,9 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[]): strin
   if (UNDATED_STATES.has(state)) {
     return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at AS since FROM documents d
               WHERE NOT d.final AND d.government_id IN ${governments} ${unitFilter('d')} AND d.state = ${st}
-              ORDER BY d.created_at LIMIT $1)`;
+              ORDER BY d.created_at LIMIT ${depth})`;
   }
   return `(SELECT dl.document_id, dl.due_at, dl.entered_at AS since FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id IN ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
-            ORDER BY dl.due_at LIMIT $1)`;
+            ORDER BY dl.due_at LIMIT ${depth})`;
 }
