@@ -10,6 +10,8 @@ import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { taskScopesOf, type TaskScope } from './task-scope.util.js';
 
 const CREATOR_ONLY = new Set(['WITHDRAW']);
+/** How deep one stage is read at most before the inbox gives what it has. */
+const MAX_DEPTH = 6400;
 /** States a document waits in without a deadline (the drafter's own draft). */
 const UNDATED_STATES = new Set(['draft']);
 
@@ -26,8 +28,7 @@ export interface TaskItem {
 /**
  * GET /api/tasks: what waits for the caller (delegations included), soonest due first, at most
  * `limit`. Each (place, stage) the caller may act in is read off the pending-deadline index in due
- * order with its own LIMIT, so the cost does not grow with the number of documents; the merged
- * candidates are checked a page at a time.
+ * order with its own LIMIT, so the cost does not grow with the number of documents.
  */
 @Injectable()
 export class TasksQuery {
@@ -43,25 +44,27 @@ export class TasksQuery {
     const scopes = taskScopesOf(actor, this.registry, now);
     if (scopes.length === 0) return { items: [], limit };
 
-    const batch = limit + 20;
-    const params: unknown[] = [];
-    const parts = (depth: number) => scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, depth, params)));
-    // The depths and the page are written into the statement, not bound: a generic plan that does not
-    // know them reads whole stages.
-    const sql = (depth: number, offset: number) => `WITH candidates AS (${parts(depth).join('\n UNION ALL ')}),
-       picked AS (SELECT document_id FROM candidates ORDER BY due_at ASC NULLS LAST, since ASC, document_id LIMIT ${batch} OFFSET ${offset})
-       ${SELECT_DOCUMENT}
-       WHERE d.id IN (SELECT document_id FROM picked) AND NOT d.final
-       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`;
     const items: TaskItem[] = [];
-    // Candidates come soonest first; those the caller cannot act on after all (a guard such as
-    // COMPLETE's, separation of duties) are skipped, and the next round reads further when they
-    // left the page short.
-    for (let offset = 0; items.length < limit; offset += batch) {
-      params.length = 0;
-      const text = sql(offset + batch, offset);
-      const rows = await queryPrepared<DocumentRecord>(this.dataSource.manager, text, params);
+    const seen = new Set<string>();
+    // Each (place, stage) is read `depth` deep and every candidate is checked, so documents the caller
+    // cannot act on (COMPLETE before a progress report, separation of duties) never hide another
+    // stage's tasks; when they leave the page short and a stage may hold more, read twice as deep.
+    for (let depth = limit; items.length < limit && depth <= MAX_DEPTH; depth *= 2) {
+      const params: unknown[] = [depth];
+      const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
+      const rows = await queryPrepared<DocumentRecord>(
+        this.dataSource.manager,
+        `WITH candidates AS (${parts.join('\n UNION ALL ')})
+         ${SELECT_DOCUMENT}
+         WHERE d.id IN (SELECT document_id FROM candidates) AND NOT d.final
+         ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`,
+        params,
+      );
+      items.length = 0;
+      seen.clear();
       for (const record of rows.map(hydrateDocument)) {
+        if (seen.has(record.id)) continue;
+        seen.add(record.id);
         const view = toDocumentView(record, this.registry, actor, now);
         if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) continue;
         items.push({
@@ -75,14 +78,14 @@ export class TasksQuery {
         });
         if (items.length === limit) break;
       }
-      if (rows.length < batch) break;
+      if (rows.length < depth) break; // no stage was cut short: there is nothing further to read
     }
     return { items, limit };
   }
 }
 
-/** One (place, state) of the inbox: the soonest `depth` documents waiting there, with what orders them. */
-function candidateSql(scope: TaskScope, state: string, depth: number, params: unknown[]): string {
+/** One (place, state) of the inbox: the soonest `$1` documents waiting there. */
+function candidateSql(scope: TaskScope, state: string, params: unknown[]): string {
   const gov = `$${params.push(scope.governmentCode)}`;
   const st = `$${params.push(state)}`;
   const unit = scope.unitCode === null ? null : `$${params.push(scope.unitCode)}`;
@@ -92,11 +95,11 @@ function candidateSql(scope: TaskScope, state: string, depth: number, params: un
   const unitFilter = (alias: string) =>
     unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
   if (UNDATED_STATES.has(state)) {
-    return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at AS since FROM documents d
+    return `(SELECT d.id AS document_id FROM documents d
               WHERE NOT d.final AND d.government_id IN ${governments} ${unitFilter('d')} AND d.state = ${st}
-              ORDER BY d.created_at LIMIT ${depth})`;
+              ORDER BY d.created_at LIMIT $1)`;
   }
-  return `(SELECT dl.document_id, dl.due_at, dl.entered_at AS since FROM deadlines dl
+  return `(SELECT dl.document_id FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id IN ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
-            ORDER BY dl.due_at LIMIT ${depth})`;
+            ORDER BY dl.due_at LIMIT $1)`;
 }
