@@ -15,26 +15,49 @@ describe('queue dashboard at /admin/queues', () => {
 
   const errorShape = (statusCode: number, code: string) => ({ statusCode, code, error: expect.any(String), message: expect.any(String) });
 
-  it('shows the dashboard to an ADMIN with a bearer token (200 HTML)', async () => {
-    const res = await t.http.get('/admin/queues').set(await t.auth('kaltim.admin'));
+  it("shows the dashboard to the deployment's OPERATOR with a bearer token (200 HTML)", async () => {
+    const res = await t.http.get('/admin/queues').set(await t.auth('kaltim.operator'));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.text).toContain('alur: antrean');
   });
 
   it('lists every queue of QueueName through its API', async () => {
-    const res = await t.http.get('/admin/queues/api/queues').set(await t.auth('paser.admin'));
+    const res = await t.http.get('/admin/queues/api/queues').set(await t.auth('kaltim.operator'));
     expect(res.status).toBe(200);
     const names = (res.body.queues as Array<{ name: string }>).map((q) => q.name);
     expect(names.sort()).toEqual(Object.values(QueueName).sort());
   });
 
-  it('refuses a user who is not an ADMIN (403), in the api.md error shape', async () => {
-    for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
-      const res = await t.http.get(path).set(await t.auth('kaltim.sekda'));
-      expect(res.status).toBe(403);
-      expect(res.body).toEqual(errorShape(403, 'FORBIDDEN'));
+  it("refuses everyone who is not an OPERATOR (403), any government's ADMIN included, in the api.md error shape", async () => {
+    for (const username of ['kaltim.sekda', 'kaltim.admin', 'paser.admin', 'berau.admin']) {
+      for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
+        const res = await t.http.get(path).set(await t.auth(username));
+        expect([username, path, res.status]).toEqual([username, path, 403]);
+        expect(res.body).toEqual(errorShape(403, 'FORBIDDEN'));
+      }
     }
+  });
+
+  it('is read-only by default: no pause, no job added by hand, even for the OPERATOR', async () => {
+    const operator = await t.auth('kaltim.operator');
+    const pause = await t.http.put('/admin/queues/api/queues/notifications/pause').set(operator);
+    expect(pause.status).toBe(403);
+    expect(pause.body).toEqual(errorShape(403, 'FORBIDDEN'));
+    expect(pause.body.message).toMatch(/read-only/);
+    const add = await t.http
+      .post('/admin/queues/api/queues/notifications/add')
+      .set(operator)
+      .send({ name: 'transition-notification', data: { notification: 'REJECTED' } });
+    expect(add.status).toBe(403);
+    const queues = await t.http.get('/admin/queues/api/queues').set(operator);
+    expect((queues.body.queues as Array<{ isPaused: boolean }>).every((q) => !q.isPaused)).toBe(true);
+  });
+
+  it("berau's ADMIN can neither pause kaltim's queue nor list its delayed jobs (the finding)", async () => {
+    const admin = await t.auth('berau.admin');
+    expect((await t.http.put('/admin/queues/api/queues/notifications/pause').set(admin)).status).toBe(403);
+    expect((await t.http.get('/admin/queues/api/queues?activeQueue=deadlines&status=delayed').set(admin)).status).toBe(403);
   });
 
   it('refuses a request without a token or with a forged one (401)', async () => {
@@ -48,8 +71,8 @@ describe('queue dashboard at /admin/queues', () => {
   });
 
   describe('browser session', () => {
-    it('an ADMIN trades the bearer token for an HttpOnly cookie limited to /admin, which opens the dashboard', async () => {
-      const res = await t.http.post('/admin/session').set(await t.auth('berau.admin'));
+    it('an OPERATOR trades the bearer token for an HttpOnly cookie limited to /admin, which opens the dashboard', async () => {
+      const res = await t.http.post('/admin/session').set(await t.auth('kaltim.operator'));
       expect(res.status).toBe(204);
       const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
       expect(setCookie).toHaveLength(1);
@@ -65,26 +88,78 @@ describe('queue dashboard at /admin/queues', () => {
       expect(page.headers['content-type']).toMatch(/^text\/html/);
     });
 
-    it('is refused to non-admins (403) and to anonymous callers (401)', async () => {
-      const sekda = await t.http.post('/admin/session').set(await t.auth('berau.sekda'));
-      expect(sekda.status).toBe(403);
-      expect(sekda.body).toEqual(errorShape(403, 'FORBIDDEN'));
-      expect(sekda.headers['set-cookie']).toBeUndefined();
+    it('is refused to anyone but an OPERATOR (403) and to anonymous callers (401)', async () => {
+      for (const username of ['berau.sekda', 'berau.admin']) {
+        const refused = await t.http.post('/admin/session').set(await t.auth(username));
+        expect(refused.status).toBe(403);
+        expect(refused.body).toEqual(errorShape(403, 'FORBIDDEN'));
+        expect(refused.headers['set-cookie']).toBeUndefined();
+      }
       const anonymous = await t.http.post('/admin/session');
       expect(anonymous.status).toBe(401);
       expect(anonymous.body).toEqual(errorShape(401, 'UNAUTHENTICATED'));
     });
 
-    it("a non-admin's token in the cookie is refused too", async () => {
-      const token = (await t.auth('kaltim.drafter')).Authorization.slice('Bearer '.length);
-      const res = await t.http.get('/admin/queues').set('Cookie', `alur_admin_session=${token}`);
-      expect(res.status).toBe(403);
+    it("a non-operator's token in the cookie is refused too", async () => {
+      for (const username of ['kaltim.drafter', 'kaltim.admin']) {
+        const token = (await t.auth(username)).Authorization.slice('Bearer '.length);
+        const res = await t.http.get('/admin/queues').set('Cookie', `alur_admin_session=${token}`);
+        expect(res.status).toBe(403);
+      }
     });
 
     it('DELETE /admin/session clears the cookie', async () => {
       const res = await t.http.delete('/admin/session');
       expect(res.status).toBe(204);
       expect(([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]).toMatch(/^alur_admin_session=; Path=\/admin; Expires=Thu, 01 Jan 1970/);
+    });
+  });
+
+  describe('with QUEUE_DASHBOARD_ACTIONS on', () => {
+    let withActions: TestApp;
+
+    beforeAll(async () => {
+      withActions = await createTestApp({ QUEUE_DASHBOARD_ACTIONS: 'true' });
+    });
+    afterAll(() => withActions.close());
+
+    const operatorCookie = async (): Promise<string> => {
+      const res = await withActions.http.post('/admin/session').set(await withActions.auth('kaltim.operator'));
+      return ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+    };
+
+    it('the OPERATOR pauses and resumes a queue with the bearer token; an ADMIN still cannot', async () => {
+      expect((await withActions.http.put('/admin/queues/api/queues/notifications/pause').set(await withActions.auth('kaltim.admin'))).status).toBe(403);
+      const operator = await withActions.auth('kaltim.operator');
+      expect((await withActions.http.put('/admin/queues/api/queues/notifications/pause').set(operator)).status).toBe(200);
+      const paused = await withActions.http.get('/admin/queues/api/queues').set(operator);
+      expect((paused.body.queues as Array<{ name: string; isPaused: boolean }>).find((q) => q.name === 'notifications')?.isPaused).toBe(true);
+      expect((await withActions.http.put('/admin/queues/api/queues/notifications/resume').set(operator)).status).toBe(200);
+    });
+
+    it('still never adds or edits a job by hand', async () => {
+      const operator = await withActions.auth('kaltim.operator');
+      const add = await withActions.http
+        .post('/admin/queues/api/queues/notifications/add')
+        .set(operator)
+        .send({ name: 'transition-notification', data: { notification: 'REJECTED' } });
+      expect(add.status).toBe(403);
+      expect(add.body).toEqual(errorShape(403, 'FORBIDDEN'));
+      expect((await withActions.http.patch('/admin/queues/api/queues/notifications/1/update-data').set(operator).send({ data: {} })).status).toBe(403);
+    });
+
+    it('refuses a cookie-carried change from another site (Origin), accepts it from the dashboard itself', async () => {
+      const cookie = await operatorCookie();
+      const crossSite = await withActions.http
+        .put('/admin/queues/api/queues/notifications/pause')
+        .set({ Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'text/plain' })
+        .send('x');
+      expect(crossSite.status).toBe(403);
+      const noOrigin = await withActions.http.put('/admin/queues/api/queues/notifications/pause').set({ Cookie: cookie });
+      expect(noOrigin.status).toBe(403);
+      const sameSite = await withActions.http.put('/admin/queues/api/queues/notifications/pause').set({ Cookie: cookie, Origin: 'http://127.0.0.1', Host: '127.0.0.1' });
+      expect(sameSite.status).toBe(200);
+      expect((await withActions.http.put('/admin/queues/api/queues/notifications/resume').set(await withActions.auth('kaltim.operator'))).status).toBe(200);
     });
   });
 });

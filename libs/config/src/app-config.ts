@@ -14,6 +14,8 @@ export interface AppConfig {
   demoPassword: string;
   reconcileIntervalMs: number;
   loginThrottle: { limit: number; ttlMs: number };
+  /** Whether the queue dashboard may pause, retry, promote or clean jobs (never add or edit them). */
+  queueDashboardActions: boolean;
   logLevel: string;
 }
 
@@ -52,6 +54,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: value.DEMO_PASSWORD,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     loginThrottle: { limit: value.LOGIN_THROTTLE_LIMIT, ttlMs: value.LOGIN_THROTTLE_TTL_MS },
+    queueDashboardActions: value.QUEUE_DASHBOARD_ACTIONS,
     logLevel: value.LOG_LEVEL,
   };
 }

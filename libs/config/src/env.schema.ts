@@ -28,5 +28,6 @@ export const envSchema = Joi.object({
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).default(60000),
   LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60000),
+  QUEUE_DASHBOARD_ACTIONS: Joi.boolean().default(false),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 });

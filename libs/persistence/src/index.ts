@@ -14,3 +14,4 @@ export * from './seed/holiday-data.js';
 export * from './seed/holiday-seed.js';
 export * from './sla/sla-policy.queries.js';
 export * from './prepared-query.util.js';
+export * from './outbox/outbox.queries.js';

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { UserDirectory } from '#persistence';
+import { isOperator } from '#workflow';
 import { toAuthenticatedUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { TokenService } from '../auth/token.service.js';
 import { forbidden, unauthenticated } from '../common/errors/app.exception.js';
 
-/** The HttpOnly cookie that carries an ADMIN's access token to the dashboard (set by POST /admin/session). */
+/** The HttpOnly cookie that carries an OPERATOR's access token to the dashboard (set by POST /admin/session). */
 export const ADMIN_SESSION_COOKIE = 'alur_admin_session';
 /** The cookie is sent to these paths only: the dashboard and the session endpoint. */
 export const ADMIN_PATH = '/admin';
@@ -32,8 +33,9 @@ export function bearerToken(req: Request): string | null {
 
 /**
  * Who may see /admin/queues: the same access token as the API (a bearer header, or the session
- * cookie for browsers), of an active user who holds ADMIN. Throws the api.md errors: no or bad
- * token 401, not an ADMIN 403.
+ * cookie for browsers), of an active user who holds the deployment's OPERATOR role (the queues carry
+ * every government's jobs, so no government's ADMIN may). Throws the api.md errors: no or bad token
+ * 401, not an OPERATOR 403.
  */
 @Injectable()
 export class AdminCredentials {
@@ -51,14 +53,15 @@ export class AdminCredentials {
     return toAuthenticatedUser(user);
   }
 
-  assertAdmin(user: AuthenticatedUser): void {
-    if (!user.roles.includes('ADMIN')) throw forbidden('The queue dashboard is for ADMIN only');
+  assertOperator(user: AuthenticatedUser): void {
+    if (!isOperator(user.roles)) throw forbidden("The queue dashboard is for the deployment's operators only");
   }
 
-  /** The caller of a dashboard request: bearer header first, else the session cookie. */
-  async adminOf(req: Request): Promise<AuthenticatedUser> {
-    const user = await this.authenticate(bearerToken(req) ?? cookieValue(req, ADMIN_SESSION_COOKIE));
-    this.assertAdmin(user);
-    return user;
+  /** The caller of a dashboard request and how they proved it: bearer header first, else the session cookie. */
+  async operatorOf(req: Request): Promise<{ user: AuthenticatedUser; viaCookie: boolean }> {
+    const bearer = bearerToken(req);
+    const user = await this.authenticate(bearer ?? cookieValue(req, ADMIN_SESSION_COOKIE));
+    this.assertOperator(user);
+    return { user, viaCookie: bearer === null };
   }
 }

@@ -14,7 +14,7 @@ function expiryOf(token: string): Date {
 }
 
 /**
- * Browsers cannot put a bearer header on a page they navigate to, so an ADMIN's client trades its
+ * Browsers cannot put a bearer header on a page they navigate to, so an OPERATOR's client trades its
  * access token for an HttpOnly, SameSite=Strict cookie limited to /admin, valid as long as the token.
  */
 @ApiTags('admin')
@@ -29,9 +29,9 @@ export class AdminSessionController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Sets the dashboard cookie; then open /admin/queues' })
-  @ApiOperation({ summary: 'ADMIN: a dashboard session cookie carrying the bearer token (401 without one, 403 for non-admins)' })
+  @ApiOperation({ summary: 'OPERATOR: a dashboard session cookie carrying the bearer token (401 without one, 403 for anyone else)' })
   open(@CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): void {
-    this.credentials.assertAdmin(user);
+    this.credentials.assertOperator(user);
     const token = bearerToken(req)!; // the global guard admitted the request on it
     res.cookie(ADMIN_SESSION_COOKIE, token, {
       httpOnly: true,

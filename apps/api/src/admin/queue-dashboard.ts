@@ -8,20 +8,23 @@ import { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { QueueName, redisOptionsFromUrl } from '#queue';
-import { AppException } from '../common/errors/app.exception.js';
+import { AppException, forbidden } from '../common/errors/app.exception.js';
 import { HttpExceptionFilter } from '../common/errors/http-exception.filter.js';
 import { ADMIN_PATH, AdminCredentials } from './admin-credentials.js';
+import { dashboardAccess } from './queue-dashboard-access.js';
 
 type BoardServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
 
 export const QUEUE_DASHBOARD_PATH = `${ADMIN_PATH}/queues`;
 
 /**
- * The BullMQ dashboard (bull-board) at /admin/queues, every queue of `QueueName`, for ADMIN only.
- * Plain Express middleware (the Nest add-on is CommonJS and does not load under Jest ESM), so the
- * app's guard and exception filter do not run here: this class authenticates each request itself
- * and answers refusals in the api.md error shape. Queues and their Redis connections are made on
- * the first admitted request, not at start.
+ * The BullMQ dashboard (bull-board) at /admin/queues, every queue of `QueueName`, for the
+ * deployment's OPERATORs only: read-only unless QUEUE_DASHBOARD_ACTIONS is on, and never a way to
+ * add or edit a job (queue-dashboard-access.ts). A write carried by the session cookie must come
+ * from this origin. Plain Express middleware (the Nest add-on is CommonJS and does not load under
+ * Jest ESM), so the app's guard and exception filter do not run here: this class authenticates each
+ * request itself and answers refusals in the api.md error shape. Queues and their Redis connections
+ * are made on the first admitted request, not at start.
  */
 @Injectable()
 export class QueueDashboard implements OnApplicationShutdown {
@@ -51,7 +54,13 @@ export class QueueDashboard implements OnApplicationShutdown {
   }
 
   private async admit(req: Request): Promise<void> {
-    await this.credentials.adminOf(req);
+    const { viaCookie } = await this.credentials.operatorOf(req);
+    const access = dashboardAccess(req.method, req.path, this.config.queueDashboardActions);
+    if (!access.allowed) throw forbidden(access.reason);
+    const writes = req.method !== 'GET' && req.method !== 'HEAD';
+    if (writes && viaCookie && req.headers.origin !== `${req.protocol}://${req.get('host')}`) {
+      throw forbidden('A dashboard change carried by the session cookie must come from the dashboard itself');
+    }
   }
 
   private refuse(res: Response, error: unknown): void {
@@ -70,7 +79,7 @@ export class QueueDashboard implements OnApplicationShutdown {
       });
       const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
       createBullBoard({
-        queues: this.queues.map((queue) => new BullMQAdapter(queue)),
+        queues: this.queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: !this.config.queueDashboardActions })),
         // @bull-board/express 9.10.1 brings its own @bull-board/api 9.10.1: same shape, distinct types
         serverAdapter: serverAdapter as unknown as BoardServerAdapter,
         options: { uiConfig: { boardTitle: 'alur: antrean' } },

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DelayedError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JobName, type TargetDateReminderPayload } from '#queue';
-import { stageActorsFor, type WorkflowRegistry } from '#workflow';
+import { stageActorsFor, targetDateReminders, type WorkflowRegistry } from '#workflow';
+import type { JobContext } from '../jobs/job-handler.types.js';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { targetDateDedupKey } from '../notifications/dedup-keys.js';
 import { DocumentContextLoader } from '../notifications/document-context.js';
@@ -11,13 +13,19 @@ import { RecipientsResolver } from '../notifications/recipients.resolver.js';
 import { actionsOfRole, actorTargets } from '../notifications/stage-audience.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 
+/** A job may run this much before its reminder's time (clock skew between hosts) and still fire. */
+const EARLY_TOLERANCE_MS = 2000;
+
 /**
  * A regulation's targetDate is 30, 7 or 1 days away: a REMINDER to whoever must act in its current
  * stage (delegates included) and to its drafter. Does nothing once the regulation is final or its
- * targetDate changed; fires once per (regulation, targetDate, days before).
+ * targetDate changed; fires once per (regulation, targetDate, days before). A job for a reminder the
+ * regulation does not have is dropped and logged; one that comes before its time waits for it.
  */
 @Injectable()
 export class TargetDateReminderHandler {
+  private readonly logger = new Logger(TargetDateReminderHandler.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: DocumentContextLoader,
@@ -27,18 +35,28 @@ export class TargetDateReminderHandler {
   ) {}
 
   @OnJob(JobName.TargetDateReminder)
-  async handle(data: TargetDateReminderPayload): Promise<string> {
+  async handle(data: TargetDateReminderPayload, { job, token }: JobContext): Promise<string> {
     const now = new Date();
     const result = await this.dataSource.transaction((tx) => this.fire(tx, data, now));
-    if (typeof result === 'string') return result;
+    if (result instanceof Date) {
+      await job.moveToDelayed(result.getTime(), token);
+      throw new DelayedError();
+    }
+    if (typeof result === 'string') {
+      if (result.startsWith('dropped')) this.logger.warn(`Target-date reminder job for ${data.documentId}: ${result}`);
+      return result;
+    }
     await this.writer.requestEmails(result);
     return `sent to ${result.length}`;
   }
 
-  private async fire(tx: EntityManager, data: TargetDateReminderPayload, now: Date): Promise<string | string[]> {
+  private async fire(tx: EntityManager, data: TargetDateReminderPayload, now: Date): Promise<string | string[] | Date> {
     const doc = await this.documents.load(tx, data.documentId);
     if (!doc || doc.kind !== 'regulation' || doc.final) return 'regulation gone or final';
     if (doc.content.targetDate !== data.targetDate) return 'targetDate changed';
+    const reminder = targetDateReminders(data.targetDate, doc.timeZone, new Date(0)).find((r) => r.daysBefore === data.daysBefore);
+    if (!reminder) return `dropped: a targetDate has no reminder ${data.daysBefore} days before`;
+    if (reminder.at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return reminder.at;
     const fresh: unknown[] = await tx.query(
       `INSERT INTO target_date_reminders (document_id, target_date, days_before) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING 1`,

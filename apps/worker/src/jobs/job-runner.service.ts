@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { ALL_JOB_NAMES, QueueName, redisOptionsFromUrl, type JobName } from '#queue';
+import { ALL_JOB_NAMES, isJobPayload, QueueName, redisOptionsFromUrl, type JobName } from '#queue';
 import { buildHandlerMap, type DiscoveredHandler } from './job-handler.registry.js';
 import type { JobHandlerFn } from './job-handler.types.js';
 import { JOB_HANDLER_METADATA } from './on-job.decorator.js';
@@ -55,7 +55,14 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private async dispatch(job: Job, token?: string): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
-    if (!handler) throw new Error(`No handler for job ${job.name}`);
+    if (!handler) {
+      this.logger.warn(`Dropped job ${job.id}: no job is named ${JSON.stringify(job.name).slice(0, 80)}`);
+      return 'dropped: unknown job name';
+    }
+    if (!isJobPayload(job.name as JobName, job.data)) {
+      this.logger.warn(`Dropped job ${job.name} ${job.id}: its data is not a ${job.name} payload`);
+      return 'dropped: malformed payload';
+    }
     return handler(job.data, { job, token });
   }
 

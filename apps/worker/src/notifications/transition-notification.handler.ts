@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { JobName, type TransitionNotificationPayload } from '#queue';
+import { findOutboxRow } from '#persistence';
+import { JobName, sameTransitionNotification, transitionNotificationOf, type TransitionNotificationPayload } from '#queue';
 import { stageActorsFor, type WorkflowRegistry } from '#workflow';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
@@ -14,10 +15,14 @@ import { actionsOfRole, actorTargets } from './stage-audience.js';
 /**
  * A transition's NOTIFY outbox row: ASSIGNED to everyone who may act in the stage entered (delegates
  * included); RETURNED, APPROVED, REJECTED and PUBLISHED to the document's creator. One row per
- * (outbox row, recipient), whatever the retries.
+ * (outbox row, recipient), whatever the retries. The job only names the outbox row: a job whose row
+ * does not exist, is not a NOTIFY, or says something else than the job is dropped and logged, and
+ * what is written comes from the row.
  */
 @Injectable()
 export class TransitionNotificationHandler {
+  private readonly logger = new Logger(TransitionNotificationHandler.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: DocumentContextLoader,
@@ -27,8 +32,17 @@ export class TransitionNotificationHandler {
   ) {}
 
   @OnJob(JobName.TransitionNotification)
-  async handle(data: TransitionNotificationPayload): Promise<string> {
-    const dedupKeys = await this.dataSource.transaction((tx) => this.store(tx, data, new Date()));
+  async handle(job: TransitionNotificationPayload): Promise<string> {
+    const dedupKeys = await this.dataSource.transaction(async (tx) => {
+      const row = await findOutboxRow(tx, job.outboxId);
+      const data = row?.type === 'NOTIFY' ? transitionNotificationOf(row) : null;
+      if (!data || !sameTransitionNotification(data, job)) return 'mismatch' as const;
+      return this.store(tx, data, new Date());
+    });
+    if (dedupKeys === 'mismatch') {
+      this.logger.warn(`Dropped transition-notification job for outbox row ${job.outboxId}: it does not match the outbox`);
+      return 'dropped: does not match the outbox';
+    }
     if (dedupKeys === null) return 'document gone';
     await this.writer.requestEmails(dedupKeys);
     return `sent to ${dedupKeys.length}`;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { deadlineEventJobId, JobName, type JobToAdd, type TransitionNotificationPayload } from '#queue';
+import { deadlineEventJobId, JobName, transitionNotificationOf, type JobToAdd } from '#queue';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
 import { deadlineEventJob, deadlineJobIds } from '../deadlines/deadline-jobs.util.js';
@@ -115,27 +115,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           if (deadline) plan.remove.push(...deadlineJobIds(deadline.id, deadline.generation, deadline.escalationTimes.length));
           break;
         case 'NOTIFY':
-          plan.add.push({ item: { name: JobName.TransitionNotification, data: this.notification(row) } });
+          plan.add.push({ item: { name: JobName.TransitionNotification, data: transitionNotificationOf(row) } });
           break;
         default:
           this.logger.warn(`Outbox row ${row.id} has unknown type ${row.type}; marked processed`);
       }
     }
     return plan;
-  }
-
-  private notification(row: OutboxRow): TransitionNotificationPayload {
-    const p = row.payload;
-    return {
-      outboxId: row.id,
-      documentId: row.documentId,
-      notification: p.notification as TransitionNotificationPayload['notification'],
-      to: p.to === 'creator' ? 'creator' : 'stage-actors',
-      stage: typeof p.stage === 'string' ? p.stage : null,
-      action: String(p.action ?? ''),
-      actor: String(p.actor ?? ''),
-      comment: typeof p.comment === 'string' ? p.comment : null,
-    };
   }
 
   private async run(): Promise<void> {

@@ -128,3 +128,41 @@ export function demoUnitCode(government: DemoGovernment, unit: (typeof DEMO_ACCO
   if (unit === 'hukum') return government.level === 'PROVINCE' ? 'biro-hukum' : 'bagian-hukum';
   return unit;
 }
+
+/** One demo account as the seed inserts it. */
+export interface DemoUser {
+  username: string;
+  name: string;
+  nip: string;
+  governmentCode: string;
+  unitCode: string;
+  roles: string[];
+}
+
+/**
+ * The deployment's operator: the provincial IT office (Diskominfo Kalimantan Timur) runs alur for the
+ * province and its regencies, and only its OPERATOR sees the job queues (/admin/queues).
+ */
+export const DEMO_OPERATOR: DemoUser = {
+  username: 'kaltim.operator',
+  name: 'Teguh Prasetyo, S.Kom., M.T.I.',
+  nip: '198905142014021003',
+  governmentCode: 'kaltim',
+  unitCode: 'diskominfo',
+  roles: ['OPERATOR'],
+};
+
+/** Every demo account: each government's eleven of api.md, then the deployment's operator. */
+export function demoUsers(): DemoUser[] {
+  const accounts = Object.entries(DEMO_ACCOUNTS) as Array<[DemoAccount, (typeof DEMO_ACCOUNTS)[DemoAccount]]>;
+  const ofGovernments = DEMO_GOVERNMENTS.flatMap((government) =>
+    accounts.map(([account, spec]) => ({
+      username: `${government.code}.${account}`,
+      ...government.people[account],
+      governmentCode: government.code,
+      unitCode: demoUnitCode(government, spec.unit),
+      roles: spec.roles,
+    })),
+  );
+  return [...ofGovernments, DEMO_OPERATOR];
+}

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../password-hash.util.js';
-import { DEMO_ACCOUNTS, DEMO_GOVERNMENTS, demoUnitCode, type DemoAccount } from './demo-data.js';
+import { DEMO_GOVERNMENTS, demoUsers } from './demo-data.js';
 import { seedHolidays } from './holiday-seed.js';
 
 export interface SeedReport {
@@ -14,7 +14,8 @@ export interface SeedReport {
  * nothing and never changes an existing row (a password changed by an admin stays changed).
  */
 export async function seedDemoData(dataSource: DataSource, password: string): Promise<SeedReport> {
-  const wanted = DEMO_GOVERNMENTS.flatMap((g) => Object.keys(DEMO_ACCOUNTS).map((a) => `${g.code}.${a}`));
+  const users = demoUsers();
+  const wanted = users.map((u) => u.username);
   const existing = new Set<string>(
     (await dataSource.query(`SELECT username FROM users WHERE username = ANY($1)`, [wanted])).map(
       (r: { username: string }) => r.username,
@@ -38,22 +39,20 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
           ),
         );
       }
-      for (const [account, spec] of Object.entries(DEMO_ACCOUNTS) as Array<[DemoAccount, (typeof DEMO_ACCOUNTS)[DemoAccount]]>) {
-        const username = `${government.code}.${account}`;
-        const hash = hashes.get(username);
-        if (!hash) continue;
-        const person = government.people[account];
-        report.users += await rowCount(
-          tx.query(
-            `INSERT INTO users (username, name, nip, email, password_hash, government_id, unit_id, roles)
-             SELECT $1, $2, $3, $4, $5, g.id, u.id, $8
-               FROM governments g JOIN units u ON u.government_id = g.id AND u.code = $7
-              WHERE g.code = $6
-             ON CONFLICT (username) DO NOTHING RETURNING 1`,
-            [username, person.name, person.nip, `${username}@demo.alur.local`, hash, government.code, demoUnitCode(government, spec.unit), spec.roles],
-          ),
-        );
-      }
+    }
+    for (const user of users) {
+      const hash = hashes.get(user.username);
+      if (!hash) continue;
+      report.users += await rowCount(
+        tx.query(
+          `INSERT INTO users (username, name, nip, email, password_hash, government_id, unit_id, roles)
+           SELECT $1, $2, $3, $4, $5, g.id, u.id, $8
+             FROM governments g JOIN units u ON u.government_id = g.id AND u.code = $7
+            WHERE g.code = $6
+           ON CONFLICT (username) DO NOTHING RETURNING 1`,
+          [user.username, user.name, user.nip, `${user.username}@demo.alur.local`, hash, user.governmentCode, user.unitCode, user.roles],
+        ),
+      );
     }
     await seedHolidays(tx); // national holidays, cuti bersama and a regional example (holiday-data.ts)
     return report;

@@ -1,0 +1,38 @@
+import type { TransitionNotificationKind, TransitionNotificationPayload } from './job-payloads.js';
+
+/** An outbox row as PostgreSQL holds it. */
+export interface StoredOutboxRow {
+  id: string;
+  documentId: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** The transition-notification job a NOTIFY outbox row stands for. */
+export function transitionNotificationOf(row: StoredOutboxRow): TransitionNotificationPayload {
+  const p = row.payload;
+  return {
+    outboxId: row.id,
+    documentId: row.documentId,
+    notification: p.notification as TransitionNotificationKind,
+    to: p.to === 'creator' ? 'creator' : 'stage-actors',
+    stage: typeof p.stage === 'string' ? p.stage : null,
+    action: String(p.action ?? ''),
+    actor: String(p.actor ?? ''),
+    comment: typeof p.comment === 'string' ? p.comment : null,
+  };
+}
+
+/** Whether a job says exactly what its outbox row says (a job edited or made by hand does not). */
+export function sameTransitionNotification(a: TransitionNotificationPayload, b: TransitionNotificationPayload): boolean {
+  return (
+    a.outboxId === b.outboxId &&
+    a.documentId === b.documentId &&
+    a.notification === b.notification &&
+    a.to === b.to &&
+    a.stage === b.stage &&
+    a.action === b.action &&
+    a.actor === b.actor &&
+    a.comment === b.comment
+  );
+}
