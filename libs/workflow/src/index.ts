@@ -1,5 +1,6 @@
 export * from './domain/index.js';
 export * from './machines/index.js';
+export * from './coordination/index.js';
 export * from './registry/index.js';
 export * from './engine/index.js';
 export * from './policy/index.js';

@@ -19,6 +19,7 @@ describe('DEFAULT_SLA', () => {
 
   it('has the regulation defaults of the domain', () => {
     expect(durations(DEFAULT_SLA.regulation)).toEqual({
+      'coordination.agencies': 'P3D working',
       endorsement: 'P3D working',
       legal_review: 'P10D working',
       harmonization: 'P20D working',

@@ -20,6 +20,7 @@ export const REGULATION_SLA_STAGES = Object.freeze([
   'legal_review',
   'harmonization',
   'facilitation',
+  'coordination.agencies',
   'coordination.assistant',
   'coordination.secretary',
   'signature',
@@ -72,6 +73,8 @@ export const DEFAULT_SLA: SlaTable = Object.freeze({
     legal_review: workingDays(10),
     harmonization: workingDays(20),
     facilitation: calendarDays(14),
+    // one deadline per OPD concerned, each with its own reminders and escalations
+    'coordination.agencies': workingDays(3),
     'coordination.assistant': workingDays(3),
     'coordination.secretary': workingDays(3),
     signature: workingDays(5),

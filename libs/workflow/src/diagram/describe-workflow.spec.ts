@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { quickWinWorkflowV1, regulationWorkflowV1 } from '../registry/default-registry.js';
+import { quickWinWorkflowV1, regulationWorkflowV1, regulationWorkflowV2 } from '../registry/default-registry.js';
 import { describeWorkflow } from './describe-workflow.js';
 
 describe('describeWorkflow', () => {
@@ -35,7 +35,29 @@ describe('describeWorkflow', () => {
       scope: 'parent-province',
       target: 'coordination.assistant',
     });
-    expect(description.states.find((s) => s.name === 'published')).toEqual({ name: 'published', final: true, stage: null, actions: [] });
+    expect(description.states.find((s) => s.name === 'published')).toEqual({
+      name: 'published',
+      final: true,
+      stage: null,
+      actions: [],
+      multiInstance: false,
+      eventless: [],
+    });
+  });
+
+  it('describes regulation v2\'s parallel stage: OPDs concerned answer, the completion rule decides where it goes', () => {
+    const agencies = describeWorkflow(regulationWorkflowV2).states.find((s) => s.name === 'coordination.agencies');
+    expect(agencies).toMatchObject({ stage: 'coordination.agencies', multiInstance: true });
+    expect(agencies?.actions.map((a) => [a.action, a.roles, a.scope])).toEqual([
+      ['PARAF', ['UNIT_HEAD'], 'participant'],
+      ['RETURN', ['UNIT_HEAD'], 'participant'],
+      ['WITHDRAW', ['DRAFTER'], 'creator'],
+    ]);
+    expect(agencies?.eventless).toEqual([
+      { state: 'revision', guard: 'participantReturned' },
+      { state: 'coordination.assistant', guard: 'ruleMet' },
+      { state: 'revision', guard: 'ruleUnreachable' },
+    ]);
   });
 
   it('lists every action with the states where it can be fired', () => {

@@ -31,6 +31,10 @@ export interface DescribedState {
   /** SLA stage key, or null (draft, final states). */
   readonly stage: string | null;
   readonly actions: readonly DescribedStateAction[];
+  /** Participants answer in parallel, each with their own deadline (`coordination.agencies`). */
+  readonly multiInstance: boolean;
+  /** Where the state goes by itself once a guard holds (a parallel stage's completion rule). */
+  readonly eventless: readonly DescribedTarget[];
 }
 
 export interface DescribedAction {
@@ -74,7 +78,13 @@ export function describeWorkflow(definition: WorkflowDefinition): WorkflowDescri
         targets,
       };
     });
-    return { name: statePathOf(node), final: node.type === 'final', stage: meta.stage, actions };
+    const eventless = (node.always ?? []).map(
+      (transition): DescribedTarget => ({
+        state: statePathOf(initialLeafOf((transition.target?.[0] as AnyStateNode | undefined) ?? node)),
+        guard: guardNameOf(transition),
+      }),
+    );
+    return { name: statePathOf(node), final: node.type === 'final', stage: meta.stage, actions, multiInstance: meta.multiInstance === true, eventless };
   });
   const actions = definition.actions.map((action): DescribedAction => {
     const where = states.filter((state) => state.actions.some((a) => a.action === action));

@@ -3,6 +3,7 @@ import { setup, type AnyStateMachine } from 'xstate';
 import { getStateNodes, toDirectedGraph, type DirectedGraphEdge, type DirectedGraphNode } from 'xstate/graph';
 import { quickWinMachine } from '../machines/quick-win.machine.js';
 import { regulationMachine } from '../machines/regulation.machine.js';
+import { regulationMachineV2 } from '../machines/regulation-v2.machine.js';
 import { renderMermaidStateDiagram } from './mermaid.renderer.js';
 
 const idOf = (node: { path: string[] }): string => node.path.join('__');
@@ -103,5 +104,31 @@ describe('Mermaid nesting', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('Mermaid diagram of regulation v2', () => {
+  const text = renderMermaidStateDiagram(regulationMachineV2);
+
+  it('draws coordination.agencies as concurrent regions, one per OPD concerned, each answering PARAF or RETURN', () => {
+    const block = text.slice(text.indexOf('state "agencies (paralel per OPD terkait)" as coordination__agencies {'));
+    const body = block.slice(0, block.indexOf('\n    }\n'));
+    expect(body).toContain('\n      --\n');
+    expect(body).toContain('coordination__agencies__opd_1 --> [*] : PARAF / RETURN');
+    expect(body).toContain('coordination__agencies__opd_n --> [*] : PARAF / RETURN');
+    expect(text).not.toContain('coordination__agencies --> coordination__agencies');
+  });
+
+  it('draws how the stage is entered and how its completion rule lets it go', () => {
+    for (const edge of [
+      'harmonization --> coordination__agencies : RECORD_HARMONIZATION [isProvinceWithCoordination]',
+      'facilitation --> coordination__agencies : FACILITATE [hasCoordination]',
+      'coordination__agencies --> coordination__assistant : [ruleMet]',
+      'coordination__agencies --> revision : [participantReturned]',
+      'coordination__agencies --> revision : [ruleUnreachable]',
+      'coordination__agencies --> withdrawn : WITHDRAW',
+    ]) {
+      expect(text).toContain(`\n  ${edge}\n`);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { NotifyActionParams, StageActionParams } from '../machines/machine-actions.util.js';
+import type { OpenParticipantsParams, ParticipantAnsweredParams, ReleaseParticipantsParams } from '../machines/coordination-actions.util.js';
 import type { WorkflowEffect } from './workflow-effect.types.js';
 
 /** An executable action as returned by xstate's `transition` / `initialTransition`. */
@@ -30,6 +31,21 @@ export function effectsFromActions(actions: readonly ExecutableActionLike[]): Wo
       case 'assignNumbers':
         effects.push({ type: 'assign-numbers' });
         break;
+      case 'openParticipants': {
+        const { stage, participants } = action.params as OpenParticipantsParams;
+        effects.push({ type: 'participants-opened', stage, participants: [...participants] });
+        break;
+      }
+      case 'participantAnswered': {
+        const { stage, participant, status } = action.params as ParticipantAnsweredParams;
+        effects.push({ type: 'participant-answered', stage, participant, status });
+        break;
+      }
+      case 'releaseParticipants': {
+        const { stage, participants, reason } = action.params as ReleaseParticipantsParams;
+        effects.push({ type: 'participants-released', stage, participants: [...participants], reason });
+        break;
+      }
       default:
         if (!action.type.startsWith('xstate.')) {
           throw new Error(`Workflow machine produced an action the engine does not know: ${action.type}`);

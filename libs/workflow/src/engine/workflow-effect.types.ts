@@ -1,5 +1,6 @@
 import type { TransitionNotificationType } from '../domain/notification-type.types.js';
 import type { NotifyRecipient } from '../machines/machine-actions.util.js';
+import type { ParticipantRelease } from '../machines/coordination-actions.util.js';
 
 /** The document left a waiting stage: cancel its pending deadline (and its jobs). */
 export interface StageLeftEffect {
@@ -27,5 +28,36 @@ export interface AssignNumbersEffect {
   readonly type: 'assign-numbers';
 }
 
+/** A stage answered in parallel opened: each participant gets their own deadline and an ASSIGNED notification. */
+export interface ParticipantsOpenedEffect {
+  readonly type: 'participants-opened';
+  readonly stage: string;
+  /** Unit codes of the participants. */
+  readonly participants: readonly string[];
+}
+
+/** One participant answered: close their deadline (cancel its jobs). */
+export interface ParticipantAnsweredEffect {
+  readonly type: 'participant-answered';
+  readonly stage: string;
+  readonly participant: string;
+  readonly status: 'INITIALLED' | 'RETURNED';
+}
+
+/** The round closed: the participants still pending lose their deadlines and jobs and are told why. */
+export interface ParticipantsReleasedEffect {
+  readonly type: 'participants-released';
+  readonly stage: string;
+  readonly participants: readonly string[];
+  readonly reason: ParticipantRelease;
+}
+
 /** What the server must do after a transition, in the order the machine produced it. */
-export type WorkflowEffect = StageLeftEffect | StageEnteredEffect | NotifyEffect | AssignNumbersEffect;
+export type WorkflowEffect =
+  | StageLeftEffect
+  | StageEnteredEffect
+  | NotifyEffect
+  | AssignNumbersEffect
+  | ParticipantsOpenedEffect
+  | ParticipantAnsweredEffect
+  | ParticipantsReleasedEffect;

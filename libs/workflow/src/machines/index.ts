@@ -5,3 +5,5 @@ export * from './machine-action-params.types.js';
 export * from './state-node.util.js';
 export * from './quick-win.machine.js';
 export * from './regulation.machine.js';
+export * from './coordination-actions.util.js';
+export * from './regulation-v2.machine.js';

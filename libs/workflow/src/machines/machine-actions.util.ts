@@ -51,6 +51,11 @@ export function stateMeta(stage: string | null, rules: Partial<Record<WorkflowAc
   return Object.freeze({ stage, actions: Object.freeze({ ...rules }) });
 }
 
+/** Meta of a stage whose participants answer in parallel, each with their own deadline. */
+export function multiInstanceStateMeta(stage: string, rules: Partial<Record<WorkflowAction, ActionRule>>): WorkflowStateMeta {
+  return Object.freeze({ ...stateMeta(stage, rules), multiInstance: true });
+}
+
 /** Meta of a final state: no stage, no actions. */
 export const FINAL_STATE_META: WorkflowStateMeta = stateMeta(null, {});
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { QUICK_WIN_SLA_STAGES, REGULATION_SLA_STAGES } from '../deadlines/default-sla.js';
 import { quickWinMachine } from './quick-win.machine.js';
 import { regulationMachine } from './regulation.machine.js';
+import { regulationMachineV2 } from './regulation-v2.machine.js';
 import { atomicStateNames, stageNames, stateMetaOf } from './state-node.util.js';
 import { COMMENT_REQUIRED_ACTIONS, SEPARATION_OF_DUTIES_ACTIONS, WorkflowAction } from './workflow-action.types.js';
 
@@ -46,7 +47,8 @@ describe('workflow state meta', () => {
 
   it('has the same stages as the SLA defaults', () => {
     expect([...stageNames(quickWinMachine)].sort()).toEqual([...QUICK_WIN_SLA_STAGES].sort());
-    expect([...stageNames(regulationMachine)].sort()).toEqual([...REGULATION_SLA_STAGES].sort());
+    expect([...stageNames(regulationMachineV2)].sort()).toEqual([...REGULATION_SLA_STAGES].sort());
+    expect([...stageNames(regulationMachine), 'coordination.agencies'].sort()).toEqual([...REGULATION_SLA_STAGES].sort());
   });
 
   it('flags separation of duties and required comments per action as the domain says', () => {

@@ -6,11 +6,13 @@ import type { WorkflowAction } from './workflow-action.types.js';
  * - `unit`: same government and same unit as the document (DRAFTER, UNIT_HEAD);
  * - `government`: same government as the document;
  * - `parent-province`: the parent province of the document's government (province LEGAL facilitating);
- * - `creator`: only the user who created the document (the role must still be held).
+ * - `creator`: only the user who created the document (the role must still be held);
+ * - `participant`: a unit of the document's government named in the open coordination round that
+ *   has not answered yet (paraf koordinasi by the OPDs concerned).
  */
-export type ActorScope = 'unit' | 'government' | 'parent-province' | 'creator';
+export type ActorScope = 'unit' | 'government' | 'parent-province' | 'creator' | 'participant';
 
-export const ALL_ACTOR_SCOPES: readonly ActorScope[] = Object.freeze(['unit', 'government', 'parent-province', 'creator']);
+export const ALL_ACTOR_SCOPES: readonly ActorScope[] = Object.freeze(['unit', 'government', 'parent-province', 'creator', 'participant']);
 
 /** Who may fire one action in one state. */
 export interface ActionRule {
@@ -28,4 +30,6 @@ export interface WorkflowStateMeta {
   readonly stage: string | null;
   /** Allowed actions in this state and who may fire them. */
   readonly actions: Readonly<Partial<Record<WorkflowAction, ActionRule>>>;
+  /** True for a stage where several participants answer in parallel (one deadline each). */
+  readonly multiInstance?: boolean;
 }

@@ -88,6 +88,8 @@ function placed(document: DocumentFacts, scope: ActorScope, roles: Role[]): Acto
       return actor('kaltim.hukum', 'kaltim', 'biro-hukum', roles);
     case 'creator':
       return actor(document.createdBy, document.governmentCode, document.unitCode, roles);
+    case 'participant':
+      return actor(`${document.governmentCode}.kepala-opd`, document.governmentCode, 'inspektorat', roles);
   }
 }
 

@@ -6,6 +6,7 @@ import type { WorkflowAction } from '../machines/workflow-action.types.js';
 import type { ActionRule } from '../machines/workflow-meta.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { authoritiesOf, involvesCreator, scopeMatches } from './authority.util.js';
+import { decideParticipantAction } from './participant-policy.js';
 import type { ActorFacts, DocumentFacts, PolicyDecision } from './policy.types.js';
 
 const SCOPE_TEXT: Readonly<Record<ActionRule['scope'], (document: DocumentFacts) => string>> = {
@@ -13,6 +14,7 @@ const SCOPE_TEXT: Readonly<Record<ActionRule['scope'], (document: DocumentFacts)
   government: (d) => `in ${d.governmentCode}`,
   'parent-province': (d) => `in the parent province (${d.parentGovernmentCode ?? 'none'}) of ${d.governmentCode}`,
   creator: () => `who created the document`,
+  participant: (d) => `of an OPD concerned in ${d.governmentCode}`,
 };
 
 function decide(
@@ -27,6 +29,9 @@ function decide(
   const rule = stateMetaOf(definition.machine, state)?.actions[action as WorkflowAction];
   if (rule === undefined) {
     return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state}` };
+  }
+  if (rule.scope === 'participant') {
+    return decideParticipantAction(live, state, rule, document, actor, action, now);
   }
   if (live !== null && (live.status !== 'active' || !live.can({ type: action }))) {
     return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state} yet` };

@@ -34,6 +34,8 @@ export function scopeMatches(scope: ActorScope, as: UserPlacement, document: Doc
         document.parentGovernmentCode !== null &&
         as.governmentCode === document.parentGovernmentCode
       );
+    case 'participant':
+      return as.governmentCode === document.governmentCode && (document.pendingParticipants ?? []).includes(as.unitCode);
     case 'creator':
       return as.username === document.createdBy && as.governmentCode === document.governmentCode;
     default:

@@ -4,3 +4,4 @@ export * from './authority.util.js';
 export * from './action-policy.js';
 export * from './read-policy.js';
 export * from './stage-actors.util.js';
+export * from './participant-policy.js';

@@ -14,6 +14,8 @@ export interface DocumentFacts {
   /** The province of a regency or city; null for a province. */
   readonly parentGovernmentCode: string | null;
   readonly unitCode: string;
+  /** Units of an open coordination round that have not answered; read from the snapshot when one is given. */
+  readonly pendingParticipants?: readonly string[];
 }
 
 /** Where a user stands: their government and unit. */
@@ -61,6 +63,8 @@ export interface PolicyAllowed {
   /** Username of the principal when acting through a delegation, else null (audit `onBehalfOf`). */
   readonly onBehalfOf: string | null;
   readonly delegationId: string | null;
+  /** The unit answered for, in a stage where participants answer in parallel. */
+  readonly participant?: string;
 }
 
 export interface PolicyRefused {

@@ -1,0 +1,2 @@
+export * from './coordination.types.js';
+export * from './coordination-round.js';
