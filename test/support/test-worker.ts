@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { resolve } from 'node:path';
-import { WorkerModule } from '../../../apps/worker/src/worker.module.js';
-import { Reconciler } from '../../../apps/worker/src/deadlines/reconciler.service.js';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { Reconciler } from '../../apps/worker/src/deadlines/reconciler.service.js';
 
 export interface TestWorker {
   app: INestApplicationContext;

@@ -4,8 +4,8 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../../apps/api/src/app.module.js';
-import { configureApp } from '../../../apps/api/src/configure-app.js';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { configureApp } from '../../apps/api/src/configure-app.js';
 import { createTestDatabase, TEST_DEMO_PASSWORD } from './test-database.js';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
