@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '#testing';
 
 const SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -81,7 +81,7 @@ describe('authentication', () => {
   });
 
   it('accepts a token it signed itself (control for the forgeries below)', async () => {
-    const token = signHs256({ sub: sekdaId, username: 'kaltim.sekda', iss: 'alur', aud: 'alur-api', iat: now(), exp: now() + 60 });
+    const token = signHs256({ sub: sekdaId, username: 'kaltim.sekda', iss: 'alur', aud: 'alur-api', jti: randomUUID(), iat: now(), exp: now() + 60 });
     const res = await t.http.get('/api/me').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
   });
@@ -97,14 +97,20 @@ describe('authentication', () => {
     expect(res.body.code).toBe('UNAUTHENTICATED');
   });
 
+  it('rejects a token without an id (it could never be revoked)', async () => {
+    const token = signHs256({ sub: sekdaId, username: 'kaltim.sekda', iss: 'alur', aud: 'alur-api', iat: now(), exp: now() + 60 });
+    const res = await t.http.get('/api/me').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(401);
+  });
+
   it('rejects an expired token', async () => {
-    const token = signHs256({ sub: sekdaId, username: 'kaltim.sekda', iss: 'alur', aud: 'alur-api', iat: now() - 7200, exp: now() - 3600 });
+    const token = signHs256({ sub: sekdaId, username: 'kaltim.sekda', iss: 'alur', aud: 'alur-api', jti: randomUUID(), iat: now() - 7200, exp: now() - 3600 });
     const res = await t.http.get('/api/me').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(401);
   });
 
   it('rejects a token with a forged signature', async () => {
-    const token = signHs256({ sub: sekdaId, username: 'kaltim.sekda', iss: 'alur', aud: 'alur-api', iat: now(), exp: now() + 60 }, 'another-secret-another-secret-another');
+    const token = signHs256({ sub: sekdaId, username: 'kaltim.sekda', iss: 'alur', aud: 'alur-api', jti: randomUUID(), iat: now(), exp: now() + 60 }, 'another-secret-another-secret-another');
     const res = await t.http.get('/api/me').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(401);
   });
@@ -116,7 +122,7 @@ describe('authentication', () => {
   });
 
   it('rejects a token of another issuer or audience', async () => {
-    const base = { sub: sekdaId, username: 'kaltim.sekda', iat: now(), exp: now() + 60 };
+    const base = { sub: sekdaId, username: 'kaltim.sekda', jti: randomUUID(), iat: now(), exp: now() + 60 };
     for (const claims of [{ ...base, iss: 'evil', aud: 'alur-api' }, { ...base, iss: 'alur', aud: 'another-app' }]) {
       const res = await t.http.get('/api/me').set('Authorization', `Bearer ${signHs256(claims)}`);
       expect(res.status).toBe(401);

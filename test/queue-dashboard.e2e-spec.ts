@@ -75,8 +75,8 @@ describe('queue dashboard at /admin/queues', () => {
       const res = await t.http.post('/admin/session').set(await t.auth('kaltim.operator'));
       expect(res.status).toBe(204);
       const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-      expect(setCookie).toHaveLength(1);
-      const cookie = setCookie[0]!;
+      expect(setCookie).toHaveLength(2); // the session and its CSRF token (see browser-session.e2e-spec.ts)
+      const cookie = setCookie.find((c) => c.startsWith('alur_admin_session='))!;
       expect(cookie).toMatch(/^alur_admin_session=[\w-]+\.[\w-]+\.[\w-]+;/);
       expect(cookie).toMatch(/; Path=\/admin/);
       expect(cookie).toMatch(/; HttpOnly/);
@@ -123,9 +123,11 @@ describe('queue dashboard at /admin/queues', () => {
     });
     afterAll(() => withActions.close());
 
-    const operatorCookie = async (): Promise<string> => {
+    /** The dashboard's cookies as a browser sends them back, and the CSRF token its page (bull-board's axios) echoes. */
+    const operatorCookie = async (): Promise<{ cookie: string; csrf: string }> => {
       const res = await withActions.http.post('/admin/session').set(await withActions.auth('kaltim.operator'));
-      return ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+      const pairs = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!);
+      return { cookie: pairs.join('; '), csrf: pairs.find((p) => p.startsWith('XSRF-TOKEN='))!.slice('XSRF-TOKEN='.length) };
     };
 
     it('the OPERATOR pauses and resumes a queue with the bearer token; an ADMIN still cannot', async () => {
@@ -148,16 +150,21 @@ describe('queue dashboard at /admin/queues', () => {
       expect((await withActions.http.patch('/admin/queues/api/queues/notifications/1/update-data').set(operator).send({ data: {} })).status).toBe(403);
     });
 
-    it('refuses a cookie-carried change from another site (Origin), accepts it from the dashboard itself', async () => {
-      const cookie = await operatorCookie();
+    it('refuses a cookie-carried change from another site (Origin) or without its CSRF token, accepts it from the dashboard itself', async () => {
+      const { cookie, csrf } = await operatorCookie();
       const crossSite = await withActions.http
         .put('/admin/queues/api/queues/notifications/pause')
-        .set({ Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'text/plain' })
+        .set({ Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'text/plain', 'X-XSRF-TOKEN': csrf })
         .send('x');
       expect(crossSite.status).toBe(403);
-      const noOrigin = await withActions.http.put('/admin/queues/api/queues/notifications/pause').set({ Cookie: cookie });
+      const noOrigin = await withActions.http.put('/admin/queues/api/queues/notifications/pause').set({ Cookie: cookie, 'X-XSRF-TOKEN': csrf });
       expect(noOrigin.status).toBe(403);
-      const sameSite = await withActions.http.put('/admin/queues/api/queues/notifications/pause').set({ Cookie: cookie, Origin: 'http://127.0.0.1', Host: '127.0.0.1' });
+      const noToken = await withActions.http.put('/admin/queues/api/queues/notifications/pause').set({ Cookie: cookie, Origin: 'http://127.0.0.1', Host: '127.0.0.1' });
+      expect(noToken.status).toBe(403);
+      expect(noToken.body.code).toBe('CSRF_REJECTED');
+      const sameSite = await withActions.http
+        .put('/admin/queues/api/queues/notifications/pause')
+        .set({ Cookie: cookie, Origin: 'http://127.0.0.1', Host: '127.0.0.1', 'X-XSRF-TOKEN': csrf });
       expect(sameSite.status).toBe(200);
       expect((await withActions.http.put('/admin/queues/api/queues/notifications/resume').set(await withActions.auth('kaltim.operator'))).status).toBe(200);
     });

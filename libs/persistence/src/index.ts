@@ -6,6 +6,7 @@ export * from './run-migrations.util.js';
 export * from './seed/demo-data.js';
 export * from './seed/demo-seed.js';
 export * from './repositories/user-directory.js';
+export * from './repositories/revoked-tokens.js';
 export * from './deadlines/deadline-planner.js';
 export * from './calendar/calendar-lock.js';
 export * from './calendar/holiday-queries.js';

@@ -1,52 +1,48 @@
-import { Controller, Delete, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, type AppConfig } from '#config';
 import { Public } from '../auth/public.decorator.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ADMIN_PATH, ADMIN_SESSION_COOKIE, AdminCredentials, bearerToken } from './admin-credentials.js';
-
-/** The `exp` of a token the guard has verified (a session cookie lives as long as its token). */
-function expiryOf(token: string): Date {
-  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
-  return new Date(typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now());
-}
+import { CurrentAuthentication, CurrentUser } from '../auth/current-user.decorator.js';
+import type { Authentication } from '../auth/session/access-token-authenticator.js';
+import { BrowserSessions } from '../auth/session/browser-sessions.js';
+import { ADMIN_SESSION } from '../auth/session/session-scope.js';
+import { AdminCredentials } from './admin-credentials.js';
 
 /**
  * Browsers cannot put a bearer header on a page they navigate to, so an OPERATOR's client trades its
- * access token for an HttpOnly, SameSite=Strict cookie limited to /admin, valid as long as the token.
+ * access token for a dashboard session: a token of its own in an HttpOnly, SameSite=Strict cookie
+ * limited to /admin, ending no later than the token it was traded for.
  */
 @ApiTags('admin')
 @Controller('admin/session')
 export class AdminSessionController {
   constructor(
     private readonly credentials: AdminCredentials,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: BrowserSessions,
   ) {}
 
   @Post()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Sets the dashboard cookie; then open /admin/queues' })
-  @ApiOperation({ summary: 'OPERATOR: a dashboard session cookie carrying the bearer token (401 without one, 403 for anyone else)' })
-  open(@CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+  @ApiOperation({ summary: 'OPERATOR: a dashboard session cookie (401 without a token, 403 for anyone else)' })
+  async open(
+    @CurrentUser() user: AuthenticatedUser,
+    @CurrentAuthentication() authentication: Authentication,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     this.credentials.assertOperator(user);
-    const token = bearerToken(req)!; // the global guard admitted the request on it
-    res.cookie(ADMIN_SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.nodeEnv === 'production',
-      path: ADMIN_PATH,
-      expires: expiryOf(token),
-    });
+    await this.sessions.start(req, res, user, { scope: ADMIN_SESSION, notAfter: authentication.token.expiresAt });
   }
 
   @Delete()
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Ends the dashboard session (clears the cookie)' })
-  close(@Res({ passthrough: true }) res: Response): void {
-    res.clearCookie(ADMIN_SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.nodeEnv === 'production', path: ADMIN_PATH });
+  @ApiOperation({ summary: 'Ends the dashboard session: revokes its token and clears the cookie (X-XSRF-TOKEN required with it)' })
+  async close(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const session = await this.credentials.sessionOf(req);
+    await this.sessions.end(req, res, session?.token ?? null, ADMIN_SESSION);
   }
 }

@@ -21,8 +21,8 @@ export const QUEUE_DASHBOARD_PATH = `${ADMIN_PATH}/queues`;
  * The BullMQ dashboard (bull-board) at /admin/queues, every queue of `QueueName`, for the
  * deployment's OPERATORs only: read-only unless QUEUE_DASHBOARD_ACTIONS is on, and never a way to
  * add or edit a job (queue-dashboard-access.ts). A write carried by the session cookie must come
- * from this origin. Plain Express middleware (the Nest add-on is CommonJS and does not load under
- * Jest ESM), so the app's guard and exception filter do not run here: this class authenticates each
+ * from this origin with its CSRF token (bull-board's axios sends the XSRF-TOKEN cookie back itself).
+ * Plain Express middleware (the Nest add-on is CommonJS and does not load under Jest ESM), so the app's guard and exception filter do not run here: this class authenticates each
  * request itself and answers refusals in the api.md error shape. Queues and their Redis connections
  * are made on the first admitted request, not at start.
  */
@@ -54,13 +54,10 @@ export class QueueDashboard implements OnApplicationShutdown {
   }
 
   private async admit(req: Request): Promise<void> {
-    const { viaCookie } = await this.credentials.operatorOf(req);
+    // a write carried by the session cookie has passed the Origin and CSRF token check in there
+    await this.credentials.operatorOf(req);
     const access = dashboardAccess(req.method, req.path, this.config.queueDashboardActions);
     if (!access.allowed) throw forbidden(access.reason);
-    const writes = req.method !== 'GET' && req.method !== 'HEAD';
-    if (writes && viaCookie && req.headers.origin !== `${req.protocol}://${req.get('host')}`) {
-      throw forbidden('A dashboard change carried by the session cookie must come from the dashboard itself');
-    }
   }
 
   private refuse(res: Response, error: unknown): void {

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { UserDirectory } from '#persistence';
+import { RevokedTokens, UserDirectory } from '#persistence';
 import { AuthController } from './auth.controller.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { LoginUseCase } from './login.use-case.js';
 import { MeQuery } from './me.query.js';
+import { AccessTokenAuthenticator } from './session/access-token-authenticator.js';
+import { BrowserSessions } from './session/browser-sessions.js';
 import { TokenService } from './token.service.js';
 
 @Module({
@@ -18,12 +20,15 @@ import { TokenService } from './token.service.js';
   providers: [
     TokenService,
     UserDirectory,
+    RevokedTokens,
+    AccessTokenAuthenticator,
+    BrowserSessions,
     LoginUseCase,
     LoginRateLimiter,
     LoginRateLimitGuard,
     MeQuery,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [TokenService, UserDirectory],
+  exports: [TokenService, UserDirectory, AccessTokenAuthenticator, BrowserSessions],
 })
 export class AuthModule {}

@@ -1,32 +1,30 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UserDirectory } from '#persistence';
 import type { Request } from 'express';
-import { unauthenticated } from '../common/errors/app.exception.js';
-import { toAuthenticatedUser } from './authenticated-user.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
 import { IS_PUBLIC } from './public.decorator.js';
-import { TokenService } from './token.service.js';
+import { AccessTokenAuthenticator, type Authentication } from './session/access-token-authenticator.js';
 
-/** Global: every route needs a valid bearer token of an active user unless marked @Public(). */
+export type AuthenticatedRequest = Request & { user?: AuthenticatedUser; authentication?: Authentication };
+
+/**
+ * Global: every route needs a valid, unrevoked access token of an active user unless marked
+ * @Public(): a bearer header (API clients), or the browser session cookie with the CSRF check on writes.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    private readonly users: UserDirectory,
+    private readonly authenticator: AccessTokenAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthenticated();
-    const claims = await this.tokens.verify(token);
-    if (!claims) throw unauthenticated('Invalid or expired token');
-    const user = await this.users.findActorById(claims.sub, new Date());
-    if (!user || !user.active || user.username !== claims.username) throw unauthenticated('Invalid or expired token');
-    request.user = toAuthenticatedUser(user);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const authentication = await this.authenticator.authenticate(request);
+    request.user = authentication.user;
+    request.authentication = authentication;
     return true;
   }
 }

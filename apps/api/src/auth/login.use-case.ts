@@ -26,12 +26,18 @@ export class LoginUseCase {
   ) {}
 
   async execute(username: string, password: string): Promise<LoginResult> {
+    const user = await this.verifyCredentials(username, password);
+    const { accessToken, expiresIn } = await this.tokens.issue({ sub: user.id, username: user.username });
+    return { accessToken, tokenType: 'Bearer', expiresIn, user: toUserView(user) };
+  }
+
+  /** The active user with this username and password, else 401 (a bearer login and a browser sign-in both start here). */
+  async verifyCredentials(username: string, password: string): Promise<AuthenticatedUser> {
     const user = await this.users.findByUsername(username);
     const hash = user?.active ? user.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
     const valid = await verifyPassword(hash, password);
     if (!user?.active || !valid) throw unauthenticated(WRONG_LOGIN);
-    const { accessToken, expiresIn } = await this.tokens.issue({ sub: user.id, username: user.username });
-    return { accessToken, tokenType: 'Bearer', expiresIn, user: toUserView(toAuthenticatedUser(user)) };
+    return toAuthenticatedUser(user);
   }
 }
 

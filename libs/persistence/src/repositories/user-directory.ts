@@ -42,6 +42,11 @@ export interface ActorRecord extends UserRecord {
   delegations: HeldDelegationRecord[];
 }
 
+/** The caller of a request: the user, the delegations they hold, and whether their token was revoked. */
+export interface TokenActorRecord extends ActorRecord {
+  tokenRevoked: boolean;
+}
+
 /**
  * The delegations a user holds at $2: in force, not revoked, for a role the principal (still active)
  * holds. Delegations are never chained: only the principal's own roles count.
@@ -70,14 +75,18 @@ export class UserDirectory {
     return rows[0] ?? null;
   }
 
-  /** The user and the delegations they hold at `now`, in one round trip (every authenticated request). */
-  async findActorById(id: string, now: Date): Promise<ActorRecord | null> {
-    const rows = await queryPrepared<ActorRecord>(
+  /**
+   * The user, the delegations they hold at `now` and whether access token `tokenId` was revoked
+   * (signed out), in one round trip (every authenticated request).
+   */
+  async findActorById(id: string, now: Date, tokenId: string): Promise<TokenActorRecord | null> {
+    const rows = await queryPrepared<TokenActorRecord>(
       this.dataSource.manager,
-      `SELECT actor.*, held.delegations
+      `SELECT actor.*, held.delegations,
+              EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.token_id = $3) AS "tokenRevoked"
          FROM (${SELECT_USER} WHERE u.id = $1) actor
         CROSS JOIN LATERAL (SELECT coalesce(json_agg(h), '[]') AS delegations FROM (${HELD_DELEGATIONS_SQL}) h) held`,
-      [id, now],
+      [id, now, tokenId],
     );
     return rows[0] ?? null;
   }
