@@ -3,3 +3,4 @@ export * from './redis-connection.js';
 export * from './redis.module.js';
 export * from './bull-root.js';
 export * from './jobs/index.js';
+export * from './outbox/index.js';

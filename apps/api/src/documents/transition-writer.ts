@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DeadlinePlanner, deadlineInsertParams, insertDeadlineSql, queryPrepared, type PlannedDeadline } from '#persistence';
+import { OutboxMessageType, type OutboxMessage } from '#queue';
 import type { PersistedWorkflowSnapshot, WorkflowEffect } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
 import { HISTORY_COLUMNS, placeholders, sealHistory } from './history-appender.js';
@@ -21,11 +22,6 @@ export interface TransitionToWrite {
   comment: string | null;
   data: Record<string, unknown> | null;
   at: Date;
-}
-
-export interface OutboxMessage {
-  type: 'STAGE_ENTERED' | 'STAGE_LEFT' | 'NOTIFY';
-  payload: Record<string, unknown>;
 }
 
 /** The document as it is after the transition, without reading it back. */
@@ -61,14 +57,14 @@ export class TransitionWriter {
     for (const effect of t.effects) {
       switch (effect.type) {
         case 'stage-left':
-          outbox.push({ type: 'STAGE_LEFT', payload: { stage: effect.stage, deadlineId: closed.get(effect.stage) ?? null } });
+          outbox.push({ type: OutboxMessageType.StageLeft, payload: { stage: effect.stage, deadlineId: closed.get(effect.stage) ?? null } });
           break;
         case 'stage-entered':
-          outbox.push({ type: 'STAGE_ENTERED', payload: { stage: effect.stage, deadlineId: planned?.id ?? null } });
+          outbox.push({ type: OutboxMessageType.StageEntered, payload: { stage: effect.stage, deadlineId: planned?.id ?? null } });
           break;
         case 'notify':
           outbox.push({
-            type: 'NOTIFY',
+            type: OutboxMessageType.Notify,
             payload: { notification: effect.notification, to: effect.to, stage: effect.stage, action: t.action, actor: t.actor, comment: t.comment },
           });
           break;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findOutboxRow } from '#persistence';
-import { JobName, sameTransitionNotification, transitionNotificationOf, type TransitionNotificationPayload } from '#queue';
+import { JobName, outboxMessageOf, OutboxMessageType, sameTransitionNotification, transitionNotificationOf, type TransitionNotificationPayload } from '#queue';
 import { stageActorsFor, type WorkflowRegistry } from '#workflow';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
@@ -35,7 +35,8 @@ export class TransitionNotificationHandler {
   async handle(job: TransitionNotificationPayload): Promise<string> {
     const dedupKeys = await this.dataSource.transaction(async (tx) => {
       const row = await findOutboxRow(tx, job.outboxId);
-      const data = row?.type === 'NOTIFY' ? transitionNotificationOf(row) : null;
+      const message = row ? outboxMessageOf(row) : null;
+      const data = message?.type === OutboxMessageType.Notify ? transitionNotificationOf(message) : null;
       if (!data || !sameTransitionNotification(data, job)) return 'mismatch' as const;
       return this.store(tx, data, new Date());
     });

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { deadlineEventJobId, JobName, transitionNotificationOf, type JobToAdd } from '#queue';
+import { lockPendingOutboxRows, markOutboxRowsProcessed, type PendingOutboxRow } from '#persistence';
+import { deadlineEventJobId, JobName, OutboxMessageType, transitionNotificationOf, type JobToAdd, type StoredOutboxMessage } from '#queue';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
 import { deadlineEventJob, deadlineJobIds } from '../deadlines/deadline-jobs.util.js';
@@ -15,19 +16,10 @@ export const RELAY_POLL_MS = 250;
 const MAX_BACKOFF_MS = 5000;
 export const OUTBOX_CHANNEL = 'alur_outbox';
 
-interface OutboxRow {
-  id: string;
-  documentId: string;
-  type: string;
-  payload: Record<string, unknown>;
-}
-
 export interface RelayPlan {
   add: JobToAdd[];
   remove: string[];
 }
-
-const DEADLINE_ROWS = new Set(['STAGE_ENTERED', 'STAGE_LEFT', 'DEADLINE_RESCHEDULED']);
 
 /**
  * The transactional outbox relay. In one transaction it locks a batch of unprocessed rows (SKIP
@@ -74,36 +66,41 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Relays one batch; returns how many rows. Throws, leaving the rows unprocessed, when Redis refuses. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT id::text AS id, document_id AS "documentId", type, payload FROM outbox
-          WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [RELAY_BATCH],
-      );
+      const rows = await lockPendingOutboxRows(tx, RELAY_BATCH);
       if (rows.length === 0) return 0;
-      const plan = await this.plan(tx, rows, Date.now());
+      const plan = await this.plan(tx, this.messagesOf(rows), Date.now());
       await this.producer.remove(JobName.DeadlineEvent, plan.remove);
       await this.producer.add(plan.add);
-      await tx.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await markOutboxRowsProcessed(tx, rows.map((r) => r.id));
       return rows.length;
     });
   }
 
-  private async plan(tx: EntityManager, rows: readonly OutboxRow[], nowMs: number): Promise<RelayPlan> {
-    const ids = [...new Set(rows.filter((r) => DEADLINE_ROWS.has(r.type)).map((r) => r.payload.deadlineId).filter((id): id is string => typeof id === 'string'))];
+  /** The rows' messages; a row the contract does not know is logged and marked processed with the rest. */
+  private messagesOf(rows: readonly PendingOutboxRow[]): StoredOutboxMessage[] {
+    return rows.flatMap((row) => {
+      if (row.message) return [row.message];
+      this.logger.warn(`Outbox row ${row.id} of type ${row.type} is no message the relay knows; marked processed`);
+      return [];
+    });
+  }
+
+  private async plan(tx: EntityManager, messages: readonly StoredOutboxMessage[], nowMs: number): Promise<RelayPlan> {
+    const ids = [...new Set(messages.flatMap((m) => (m.type !== OutboxMessageType.Notify && m.payload.deadlineId !== null ? [m.payload.deadlineId] : [])))];
     const deadlines = await this.deadlines.findMany(tx, ids);
     const plan: RelayPlan = { add: [], remove: [] };
-    for (const row of rows) {
-      const deadline = typeof row.payload.deadlineId === 'string' ? deadlines.get(row.payload.deadlineId) : undefined;
-      switch (row.type) {
-        case 'STAGE_ENTERED':
-        case 'DEADLINE_RESCHEDULED': {
+    for (const message of messages) {
+      switch (message.type) {
+        case OutboxMessageType.StageEntered:
+        case OutboxMessageType.DeadlineRescheduled: {
+          const deadline = message.payload.deadlineId === null ? undefined : deadlines.get(message.payload.deadlineId);
           if (!deadline) break;
           const next = nextUnfiredEvent(deadline, deadline.fired);
-          if (row.type === 'DEADLINE_RESCHEDULED' && next) {
+          if (message.type === OutboxMessageType.DeadlineRescheduled && next) {
             // The job waiting for that event was made under an earlier generation: the one before the
-            // recomputation this row reports (payload.generation, when given) and the one before now.
-            const reported = typeof row.payload.generation === 'number' ? row.payload.generation - 1 : null;
-            const previous = new Set([reported, deadline.generation - 1, deadline.generation - 2].filter((g): g is number => g !== null && g >= 1 && g < deadline.generation));
+            // recomputation this row reports and the one before now.
+            const reported = message.payload.generation - 1;
+            const previous = new Set([reported, deadline.generation - 1, deadline.generation - 2].filter((g) => g >= 1 && g < deadline.generation));
             for (const generation of previous) {
               plan.remove.push(deadlineEventJobId({ deadlineId: deadline.id, generation, event: next.event, sequence: next.sequence }));
             }
@@ -111,14 +108,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           if (deadline.status === 'PENDING' && next) plan.add.push(deadlineEventJob(deadline, next, nowMs));
           break;
         }
-        case 'STAGE_LEFT':
+        case OutboxMessageType.StageLeft: {
+          const deadline = message.payload.deadlineId === null ? undefined : deadlines.get(message.payload.deadlineId);
           if (deadline) plan.remove.push(...deadlineJobIds(deadline.id, deadline.generation, deadline.escalationTimes.length));
           break;
-        case 'NOTIFY':
-          plan.add.push({ item: { name: JobName.TransitionNotification, data: transitionNotificationOf(row) } });
+        }
+        case OutboxMessageType.Notify:
+          plan.add.push({ item: { name: JobName.TransitionNotification, data: transitionNotificationOf(message) } });
           break;
-        default:
-          this.logger.warn(`Outbox row ${row.id} has unknown type ${row.type}; marked processed`);
       }
     }
     return plan;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { OutboxMessageType } from '#queue';
 import { needsRecompute, recomputeSchedule, type DeadlineSchedule, type LocalDate, type SlaPolicy } from '#workflow';
 import { holidaysByGovernment, holidayWindow, unionWindow } from '../calendar/holiday-queries.js';
 
@@ -116,7 +117,7 @@ export class DeadlineRescheduler {
          RETURNING dl.id, dl.document_id, dl.generation
        )
        INSERT INTO outbox (document_id, type, payload)
-       SELECT document_id, 'DEADLINE_RESCHEDULED', jsonb_build_object('deadlineId', id, 'generation', generation)
+       SELECT document_id, $2, jsonb_build_object('deadlineId', id, 'generation', generation)
          FROM updated ORDER BY id`,
       [
         JSON.stringify(
@@ -128,6 +129,7 @@ export class DeadlineRescheduler {
             explanation: schedule.explanation,
           })),
         ),
+        OutboxMessageType.DeadlineRescheduled,
       ],
     );
     return changed.length;

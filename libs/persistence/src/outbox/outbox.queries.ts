@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { outboxMessageOf, type OutboxRow, type StoredOutboxMessage } from '#queue';
 
 /** One outbox row: what a transition asked the worker to do, as it committed it. */
 export interface OutboxRecord {
@@ -17,3 +18,28 @@ export async function findOutboxRow(manager: EntityManager, id: string): Promise
   );
   return rows[0] ?? null;
 }
+
+/** A pending row: its message, or null when the row holds no message the contract knows. */
+export interface PendingOutboxRow {
+  id: string;
+  type: string;
+  message: StoredOutboxMessage | null;
+}
+
+/**
+ * Locks up to `limit` unprocessed rows, oldest first (SKIP LOCKED: several relays share the work).
+ * The lock lasts as long as the caller's transaction.
+ */
+export async function lockPendingOutboxRows(manager: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
+  const rows: OutboxRow[] = await manager.query(
+    `SELECT id::text AS id, document_id AS "documentId", type, payload FROM outbox
+      WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+  return rows.map((row) => ({ id: row.id, type: row.type, message: outboxMessageOf(row) }));
+}
+
+export async function markOutboxRowsProcessed(manager: EntityManager, ids: readonly string[]): Promise<void> {
+  await manager.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+}
+

@@ -1,0 +1,2 @@
+export * from './outbox-message.js';
+export * from './outbox-message.guard.js';

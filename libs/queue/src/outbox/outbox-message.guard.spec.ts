@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals';
+import { OutboxMessageType } from './outbox-message.js';
+import { outboxMessageOf } from './outbox-message.guard.js';
+
+const DOC = '0b5d3f1e-8c1a-4c59-9d8e-3f2a1b0c9d8e';
+const row = (type: string, payload: unknown) => ({ id: '9', documentId: DOC, type, payload });
+
+describe('outbox message of a stored row', () => {
+  it('types each message the writers make', () => {
+    const notify = { notification: 'ASSIGNED', to: 'stage-actors', stage: 'endorsement', action: 'SUBMIT', actor: 'kaltim.drafter', comment: null };
+    expect(outboxMessageOf(row('NOTIFY', notify))).toEqual({ id: '9', documentId: DOC, type: OutboxMessageType.Notify, payload: notify });
+    expect(outboxMessageOf(row('STAGE_ENTERED', { stage: 'endorsement', deadlineId: DOC }))?.type).toBe(OutboxMessageType.StageEntered);
+    expect(outboxMessageOf(row('STAGE_LEFT', { stage: 'draft', deadlineId: null }))?.type).toBe(OutboxMessageType.StageLeft);
+    expect(outboxMessageOf(row('DEADLINE_RESCHEDULED', { deadlineId: DOC, generation: 2 }))?.type).toBe(OutboxMessageType.DeadlineRescheduled);
+  });
+
+  it('is null for an unknown type or a payload that does not fit its type', () => {
+    expect(outboxMessageOf(row('PARTY', {}))).toBeNull();
+    expect(outboxMessageOf(row('STAGE_ENTERED', { deadlineId: DOC }))).toBeNull();
+    expect(outboxMessageOf(row('DEADLINE_RESCHEDULED', { deadlineId: DOC }))).toBeNull();
+    expect(outboxMessageOf(row('NOTIFY', { notification: 'HELLO', to: 'creator', stage: null, action: 'X', actor: 'y', comment: null }))).toBeNull();
+    expect(outboxMessageOf(row('NOTIFY', null))).toBeNull();
+    expect(outboxMessageOf(row('STAGE_LEFT', [{ stage: 'draft', deadlineId: null }]))).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+import { OutboxMessageType, type StoredOutboxMessage } from './outbox-message.js';
+
+const NOTIFICATIONS: ReadonlySet<unknown> = new Set(['ASSIGNED', 'RETURNED', 'APPROVED', 'REJECTED', 'PUBLISHED']);
+
+type Payload = Record<string, unknown>;
+
+const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
+
+const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
+  [OutboxMessageType.StageEntered]: (p) => typeof p.stage === 'string' && isNullableString(p.deadlineId),
+  [OutboxMessageType.StageLeft]: (p) => typeof p.stage === 'string' && isNullableString(p.deadlineId),
+  [OutboxMessageType.DeadlineRescheduled]: (p) => typeof p.deadlineId === 'string' && Number.isInteger(p.generation),
+  [OutboxMessageType.Notify]: (p) =>
+    NOTIFICATIONS.has(p.notification) &&
+    (p.to === 'creator' || p.to === 'stage-actors') &&
+    isNullableString(p.stage) &&
+    typeof p.action === 'string' &&
+    typeof p.actor === 'string' &&
+    isNullableString(p.comment),
+};
+
+/** An outbox row as PostgreSQL holds it: `type` and `payload` not yet checked. */
+export interface OutboxRow {
+  id: string;
+  documentId: string;
+  type: string;
+  payload: unknown;
+}
+
+/** The typed message a stored row holds, or null when its type is unknown or its payload does not fit it. */
+export function outboxMessageOf(row: OutboxRow): StoredOutboxMessage | null {
+  const check = CHECKS[row.type as OutboxMessageType];
+  const payload = row.payload;
+  if (check === undefined || typeof payload !== 'object' || payload === null || Array.isArray(payload) || !check(payload as Payload)) return null;
+  return { id: row.id, documentId: row.documentId, type: row.type, payload } as StoredOutboxMessage;
+}
+

@@ -1,0 +1,54 @@
+import type { TransitionNotificationKind } from '../jobs/job-payloads.js';
+
+/**
+ * Every message the API and the holiday rescheduler leave in the outbox for the worker's relay, each
+ * with one payload type (`OutboxMessage`). Never rename one: rows already written carry these names.
+ */
+export enum OutboxMessageType {
+  /** A stage was entered; its deadline (if the stage has one) gets its next event as a delayed job. */
+  StageEntered = 'STAGE_ENTERED',
+  /** A stage was left; its deadline's jobs are removed. */
+  StageLeft = 'STAGE_LEFT',
+  /** A holiday changed a pending deadline's times; its next job is re-timed. */
+  DeadlineRescheduled = 'DEADLINE_RESCHEDULED',
+  /** A transition asked to notify someone: a transition-notification job. */
+  Notify = 'NOTIFY',
+}
+
+export interface StageEnteredMessage {
+  type: OutboxMessageType.StageEntered;
+  /** `deadlineId`: the deadline opened for the stage, null when the stage has none. */
+  payload: { stage: string; deadlineId: string | null };
+}
+
+export interface StageLeftMessage {
+  type: OutboxMessageType.StageLeft;
+  /** `deadlineId`: the deadline closed with the stage, null when it had none. */
+  payload: { stage: string; deadlineId: string | null };
+}
+
+export interface DeadlineRescheduledMessage {
+  type: OutboxMessageType.DeadlineRescheduled;
+  /** `generation`: the deadline's generation after the recomputation. */
+  payload: { deadlineId: string; generation: number };
+}
+
+export interface NotifyMessage {
+  type: OutboxMessageType.Notify;
+  payload: {
+    notification: TransitionNotificationKind;
+    to: 'creator' | 'stage-actors';
+    /** The stage the document landed in (null when final). */
+    stage: string | null;
+    action: string;
+    /** Username of who fired the action. */
+    actor: string;
+    comment: string | null;
+  };
+}
+
+/** The contract between the writers of the outbox and the worker's relay. */
+export type OutboxMessage = StageEnteredMessage | StageLeftMessage | DeadlineRescheduledMessage | NotifyMessage;
+
+/** An outbox message as committed: its row id (a bigint as text) and document. */
+export type StoredOutboxMessage = OutboxMessage & { id: string; documentId: string };
