@@ -16,3 +16,4 @@ export * from './seed/holiday-seed.js';
 export * from './sla/sla-policy.queries.js';
 export * from './prepared-query.util.js';
 export * from './outbox/outbox.queries.js';
+export * from './reports/index.js';

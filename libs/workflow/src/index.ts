@@ -8,3 +8,4 @@ export * from './diagram/index.js';
 export * from './audit/index.js';
 export * from './calendar/index.js';
 export * from './deadlines/index.js';
+export * from './reports/index.js';

@@ -5,8 +5,9 @@ const EVERY_MS = 2000;
 
 /**
  * Folds the +1/-1 rows the documents trigger appends into the list totals (see the document-counts
- * migration), so a total reads a few rows whatever the number of documents. Several workers may
- * run it at once: each row is folded by the transaction that deletes it.
+ * migration), and the stage-time and throughput deltas into the report summaries (report-summaries
+ * migration), so a total or a report reads a few rows whatever the number of documents. Several
+ * workers may run it at once: each row is folded by the transaction that deletes it.
  */
 @Injectable()
 export class DocumentCountsCompactor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,7 +33,7 @@ export class DocumentCountsCompactor implements OnApplicationBootstrap, OnApplic
 
   /** Returns how many delta rows were folded. */
   async compact(): Promise<number> {
-    const [{ folded }] = await this.dataSource.query(`SELECT compact_document_counts() AS folded`);
+    const [{ folded }] = await this.dataSource.query(`SELECT compact_document_counts() + compact_report_summaries() AS folded`);
     return Number(folded);
   }
 }

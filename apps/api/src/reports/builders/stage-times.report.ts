@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ReportsRepository, storedSlaPolicies, type StageTimeBucketRow } from '#persistence';
+import { defaultSlaPolicy, histogramPercentile, WORKING_DAY_MS, type SlaKind, type SlaPolicy } from '#workflow';
+import type { ReportContext } from '../report-context.js';
+import { round2, type BuiltReport } from '../report-table.js';
+
+interface TimeSummary {
+  count: number;
+  withinSla: number;
+  withinSlaShare: number | null;
+  medianWorkingDays: number | null;
+  p90WorkingDays: number | null;
+  medianWorkingHours: number | null;
+  p90WorkingHours: number | null;
+}
+
+function summarise(rows: readonly StageTimeBucketRow[]): TimeSummary {
+  const count = rows.reduce((n, r) => n + r.count, 0);
+  const withinSla = rows.reduce((n, r) => n + r.withinSla, 0);
+  const buckets = rows.map((r) => ({ value: r.bucket, count: r.count }));
+  const median = histogramPercentile(buckets, 0.5);
+  const p90 = histogramPercentile(buckets, 0.9);
+  const days = (s: number | null) => (s === null ? null : round2((s * 1000) / WORKING_DAY_MS));
+  const hours = (s: number | null) => (s === null ? null : round2(s / 3600));
+  return {
+    count,
+    withinSla,
+    withinSlaShare: count === 0 ? null : round2(withinSla / count),
+    medianWorkingDays: days(median),
+    p90WorkingDays: days(p90),
+    medianWorkingHours: hours(median),
+    p90WorkingHours: hours(p90),
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}
+
+/**
+ * `stage-times`: per kind and stage, the stages left in the period: how many, median and p90 of the
+ * working time spent (in working days and hours, to 15 minutes below a day), the SLA, the share left
+ * within its deadline; by month too.
+ */
+@Injectable()
+export class StageTimesReport {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
+  ) {}
+
+  async build(ctx: ReportContext): Promise<BuiltReport> {
+    const [rows, childRows, overrides] = await Promise.all([
+      this.reports.stageTimeBuckets(ctx.place, ctx.window),
+      ctx.childPlace ? this.reports.stageTimeBuckets(ctx.childPlace, ctx.window) : Promise.resolve([]),
+      Promise.all((['quick-win', 'regulation'] as const).map(async (k) => [k, await storedSlaPolicies(this.dataSource.manager, ctx.government.id, k)] as const)),
+    ]);
+    const slaOf = (kind: string, stage: string): SlaPolicy | null =>
+      overrides.find(([k]) => k === kind)?.[1].get(stage)?.policy ?? defaultSlaPolicy(kind as SlaKind, stage) ?? null;
+
+    const items = [...groupBy(rows, (r) => `${r.kind}|${r.stage}`)].map(([key, stageRows]) => {
+      const [kind, stage] = key.split('|') as [string, string];
+      const sla = slaOf(kind, stage);
+      return {
+        kind,
+        stage,
+        sla: sla === null ? null : { duration: sla.duration, businessDays: sla.businessDays },
+        ...summarise(stageRows),
+        byMonth: [...groupBy(stageRows, (r) => r.month)].map(([month, monthRows]) => ({ month, ...summarise(monthRows) })),
+      };
+    });
+    const governments = ctx.children.map((g) => {
+      const s = summarise(childRows.filter((r) => r.governmentId === g.id));
+      return { code: g.code, name: g.name, count: s.count, withinSla: s.withinSla, withinSlaShare: s.withinSlaShare };
+    });
+
+    const timeColumns = [
+      { key: 'count', header: 'Jumlah' },
+      { key: 'withinSla', header: 'Tepat waktu' },
+      { key: 'withinSlaShare', header: 'Porsi tepat waktu' },
+      { key: 'medianWorkingDays', header: 'Median (hari kerja)' },
+      { key: 'p90WorkingDays', header: 'P90 (hari kerja)' },
+      { key: 'medianWorkingHours', header: 'Median (jam kerja)' },
+      { key: 'p90WorkingHours', header: 'P90 (jam kerja)' },
+    ];
+    return {
+      json: { report: 'stage-times', governmentCode: ctx.government.code, period: ctx.window, items, governments },
+      tables: [
+        {
+          sheet: 'Waktu per tahap',
+          columns: [{ key: 'kind', header: 'Jenis' }, { key: 'stage', header: 'Tahap' }, { key: 'month', header: 'Bulan' }, { key: 'sla', header: 'Batas waktu' }, ...timeColumns],
+          rows: items.flatMap((i) => [
+            { ...flat(i), month: 'semua', sla: slaText(i.sla) },
+            ...i.byMonth.map((m) => ({ ...flat(m), kind: i.kind, stage: i.stage, sla: slaText(i.sla) })),
+          ]),
+        },
+        ...(governments.length ? [{ sheet: 'Kabupaten dan Kota', columns: [{ key: 'code', header: 'Kode' }, { key: 'name', header: 'Pemerintah' }, ...timeColumns.slice(0, 3)], rows: governments }] : []),
+      ],
+    };
+  }
+}
+
+function slaText(sla: { duration: string; businessDays: boolean } | null): string | null {
+  return sla === null ? null : `${sla.duration} (${sla.businessDays ? 'hari kerja' : 'hari kalender'})`;
+}
+
+function flat(o: object): Record<string, string | number | null> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v === null || typeof v !== 'object')) as Record<string, string | number | null>;
+}

@@ -1,0 +1,3 @@
+export * from './report-rows.js';
+export * from './report-sql.js';
+export * from './reports.repository.js';

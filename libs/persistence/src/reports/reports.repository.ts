@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { LocalDate } from '#workflow';
+import { HELD_DELEGATIONS_SQL } from '../repositories/user-directory.js';
+import type {
+  OpenStageRow,
+  OverdueDocumentRow,
+  QuickWinRollupRow,
+  ReportGovernment,
+  ReportPlace,
+  ReportWindow,
+  StageTimeBucketRow,
+  ThroughputRow,
+} from './report-rows.js';
+import { slaStatusSql } from './report-sql.js';
+
+/** A person of a government as the workload needs them: roles and the delegations they hold at `now`. */
+export interface ReportPersonRow {
+  username: string;
+  name: string;
+  email: string | null;
+  userId: string;
+  governmentCode: string;
+  unitCode: string;
+  roles: string[];
+  delegations: Array<{ id: string; role: string; startsAt: string; endsAt: string; principal: { username: string; governmentCode: string; unitCode: string } }>;
+}
+
+/** Adds the optional filters of a place to `where`, numbering parameters after `params`. */
+function placeFilter(place: ReportPlace, params: unknown[], alias = ''): string {
+  const a = alias ? `${alias}.` : '';
+  let sql = `${a}government_id = ANY($${params.push(place.governmentIds)}::uuid[])`;
+  if (place.unitIds !== null) sql += ` AND ${a}unit_id = ANY($${params.push(place.unitIds)}::uuid[])`;
+  if (place.kind !== null) sql += ` AND ${a}kind = $${params.push(place.kind)}`;
+  return sql;
+}
+
+function windowFilter(column: string, window: ReportWindow, params: unknown[], truncate: 'month' | null): string {
+  let sql = '';
+  const bound = (d: LocalDate) => (truncate ? `date_trunc('${truncate}', $${params.push(d)}::date)::date` : `$${params.push(d)}::date`);
+  if (window.from !== null) sql += ` AND ${column} >= ${bound(window.from)}`;
+  if (window.to !== null) sql += ` AND ${column} <= $${params.push(window.to)}::date`;
+  return sql;
+}
+
+/**
+ * Every query of the reports (issue 15). Stage times and throughput read the trigger-kept summaries
+ * (migration ReportSummaries) with their unfolded deltas; open stages read the pending-deadline index.
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The government by code and its regencies and cities (for a province), with their units. */
+  async governmentWithChildren(code: string): Promise<{ government: ReportGovernment; children: ReportGovernment[] } | null> {
+    const rows: Array<ReportGovernment & { isChild: boolean }> = await this.dataSource.query(
+      `SELECT g.id, g.code, g.name, g.level, g.time_zone AS "timeZone", g.code <> $1 AS "isChild",
+              coalesce((SELECT json_agg(json_build_object('id', u.id, 'code', u.code, 'name', u.name) ORDER BY u.code)
+                          FROM units u WHERE u.government_id = g.id), '[]') AS units
+         FROM governments g
+        WHERE g.code = $1 OR g.parent_id = (SELECT id FROM governments WHERE code = $1)
+        ORDER BY g.code <> $1, g.code`,
+      [code],
+    );
+    const own = rows.find((r) => !r.isChild);
+    if (!own) return null;
+    const strip = ({ isChild: _c, ...g }: ReportGovernment & { isChild: boolean }): ReportGovernment => g;
+    return { government: strip(own), children: rows.filter((r) => r.isChild).map(strip) };
+  }
+
+  /** Stages left, counted per government, kind, stage, month and rounded working duration. */
+  async stageTimeBuckets(place: ReportPlace, window: ReportWindow): Promise<StageTimeBucketRow[]> {
+    const params: unknown[] = [];
+    const where = placeFilter(place, params) + windowFilter('month', window, params, 'month');
+    const rows: StageTimeBucketRow[] = await this.dataSource.query(
+      `SELECT government_id AS "governmentId", kind, stage, to_char(month, 'YYYY-MM') AS month, bucket,
+              sum(count)::int AS count, sum(within_sla)::int AS "withinSla"
+         FROM (SELECT government_id, month, kind, stage, bucket, count, within_sla FROM stage_time_counts WHERE ${where}
+               UNION ALL
+               SELECT government_id, month, kind, stage, bucket, count, within_sla FROM stage_time_deltas WHERE ${where}) s
+        GROUP BY government_id, kind, stage, month, bucket
+        ORDER BY kind, stage, month, bucket`,
+      params,
+    );
+    return rows;
+  }
+
+  /** Open stages per government, kind, stage and unit, split by SLA status at `now`. */
+  async openStages(place: ReportPlace, now: Date, dueSoonUntil: Date): Promise<OpenStageRow[]> {
+    const params: unknown[] = [now, dueSoonUntil];
+    const status = slaStatusSql('due_at', '$1::timestamptz', '$2::timestamptz');
+    return this.dataSource.query(
+      `SELECT government_id AS "governmentId", kind, stage, unit_id AS "unitId",
+              count(*) FILTER (WHERE s = 'ON_TIME')::int AS "onTime",
+              count(*) FILTER (WHERE s = 'DUE_SOON')::int AS "dueSoon",
+              count(*) FILTER (WHERE s = 'OVERDUE')::int AS overdue
+         FROM (SELECT government_id, kind, stage, unit_id, ${status} AS s FROM deadlines
+                WHERE status = 'PENDING' AND ${placeFilter(place, params)}) o
+        GROUP BY government_id, kind, stage, unit_id
+        ORDER BY kind, stage, unit_id`,
+      params,
+    );
+  }
+
+  /** The `limit` open stages longest past their due time. */
+  async mostOverdue(place: ReportPlace, now: Date, limit: number): Promise<OverdueDocumentRow[]> {
+    const params: unknown[] = [now, limit];
+    return this.dataSource.query(
+      `SELECT dl.document_id AS "documentId", dl.kind, d.title, dl.unit_id AS "unitId", dl.stage, dl.due_at AS "dueAt"
+         FROM deadlines dl JOIN documents d ON d.id = dl.document_id
+        WHERE dl.status = 'PENDING' AND dl.due_at <= $1 AND ${placeFilter(place, params, 'dl')}
+        ORDER BY dl.due_at, dl.document_id
+        LIMIT $2`,
+      params,
+    );
+  }
+
+  /** Documents started and finished per ISO week (Monday in the government's zone) and kind. */
+  async throughput(place: ReportPlace, window: ReportWindow): Promise<ThroughputRow[]> {
+    const params: unknown[] = [];
+    const where = placeFilter(place, params) + windowFilter('week', window, params, null);
+    return this.dataSource.query(
+      `SELECT government_id AS "governmentId", to_char(week, 'YYYY-MM-DD') AS week, kind,
+              sum(started)::int AS started, sum(finished)::int AS finished
+         FROM (SELECT government_id, week, kind, started, finished FROM throughput_counts WHERE ${where}
+               UNION ALL
+               SELECT government_id, week, kind, started, finished FROM throughput_deltas WHERE ${where}) t
+        GROUP BY government_id, week, kind
+        ORDER BY week, kind`,
+      params,
+    );
+  }
+
+  /** Everyone active in the government with their roles and the delegations they hold at `now`. */
+  async people(governmentId: string, now: Date): Promise<ReportPersonRow[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", u.username, u.name, u.email, g.code AS "governmentCode", un.code AS "unitCode", u.roles,
+              (SELECT coalesce(json_agg(h), '[]') FROM (${HELD_DELEGATIONS_SQL.replace('$1', 'u.id')}) h) AS delegations
+         FROM users u JOIN governments g ON g.id = u.government_id JOIN units un ON un.id = u.unit_id
+        WHERE u.government_id = $1 AND u.active
+        ORDER BY u.username`,
+      [governmentId, now],
+    );
+  }
+
+  /**
+   * Quick Wins of `year` per government, unit, category, area and state: how many, their budget,
+   * progress reports (and those made before their period was due), and how many were completed
+   * (evaluated) by the end of the year in the government's zone.
+   */
+  async quickWinRollup(place: ReportPlace, year: number): Promise<QuickWinRollupRow[]> {
+    const params: unknown[] = [year];
+    return this.dataSource.query(
+      `SELECT d.government_id AS "governmentId", d.unit_id AS "unitId", d.content ->> 'category' AS category, d.content ->> 'area' AS area,
+              d.state, count(*)::int AS count, coalesce(sum((d.content ->> 'budget')::numeric), 0)::float8 AS budget,
+              coalesce(sum(jsonb_array_length(coalesce(d.facts -> 'progressReports', '[]'))), 0)::int AS "progressReports",
+              coalesce(sum(on_time.n), 0)::int AS "progressReportsOnTime",
+              (count(*) FILTER (WHERE d.state = 'completed' AND extract(year FROM d.updated_at AT TIME ZONE g.time_zone) <= $1))::int AS "completedInYear"
+         FROM documents d
+         JOIN governments g ON g.id = d.government_id
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS n FROM deadlines dl
+            WHERE dl.document_id = d.id AND dl.stage = 'implementation' AND dl.status = 'DONE' AND dl.closed_at <= dl.due_at
+              AND dl.closed_at IN (SELECT (r ->> 'reportedAt')::timestamptz FROM jsonb_array_elements(d.facts -> 'progressReports') r)
+         ) on_time ON d.facts ? 'progressReports'
+        WHERE d.year = $1 AND ${placeFilter({ ...place, kind: 'quick-win' }, params, 'd')}
+        GROUP BY d.government_id, d.unit_id, category, area, d.state`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,6 @@
+export * from './report-scope.js';
+export * from './sla-status.util.js';
+export * from './stage-time-histogram.util.js';
+export * from './throughput.util.js';
+export * from './working-time.util.js';
+export * from './workload.util.js';
