@@ -232,7 +232,7 @@ describe('reports', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as Buffer);
+      await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
       expect(workbook.worksheets.map((w) => w.name)).toEqual(['Terbuka per tahap', 'Paling terlambat', 'Kabupaten dan Kota']);
       const overdue = workbook.getWorksheet('Paling terlambat')!;
       const titles = overdue.getColumn(3).values.slice(2);
