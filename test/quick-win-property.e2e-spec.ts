@@ -158,6 +158,7 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
                 governmentLevel: level,
                 parentGovernmentCode: level === 'PROVINCE' ? null : 'kaltim',
                 unitCode: actor.unitCode,
+                history: [{ action: 'CREATE', fromState: null, actor: creator, onBehalfOf: null }],
               },
             });
           }
@@ -186,9 +187,11 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
 
             if (expected.status === 200) {
               const result = applyAction(definition, doc.snapshot, { type: action });
-              if (!result.ok) throw new Error('model disagrees with itself');
+              const decision = authorizeAction(definition, doc.snapshot, doc.facts, actor, action, now);
+              if (!result.ok || !decision.allowed) throw new Error('model disagrees with itself');
+              const entry = { action, fromState: doc.facts.state, actor: user, onBehalfOf: decision.onBehalfOf };
               doc.snapshot = result.persistedSnapshot;
-              doc.facts = { ...doc.facts, state: result.toState };
+              doc.facts = { ...doc.facts, state: result.toState, history: [...doc.facts.history, entry] };
               doc.version += 1;
               doc.entries += 1;
               successes++;

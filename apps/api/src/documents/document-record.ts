@@ -1,4 +1,4 @@
-import type { DocumentKind, GovernmentLevel, PersistedWorkflowSnapshot } from '#workflow';
+import type { DocumentKind, GovernmentLevel, PastAction, PersistedWorkflowSnapshot } from '#workflow';
 import type { DocumentContent, DocumentFactsJson } from './kinds/document-kind.types.js';
 
 /** A document row with its instance, organisation facts and pending deadline, as the store reads it. */
@@ -31,6 +31,8 @@ export interface DocumentRecord {
   lastSeq: number;
   lastHash: string | null;
   deadline: { stage: string; dueAt: Date; explanation: string } | null;
+  /** Who did what, oldest first: the policy's separation of duties reads it. */
+  history: PastAction[];
 }
 
 /** The document query; `leading` adds columns in front (e.g. a lock taken in the same round trip). */
@@ -42,7 +44,9 @@ export const selectDocument = (leading = '') => `
          d.state, d.final, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt",
          wi.machine_version AS "machineVersion", wi.snapshot, wi.last_seq AS "lastSeq", wi.last_hash AS "lastHash",
          CASE WHEN dl.id IS NULL THEN NULL
-              ELSE json_build_object('stage', dl.stage, 'dueAt', dl.due_at, 'explanation', dl.explanation) END AS deadline
+              ELSE json_build_object('stage', dl.stage, 'dueAt', dl.due_at, 'explanation', dl.explanation) END AS deadline,
+         COALESCE((SELECT json_agg(json_build_object('action', h.action, 'fromState', h.from_state, 'actor', h.actor, 'onBehalfOf', h.on_behalf_of) ORDER BY h.seq)
+                     FROM history_entries h WHERE h.document_id = d.id), '[]'::json) AS history
     FROM documents d
     JOIN workflow_instances wi ON wi.document_id = d.id
     JOIN governments g ON g.id = d.government_id

@@ -11,6 +11,7 @@ export function documentFactsOf(record: DocumentRecord): DocumentFacts {
     governmentLevel: record.governmentLevel,
     parentGovernmentCode: record.parentGovernmentCode,
     unitCode: record.unitCode,
+    history: record.history,
   };
 }
 

@@ -131,6 +131,7 @@ export class TransitionWriter {
       snapshot: t.snapshot,
       lastSeq: link.seq,
       lastHash: link.hash,
+      history: [...record.history, { action: t.action, fromState: t.fromState, actor: t.actor, onBehalfOf: t.onBehalfOf }],
       deadline: planned
         ? { stage: planned.stage, dueAt: planned.schedule.dueAt, explanation: planned.schedule.explanation }
         : record.deadline && leave.includes(record.deadline.stage)

@@ -65,6 +65,7 @@ function doc(kind: DocumentFacts['kind'], governmentCode: 'paser' | 'kaltim', st
     governmentLevel: governmentCode === 'kaltim' ? 'PROVINCE' : 'REGENCY',
     parentGovernmentCode: governmentCode === 'kaltim' ? null : 'kaltim',
     unitCode: 'diskominfo',
+    history: [],
   };
 }
 

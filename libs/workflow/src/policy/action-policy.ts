@@ -8,6 +8,7 @@ import type { WorkflowDefinition } from '../registry/workflow-definition.types.j
 import { authoritiesOf, involvesCreator, scopeMatches } from './authority.util.js';
 import { decideParticipantAction } from './participant-policy.js';
 import type { ActorFacts, DocumentFacts, PolicyDecision } from './policy.types.js';
+import { approvalActsOf, barringAct, personsActingThrough, type ApprovalAct } from './separation-of-duties.js';
 
 const SCOPE_TEXT: Readonly<Record<ActionRule['scope'], (document: DocumentFacts) => string>> = {
   unit: (d) => `of unit ${d.unitCode} in ${d.governmentCode}`,
@@ -21,6 +22,7 @@ function decide(
   definition: WorkflowDefinition,
   live: AnyMachineSnapshot | null,
   document: DocumentFacts,
+  acts: readonly ApprovalAct[],
   actor: ActorFacts,
   action: string,
   now: Date,
@@ -49,12 +51,26 @@ function decide(
   const usable = rule.separationOfDuties
     ? candidates.filter((authority) => !involvesCreator(actor, authority, document))
     : candidates;
-  const chosen = usable[0];
-  if (chosen === undefined) {
+  if (usable.length === 0) {
     return {
       allowed: false,
       code: 'SEPARATION_OF_DUTIES',
       reason: `The creator of the document (${document.createdBy}) may not ${action} it, also not on behalf of someone else`,
+    };
+  }
+  const unbarred = rule.separationOfDuties ? usable.filter((authority) => barringAct(acts, actor, authority) === undefined) : usable;
+  const chosen = unbarred[0];
+  if (chosen === undefined) {
+    const first = usable[0]!;
+    const act = barringAct(acts, actor, first)!;
+    const person = act.persons.find((p) => personsActingThrough(actor, first).includes(p));
+    const through = first.onBehalfOf === null ? '' : ` (here on behalf of ${first.onBehalfOf})`;
+    return {
+      allowed: false,
+      code: 'SEPARATION_OF_DUTIES',
+      reason:
+        `${person} already acted on this document as ${act.role} (${act.action}); ` +
+        `one person acts for one role only among the approving stages, so ${actor.username}${through} may not ${action} it as ${first.role}`,
     };
   }
   return { allowed: true, role: chosen.role, onBehalfOf: chosen.onBehalfOf, delegationId: chosen.delegationId };
@@ -63,7 +79,8 @@ function decide(
 /**
  * May `actor` fire `action` on `document` at `now`? Refusals come in the api.md order:
  * INVALID_TRANSITION (not possible in this state, or its guard is false), FORBIDDEN (no role,
- * unit or jurisdiction), SEPARATION_OF_DUTIES (the creator, also through a delegation).
+ * unit or jurisdiction), SEPARATION_OF_DUTIES (the creator, also through a delegation; or someone
+ * who, by `document.history`, already acted on it for another approving role).
  * When `snapshot` is given its state wins over `document.state` and guards are evaluated
  * (e.g. COMPLETE needs a progress report); with null only the state's rules are checked.
  * Own roles are preferred to delegations; `onBehalfOf` names the principal when one was used.
@@ -77,7 +94,7 @@ export function authorizeAction(
   now: Date,
 ): PolicyDecision {
   const live = snapshot === null ? null : restoreSnapshot(definition.machine, snapshot);
-  return decide(definition, live, document, actor, action, now);
+  return decide(definition, live, document, approvalActsOf(definition, document.history), actor, action, now);
 }
 
 /** The actions `actor` may fire now on the document, in the definition's action order. */
@@ -89,5 +106,6 @@ export function allowedActions(
   now: Date,
 ): WorkflowAction[] {
   const live = snapshot === null ? null : restoreSnapshot(definition.machine, snapshot);
-  return definition.actions.filter((action) => decide(definition, live, document, actor, action, now).allowed);
+  const acts = approvalActsOf(definition, document.history);
+  return definition.actions.filter((action) => decide(definition, live, document, acts, actor, action, now).allowed);
 }

@@ -5,3 +5,4 @@ export * from './action-policy.js';
 export * from './read-policy.js';
 export * from './stage-actors.util.js';
 export * from './participant-policy.js';
+export * from './separation-of-duties.js';

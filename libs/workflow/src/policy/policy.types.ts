@@ -16,6 +16,19 @@ export interface DocumentFacts {
   readonly unitCode: string;
   /** Units of an open coordination round that have not answered; read from the snapshot when one is given. */
   readonly pendingParticipants?: readonly string[];
+  /** The document's history, oldest first (separation of duties reads who acted for which role). */
+  readonly history: readonly PastAction[];
+}
+
+/** One entry of a document's history, as the policy reads it. */
+export interface PastAction {
+  readonly action: string;
+  /** Dotted state the action was fired in; null for the entry that created the document. */
+  readonly fromState: string | null;
+  /** Username of who fired it. */
+  readonly actor: string;
+  /** Username of the principal when the actor acted as a delegate. */
+  readonly onBehalfOf: string | null;
 }
 
 /** Where a user stands: their government and unit. */

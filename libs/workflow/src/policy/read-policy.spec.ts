@@ -13,6 +13,7 @@ const paserRegulation: DocumentFacts = {
   governmentLevel: 'REGENCY',
   parentGovernmentCode: 'kaltim',
   unitCode: 'diskominfo',
+  history: [],
 };
 const paserQuickWin: DocumentFacts = { ...paserRegulation, kind: 'quick-win', state: 'approval' };
 const kaltimRegulation: DocumentFacts = { ...paserRegulation, governmentCode: 'kaltim', governmentLevel: 'PROVINCE', parentGovernmentCode: null };
