@@ -35,6 +35,7 @@ const DOCUMENT: DocumentFacts = {
   governmentLevel: 'PROVINCE',
   parentGovernmentCode: null,
   unitCode: 'diskominfo',
+  history: [],
 };
 
 const person = (username: string, unitCode: string, roles: Role[], delegations: DelegationGrant[] = [], governmentCode = 'kaltim'): ActorFacts => ({

@@ -4,7 +4,7 @@ import type { Role } from '../domain/role.types.js';
 import { applyAction, startWorkflow } from '../engine/workflow-engine.js';
 import type { PersistedWorkflowSnapshot } from '../engine/workflow-engine.types.js';
 import { atomicStateNames, stateMetaOf } from '../machines/state-node.util.js';
-import { quickWinWorkflowV1, regulationWorkflowV1 } from '../registry/default-registry.js';
+import { quickWinWorkflowV1, regulationWorkflowV1, regulationWorkflowV2 } from '../registry/default-registry.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { allowedActions, authorizeAction } from './action-policy.js';
 import type { ActorFacts, DelegationGrant, DocumentFacts, PastAction } from './policy.types.js';
@@ -145,7 +145,7 @@ describe('separation of duties across stages', () => {
   });
 
   it('reads the role of every approving action from the machine: exactly one role each', () => {
-    for (const definition of [quickWinWorkflowV1, regulationWorkflowV1]) {
+    for (const definition of [quickWinWorkflowV1, regulationWorkflowV1, regulationWorkflowV2]) {
       for (const state of atomicStateNames(definition.machine)) {
         for (const [action, rule] of Object.entries(stateMetaOf(definition.machine, state)?.actions ?? {})) {
           if (rule?.separationOfDuties) expect({ state, action, roles: rule.roles.length }).toEqual({ state, action, roles: 1 });
