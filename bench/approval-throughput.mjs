@@ -1,17 +1,24 @@
 #!/usr/bin/env node
-// Approval throughput and latency over HTTP (API + worker + PostgreSQL + Redis, all local), and in the
-// same run the database's own limit for the same transaction shape written as raw SQL with `pg`.
+// Approval throughput and latency over HTTP (API + worker + PostgreSQL + Redis, all local, production
+// logging), in the same run the database's own limit for the same transaction shape measured by
+// pgbench with nothing else running, and the API's hottest functions from a CPU profile.
 //   node bench/approval-throughput.mjs        (env: BENCH_RATE, BENCH_FIXED_SECONDS, BENCH_CONCURRENCY,
-//                                              BENCH_SATURATION_DOCS, BENCH_RAW_SECONDS, BENCH_RAW_CONCURRENCY)
+//                                              BENCH_SATURATION_DOCS, BENCH_PGBENCH_SECONDS, BENCH_PROFILE_DOCS)
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import { build, fmt, login, machineLine, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import { topFunctions } from './lib/cpu-profile.mjs';
+import { runPgbench } from './lib/pgbench.mjs';
+import { build, dropConnections, fmt, login, machineLine, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const FIXED_SECONDS = Number(process.env.BENCH_FIXED_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SATURATION_DOCS = Number(process.env.BENCH_SATURATION_DOCS ?? 2500);
-const RAW_SECONDS = Number(process.env.BENCH_RAW_SECONDS ?? 15);
-const RAW_CONCURRENCY = Number(process.env.BENCH_RAW_CONCURRENCY ?? 16);
+const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 10);
+const PGBENCH_DOCS = 400;
+const PROFILE_DOCS = Number(process.env.BENCH_PROFILE_DOCS ?? 600);
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const BASE = `http://127.0.0.1:${PORT}`;
 const STEPS = [
@@ -91,56 +98,54 @@ async function saturation(tokens, ids) {
   return { ...summarize(latencies), perSecond: latencies.length / seconds, seconds };
 }
 
-/** The same transaction shape as one alur transition, as plain SQL over `pg`, on the same database. */
-async function rawSqlLimit(url, ids) {
-  const client = new pg.Pool({ connectionString: url, max: RAW_CONCURRENCY });
-  let count = 0;
-  const latencies = [];
-  const deadline = performance.now() + RAW_SECONDS * 1000;
-  const started = performance.now();
-  await pool(RAW_CONCURRENCY, RAW_CONCURRENCY, async (lane) => {
-    const c = await client.connect();
-    try {
-      for (let k = lane; performance.now() < deadline; k += RAW_CONCURRENCY) {
-        const id = ids[k % ids.length];
-        const t0 = performance.now();
-        await c.query('BEGIN');
-        const {
-          rows: [row],
-        } = await c.query(
-          `SELECT d.version, d.government_id, d.unit_id, wi.last_seq, wi.last_hash, wi.snapshot FROM documents d JOIN workflow_instances wi ON wi.document_id = d.id
-            WHERE d.id = $1 FOR UPDATE OF d, wi`,
-          [id],
-        );
-        await c.query(`UPDATE deadlines SET status = 'DONE', closed_at = now() WHERE document_id = $1 AND status = 'PENDING'`, [id]);
-        await c.query(
-          `INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
-           VALUES ($1, $2, $3, 'approval', now(), now() + interval '5 days', now() + interval '4 days', ARRAY[now() + interval '6 days'], '{}', 'bench')`,
-          [id, row.government_id, row.unit_id],
-        );
-        const seq = row.last_seq + 1;
-        await c.query(
-          `INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash)
-           VALUES ($1, $2, 'BENCH', 'approval', 'approval', 'bench', 1, 'x', now(), $3, md5(random()::text))`,
-          [id, seq, row.last_hash],
-        );
-        await c.query(`UPDATE workflow_instances SET snapshot = $2, last_seq = $3, version = version + 1 WHERE document_id = $1`, [id, row.snapshot, seq]);
-        await c.query(`UPDATE documents SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [id, row.version]);
-        await c.query(
-          `INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'STAGE_LEFT', '{}'), ($1, 'NOTIFY', '{}'), ($1, 'STAGE_ENTERED', '{}')`,
-          [id],
-        );
-        await c.query('COMMIT');
-        latencies.push(performance.now() - t0);
-        count++;
-      }
-    } finally {
-      c.release();
-    }
-  });
-  const seconds = (performance.now() - started) / 1000;
-  await client.end();
-  return { ...summarize(latencies), perSecond: count / seconds };
+/** The pgbench limit of one transition's transaction shape (bench/pgbench/transition.sql) on PGBENCH_DOCS of the run's documents. */
+async function pgbenchLimit(url, ids) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('DROP TABLE IF EXISTS bench_docs');
+    await c.query('CREATE TABLE bench_docs (n int PRIMARY KEY, id uuid NOT NULL)');
+    await c.query('INSERT INTO bench_docs SELECT ord, id FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)', [ids.slice(0, PGBENCH_DOCS)]);
+    await c.query('VACUUM ANALYZE');
+  } finally {
+    await c.end();
+  }
+  const ndocs = Math.min(PGBENCH_DOCS, ids.length);
+  const runs = [];
+  for (const clients of [4, 16]) runs.push({ clients, ...runPgbench(url, 'bench/pgbench/transition.sql', { clients, seconds: PGBENCH_SECONDS, vars: { ndocs } }) });
+  return runs;
+}
+
+/** pgbench's outbox rows and deadlines are not alur's: the worker of the next phase must not relay them. */
+async function markPgbenchRowsDone(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
+    await c.query(`UPDATE deadlines SET status = 'DONE', closed_at = now() WHERE explanation = 'pgbench' AND status = 'PENDING'`);
+  } finally {
+    await c.end();
+  }
+}
+
+/** The API's top functions by self time over its life: start, then CONCURRENCY clients approving PROFILE_DOCS documents. */
+async function profileApi(env) {
+  const dir = mkdtempSync(join(tmpdir(), 'alur-cpuprof-'));
+  dropConnections();
+  const api = startProcess('api', 'dist/apps/api/src/main.js', { ...env, NODE_FLAGS: `--import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${dir}` });
+  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
+  const exited = new Promise((resolve) => api.child.once('exit', resolve));
+  try {
+    await waitHealthy(BASE);
+    const tokens = {};
+    for (const [user] of STEPS) tokens[user] = await login(BASE, user);
+    await saturation(tokens, await createDocuments(tokens, PROFILE_DOCS));
+  } finally {
+    api.child.kill('SIGUSR2');
+    await exited;
+    await worker.stop();
+  }
+  return topFunctions(dir, 15);
 }
 
 async function main() {
@@ -153,7 +158,7 @@ async function main() {
     REDIS_URL,
     QUEUE_PREFIX: 'alur_bench',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info', // production logging: JSON lines at info
     LOGIN_THROTTLE_LIMIT: '100000',
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
   };
@@ -169,23 +174,37 @@ async function main() {
     await saturation(tokens, (await createDocuments(tokens, 200)));
     const fixed = await fixedRate(tokens, fixedDocs);
     const saturated = await saturation(tokens, await createDocuments(tokens, SATURATION_DOCS));
-    const raw = await rawSqlLimit(url, fixedDocs);
-    const ratio = saturated.perSecond / raw.perSecond;
+    // the database's limit with nothing else running: API and worker stopped
+    await api.stop();
+    await worker.stop();
+    const pgbench = await pgbenchLimit(url, fixedDocs);
+    await markPgbenchRowsDone(url);
+    const limit = pgbench[0].tps;
+    const ratio = saturated.perSecond / limit;
+    const profile = await profileApi(env);
 
     const report = `## 1-2. Approval throughput and latency vs the database's limit
 
 Measured ${machineLine()}.
-Command: \`node bench/approval-throughput.mjs\` (BENCH_RATE=${RATE}, BENCH_FIXED_SECONDS=${FIXED_SECONDS}, BENCH_CONCURRENCY=${CONCURRENCY}, BENCH_SATURATION_DOCS=${SATURATION_DOCS}, RAW ${RAW_CONCURRENCY} connections for ${RAW_SECONDS}s, DATABASE_POOL_SIZE=${env.DATABASE_POOL_SIZE}).
+Command: \`npm run bench:approval\` (BENCH_RATE=${RATE}, BENCH_FIXED_SECONDS=${FIXED_SECONDS}, BENCH_CONCURRENCY=${CONCURRENCY}, BENCH_SATURATION_DOCS=${SATURATION_DOCS}, DATABASE_POOL_SIZE=${env.DATABASE_POOL_SIZE}, LOG_LEVEL=info).
 One API process and one worker; each document goes SUBMIT, ENDORSE, VERIFY, APPROVE by four users over HTTP with keep-alive.
+The database's limit: \`pgbench -n -M prepared -T ${PGBENCH_SECONDS}\` running \`bench/pgbench/transition.sql\` (one transition's transaction shape: lock document and instance, close and open a deadline, history entry, instance, document with its version guard, outbox rows) over ${PGBENCH_DOCS} documents, with the API and the worker stopped.
 
 | run | transitions/s | p50 ms | p95 ms | p99 ms | max ms | requests |
 |---|---|---|---|---|---|---|
 | fixed offered load ${RATE} req/s | ${fmt(fixed.perSecond)} | ${fmt(fixed.p50)} | ${fmt(fixed.p95)} | ${fmt(fixed.p99)} | ${fmt(fixed.max)} | ${fixed.n} (${fixed.errors} errors) |
 | saturation, ${CONCURRENCY} clients | **${fmt(saturated.perSecond)}** | ${fmt(saturated.p50)} | ${fmt(saturated.p95)} | ${fmt(saturated.p99)} | ${fmt(saturated.max)} | ${saturated.n} |
-| raw SQL, same transaction shape, ${RAW_CONCURRENCY} connections | ${fmt(raw.perSecond)} | ${fmt(raw.p50)} | ${fmt(raw.p95)} | ${fmt(raw.p99)} | ${fmt(raw.max)} | ${raw.n} |
+${pgbench.map((r) => `| pgbench, ${r.clients} clients | ${fmt(r.tps)} | | | | | ${r.transactions} (latency average ${fmt(r.latencyMs, 2)} ms) |`).join('\n')}
 
-alur reaches **${fmt(ratio * 100)}%** of the raw-SQL limit measured in the same run.
-Targets: >= 1,500 transitions/s at saturation (${saturated.perSecond >= 1500 ? 'met' : `not met: ${fmt((1 - saturated.perSecond / 1500) * 100)}% short`}), >= 30% of the raw limit (${ratio >= 0.3 ? 'met' : 'not met'}), p99 <= 25 ms at ${RATE} req/s (${fixed.p99 <= 25 ? 'met' : `not met by ${fmt(fixed.p99 - 25)} ms`}).`;
+alur reaches **${fmt(ratio * 100)}%** of the pgbench limit at 4 clients measured in the same run.
+Targets: >= 1,000 transitions/s at saturation (${saturated.perSecond >= 1000 ? 'met' : `not met: ${fmt((1 - saturated.perSecond / 1000) * 100)}% short`}), >= 40% of the pgbench limit (${ratio >= 0.4 ? 'met' : 'not met'}), p99 <= 25 ms at ${RATE} req/s (${fixed.p99 <= 25 ? 'met' : `not met by ${fmt(fixed.p99 - 25)} ms`}).
+
+<details><summary>The API's 15 functions with the most self time (CPU profile of the API's start and ${PROFILE_DOCS} documents approved at saturation, idle time left out; ${fmt(profile.totalMs / 1000)} s sampled)</summary>
+
+| function | self ms | share |
+|---|---|---|
+${profile.ranked.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${fmt(f.ms)} | ${fmt(f.share * 100)}% |`).join('\n')}
+</details>`;
     writeSection('approval', report);
     console.log(report);
   } finally {

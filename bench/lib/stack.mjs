@@ -69,7 +69,7 @@ export function startProcess(name, entry, env) {
     child,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(); // gone, by exit or by signal
         child.once('exit', resolve);
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10000).unref();
@@ -92,6 +92,12 @@ const agents = new Map();
 function agentFor(max) {
   if (!agents.has(max)) agents.set(max, new http.Agent({ keepAlive: true, maxSockets: max }));
   return agents.get(max);
+}
+
+/** Closes every keep-alive connection (before talking to a restarted server on the same port). */
+export function dropConnections() {
+  for (const agent of agents.values()) agent.destroy();
+  agents.clear();
 }
 
 /** One HTTP request; resolves {status, body, ms}. */

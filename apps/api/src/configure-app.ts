@@ -15,7 +15,7 @@ export function configureApp(app: INestApplication): void {
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '1mb', strict: true });
-  mountQueueDashboard(app); // /admin/queues, ADMIN only: plain Express middleware, see QueueDashboard
+  mountQueueDashboard(app); // /admin/queues, OPERATOR only: plain Express middleware, see QueueDashboard
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

@@ -1,0 +1,33 @@
+// Reads a V8 .cpuprofile (node --cpu-prof) and ranks functions by self time.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where a function lives, short: `pkg/file.js:line` for dependencies, `apps/...:line` for ours, `node:...` for Node's. */
+function place(url, line) {
+  if (!url) return '';
+  const clean = url.replace(/^file:\/\//, '');
+  const nm = clean.lastIndexOf('node_modules/');
+  const short = nm >= 0 ? clean.slice(nm + 'node_modules/'.length) : clean.replace(/^.*\/dist\//, '');
+  return `${short}:${line + 1}`;
+}
+
+/** The `n` functions with the most self time in the newest profile of `dir`, with their share of the busy samples (idle left out). */
+export function topFunctions(dir, n = 15) {
+  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1);
+  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMs = new Map();
+  let totalMs = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const node = byId.get(id);
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)') return;
+    const key = `${functionName || '(anonymous)'} ${place(url, lineNumber)}`.trim();
+    selfMs.set(key, (selfMs.get(key) ?? 0) + ms);
+    totalMs += ms;
+  });
+  const ranked = [...selfMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return { file, totalMs, ranked: ranked.map(([name, ms]) => ({ name, ms, share: ms / totalMs })) };
+}
