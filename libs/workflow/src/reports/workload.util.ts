@@ -95,5 +95,7 @@ function documentAt(where: { kind: string; stage: string; governmentCode: string
     governmentLevel: 'PROVINCE',
     parentGovernmentCode: null,
     unitCode: where.unitCode,
+    // counted per stage, not per document: no one's past acts are known here
+    history: [],
   };
 }
