@@ -15,6 +15,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf 
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# `docker compose run --rm api npm run bootstrap -- ...` runs the same npm script as a checkout
+COPY scripts/build-if-needed.mjs ./scripts/build-if-needed.mjs
 USER node
 EXPOSE 3000
 ENTRYPOINT ["/usr/bin/tini", "--"]

@@ -17,3 +17,7 @@ export * from './sla/sla-policy.queries.js';
 export * from './prepared-query.util.js';
 export * from './outbox/outbox.queries.js';
 export * from './reports/index.js';
+export * from './repositories/user-accounts.js';
+export * from './organisation/government.repository.js';
+export * from './organisation/unit.repository.js';
+export * from './administration/admin-audit.repository.js';

@@ -2,11 +2,14 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from './authenticated-user.js';
+import { ChangePasswordDto } from './change-password.dto.js';
+import { ChangePasswordUseCase } from './change-password.use-case.js';
 import { CurrentAuthentication, CurrentUser } from './current-user.decorator.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { LoginDto } from './login.dto.js';
 import { LoginUseCase, toUserView, type AuthenticatedUserView, type LoginResult } from './login.use-case.js';
 import { MeQuery, type MeView } from './me.query.js';
+import { AllowedBeforePasswordChange } from './password-change.decorator.js';
 import { Public } from './public.decorator.js';
 import type { Authentication } from './session/access-token-authenticator.js';
 import { BrowserSessions, type BrowserSessionView } from './session/browser-sessions.js';
@@ -15,6 +18,8 @@ import { APP_SESSION } from './session/session-scope.js';
 
 export interface BrowserSignInResult extends BrowserSessionView {
   user: AuthenticatedUserView;
+  /** Signed in with a temporary password: every request but `POST /api/me/password` (and sign-out) is refused. */
+  mustChangePassword: boolean;
 }
 
 @ApiTags('auth')
@@ -24,6 +29,7 @@ export class AuthController {
     private readonly login: LoginUseCase,
     private readonly me: MeQuery,
     private readonly sessions: BrowserSessions,
+    private readonly changePassword: ChangePasswordUseCase,
   ) {}
 
   @Public()
@@ -46,11 +52,12 @@ export class AuthController {
     assertNotCrossSite(req);
     const user = await this.login.verifyCredentials(body.username, body.password);
     const session = await this.sessions.start(req, res, user);
-    return { ...session, user: toUserView(user) };
+    return { ...session, user: toUserView(user), mustChangePassword: user.mustChangePassword };
   }
 
   @Post('auth/logout')
   @HttpCode(204)
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiCookieAuth(APP_SESSION.cookie)
   @ApiHeader({ name: 'X-XSRF-TOKEN', required: false, description: 'Required with the session cookie' })
@@ -65,5 +72,16 @@ export class AuthController {
   @ApiOperation({ summary: 'The caller, with the delegations they currently hold' })
   whoAmI(@CurrentUser() user: AuthenticatedUser): Promise<MeView> {
     return this.me.execute(user);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @AllowedBeforePasswordChange()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Change the caller\'s password (at least 12 characters); the one call a token that must change its password may make',
+  })
+  async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.changePassword.execute(user, body);
   }
 }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { RevokedTokens, UserDirectory } from '#persistence';
 import { AuthController } from './auth.controller.js';
+import { ChangePasswordUseCase } from './change-password.use-case.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
@@ -27,6 +28,7 @@ import { TokenService } from './token.service.js';
     LoginRateLimiter,
     LoginRateLimitGuard,
     MeQuery,
+    ChangePasswordUseCase,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [TokenService, UserDirectory, AccessTokenAuthenticator, BrowserSessions],

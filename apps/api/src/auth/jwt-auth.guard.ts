@@ -1,7 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { AppException } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE } from './password-change.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { AccessTokenAuthenticator, type Authentication } from './session/access-token-authenticator.js';
 
@@ -10,6 +13,8 @@ export type AuthenticatedRequest = Request & { user?: AuthenticatedUser; authent
 /**
  * Global: every route needs a valid, unrevoked access token of an active user unless marked
  * @Public(): a bearer header (API clients), or the browser session cookie with the CSRF check on writes.
+ * The user is read on every request, so a deactivated person's token stops working at once. Someone
+ * who signed in with a temporary password may only change it (403 PASSWORD_CHANGE_REQUIRED elsewhere).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -23,6 +28,9 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const authentication = await this.authenticator.authenticate(request);
+    if (authentication.user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])) {
+      throw new AppException(ErrorCode.PASSWORD_CHANGE_REQUIRED, 'Change your temporary password first (POST /api/me/password)');
+    }
     request.user = authentication.user;
     request.authentication = authentication;
     return true;

@@ -9,6 +9,8 @@ export interface LoginResult {
   tokenType: 'Bearer';
   expiresIn: number;
   user: AuthenticatedUserView;
+  /** Signed in with a temporary password: the token is refused everywhere but `POST /api/me/password`. */
+  mustChangePassword: boolean;
 }
 
 export type AuthenticatedUserView = Pick<AuthenticatedUser, 'username' | 'name' | 'governmentCode' | 'unitCode' | 'roles'>;
@@ -28,13 +30,13 @@ export class LoginUseCase {
   async execute(username: string, password: string): Promise<LoginResult> {
     const user = await this.verifyCredentials(username, password);
     const { accessToken, expiresIn } = await this.tokens.issue({ sub: user.id, username: user.username });
-    return { accessToken, tokenType: 'Bearer', expiresIn, user: toUserView(user) };
+    return { accessToken, tokenType: 'Bearer', expiresIn, user: toUserView(user), mustChangePassword: user.mustChangePassword };
   }
 
   /** The active user with this username and password, else 401 (a bearer login and a browser sign-in both start here). */
   async verifyCredentials(username: string, password: string): Promise<AuthenticatedUser> {
     const user = await this.users.findByUsername(username);
-    const hash = user?.active ? user.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
+    const hash = user?.active && user.passwordHash ? user.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
     const valid = await verifyPassword(hash, password);
     if (!user?.active || !valid) throw unauthenticated(WRONG_LOGIN);
     return toAuthenticatedUser(user);

@@ -15,6 +15,10 @@ export class UnitEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** The head of the unit (Kepala OPD) that escalations reach. */
+  @Column({ name: 'head_user_id', type: 'uuid', nullable: true })
+  headUserId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

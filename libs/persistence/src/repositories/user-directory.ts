@@ -9,7 +9,10 @@ export interface UserRecord {
   name: string;
   nip: string | null;
   email: string | null;
-  passwordHash: string;
+  /** null: created without a password, they get one through a reset */
+  passwordHash: string | null;
+  /** Signed in with a reset password: every request but changing it is refused. */
+  mustChangePassword: boolean;
   active: boolean;
   roles: string[];
   governmentId: string;
@@ -20,8 +23,9 @@ export interface UserRecord {
   unitCode: string;
 }
 
-const SELECT_USER = `
-  SELECT u.id, u.username, u.name, u.nip, u.email, u.password_hash AS "passwordHash", u.active, u.roles,
+export const SELECT_USER = `
+  SELECT u.id, u.username, u.name, u.nip, u.email, u.password_hash AS "passwordHash",
+         u.must_change_password AS "mustChangePassword", u.active, u.roles,
          g.id AS "governmentId", g.code AS "governmentCode", g.level AS "governmentLevel",
          p.code AS "parentGovernmentCode", un.id AS "unitId", un.code AS "unitCode"
     FROM users u

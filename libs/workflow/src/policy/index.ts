@@ -6,3 +6,4 @@ export * from './read-policy.js';
 export * from './stage-actors.util.js';
 export * from './participant-policy.js';
 export * from './separation-of-duties.js';
+export * from './administration-policy.js';

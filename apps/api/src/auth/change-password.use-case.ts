@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { hashPassword, setUserPassword, UserDirectory, verifyPassword } from '#persistence';
+import { validationFailed } from '../common/errors/app.exception.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import type { ChangePasswordDto } from './change-password.dto.js';
+
+/**
+ * POST /api/me/password: the caller replaces their password (self-service, and the way out of a
+ * temporary one). A wrong current password is a 400 naming the field, not a 401, so the caller's
+ * session stays.
+ */
+@Injectable()
+export class ChangePasswordUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserDirectory,
+  ) {}
+
+  async execute(caller: AuthenticatedUser, dto: ChangePasswordDto): Promise<void> {
+    const user = await this.users.findById(caller.id);
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, dto.currentPassword))) {
+      throw validationFailed('currentPassword is not your current password', { fields: ['currentPassword is not your current password'] });
+    }
+    if (dto.newPassword === dto.currentPassword) {
+      throw validationFailed('newPassword must differ from currentPassword', { fields: ['newPassword must differ from currentPassword'] });
+    }
+    const hash = await hashPassword(dto.newPassword);
+    await setUserPassword(this.dataSource.manager, user.id, hash, false, new Date());
+  }
+}

@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+
+/** A unit (OPD) with the head that escalations reach. */
+export interface UnitRow {
+  id: string;
+  governmentId: string;
+  governmentCode: string;
+  code: string;
+  name: string;
+  headUsername: string | null;
+  createdAt: Date;
+}
+
+const SELECT_UNIT = `
+  SELECT un.id, un.government_id AS "governmentId", g.code AS "governmentCode", un.code, un.name,
+         h.username AS "headUsername", un.created_at AS "createdAt"
+    FROM units un
+    JOIN governments g ON g.id = un.government_id
+    LEFT JOIN users h ON h.id = un.head_user_id`;
+
+export async function listUnits(manager: EntityManager, governmentId: string): Promise<UnitRow[]> {
+  return manager.query(`${SELECT_UNIT} WHERE un.government_id = $1 ORDER BY un.code`, [governmentId]);
+}
+
+export async function findUnit(manager: EntityManager, governmentId: string, code: string): Promise<UnitRow | null> {
+  const rows: UnitRow[] = await manager.query(`${SELECT_UNIT} WHERE un.government_id = $1 AND un.code = $2`, [governmentId, code]);
+  return rows[0] ?? null;
+}
+
+/** The units of a government by code, for checking many rows at once (the personnel import). */
+export async function unitIdsByCode(manager: EntityManager, governmentId: string): Promise<Map<string, string>> {
+  const rows: Array<{ id: string; code: string }> = await manager.query(`SELECT id, code FROM units WHERE government_id = $1`, [governmentId]);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Inserts a unit; null when the government already has one with that code. */
+export async function insertUnit(manager: EntityManager, governmentId: string, unit: { code: string; name: string }): Promise<UnitRow | null> {
+  const [row]: Array<{ id: string }> = await manager.query(
+    `INSERT INTO units (government_id, code, name) VALUES ($1, $2, $3) ON CONFLICT (government_id, code) DO NOTHING RETURNING id`,
+    [governmentId, unit.code, unit.name],
+  );
+  if (!row) return null;
+  const [created]: UnitRow[] = await manager.query(`${SELECT_UNIT} WHERE un.id = $1`, [row.id]);
+  return created;
+}
+
+export async function lockUnit(manager: EntityManager, governmentId: string, code: string): Promise<UnitRow | null> {
+  const locked: Array<{ id: string }> = await manager.query(`SELECT id FROM units WHERE government_id = $1 AND code = $2 FOR UPDATE`, [governmentId, code]);
+  if (!locked[0]) return null;
+  const [row]: UnitRow[] = await manager.query(`${SELECT_UNIT} WHERE un.id = $1`, [locked[0].id]);
+  return row;
+}
+
+/** `headUserId`: undefined keeps the head, null removes it. */
+export async function updateUnit(manager: EntityManager, id: string, changes: { name?: string; headUserId?: string | null }): Promise<UnitRow> {
+  await manager.query(
+    `UPDATE units SET name = coalesce($2, name), head_user_id = CASE WHEN $3 THEN $4::uuid ELSE head_user_id END WHERE id = $1`,
+    [id, changes.name ?? null, changes.headUserId !== undefined, changes.headUserId ?? null],
+  );
+  const [row]: UnitRow[] = await manager.query(`${SELECT_UNIT} WHERE un.id = $1`, [id]);
+  return row;
+}

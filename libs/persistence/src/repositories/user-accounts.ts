@@ -1,0 +1,131 @@
+import type { EntityManager } from 'typeorm';
+
+/** A person as administration shows them (never the password hash). */
+export interface UserAccountRow {
+  id: string;
+  username: string;
+  name: string;
+  nip: string | null;
+  email: string | null;
+  governmentId: string;
+  governmentCode: string;
+  unitId: string;
+  unitCode: string;
+  roles: string[];
+  active: boolean;
+  hasPassword: boolean;
+  mustChangePassword: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewUserAccount {
+  username: string;
+  name: string;
+  nip: string | null;
+  email: string | null;
+  governmentId: string;
+  unitId: string;
+  roles: readonly string[];
+  passwordHash: string | null;
+  mustChangePassword: boolean;
+}
+
+export type UserAccountChanges = Partial<Pick<NewUserAccount, 'name' | 'nip' | 'email' | 'unitId' | 'roles'>> & { active?: boolean };
+
+const SELECT_ACCOUNT = `
+  SELECT u.id, u.username, u.name, u.nip, u.email, u.government_id AS "governmentId", g.code AS "governmentCode",
+         u.unit_id AS "unitId", un.code AS "unitCode", u.roles, u.active, u.password_hash IS NOT NULL AS "hasPassword",
+         u.must_change_password AS "mustChangePassword", u.created_at AS "createdAt", u.updated_at AS "updatedAt"
+    FROM users u
+    JOIN governments g ON g.id = u.government_id
+    JOIN units un ON un.id = u.unit_id`;
+
+export interface UserAccountFilter {
+  governmentIds: readonly string[];
+  unitCode?: string;
+  role?: string;
+  active?: boolean;
+  /** Part of the name, NIP or username, any case. */
+  search?: string;
+  page: number;
+  limit: number;
+}
+
+/** People of the given governments, by government and username, paged. */
+export async function listUserAccounts(manager: EntityManager, filter: UserAccountFilter): Promise<{ items: UserAccountRow[]; total: number }> {
+  const where = `u.government_id = ANY($1::uuid[]) AND ($2::text IS NULL OR un.code = $2) AND ($3::text IS NULL OR $3 = ANY(u.roles))
+                 AND ($4::boolean IS NULL OR u.active = $4)
+                 AND ($5::text IS NULL OR u.name ILIKE $5 OR u.username ILIKE $5 OR u.nip ILIKE $5)`;
+  const search = filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const params = [filter.governmentIds, filter.unitCode ?? null, filter.role ?? null, filter.active ?? null, search];
+  const [items, [{ total }]] = await Promise.all([
+    manager.query(`${SELECT_ACCOUNT} WHERE ${where} ORDER BY g.code, u.username LIMIT $6 OFFSET $7`, [...params, filter.limit, (filter.page - 1) * filter.limit]),
+    manager.query(`SELECT count(*)::int AS total FROM users u JOIN units un ON un.id = u.unit_id WHERE ${where}`, params),
+  ]);
+  return { items, total };
+}
+
+export async function findUserAccount(manager: EntityManager, username: string): Promise<UserAccountRow | null> {
+  const rows: UserAccountRow[] = await manager.query(`${SELECT_ACCOUNT} WHERE u.username = $1`, [username]);
+  return rows[0] ?? null;
+}
+
+/** The person locked for an update in this transaction. */
+export async function lockUserAccount(manager: EntityManager, username: string): Promise<UserAccountRow | null> {
+  const locked: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE username = $1 FOR UPDATE`, [username]);
+  if (!locked[0]) return null;
+  const [row]: UserAccountRow[] = await manager.query(`${SELECT_ACCOUNT} WHERE u.id = $1`, [locked[0].id]);
+  return row;
+}
+
+/** Who already holds a username or a NIP (for a 409 that names which). */
+export async function findUsernameOrNipHolders(
+  manager: EntityManager,
+  usernames: readonly string[],
+  nips: readonly string[],
+): Promise<Array<{ id: string; username: string; nip: string | null }>> {
+  return manager.query(`SELECT id, username, nip FROM users WHERE username = ANY($1::text[]) OR nip = ANY($2::text[])`, [usernames, nips]);
+}
+
+/** Inserts a person; null when the username or the NIP is taken. */
+export async function insertUserAccount(manager: EntityManager, user: NewUserAccount): Promise<UserAccountRow | null> {
+  const [row]: Array<{ id: string }> = await manager.query(
+    `INSERT INTO users (username, name, nip, email, password_hash, must_change_password, government_id, unit_id, roles)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+    [user.username, user.name, user.nip, user.email, user.passwordHash, user.mustChangePassword, user.governmentId, user.unitId, user.roles],
+  );
+  if (!row) return null;
+  const [created]: UserAccountRow[] = await manager.query(`${SELECT_ACCOUNT} WHERE u.id = $1`, [row.id]);
+  return created;
+}
+
+/** Changes the given fields (undefined keeps one; nip and email may be set to null). */
+export async function updateUserAccount(manager: EntityManager, id: string, changes: UserAccountChanges, at: Date): Promise<UserAccountRow> {
+  await manager.query(
+    `UPDATE users SET name = coalesce($2, name),
+                      nip = CASE WHEN $3 THEN $4 ELSE nip END,
+                      email = CASE WHEN $5 THEN $6 ELSE email END,
+                      unit_id = coalesce($7, unit_id), roles = coalesce($8, roles), active = coalesce($9, active), updated_at = $10
+      WHERE id = $1`,
+    [
+      id,
+      changes.name ?? null,
+      changes.nip !== undefined,
+      changes.nip ?? null,
+      changes.email !== undefined,
+      changes.email ?? null,
+      changes.unitId ?? null,
+      changes.roles ?? null,
+      changes.active ?? null,
+      at,
+    ],
+  );
+  const [row]: UserAccountRow[] = await manager.query(`${SELECT_ACCOUNT} WHERE u.id = $1`, [id]);
+  return row;
+}
+
+/** A new password hash; `mustChange` for a temporary one (a reset), false for one the person chose. */
+export async function setUserPassword(manager: EntityManager, id: string, passwordHash: string, mustChange: boolean, at: Date): Promise<void> {
+  await manager.query(`UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = $4 WHERE id = $1`, [id, passwordHash, mustChange, at]);
+}

@@ -1,0 +1,50 @@
+import { ALL_ROLES, type Role } from '../domain/role.types.js';
+import type { GovernmentLevel } from '../domain/government.types.js';
+
+/** The administrator as the administration rules see them. */
+export interface AdministratorFacts {
+  roles: readonly string[];
+  governmentCode: string;
+  governmentLevel: GovernmentLevel;
+}
+
+/** Where a government sits: its code and its province's (null for a province). */
+export interface GovernmentPlace {
+  code: string;
+  parentCode: string | null;
+}
+
+/**
+ * The deployment-level role of the queue dashboard: given by the bootstrap command or the seed only,
+ * never by a government's ADMIN.
+ */
+export const DEPLOYMENT_ROLE = 'OPERATOR';
+
+/** The roles an ADMIN may grant: domain.md's roles of a government. */
+export const GRANTABLE_ROLES: readonly Role[] = Object.freeze(ALL_ROLES.filter((role) => (role as string) !== DEPLOYMENT_ROLE));
+
+/** What the bootstrap command gives the first province's ADMIN (the deployment role too, where it exists). */
+export const BOOTSTRAP_ADMIN_ROLES: readonly Role[] = Object.freeze(ALL_ROLES.filter((role) => role === 'ADMIN' || (role as string) === DEPLOYMENT_ROLE));
+
+export function isGrantableRole(value: unknown): value is Role {
+  return typeof value === 'string' && (GRANTABLE_ROLES as readonly string[]).includes(value);
+}
+
+export function isAdministrator(actor: Pick<AdministratorFacts, 'roles'>): boolean {
+  return actor.roles.includes('ADMIN');
+}
+
+/**
+ * An ADMIN administers their own government, and a province's ADMIN also its regencies and cities
+ * (issue 13). Nobody else administers anything. Mirrored in SQL by `administeredGovernmentsSql`.
+ */
+export function administers(actor: AdministratorFacts, government: GovernmentPlace): boolean {
+  if (!isAdministrator(actor)) return false;
+  if (government.code === actor.governmentCode) return true;
+  return actor.governmentLevel === 'PROVINCE' && government.parentCode === actor.governmentCode;
+}
+
+/** Only a province's ADMIN creates governments, and only regencies and cities under that province. */
+export function mayCreateGovernments(actor: AdministratorFacts): boolean {
+  return isAdministrator(actor) && actor.governmentLevel === 'PROVINCE';
+}
