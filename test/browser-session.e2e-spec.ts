@@ -42,7 +42,7 @@ describe('browser sessions: cookie, CSRF, sign-out', () => {
 
   it('signs a browser in with an HttpOnly, SameSite=Strict cookie and a readable CSRF cookie, never handing the token to the page', async () => {
     const { res, session, csrf, cookie } = await signIn('kaltim.drafter');
-    expect(res.body).toEqual({ tokenType: 'Cookie', expiresIn: 3600, csrfToken: expect.any(String), user: expect.objectContaining({ username: 'kaltim.drafter' }) });
+    expect(res.body).toEqual({ tokenType: 'Cookie', expiresIn: 3600, csrfToken: expect.any(String), mustChangePassword: false, user: expect.objectContaining({ username: 'kaltim.drafter' }) });
     expect(JSON.stringify(res.body)).not.toContain(pair(session).split('=')[1]);
     expect(session).toMatch(/; Path=\//);
     expect(session).toMatch(/; HttpOnly/);
