@@ -8,8 +8,10 @@ import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
+import { GovernmentsModule } from './governments/governments.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HolidaysModule } from './holidays/holidays.module.js';
+import { PeopleModule } from './people/people.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -37,6 +39,8 @@ export class AppModule {
         AdminModule,
         DelegationsModule,
         ReportsModule,
+        GovernmentsModule,
+        PeopleModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -9,6 +9,7 @@ export interface UserAccountRow {
   email: string | null;
   governmentId: string;
   governmentCode: string;
+  parentGovernmentCode: string | null;
   unitId: string;
   unitCode: string;
   roles: string[];
@@ -35,10 +36,11 @@ export type UserAccountChanges = Partial<Pick<NewUserAccount, 'name' | 'nip' | '
 
 const SELECT_ACCOUNT = `
   SELECT u.id, u.username, u.name, u.nip, u.email, u.government_id AS "governmentId", g.code AS "governmentCode",
-         u.unit_id AS "unitId", un.code AS "unitCode", u.roles, u.active, u.password_hash IS NOT NULL AS "hasPassword",
+         p.code AS "parentGovernmentCode", u.unit_id AS "unitId", un.code AS "unitCode", u.roles, u.active, u.password_hash IS NOT NULL AS "hasPassword",
          u.must_change_password AS "mustChangePassword", u.created_at AS "createdAt", u.updated_at AS "updatedAt"
     FROM users u
     JOIN governments g ON g.id = u.government_id
+    LEFT JOIN governments p ON p.id = g.parent_id
     JOIN units un ON un.id = u.unit_id`;
 
 export interface UserAccountFilter {

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { findUserAccount, insertUnit, listUnits, lockUnit, recordAdminChanges, updateUnit, type UnitRow } from '#persistence';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { administeredGovernment } from '../administration/administered-government.js';
+import { auditSnapshot } from '../administration/audit-snapshot.js';
+import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
+import type { CreateUnitDto, UnitView, UpdateUnitDto } from './unit.dto.js';
+
+export function toUnitView(unit: UnitRow): UnitView {
+  return { code: unit.code, name: unit.name, governmentCode: unit.governmentCode, headUsername: unit.headUsername, createdAt: unit.createdAt };
+}
+
+/** GET /api/governments/:code/units */
+@Injectable()
+export class ListUnitsQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(user: AuthenticatedUser, governmentCode: string): Promise<{ items: UnitView[] }> {
+    const government = await administeredGovernment(this.dataSource.manager, user, governmentCode);
+    return { items: (await listUnits(this.dataSource.manager, government.id)).map(toUnitView) };
+  }
+}
+
+/** POST /api/governments/:code/units */
+@Injectable()
+export class CreateUnitUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(user: AuthenticatedUser, governmentCode: string, dto: CreateUnitDto): Promise<UnitView> {
+    const government = await administeredGovernment(this.dataSource.manager, user, governmentCode);
+    return this.dataSource.transaction(async (tx) => {
+      const unit = await insertUnit(tx, government.id, dto);
+      if (!unit) throw new AppException(ErrorCode.CONFLICT, `${government.code} already has a unit with code ${dto.code}`);
+      await recordAdminChanges(
+        tx,
+        [{ action: 'UNIT_CREATED', targetType: 'UNIT', targetKey: `${government.code}/${unit.code}`, governmentId: government.id, actorId: user.id, before: null, after: auditSnapshot(unit) }],
+        new Date(),
+      );
+      return toUnitView(unit);
+    });
+  }
+}
+
+/** PATCH /api/governments/:code/units/:unitCode: its name and its head. */
+@Injectable()
+export class UpdateUnitUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(user: AuthenticatedUser, governmentCode: string, unitCode: string, dto: UpdateUnitDto): Promise<UnitView> {
+    const government = await administeredGovernment(this.dataSource.manager, user, governmentCode);
+    return this.dataSource.transaction(async (tx) => {
+      const before = await lockUnit(tx, government.id, unitCode);
+      if (!before) throw notFound('Unit');
+      const headUserId = dto.headUsername === undefined ? undefined : dto.headUsername === null ? null : await headOf(tx, before, dto.headUsername);
+      const after = await updateUnit(tx, before.id, { name: dto.name, headUserId });
+      await recordAdminChanges(
+        tx,
+        [{ action: 'UNIT_UPDATED', targetType: 'UNIT', targetKey: `${government.code}/${unitCode}`, governmentId: government.id, actorId: user.id, before: auditSnapshot(before), after: auditSnapshot(after) }],
+        new Date(),
+      );
+      return toUnitView(after);
+    });
+  }
+}
+
+/** The head must be an active person of the unit itself. */
+async function headOf(tx: EntityManager, unit: UnitRow, username: string): Promise<string> {
+  const person = await findUserAccount(tx, username);
+  if (!person || !person.active || person.unitId !== unit.id) {
+    const message = `headUsername must be an active person of ${unit.governmentCode}/${unit.code}`;
+    throw validationFailed(message, { fields: [message] });
+  }
+  return person.id;
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto.js';
+import { CreateUserUseCase, GetUserQuery, ListUsersQuery, UpdateUserUseCase } from './users.use-cases.js';
+
+@ApiTags('administration')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UsersController {
+  constructor(
+    private readonly listUsers: ListUsersQuery,
+    private readonly getUser: GetUserQuery,
+    private readonly createUser: CreateUserUseCase,
+    private readonly updateUser: UpdateUserUseCase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'ADMIN: the people of the governments they administer; filters unitCode, role, active, search (name, NIP, username); paged' })
+  findAll(@CurrentUser() user: AuthenticatedUser, @Query() query: ListUsersQueryDto) {
+    return this.listUsers.execute(user, query);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset' })
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUserDto) {
+    return this.createUser.execute(user, body);
+  }
+
+  @Get(':username')
+  @ApiOperation({ summary: 'ADMIN: one person of a government they administer' })
+  findOne(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string) {
+    return this.getUser.execute(user, username);
+  }
+
+  @Patch(':username')
+  @ApiOperation({ summary: 'ADMIN: change name, NIP, e-mail, unit, roles or active; deactivation ends their sessions at once' })
+  update(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string, @Body() body: UpdateUserDto) {
+    return this.updateUser.execute(user, username, body);
+  }
+}
