@@ -7,3 +7,4 @@ export * from './stage-actors.util.js';
 export * from './participant-policy.js';
 export * from './separation-of-duties.js';
 export * from './administration-policy.js';
+export * from './delegation-rules.js';
