@@ -251,11 +251,7 @@ describe('Plt/Plh delegation', () => {
 
   describe('rules', () => {
     it.each([
-      ['an inverted window', { startsAt: iso(2 * HOUR), endsAt: iso(HOUR) }, /endsAt must be after startsAt/],
-      ['an empty window', { startsAt: iso(HOUR), endsAt: iso(HOUR) }, /endsAt must be after startsAt/],
-      ['a window that has ended', { startsAt: iso(-2 * HOUR), endsAt: iso(-HOUR) }, /future/],
       ['a role the principal does not hold', { role: 'LEGAL' }, /does not hold the role LEGAL/],
-      ['delegating to oneself', { delegate: 'berau.sekda' }, /themselves/],
       ['an unknown delegate', { delegate: 'berau.nobody' }, /no active user berau.nobody/],
       ['a delegate of another government', { delegate: 'paser.plh' }, /no active user paser.plh/],
       ['an unknown field', { notes: 'x' }, /notes/],
@@ -271,6 +267,33 @@ describe('Plt/Plh delegation', () => {
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
       expect(res.body.message).toMatch(message);
+    });
+
+    it.each([
+      ['an inverted window', { startsAt: iso(2 * HOUR), endsAt: iso(HOUR) }, 'DELEGATION_WINDOW', /endsAt must be after startsAt/],
+      ['an empty window', { startsAt: iso(HOUR), endsAt: iso(HOUR) }, 'DELEGATION_WINDOW', /endsAt must be after startsAt/],
+      ['a window that has ended', { startsAt: iso(-2 * MINUTE), endsAt: iso(-MINUTE) }, 'DELEGATION_WINDOW', /future/],
+      ['a window from 2000-01-01 to 9999-12-31', { startsAt: '2000-01-01T00:00:00Z', endsAt: '9999-12-31T00:00:00Z' }, 'DELEGATION_WINDOW', /at most 5 minutes before/],
+      ['a start ten minutes back', { startsAt: iso(-10 * MINUTE) }, 'DELEGATION_WINDOW', /at most 5 minutes before/],
+      ['a window longer than 90 days', { startsAt: iso(HOUR), endsAt: iso(HOUR + 91 * 24 * HOUR) }, 'DELEGATION_WINDOW', /at most 90 days/],
+      ['delegating to oneself', { delegate: 'berau.sekda' }, 'SELF_DELEGATION', /themselves/],
+    ])('refuses %s with 400 and its own code, recording nothing', async (_name, body, code, message) => {
+      const before = await list('berau.admin');
+      const res = await delegate('berau.sekda', { delegate: 'berau.plh', ...body });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code, message: expect.stringMatching(message) });
+      expect((await list('berau.admin')).length).toBe(before.length);
+    });
+
+    it('accepts a window starting up to 5 minutes back and lasting 90 days', async () => {
+      const startsAt = Date.now() - 4 * MINUTE;
+      const grant = await delegateOk('berau.inspektur', {
+        delegate: 'berau.plh',
+        role: 'INSPECTOR',
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 90 * 24 * HOUR).toISOString(),
+      });
+      expect((await revoke('berau.inspektur', grant.id)).status).toBe(200);
     });
 
     it('refuses a window overlapping a non-revoked delegation of the same principal and role, allows an adjacent one', async () => {

@@ -56,6 +56,38 @@ describe('separation of duties across the approving stages of one document', () 
     // the Sekda, who has acted for no other role, approves
     expect((await t.http.get(`/api/quick-wins/${doc.id}`).set(await t.auth('kaltim.sekda'))).body.allowedActions).toContain('APPROVE');
     expect((await step('quick-wins', doc.id, 'kaltim.sekda', 'APPROVE')).state).toBe('implementation');
+    expect((await t.http.delete(`/api/delegations/${granted.body.id}`).set(await t.auth('kaltim.sekda'))).status).toBe(200);
+  });
+
+  it('refuses the finding’s chain: an ADMIN cannot delegate the Kepala OPD’s, the verifier’s and the Sekda’s roles to themselves, nor approve alone', async () => {
+    const doc = await createQuickWin(t, 'kaltim.drafter', { title: 'Rantai delegasi admin' });
+    await step('quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT');
+    const before = await t.http.get('/api/delegations').set(await t.auth('kaltim.admin'));
+    for (const [principal, role] of [['kaltim.kadis', 'UNIT_HEAD'], ['kaltim.organisasi', 'ORG_VERIFIER'], ['kaltim.sekda', 'SECRETARY']]) {
+      const res = await delegation('kaltim.admin', { principal, delegate: 'kaltim.admin', role });
+      expect({ principal, status: res.status, code: res.body.code }).toEqual({ principal, status: 400, code: 'SELF_DELEGATION' });
+    }
+    const after = await t.http.get('/api/delegations').set(await t.auth('kaltim.admin'));
+    expect(after.body.total).toBe(before.body.total);
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.admin', 'ENDORSE')).body.code).toBe('FORBIDDEN');
+
+    // even with each role handed over by its own holder, one person endorses and then may neither verify nor approve
+    const grants: string[] = [];
+    for (const [principal, role] of [['kaltim.kadis', 'UNIT_HEAD'], ['kaltim.organisasi', 'ORG_VERIFIER'], ['kaltim.sekda', 'SECRETARY']]) {
+      const res = await delegation(principal, { delegate: 'kaltim.admin', role });
+      expect(res.status).toBe(201);
+      grants.push(res.body.id);
+    }
+    expect((await step('quick-wins', doc.id, 'kaltim.admin', 'ENDORSE')).allowedActions).toEqual(['RETURN']);
+    const verify = await act(t, 'quick-wins', doc.id, 'kaltim.admin', 'VERIFY');
+    expect(verify.status).toBe(403);
+    expect(verify.body.code).toBe('SEPARATION_OF_DUTIES');
+    await step('quick-wins', doc.id, 'kaltim.organisasi', 'VERIFY');
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.admin', 'APPROVE')).body.code).toBe('SEPARATION_OF_DUTIES');
+    expect((await t.http.get(`/api/quick-wins/${doc.id}`).set(await t.auth('kaltim.sekda'))).body.state).toBe('approval');
+    for (const [principal, id] of [['kaltim.kadis', grants[0]], ['kaltim.organisasi', grants[1]], ['kaltim.sekda', grants[2]]]) {
+      expect((await t.http.delete(`/api/delegations/${id}`).set(await t.auth(principal!))).status).toBe(200);
+    }
   });
 
   it('lets the Sekda who initialled a regulation promulgate it (the same role twice)', async () => {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '#workflow';
+import { delegationRefusal, type Role } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { forbidden, validationFailed } from '../common/errors/app.exception.js';
+import { AppException, forbidden, validationFailed } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import type { CreateDelegationDto } from './delegation.dto.js';
 import {
   findDelegation,
@@ -37,11 +38,12 @@ export class CreateDelegationUseCase {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     const onBehalf = dto.principal !== undefined && dto.principal !== user.username;
-    if (endsAt.getTime() <= startsAt.getTime()) throw validationFailed('endsAt must be after startsAt');
-    if (endsAt.getTime() <= now.getTime()) throw validationFailed('endsAt must be in the future: a window that has already ended grants nothing');
     if (onBehalf && !user.roles.includes('ADMIN')) {
       throw forbidden('Only an ADMIN delegates a role on behalf of someone else; leave out principal to delegate your own role');
     }
+    const principalName = onBehalf ? dto.principal! : user.username;
+    const refusal = delegationRefusal({ recordedBy: user.username, principal: principalName, delegate: dto.delegate, startsAt, endsAt, now });
+    if (refusal) throw new AppException(ErrorCode[refusal.code], refusal.reason);
 
     try {
       return await this.dataSource.transaction(async (tx) => {
@@ -53,7 +55,6 @@ export class CreateDelegationUseCase {
         if (!delegate || delegate.governmentId !== user.governmentId || !delegate.active) {
           throw validationFailed(`delegate: there is no active user ${dto.delegate} in ${user.governmentCode}; a delegate must belong to the principal's government`);
         }
-        if (delegate.id === principal.id) throw validationFailed(`${principal.username} cannot delegate to themselves`);
         if (!principal.roles.includes(dto.role)) {
           throw validationFailed(
             (await holdsByDelegation(tx, principal.id, dto.role, now))

@@ -21,9 +21,11 @@ export class DelegationsController {
   @ApiOperation({
     summary: 'Delegate one of your roles (Plt/Plh) for a time window; an ADMIN may name the principal',
     description:
-      '400 VALIDATION_FAILED when endsAt <= startsAt or endsAt is past, the window overlaps a non-revoked delegation of the same ' +
+      '400 SELF_DELEGATION when the delegate is the principal, or the ADMIN recording it on someone\'s behalf. ' +
+      '400 DELEGATION_WINDOW when endsAt <= startsAt, endsAt is past, startsAt is more than 5 minutes before now, or the window ' +
+      'lasts more than 90 days. 400 VALIDATION_FAILED when the window overlaps a non-revoked delegation of the same ' +
       'principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), ' +
-      'the delegate is the principal, or the delegate or principal is not an active user of the caller\'s government. ' +
+      'or the delegate or principal is not an active user of the caller\'s government. ' +
       '403 when a non-ADMIN names another principal.',
   })
   createOne(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDelegationDto) {

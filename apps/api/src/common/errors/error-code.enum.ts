@@ -1,6 +1,8 @@
 /** Stable, machine-readable error codes of the API contract (api.md). Never rename one. */
 export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
+  SELF_DELEGATION = 'SELF_DELEGATION',
+  DELEGATION_WINDOW = 'DELEGATION_WINDOW',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   SEPARATION_OF_DUTIES = 'SEPARATION_OF_DUTIES',
@@ -23,6 +25,8 @@ export enum ErrorCode {
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.VALIDATION_FAILED]: 400,
+  [ErrorCode.SELF_DELEGATION]: 400,
+  [ErrorCode.DELEGATION_WINDOW]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.SEPARATION_OF_DUTIES]: 403,
