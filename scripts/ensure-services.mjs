@@ -129,9 +129,25 @@ async function ensureRedis() {
   await waitFor(host, port, 'Redis');
 }
 
+/** `--browser` (npm test): the browser tests drive Debian's Chromium. */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  if (!process.env.CHROMIUM_PATH && isDebianRoot()) {
+    log('installing Chromium from Debian packages (for the browser tests)');
+    aptInstall('chromium fonts-dejavu-core');
+    return;
+  }
+  log(`Chromium is not at ${path}; the browser tests need it.`);
+  log('Install it: on Debian/Ubuntu (as root)  apt-get install -y chromium');
+  log('or point CHROMIUM_PATH at a Chromium or Chrome executable.');
+  process.exit(1);
+}
+
 try {
   await ensurePostgres();
   await ensureRedis();
+  if (process.argv.includes('--browser')) ensureChromium();
 } catch (error) {
   log(error.message);
   process.exit(1);

@@ -4,3 +4,4 @@ export * from './document-factory.js';
 export * from './test-worker.js';
 export * from './deadline-helpers.js';
 export * from './smtp-sink.js';
+export * from './browser.js';

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import { createRootLogger, httpLoggerMiddleware, PinoLoggerService } from '#logging';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
+import { mountWebApp } from './web/web-app.js';
 
 /** What main.ts and the e2e app builder both apply, so tests run the app as production does. */
 export function configureApp(app: INestApplication): void {
@@ -16,6 +17,7 @@ export function configureApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '1mb', strict: true });
   mountQueueDashboard(app); // /admin/queues, OPERATOR only: plain Express middleware, see QueueDashboard
+  mountWebApp(app); // the pages at /, and index.html for any other page path (apps/web)
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

@@ -28,6 +28,8 @@ export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistr
     contentVersion: record.contentVersion,
     contentHash: record.contentHash,
     governmentCode: record.governmentCode,
+    /** The government's IANA zone: times of this document are read there (WIB, WITA, WIT). */
+    timeZone: record.timeZone,
     unitCode: record.unitCode,
     createdBy: record.createdBy,
     createdAt: record.createdAt,

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '#persistence';
-import type { WorkflowRegistry } from '#workflow';
+import { authorizeAction, type ActorFacts, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { hydrateDocument, SELECT_DOCUMENT, type DocumentRecord } from '../documents/document-record.js';
-import { toDocumentView } from '../documents/document-view.js';
+import { documentFactsOf, toDocumentView } from '../documents/document-view.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { taskScopesOf, type TaskScope } from './task-scope.util.js';
 
@@ -22,7 +22,12 @@ export interface TaskItem {
   state: string;
   dueAt: Date | null;
   overdue: boolean;
+  /** The deadline explained in Bahasa Indonesia, and the zone of the document's government. */
+  explanation: string | null;
+  timeZone: string;
   allowedActions: string[];
+  /** The principal the caller would act for, when only a delegation (Plt/Plh) lets them act. */
+  onBehalfOf: string | null;
 }
 
 /**
@@ -74,13 +79,24 @@ export class TasksQuery {
           state: record.state,
           dueAt: view.deadline?.dueAt ?? null,
           overdue: view.deadline?.overdue ?? false,
+          explanation: view.deadline?.explanation ?? null,
+          timeZone: record.timeZone,
           allowedActions: view.allowedActions,
+          onBehalfOf: this.actingFor(record, actor, view.allowedActions, now),
         });
         if (items.length === limit) break;
       }
       if (rows.length < depth) break; // no stage was cut short: there is nothing further to read
     }
     return { items, limit };
+  }
+
+  private actingFor(record: DocumentRecord, actor: ActorFacts, actions: string[], now: Date): string | null {
+    if (actor.delegations.length === 0) return null;
+    const action = actions.find((a) => !CREATOR_ONLY.has(a));
+    if (!action) return null;
+    const decision = authorizeAction(this.registry.require(record.kind, record.machineVersion), record.snapshot, documentFactsOf(record), actor, action, now);
+    return decision.allowed ? decision.onBehalfOf : null;
   }
 }
 

@@ -1,32 +1,8 @@
-import { REGULATION_TYPE_LABEL, regulationTypeFor, type Role, type WorkflowAction } from '#workflow';
+import { REGULATION_TYPE_LABEL, regulationTypeFor, type WorkflowAction } from '#workflow';
 import type { DocumentContext } from './document-context.js';
 
-/** Bahasa Indonesia names of the stages (dotted states) of both kinds. */
-export const STAGE_LABELS: Readonly<Record<string, string>> = Object.freeze({
-  draft: 'Penyusunan Draf',
-  endorsement: 'Persetujuan Kepala Perangkat Daerah',
-  verification: 'Verifikasi oleh Biro/Bagian Organisasi',
-  approval: 'Persetujuan Sekretaris Daerah',
-  revision: 'Perbaikan oleh Pemrakarsa',
-  implementation: 'Pelaksanaan dan Laporan Kemajuan',
-  evaluation: 'Evaluasi oleh Inspektorat',
-  legal_review: 'Telaah Hukum',
-  harmonization: 'Harmonisasi dengan Kanwil Kementerian Hukum',
-  facilitation: 'Fasilitasi oleh Pemerintah Provinsi',
-  'coordination.assistant': 'Paraf Koordinasi Asisten',
-  'coordination.secretary': 'Paraf Koordinasi Sekretaris Daerah',
-  signature: 'Penandatanganan oleh Kepala Daerah',
-  promulgation: 'Pengundangan dalam Berita Daerah',
-  promulgated: 'Publikasi di JDIH',
-  completed: 'Selesai',
-  rejected: 'Ditolak',
-  withdrawn: 'Ditarik',
-  published: 'Dipublikasikan',
-});
-
-export function stageLabel(stage: string): string {
-  return STAGE_LABELS[stage] ?? stage;
-}
+/** Stage and role names live in libs/workflow, shared with the web app. */
+export { ROLE_LABELS, stageLabel } from '#workflow';
 
 /** What someone does with each action, as the object of "Silakan ..." (an infinitive phrase). */
 export const ACTION_INSTRUCTIONS: Readonly<Record<WorkflowAction, string>> = Object.freeze({
@@ -50,17 +26,6 @@ export const ACTION_INSTRUCTIONS: Readonly<Record<WorkflowAction, string>> = Obj
   WITHDRAW: 'menarik dokumen',
 });
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = Object.freeze({
-  DRAFTER: 'Pemrakarsa',
-  UNIT_HEAD: 'Kepala Perangkat Daerah',
-  ORG_VERIFIER: 'Biro/Bagian Organisasi',
-  LEGAL: 'Biro/Bagian Hukum',
-  ASSISTANT: 'Asisten Sekretaris Daerah',
-  SECRETARY: 'Sekretaris Daerah',
-  REGIONAL_HEAD: 'Kepala Daerah',
-  INSPECTOR: 'Inspektorat',
-  ADMIN: 'Administrator',
-});
 
 /** "A", "A atau B", "A, B, atau C". */
 export function joinAlternatives(items: readonly string[]): string {

@@ -5,3 +5,4 @@ export * from './regulation-type.util.js';
 export * from './quick-win-category.types.js';
 export * from './escalation.util.js';
 export * from './notification-type.types.js';
+export * from './indonesian-labels.js';

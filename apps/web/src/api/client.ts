@@ -1,0 +1,56 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
+/** The browser's copy of the session's CSRF token (set by the API at sign-in). */
+function csrfToken(): string {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]!) : '';
+}
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') request.headers.set('X-XSRF-TOKEN', csrfToken());
+    return request;
+  },
+};
+
+/** The typed client generated from the OpenAPI document; the session cookie rides along (same origin). */
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+api.use(csrf);
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+
+const listeners = new Set<() => void>();
+/** Called when the API says the session is gone (401), so the app can show the sign-in page. */
+export function onSessionLost(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The body of a successful call as `T` (the OpenAPI document does not describe every response body
+ * yet: views.ts holds their shapes), or an ApiError with the API's status and code.
+ */
+export async function ok<T = void>(call: Promise<Result>, options: { quiet401?: boolean } = {}): Promise<T> {
+  let result: Result;
+  try {
+    result = await call;
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Tidak dapat menghubungi server.');
+  }
+  if (result.response.ok) return result.data as T;
+  const body = (result.error ?? {}) as { code?: string; message?: string; details?: unknown };
+  if (result.response.status === 401 && !options.quiet401) listeners.forEach((l) => l());
+  throw new ApiError(result.response.status, body.code ?? 'ERROR', body.message ?? result.response.statusText, body.details);
+}

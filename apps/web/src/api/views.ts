@@ -1,0 +1,145 @@
+/**
+ * Shapes of the API's answers (api.md). The OpenAPI document describes request bodies and paths, which
+ * the typed client checks; until it describes every response body too, the pages read them as these.
+ */
+export type Kind = 'quick-win' | 'regulation';
+
+export interface Delegation {
+  id: string;
+  principal: string;
+  delegate: string;
+  role: string;
+  kind: 'PLT' | 'PLH';
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+  revokedAt: string | null;
+  active?: boolean;
+}
+
+export interface Me {
+  username: string;
+  name: string;
+  nip: string | null;
+  governmentCode: string;
+  unitCode: string;
+  roles: string[];
+  delegations: Delegation[];
+}
+
+export interface SignInResult {
+  csrfToken: string;
+  expiresIn: number;
+  user: Pick<Me, 'username' | 'name' | 'governmentCode' | 'unitCode' | 'roles'>;
+}
+
+export interface Task {
+  kind: Kind;
+  id: string;
+  title: string;
+  state: string;
+  dueAt: string | null;
+  overdue: boolean;
+  allowedActions: string[];
+  explanation?: string;
+  onBehalfOf?: string | null;
+  [extra: string]: unknown;
+}
+
+export interface Deadline {
+  stage: string;
+  dueAt: string;
+  overdue: boolean;
+  explanation: string;
+}
+
+export interface DocumentView {
+  id: string;
+  kind: Kind;
+  title: string;
+  state: string;
+  version: number;
+  contentVersion: number;
+  governmentCode: string;
+  timeZone?: string;
+  unitCode: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  allowedActions: string[];
+  deadline: Deadline | null;
+  [field: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actor: string;
+  onBehalfOf: string | null;
+  comment: string | null;
+  data: unknown;
+  contentVersion: number;
+  at: string;
+  hash: string;
+}
+
+export interface History {
+  entries: HistoryEntry[];
+  chainValid: boolean;
+  firstInvalidSeq?: number | null;
+}
+
+export interface ContentVersion {
+  version: number;
+  contentHash: string;
+  createdAt: string;
+  createdBy: string;
+  content: Record<string, unknown>;
+}
+
+export interface Notification {
+  id: string;
+  type: string;
+  documentKind: Kind;
+  documentId: string;
+  title: string;
+  message: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage extends Page<Notification> {
+  unread: number;
+}
+
+export interface SlaStage {
+  duration: string;
+  businessDays: boolean;
+  remindBefore: string;
+  escalateAfter: string;
+  escalateEvery: string;
+  maxEscalations: number;
+  isDefault: boolean;
+}
+
+export interface Sla {
+  kind: Kind;
+  governmentCode: string;
+  stages: Record<string, SlaStage>;
+}
+
+export interface Holiday {
+  id: string;
+  date: string;
+  name: string;
+  governmentCode: string | null;
+}

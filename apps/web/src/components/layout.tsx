@@ -1,0 +1,82 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { NotificationPage } from '../api/views';
+import { Link, useLocation } from '../router';
+import { hasRole, useSession } from '../session';
+
+const POLL_MS = 15_000;
+
+/** How many notifications are unread, refreshed every 15 s and when a page says it changed. */
+export function useUnreadCount(): number {
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      ok<NotificationPage>(api.GET('/api/notifications', { params: { query: { unread: 'true', limit: 1 } as never } })).then(
+        (page) => live && setUnread(page.unread),
+        () => undefined,
+      );
+    void refresh();
+    const timer = setInterval(refresh, POLL_MS);
+    addEventListener('alur:notifications-changed', refresh);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      removeEventListener('alur:notifications-changed', refresh);
+    };
+  }, []);
+  return unread;
+}
+
+export function Layout({ children }: { children: ComponentChildren }) {
+  const { me, signOut } = useSession();
+  const unread = useUnreadCount();
+  const { pathname } = useLocation();
+  const current = (href: string) => (href === '/' ? pathname === '/' : pathname.startsWith(href)) ? 'page' : undefined;
+  const links: Array<[string, string]> = [
+    ['/', 'Kotak Masuk'],
+    ['/quick-wins', 'Quick Win'],
+    ['/regulations', 'Rancangan Peraturan'],
+    ['/pendelegasian', 'Pendelegasian'],
+  ];
+  if (hasRole(me, 'ADMIN')) links.push(['/pengaturan', 'Pengaturan']);
+  return (
+    <>
+      <a class="skip" href="#isi">
+        Langsung ke isi
+      </a>
+      <header class="top">
+        <Link href="/" class="brand">
+          alur
+        </Link>
+        <nav aria-label="Menu utama">
+          <ul>
+            {links.map(([href, label]) => (
+              <li key={href}>
+                <Link href={href} aria-current={current(href)}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="account">
+          <Link href="/pemberitahuan" class="bell" aria-current={current('/pemberitahuan')} aria-label={`Pemberitahuan, ${unread} belum dibaca`}>
+            <span aria-hidden="true">🔔</span>
+            <span class="badge" data-testid="unread-count" aria-hidden="true">
+              {unread}
+            </span>
+          </Link>
+          <span class="who">{me.name}</span>
+          <button type="button" onClick={() => void signOut()}>
+            Keluar
+          </button>
+        </div>
+      </header>
+      <main id="isi" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { formatIndonesianDateTime, formatIndonesianLocalDate } from '@workflow/calendar/indonesian-format.util.js';
+import { ROLE_LABELS, stageLabel } from '@workflow/domain/indonesian-labels.js';
+import type { Kind } from '../api/views';
+
+export { stageLabel };
+
+/** The buttons of ui.md, one per action. */
+export const ACTION_LABELS: Readonly<Record<string, string>> = {
+  SUBMIT: 'Ajukan',
+  RESUBMIT: 'Ajukan Kembali',
+  ENDORSE: 'Setujui dan Teruskan',
+  VERIFY: 'Verifikasi',
+  APPROVE: 'Setujui',
+  RETURN: 'Kembalikan',
+  REJECT: 'Tolak',
+  WITHDRAW: 'Tarik Usulan',
+  EVALUATE: 'Evaluasi',
+  REQUEST_HARMONIZATION: 'Ajukan Harmonisasi',
+  RECORD_HARMONIZATION: 'Catat Hasil Harmonisasi',
+  FACILITATE: 'Berikan Fasilitasi',
+  PARAF: 'Paraf',
+  SIGN: 'Tandatangani',
+  PROMULGATE: 'Undangkan',
+  PUBLISH: 'Publikasikan di JDIH',
+  REPORT_PROGRESS: 'Laporkan Kemajuan',
+  COMPLETE: 'Nyatakan Selesai',
+};
+
+export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
+
+export const roleLabel = (role: string) => (ROLE_LABELS as Record<string, string>)[role] ?? role;
+
+export const KIND_LABELS: Readonly<Record<Kind, string>> = { 'quick-win': 'Quick Win', regulation: 'Rancangan Peraturan' };
+
+/** API path segment of each kind, also the app's. */
+export const KIND_PATHS: Readonly<Record<Kind, 'quick-wins' | 'regulations'>> = { 'quick-win': 'quick-wins', regulation: 'regulations' };
+
+/** Used only until an answer names its government's zone. */
+const FALLBACK_ZONE = 'Asia/Makassar';
+
+/** "Senin, 2 Maret 2026 pukul 09.00 WITA" in the government's zone. */
+export function dateTime(iso: string | null | undefined, timeZone = FALLBACK_ZONE): string {
+  return iso ? formatIndonesianDateTime(new Date(iso), timeZone) : '-';
+}
+
+/** "1 Desember 2026" for a YYYY-MM-DD date. */
+export function localDate(date: string | null | undefined): string {
+  return date ? formatIndonesianLocalDate(date) : '-';
+}
+
+/** 1.500.000 */
+export function number(value: number): string {
+  return new Intl.NumberFormat('id-ID').format(value);
+}
+
+/** Rp150.000.000 */
+export function rupiah(value: number): string {
+  return `Rp${number(value)}`;
+}
+
+/** "5 hari kerja", "14 hari", "30 detik" from an ISO 8601 duration of the SLA. */
+export function durationText(iso: string, businessDays: boolean): string {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, d, h, min, s] = m;
+  const parts: string[] = [];
+  if (d) parts.push(`${d} ${businessDays ? 'hari kerja' : 'hari'}`);
+  if (h) parts.push(`${h} jam`);
+  if (min) parts.push(`${min} menit`);
+  if (s) parts.push(`${s} detik`);
+  return parts.join(' ') || iso;
+}

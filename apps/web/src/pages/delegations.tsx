@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { Delegation } from '../api/views';
+import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
+import { dateTime, roleLabel } from '../i18n/words';
+import { useSession } from '../session';
+
+/** `YYYY-MM-DDTHH:mm` of a datetime-local field, read in the browser's zone, as ISO 8601. */
+const toIso = (local: string) => new Date(local).toISOString();
+
+export function DelegationsPage() {
+  const { me } = useSession();
+  const list = useLoad(() => ok<{ items: Delegation[] }>(api.GET('/api/delegations')), []);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const ownRoles = me.roles.filter((r) => r !== 'ADMIN');
+
+  async function create(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const v = Object.fromEntries([...new FormData(form)].map(([k, x]) => [k, String(x).trim()]));
+    if (!v.delegate || !v.role || !v.startsAt || !v.endsAt || !v.reason) return setProblem('Semua isian wajib diisi.');
+    if (v.endsAt <= v.startsAt) return setProblem('Akhir harus sesudah mulai.');
+    try {
+      await ok(api.POST('/api/delegations', { body: { delegate: v.delegate, role: v.role, kind: v.kind, reason: v.reason, startsAt: toIso(v.startsAt), endsAt: toIso(v.endsAt) } as never }));
+      setProblem(null);
+      setNotice('Pendelegasian tersimpan.');
+      form.reset();
+      list.reload();
+    } catch (error) {
+      const e = toApiError(error);
+      setProblem(e.status === 400 ? 'Isian tidak sesuai: periksa nama pengguna penerima dan jangka waktunya.' : errorText(e));
+    }
+  }
+
+  async function revoke(id: string) {
+    await ok(api.DELETE('/api/delegations/{id}', { params: { path: { id } } })).then(
+      () => setNotice('Pendelegasian dicabut.'),
+      (error: unknown) => setProblem(errorText(toApiError(error))),
+    );
+    list.reload();
+  }
+
+  return (
+    <section>
+      <h1>Pendelegasian</h1>
+      <p class="muted">Tunjuk Plt atau Plh untuk salah satu peran Anda selama jangka waktu tertentu.</p>
+      {ownRoles.length > 0 && (
+        <form onSubmit={create} noValidate class="doc-form">
+          <div class="field">
+            <label for="d-delegate">Nama pengguna penerima</label>
+            <input id="d-delegate" name="delegate" placeholder="mis. kaltim.plh" />
+          </div>
+          <div class="field">
+            <label for="d-role">Peran</label>
+            <select id="d-role" name="role">
+              {ownRoles.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="d-kind">Jenis</label>
+            <select id="d-kind" name="kind">
+              <option value="PLH">Plh (pelaksana harian)</option>
+              <option value="PLT">Plt (pelaksana tugas)</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="d-start">Mulai</label>
+            <input id="d-start" name="startsAt" type="datetime-local" />
+          </div>
+          <div class="field">
+            <label for="d-end">Berakhir</label>
+            <input id="d-end" name="endsAt" type="datetime-local" />
+          </div>
+          <div class="field">
+            <label for="d-reason">Alasan</label>
+            <input id="d-reason" name="reason" />
+          </div>
+          {problem && (
+            <p class="alert" role="alert">
+              {problem}
+            </p>
+          )}
+          {notice && (
+            <p class="notice" role="status">
+              {notice}
+            </p>
+          )}
+          <div class="buttons">
+            <button type="submit" class="primary">
+              Simpan
+            </button>
+          </div>
+        </form>
+      )}
+      <h2>Daftar pendelegasian</h2>
+      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.items.length === 0 && <Empty>Belum ada pendelegasian.</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <ul class="cards">
+          {list.data.items.map((d) => (
+            <li key={d.id} class="card" data-testid="delegation">
+              <p>
+                <strong>{d.kind === 'PLT' ? 'Plt' : 'Plh'}</strong> {roleLabel(d.role)}: {d.delegate} atas nama {d.principal}
+              </p>
+              <p class="meta">
+                {dateTime(d.startsAt)} sampai {dateTime(d.endsAt)} · {d.reason}
+                {d.revokedAt && ' · dicabut'}
+              </p>
+              {!d.revokedAt && (
+                <button type="button" onClick={() => void revoke(d.id)}>
+                  Cabut
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

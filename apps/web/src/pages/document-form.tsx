@@ -1,0 +1,196 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { DocumentView } from '../api/views';
+import { ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
+import { navigate } from '../router';
+import type { PageProps } from '../routes';
+
+type Values = Record<string, string>;
+
+interface FieldSpec {
+  name: string;
+  label: string;
+  type?: 'text' | 'textarea' | 'number' | 'date' | 'select';
+  options?: Array<[string, string]>;
+  required?: boolean;
+}
+
+const AREAS: Array<[string, string]> = [
+  ['MANAJEMEN_PERUBAHAN', 'Manajemen Perubahan'],
+  ['DEREGULASI', 'Deregulasi'],
+  ['PENATAAN_ORGANISASI', 'Penataan Organisasi'],
+  ['PENATAAN_TATA_LAKSANA', 'Penataan Tata Laksana'],
+  ['MANAJEMEN_SDM', 'Manajemen SDM'],
+  ['PENGUATAN_AKUNTABILITAS', 'Penguatan Akuntabilitas'],
+  ['PENGUATAN_PENGAWASAN', 'Penguatan Pengawasan'],
+  ['PELAYANAN_PUBLIK', 'Pelayanan Publik'],
+  ['PENGENTASAN_KEMISKINAN', 'Pengentasan Kemiskinan'],
+  ['PENINGKATAN_INVESTASI', 'Peningkatan Investasi'],
+  ['DIGITALISASI_ADMINISTRASI', 'Digitalisasi Administrasi'],
+  ['PRIORITAS_AKTUAL_PRESIDEN', 'Prioritas Aktual Presiden'],
+];
+
+const QUICK_WIN_FIELDS: FieldSpec[] = [
+  { name: 'title', label: 'Judul', required: true },
+  { name: 'description', label: 'Uraian', type: 'textarea', required: true },
+  { name: 'year', label: 'Tahun', type: 'number', required: true },
+  { name: 'category', label: 'Kategori', type: 'select', options: [['RB_GENERAL', 'RB General'], ['RB_TEMATIK', 'RB Tematik']], required: true },
+  { name: 'area', label: 'Area perubahan', type: 'select', options: AREAS, required: true },
+  { name: 'indicator', label: 'Indikator', required: true },
+  { name: 'targetValue', label: 'Target (angka)', type: 'number', required: true },
+  { name: 'targetUnit', label: 'Satuan target', required: true },
+  { name: 'output', label: 'Keluaran', required: true },
+  { name: 'startDate', label: 'Tanggal mulai', type: 'date', required: true },
+  { name: 'endDate', label: 'Tanggal selesai', type: 'date', required: true },
+  { name: 'budget', label: 'Anggaran (rupiah)', type: 'number', required: true },
+];
+
+const REGULATION_FIELDS: FieldSpec[] = [
+  { name: 'title', label: 'Judul (setelah "tentang")', required: true },
+  { name: 'legalBasis', label: 'Dasar hukum (satu per baris)', type: 'textarea', required: true },
+  { name: 'body', label: 'Batang tubuh', type: 'textarea', required: true },
+  { name: 'targetDate', label: 'Target penetapan (opsional)', type: 'date' },
+];
+
+const TEMATIK = new Set(['PENGENTASAN_KEMISKINAN', 'PENINGKATAN_INVESTASI', 'DIGITALISASI_ADMINISTRASI', 'PRIORITAS_AKTUAL_PRESIDEN']);
+
+/** Field messages in Indonesian, checked before anything is sent. */
+export function validate(kindPath: string, v: Values): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const f of kindPath === 'quick-wins' ? QUICK_WIN_FIELDS : REGULATION_FIELDS) if (f.required && !v[f.name]?.trim()) errors[f.name] = `${f.label} wajib diisi.`;
+  if (kindPath === 'quick-wins') {
+    if (v.title && v.title.trim().length < 3) errors.title = 'Judul minimal 3 karakter.';
+    if (v.budget && !(Number(v.budget) >= 0 && Number.isInteger(Number(v.budget)))) errors.budget = 'Anggaran harus bilangan bulat rupiah, tidak negatif.';
+    if (v.category && v.area && (v.category === 'RB_TEMATIK') !== TEMATIK.has(v.area)) errors.area = 'Area tidak sesuai dengan kategori yang dipilih.';
+    if (v.startDate && v.endDate) {
+      const limit = new Date(v.startDate);
+      limit.setUTCFullYear(limit.getUTCFullYear() + 1);
+      if (v.endDate < v.startDate) errors.endDate = 'Tanggal selesai tidak boleh sebelum tanggal mulai.';
+      else if (new Date(v.endDate) > limit) errors.endDate = 'Quick Win paling lama 12 bulan sejak tanggal mulai.';
+    }
+  }
+  return errors;
+}
+
+function toBody(kindPath: string, v: Values): Record<string, unknown> {
+  if (kindPath === 'regulations') {
+    return {
+      title: v.title!.trim(),
+      legalBasis: v.legalBasis!.split('\n').map((l) => l.trim()).filter(Boolean),
+      body: v.body!,
+      ...(v.targetDate ? { targetDate: v.targetDate } : {}),
+    };
+  }
+  return {
+    title: v.title!.trim(),
+    description: v.description!.trim(),
+    year: Number(v.year),
+    category: v.category,
+    area: v.area,
+    indicator: v.indicator!.trim(),
+    target: { value: Number(v.targetValue), unit: v.targetUnit!.trim() },
+    output: v.output!.trim(),
+    startDate: v.startDate,
+    endDate: v.endDate,
+    budget: Number(v.budget),
+  };
+}
+
+function toValues(doc: DocumentView | null): Values {
+  if (!doc) return { year: String(new Date().getFullYear()) };
+  const target = doc.target as { value: number; unit: string } | undefined;
+  return {
+    ...Object.fromEntries(Object.entries(doc).filter(([, x]) => typeof x === 'string' || typeof x === 'number').map(([k, x]) => [k, String(x)])),
+    ...(target ? { targetValue: String(target.value), targetUnit: target.unit } : {}),
+    ...(Array.isArray(doc.legalBasis) ? { legalBasis: (doc.legalBasis as string[]).join('\n') } : {}),
+  };
+}
+
+export function DocumentFormPage({ params }: PageProps) {
+  const kindPath = params.kindPath as 'quick-wins' | 'regulations';
+  const id = params.id;
+  const existing = useLoad(
+    () => (id ? ok<DocumentView>(kindPath === 'quick-wins' ? api.GET('/api/quick-wins/{id}', { params: { path: { id } } }) : api.GET('/api/regulations/{id}', { params: { path: { id } } })) : Promise.resolve(null)),
+    [kindPath, id],
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const label = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
+
+  if (existing.error) return <ErrorMessage error={existing.error} />;
+  if (existing.loading) return <Loading />;
+  const doc = existing.data;
+  const values = toValues(doc);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const v = Object.fromEntries([...new FormData(event.currentTarget as HTMLFormElement)].map(([k, x]) => [k, String(x)]));
+    const found = validate(kindPath, v);
+    setErrors(found);
+    if (Object.keys(found).length) return setProblem('Periksa isian yang ditandai.');
+    const body = toBody(kindPath, v) as never;
+    try {
+      const saved = doc
+        ? await ok<DocumentView>(
+            kindPath === 'quick-wins'
+              ? api.PATCH('/api/quick-wins/{id}', { params: { path: { id: doc.id }, header: { 'If-Match': `"${doc.version}"` } as never }, body })
+              : api.PATCH('/api/regulations/{id}', { params: { path: { id: doc.id }, header: { 'If-Match': `"${doc.version}"` } as never }, body }),
+          )
+        : await ok<DocumentView>(kindPath === 'quick-wins' ? api.POST('/api/quick-wins', { body }) : api.POST('/api/regulations', { body }));
+      navigate(`/${kindPath}/${saved.id}`);
+    } catch (error) {
+      const e = toApiError(error);
+      setProblem(e.status === 400 ? 'Isian tidak sesuai ketentuan. Periksa kembali setiap isian.' : errorText(e));
+    }
+  }
+
+  return (
+    <section>
+      <h1>{doc ? `Ubah ${label}` : `Buat ${label}`}</h1>
+      <form onSubmit={submit} noValidate class="doc-form">
+        {(kindPath === 'quick-wins' ? QUICK_WIN_FIELDS : REGULATION_FIELDS).map((f) => {
+          const id = `f-${f.name}`;
+          const err = errors[f.name];
+          const common = { id, name: f.name, required: f.required, 'aria-invalid': err ? true : undefined, 'aria-describedby': err ? `${id}-err` : undefined };
+          return (
+            <div class="field" key={f.name}>
+              <label for={id}>{f.label}</label>
+              {f.type === 'textarea' ? (
+                <textarea {...common} rows={4} defaultValue={values[f.name]} />
+              ) : f.type === 'select' ? (
+                <select {...common} defaultValue={values[f.name] ?? ''}>
+                  <option value="">Pilih...</option>
+                  {f.options!.map(([value, text]) => (
+                    <option key={value} value={value}>
+                      {text}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input {...common} type={f.type ?? 'text'} defaultValue={values[f.name]} />
+              )}
+              {err && (
+                <p class="field-error" id={`${id}-err`}>
+                  {err}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        {problem && (
+          <p class="alert" role="alert">
+            {problem}
+          </p>
+        )}
+        <div class="buttons">
+          <button type="submit" class="primary">
+            Simpan
+          </button>
+          <button type="button" onClick={() => history.back()}>
+            Batal
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

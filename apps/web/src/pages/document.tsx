@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { ContentVersion, DocumentView, History, Kind } from '../api/views';
+import { ActionDialog, type ActionInput } from '../components/action-dialog';
+import { ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
+import { DocumentFields } from '../components/document-fields';
+import { HistoryTimeline } from '../components/history-timeline';
+import { VersionCompare } from '../components/version-compare';
+import { WorkflowDiagram } from '../components/workflow-diagram';
+import { actionLabel, dateTime, KIND_LABELS, stageLabel } from '../i18n/words';
+import { Link } from '../router';
+import type { PageProps } from '../routes';
+
+type KindPath = 'quick-wins' | 'regulations';
+
+function load(kindPath: KindPath, id: string) {
+  const path = { params: { path: { id } } };
+  return Promise.all([
+    ok<DocumentView>(kindPath === 'quick-wins' ? api.GET('/api/quick-wins/{id}', path) : api.GET('/api/regulations/{id}', path)),
+    ok<History>(kindPath === 'quick-wins' ? api.GET('/api/quick-wins/{id}/history', path) : api.GET('/api/regulations/{id}/history', path)),
+    ok<{ items: ContentVersion[] }>(kindPath === 'quick-wins' ? api.GET('/api/quick-wins/{id}/versions', path) : api.GET('/api/regulations/{id}/versions', path)),
+  ]);
+}
+
+function fire(kindPath: KindPath, doc: DocumentView, action: string, input: ActionInput) {
+  const request = {
+    params: { path: { id: doc.id }, header: { 'If-Match': `"${doc.version}"` } as never },
+    body: { action, ...input } as never,
+  };
+  return ok<DocumentView>(kindPath === 'quick-wins' ? api.POST('/api/quick-wins/{id}/actions', request) : api.POST('/api/regulations/{id}/actions', request));
+}
+
+const EDITABLE = new Set(['draft', 'revision']);
+
+export function DocumentPage({ params }: PageProps) {
+  const kindPath = params.kindPath as KindPath;
+  const loaded = useLoad(() => load(kindPath, params.id!), [kindPath, params.id]);
+  const [action, setAction] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (loaded.error) {
+    return (
+      <section>
+        <h1>{loaded.error.status === 404 ? 'Tidak ditemukan' : 'Dokumen tidak dapat dibuka'}</h1>
+        <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
+        <Link href="/">Kembali ke Kotak Masuk</Link>
+      </section>
+    );
+  }
+  if (!loaded.data) return <Loading />;
+  const [doc, history, versions] = loaded.data;
+  const kind = doc.kind as Kind;
+
+  async function submit(input: ActionInput): Promise<string | null> {
+    try {
+      await fire(kindPath, doc, action!, input);
+      setNotice(`${actionLabel(action!)}: berhasil.`);
+      setAction(null);
+      loaded.reload();
+      dispatchEvent(new Event('alur:notifications-changed'));
+      return null;
+    } catch (error) {
+      const e = toApiError(error);
+      return e.status === 400 ? 'Isian belum lengkap atau tidak sesuai. Periksa kembali.' : errorText(e);
+    }
+  }
+
+  return (
+    <article>
+      <p class="muted">{KIND_LABELS[kind]}</p>
+      <h1>{doc.title}</h1>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <section aria-labelledby="tahap">
+        <h2 id="tahap">Tahap: {stageLabel(doc.state)}</h2>
+        {doc.deadline && (
+          <p>
+            Batas waktu: <strong>{dateTime(doc.deadline.dueAt, doc.timeZone)}</strong>
+            {doc.deadline.overdue && <span class="mark overdue">Terlambat</span>}
+            <br />
+            <span class="muted" data-testid="deadline-explanation">
+              {doc.deadline.explanation}
+            </span>
+          </p>
+        )}
+        <div class="actions">
+          {doc.allowedActions.map((a) => (
+            <button key={a} type="button" class={a === 'RETURN' || a === 'REJECT' || a === 'WITHDRAW' ? undefined : 'primary'} data-action={a} onClick={() => setAction(a)}>
+              {actionLabel(a)}
+            </button>
+          ))}
+          {EDITABLE.has(doc.state) && doc.allowedActions.some((a) => a === 'SUBMIT' || a === 'RESUBMIT') && (
+            <Link href={`/${kindPath}/${doc.id}/ubah`} class="button">
+              Ubah
+            </Link>
+          )}
+        </div>
+      </section>
+      {action && <ActionDialog action={action} onSubmit={submit} onClose={() => setAction(null)} />}
+      <section aria-labelledby="isian">
+        <h2 id="isian">Isian</h2>
+        <DocumentFields doc={doc} />
+      </section>
+      <section aria-labelledby="alur">
+        <h2 id="alur">Alur kerja</h2>
+        <WorkflowDiagram kind={kind} current={doc.state} />
+      </section>
+      <section aria-labelledby="riwayat">
+        <h2 id="riwayat">Riwayat</h2>
+        <HistoryTimeline history={history} timeZone={doc.timeZone} />
+      </section>
+      <section aria-labelledby="versi">
+        <h2 id="versi">Versi</h2>
+        <VersionCompare versions={versions.items} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { Task } from '../api/views';
+import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
+import { DeadlineText } from '../components/deadline';
+import { KIND_LABELS, KIND_PATHS, stageLabel } from '../i18n/words';
+import { Link } from '../router';
+
+export function InboxPage() {
+  const tasks = useLoad(() => ok<{ items: Task[] }>(api.GET('/api/tasks', { params: { query: { limit: 200 } as never } })), []);
+  const [kind, setKind] = useState('');
+  const [stage, setStage] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+
+  const all = tasks.data?.items ?? [];
+  const stages = [...new Set(all.map((t) => t.state))];
+  const shown = all.filter((t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!overdueOnly || t.overdue));
+
+  return (
+    <section>
+      <h1>Kotak Masuk</h1>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Jenis
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+            <option value="">Semua</option>
+            <option value="quick-win">Quick Win</option>
+            <option value="regulation">Rancangan Peraturan</option>
+          </select>
+        </label>
+        <label>
+          Tahap
+          <select value={stage} onChange={(e) => setStage(e.currentTarget.value)}>
+            <option value="">Semua</option>
+            {stages.map((s) => (
+              <option key={s} value={s}>
+                {stageLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
+          Hanya yang terlambat
+        </label>
+      </form>
+      {tasks.loading && !tasks.data && <Loading />}
+      {tasks.error && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
+      {tasks.data && shown.length === 0 && <Empty>Tidak ada tugas yang menunggu Anda.</Empty>}
+      {shown.length > 0 && (
+        <ul class="cards" aria-label="Tugas">
+          {shown.map((task) => (
+            <li key={task.id} class={task.overdue ? 'card overdue' : 'card'} data-testid="task">
+              <Link href={`/${KIND_PATHS[task.kind]}/${task.id}`} class="title">
+                {task.title}
+              </Link>
+              <p class="meta">
+                {KIND_LABELS[task.kind]} · Tahap: {stageLabel(task.state)}
+                {task.onBehalfOf && <span class="mark behalf"> atas nama {task.onBehalfOf}</span>}
+              </p>
+              <p class="meta">
+                Batas waktu: <DeadlineText id={task.id} dueAt={task.dueAt} overdue={task.overdue} explanation={task.explanation} timeZone={task.timeZone as string | undefined} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

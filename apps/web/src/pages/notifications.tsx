@@ -1,0 +1,49 @@
+import { useEffect } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { NotificationPage } from '../api/views';
+import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
+import { dateTime, KIND_PATHS } from '../i18n/words';
+import { Link } from '../router';
+
+export function NotificationsPage() {
+  const list = useLoad(() => ok<NotificationPage>(api.GET('/api/notifications', { params: { query: { limit: 50 } as never } })), []);
+  useEffect(() => {
+    const timer = setInterval(list.reload, 15_000); // new ones appear without a reload
+    return () => clearInterval(timer);
+  }, []);
+
+  async function markRead(id: string) {
+    await ok(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })).catch(() => undefined);
+    list.reload();
+    dispatchEvent(new Event('alur:notifications-changed'));
+  }
+
+  return (
+    <section>
+      <h1>Pemberitahuan</h1>
+      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.items.length === 0 && <Empty>Belum ada pemberitahuan.</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <ul class="cards">
+          {list.data.items.map((n) => (
+            <li key={n.id} class={n.readAt ? 'card' : 'card unread'}>
+              <Link href={`/${KIND_PATHS[n.documentKind]}/${n.documentId}`} class="title">
+                {n.title}
+              </Link>
+              <p>{n.message}</p>
+              <p class="meta">
+                {dateTime(n.createdAt)}
+                {!n.readAt && (
+                  <button type="button" class="link" onClick={() => void markRead(n.id)}>
+                    Tandai sudah dibaca
+                  </button>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { FunctionComponent } from 'preact';
+import { match } from './router';
+import { DelegationsPage } from './pages/delegations';
+import { DocumentFormPage } from './pages/document-form';
+import { DocumentListPage } from './pages/document-list';
+import { DocumentPage } from './pages/document';
+import { InboxPage } from './pages/inbox';
+import { NotFoundPage } from './pages/not-found';
+import { NotificationsPage } from './pages/notifications';
+import { SettingsPage } from './pages/settings';
+
+export interface PageProps {
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+/** Every page of the app by path; add a page here (see apps/web/README.md). */
+export const ROUTES: ReadonlyArray<[string, FunctionComponent<PageProps>]> = [
+  ['/', InboxPage],
+  ['/:kindPath/baru', DocumentFormPage],
+  ['/:kindPath/:id/ubah', DocumentFormPage],
+  ['/:kindPath/:id', DocumentPage],
+  ['/:kindPath', DocumentListPage],
+  ['/pemberitahuan', NotificationsPage],
+  ['/pendelegasian', DelegationsPage],
+  ['/pengaturan', SettingsPage],
+];
+
+const KIND_PATHS = new Set(['quick-wins', 'regulations']);
+
+export function routeFor(path: string): { Page: FunctionComponent<PageProps>; params: Record<string, string> } {
+  for (const [pattern, Page] of ROUTES) {
+    const params = match(pattern, path);
+    if (params && (!params.kindPath || KIND_PATHS.has(params.kindPath))) return { Page, params };
+  }
+  return { Page: NotFoundPage, params: {} };
+}

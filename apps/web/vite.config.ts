@@ -1,0 +1,17 @@
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const api = process.env.ALUR_API_URL ?? 'http://localhost:3000';
+
+/** `npm run build:web` writes dist/web, which the API serves at /; `npm run dev:web` proxies the API. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [preact()],
+  resolve: {
+    // pure modules of libs/workflow (labels, Indonesian dates): one source for the API and the pages
+    alias: { '@workflow': fileURLToPath(new URL('../../libs/workflow/src', import.meta.url)) },
+  },
+  build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, target: 'es2022' },
+  server: { port: 5173, proxy: { '/api': api, '/health': api, '/docs': api } },
+});

@@ -1,0 +1,82 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { TEST_DEMO_PASSWORD } from './test-database.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/** Debian's Chromium (scripts/ensure-services.mjs --browser installs it); CHROMIUM_PATH overrides. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the tests save a screenshot of every page they visit (the README's come from here). */
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+/** Headless, sandbox off (containers), nothing that reaches outside: no updates, sync or background traffic. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'];
+
+export interface BrowserApp {
+  t: TestApp;
+  baseUrl: string;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The real API serving the built web app on a port of its own, and a fresh Chromium profile. */
+export async function startBrowserApp(options: { width?: number; height?: number; env?: Record<string, string> } = {}): Promise<BrowserApp> {
+  const t = await createTestApp(options.env);
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'alur-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Makassar',
+  });
+  context.setDefaultTimeout(20_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    t,
+    baseUrl: `http://127.0.0.1:${port}`,
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      await t.close();
+    },
+  };
+}
+
+/** Signs in through the sign-in page (signing out first when someone is signed in). */
+export async function signIn(app: BrowserApp, username: string, path = '/'): Promise<void> {
+  const { page } = app;
+  await page.goto(`${app.baseUrl}${path}`);
+  const signOut = page.getByRole('button', { name: 'Keluar' });
+  if (await signOut.isVisible().catch(() => false)) {
+    await signOut.click();
+    await page.getByRole('button', { name: 'Masuk' }).waitFor();
+    await page.goto(`${app.baseUrl}${path}`);
+  }
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(TEST_DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+}
+
+/** axe-core on the page as it is: the serious and critical violations (the tests expect none). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}

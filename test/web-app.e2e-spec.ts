@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { createQuickWin, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+
+jest.setTimeout(180_000);
+
+describe('web app: served by the API', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp();
+  });
+  afterAll(() => app?.close());
+
+  it('serves the app at / and at any page path, while unknown API paths stay JSON 404s', async () => {
+    const home = await app.t.http.get('/').set('Accept', 'text/html');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('<div id="app">');
+    expect(home.text).not.toMatch(/<script>(?!<\/script>)/); // no inline script (the CSP forbids them)
+    const deep = await app.t.http.get('/quick-wins/00000000-0000-0000-0000-000000000000').set('Accept', 'text/html');
+    expect(deep.status).toBe(200);
+    expect(deep.text).toContain('<div id="app">');
+    const api = await app.t.http.get('/api/nothing-here').set('Accept', 'text/html');
+    expect(api.status).toBe(404);
+    expect(api.body.code).toBe('NOT_FOUND');
+    const asset = home.text.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(asset).toBeDefined();
+    const js = await app.t.http.get(asset!);
+    expect(js.status).toBe(200);
+    expect(js.headers['cache-control']).toMatch(/immutable/);
+  });
+});
+
+describe.each([
+  ['desktop', 1280],
+  ['360px', 360],
+])('web app in the browser (%s)', (label, width) => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width, height: 800 });
+  });
+  afterAll(() => app?.close());
+
+  it('the sign-in page has labelled fields, refuses a wrong password with a clear message, and passes axe', async () => {
+    const { page } = app;
+    await page.goto(app.baseUrl);
+    await expect(page.getByRole('heading', { name: 'Masuk ke alur' }).isVisible()).resolves.toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, `${label}-masuk`);
+    await page.getByLabel('Nama pengguna').fill('kaltim.drafter');
+    await page.getByLabel('Kata sandi').fill('salah-sandi');
+    await page.keyboard.press('Enter'); // keyboard only
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Nama pengguna atau kata sandi salah.');
+    expect(await page.getByRole('button', { name: 'Keluar' }).count()).toBe(0);
+  });
+
+  it('signs in, shows the inbox, and "Keluar" ends the session on the server', async () => {
+    const { page, context } = app;
+    await signIn(app, 'kaltim.drafter');
+    await page.getByRole('heading', { name: 'Kotak Masuk' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'alur_session')!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe('Strict');
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByRole('button', { name: 'Masuk' }).waitFor();
+    expect((await context.cookies()).find((c) => c.name === 'alur_session')).toBeUndefined();
+    const reuse = await app.t.http.get('/api/me').set('Cookie', `alur_session=${session.value}`);
+    expect(reuse.status).toBe(401);
+  });
+
+  it('a drafter who opens another government\'s document URL sees "Tidak ditemukan"', async () => {
+    const paserDoc = await createQuickWin(app.t, 'paser.drafter');
+    await signIn(app, 'kaltim.drafter', `/quick-wins/${paserDoc.id}`);
+    await page().getByRole('heading', { name: 'Tidak ditemukan' }).waitFor();
+    expect(await page().getByText('Tidak ditemukan.').count()).toBe(1);
+    expect(await seriousA11yViolations(page())).toEqual([]);
+    await screenshot(page(), `${label}-tidak-ditemukan`);
+  });
+
+  const page = () => app.page;
+});
