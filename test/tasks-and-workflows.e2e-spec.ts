@@ -74,7 +74,10 @@ describe('GET /api/tasks', () => {
       state: 'endorsement',
       dueAt: expect.any(String),
       overdue: false,
+      explanation: expect.stringMatching(/^3 hari kerja sejak /),
+      timeZone: 'Asia/Makassar',
       allowedActions: ['ENDORSE', 'RETURN'],
+      onBehalfOf: null,
     });
     const [deadline] = await t.dataSource.query(`SELECT due_at AS "dueAt" FROM deadlines WHERE document_id = $1 AND status = 'PENDING'`, [doc.id]);
     expect(new Date(item.dueAt!).getTime()).toBe(deadline.dueAt.getTime());
@@ -197,7 +200,9 @@ describe('GET /api/tasks', () => {
        SELECT p.id, d.id, 'SECRETARY', 'PLH', 'Sekda dinas luar', now() - interval '1 hour', now() + interval '1 day', p.id
          FROM users p, users d WHERE p.username = 'kaltim.sekda' AND d.username = 'kaltim.plh' RETURNING id`,
     );
-    expect((await tasks('kaltim.plh')).find((i) => i.id === doc.id)?.allowedActions).toEqual(['APPROVE', 'REJECT', 'RETURN']);
+    const held = (await tasks('kaltim.plh')).find((i) => i.id === doc.id);
+    expect(held?.allowedActions).toEqual(['APPROVE', 'REJECT', 'RETURN']);
+    expect(held?.onBehalfOf).toBe('kaltim.sekda'); // the inbox says "atas nama" the Sekda
     await t.dataSource.query(
       `UPDATE delegations SET revoked_at = now(), revoked_by = (SELECT id FROM users WHERE username = 'kaltim.sekda') WHERE id = $1`,
       [delegationId],
