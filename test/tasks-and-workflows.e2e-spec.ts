@@ -11,6 +11,7 @@ interface TaskItem {
   dueAt: string | null;
   overdue: boolean;
   allowedActions: string[];
+  onBehalfOf: string | null;
 }
 
 describe('GET /api/tasks', () => {
