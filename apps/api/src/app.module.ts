@@ -4,6 +4,7 @@ import { AppConfigModule } from '#config';
 import { DatabaseModule } from '#persistence';
 import { RedisModule } from '#queue';
 import { AdminModule } from './admin/admin.module.js';
+import { AdministrationModule } from './administration/administration.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ReportsModule,
         GovernmentsModule,
         PeopleModule,
+        AdministrationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ResetPasswordUseCase } from './password-reset.use-case.js';
 import { UsersController } from './users.controller.js';
 import { CreateUserUseCase, GetUserQuery, ListUsersQuery, UpdateUserUseCase } from './users.use-cases.js';
 
 @Module({
   controllers: [UsersController],
-  providers: [ListUsersQuery, GetUserQuery, CreateUserUseCase, UpdateUserUseCase],
+  providers: [ListUsersQuery, GetUserQuery, CreateUserUseCase, UpdateUserUseCase, ResetPasswordUseCase],
 })
 export class PeopleModule {}

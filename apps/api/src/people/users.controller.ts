@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ResetPasswordUseCase } from './password-reset.use-case.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto.js';
 import { CreateUserUseCase, GetUserQuery, ListUsersQuery, UpdateUserUseCase } from './users.use-cases.js';
 
@@ -14,6 +15,7 @@ export class UsersController {
     private readonly getUser: GetUserQuery,
     private readonly createUser: CreateUserUseCase,
     private readonly updateUser: UpdateUserUseCase,
+    private readonly resetPassword: ResetPasswordUseCase,
   ) {}
 
   @Get()
@@ -38,5 +40,14 @@ export class UsersController {
   @ApiOperation({ summary: 'ADMIN: change name, NIP, e-mail, unit, roles or active; deactivation ends their sessions at once' })
   update(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string, @Body() body: UpdateUserDto) {
     return this.updateUser.execute(user, username, body);
+  }
+
+  @Post(':username/password-reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'ADMIN: a one-time password, answered once as { temporaryPassword }; signing in with it must be followed by POST /api/me/password',
+  })
+  reset(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string) {
+    return this.resetPassword.execute(user, username);
   }
 }

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { createTestApp, type TestApp } from '#testing';
+
+jest.setTimeout(90_000);
+
+describe('password reset', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('only an ADMIN of their government resets: 403 for others, 404 outside their reach', async () => {
+    for (const username of ['paser.sekda', 'paser.kadis']) {
+      const res = await t.http.post('/api/users/paser.drafter/password-reset').set(await t.auth(username));
+      expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
+    }
+    for (const target of ['kaltim.drafter', 'berau.drafter']) {
+      expect((await t.http.post(`/api/users/${target}/password-reset`).set(await t.auth('paser.admin'))).status).toBe(404);
+    }
+    expect((await t.http.post('/api/auth/login').send({ username: 'kaltim.drafter', password: 'demo12345' })).status).toBe(200);
+  });
+
+  it('answers a temporary password once; its token may only change it; the new password then works and the old ones do not', async () => {
+    const oldToken = await t.auth('paser.drafter2');
+    const reset = await t.http.post('/api/users/paser.drafter2/password-reset').set(await t.auth('kaltim.admin'));
+    expect(reset.status).toBe(200);
+    expect(reset.body).toEqual({ username: 'paser.drafter2', temporaryPassword: expect.stringMatching(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/) });
+    const temporary = reset.body.temporaryPassword as string;
+
+    // the session that existed before the reset is held too
+    expect((await t.http.get('/api/me').set(oldToken)).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await t.http.post('/api/auth/login').send({ username: 'paser.drafter2', password: 'demo12345' })).status).toBe(401);
+
+    const login = await t.http.post('/api/auth/login').send({ username: 'paser.drafter2', password: temporary });
+    expect([login.status, login.body.mustChangePassword]).toEqual([200, true]);
+    const bearer = { Authorization: `Bearer ${login.body.accessToken}` };
+    for (const call of [
+      t.http.get('/api/me').set(bearer),
+      t.http.get('/api/tasks').set(bearer),
+      t.http.get('/api/quick-wins').set(bearer),
+      t.http.post('/api/quick-wins').set(bearer).send({}),
+      t.http.get('/api/notifications').set(bearer),
+    ]) {
+      const res = await call;
+      expect([res.status, res.body.code]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
+    }
+    const same = await t.http.post('/api/me/password').set(bearer).send({ currentPassword: temporary, newPassword: temporary });
+    expect(same.status).toBe(400);
+    expect((await t.http.post('/api/me/password').set(bearer).send({ currentPassword: temporary, newPassword: 'kata-sandi-baru-paser' })).status).toBe(204);
+    expect((await t.http.get('/api/tasks').set(bearer)).status).toBe(200);
+    expect((await t.http.get('/api/me').set(oldToken)).status).toBe(200);
+    // one time: the temporary password is gone
+    expect((await t.http.post('/api/auth/login').send({ username: 'paser.drafter2', password: temporary })).status).toBe(401);
+    expect((await t.http.post('/api/auth/login').send({ username: 'paser.drafter2', password: 'kata-sandi-baru-paser' })).status).toBe(200);
+  });
+
+  it('gives a person created without a password their first one', async () => {
+    const admin = await t.auth('paser.admin');
+    expect((await t.http.post('/api/users').set(admin).send({ username: 'paser.tanpa', name: 'Tanpa Sandi', unitCode: 'setda', roles: [] })).status).toBe(201);
+    const reset = await t.http.post('/api/users/paser.tanpa/password-reset').set(admin);
+    const login = await t.http.post('/api/auth/login').send({ username: 'paser.tanpa', password: reset.body.temporaryPassword });
+    expect([login.status, login.body.mustChangePassword]).toEqual([200, true]);
+  });
+
+  it('self-service: anyone changes their own password, at least 12 characters, knowing the current one', async () => {
+    const auth = await t.auth('berau.hukum');
+    const short = await t.http.post('/api/me/password').set(auth).send({ currentPassword: 'demo12345', newPassword: '12345678901' });
+    expect([short.status, short.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const wrong = await t.http.post('/api/me/password').set(auth).send({ currentPassword: 'salah-sandi', newPassword: 'hukum-berau-2026' });
+    expect(wrong.status).toBe(400);
+    const extra = await t.http.post('/api/me/password').set(auth).send({ currentPassword: 'demo12345', newPassword: 'hukum-berau-2026', username: 'berau.sekda' });
+    expect(extra.status).toBe(400);
+    expect((await t.http.post('/api/me/password').set(auth).send({ currentPassword: 'demo12345', newPassword: 'hukum-berau-2026' })).status).toBe(204);
+    const [{ password_hash: hash }] = await t.dataSource.query(`SELECT password_hash FROM users WHERE username = 'berau.hukum'`);
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect((await t.http.post('/api/auth/login').send({ username: 'berau.hukum', password: 'hukum-berau-2026' })).status).toBe(200);
+  });
+});
+
+describe('audit of administration', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.http.post('/api/governments/paser/units').set(await t.auth('paser.admin')).send({ code: 'dinkes', name: 'Dinas Kesehatan' });
+    await t.http.patch('/api/users/paser.drafter').set(await t.auth('kaltim.admin')).send({ roles: ['DRAFTER', 'UNIT_HEAD'] });
+    await t.http.patch('/api/users/berau.drafter').set(await t.auth('berau.admin')).send({ name: 'Nama Baru' });
+    await t.http.post('/api/users/kaltim.drafter/password-reset').set(await t.auth('kaltim.admin'));
+  });
+  afterAll(() => t.close());
+
+  it('lists who changed what, when, before and after, newest first, for the ADMIN of those governments', async () => {
+    const res = await t.http.get('/api/admin/audit').set(await t.auth('paser.admin'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 2, page: 1, limit: 50 });
+    expect(res.body.items).toEqual([
+      {
+        id: expect.any(String),
+        at: expect.any(String),
+        actor: 'kaltim.admin',
+        action: 'USER_UPDATED',
+        targetType: 'USER',
+        targetKey: 'paser.drafter',
+        governmentCode: 'paser',
+        before: expect.objectContaining({ roles: ['DRAFTER'] }),
+        after: expect.objectContaining({ roles: ['DRAFTER', 'UNIT_HEAD'] }),
+      },
+      expect.objectContaining({ actor: 'paser.admin', action: 'UNIT_CREATED', targetKey: 'paser/dinkes', before: null, after: expect.objectContaining({ code: 'dinkes', name: 'Dinas Kesehatan' }) }),
+    ]);
+    const province = await t.http.get('/api/admin/audit?limit=10').set(await t.auth('kaltim.admin'));
+    expect(province.body.items.map((e: { targetKey: string }) => e.targetKey)).toEqual(['kaltim.drafter', 'berau.drafter', 'paser.drafter', 'paser/dinkes']);
+    expect(province.body.items[0]).toMatchObject({ action: 'USER_PASSWORD_RESET', after: { mustChangePassword: true } });
+    expect(JSON.stringify(province.body)).not.toMatch(/argon2|temporaryPassword/);
+    const units = await t.http.get('/api/admin/audit?targetType=UNIT').set(await t.auth('kaltim.admin'));
+    expect(units.body.items.map((e: { targetKey: string }) => e.targetKey)).toEqual(['paser/dinkes']);
+  });
+
+  it('is for ADMINs only, and bad filters are 400', async () => {
+    const res = await t.http.get('/api/admin/audit').set(await t.auth('kaltim.sekda'));
+    expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await t.http.get('/api/admin/audit?targetType=DOCUMENT').set(await t.auth('kaltim.admin'))).status).toBe(400);
+    expect((await t.http.get('/api/admin/audit?limit=0').set(await t.auth('kaltim.admin'))).status).toBe(400);
+  });
+});
