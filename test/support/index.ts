@@ -5,3 +5,4 @@ export * from './test-worker.js';
 export * from './deadline-helpers.js';
 export * from './smtp-sink.js';
 export * from './browser.js';
+export * from './spawned-api.js';

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import { InvalidConfigurationError, loadAppConfig } from '#config';
+import { runApiCluster } from './api-cluster.js';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
 
 async function bootstrap(): Promise<void> {
   let port: number;
+  let processes: number;
   try {
-    port = loadAppConfig().port;
+    ({ port, apiProcesses: processes } = loadAppConfig());
   } catch (error) {
     if (error instanceof InvalidConfigurationError) {
       process.stderr.write(`alur-api: ${error.message}\n`);
@@ -15,6 +18,7 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
+  if (processes > 1 && cluster.isPrimary) return runApiCluster(processes);
   const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   configureApp(app);
   await app.listen(port);

@@ -4,6 +4,8 @@ import { envSchema } from './env.schema.js';
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** API processes sharing the port (node:cluster); 1 runs the API in the process itself. */
+  apiProcesses: number;
   databaseUrl: string;
   databasePoolSize: number;
   redisUrl: string;
@@ -39,6 +41,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     nodeEnv: value.NODE_ENV,
     port: value.PORT,
+    apiProcesses: value.API_PROCESSES,
     databaseUrl: value.DATABASE_URL,
     databasePoolSize: value.DATABASE_POOL_SIZE,
     redisUrl: value.REDIS_URL,

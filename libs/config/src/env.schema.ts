@@ -5,6 +5,7 @@ const DURATION = /^\d+(ms|s|m|h|d)$/;
 export const envSchema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().integer().min(0).max(65535).default(3000),
+  API_PROCESSES: Joi.number().integer().min(1).max(32).default(1),
   DATABASE_URL: Joi.string()
     .uri({ scheme: ['postgres', 'postgresql'] })
     .default('postgres://postgres@127.0.0.1:5432/alur'),
