@@ -4,7 +4,7 @@
 // pgbench with nothing else running, and the API's hottest functions from a CPU profile.
 //   node bench/approval-throughput.mjs        (env: BENCH_RATE, BENCH_FIXED_SECONDS, BENCH_CONCURRENCY,
 //                                              BENCH_SATURATION_DOCS, BENCH_PGBENCH_SECONDS, BENCH_PROFILE_DOCS)
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -132,7 +132,7 @@ async function markPgbenchRowsDone(url) {
 async function profileApi(env) {
   const dir = mkdtempSync(join(tmpdir(), 'alur-cpuprof-'));
   dropConnections();
-  const api = startProcess('api', 'dist/apps/api/src/main.js', { ...env, NODE_FLAGS: `--import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${dir}` });
+  const api = startProcess('api', 'dist/apps/api/src/main.js', { ...env, API_PROCESSES: '1', NODE_FLAGS: `--import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${dir}` });
   const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
   const exited = new Promise((resolve) => api.child.once('exit', resolve));
   try {
@@ -148,19 +148,29 @@ async function profileApi(env) {
   return topFunctions(dir, 15);
 }
 
+/** PostgreSQL's Unix socket when it is on this machine (BENCH_DATABASE_TRANSPORT=tcp keeps TCP): no TCP stack per query. */
+function overLocalSocket(url) {
+  const dir = process.env.BENCH_PG_SOCKET_DIR ?? '/var/run/postgresql';
+  const u = new URL(url);
+  if (process.env.BENCH_DATABASE_TRANSPORT === 'tcp' || !['127.0.0.1', 'localhost'].includes(u.hostname) || !existsSync(`${dir}/.s.PGSQL.${u.port || 5432}`)) return url;
+  u.searchParams.set('host', dir);
+  return u.toString();
+}
+
 async function main() {
   build();
   const url = await recreateDatabase('alur_bench');
   const env = {
     NODE_ENV: 'development',
     PORT: String(PORT),
-    DATABASE_URL: url,
+    DATABASE_URL: overLocalSocket(url),
     REDIS_URL,
     QUEUE_PREFIX: 'alur_bench',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
     LOG_LEVEL: 'info', // production logging: JSON lines at info
     LOGIN_THROTTLE_LIMIT: '100000',
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
+    API_PROCESSES: process.env.API_PROCESSES ?? '1',
   };
   const api = startProcess('api', 'dist/apps/api/src/main.js', env);
   const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
@@ -177,7 +187,7 @@ async function main() {
     // the database's limit with nothing else running: API and worker stopped
     await api.stop();
     await worker.stop();
-    const pgbench = await pgbenchLimit(url, fixedDocs);
+    const pgbench = await pgbenchLimit(env.DATABASE_URL, fixedDocs);
     await markPgbenchRowsDone(url);
     const limit = pgbench[0].tps;
     const ratio = saturated.perSecond / limit;
@@ -186,8 +196,8 @@ async function main() {
     const report = `## 1-2. Approval throughput and latency vs the database's limit
 
 Measured ${machineLine()}.
-Command: \`npm run bench:approval\` (BENCH_RATE=${RATE}, BENCH_FIXED_SECONDS=${FIXED_SECONDS}, BENCH_CONCURRENCY=${CONCURRENCY}, BENCH_SATURATION_DOCS=${SATURATION_DOCS}, DATABASE_POOL_SIZE=${env.DATABASE_POOL_SIZE}, LOG_LEVEL=info).
-One API process and one worker; each document goes SUBMIT, ENDORSE, VERIFY, APPROVE by four users over HTTP with keep-alive.
+Command: \`npm run bench:approval\` (BENCH_RATE=${RATE}, BENCH_FIXED_SECONDS=${FIXED_SECONDS}, BENCH_CONCURRENCY=${CONCURRENCY}, BENCH_SATURATION_DOCS=${SATURATION_DOCS}, DATABASE_POOL_SIZE=${env.DATABASE_POOL_SIZE}, LOG_LEVEL=info, API_PROCESSES=${env.API_PROCESSES}, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
+${env.API_PROCESSES} API process(es) and one worker; each document goes SUBMIT, ENDORSE, VERIFY, APPROVE by four users over HTTP with keep-alive.
 The database's limit: \`pgbench -n -M prepared -T ${PGBENCH_SECONDS}\` running \`bench/pgbench/transition.sql\` (one transition's transaction shape: lock document and instance, close and open a deadline, history entry, instance, document with its version guard, outbox rows) over ${PGBENCH_DOCS} documents, with the API and the worker stopped.
 
 | run | transitions/s | p50 ms | p95 ms | p99 ms | max ms | requests |
