@@ -44,8 +44,8 @@ describe('reports', () => {
     // stage times (Quick Win endorsement, kaltim); 18-24 March 2026 are holidays (Nyepi, Idul Fitri)
     await stage(ids.h1!, 'kaltim', 'diskominfo', { stage: 'endorsement', entered: wita('2026-03-13T10:00'), closed: wita('2026-03-16T10:00'), due: wita('2026-03-18T10:00') }); // 24 h, on time
     await stage(ids.h2!, 'kaltim', 'diskominfo', { stage: 'endorsement', entered: wita('2026-03-17T09:00'), closed: wita('2026-03-25T09:00'), due: wita('2026-03-20T09:00') }); // 15 + 9 = 24 h, late
-    await stage(ids.h3!, 'kaltim', 'diskominfo', { stage: 'endorsement', entered: wita('2026-03-02T08:00'), closed: wita('2026-03-05T14:30'), due: wita('2026-03-05T08:00') }); // 78.5 h -> 78 h, late
-    await stage(ids.h4!, 'kaltim', 'biro-hukum', { stage: 'endorsement', entered: wita('2026-04-06T09:00'), closed: wita('2026-04-06T11:20'), due: wita('2026-04-09T09:00') }); // 2 h 20 -> 2.25 h, on time
+    await stage(ids.h3!, 'kaltim', 'diskominfo', { stage: 'endorsement', entered: wita('2026-03-02T08:00'), closed: wita('2026-03-05T14:30'), due: wita('2026-03-05T08:00') }); // 78.5 h -> 76 h (4-hour grid), late
+    await stage(ids.h4!, 'kaltim', 'biro-hukum', { stage: 'endorsement', entered: wita('2026-04-06T09:00'), closed: wita('2026-04-06T11:20'), due: wita('2026-04-09T09:00') }); // 2 h 20 -> 2 h (half-hour grid), on time
     await stage(ids.h5!, 'kaltim', 'diskominfo', { stage: 'endorsement', entered: wita('2025-12-30T12:00'), closed: wita('2025-12-31T12:00'), due: wita('2026-01-02T12:00') }); // 2025
     await stage(ids.p1!, 'paser', 'diskominfo', { stage: 'endorsement', entered: wita('2026-03-02T08:00'), closed: wita('2026-03-03T08:00'), due: wita('2026-03-05T08:00') });
 
@@ -75,11 +75,11 @@ describe('reports', () => {
       expect(others).toEqual([]);
       expect(endorsement).toMatchObject({
         kind: 'quick-win', stage: 'endorsement', sla: { duration: 'P3D', businessDays: true },
-        count: 4, withinSla: 2, withinSlaShare: 0.5, medianWorkingDays: 1, medianWorkingHours: 24, p90WorkingDays: 3.25, p90WorkingHours: 78,
+        count: 4, withinSla: 2, withinSlaShare: 0.5, medianWorkingDays: 1, medianWorkingHours: 24, p90WorkingDays: 3.17, p90WorkingHours: 76,
       });
       expect(endorsement.byMonth).toEqual([
-        { month: '2026-03', count: 3, withinSla: 1, withinSlaShare: 0.33, medianWorkingDays: 1, p90WorkingDays: 3.25, medianWorkingHours: 24, p90WorkingHours: 78 },
-        { month: '2026-04', count: 1, withinSla: 1, withinSlaShare: 1, medianWorkingDays: 0.09, p90WorkingDays: 0.09, medianWorkingHours: 2.25, p90WorkingHours: 2.25 },
+        { month: '2026-03', count: 3, withinSla: 1, withinSlaShare: 0.33, medianWorkingDays: 1, p90WorkingDays: 3.17, medianWorkingHours: 24, p90WorkingHours: 76 },
+        { month: '2026-04', count: 1, withinSla: 1, withinSlaShare: 1, medianWorkingDays: 0.08, p90WorkingDays: 0.08, medianWorkingHours: 2, p90WorkingHours: 2 },
       ]);
       // the province's Sekda sees its regencies as one total each
       expect(res.body.governments).toEqual([
@@ -93,7 +93,7 @@ describe('reports', () => {
       expect(december.body.items.map((i: { count: number; medianWorkingHours: number }) => [i.count, i.medianWorkingHours])).toEqual([[1, 24]]);
       const unit = await get('kaltim.kadis', '/api/reports/stage-times?year=2026');
       expect(unit.status).toBe(200);
-      expect(unit.body.items[0]).toMatchObject({ count: 3, medianWorkingHours: 24, p90WorkingHours: 78, withinSla: 1 });
+      expect(unit.body.items[0]).toMatchObject({ count: 3, medianWorkingHours: 24, p90WorkingHours: 76, withinSla: 1 });
       expect(unit.body.governments).toEqual([]);
     });
   });
@@ -147,9 +147,11 @@ describe('reports', () => {
       const b = await createQuickWin(t, 'kaltim.drafter', { category: 'RB_TEMATIK', area: 'DIGITALISASI_ADMINISTRASI', budget: 150_000_000 });
       await createQuickWin(t, 'kaltim.drafter', { year: 2027, startDate: '2027-01-04', endDate: '2027-12-31' });
       const reports = [{ percent: 40, reportedAt: '2026-06-01T02:00:00.000Z' }, { percent: 100, reportedAt: '2026-07-15T02:00:00.000Z' }];
-      await t.dataSource.query(`UPDATE documents SET facts = jsonb_build_object('progressReports', $2::jsonb) WHERE id = $1`, [b.id, JSON.stringify(reports)]);
+      // as REPORT_PROGRESS does: the period's deadline closes, then the report is written
       await stage(b.id, 'kaltim', 'diskominfo', { stage: 'implementation', entered: new Date('2026-05-01T02:00:00Z'), due: new Date('2026-06-10T02:00:00Z'), closed: new Date(reports[0]!.reportedAt) });
+      await t.dataSource.query(`UPDATE documents SET facts = jsonb_build_object('progressReports', $2::jsonb) WHERE id = $1`, [b.id, JSON.stringify(reports.slice(0, 1))]);
       await stage(b.id, 'kaltim', 'diskominfo', { stage: 'implementation', entered: new Date(reports[0]!.reportedAt), due: new Date('2026-07-10T02:00:00Z'), closed: new Date(reports[1]!.reportedAt) });
+      await t.dataSource.query(`UPDATE documents SET facts = jsonb_build_object('progressReports', $2::jsonb) WHERE id = $1`, [b.id, JSON.stringify(reports)]);
       await move(b.id, 'completed', true, wita('2026-11-30T10:00'));
 
       const res = await get('kaltim.organisasi', '/api/reports/quick-wins?year=2026');
@@ -166,6 +168,9 @@ describe('reports', () => {
         ['diskominfo', 'DIGITALISASI_ADMINISTRASI', 1],
       ]);
       expect(a.id).toBeDefined();
+      // the same after the worker folds the deltas
+      await t.dataSource.query(`SELECT compact_report_summaries()`);
+      expect((await get('kaltim.organisasi', '/api/reports/quick-wins?year=2026')).body).toEqual(res.body);
     });
   });
 
@@ -247,7 +252,7 @@ describe('reports', () => {
   });
 
   describe('a real run through the API', () => {
-    it('a Quick Win submitted and endorsed shows up in stage times and throughput', async () => {
+    it('a Quick Win submitted and endorsed shows up in stage times, throughput, the roll-up and open stages', async () => {
       const qw = await createQuickWin(t, 'berau.drafter');
       expect((await act(t, 'quick-wins', qw.id, 'berau.drafter', 'SUBMIT')).status).toBe(200);
       expect((await act(t, 'quick-wins', qw.id, 'berau.kadis', 'ENDORSE')).status).toBe(200);
@@ -260,6 +265,8 @@ describe('reports', () => {
       expect(Number(folded)).toBeGreaterThan(0);
       expect((await get('berau.sekda', '/api/reports/stage-times?kind=quick-win')).body).toEqual(times.body);
       expect((await get('berau.sekda', '/api/reports/throughput')).body).toEqual(weeks.body);
+      const rollup = await get('berau.organisasi', '/api/reports/quick-wins');
+      expect(rollup.body.byUnit.map((u: { unitCode: string; byState: unknown; budget: number }) => [u.unitCode, u.byState, u.budget])).toEqual([['diskominfo', { verification: 1 }, 150_000_000]]);
       const open = await get('berau.sekda', '/api/reports/open-by-sla');
       expect(open.body.items.map((i: { stage: string; onTime: number; dueSoon: number }) => [i.stage, i.onTime + i.dueSoon])).toEqual([['verification', 1]]);
     });

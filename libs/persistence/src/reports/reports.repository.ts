@@ -68,21 +68,37 @@ export class ReportsRepository {
     return { government: strip(own), children: rows.filter((r) => r.isChild).map(strip) };
   }
 
-  /** Stages left, counted per government, kind, stage, month and rounded working duration. */
+  /**
+   * Stages left, counted per government, kind, stage, month and rounded working duration: off the
+   * whole-government totals, or the per-unit counts when the place names units; plus unfolded deltas.
+   */
   async stageTimeBuckets(place: ReportPlace, window: ReportWindow): Promise<StageTimeBucketRow[]> {
     const params: unknown[] = [];
     const where = placeFilter(place, params) + windowFilter('month', window, params, 'month');
-    const rows: StageTimeBucketRow[] = await this.dataSource.query(
+    const summary = place.unitIds === null ? 'stage_time_totals' : 'stage_time_counts';
+    return this.dataSource.query(
       `SELECT government_id AS "governmentId", kind, stage, to_char(month, 'YYYY-MM') AS month, bucket,
               sum(count)::int AS count, sum(within_sla)::int AS "withinSla"
-         FROM (SELECT government_id, month, kind, stage, bucket, count, within_sla FROM stage_time_counts WHERE ${where}
+         FROM (SELECT government_id, month, kind, stage, bucket, count, within_sla FROM ${summary} WHERE ${where}
                UNION ALL
                SELECT government_id, month, kind, stage, bucket, count, within_sla FROM stage_time_deltas WHERE ${where}) s
         GROUP BY government_id, kind, stage, month, bucket
         ORDER BY kind, stage, month, bucket`,
       params,
     );
-    return rows;
+  }
+
+  /** Stages left per government only (the regencies and cities a province sees as totals). */
+  async stageTimeTotalsByGovernment(place: ReportPlace, window: ReportWindow): Promise<Array<{ governmentId: string; count: number; withinSla: number }>> {
+    const params: unknown[] = [];
+    const where = placeFilter({ ...place, unitIds: null }, params) + windowFilter('month', window, params, 'month');
+    return this.dataSource.query(
+      `SELECT government_id AS "governmentId", sum(count)::int AS count, sum(within_sla)::int AS "withinSla"
+         FROM (SELECT government_id, count, within_sla FROM stage_time_totals WHERE ${where}
+               UNION ALL SELECT government_id, count, within_sla FROM stage_time_deltas WHERE ${where}) s
+        GROUP BY government_id`,
+      params,
+    );
   }
 
   /** Open stages per government, kind, stage and unit, split by SLA status at `now`. */
@@ -146,25 +162,19 @@ export class ReportsRepository {
   /**
    * Quick Wins of `year` per government, unit, category, area and state: how many, their budget,
    * progress reports (and those made before their period was due), and how many were completed
-   * (evaluated) by the end of the year in the government's zone.
+   * (evaluated) by the end of the year in the government's zone; off the trigger-kept roll-up.
    */
   async quickWinRollup(place: ReportPlace, year: number): Promise<QuickWinRollupRow[]> {
     const params: unknown[] = [year];
+    const where = `year = $1 AND ${placeFilter({ ...place, kind: null }, params)}`;
+    const columns = 'government_id, unit_id, category, area, state, count, budget, progress_reports, progress_reports_on_time, completed_in_year';
     return this.dataSource.query(
-      `SELECT d.government_id AS "governmentId", d.unit_id AS "unitId", d.content ->> 'category' AS category, d.content ->> 'area' AS area,
-              d.state, count(*)::int AS count, coalesce(sum((d.content ->> 'budget')::numeric), 0)::float8 AS budget,
-              coalesce(sum(jsonb_array_length(coalesce(d.facts -> 'progressReports', '[]'))), 0)::int AS "progressReports",
-              coalesce(sum(on_time.n), 0)::int AS "progressReportsOnTime",
-              (count(*) FILTER (WHERE d.state = 'completed' AND extract(year FROM d.updated_at AT TIME ZONE g.time_zone) <= $1))::int AS "completedInYear"
-         FROM documents d
-         JOIN governments g ON g.id = d.government_id
-         LEFT JOIN LATERAL (
-           SELECT count(*) AS n FROM deadlines dl
-            WHERE dl.document_id = d.id AND dl.stage = 'implementation' AND dl.status = 'DONE' AND dl.closed_at <= dl.due_at
-              AND dl.closed_at IN (SELECT (r ->> 'reportedAt')::timestamptz FROM jsonb_array_elements(d.facts -> 'progressReports') r)
-         ) on_time ON d.facts ? 'progressReports'
-        WHERE d.year = $1 AND ${placeFilter({ ...place, kind: 'quick-win' }, params, 'd')}
-        GROUP BY d.government_id, d.unit_id, category, area, d.state`,
+      `SELECT government_id AS "governmentId", unit_id AS "unitId", category, area, state, sum(count)::int AS count, sum(budget)::float8 AS budget,
+              sum(progress_reports)::int AS "progressReports", sum(progress_reports_on_time)::int AS "progressReportsOnTime",
+              sum(completed_in_year)::int AS "completedInYear"
+         FROM (SELECT ${columns} FROM quick_win_counts WHERE ${where} UNION ALL SELECT ${columns} FROM quick_win_deltas WHERE ${where}) q
+        GROUP BY government_id, unit_id, category, area, state
+       HAVING sum(count) <> 0`,
       params,
     );
   }

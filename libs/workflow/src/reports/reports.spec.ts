@@ -41,9 +41,10 @@ describe('working time between two instants', () => {
 });
 
 describe('stage time histogram', () => {
-  it('rounds down to 15 minutes below a day, to the hour below 20 days, to the day beyond', () => {
-    expect([0, 899, 900, 86_399, 86_400, 90_001, 20 * 86_400 - 1, 20 * 86_400 + 5000].map(stageTimeBucket)).toEqual([
-      0, 0, 900, 85_500, 86_400, 90_000, 19 * 86_400 + 23 * 3600, 20 * 86_400,
+  it('rounds down on a grid that widens with the duration', () => {
+    const h = 3600;
+    expect([0, 899, 900, 2 * h - 1, 2 * h + 1799, 2 * h + 1800, 8 * h + 3599, 47 * h + 3599, 48 * h + 14_399, 240 * h + 86_399, 1344 * h + 7 * 86_400 - 1].map(stageTimeBucket)).toEqual([
+      0, 0, 900, 2 * h - 900, 2 * h, 2 * h + 1800, 8 * h, 47 * h, 48 * h, 240 * h, 1344 * h,
     ]);
   });
   it('takes nearest-rank percentiles', () => {

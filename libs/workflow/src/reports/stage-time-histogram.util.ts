@@ -1,13 +1,18 @@
 /**
  * Stage times are kept as counts per rounded duration (a histogram), so a median over a million
- * stages reads a few hundred rows. The grid is fine where it matters: 15 minutes below one working
- * day, one hour below 20 working days, one working day beyond. `stage_time_bucket(seconds)` in SQL
- * (migration ReportSummaries) is the same function; a test holds them together.
+ * stages reads a few thousand rows. The grid widens with the duration, about 200 buckets up to a
+ * year: 15 minutes below 2 hours, 30 minutes below 8 hours, 1 hour below 2 days, 4 hours below 10
+ * days, 1 day below 8 weeks, 1 week beyond. `stage_time_bucket(seconds)` in SQL (migration
+ * ReportSummaryTotals) is the same function; a test holds them together.
  */
+const HOUR = 3600;
 export const STAGE_TIME_GRID: ReadonlyArray<{ readonly below: number; readonly step: number }> = Object.freeze([
-  { below: 24 * 3600, step: 15 * 60 },
-  { below: 20 * 24 * 3600, step: 3600 },
-  { below: Number.POSITIVE_INFINITY, step: 24 * 3600 },
+  { below: 2 * HOUR, step: HOUR / 4 },
+  { below: 8 * HOUR, step: HOUR / 2 },
+  { below: 48 * HOUR, step: HOUR },
+  { below: 240 * HOUR, step: 4 * HOUR },
+  { below: 1344 * HOUR, step: 24 * HOUR },
+  { below: Number.POSITIVE_INFINITY, step: 168 * HOUR },
 ]);
 
 /** The bucket (its lower bound, in seconds) of a working duration of `seconds`. */

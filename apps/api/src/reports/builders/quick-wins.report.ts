@@ -28,7 +28,12 @@ function tally(rows: readonly QuickWinRollupRow[]): Tally {
 
 function groups<K extends string>(rows: readonly QuickWinRollupRow[], key: (r: QuickWinRollupRow) => K): Array<[K, QuickWinRollupRow[]]> {
   const map = new Map<K, QuickWinRollupRow[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
   return [...map].sort(([a], [b]) => a.localeCompare(b));
 }
 

@@ -36,7 +36,12 @@ function summarise(rows: readonly StageTimeBucketRow[]): TimeSummary {
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
   return map;
 }
 
@@ -55,7 +60,7 @@ export class StageTimesReport {
   async build(ctx: ReportContext): Promise<BuiltReport> {
     const [rows, childRows, overrides] = await Promise.all([
       this.reports.stageTimeBuckets(ctx.place, ctx.window),
-      ctx.childPlace ? this.reports.stageTimeBuckets(ctx.childPlace, ctx.window) : Promise.resolve([]),
+      ctx.childPlace ? this.reports.stageTimeTotalsByGovernment(ctx.childPlace, ctx.window) : Promise.resolve([]),
       Promise.all((['quick-win', 'regulation'] as const).map(async (k) => [k, await storedSlaPolicies(this.dataSource.manager, ctx.government.id, k)] as const)),
     ]);
     const slaOf = (kind: string, stage: string): SlaPolicy | null =>
@@ -73,8 +78,10 @@ export class StageTimesReport {
       };
     });
     const governments = ctx.children.map((g) => {
-      const s = summarise(childRows.filter((r) => r.governmentId === g.id));
-      return { code: g.code, name: g.name, count: s.count, withinSla: s.withinSla, withinSlaShare: s.withinSlaShare };
+      const row = childRows.find((r) => r.governmentId === g.id);
+      const count = row?.count ?? 0;
+      const withinSla = row?.withinSla ?? 0;
+      return { code: g.code, name: g.name, count, withinSla, withinSlaShare: count === 0 ? null : round2(withinSla / count) };
     });
 
     const timeColumns = [
