@@ -42,7 +42,8 @@ async function addHistory(url, log) {
   await c.connect();
   try {
     log('spreading documents over units and RB areas');
-    await c.query(`ALTER TABLE documents DISABLE TRIGGER trg_documents_count_delta`);
+    // the counts and the roll-up are rebuilt below in one statement each, as their migrations do
+    await c.query(`ALTER TABLE documents DISABLE TRIGGER trg_documents_count_delta, DISABLE TRIGGER trg_documents_quick_win_update`);
     await c.query(`
       UPDATE documents d SET unit_id = gu.units[1 + (abs(hashtext(d.id::text || 'u')) % cardinality(gu.units))],
              content = jsonb_set(d.content, '{area}', to_jsonb(($1::text[])[1 + (abs(hashtext(d.id::text)) % 8)]))
@@ -50,7 +51,16 @@ async function addHistory(url, log) {
        WHERE gu.gov = d.government_id`,
       [AREAS],
     );
-    await c.query(`ALTER TABLE documents ENABLE TRIGGER trg_documents_count_delta`);
+    await c.query(`ALTER TABLE documents ENABLE TRIGGER trg_documents_count_delta, ENABLE TRIGGER trg_documents_quick_win_update`);
+    await c.query(`TRUNCATE quick_win_counts, quick_win_deltas`);
+    await c.query(`
+      INSERT INTO quick_win_counts
+      SELECT d.government_id, d.unit_id, coalesce(d.year, 0), coalesce(d.content ->> 'category', ''), coalesce(d.content ->> 'area', ''), d.state, count(*),
+             sum(CASE WHEN jsonb_typeof(d.content -> 'budget') = 'number' THEN (d.content ->> 'budget')::numeric ELSE 0 END),
+             sum(CASE WHEN jsonb_typeof(d.facts -> 'progressReports') = 'array' THEN jsonb_array_length(d.facts -> 'progressReports') ELSE 0 END),
+             sum(quick_win_reports_on_time(d.id, d.facts)),
+             count(*) FILTER (WHERE d.state = 'completed' AND extract(year FROM d.updated_at AT TIME ZONE g.time_zone) <= d.year)
+        FROM documents d JOIN governments g ON g.id = d.government_id WHERE d.kind = 'quick-win' GROUP BY 1, 2, 3, 4, 5, 6`);
     await c.query(`TRUNCATE document_counts, document_count_deltas`);
     await c.query(`INSERT INTO document_counts SELECT kind, government_id, unit_id, state, coalesce(year, 0), count(*) FROM documents GROUP BY 1, 2, 3, 4, 5`);
     await c.query(`UPDATE deadlines dl SET unit_id = d.unit_id FROM documents d WHERE d.id = dl.document_id AND dl.unit_id <> d.unit_id`);

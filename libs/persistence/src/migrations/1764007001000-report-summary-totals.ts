@@ -58,7 +58,7 @@ export class ReportSummaryTotals1764007001000 implements MigrationInterface {
 
     await q.query(`
       CREATE FUNCTION quick_win_reports_on_time(doc uuid, facts jsonb) RETURNS bigint LANGUAGE sql STABLE AS $$
-        SELECT CASE WHEN jsonb_typeof(facts -> 'progressReports') <> 'array' OR jsonb_array_length(facts -> 'progressReports') = 0 THEN 0 ELSE
+        SELECT CASE WHEN coalesce(jsonb_typeof(facts -> 'progressReports'), '') <> 'array' OR jsonb_array_length(facts -> 'progressReports') = 0 THEN 0 ELSE
           (SELECT count(*) FROM deadlines dl
             WHERE dl.document_id = doc AND dl.stage = 'implementation' AND dl.status = 'DONE' AND dl.closed_at <= dl.due_at
               AND dl.closed_at IN (SELECT (r ->> 'reportedAt')::timestamptz FROM jsonb_array_elements(facts -> 'progressReports') r WHERE r ? 'reportedAt'))

@@ -82,8 +82,7 @@ export class ReportsRepository {
          FROM (SELECT government_id, month, kind, stage, bucket, count, within_sla FROM ${summary} WHERE ${where}
                UNION ALL
                SELECT government_id, month, kind, stage, bucket, count, within_sla FROM stage_time_deltas WHERE ${where}) s
-        GROUP BY government_id, kind, stage, month, bucket
-        ORDER BY kind, stage, month, bucket`,
+        GROUP BY government_id, kind, stage, month, bucket`,
       params,
     );
   }

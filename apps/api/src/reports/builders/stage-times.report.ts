@@ -66,7 +66,8 @@ export class StageTimesReport {
     const slaOf = (kind: string, stage: string): SlaPolicy | null =>
       overrides.find(([k]) => k === kind)?.[1].get(stage)?.policy ?? defaultSlaPolicy(kind as SlaKind, stage) ?? null;
 
-    const items = [...groupBy(rows, (r) => `${r.kind}|${r.stage}`)].map(([key, stageRows]) => {
+    const byStage = [...groupBy(rows, (r) => `${r.kind}|${r.stage}`)].sort(([a], [b]) => (a < b ? -1 : 1));
+    const items = byStage.map(([key, stageRows]) => {
       const [kind, stage] = key.split('|') as [string, string];
       const sla = slaOf(kind, stage);
       return {
@@ -74,7 +75,7 @@ export class StageTimesReport {
         stage,
         sla: sla === null ? null : { duration: sla.duration, businessDays: sla.businessDays },
         ...summarise(stageRows),
-        byMonth: [...groupBy(stageRows, (r) => r.month)].map(([month, monthRows]) => ({ month, ...summarise(monthRows) })),
+        byMonth: [...groupBy(stageRows, (r) => r.month)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, monthRows]) => ({ month, ...summarise(monthRows) })),
       };
     });
     const governments = ctx.children.map((g) => {
