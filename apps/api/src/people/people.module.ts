@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ImportPersonnelUseCase } from './import/import-personnel.use-case.js';
 import { ResetPasswordUseCase } from './password-reset.use-case.js';
 import { UsersController } from './users.controller.js';
 import { CreateUserUseCase, GetUserQuery, ListUsersQuery, UpdateUserUseCase } from './users.use-cases.js';
 
 @Module({
   controllers: [UsersController],
-  providers: [ListUsersQuery, GetUserQuery, CreateUserUseCase, UpdateUserUseCase, ResetPasswordUseCase],
+  providers: [ListUsersQuery, GetUserQuery, CreateUserUseCase, UpdateUserUseCase, ResetPasswordUseCase, ImportPersonnelUseCase],
 })
 export class PeopleModule {}

@@ -131,3 +131,57 @@ export async function updateUserAccount(manager: EntityManager, id: string, chan
 export async function setUserPassword(manager: EntityManager, id: string, passwordHash: string, mustChange: boolean, at: Date): Promise<void> {
   await manager.query(`UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = $4 WHERE id = $1`, [id, passwordHash, mustChange, at]);
 }
+
+/** A person as the personnel import compares them. */
+export interface PersonnelRecord {
+  id: string;
+  username: string;
+  nip: string | null;
+  name: string;
+  email: string | null;
+  governmentId: string;
+  unitId: string;
+  roles: string[];
+}
+
+/** Everyone holding one of these NIPs or usernames (one query for a whole import file). */
+export async function findPersonnelByNipsOrUsernames(manager: EntityManager, nips: readonly string[], usernames: readonly string[]): Promise<PersonnelRecord[]> {
+  return manager.query(
+    `SELECT id, username, nip, name, email, government_id AS "governmentId", unit_id AS "unitId", roles
+       FROM users WHERE nip = ANY($1::text[]) OR username = ANY($2::text[])`,
+    [nips, usernames],
+  );
+}
+
+export interface PersonnelFields {
+  nip: string;
+  name: string;
+  email: string | null;
+  username: string;
+  unitId: string;
+  roles: readonly string[];
+}
+
+/** Inserts people without a password (they get one by a reset), in one statement; returns their ids by NIP. */
+export async function insertPersonnel(manager: EntityManager, governmentId: string, people: readonly PersonnelFields[], at: Date): Promise<Map<string, string>> {
+  if (people.length === 0) return new Map();
+  const rows: Array<{ id: string; nip: string }> = await manager.query(
+    `INSERT INTO users (username, name, nip, email, password_hash, government_id, unit_id, roles, created_at, updated_at)
+     SELECT p.username, p.name, p.nip, p.email, NULL, $1, p."unitId", ARRAY(SELECT jsonb_array_elements_text(p.roles)), $3, $3
+       FROM jsonb_to_recordset($2::jsonb) AS p(username text, name text, nip text, email text, "unitId" uuid, roles jsonb)
+     RETURNING id, nip`,
+    [governmentId, JSON.stringify(people), at],
+  );
+  return new Map(rows.map((r) => [r.nip, r.id]));
+}
+
+/** Sets name, e-mail, unit and roles of people by id, in one statement. */
+export async function updatePersonnel(manager: EntityManager, changes: ReadonlyArray<{ id: string } & Omit<PersonnelFields, 'nip' | 'username'>>, at: Date): Promise<void> {
+  if (changes.length === 0) return;
+  await manager.query(
+    `UPDATE users u SET name = p.name, email = p.email, unit_id = p."unitId", roles = ARRAY(SELECT jsonb_array_elements_text(p.roles)), updated_at = $2
+       FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, name text, email text, "unitId" uuid, roles jsonb)
+      WHERE u.id = p.id`,
+    [JSON.stringify(changes), at],
+  );
+}
