@@ -224,17 +224,17 @@ describe('holidays and the deadlines they move', () => {
 
   describe('time zones: WITA (Kalimantan Timur) and WIB (Kalimantan Tengah)', () => {
     /**
-     * A Friday 16:30 UTC some weeks ahead whose next week has no holiday anywhere yet: Saturday
-     * 00:30 in WITA, still Friday 23:30 in WIB.
+     * A Friday 09:15 UTC some weeks ahead whose next week has no holiday anywhere yet: 16.15 in WIB,
+     * before its office closes at 16.30, but 17.15 in WITA, after closing.
      */
-    async function lateFriday(): Promise<{ entered: Date; monday: LocalDate }> {
+    async function fridayAfternoon(): Promise<{ entered: Date; monday: LocalDate }> {
       const wita = await calendarOf('kaltim');
       const wib = await calendarOf('kalteng');
       let date = addDaysToLocalDate(new Date().toISOString().slice(0, 10), 21);
       while (new Date(`${date}T00:00:00Z`).getUTCDay() !== 5) date = addDaysToLocalDate(date, 1);
       for (;; date = addDaysToLocalDate(date, 7)) {
         const week = Array.from({ length: 12 }, (_, i) => addDaysToLocalDate(date, i));
-        if (week.every((d) => !wita.isHoliday(d) && !wib.isHoliday(d))) return { entered: new Date(`${date}T16:30:00Z`), monday: addDaysToLocalDate(date, 3) };
+        if (week.every((d) => !wita.isHoliday(d) && !wib.isHoliday(d))) return { entered: new Date(`${date}T09:15:00Z`), monday: addDaysToLocalDate(date, 3) };
       }
     }
 
@@ -248,17 +248,17 @@ describe('holidays and the deadlines they move', () => {
       return pendingDeadline(deadline.documentId);
     }
 
-    it('the same instant starts on different local days, and a national holiday moves each in its own zone', async () => {
-      const { entered, monday } = await lateFriday();
+    it('the same instant is in office hours in WIB but not in WITA, and a national holiday moves each in its own zone', async () => {
+      const { entered, monday } = await fridayAfternoon();
       const wita = await enteredAt(await inEndorsement('kaltim'), 'kaltim', entered);
       const wib = await enteredAt(await inEndorsement('kalteng'), 'kalteng', entered);
 
-      // WITA: Saturday 00:30, so counting starts Monday 00:00 and 3 working days end Thursday 00:00.
-      expect(wita.explanation).toMatch(/^3 hari kerja sejak Sabtu, /);
-      expect(wita.dueAt.toISOString()).toBe(`${addDaysToLocalDate(monday, 2)}T16:00:00.000Z`);
-      // WIB: still Friday 23:30, a working day: Monday, Tuesday, Wednesday at 23:30 WIB.
-      expect(wib.explanation).toMatch(/^3 hari kerja sejak Jumat, /);
-      expect(wib.dueAt.toISOString()).toBe(`${addDaysToLocalDate(monday, 2)}T16:30:00.000Z`);
+      // WITA: Friday 17.15, after closing, so counting starts Monday 07.30 and 3 working days end Thursday at 16.00 WITA.
+      expect(wita.explanation).toMatch(/^3 hari kerja, dihitung sejak Senin, .* pukul 07\.30 WITA$/);
+      expect(wita.dueAt.toISOString()).toBe(`${addDaysToLocalDate(monday, 3)}T08:00:00.000Z`);
+      // WIB: Friday 16.15, still open: Monday, Tuesday, Wednesday, to 16.00 WIB.
+      expect(wib.explanation).toMatch(/^3 hari kerja, dihitung sejak Jumat, .* pukul 16\.15 WIB$/);
+      expect(wib.dueAt.toISOString()).toBe(`${addDaysToLocalDate(monday, 2)}T09:00:00.000Z`);
 
       // Any province's ADMIN keeps the national calendar, Kalimantan Tengah's too.
       const national = await postHoliday('kalteng.admin', { date: monday, name: 'Libur Nasional Uji Coba', governmentCode: null });
@@ -266,8 +266,8 @@ describe('holidays and the deadlines they move', () => {
 
       const witaAfter = await pendingDeadline(wita.documentId);
       const wibAfter = await pendingDeadline(wib.documentId);
-      expect(witaAfter.dueAt.toISOString()).toBe(`${addDaysToLocalDate(monday, 3)}T16:00:00.000Z`); // Friday 00:00 WITA
-      expect(wibAfter.dueAt.toISOString()).toBe(`${addDaysToLocalDate(monday, 3)}T16:30:00.000Z`); // Thursday 23:30 WIB
+      expect(witaAfter.dueAt.toISOString()).toBe(`${addDaysToLocalDate(monday, 4)}T08:30:00.000Z`); // Friday 16.30 WITA
+      expect(wibAfter.dueAt.toISOString()).toBe(`${addDaysToLocalDate(monday, 3)}T09:00:00.000Z`); // Thursday 16.00 WIB
       expect(witaAfter.explanation).toContain(`${formatIndonesianLocalDate(monday)} (Libur Nasional Uji Coba)`);
       expect(wibAfter.explanation).toContain(`${formatIndonesianLocalDate(monday)} (Libur Nasional Uji Coba)`);
       expect([witaAfter.generation, wibAfter.generation]).toEqual([2, 2]);

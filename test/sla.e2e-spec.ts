@@ -146,10 +146,10 @@ describe('SLA per government, kind and stage', () => {
       expect(beforeDeadline.explanation).toBe(expected.explanation);
     });
 
-    it('an ADMIN sets approval to PT2S (plain seconds) and verification to 7 working days', async () => {
+    it('an ADMIN sets approval to PT2S (calendar seconds, exact day or night) and verification to 7 working days', async () => {
       const res = await putSla('kaltim.admin', {
         stages: {
-          approval: policy({ duration: 'PT2S', remindBefore: 'PT1S', escalateAfter: 'PT1S', escalateEvery: 'PT2S', maxEscalations: 2 }),
+          approval: policy({ duration: 'PT2S', businessDays: false, remindBefore: 'PT1S', escalateAfter: 'PT1S', escalateEvery: 'PT2S', maxEscalations: 2 }),
           verification: policy({ duration: 'P7D' }),
         },
       });
@@ -174,7 +174,7 @@ describe('SLA per government, kind and stage', () => {
       const calendar = await calendarOf('kaltim');
       const expected = computeDeadlineSchedule({ enteredAt: verification.enteredAt, policy: policy({ duration: 'P7D' }) as never, calendar });
       expect(verification.dueAt.toISOString()).toBe(expected.dueAt.toISOString());
-      expect(verification.explanation).toMatch(/^7 hari kerja sejak /);
+      expect(verification.explanation).toMatch(/^7 hari kerja, dihitung sejak \S+, \d+ \S+ \d{4} pukul \d{2}\.\d{2} WITA/);
 
       expect((await act(t, 'quick-wins', after, 'kaltim.organisasi', 'VERIFY')).status).toBe(200);
       const approval = await pendingDeadline(after);
@@ -182,8 +182,8 @@ describe('SLA per government, kind and stage', () => {
       expect(approval.dueAt.getTime() - approval.enteredAt.getTime()).toBe(2000);
       expect(approval.remindAt!.getTime() - approval.enteredAt.getTime()).toBe(1000);
       expect(approval.escalationTimes.map((at) => at.getTime() - approval.enteredAt.getTime())).toEqual([3000, 5000]);
-      expect(approval.policy).toMatchObject({ duration: 'PT2S', businessDays: true });
-      expect(approval.explanation).toMatch(/^2 detik sejak \S+, \d+ \S+ \d{4} pukul \d{2}\.\d{2}(\.\d{2})? WITA$/);
+      expect(approval.policy).toMatchObject({ duration: 'PT2S', businessDays: false });
+      expect(approval.explanation).toMatch(/^2 detik sejak \S+, \d+ \S+ \d{4} pukul \d{2}\.\d{2} WITA$/);
 
       const doc = await t.http.get(`/api/quick-wins/${after}`).set(await t.auth('kaltim.sekda'));
       expect(doc.body.deadline).toMatchObject({ stage: 'approval', dueAt: approval.dueAt.toISOString(), explanation: approval.explanation });

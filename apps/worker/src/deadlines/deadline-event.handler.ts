@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JobName, type DeadlineEventPayload } from '#queue';
-import { escalationTargetsFor, stageActorsFor, type WorkflowRegistry } from '#workflow';
+import { endsAtCloseOfOffice, escalationTargetsFor, stageActorsFor, type WorkflowRegistry } from '#workflow';
 import type { JobContext } from '../jobs/job-handler.types.js';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { OnJob } from '../jobs/on-job.decorator.js';
@@ -86,7 +86,7 @@ export class DeadlineEventHandler {
   private async compose(tx: EntityManager, doc: DocumentContext, deadline: DeadlineRecord, event: DeadlineEvent, now: Date): Promise<NotificationDraft[]> {
     const definition = this.registry.require(doc.kind, doc.machineVersion);
     const actors = stageActorsFor(definition, deadline.stage);
-    const stageDeadline = { dueAt: deadline.dueAt, explanation: deadline.explanation };
+    const stageDeadline = { dueAt: deadline.dueAt, explanation: deadline.explanation, endsAtCloseOfOffice: endsAtCloseOfOffice(deadline.policy) };
     const draft = (userId: string, username: string, text: { title: string; message: string }): NotificationDraft => ({
       userId,
       type: event.event,

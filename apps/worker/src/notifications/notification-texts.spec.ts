@@ -4,7 +4,12 @@ import type { Recipient } from './recipients.resolver.js';
 
 const quickWin = { kind: 'quick-win' as const, title: 'Layanan Perizinan Daring', facts: {}, governmentLevel: 'PROVINCE' as const, timeZone: 'Asia/Makassar' };
 const perbup = { kind: 'regulation' as const, title: 'Sistem Kerja di Lingkungan Pemerintah Kabupaten Paser', facts: {}, governmentLevel: 'REGENCY' as const, timeZone: 'Asia/Makassar' };
-const deadline = { dueAt: new Date('2026-03-05T01:00:00Z'), explanation: '3 hari kerja sejak Senin, 2 Maret 2026' };
+const deadline = { dueAt: new Date('2026-03-05T01:00:00Z'), explanation: '4 jam kerja, dihitung sejak Rabu, 4 Maret 2026 pukul 13.00 WITA' };
+const workingDays = {
+  dueAt: new Date('2026-12-07T08:00:00Z'),
+  explanation: '3 hari kerja, dihitung sejak Rabu, 2 Desember 2026 pukul 07.30 WITA',
+  endsAtCloseOfOffice: true,
+};
 const person = (overrides: Partial<Recipient> = {}): Recipient => ({
   userId: 'u',
   username: 'kaltim.kadis',
@@ -23,9 +28,24 @@ describe('notification texts (Bahasa Indonesia)', () => {
     expect(text.title).toBe('Pengingat batas waktu: Quick Win "Layanan Perizinan Daring"');
     expect(text.message).toBe(
       'Quick Win "Layanan Perizinan Daring" pada tahap Persetujuan Kepala Perangkat Daerah harus ditindaklanjuti paling lambat ' +
-        'Kamis, 5 Maret 2026 pukul 09.00 WITA (3 hari kerja sejak Senin, 2 Maret 2026). ' +
+        'Kamis, 5 Maret 2026 pukul 09.00 WITA (4 jam kerja, dihitung sejak Rabu, 4 Maret 2026 pukul 13.00 WITA). ' +
         'Silakan memberikan persetujuan atau mengembalikannya untuk diperbaiki sebelum batas waktu tersebut.',
     );
+  });
+
+  it('a working-day deadline is due at the close of office, to the minute, and the texts say so', () => {
+    expect(reminderText(quickWin, 'endorsement', workingDays, ['ENDORSE', 'RETURN'], person()).message).toContain(
+      'harus ditindaklanjuti hingga akhir jam kerja, Senin, 7 Desember 2026 pukul 16.00 WITA ' +
+        '(3 hari kerja, dihitung sejak Rabu, 2 Desember 2026 pukul 07.30 WITA).',
+    );
+    expect(overdueText(quickWin, 'endorsement', workingDays, ['ENDORSE', 'RETURN'], person()).message).toContain(
+      'telah terlewati pada akhir jam kerja, Senin, 7 Desember 2026 pukul 16.00 WITA.',
+    );
+    expect(approvedText(quickWin, 'endorsement', workingDays, 'Drafter').message).toContain(
+      'Batas waktu: Senin, 7 Desember 2026 pukul 16.00 WITA (3 hari kerja, dihitung sejak Rabu, 2 Desember 2026 pukul 07.30 WITA).',
+    );
+    const withSeconds = { ...deadline, dueAt: new Date('2026-03-05T01:00:42Z') };
+    expect(overdueText(quickWin, 'endorsement', withSeconds, ['ENDORSE'], person()).message).toContain('pada Kamis, 5 Maret 2026 pukul 09.00 WITA.');
   });
 
   it('tells a delegate in whose name they receive it', () => {

@@ -12,6 +12,8 @@ export interface NotificationText {
 export interface StageDeadline {
   dueAt: Date;
   explanation: string;
+  /** A working-day deadline: due at the close of office, which the reminder and overdue texts say. */
+  endsAtCloseOfOffice?: boolean;
 }
 
 type Doc = Pick<DocumentContext, 'kind' | 'title' | 'facts' | 'governmentLevel' | 'timeZone'>;
@@ -49,7 +51,7 @@ export function reminderText(doc: Doc, stage: string, deadline: StageDeadline, a
   return {
     title: `Pengingat batas waktu: ${name}`,
     message:
-      `${capitalised(name)} pada tahap ${stageLabel(stage)} harus ditindaklanjuti paling lambat ${due(doc, deadline)} (${deadline.explanation}).` +
+      `${capitalised(name)} pada tahap ${stageLabel(stage)} harus ditindaklanjuti ${deadline.endsAtCloseOfOffice ? 'hingga akhir jam kerja,' : 'paling lambat'} ${due(doc, deadline)} (${deadline.explanation}).` +
       ` Silakan ${instructionsFor(actions)} sebelum batas waktu tersebut.` +
       delegateNote(recipient),
   };
@@ -61,7 +63,7 @@ export function overdueText(doc: Doc, stage: string, deadline: StageDeadline, ac
   return {
     title: `Melewati batas waktu: ${name}`,
     message:
-      `Batas waktu tahap ${stageLabel(stage)} untuk ${name} telah terlewati pada ${due(doc, deadline)}.` +
+      `Batas waktu tahap ${stageLabel(stage)} untuk ${name} telah terlewati pada ${deadline.endsAtCloseOfOffice ? 'akhir jam kerja, ' : ''}${due(doc, deadline)}.` +
       ` Segera ${instructionsFor(actions)}; bila tidak, keterlambatan ini akan dieskalasi kepada atasan.` +
       delegateNote(recipient),
   };

@@ -26,11 +26,11 @@ describe('seeded holidays', () => {
 
   it('push a working-day deadline past Lebaran 2026: Nyepi, Idul Fitri and cuti bersama all skipped', () => {
     const calendar = new WorkingDayCalendar({ timeZone: 'Asia/Makassar', holidays: [...NATIONAL_HOLIDAYS[2026]!] });
-    // Monday 16 March 2026 09:00 WITA + 5 working days: 17, (18-24 off), 25, 26, 27, 30 -> Monday 30 March 09:00 WITA.
+    // Monday 16 March 2026 09:00 WITA + 5 working days: 17, (18-24 off), 25, 26, 27, 30 -> Monday 30 March 16.00 WITA.
     const schedule = computeDeadlineSchedule({ enteredAt: new Date('2026-03-16T01:00:00Z'), policy: DEFAULT_SLA['quick-win'].approval, calendar });
-    expect(schedule.dueAt.toISOString()).toBe('2026-03-30T01:00:00.000Z');
+    expect(schedule.dueAt.toISOString()).toBe('2026-03-30T08:00:00.000Z');
     expect(schedule.explanation).toBe(
-      '5 hari kerja sejak Senin, 16 Maret 2026; tidak termasuk 18 Maret 2026 (Cuti Bersama Hari Suci Nyepi), ' +
+      '5 hari kerja, dihitung sejak Senin, 16 Maret 2026 pukul 09.00 WITA; tidak termasuk 18 Maret 2026 (Cuti Bersama Hari Suci Nyepi), ' +
         '19 Maret 2026 (Hari Suci Nyepi), 20 Maret 2026 (Cuti Bersama Idul Fitri 1447 Hijriah), ' +
         '23 Maret 2026 (Cuti Bersama Idul Fitri 1447 Hijriah), dan 24 Maret 2026 (Cuti Bersama Idul Fitri 1447 Hijriah)',
     );

@@ -58,8 +58,9 @@ describe('Indonesian date formatting', () => {
     expect(formatIndonesianDateTime(at('2026-03-02T07:45:00Z'), 'Asia/Makassar')).toBe('Senin, 2 Maret 2026 pukul 15.45 WITA');
   });
 
-  it('shows seconds only when there are some', () => {
-    expect(formatIndonesianDateTime(at('2026-03-02T01:00:05Z'), 'Asia/Makassar')).toBe('Senin, 2 Maret 2026 pukul 09.00.05 WITA');
+  it('never shows seconds: the time is to the minute', () => {
+    expect(formatIndonesianDateTime(at('2026-03-02T01:00:05Z'), 'Asia/Makassar')).toBe('Senin, 2 Maret 2026 pukul 09.00 WITA');
+    expect(formatIndonesianDateTime(at('2026-03-01T20:12:59.900Z'), 'Asia/Makassar')).toBe('Senin, 2 Maret 2026 pukul 04.12 WITA');
   });
 
   it('calls zones outside Indonesia by their offset, never WIB/WITA/WIT', () => {

@@ -55,15 +55,14 @@ export function formatIndonesianDate(instant: Date, timeZone: string): string {
 }
 
 /**
- * "Senin, 2 Maret 2026 pukul 09.00 WITA": 24-hour clock with a dot, as Indonesian usage has it.
- * Seconds are shown ("09.00.05") only when they are not zero.
+ * "Senin, 2 Maret 2026 pukul 09.00 WITA": 24-hour clock with a dot, as Indonesian usage has it, to
+ * the minute: seconds are never shown (09.00.59 reads 09.00).
  */
 export function formatIndonesianDateTime(instant: Date, timeZone: string): string {
   const local = toLocalDateTime(instant, timeZone);
   const pad = (value: number): string => String(value).padStart(2, '0');
-  const clock = [local.hour, local.minute, ...(local.second === 0 ? [] : [local.second])].map(pad).join('.');
   const date = formatIndonesianLocalDate(local.date, { weekday: true });
-  return `${date} pukul ${clock} ${timeZoneAbbreviation(timeZone, instant)}`;
+  return `${date} pukul ${pad(local.hour)}.${pad(local.minute)} ${timeZoneAbbreviation(timeZone, instant)}`;
 }
 
 /** "A", "A dan B", "A, B, dan C". */

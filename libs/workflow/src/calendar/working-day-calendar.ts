@@ -1,5 +1,6 @@
 import { normalizeHolidays, type Holiday } from './holiday.js';
 import { addDaysToLocalDate, assertLocalDate, weekdayOf, type LocalDate } from './local-date.util.js';
+import { DEFAULT_OFFICE_HOURS, officeMinutes, type OfficeHours, type OfficeMinutes } from './office-hours.js';
 import {
   canonicalTimeZone,
   fromLocalDateTime,
@@ -13,6 +14,15 @@ export interface WorkingDayCalendarOptions {
   readonly timeZone: string;
   /** National and the government's own holidays and cuti bersama days. */
   readonly holidays?: readonly Holiday[];
+  /** The government's office hours per weekday; the national ASN hours when not given. */
+  readonly officeHours?: OfficeHours;
+}
+
+/** The opening and closing instants of one working day. */
+export interface OfficeSpan {
+  readonly date: LocalDate;
+  readonly opens: Date;
+  readonly closes: Date;
 }
 
 /** More consecutive days off than this means the holiday list is wrong, not that work stops. */
@@ -21,25 +31,34 @@ const MAX_CONSECUTIVE_DAYS_OFF = 366;
 const MAX_WORKING_DAYS = 100_000;
 
 /**
- * Hari kerja of one government: Monday to Friday in its time zone, minus its holidays.
+ * Hari kerja and jam kerja of one government, in its time zone: a working day is a weekday on which
+ * its office opens (Monday to Friday by default) that is not a holiday; office hours are that day's
+ * `opens` to `closes`, both included.
  *
- * Instant arithmetic (`addWorkingDays`, `subtractWorkingDays`) works on the zone's wall clock:
- * - from an instant on a working day, N working days later (earlier) is the same wall-clock time
- *   on the Nth working day after (before) that day;
- * - an instant on a weekend or holiday is first moved to 00:00 of the next working day (no working
- *   time passes in between), and the result is 00:00 of the Nth working day after (before) that day.
- *   So 1 working day from Saturday 10:00 is Tuesday 00:00, i.e. all of Monday;
- * - N = 0 returns the instant unchanged, so a duration of zero working days adds nothing.
- * Results of N >= 1 always fall on a working day. Instances are immutable.
+ * Counting starts at the stage's entry when the office is open then, else at the next opening
+ * (`atOrNextOpening`): a stage entered at night, on a weekend or a holiday counts from the next
+ * working day's opening.
+ * - `addWorkingDays(from, N)` ends at the close of office on the Nth working day after the day
+ *   counting starts: from Wednesday 04.12 (counting from Wednesday 07.30), 3 working days end on
+ *   Monday at 16.00; from Thursday 15.59, on Tuesday at 16.00; from Thursday 16.01, on Wednesday.
+ * - `addOfficeTime(from, ms)` counts office hours only: 4 hours from Thursday 15.00 end on Friday 10.30.
+ * - `subtractWorkingDays` and `subtractOfficeTime` go back the same way (for reminders), and land in
+ *   office hours.
+ * - N = 0 or 0 ms returns the instant unchanged: a duration of zero adds nothing.
+ * Instances are immutable.
  */
 export class WorkingDayCalendar {
   readonly timeZone: string;
   readonly holidays: readonly Holiday[];
+  readonly officeHours: OfficeHours;
+  private readonly minutes: OfficeMinutes;
   private readonly holidaysByDate: ReadonlyMap<LocalDate, readonly Holiday[]>;
 
   constructor(options: WorkingDayCalendarOptions) {
     this.timeZone = canonicalTimeZone(options.timeZone);
     this.holidays = normalizeHolidays(options.holidays ?? []);
+    this.officeHours = options.officeHours ?? DEFAULT_OFFICE_HOURS;
+    this.minutes = officeMinutes(this.officeHours);
     const byDate = new Map<LocalDate, Holiday[]>();
     for (const holiday of this.holidays) {
       byDate.set(holiday.date, [...(byDate.get(holiday.date) ?? []), holiday]);
@@ -47,14 +66,19 @@ export class WorkingDayCalendar {
     this.holidaysByDate = byDate;
   }
 
-  /** The same zone with another holiday list (e.g. after an ADMIN added or removed one). */
+  /** The same zone and office hours with another holiday list (e.g. after an ADMIN added or removed one). */
   withHolidays(holidays: readonly Holiday[]): WorkingDayCalendar {
-    return new WorkingDayCalendar({ timeZone: this.timeZone, holidays });
+    return new WorkingDayCalendar({ timeZone: this.timeZone, holidays, officeHours: this.officeHours });
   }
 
-  isWeekend(date: LocalDate): boolean {
-    const weekday = weekdayOf(date);
-    return weekday === 0 || weekday === 6;
+  /** The same zone and holidays with other office hours. */
+  withOfficeHours(officeHours: OfficeHours): WorkingDayCalendar {
+    return new WorkingDayCalendar({ timeZone: this.timeZone, holidays: this.holidays, officeHours });
+  }
+
+  /** Whether the office is closed on this weekday whatever the date (Saturday and Sunday by default). */
+  isClosedWeekday(date: LocalDate): boolean {
+    return this.minutes[weekdayOf(date)] === null;
   }
 
   /** The holidays on `date` (several when, say, a national holiday and a local one coincide). */
@@ -68,7 +92,7 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: LocalDate): boolean {
-    return !this.isWeekend(date) && !this.isHoliday(date);
+    return !this.isClosedWeekday(date) && !this.isHoliday(date);
   }
 
   /** Holidays dated `from` to `to`, both inclusive, by date. */
@@ -98,14 +122,86 @@ export class WorkingDayCalendar {
     return this.moveWorkingDays(date, assertCount(n), -1);
   }
 
-  /** N working days after `from`; see the class comment for the rules. */
-  addWorkingDays(from: Date, n: number): Date {
-    return this.moveInstant(from, assertCount(n), 1);
+  /** Opening and closing of `date`, or null when it is not a working day. */
+  officeSpanOn(date: LocalDate): OfficeSpan | null {
+    if (!this.isWorkingDay(date)) return null;
+    const day = this.minutes[weekdayOf(date)]!;
+    return { date, opens: this.atMinute(date, day.opens), closes: this.atMinute(date, day.closes) };
   }
 
-  /** N working days before `from`; the mirror of `addWorkingDays`. */
+  /** Whether the office is open at `at` (opening and closing minute included). */
+  isInOfficeHours(at: Date): boolean {
+    return this.atOrNextOpening(at).getTime() === at.getTime();
+  }
+
+  /** `at` itself when the office is open then, else the next opening: where counting starts. */
+  atOrNextOpening(at: Date): Date {
+    return new Date(this.startPosition(at).at.getTime());
+  }
+
+  /** Close of office on the Nth working day after the day counting starts (see the class comment). */
+  addWorkingDays(from: Date, n: number): Date {
+    if (assertCount(n) === 0) return new Date(from.getTime());
+    const start = this.startPosition(from);
+    return this.officeSpanOn(this.moveWorkingDays(start.date, n, 1))!.closes;
+  }
+
+  /**
+   * N working days before `from`: the same wall-clock time on the Nth working day before, kept
+   * inside that day's office hours (an instant outside office hours first goes back to the last close).
+   */
   subtractWorkingDays(from: Date, n: number): Date {
-    return this.moveInstant(from, assertCount(n), -1);
+    if (assertCount(n) === 0) return new Date(from.getTime());
+    const end = this.endPosition(from);
+    const span = this.officeSpanOn(this.moveWorkingDays(end.date, n, -1))!;
+    const sameClock = this.toInstant({ ...this.toLocalDateTime(end.at), date: span.date });
+    return new Date(Math.min(Math.max(sameClock.getTime(), span.opens.getTime()), span.closes.getTime()));
+  }
+
+  /** `ms` of office time after `from`, counted from `atOrNextOpening(from)`; a close is never rolled to the next opening. */
+  addOfficeTime(from: Date, ms: number): Date {
+    let remaining = assertMilliseconds(ms);
+    if (remaining === 0) return new Date(from.getTime());
+    let { date, at } = this.startPosition(from);
+    for (let day = 0; day < MAX_WORKING_DAYS; day += 1) {
+      const span = this.officeSpanOn(date)!;
+      const available = span.closes.getTime() - at.getTime();
+      if (remaining <= available) return new Date(at.getTime() + remaining);
+      remaining -= available;
+      date = this.nextWorkingDay(date);
+      at = this.officeSpanOn(date)!.opens;
+    }
+    throw new RangeError(`Office time of ${ms} ms spans more than ${MAX_WORKING_DAYS} working days`);
+  }
+
+  /** `ms` of office time before `from` (counted back from the last office moment at or before it). */
+  subtractOfficeTime(from: Date, ms: number): Date {
+    let remaining = assertMilliseconds(ms);
+    if (remaining === 0) return new Date(from.getTime());
+    let { date, at } = this.endPosition(from);
+    for (let day = 0; day < MAX_WORKING_DAYS; day += 1) {
+      const span = this.officeSpanOn(date)!;
+      const available = at.getTime() - span.opens.getTime();
+      if (remaining <= available) return new Date(at.getTime() - remaining);
+      remaining -= available;
+      date = this.previousWorkingDay(date);
+      at = this.officeSpanOn(date)!.closes;
+    }
+    throw new RangeError(`Office time of ${ms} ms spans more than ${MAX_WORKING_DAYS} working days`);
+  }
+
+  /** Office time between two instants, in milliseconds (0 when `to` is not after `from`). */
+  officeTimeBetween(from: Date, to: Date): number {
+    if (to.getTime() <= from.getTime()) return 0;
+    let { date, at } = this.startPosition(from);
+    let total = 0;
+    for (let day = 0; day < MAX_WORKING_DAYS && at.getTime() < to.getTime(); day += 1) {
+      const span = this.officeSpanOn(date)!;
+      total += Math.max(0, Math.min(span.closes.getTime(), to.getTime()) - at.getTime());
+      date = this.nextWorkingDay(date);
+      at = this.officeSpanOn(date)!.opens;
+    }
+    return total;
   }
 
   /**
@@ -138,14 +234,32 @@ export class WorkingDayCalendar {
     return startOfLocalDay(date, this.timeZone);
   }
 
-  private moveInstant(from: Date, n: number, direction: 1 | -1): Date {
-    const local = this.toLocalDateTime(from);
-    if (n === 0) return new Date(from.getTime());
-    if (this.isWorkingDay(local.date)) {
-      return this.toInstant({ ...local, date: this.moveWorkingDays(local.date, n, direction) });
+  /** `at` if the office is open then, else the next opening, with the working day it belongs to. */
+  private startPosition(at: Date): { date: LocalDate; at: Date } {
+    const date = this.localDateOf(at);
+    const span = this.officeSpanOn(date);
+    if (span && at.getTime() <= span.closes.getTime()) {
+      return { date, at: at.getTime() < span.opens.getTime() ? span.opens : at };
     }
-    const start = this.nextWorkingDay(local.date);
-    return this.startOfDay(this.moveWorkingDays(start, n, direction));
+    const next = this.nextWorkingDay(date);
+    return { date: next, at: this.officeSpanOn(next)!.opens };
+  }
+
+  /** `at` if the office is open then, else the last close before it, with the working day it belongs to. */
+  private endPosition(at: Date): { date: LocalDate; at: Date } {
+    const date = this.localDateOf(at);
+    const span = this.officeSpanOn(date);
+    if (span && at.getTime() >= span.opens.getTime()) {
+      return { date, at: at.getTime() > span.closes.getTime() ? span.closes : at };
+    }
+    const previous = this.previousWorkingDay(date);
+    return { date: previous, at: this.officeSpanOn(previous)!.closes };
+  }
+
+  /** The instant `minutes` after the local midnight starting `date` (1440: the next midnight). */
+  private atMinute(date: LocalDate, minutes: number): Date {
+    if (minutes >= 24 * 60) return this.startOfDay(addDaysToLocalDate(date, 1));
+    return this.toInstant({ date, hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
   }
 
   private moveWorkingDays(date: LocalDate, n: number, direction: 1 | -1): LocalDate {
@@ -169,4 +283,9 @@ function assertCount(n: number): number {
     throw new RangeError(`Working-day count must be an integer from 0 to ${MAX_WORKING_DAYS}, got ${n}`);
   }
   return n;
+}
+
+function assertMilliseconds(ms: number): number {
+  if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`Office time must be a whole number of milliseconds >= 0, got ${ms}`);
+  return ms;
 }

@@ -6,8 +6,8 @@ import {
   joinIndonesianList,
 } from '../calendar/indonesian-format.util.js';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { subDayMilliseconds, type IsoDuration } from './iso-duration.util.js';
-import { slaDayCount } from './sla-duration.util.js';
+import type { IsoDuration } from './iso-duration.util.js';
+import { addSlaDuration, slaDayCount } from './sla-duration.util.js';
 
 export interface DeadlineExplanationInput {
   readonly enteredAt: Date;
@@ -17,37 +17,42 @@ export interface DeadlineExplanationInput {
 }
 
 /**
- * How a deadline was reached, in Bahasa Indonesia:
- * - "15 hari kerja sejak Senin, 2 Maret 2026; tidak termasuk 19 Maret 2026 (Hari Suci Nyepi)":
- *   the holidays listed are those on weekdays from the start date to the due date, i.e. the ones
- *   that pushed the deadline back; weekends are implied by "hari kerja";
- * - "30 hari kalender sejak Senin, 2 Maret 2026";
- * - "2 detik sejak Senin, 2 Maret 2026 pukul 09.00 WITA": with hours, minutes or seconds (or a zero
- *   duration) the start is given to the minute, in the zone's WIB/WITA/WIT.
+ * How a deadline was reached, in Bahasa Indonesia, times to the minute in the zone's WIB/WITA/WIT:
+ * - working days and office hours count from where counting starts (the entry, or the next opening):
+ *   "3 hari kerja, dihitung sejak Rabu, 2 Desember 2026 pukul 07.30 WITA",
+ *   "4 jam kerja, dihitung sejak ...", "1 hari kerja dan 2 jam kerja, dihitung sejak ...",
+ *   followed by "; tidak termasuk 19 Maret 2026 (Hari Suci Nyepi)" for the holidays, on days the
+ *   office would open, from the entry date to the due date;
+ * - calendar time: "30 hari kalender sejak Senin, 2 Maret 2026", "2 detik sejak Senin, 2 Maret 2026
+ *   pukul 09.00 WITA" (with hours, minutes or seconds, or a zero duration, the start has its time).
  */
 export function explainDeadline(input: DeadlineExplanationInput): string {
   const { enteredAt, duration, businessDays, calendar } = input;
   const days = slaDayCount(duration, businessDays);
-  const amounts = [
-    days > 0 ? `${days} hari ${businessDays ? 'kerja' : 'kalender'}` : '',
+  const timeParts = [
     duration.hours > 0 ? `${duration.hours} jam` : '',
     duration.minutes > 0 ? `${duration.minutes} menit` : '',
     duration.seconds > 0 ? `${duration.seconds} detik` : '',
-  ].filter((amount) => amount !== '');
-  const showTime = days === 0 || subDayMilliseconds(duration) > 0;
-  const since = showTime
-    ? formatIndonesianDateTime(enteredAt, calendar.timeZone)
-    : formatIndonesianDate(enteredAt, calendar.timeZone);
-  const text = `${amounts.length > 0 ? amounts.join(' ') : '0 detik'} sejak ${since}`;
-  const skipped = businessDays && days > 0 ? skippedHolidays(enteredAt, days, calendar) : [];
+  ].filter((part) => part !== '');
+  if (days === 0 && timeParts.length === 0) return `0 detik sejak ${formatIndonesianDateTime(enteredAt, calendar.timeZone)}`;
+
+  if (!businessDays) {
+    const amounts = [...(days > 0 ? [`${days} hari kalender`] : []), ...timeParts].join(' ');
+    const since = timeParts.length > 0 ? formatIndonesianDateTime(enteredAt, calendar.timeZone) : formatIndonesianDate(enteredAt, calendar.timeZone);
+    return `${amounts} sejak ${since}`;
+  }
+  const amounts = [...(days > 0 ? [`${days} hari kerja`] : []), ...(timeParts.length > 0 ? [`${timeParts.join(' ')} kerja`] : [])].join(' dan ');
+  const since = formatIndonesianDateTime(calendar.atOrNextOpening(enteredAt), calendar.timeZone);
+  const text = `${amounts}, dihitung sejak ${since}`;
+  const skipped = skippedHolidays(enteredAt, addSlaDuration(enteredAt, duration, true, calendar), calendar);
   return skipped.length > 0 ? `${text}; tidak termasuk ${describeHolidays(skipped)}` : text;
 }
 
-/** Holidays on weekdays from the start date through the date N working days later. */
-function skippedHolidays(enteredAt: Date, days: number, calendar: WorkingDayCalendar): readonly Holiday[] {
+/** Holidays on days the office would open, from the entry date through the due date. */
+function skippedHolidays(enteredAt: Date, dueAt: Date, calendar: WorkingDayCalendar): readonly Holiday[] {
   const from = calendar.localDateOf(enteredAt);
-  const to = calendar.localDateOf(calendar.addWorkingDays(enteredAt, days));
-  return calendar.holidaysBetween(from, to).filter((holiday) => !calendar.isWeekend(holiday.date));
+  const to = calendar.localDateOf(dueAt);
+  return calendar.holidaysBetween(from, to).filter((holiday) => !calendar.isClosedWeekday(holiday.date));
 }
 
 /** "18 Maret 2026 (Cuti Bersama), 19 Maret 2026 (Hari Suci Nyepi), dan ..."; one date, several names: "(A / B)". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_OFFICE_HOURS } from '../calendar/office-hours.js';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { computeDeadlineSchedule, type DeadlineSchedule } from './deadline-schedule.js';
 import { DEFAULT_SLA } from './default-sla.js';
@@ -14,9 +15,9 @@ describe('recomputeSchedule', () => {
   it('moves dueAt by one working day when a holiday is added inside the window', () => {
     const holidays = [NYEPI, { date: '2026-03-04', name: 'Hari Jadi Provinsi' }];
     const next = recomputeSchedule({ enteredAt, policy, timeZone, holidays });
-    expect(original.dueAt.toISOString()).toBe('2026-03-09T01:00:00.000Z');
-    expect(next.dueAt.toISOString()).toBe('2026-03-10T01:00:00.000Z');
-    expect(next.explanation).toBe('5 hari kerja sejak Senin, 2 Maret 2026; tidak termasuk 4 Maret 2026 (Hari Jadi Provinsi)');
+    expect(original.dueAt.toISOString()).toBe('2026-03-09T08:00:00.000Z'); // Monday 9 March 16.00 WITA
+    expect(next.dueAt.toISOString()).toBe('2026-03-10T08:00:00.000Z');
+    expect(next.explanation).toBe('5 hari kerja, dihitung sejak Senin, 2 Maret 2026 pukul 09.00 WITA; tidak termasuk 4 Maret 2026 (Hari Jadi Provinsi)');
     expect(needsRecompute(original, next)).toBe(true);
   });
 
@@ -39,11 +40,24 @@ describe('recomputeSchedule', () => {
     expect(needsRecompute(original, next)).toBe(false);
   });
 
+  it('moves the close of office when office hours change, and leaves it when an unrelated day changes', () => {
+    const earlyMonday = { ...DEFAULT_OFFICE_HOURS, monday: { opens: '07:00', closes: '12:00' } };
+    const next = recomputeSchedule({ enteredAt, policy, timeZone, holidays: [NYEPI], officeHours: earlyMonday });
+    expect(next.dueAt.toISOString()).toBe('2026-03-09T04:00:00.000Z'); // Monday 9 March 12.00 WITA
+    expect(needsRecompute(original, next)).toBe(true);
+    const saturday = { ...DEFAULT_OFFICE_HOURS, saturday: { opens: '08:00', closes: '12:00' } };
+    expect(recomputeSchedule({ enteredAt, policy, timeZone, holidays: [NYEPI], officeHours: saturday }).dueAt.toISOString()).toBe('2026-03-07T04:00:00.000Z');
+    const sameDays = { ...DEFAULT_OFFICE_HOURS, tuesday: { opens: '08:00', closes: '16:00' } };
+    expect(needsRecompute(original, recomputeSchedule({ enteredAt, policy, timeZone, holidays: [NYEPI], officeHours: sameDays }))).toBe(false);
+  });
+
   it('never moves a calendar-day deadline', () => {
     const implementation = DEFAULT_SLA['quick-win'].implementation;
     const before = recomputeSchedule({ enteredAt, policy: implementation, timeZone, holidays: [] });
     const after = recomputeSchedule({ enteredAt, policy: implementation, timeZone, holidays: [{ date: '2026-03-04', name: 'Libur' }, NYEPI] });
     expect(needsRecompute(before, after)).toBe(false);
+    const shortDays = { ...DEFAULT_OFFICE_HOURS, monday: { opens: '10:00', closes: '11:00' } };
+    expect(needsRecompute(before, recomputeSchedule({ enteredAt, policy: implementation, timeZone, holidays: [], officeHours: shortDays }))).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Holiday } from '../calendar/holiday.js';
+import type { OfficeHours } from '../calendar/office-hours.js';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { computeDeadlineSchedule, type DeadlineSchedule } from './deadline-schedule.js';
 import type { SlaPolicy } from './sla-policy.js';
@@ -9,17 +10,19 @@ export interface RecomputeScheduleInput {
   /** The policy the deadline was created under (a later SLA change applies to new stages only). */
   readonly policy: SlaPolicy;
   readonly timeZone: string;
-  /** The new holiday list: national and the government's own. */
+  /** The holiday list: national and the government's own. */
   readonly holidays: readonly Holiday[];
+  /** The government's office hours; the national ASN hours when not given. */
+  readonly officeHours?: OfficeHours;
 }
 
 /**
- * The schedule a pending deadline should have after a holiday was added or removed: the same
- * computation from the original entry and policy, under the new holiday list. Calendar-day
+ * The schedule a pending deadline should have after a holiday was added or removed or office hours
+ * changed: the same computation from the original entry and policy, under the new calendar. Calendar-day
  * policies come out unchanged. Which of its events have already fired is the caller's to track.
  */
 export function recomputeSchedule(input: RecomputeScheduleInput): DeadlineSchedule {
-  const calendar = new WorkingDayCalendar({ timeZone: input.timeZone, holidays: input.holidays });
+  const calendar = new WorkingDayCalendar({ timeZone: input.timeZone, holidays: input.holidays, officeHours: input.officeHours });
   return computeDeadlineSchedule({ enteredAt: input.enteredAt, policy: input.policy, calendar });
 }
 
