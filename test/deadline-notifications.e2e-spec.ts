@@ -64,7 +64,8 @@ describe('deadline reminders, overdue notices, escalations and transition notifi
     const reminder = all.find((n) => n.type === 'REMINDER' && n.username === 'kaltim.kadis')!;
     expect(reminder.title).toBe('Pengingat batas waktu: Quick Win "Tanda Tangan Elektronik untuk Surat Dinas"');
     expect(reminder.message).toContain('tahap Persetujuan Kepala Perangkat Daerah');
-    expect(reminder.message).toMatch(/paling lambat (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4} pukul [\d.]+ WITA/);
+    // A working-day SLA (P3D) is due at the close of office; the rushed time keeps its rule's words, to the minute.
+    expect(reminder.message).toMatch(/hingga akhir jam kerja, (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WITA \(3 hari kerja, dihitung sejak /);
     expect(reminder.message).toContain('Silakan memberikan persetujuan atau mengembalikannya untuk diperbaiki');
     const plh = all.find((n) => n.type === 'OVERDUE' && n.username === 'kaltim.plh')!;
     expect(plh.message).toContain('sebagai Plh. Kepala Perangkat Daerah');

@@ -59,7 +59,7 @@ describe('e-mail notifications (SMTP_URL set)', () => {
     expect(mail.subject).toBe('Pengingat batas waktu: Quick Win "Layanan Pengaduan Terpadu"');
     expect(mail.to).toContain('Dr. Muhammad Faisal');
     expect(mail.text).toContain('Yth. Dr. Muhammad Faisal, S.Sos., M.Si.');
-    expect(mail.text).toContain('pada tahap Persetujuan Kepala Perangkat Daerah harus ditindaklanjuti paling lambat');
+    expect(mail.text).toContain('pada tahap Persetujuan Kepala Perangkat Daerah harus ditindaklanjuti hingga akhir jam kerja, ');
     expect(mail.text).toContain('WITA');
     expect(mail.text).toContain('Silakan memberikan persetujuan atau mengembalikannya untuk diperbaiki sebelum batas waktu tersebut.');
     expect(mail.text).toContain('Reformasi Birokrasi Pemerintah Provinsi Kalimantan Timur');

@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module.js';
 import { HolidaysModule } from './holidays/holidays.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OfficeHoursModule } from './office-hours/office-hours.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         NotificationsModule,
         SlaModule,
         HolidaysModule,
+        OfficeHoursModule,
         AdminModule,
         DelegationsModule,
         ReportsModule,

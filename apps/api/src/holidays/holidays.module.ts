@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DeadlineRescheduler } from '#persistence';
+import { DeadlineRescheduler, OfficeHoursRepository } from '#persistence';
 import { AddHolidayUseCase } from './add-holiday.use-case.js';
 import { HolidaysController } from './holidays.controller.js';
 import { ListHolidaysQuery } from './list-holidays.query.js';
@@ -7,6 +7,6 @@ import { RemoveHolidayUseCase } from './remove-holiday.use-case.js';
 
 @Module({
   controllers: [HolidaysController],
-  providers: [DeadlineRescheduler, ListHolidaysQuery, AddHolidayUseCase, RemoveHolidayUseCase],
+  providers: [OfficeHoursRepository, DeadlineRescheduler, ListHolidaysQuery, AddHolidayUseCase, RemoveHolidayUseCase],
 })
 export class HolidaysModule {}

@@ -9,9 +9,11 @@ import {
   type DeadlineSchedule,
   type DocumentKind,
   type Holiday,
+  type OfficeHours,
   type SlaPolicy,
 } from '#workflow';
 import { holidaysOfGovernment, holidayWindow, type DateWindow } from '../calendar/holiday-queries.js';
+import { officeHoursJsonSql, toOfficeHours, type OfficeHoursRow } from '../calendar/office-hours.repository.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
 export interface DeadlineSubject {
@@ -56,12 +58,12 @@ const PREFETCH_DAYS = 3 * 366;
 export class DeadlinePlanner {
   /**
    * One round trip: closes the deadlines of the stages left and reads what the entered stage's
-   * deadline depends on (the government's SLA override and its holidays); the schedule is computed here.
+   * deadline depends on (the government's SLA override, its holidays and office hours); the schedule is computed here.
    */
   async prepare(manager: EntityManager, subject: DeadlineSubject, change: StageChange, at: Date): Promise<PreparedStageChange> {
     const fallback = change.enter === null ? undefined : defaultSlaPolicy(subject.kind, change.enter);
     const prefetch: DateWindow = { from: addDaysToLocalDate(at.toISOString().slice(0, 10), -1), to: addDaysToLocalDate(at.toISOString().slice(0, 10), PREFETCH_DAYS) };
-    const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; holidays: Holiday[] }>(
+    const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; holidays: Holiday[]; officeHours: OfficeHoursRow[] }>(
       manager,
       `WITH closed AS (
          UPDATE deadlines SET status = 'DONE', closed_at = $3
@@ -74,7 +76,8 @@ export class DeadlinePlanner {
                    FROM sla_policies WHERE government_id = $4 AND kind = $5 AND stage = $6) p) AS policy,
               (SELECT coalesce(json_agg(json_build_object('date', to_char(h.date, 'YYYY-MM-DD'), 'name', h.name) ORDER BY h.date, h.name), '[]')
                  FROM holidays h
-                WHERE $9::boolean AND (h.government_id IS NULL OR h.government_id = $4) AND h.date BETWEEN $7::date AND $8::date) AS holidays`,
+                WHERE $9::boolean AND (h.government_id IS NULL OR h.government_id = $4) AND h.date BETWEEN $7::date AND $8::date) AS holidays,
+              ${officeHoursJsonSql('$4')} AS "officeHours"`,
       [subject.documentId, change.leave, at, subject.governmentId, subject.kind, change.enter ?? '', prefetch.from, prefetch.to, fallback !== undefined],
     );
     const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
@@ -84,12 +87,12 @@ export class DeadlinePlanner {
     let holidays: Holiday[] = policy.businessDays ? row.holidays : [];
     const needed = holidayWindow(at, policy);
     if (policy.businessDays && needed.to > prefetch.to) holidays = await holidaysOfGovernment(manager, subject.governmentId, needed);
-    return { closed, planned: this.schedule(subject, change.enter, at, policy, holidays) };
+    return { closed, planned: this.schedule(subject, change.enter, at, policy, holidays, toOfficeHours(row.officeHours)) };
   }
 
-  /** The deadline of `stage` entered at `enteredAt` under `policy` with these holidays (pure). */
-  schedule(subject: DeadlineSubject, stage: string, enteredAt: Date, policy: SlaPolicy, holidays: readonly Holiday[]): PlannedDeadline {
-    const calendar = new WorkingDayCalendar({ timeZone: subject.timeZone, holidays: policy.businessDays ? holidays : [] });
+  /** The deadline of `stage` entered at `enteredAt` under `policy` with these holidays and office hours (pure). */
+  schedule(subject: DeadlineSubject, stage: string, enteredAt: Date, policy: SlaPolicy, holidays: readonly Holiday[], officeHours?: OfficeHours): PlannedDeadline {
+    const calendar = new WorkingDayCalendar({ timeZone: subject.timeZone, holidays: policy.businessDays ? holidays : [], officeHours });
     return { id: randomUUID(), stage, enteredAt, policy, schedule: computeDeadlineSchedule({ enteredAt, policy, calendar }) };
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { OutboxMessageType } from '#queue';
 import { needsRecompute, recomputeSchedule, type DeadlineSchedule, type LocalDate, type SlaPolicy } from '#workflow';
 import { holidaysByGovernment, holidayWindow, unionWindow } from '../calendar/holiday-queries.js';
+import { OfficeHoursRepository } from '../calendar/office-hours.repository.js';
 
 /** Which deadlines a holiday change can move. */
 export interface HolidayChange {
@@ -10,6 +11,9 @@ export interface HolidayChange {
   /** null: a national holiday, every government's deadlines */
   governmentId: string | null;
 }
+
+/** Which deadlines a change of calendar can move: a holiday's (those whose window holds its date) or a government's office hours (all of its). */
+type CalendarChange = HolidayChange | { date: null; governmentId: string };
 
 export interface RescheduleReport {
   /** pending working-day deadlines whose window holds the date */
@@ -33,10 +37,11 @@ interface PendingDeadlineRow {
 export const RESCHEDULE_BATCH_SIZE = 500;
 
 /**
- * After a holiday was added or removed (call it in the same transaction, after the write and after
- * `lockCalendarExclusive`): recomputes every PENDING working-day deadline of the affected governments
- * whose due time has not passed and whose window (entry to last escalation) holds the date, from its
- * original entry and policy under the new holiday list. A changed one gets its new due, reminder,
+ * After a holiday was added or removed, or a government's office hours changed (call it in the same
+ * transaction, after the write and after `lockCalendarExclusive`): recomputes every PENDING
+ * working-day deadline of the affected governments whose due time has not passed (and, for a holiday,
+ * whose window from entry to last escalation holds the date), from its original entry and policy
+ * under the new calendar. A changed one gets its new due, reminder,
  * escalation times and explanation, `generation + 1`, and an outbox row
  * `DEADLINE_RESCHEDULED {deadlineId, generation}` for the worker to move its jobs.
  *
@@ -45,7 +50,18 @@ export const RESCHEDULE_BATCH_SIZE = 500;
  */
 @Injectable()
 export class DeadlineRescheduler {
+  constructor(private readonly officeHours: OfficeHoursRepository = new OfficeHoursRepository()) {}
+
   async afterHolidayChange(manager: EntityManager, change: HolidayChange, now: Date, batchSize = RESCHEDULE_BATCH_SIZE): Promise<RescheduleReport> {
+    return this.afterCalendarChange(manager, change, now, batchSize);
+  }
+
+  /** The same for a change of the government's office hours: every pending working-day deadline of that government. */
+  async afterOfficeHoursChange(manager: EntityManager, governmentId: string, now: Date, batchSize = RESCHEDULE_BATCH_SIZE): Promise<RescheduleReport> {
+    return this.afterCalendarChange(manager, { date: null, governmentId }, now, batchSize);
+  }
+
+  private async afterCalendarChange(manager: EntityManager, change: CalendarChange, now: Date, batchSize: number): Promise<RescheduleReport> {
     const report: RescheduleReport = { examined: 0, rescheduled: 0 };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -58,7 +74,7 @@ export class DeadlineRescheduler {
     }
   }
 
-  private async pendingPage(manager: EntityManager, change: HolidayChange, now: Date, after: string, limit: number): Promise<PendingDeadlineRow[]> {
+  private async pendingPage(manager: EntityManager, change: CalendarChange, now: Date, after: string, limit: number): Promise<PendingDeadlineRow[]> {
     // The window test is on local dates with a day of slack either side; the recomputation decides.
     return manager.query(
       `SELECT dl.id, dl.entered_at AS "enteredAt", dl.due_at AS "dueAt", dl.remind_at AS "remindAt",
@@ -72,8 +88,9 @@ export class DeadlineRescheduler {
           AND dl.due_at > $2
           AND (dl.policy ->> 'businessDays')::boolean
           AND ($3::uuid IS NULL OR d.government_id = $3::uuid)
-          AND $4::date BETWEEN (dl.entered_at AT TIME ZONE g.time_zone)::date - 1
-                           AND (COALESCE(dl.escalation_times[cardinality(dl.escalation_times)], dl.due_at) AT TIME ZONE g.time_zone)::date + 1
+          AND ($4::date IS NULL
+               OR $4::date BETWEEN (dl.entered_at AT TIME ZONE g.time_zone)::date - 1
+                               AND (COALESCE(dl.escalation_times[cardinality(dl.escalation_times)], dl.due_at) AT TIME ZONE g.time_zone)::date + 1)
         ORDER BY dl.id
         LIMIT $5
         FOR UPDATE OF dl`,
@@ -85,6 +102,7 @@ export class DeadlineRescheduler {
     const governmentIds = [...new Set(rows.map((r) => r.governmentId))];
     const window = unionWindow(rows.map((r) => holidayWindow(r.enteredAt, r.policy)))!;
     const holidays = await holidaysByGovernment(manager, governmentIds, window);
+    const officeHours = await this.officeHours.byGovernment(manager, governmentIds);
 
     const changed: Array<{ id: string; schedule: DeadlineSchedule }> = [];
     for (const row of rows) {
@@ -99,6 +117,7 @@ export class DeadlineRescheduler {
         policy: row.policy,
         timeZone: row.timeZone,
         holidays: holidays.get(row.governmentId) ?? [],
+        officeHours: officeHours.get(row.governmentId),
       });
       if (needsRecompute(previous, next)) changed.push({ id: row.id, schedule: next });
     }

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OfficeHoursRepository, type GovernmentOfficeHours } from '#persistence';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { notFound } from '../common/errors/app.exception.js';
+import { mayReadOfficeHours } from './office-hours-permissions.js';
+import { toOfficeHoursView, type OfficeHoursView } from './office-hours-view.js';
+
+const GOVERNMENT_CODE = /^[a-z0-9-]{1,40}$/;
+
+/** GET /api/governments/:code/office-hours: a government the caller may not see is 404, as one that does not exist. */
+@Injectable()
+export class GetOfficeHoursQuery {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly officeHours: OfficeHoursRepository,
+  ) {}
+
+  async execute(user: AuthenticatedUser, code: string): Promise<OfficeHoursView> {
+    return toOfficeHoursView(await this.visibleGovernment(this.dataSource.manager, user, code));
+  }
+
+  async visibleGovernment(manager: EntityManager, user: AuthenticatedUser, code: string): Promise<GovernmentOfficeHours> {
+    const government = GOVERNMENT_CODE.test(code) ? await this.officeHours.ofGovernmentCode(manager, code) : null;
+    if (!government || !mayReadOfficeHours(user, government)) throw notFound('Government');
+    return government;
+  }
+}
