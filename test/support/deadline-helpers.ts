@@ -11,7 +11,7 @@ export interface RushedTimes {
 
 /**
  * Moves a document's pending deadline to times a test can wait for, the way a recomputation does
- * (issue 5, holidays): new times, `generation + 1`, and a `DEADLINE_RESCHEDULED {deadlineId}` outbox
+ * (issue 5, holidays): new times, `generation + 1`, and a `DEADLINE_RESCHEDULED {deadlineId, generation}` outbox
  * row in the same transaction. Returns the deadline id.
  */
 export async function rushDeadline(dataSource: DataSource, documentId: string, times: RushedTimes): Promise<string> {
@@ -21,11 +21,14 @@ export async function rushDeadline(dataSource: DataSource, documentId: string, t
     const [rows] = await tx.query(
       `UPDATE deadlines SET remind_at = $2, due_at = $3, escalation_times = $4::timestamptz[],
               policy = policy || jsonb_build_object('maxEscalations', $5::int), generation = generation + 1
-        WHERE document_id = $1 AND status = 'PENDING' RETURNING id`,
+        WHERE document_id = $1 AND status = 'PENDING' RETURNING id, generation`,
       [documentId, times.remindInMs === null ? null : at(times.remindInMs), at(times.dueInMs), times.escalationsInMs.map(at), times.maxEscalations ?? times.escalationsInMs.length],
     );
     if (!rows[0]) throw new Error(`document ${documentId} has no pending deadline`);
-    await tx.query(`INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'DEADLINE_RESCHEDULED', jsonb_build_object('deadlineId', $2::text))`, [documentId, rows[0].id]);
+    await tx.query(
+      `INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'DEADLINE_RESCHEDULED', jsonb_build_object('deadlineId', $2::text, 'generation', $3::int))`,
+      [documentId, rows[0].id, rows[0].generation],
+    );
     return rows[0].id as string;
   });
 }

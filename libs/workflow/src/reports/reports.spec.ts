@@ -29,11 +29,11 @@ describe('working time between two instants', () => {
     expect(workingMillisBetween(calendar, wita('2026-03-16T10:00'), wita('2026-03-16T09:00'))).toBe(0);
     expect(workingMillisBetween(calendar, wita('2026-03-16T08:00'), wita('2026-03-16T11:30'))).toBe(3.5 * H);
   });
-  it('measures exactly what addWorkingDays adds', () => {
-    for (const start of ['2026-03-10T07:15', '2026-03-13T16:00', '2026-03-18T23:59', '2026-03-14T12:00']) {
+  it('counts 24 hours for each whole working day: from the start of a working day to the start of the Nth working day after', () => {
+    for (const date of ['2026-03-10', '2026-03-13', '2026-03-18', '2026-03-16']) {
       for (const n of [1, 2, 3, 5, 10]) {
-        const from = wita(start);
-        const to = calendar.addWorkingDays(from, n);
+        const from = calendar.startOfDay(date);
+        const to = calendar.startOfDay(calendar.addWorkingDaysToDate(date, n));
         expect(workingMillisBetween(calendar, from, to)).toBe(n * 24 * H);
       }
     }
@@ -57,18 +57,18 @@ describe('stage time histogram', () => {
 });
 
 describe('SLA status of an open stage', () => {
-  // Friday 10:00: due soon runs to Tuesday 10:00 (two working days, over the weekend)
+  // Friday 10:00: due soon runs to Tuesday 16.00, the close of office two working days later (over the weekend)
   const bounds = slaStatusBounds(calendar, wita('2026-03-13T10:00'));
   it('splits at now and two working days ahead', () => {
-    expect(bounds.dueSoonUntil).toEqual(wita('2026-03-17T10:00'));
+    expect(bounds.dueSoonUntil).toEqual(wita('2026-03-17T16:00'));
     expect(slaStatusOf(wita('2026-03-13T10:00'), bounds)).toBe('OVERDUE');
     expect(slaStatusOf(wita('2026-03-13T10:01'), bounds)).toBe('DUE_SOON');
-    expect(slaStatusOf(wita('2026-03-17T10:00'), bounds)).toBe('DUE_SOON');
-    expect(slaStatusOf(wita('2026-03-17T10:01'), bounds)).toBe('ON_TIME');
+    expect(slaStatusOf(wita('2026-03-17T16:00'), bounds)).toBe('DUE_SOON');
+    expect(slaStatusOf(wita('2026-03-17T16:01'), bounds)).toBe('ON_TIME');
   });
   it('a holiday pushes the due-soon window a day further', () => {
     const beforeNyepi = slaStatusBounds(calendar, wita('2026-03-18T10:00'));
-    expect(beforeNyepi.dueSoonUntil).toEqual(wita('2026-03-23T10:00'));
+    expect(beforeNyepi.dueSoonUntil).toEqual(wita('2026-03-23T16:00'));
   });
 });
 

@@ -3,9 +3,8 @@ import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 
 /**
  * How much working time lies between two instants: the parts of [from, to) that fall on working
- * days of `calendar` (its zone's wall-clock days, minus weekends and holidays), in milliseconds.
- * The measure `addWorkingDays` adds: N working days after an instant on a working day are exactly
- * N x 24 hours of working time later. Zero when `to` is not after `from`.
+ * days of `calendar` (its zone's wall-clock days, minus weekends and holidays), in milliseconds:
+ * a whole working day counts 24 hours, whatever its office hours. Zero when `to` is not after `from`.
  */
 export function workingMillisBetween(calendar: WorkingDayCalendar, from: Date, to: Date): number {
   if (to.getTime() <= from.getTime()) return 0;
