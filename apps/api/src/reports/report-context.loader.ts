@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { holidaysOfGovernment, ReportsRepository, type ReportWindow } from '#persistence';
+import { holidaysOfGovernment, OfficeHoursRepository, ReportsRepository, type ReportWindow } from '#persistence';
 import { addDaysToLocalDate, reportScopeOf, selectReportUnits, toLocalDateTime, WorkingDayCalendar, type GovernmentLevel } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -18,6 +18,7 @@ export class ReportContextLoader {
     private readonly dataSource: DataSource,
     private readonly actors: ActorFactsLoader,
     private readonly reports: ReportsRepository,
+    private readonly officeHours: OfficeHoursRepository,
   ) {}
 
   async load(user: AuthenticatedUser, query: ReportQueryDto, now: Date): Promise<ReportContext> {
@@ -41,6 +42,7 @@ export class ReportContextLoader {
     const children = scope.childrenAsAggregates && query.unitCode === undefined ? found.children : [];
     const kind = query.kind ?? null;
     const holidays = await holidaysOfGovernment(this.dataSource.manager, government.id, { from: addDaysToLocalDate(today, -1), to: addDaysToLocalDate(today, CALENDAR_DAYS_AHEAD) });
+    const officeHours = (await this.officeHours.byGovernment(this.dataSource.manager, [government.id])).get(government.id);
     const allUnits = new Map([government, ...found.children].flatMap((g) => g.units.map((u) => [u.id, u] as const)));
     return {
       now,
@@ -51,7 +53,7 @@ export class ReportContextLoader {
       childPlace: children.length > 0 ? { governmentIds: children.map((c) => c.id), unitIds: null, kind } : null,
       window,
       year: query.year !== undefined ? Number(query.year) : Number((window.from ?? today).slice(0, 4)),
-      calendar: new WorkingDayCalendar({ timeZone: government.timeZone, holidays }),
+      calendar: new WorkingDayCalendar({ timeZone: government.timeZone, holidays, officeHours }),
       unitCode: (id) => allUnits.get(id)?.code ?? id,
       unitName: (id) => allUnits.get(id)?.name ?? id,
     };
