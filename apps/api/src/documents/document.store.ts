@@ -21,13 +21,16 @@ export type HistoryRow = AuditFields & { seq: number; hash: string };
 @Injectable()
 export class DocumentStore {
   /**
-   * `lock`: the document and instance rows, FOR UPDATE. `calendarLock`: also the calendar lock (shared),
-   * in the same round trip, which a transition needs before it closes or opens a deadline.
+   * `lock`: the document and instance rows, FOR NO KEY UPDATE: transitions of one document queue on it,
+   * while the worker's rows that merely reference the document (notifications, deadline events) do not
+   * (FOR UPDATE would make their foreign-key check wait, and deadlock with a transition waiting for the
+   * deadline row the worker holds). `calendarLock`: also the calendar lock (shared), in the same round
+   * trip, which a transition needs before it closes or opens a deadline.
    */
   async find(manager: EntityManager, kind: DocumentKind, id: string, options: { lock?: boolean; calendarLock?: boolean } = {}): Promise<DocumentRecord | null> {
     if (!UUID.test(id)) return null;
     const select = options.calendarLock ? selectDocument(`${CALENDAR_SHARED_LOCK_SQL} IS NULL AS "calendarLocked",`) : SELECT_DOCUMENT;
-    const rows = await queryPrepared<DocumentRecord>(manager, `${select} WHERE d.id = $1 AND d.kind = $2 ${options.lock ? 'FOR UPDATE OF d, wi' : ''}`, [
+    const rows = await queryPrepared<DocumentRecord>(manager, `${select} WHERE d.id = $1 AND d.kind = $2 ${options.lock ? 'FOR NO KEY UPDATE OF d, wi' : ''}`, [
       id,
       kind,
     ]);

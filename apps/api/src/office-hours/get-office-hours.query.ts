@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OfficeHoursRepository, type GovernmentOfficeHours } from '#persistence';
+import { findGovernmentByCode, OfficeHoursRepository, type GovernmentRow } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { notFound } from '../common/errors/app.exception.js';
 import { mayReadOfficeHours } from './office-hours-permissions.js';
@@ -16,12 +16,13 @@ export class GetOfficeHoursQuery {
     private readonly officeHours: OfficeHoursRepository,
   ) {}
 
-  async execute(user: AuthenticatedUser, code: string): Promise<OfficeHoursView> {
-    return toOfficeHoursView(await this.visibleGovernment(this.dataSource.manager, user, code));
+  async execute(user: AuthenticatedUser, code: string, manager: EntityManager = this.dataSource.manager): Promise<OfficeHoursView> {
+    const government = await this.visibleGovernment(manager, user, code);
+    return toOfficeHoursView(government, await this.officeHours.ofGovernment(manager, government.id));
   }
 
-  async visibleGovernment(manager: EntityManager, user: AuthenticatedUser, code: string): Promise<GovernmentOfficeHours> {
-    const government = GOVERNMENT_CODE.test(code) ? await this.officeHours.ofGovernmentCode(manager, code) : null;
+  async visibleGovernment(manager: EntityManager, user: AuthenticatedUser, code: string): Promise<GovernmentRow> {
+    const government = GOVERNMENT_CODE.test(code) ? await findGovernmentByCode(manager, code) : null;
     if (!government || !mayReadOfficeHours(user, government)) throw notFound('Government');
     return government;
   }

@@ -1,4 +1,4 @@
-import type { GovernmentOfficeHours } from '#persistence';
+import type { GovernmentRow, StoredOfficeHours } from '#persistence';
 import type { OfficeHours } from '#workflow';
 
 /** GET /api/governments/:code/office-hours. */
@@ -13,13 +13,13 @@ export interface OfficeHoursView {
   updatedBy: string | null;
 }
 
-export function toOfficeHoursView(government: GovernmentOfficeHours): OfficeHoursView {
+export function toOfficeHoursView(government: Pick<GovernmentRow, 'code' | 'timeZone'>, stored: StoredOfficeHours): OfficeHoursView {
   return {
-    governmentCode: government.governmentCode,
+    governmentCode: government.code,
     timeZone: government.timeZone,
-    isDefault: government.isDefault,
-    days: government.officeHours,
-    updatedAt: government.updatedAt,
-    updatedBy: government.updatedBy,
+    isDefault: stored.isDefault,
+    days: stored.officeHours,
+    updatedAt: stored.updatedAt,
+    updatedBy: stored.updatedBy,
   };
 }

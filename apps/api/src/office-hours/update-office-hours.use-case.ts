@@ -7,7 +7,7 @@ import { validationFailed } from '../common/errors/app.exception.js';
 import { findUnstorableString } from '../common/validation/validate-dto.util.js';
 import { GetOfficeHoursQuery } from './get-office-hours.query.js';
 import { assertMayEditOfficeHours } from './office-hours-permissions.js';
-import { toOfficeHoursView, type OfficeHoursView } from './office-hours-view.js';
+import type { OfficeHoursView } from './office-hours-view.js';
 
 export interface OfficeHoursChangeResult extends OfficeHoursView {
   /** pending working-day deadlines of the government whose due time, reminder, escalations or explanation changed */
@@ -36,10 +36,9 @@ export class UpdateOfficeHoursUseCase {
     return this.dataSource.transaction(async (tx) => {
       await lockCalendarExclusive(tx);
       const now = new Date();
-      await this.officeHours.replace(tx, government.governmentId, days, user.id, now);
-      const report = await this.rescheduler.afterOfficeHoursChange(tx, government.governmentId, now);
-      const after = await this.query.visibleGovernment(tx, user, code);
-      return { ...toOfficeHoursView(after), rescheduledDeadlines: report.rescheduled };
+      await this.officeHours.replace(tx, government.id, days, user.id, now);
+      const report = await this.rescheduler.afterOfficeHoursChange(tx, government.id, now);
+      return { ...(await this.query.execute(user, code, tx)), rescheduledDeadlines: report.rescheduled };
     });
   }
 }

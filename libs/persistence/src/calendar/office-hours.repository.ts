@@ -9,17 +9,13 @@ export interface OfficeHoursRow {
   closes: string | null;
 }
 
-/** A government's calendar settings as the office-hours endpoint shows them. */
-export interface GovernmentOfficeHours {
-  governmentId: string;
-  governmentCode: string;
-  /** The province of a regency or city; null for a province. */
-  parentGovernmentId: string | null;
-  timeZone: string;
+/** A government's own office hours as stored, or the national ASN hours when it has none. */
+export interface StoredOfficeHours {
   officeHours: OfficeHours;
   /** true: no hours of its own, the national ASN hours apply */
   isDefault: boolean;
   updatedAt: Date | null;
+  /** username */
   updatedBy: string | null;
 }
 
@@ -44,20 +40,21 @@ export function toOfficeHours(rows: readonly OfficeHoursRow[]): OfficeHours {
 /** Owner of `office_hours`: reads and replaces a government's week. */
 @Injectable()
 export class OfficeHoursRepository {
-  /** The government with that code and its office hours, or null when there is none. */
-  async ofGovernmentCode(manager: EntityManager, code: string): Promise<GovernmentOfficeHours | null> {
-    const [row]: Array<Omit<GovernmentOfficeHours, 'officeHours' | 'isDefault'> & { rows: OfficeHoursRow[] }> = await manager.query(
-      `SELECT g.id AS "governmentId", g.code AS "governmentCode", g.parent_id AS "parentGovernmentId", g.time_zone AS "timeZone",
-              ${officeHoursJsonSql('g.id')} AS rows,
-              (SELECT max(oh.updated_at) FROM office_hours oh WHERE oh.government_id = g.id) AS "updatedAt",
-              (SELECT u.username FROM office_hours oh JOIN users u ON u.id = oh.updated_by
-                WHERE oh.government_id = g.id ORDER BY oh.updated_at DESC LIMIT 1) AS "updatedBy"
-         FROM governments g WHERE g.code = $1`,
-      [code],
+  /** The government's office hours, with who last changed them. */
+  async ofGovernment(manager: EntityManager, governmentId: string): Promise<StoredOfficeHours> {
+    const rows: Array<OfficeHoursRow & { updatedAt: Date; updatedBy: string | null }> = await manager.query(
+      `SELECT oh.weekday, to_char(oh.opens, 'HH24:MI') AS opens, to_char(oh.closes, 'HH24:MI') AS closes,
+              oh.updated_at AS "updatedAt", u.username AS "updatedBy"
+         FROM office_hours oh LEFT JOIN users u ON u.id = oh.updated_by
+        WHERE oh.government_id = $1 ORDER BY oh.weekday`,
+      [governmentId],
     );
-    if (!row) return null;
-    const { rows, ...government } = row;
-    return { ...government, officeHours: toOfficeHours(rows), isDefault: rows.length === 0 };
+    return {
+      officeHours: toOfficeHours(rows),
+      isDefault: rows.length === 0,
+      updatedAt: rows[0]?.updatedAt ?? null,
+      updatedBy: rows[0]?.updatedBy ?? null,
+    };
   }
 
   /** Each government's office hours by id (the national ASN hours for those with none), in one query. */
