@@ -100,8 +100,8 @@ export function dropConnections() {
   agents.clear();
 }
 
-/** One HTTP request; resolves {status, body, ms}. */
-export function request(base, method, path, { token, body, maxSockets = 64 } = {}) {
+/** One HTTP request; resolves {status, body, ms, headers}. */
+export function request(base, method, path, { token, body, maxSockets = 64, headers = {} } = {}) {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const started = process.hrtime.bigint();
@@ -114,6 +114,7 @@ export function request(base, method, path, { token, body, maxSockets = 64 } = {
         headers: {
           ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
         },
       },
       (res) => {
@@ -126,7 +127,7 @@ export function request(base, method, path, { token, body, maxSockets = 64 } = {
           try {
             parsed = JSON.parse(text);
           } catch {}
-          resolve({ status: res.statusCode, body: parsed, ms });
+          resolve({ status: res.statusCode, body: parsed, ms, headers: res.headers });
         });
       },
     );

@@ -34,6 +34,8 @@ export async function createTestApp(extraEnv: Record<string, string> = {}): Prom
     DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     LOG_LEVEL: 'silent',
     LOGIN_THROTTLE_LIMIT: '1000',
+    LOGIN_THROTTLE_ADDRESS_LIMIT: '100000',
+    LOGIN_HASH_QUEUE: '100000',
     ...extraEnv,
   };
   const app = await NestFactory.create(AppModule.forRoot(env), { bodyParser: false, logger: false, abortOnError: false });

@@ -15,7 +15,10 @@ export interface AppConfig {
   demoSeed: boolean;
   demoPassword: string;
   reconcileIntervalMs: number;
-  loginThrottle: { limit: number; ttlMs: number };
+  /** Login attempts per window: per client address and username (`limit`) and per client address (`addressLimit`). */
+  loginThrottle: { limit: number; addressLimit: number; ttlMs: number };
+  /** Password checks running at once, and sign-ins that may wait for one. */
+  loginHashing: { concurrency: number; queue: number };
   /** Whether the queue dashboard may pause, retry, promote or clean jobs (never add or edit them). */
   queueDashboardActions: boolean;
   logLevel: string;
@@ -56,7 +59,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoSeed: value.DEMO_SEED,
     demoPassword: value.DEMO_PASSWORD,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
-    loginThrottle: { limit: value.LOGIN_THROTTLE_LIMIT, ttlMs: value.LOGIN_THROTTLE_TTL_MS },
+    loginThrottle: { limit: value.LOGIN_THROTTLE_LIMIT, addressLimit: value.LOGIN_THROTTLE_ADDRESS_LIMIT, ttlMs: value.LOGIN_THROTTLE_TTL_MS },
+    loginHashing: { concurrency: value.LOGIN_HASH_CONCURRENCY, queue: value.LOGIN_HASH_QUEUE },
     queueDashboardActions: value.QUEUE_DASHBOARD_ACTIONS,
     logLevel: value.LOG_LEVEL,
   };

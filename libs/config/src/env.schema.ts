@@ -29,6 +29,9 @@ export const envSchema = Joi.object({
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).default(60000),
   LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60000),
+  LOGIN_THROTTLE_ADDRESS_LIMIT: Joi.number().integer().min(1).default(30),
+  LOGIN_HASH_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
+  LOGIN_HASH_QUEUE: Joi.number().integer().min(0).default(32),
   QUEUE_DASHBOARD_ACTIONS: Joi.boolean().default(false),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 });

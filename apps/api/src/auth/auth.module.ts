@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '#config';
 import { RevokedTokens, UserDirectory } from '#persistence';
 import { AuthController } from './auth.controller.js';
 import { ChangePasswordUseCase } from './change-password.use-case.js';
@@ -9,6 +10,7 @@ import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { LoginUseCase } from './login.use-case.js';
 import { MeQuery } from './me.query.js';
+import { PasswordHashGate } from './password-hash-gate.js';
 import { AccessTokenAuthenticator } from './session/access-token-authenticator.js';
 import { BrowserSessions } from './session/browser-sessions.js';
 import { TokenService } from './token.service.js';
@@ -27,6 +29,7 @@ import { TokenService } from './token.service.js';
     LoginUseCase,
     LoginRateLimiter,
     LoginRateLimitGuard,
+    { provide: PasswordHashGate, useFactory: (config: AppConfig) => new PasswordHashGate(config.loginHashing), inject: [APP_CONFIG] },
     MeQuery,
     ChangePasswordUseCase,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -10,7 +10,7 @@ export interface RateDecision {
 }
 
 /**
- * Fixed-window login attempt counter in Redis, so every API instance shares the count. While Redis is
+ * Fixed-window login attempt counters in Redis, so every API instance shares the count. While Redis is
  * unreachable it counts in this process instead: logins keep working and stay throttled.
  */
 @Injectable()
@@ -23,30 +23,48 @@ export class LoginRateLimiter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async hit(clientKey: string): Promise<RateDecision> {
-    const { limit, ttlMs } = this.config.loginThrottle;
-    const key = `${this.config.queuePrefix}:login-attempts:${createHash('sha256').update(clientKey).digest('hex').slice(0, 32)}`;
+  /**
+   * Counts one attempt against two fixed windows: the client address across all usernames (a spray of
+   * usernames from one address) and the address with this username (one user's typos lock out no one
+   * else). Refused when either is over its limit; Retry-After is when the later one resets.
+   */
+  async hit(address: string, username: string): Promise<RateDecision> {
+    const { limit, addressLimit, ttlMs } = this.config.loginThrottle;
+    const counters = [
+      { key: this.keyOf(`address|${address}`), limit: addressLimit },
+      { key: this.keyOf(`${address}|${username}`), limit },
+    ];
     try {
       if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
-      const results = await withTimeout(this.redis.multi().incr(key).pexpire(key, ttlMs, 'NX').pttl(key).exec(), 500);
-      const count = Number(results?.[0]?.[1]);
-      const pttl = Number(results?.[2]?.[1]);
-      return { allowed: count <= limit, retryAfterSeconds: Math.max(1, Math.ceil(pttl / 1000)) };
+      const multi = this.redis.multi();
+      for (const { key } of counters) multi.incr(key).pexpire(key, ttlMs, 'NX').pttl(key);
+      const results = await withTimeout(multi.exec(), 500);
+      return decide(counters.map((c, i) => ({ ...c, count: Number(results?.[i * 3]?.[1]), pttl: Number(results?.[i * 3 + 2]?.[1]) })));
     } catch (error) {
       this.logger.warn(`login rate limiter falls back to process memory: ${(error as Error).message}`);
-      return this.hitLocally(key, limit, ttlMs);
+      return decide(counters.map((c) => ({ ...c, ...this.hitLocally(c.key, ttlMs) })));
     }
   }
 
-  private hitLocally(key: string, limit: number, ttlMs: number): RateDecision {
+  private keyOf(counter: string): string {
+    return `${this.config.queuePrefix}:login-attempts:${createHash('sha256').update(counter).digest('hex').slice(0, 32)}`;
+  }
+
+  private hitLocally(key: string, ttlMs: number): { count: number; pttl: number } {
     const now = Date.now();
     const entry = this.local.get(key);
     const window = entry && entry.resetAt > now ? entry : { count: 0, resetAt: now + ttlMs };
     window.count += 1;
     this.local.set(key, window);
     if (this.local.size > 10_000) for (const [k, v] of this.local) if (v.resetAt <= now) this.local.delete(k);
-    return { allowed: window.count <= limit, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+    return { count: window.count, pttl: window.resetAt - now };
   }
+}
+
+function decide(counters: ReadonlyArray<{ limit: number; count: number; pttl: number }>): RateDecision {
+  const over = counters.filter((c) => c.count > c.limit);
+  const waitMs = Math.max(0, ...over.map((c) => c.pttl));
+  return { allowed: over.length === 0, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
 
 /** A login never waits long on Redis: past `ms` the limiter counts locally instead. */

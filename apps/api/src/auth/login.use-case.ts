@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { hashPassword, UserDirectory, verifyPassword } from '#persistence';
-import { unauthenticated } from '../common/errors/app.exception.js';
+import { AppException, unauthenticated } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { HashGateFull, PasswordHashGate } from './password-hash-gate.js';
 import { toAuthenticatedUser, type AuthenticatedUser } from './authenticated-user.js';
 import { TokenService } from './token.service.js';
 
@@ -25,6 +27,7 @@ export class LoginUseCase {
   constructor(
     private readonly users: UserDirectory,
     private readonly tokens: TokenService,
+    private readonly gate: PasswordHashGate,
   ) {}
 
   async execute(username: string, password: string): Promise<LoginResult> {
@@ -36,10 +39,22 @@ export class LoginUseCase {
   /** The active user with this username and password, else 401 (a bearer login and a browser sign-in both start here). */
   async verifyCredentials(username: string, password: string): Promise<AuthenticatedUser> {
     const user = await this.users.findByUsername(username);
-    const hash = user?.active && user.passwordHash ? user.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
-    const valid = await verifyPassword(hash, password);
+    const valid = await this.gated(async () => {
+      const hash = user?.active && user.passwordHash ? user.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
+      return verifyPassword(hash, password);
+    });
     if (!user?.active || !valid) throw unauthenticated(WRONG_LOGIN);
     return toAuthenticatedUser(user);
+  }
+
+  /** Password hashing through the gate: a flood is refused (503, Retry-After) instead of queueing every sign-in behind it. */
+  private async gated(check: () => Promise<boolean>): Promise<boolean> {
+    try {
+      return await this.gate.run(check);
+    } catch (error) {
+      if (!(error instanceof HashGateFull)) throw error;
+      throw new AppException(ErrorCode.SERVICE_UNAVAILABLE, error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });
+    }
   }
 }
 

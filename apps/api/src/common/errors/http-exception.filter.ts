@@ -36,6 +36,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
+    if (exception instanceof AppException && exception.headers) response.set(exception.headers);
     response.status(body.statusCode).json(body);
   }
 
