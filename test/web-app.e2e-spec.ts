@@ -42,7 +42,7 @@ describe.each([
   it('the sign-in page has labelled fields, refuses a wrong password with a clear message, and passes axe', async () => {
     const { page } = app;
     await page.goto(app.baseUrl);
-    await expect(page.getByRole('heading', { name: 'Masuk ke alur' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Masuk ke alur' }).waitFor(); // visible
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, `${label}-masuk`);
     await page.getByLabel('Nama pengguna').fill('kaltim.drafter');

@@ -56,8 +56,9 @@ export async function startBrowserApp(options: { width?: number; height?: number
 export async function signIn(app: BrowserApp, username: string, path = '/'): Promise<void> {
   const { page } = app;
   await page.goto(`${app.baseUrl}${path}`);
+  await page.getByRole('button', { name: /^(Keluar|Masuk)$/ }).waitFor(); // the app has asked who is signed in
   const signOut = page.getByRole('button', { name: 'Keluar' });
-  if (await signOut.isVisible().catch(() => false)) {
+  if (await signOut.isVisible()) {
     await signOut.click();
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
     await page.goto(`${app.baseUrl}${path}`);
@@ -79,4 +80,21 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Fires an action from the document page: its button, then the dialog's fields (by label), then
+ * "Kirim"; waits until the page says it went through.
+ */
+export async function fireAction(page: Page, action: string, fields: Record<string, string> = {}): Promise<void> {
+  await page.locator(`[data-action="${action}"]`).click();
+  const dialog = page.getByRole('dialog');
+  for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value);
+  await dialog.getByRole('button', { name: 'Kirim' }).click();
+  await page.getByRole('status').filter({ hasText: 'berhasil' }).waitFor();
+}
+
+/** `YYYY-MM-DDTHH:mm` of a datetime-local field for `at`, read in Asia/Makassar (the browser's zone in these tests). */
+export function makassarLocal(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
 }

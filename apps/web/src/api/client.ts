@@ -10,7 +10,8 @@ function csrfToken(): string {
 const csrf: Middleware = {
   onRequest({ request }) {
     if (request.method !== 'GET' && request.method !== 'HEAD') request.headers.set('X-XSRF-TOKEN', csrfToken());
-    return request;
+    // answers depend on who asks (allowedActions): never let the browser's cache answer for another user
+    return new Request(request, { cache: 'no-store' });
   },
 };
 

@@ -32,7 +32,7 @@ export function VersionCompare({ versions }: { versions: ContentVersion[] }) {
           </select>
         </label>
       </div>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={`Perbandingan versi ${a} dan ${b}`}>
         <table class="compare">
           <thead>
             <tr>

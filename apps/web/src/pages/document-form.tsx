@@ -158,10 +158,10 @@ export function DocumentFormPage({ params }: PageProps) {
               {f.type === 'textarea' ? (
                 <textarea {...common} rows={4} defaultValue={values[f.name]} />
               ) : f.type === 'select' ? (
-                <select {...common} defaultValue={values[f.name] ?? ''}>
+                <select {...common}>
                   <option value="">Pilih...</option>
                   {f.options!.map(([value, text]) => (
-                    <option key={value} value={value}>
+                    <option key={value} value={value} selected={values[f.name] === value}>
                       {text}
                     </option>
                   ))}

@@ -38,7 +38,7 @@ function SlaSection({ kind }: { kind: Kind }) {
         </p>
       )}
       {sla.data && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={`Batas Waktu Tahap ${KIND_LABELS[kind]}`}>
           <table>
             <thead>
               <tr>

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { fireAction, makassarLocal, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+
+jest.setTimeout(600_000);
+
+/**
+ * The whole Quick Win flow through the pages, by the people who would do it (issue 12): created and
+ * submitted by the drafter, endorsed, verified, returned with a note by the Sekda, edited and
+ * resubmitted, endorsed and verified again, approved by kaltim.plh as the Sekda's Plh, then a progress report.
+ */
+describe.each([
+  ['desktop', 1280],
+  ['360px', 360],
+])('Quick Win through the pages (%s)', (label, width) => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width, height: 900 });
+  });
+  afterAll(() => app?.close());
+  const page = () => app.page;
+
+  async function checkPage(name: string) {
+    expect([name, await seriousA11yViolations(page())]).toEqual([name, []]);
+    await screenshot(page(), `${label}-${name}`);
+  }
+
+  async function openFromInbox(username: string, title: string) {
+    await signIn(app, username);
+    await page().getByRole('heading', { name: 'Kotak Masuk' }).waitFor();
+    await page().getByRole('link', { name: title }).click();
+    await page().getByRole('heading', { name: title, level: 1 }).waitFor();
+  }
+
+  it('runs from draft to a progress report', async () => {
+    const title = `Layanan Izin Daring ${label}`;
+    // the drafter creates it; the form refuses bad input in Indonesian first
+    await signIn(app, 'kaltim.drafter', '/quick-wins/baru');
+    await page().getByRole('heading', { name: 'Buat Quick Win' }).waitFor();
+    await checkPage('buat-quick-win');
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await page().getByText('Judul wajib diisi.').waitFor(); // visible
+    const form = page();
+    await form.getByLabel('Judul', { exact: true }).fill(title);
+    await form.getByLabel('Uraian').fill('Perizinan diajukan dan dilacak secara daring.');
+    await form.getByLabel('Tahun').fill('2026');
+    await form.getByLabel('Kategori').selectOption('RB_TEMATIK');
+    await form.getByLabel('Area perubahan').selectOption('DIGITALISASI_ADMINISTRASI');
+    await form.getByLabel('Indikator').fill('Persentase izin daring');
+    await form.getByLabel('Target (angka)').fill('80');
+    await form.getByLabel('Satuan target').fill('persen');
+    await form.getByLabel('Keluaran').fill('Aplikasi perizinan');
+    await form.getByLabel('Tanggal mulai').fill('2026-01-05');
+    await form.getByLabel('Tanggal selesai').fill('2027-06-30');
+    await form.getByLabel('Anggaran (rupiah)').fill('150000000');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page().getByText('Quick Win paling lama 12 bulan sejak tanggal mulai.').waitFor(); // visible
+    await form.getByLabel('Tanggal selesai').fill('2026-12-31');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page().getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page().getByText('Rp150.000.000').waitFor(); // visible
+    await fireAction(page(), 'SUBMIT');
+    await page().getByRole('heading', { name: /Tahap: Persetujuan Kepala Perangkat Daerah/ }).waitFor();
+
+    await openFromInbox('kaltim.kadis', title);
+    await checkPage('dokumen');
+    await fireAction(page(), 'ENDORSE');
+
+    await openFromInbox('kaltim.organisasi', title);
+    await fireAction(page(), 'VERIFY');
+
+    // the Sekda returns it: an empty note is refused in the dialog
+    await openFromInbox('kaltim.sekda', title);
+    await page().locator('[data-action="RETURN"]').click();
+    const dialog = page().getByRole('dialog');
+    await dialog.getByLabel('Catatan').waitFor(); // visible
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe('Catatan wajib diisi.');
+    await checkPage('dialog-kembalikan');
+    await dialog.getByLabel('Catatan').fill('Lengkapi indikator dengan baseline tahun 2025.');
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    await page().getByRole('heading', { name: /Tahap: Perbaikan oleh Pemrakarsa/ }).waitFor();
+
+    // the Sekda names kaltim.plh as Plh for the days ahead
+    await page().getByRole('link', { name: 'Pendelegasian' }).click();
+    await page().getByRole('heading', { name: 'Pendelegasian', level: 1 }).waitFor();
+    await page().getByLabel('Nama pengguna penerima').fill('kaltim.plh');
+    await page().getByLabel('Jenis').selectOption('PLH');
+    await page().getByLabel('Mulai').fill(makassarLocal(new Date()));
+    await page().getByLabel('Berakhir').fill(makassarLocal(new Date(Date.now() + 3 * 86_400_000)));
+    await page().getByLabel('Alasan').fill('Sekda dinas luar daerah');
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await page().getByRole('status').filter({ hasText: 'Pendelegasian tersimpan.' }).waitFor();
+    await checkPage('pendelegasian');
+
+    // the drafter edits and resubmits; the versions can be compared
+    await signIn(app, 'kaltim.drafter', '/quick-wins');
+    await page().getByRole('link', { name: title }).click();
+    await page().getByText('Lengkapi indikator dengan baseline tahun 2025.').waitFor(); // visible
+    await page().getByRole('link', { name: 'Ubah' }).click();
+    await page().getByLabel('Indikator').fill('Persentase izin daring (baseline 2025: 35%)');
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await page().getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page().locator('table.compare tr.changed').filter({ hasText: 'Indikator' }).waitFor(); // shown
+    await fireAction(page(), 'RESUBMIT');
+
+    await openFromInbox('kaltim.kadis', title);
+    await fireAction(page(), 'ENDORSE');
+    await openFromInbox('kaltim.organisasi', title);
+    await fireAction(page(), 'VERIFY');
+
+    // kaltim.plh sees it "atas nama" the Sekda and approves
+    await signIn(app, 'kaltim.plh');
+    const task = page().getByTestId('task').filter({ hasText: title });
+    await task.getByText('atas nama kaltim.sekda').waitFor(); // visible
+    await checkPage('kotak-masuk');
+    await task.getByRole('link', { name: title }).click();
+    await fireAction(page(), 'APPROVE');
+    await page().getByRole('heading', { name: /Tahap: Pelaksanaan dan Laporan Kemajuan/ }).waitFor();
+    await page().locator('.timeline li').filter({ hasText: 'Setujui oleh kaltim.plh atas nama kaltim.sekda' }).waitFor(); // shown
+    await expect(page().getByTestId('chain').textContent()).resolves.toBe('Rantai riwayat utuh.');
+
+    // the drafter reports progress with evidence
+    await signIn(app, 'kaltim.drafter', '/quick-wins');
+    await page().getByRole('link', { name: title }).click();
+    await fireAction(page(), 'REPORT_PROGRESS', {
+      'Periode (bulan)': '2026-03',
+      'Capaian (%)': '40',
+      Realisasi: 'Modul pengajuan daring berjalan di 3 layanan.',
+      'Bukti dukung (satu per baris)': 'https://diskominfo.kaltimprov.go.id/laporan-maret.pdf',
+    });
+    await page().locator('.timeline li').filter({ hasText: 'Laporkan Kemajuan oleh kaltim.drafter' }).waitFor(); // shown
+    await checkPage('dokumen-pelaksanaan');
+
+    // the notifications of the flow reached the drafter; one is marked read
+    await page().getByRole('link', { name: /Pemberitahuan/ }).click();
+    await page().getByRole('heading', { name: 'Pemberitahuan' }).waitFor();
+    await checkPage('pemberitahuan');
+  });
+});
