@@ -69,6 +69,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the caller's password (at least 12 characters); the one call a token that must change its password may make */
+        post: operations["AuthController_changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -396,6 +413,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/governments/{code}/office-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The government's office hours per weekday in its zone: its own, or the national ASN hours (isDefault true) */
+        get: operations["OfficeHoursController_get"];
+        /** ADMIN of the government or of its province: replace its office hours (days null: back to the national hours); pending working-day deadlines move with them */
+        put: operations["OfficeHoursController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/session": {
         parameters: {
             query?: never;
@@ -426,7 +461,7 @@ export interface paths {
         put?: never;
         /**
          * Delegate one of your roles (Plt/Plh) for a time window; an ADMIN may name the principal
-         * @description 400 VALIDATION_FAILED when endsAt <= startsAt or endsAt is past, the window overlaps a non-revoked delegation of the same principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), the delegate is the principal, or the delegate or principal is not an active user of the caller's government. 403 when a non-ADMIN names another principal.
+         * @description 400 SELF_DELEGATION when the delegate is the principal, or the ADMIN recording it on someone's behalf. 400 DELEGATION_WINDOW when endsAt <= startsAt, endsAt is past, startsAt is more than 5 minutes before now, or the window lasts more than 90 days. 400 VALIDATION_FAILED when the window overlaps a non-revoked delegation of the same principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), or the delegate or principal is not an active user of the caller's government. 403 when a non-ADMIN names another principal.
          */
         post: operations["DelegationsController_createOne"];
         delete?: never;
@@ -455,6 +490,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report for the caller's government (Sekda, Biro/Bagian Organisasi, Inspektorat, ADMIN) or unit (Kepala OPD): stage-times, open-by-sla, throughput, workload, quick-wins; JSON, or a download with ?format=csv|xlsx */
+        get: operations["ReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ADMIN: the governments they administer (a province's ADMIN: the province and its regencies and cities) */
+        get: operations["GovernmentsController_findAll"];
+        put?: never;
+        /** A province's ADMIN: add a regency or city under the province (409 on a taken code) */
+        post: operations["GovernmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governments/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** ADMIN: change the name, region name, time zone, or (regency/city) level of a government they administer */
+        patch: operations["GovernmentsController_update"];
+        trace?: never;
+    };
+    "/api/governments/{code}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ADMIN: the units (OPD) of a government they administer, with each head */
+        get: operations["GovernmentsController_findUnits"];
+        put?: never;
+        /** ADMIN: add a unit (409 on a code the government already has) */
+        post: operations["GovernmentsController_addUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/governments/{code}/units/{unitCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** ADMIN: rename a unit or set its head (the Kepala OPD that escalations reach) */
+        patch: operations["GovernmentsController_changeUnit"];
+        trace?: never;
+    };
+    "/api/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ADMIN: import personnel by NIP. Answers { governmentCode, dryRun, rows: [{ row, nip, username, status: created|updated|unchanged|error, reason? }], summary }; without dryRun applies every row in one transaction, or none (400 with the same report in details) when any row is an error */
+        post: operations["UsersController_importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ADMIN: the people of the governments they administer; filters unitCode, role, active, search (name, NIP, username); paged */
+        get: operations["UsersController_findAll"];
+        put?: never;
+        /** ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ADMIN: one person of a government they administer */
+        get: operations["UsersController_findOne"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** ADMIN: change name, NIP, e-mail, unit, roles or active; deactivation ends their sessions at once */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/users/{username}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ADMIN: a one-time password, answered once as { temporaryPassword }; signing in with it must be followed by POST /api/me/password */
+        post: operations["UsersController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ADMIN: who changed which government, unit, person or role, when, before and after; newest first, paged */
+        get: operations["AdminAuditController_findAll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -464,6 +673,15 @@ export interface components {
             username: string;
             /** @example demo12345 */
             password: string;
+        };
+        ChangePasswordDto: {
+            /**
+             * @description the password signed in with (a temporary one after a reset)
+             * @example k7mq-x3tp-9vbn-w2hd
+             */
+            currentPassword: string;
+            /** @example sandi-baru-yang-panjang */
+            newPassword: string;
         };
         QuickWinTargetDto: {
             /** @example 100 */
@@ -618,6 +836,74 @@ export interface components {
              */
             governmentCode: string | null;
         };
+        OfficeDayDto: {
+            /**
+             * @description HH:MM, 00:00 to 23:59
+             * @example 07:30
+             */
+            opens: string;
+            /**
+             * @description HH:MM after opens, up to 24:00
+             * @example 16:00
+             */
+            closes: string;
+        };
+        OfficeWeekDto: {
+            /**
+             * @description null: closed
+             * @example {
+             *       "opens": "07:30",
+             *       "closes": "16:00"
+             *     }
+             */
+            monday: components["schemas"]["OfficeDayDto"] | null;
+            /**
+             * @description null: closed
+             * @example {
+             *       "opens": "07:30",
+             *       "closes": "16:00"
+             *     }
+             */
+            tuesday: components["schemas"]["OfficeDayDto"] | null;
+            /**
+             * @description null: closed
+             * @example {
+             *       "opens": "07:30",
+             *       "closes": "16:00"
+             *     }
+             */
+            wednesday: components["schemas"]["OfficeDayDto"] | null;
+            /**
+             * @description null: closed
+             * @example {
+             *       "opens": "07:30",
+             *       "closes": "16:00"
+             *     }
+             */
+            thursday: components["schemas"]["OfficeDayDto"] | null;
+            /**
+             * @description null: closed
+             * @example {
+             *       "opens": "07:30",
+             *       "closes": "16:30"
+             *     }
+             */
+            friday: components["schemas"]["OfficeDayDto"] | null;
+            /**
+             * @description null: closed
+             * @example null
+             */
+            saturday: components["schemas"]["OfficeDayDto"] | null;
+            /**
+             * @description null: closed
+             * @example null
+             */
+            sunday: components["schemas"]["OfficeDayDto"] | null;
+        };
+        UpdateOfficeHoursDto: {
+            /** @description All seven days, each {opens, closes} or null (closed), at least one open; null: back to the national ASN hours */
+            days: components["schemas"]["OfficeWeekDto"] | null;
+        };
         CreateDelegationDto: {
             /**
              * @description Username of the acting official (Plt/Plh), of the same government
@@ -655,6 +941,112 @@ export interface components {
              * @example kaltim.sekda
              */
             principal?: string;
+        };
+        CreateGovernmentDto: {
+            /**
+             * @description 2-40 lowercase letters, digits or hyphens; never changes
+             * @example paser
+             */
+            code: string;
+            /** @example Pemerintah Kabupaten Paser */
+            name: string;
+            /**
+             * @description the region as regulation titles name it
+             * @example Paser
+             */
+            regionName: string;
+            /** @enum {string} */
+            level: "REGENCY" | "CITY";
+            /**
+             * @description IANA time zone: Asia/Jakarta (WIB), Asia/Pontianak, Asia/Makassar (WITA), Asia/Jayapura (WIT)
+             * @example Asia/Makassar
+             */
+            timeZone: string;
+        };
+        UpdateGovernmentDto: {
+            /** @example Pemerintah Kabupaten Paser */
+            name?: string;
+            /** @example Paser */
+            regionName?: string;
+            /**
+             * @description a regency's or city's only; a province stays a province
+             * @enum {string}
+             */
+            level?: "REGENCY" | "CITY";
+            /** @example Asia/Makassar */
+            timeZone?: string;
+        };
+        CreateUnitDto: {
+            /**
+             * @description 2-60 lowercase letters, digits or hyphens, unique in the government; never changes
+             * @example diskominfo
+             */
+            code: string;
+            /** @example Dinas Komunikasi dan Informatika */
+            name: string;
+        };
+        UpdateUnitDto: {
+            /** @example Dinas Komunikasi, Informatika, Statistik dan Persandian */
+            name?: string;
+            /**
+             * @description the head of the unit (Kepala OPD) that escalations of its drafters reach: an active person of this unit; null removes it
+             * @example paser.kadis
+             */
+            headUsername?: string | null;
+        };
+        CreateUserDto: {
+            /**
+             * @description username must be 3-60 lowercase letters, digits, dots, underscores or hyphens, starting with a letter or digit
+             * @example paser.rina
+             */
+            username: string;
+            /** @example Rina Wulandari, S.Kom. */
+            name: string;
+            /**
+             * @description nip must be 18 digits
+             * @example 199103152015032004
+             */
+            nip?: string | null;
+            /** @example rina@paserkab.go.id */
+            email?: string | null;
+            /**
+             * @description the government (one the caller administers); the caller's by default
+             * @example paser
+             */
+            governmentCode?: string;
+            /** @example diskominfo */
+            unitCode: string;
+            /**
+             * @description domain.md's roles; OPERATOR is never granted here
+             * @example [
+             *       "DRAFTER"
+             *     ]
+             */
+            roles: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN")[];
+            /** @description a first password, to be changed at the first sign-in; without one, the person gets one by a password reset */
+            password?: string;
+        };
+        UpdateUserDto: {
+            /** @example Rina Wulandari, S.Kom., M.T. */
+            name?: string;
+            /** @example 199103152015032004 */
+            nip?: string | null;
+            email?: string | null;
+            /**
+             * @description another unit of the same government
+             * @example bagian-organisasi
+             */
+            unitCode?: string;
+            /**
+             * @description replaces the roles
+             * @example [
+             *       "DRAFTER",
+             *       "UNIT_HEAD"
+             *     ]
+             */
+            roles?: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN")[];
+            /** @description false deactivates: their tokens stop working at once and they receive no more tasks or notifications; their history stays */
+            active?: boolean;
         };
     };
     responses: never;
@@ -738,6 +1130,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1383,6 +1796,48 @@ export interface operations {
             };
         };
     };
+    OfficeHoursController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OfficeHoursController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfficeHoursDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminSessionController_open: {
         parameters: {
             query?: never;
@@ -1468,6 +1923,322 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_get: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv" | "xlsx";
+                to?: unknown;
+                from?: unknown;
+                unitCode?: unknown;
+                kind?: "quick-win" | "regulation";
+                year?: unknown;
+            };
+            header?: never;
+            path: {
+                name: "stage-times" | "open-by-sla" | "throughput" | "workload" | "quick-wins";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; text/csv (first table) or an XLSX workbook (every table) as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GovernmentsController_findAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GovernmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGovernmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GovernmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGovernmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GovernmentsController_findUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GovernmentsController_addUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GovernmentsController_changeUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_importFile: {
+        parameters: {
+            query?: {
+                /** @description true: answer what each row would do and change nothing */
+                dryRun?: "true" | "false";
+                /** @description the government imported into (one the caller administers); the caller's by default */
+                governmentCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV or XLSX with columns nip, name, email, username, unitCode, roles
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_findAll: {
+        parameters: {
+            query?: {
+                /** @description one government the caller administers (default: all of them) */
+                governmentCode?: string;
+                unitCode?: string;
+                role?: "DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN";
+                active?: "true" | "false";
+                /** @description part of the name, NIP or username, any case */
+                search?: string;
+                page?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_findOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAuditController_findAll: {
+        parameters: {
+            query?: {
+                targetType?: "GOVERNMENT" | "UNIT" | "USER";
+                page?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

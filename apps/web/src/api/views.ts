@@ -143,3 +143,16 @@ export interface Holiday {
   name: string;
   governmentCode: string | null;
 }
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+export type OfficeHours = Record<Weekday, { opens: string; closes: string } | null>;
+
+/** GET /api/governments/{code}/office-hours */
+export interface OfficeHoursView {
+  governmentCode: string;
+  timeZone: string;
+  isDefault: boolean;
+  days: OfficeHours;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}

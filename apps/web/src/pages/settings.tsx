@@ -4,6 +4,7 @@ import type { Holiday, Kind, Sla } from '../api/views';
 import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { durationText, KIND_LABELS, localDate, stageLabel } from '../i18n/words';
 import { hasRole, useSession } from '../session';
+import { OfficeHoursSection } from './settings-office-hours';
 
 function SlaSection({ kind }: { kind: Kind }) {
   const sla = useLoad(() => ok<Sla>(api.GET('/api/workflows/{kind}/sla', { params: { path: { kind } } })), [kind]);
@@ -207,6 +208,7 @@ export function SettingsPage() {
       <h2>Batas Waktu Tahap</h2>
       <SlaSection kind="quick-win" />
       <SlaSection kind="regulation" />
+      <OfficeHoursSection />
       <HolidaySection />
     </section>
   );
