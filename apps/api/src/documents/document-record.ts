@@ -30,6 +30,9 @@ export interface DocumentRecord {
   snapshot: PersistedWorkflowSnapshot;
   lastSeq: number;
   lastHash: string | null;
+  /** Read-scope marks (libs/workflow read-policy). */
+  submitted: boolean;
+  facilitationRequested: boolean;
   deadline: { stage: string; dueAt: Date; explanation: string } | null;
   /** Who did what, oldest first: the policy's separation of duties reads it. */
   history: PastAction[];
@@ -43,6 +46,7 @@ export const selectDocument = (leading = '') => `
          d.title, d.content, d.content_version AS "contentVersion", d.content_hash AS "contentHash", d.facts,
          d.state, d.final, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt",
          wi.machine_version AS "machineVersion", wi.snapshot, wi.last_seq AS "lastSeq", wi.last_hash AS "lastHash",
+         d.submitted_at IS NOT NULL AS submitted, d.facilitation_requested_at IS NOT NULL AS "facilitationRequested",
          CASE WHEN dl.id IS NULL THEN NULL
               ELSE json_build_object('stage', dl.stage, 'dueAt', dl.due_at, 'explanation', dl.explanation) END AS deadline,
          COALESCE((SELECT json_agg(json_build_object('action', h.action, 'fromState', h.from_state, 'actor', h.actor, 'onBehalfOf', h.on_behalf_of) ORDER BY h.seq)

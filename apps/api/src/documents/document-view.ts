@@ -1,4 +1,4 @@
-import { allowedActions, type ActorFacts, type DocumentFacts, type WorkflowRegistry } from '#workflow';
+import { allowedActions, stageActorsFor, type ActorFacts, type DocumentFacts, type ReadableDocument, type WorkflowRegistry } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
@@ -12,6 +12,16 @@ export function documentFactsOf(record: DocumentRecord): DocumentFacts {
     parentGovernmentCode: record.parentGovernmentCode,
     unitCode: record.unitCode,
     history: record.history,
+  };
+}
+
+/** The document as the read scope sees it (`canRead`). */
+export function readableDocumentOf(record: DocumentRecord, registry: WorkflowRegistry): ReadableDocument {
+  return {
+    ...documentFactsOf(record),
+    submitted: record.submitted,
+    facilitationRequested: record.facilitationRequested,
+    stageActors: stageActorsFor(registry.require(record.kind, record.machineVersion), record.state),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canRead, verifyChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { canRead, governmentsReadWhole, readScopeFilter, verifyChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { notFound } from '../common/errors/app.exception.js';
@@ -8,7 +8,7 @@ import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import type { ListDocumentsQueryDto } from './action-request.dto.js';
 import type { DocumentRecord } from './document-record.js';
 import { DocumentStore } from './document.store.js';
-import { documentFactsOf, toDocumentView, type DocumentView } from './document-view.js';
+import { documentFactsOf, readableDocumentOf, toDocumentView, type DocumentView } from './document-view.js';
 import { canonicalEntry } from './history-appender.js';
 
 @Injectable()
@@ -35,16 +35,19 @@ export class DocumentQueries {
     const codes = new Set([user.governmentCode, ...actor.delegations.map((d) => d.principal.governmentCode)]);
     const mayReadChildren = kind === 'regulation' && user.governmentLevel === 'PROVINCE' && (user.roles.includes('LEGAL') || actor.delegations.some((d) => d.role === 'LEGAL'));
     const governmentIds = await this.readableGovernmentIds([...codes], mayReadChildren);
+    const definitions = this.registry.list().filter((d) => d.kind === kind);
     const { rows, total } = await this.store.list(this.dataSource.manager, {
       kind,
       governmentIds,
+      readScope: readScopeFilter(actor, now, definitions, 1),
+      wholeGovernmentIds: await this.store.governmentIdsByCode(this.dataSource.manager, governmentsReadWhole(actor, now)),
       state: query.state,
       unitCode: query.unitCode,
       year: query.year === undefined ? undefined : Number(query.year),
       offset: (page - 1) * limit,
       limit,
     });
-    const items = rows.filter((r) => canRead(documentFactsOf(r), actor, now)).map((r) => toDocumentView(r, this.registry, actor, now));
+    const items = rows.filter((r) => canRead(readableDocumentOf(r, this.registry), actor, now)).map((r) => toDocumentView(r, this.registry, actor, now));
     return { items, total, page, limit };
   }
 
@@ -55,7 +58,7 @@ export class DocumentQueries {
     // between cannot make a sound chain look cut short
     const { record, rows } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const found = await this.store.find(tx, kind, id);
-      if (!found || !canRead(documentFactsOf(found), actor, now)) throw notFound();
+      if (!found || !canRead(readableDocumentOf(found, this.registry), actor, now)) throw notFound();
       return { record: found, rows: await this.store.history(tx, found.id) };
     });
     const entries = rows.map((r) => ({ ...r, at: new Date(r.at) }));
@@ -78,7 +81,7 @@ export class DocumentQueries {
 
   private async visible(kind: DocumentKind, user: AuthenticatedUser, id: string, now: Date, actor?: Awaited<ReturnType<ActorFactsLoader['load']>>): Promise<DocumentRecord> {
     const record = await this.store.find(this.dataSource.manager, kind, id);
-    if (!record || !canRead(documentFactsOf(record), actor ?? (await this.actors.load(user, now)), now)) throw notFound();
+    if (!record || !canRead(readableDocumentOf(record, this.registry), actor ?? (await this.actors.load(user, now)), now)) throw notFound();
     return record;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CALENDAR_SHARED_LOCK_SQL, queryPrepared } from '#persistence';
-import type { DocumentKind } from '#workflow';
+import type { DocumentKind, SqlFilter } from '#workflow';
 import type { AuditFields } from './history-appender.js';
 import { hydrateDocument, SELECT_DOCUMENT, selectDocument, UUID, type DocumentRecord } from './document-record.js';
 
@@ -13,6 +13,10 @@ export interface DocumentListFilter {
   year?: number;
   offset: number;
   limit: number;
+  /** `readScopeFilter` of the caller, numbered from $1 (its parameters come first). */
+  readScope: SqlFilter;
+  /** Governments (among governmentIds) where the caller reads every submitted document. */
+  wholeGovernmentIds: string[];
 }
 
 export type HistoryRow = AuditFields & { seq: number; hash: string };
@@ -43,13 +47,14 @@ export class DocumentStore {
    * documents; the count runs at the same time on another connection.
    */
   async list(manager: EntityManager, f: DocumentListFilter): Promise<{ rows: DocumentRecord[]; total: number }> {
-    const where = ['d.kind = $1', 'd.government_id = g.id'];
-    const params: unknown[] = [f.kind, f.governmentIds];
+    const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
+    const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
+    const where = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql];
     if (f.state) where.push(`d.state = $${params.push(f.state)}`);
     if (f.unitCode) where.push(`d.unit_id = (SELECT u.id FROM units u WHERE u.government_id = g.id AND u.code = $${params.push(f.unitCode)})`);
     if (f.year !== undefined) where.push(`d.year = $${params.push(f.year)}`);
     const clause = where.join(' AND ');
-    const governments = `unnest($2::uuid[]) AS g(id)`;
+    const governments = `unnest(${governmentIds}::uuid[]) AS g(id)`;
     const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f));
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
@@ -93,20 +98,49 @@ export class DocumentStore {
   }
 }
 
-/** The list total from the maintained counts (see the document-counts migration): exact, and cheap at any size. */
+/**
+ * The list total. Where the caller reads every submitted document of a government, the maintained
+ * counts (see the document-counts migration; exact and cheap at any size) less the never-submitted
+ * drafts it may not read; elsewhere, the documents it may read, counted.
+ */
 function countSql(f: DocumentListFilter): string {
-  const where = ['c.kind = $1', 'c.government_id = ANY($2::uuid[])'];
-  let n = 2;
-  if (f.state) where.push(`c.state = $${++n}`);
-  if (f.unitCode) where.push(`c.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = ANY($2::uuid[]) AND u.code = $${++n})`);
-  if (f.year !== undefined) where.push(`c.year = $${++n}`);
-  const clause = where.join(' AND ');
-  return `SELECT coalesce(sum(n), 0)::int AS total FROM (
-            SELECT c.count AS n FROM document_counts c WHERE ${clause}
-            UNION ALL
-            SELECT c.delta AS n FROM document_count_deltas c WHERE ${clause}) t`;
+  let n = f.readScope.params.length;
+  const [kind, governments, whole] = [`$${++n}`, `$${++n}`, `$${++n}`];
+  const counted = [`c.kind = ${kind}`, `c.government_id = ANY(${whole}::uuid[])`];
+  const listed = [`d.kind = ${kind}`];
+  if (f.state) {
+    const state = `$${++n}`;
+    counted.push(`c.state = ${state}`);
+    listed.push(`d.state = ${state}`);
+  }
+  if (f.unitCode) {
+    const unit = `$${++n}`;
+    counted.push(`c.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = c.government_id AND u.code = ${unit})`);
+    listed.push(`d.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = d.government_id AND u.code = ${unit})`);
+  }
+  if (f.year !== undefined) {
+    const year = `$${++n}`;
+    counted.push(`c.year = ${year}`);
+    listed.push(`d.year = ${year}`);
+  }
+  const c = counted.join(' AND ');
+  const l = listed.join(' AND ');
+  return `SELECT (
+            (SELECT coalesce(sum(n), 0) FROM (SELECT c.count AS n FROM document_counts c WHERE ${c}
+                                               UNION ALL SELECT c.delta AS n FROM document_count_deltas c WHERE ${c}) t)
+          - (SELECT count(*) FROM documents d WHERE ${l} AND d.government_id = ANY(${whole}::uuid[]) AND d.submitted_at IS NULL AND NOT ${f.readScope.sql})
+          + (SELECT count(*) FROM documents d WHERE ${l} AND d.government_id = ANY(${governments}::uuid[]) AND d.government_id <> ALL(${whole}::uuid[]) AND ${f.readScope.sql})
+          )::int AS total`;
 }
 
 function countParams(f: DocumentListFilter): unknown[] {
-  return [f.kind, f.governmentIds, ...(f.state ? [f.state] : []), ...(f.unitCode ? [f.unitCode] : []), ...(f.year !== undefined ? [f.year] : [])];
+  return [
+    ...f.readScope.params,
+    f.kind,
+    f.governmentIds,
+    f.wholeGovernmentIds,
+    ...(f.state ? [f.state] : []),
+    ...(f.unitCode ? [f.unitCode] : []),
+    ...(f.year !== undefined ? [f.year] : []),
+  ];
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { applyAction, authorizeAction, canRead, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { applyAction, authorizeAction, canRead, readScopeMarksAfter, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
@@ -11,7 +11,7 @@ import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { ActionRequestDto } from './action-request.dto.js';
 import { toPlain } from './create-document.use-case.js';
 import { DocumentStore } from './document.store.js';
-import { documentFactsOf, toDocumentView } from './document-view.js';
+import { documentFactsOf, readableDocumentOf, toDocumentView } from './document-view.js';
 import { assertIfMatch, etagOf } from './if-match.util.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 import { TransitionWriter } from './transition-writer.js';
@@ -65,7 +65,7 @@ export class FireActionUseCase {
     return this.dataSource.transaction(async (tx) => {
       const actor = await this.actors.load(user, now, tx);
       const record = await this.store.find(tx, kind, id, { lock: true, calendarLock: true });
-      if (!record || !canRead(documentFactsOf(record), actor, now)) throw notFound();
+      if (!record || !canRead(readableDocumentOf(record, this.registry), actor, now)) throw notFound();
       if (idempotencyKey !== undefined) IdempotencyService.assertKey(idempotencyKey);
       const definition = this.registry.require(kind, record.machineVersion);
 
@@ -92,6 +92,7 @@ export class FireActionUseCase {
         toState: result.toState,
         final: result.final,
         snapshot: result.persistedSnapshot,
+        marks: readScopeMarksAfter(definition, record, result),
         effects: result.effects,
         facts: spec.applyActionFacts(record.facts, { action: request.action, data: data ?? undefined, actor: user.username, at: now }),
         actor: user.username,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DeadlinePlanner, deadlineInsertParams, insertDeadlineSql, queryPrepared, type PlannedDeadline } from '#persistence';
 import { OutboxMessageType, type OutboxMessage } from '#queue';
-import type { PersistedWorkflowSnapshot, WorkflowEffect } from '#workflow';
+import type { PersistedWorkflowSnapshot, ReadScopeMarks, WorkflowEffect } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
 import { HISTORY_COLUMNS, placeholders, sealHistory } from './history-appender.js';
 import type { DocumentFactsJson } from './kinds/document-kind.types.js';
@@ -15,6 +15,8 @@ export interface TransitionToWrite {
   toState: string;
   final: boolean;
   snapshot: PersistedWorkflowSnapshot;
+  /** The read-scope marks after the transition (`readScopeMarksAfter`); omitted, they stay as they were. */
+  marks?: ReadScopeMarks;
   effects: readonly WorkflowEffect[];
   facts: DocumentFactsJson;
   actor: string;
@@ -43,6 +45,7 @@ export class TransitionWriter {
 
   async write(manager: EntityManager, t: TransitionToWrite): Promise<WrittenDocument> {
     const { record } = t;
+    const marks = t.marks ?? { submitted: record.submitted, facilitationRequested: record.facilitationRequested };
     const subject = { documentId: record.id, kind: record.kind, governmentId: record.governmentId, unitId: record.unitId, timeZone: record.timeZone };
     const leave = t.effects.flatMap((e) => (e.type === 'stage-left' ? [e.stage] : []));
     const enter = t.effects.flatMap((e) => (e.type === 'stage-entered' ? [e.stage] : []));
@@ -95,6 +98,8 @@ export class TransitionWriter {
       record.version, // $19
       record.lastSeq, // $20
       JSON.stringify(outbox), // $21
+      marks.submitted, // $22
+      marks.facilitationRequested, // $23
     ];
     const deadlineCte = planned ? `, opened AS (${insertDeadlineSql(params.length + 1)})` : '';
     if (planned) params.push(...deadlineInsertParams(subject, planned));
@@ -108,7 +113,9 @@ export class TransitionWriter {
        doc AS (
          -- a regulation is listed (?year=) under the year it was promulgated in
          UPDATE documents SET state = $16, final = $17, facts = $18, year = COALESCE(($18::jsonb ->> 'year')::int, year),
-                version = version + 1, updated_at = $12
+                version = version + 1, updated_at = $12,
+                submitted_at = CASE WHEN $22::boolean THEN coalesce(submitted_at, $12) ELSE submitted_at END,
+                facilitation_requested_at = CASE WHEN $23::boolean THEN coalesce(facilitation_requested_at, $12) ELSE facilitation_requested_at END
           WHERE id = $1 AND version = $19 RETURNING 1
        ),
        box AS (
@@ -132,6 +139,7 @@ export class TransitionWriter {
       lastSeq: link.seq,
       lastHash: link.hash,
       history: [...record.history, { action: t.action, fromState: t.fromState, actor: t.actor, onBehalfOf: t.onBehalfOf }],
+      ...marks,
       deadline: planned
         ? { stage: planned.stage, dueAt: planned.schedule.dueAt, explanation: planned.schedule.explanation }
         : record.deadline && leave.includes(record.deadline.stage)

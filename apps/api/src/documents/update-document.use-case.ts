@@ -9,7 +9,7 @@ import { validateDto } from '../common/validation/validate-dto.util.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { toPlain } from './create-document.use-case.js';
 import { DocumentStore } from './document.store.js';
-import { documentFactsOf, toDocumentView, type DocumentView } from './document-view.js';
+import { documentFactsOf, readableDocumentOf, toDocumentView, type DocumentView } from './document-view.js';
 import { appendHistory } from './history-appender.js';
 import { assertIfMatch } from './if-match.util.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
@@ -32,7 +32,7 @@ export class UpdateDocumentUseCase {
     return this.dataSource.transaction(async (tx) => {
       const actor = await this.actors.load(user, now, tx);
       const record = await this.store.find(tx, kind, id, { lock: true });
-      if (!record || !canRead(documentFactsOf(record), actor, now)) throw notFound();
+      if (!record || !canRead(readableDocumentOf(record, this.registry), actor, now)) throw notFound();
 
       const patch = toPlain(validateDto(spec.updateDto, body));
       if (Object.keys(patch).length === 0) throw validationFailed('Nothing to change: send at least one field');

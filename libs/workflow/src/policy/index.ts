@@ -8,3 +8,4 @@ export * from './participant-policy.js';
 export * from './separation-of-duties.js';
 export * from './administration-policy.js';
 export * from './delegation-rules.js';
+export * from './read-policy.sql.js';

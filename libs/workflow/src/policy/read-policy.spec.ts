@@ -1,22 +1,39 @@
 import { describe, expect, it } from '@jest/globals';
+import { createDefaultRegistry } from '../registry/default-registry.js';
 import type { Role } from '../domain/role.types.js';
-import { canRead } from './read-policy.js';
-import type { ActorFacts, DelegationGrant, DocumentFacts } from './policy.types.js';
+import { canRead, governmentsReadWhole, readScopeMarksAfter, type ReadableDocument } from './read-policy.js';
+import type { ActorFacts, DelegationGrant } from './policy.types.js';
+import { stageActorsFor } from './stage-actors.util.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
+const registry = createDefaultRegistry();
+const regulation = registry.require('regulation', 1);
+const quickWin = registry.requireLatest('quick-win');
 
-const paserRegulation: DocumentFacts = {
+const acted = (usernames: string[]) => usernames.map((actor) => ({ action: 'X', fromState: 'draft', actor, onBehalfOf: null }));
+
+const paserRegulation = (state: string, marks: Partial<ReadableDocument> = {}): ReadableDocument => ({
   kind: 'regulation',
-  state: 'legal_review',
+  state,
   createdBy: 'paser.drafter',
   governmentCode: 'paser',
   governmentLevel: 'REGENCY',
   parentGovernmentCode: 'kaltim',
   unitCode: 'diskominfo',
-  history: [],
-};
-const paserQuickWin: DocumentFacts = { ...paserRegulation, kind: 'quick-win', state: 'approval' };
-const kaltimRegulation: DocumentFacts = { ...paserRegulation, governmentCode: 'kaltim', governmentLevel: 'PROVINCE', parentGovernmentCode: null };
+  submitted: state !== 'draft',
+  facilitationRequested: false,
+  history: acted(state === 'draft' ? [] : ['paser.drafter']),
+  stageActors: stageActorsFor(regulation, state),
+  ...marks,
+});
+const paserQuickWin = (state: string, actors: string[] = ['paser.drafter']): ReadableDocument => ({
+  ...paserRegulation('draft'),
+  kind: 'quick-win',
+  state,
+  submitted: state !== 'draft',
+  history: acted(state === 'draft' ? [] : actors),
+  stageActors: stageActorsFor(quickWin, state),
+});
 
 const actor = (username: string, governmentCode: string, unitCode: string, roles: Role[], delegations: DelegationGrant[] = []): ActorFacts => ({
   username,
@@ -36,35 +53,75 @@ const grant = (role: Role, principal: ActorFacts, overrides: Partial<DelegationG
   ...overrides,
 });
 
+const paserSekda = actor('paser.sekda', 'paser', 'setda', ['SECRETARY']);
+const paserPlh = actor('paser.plh', 'paser', 'setda', []);
+const paserDrafter2 = actor('paser.drafter2', 'paser', 'diskominfo', ['DRAFTER']);
+const otherUnitHead = actor('paser.kaban', 'paser', 'bappeda', ['UNIT_HEAD']);
+const provinceLegal = actor('kaltim.hukum', 'kaltim', 'biro-hukum', ['LEGAL']);
+
 describe('read scope', () => {
-  it('lets every user of the government read its documents, whatever unit and role', () => {
-    expect(canRead(paserQuickWin, actor('paser.inspektur', 'paser', 'inspektorat', ['INSPECTOR']), NOW)).toBe(true);
-    expect(canRead(paserQuickWin, actor('paser.plh', 'paser', 'setda', []), NOW)).toBe(true);
+  it('shows a draft never submitted to its unit only', () => {
+    expect(canRead(paserQuickWin('draft'), paserDrafter2, NOW)).toBe(true);
+    expect(canRead(paserQuickWin('draft'), paserPlh, NOW)).toBe(false);
+    expect(canRead(paserQuickWin('draft'), paserSekda, NOW)).toBe(false);
+    expect(canRead(paserQuickWin('draft'), otherUnitHead, NOW)).toBe(false);
+  });
+
+  it("once submitted, shows it to the government's reading roles, not to someone without a role in another unit", () => {
+    for (const role of ['ORG_VERIFIER', 'LEGAL', 'ASSISTANT', 'SECRETARY', 'REGIONAL_HEAD', 'INSPECTOR', 'ADMIN'] as Role[]) {
+      expect(canRead(paserQuickWin('approval'), actor('paser.x', 'paser', 'setda', [role]), NOW)).toBe(true);
+    }
+    expect(canRead(paserQuickWin('approval'), paserPlh, NOW)).toBe(false);
+    expect(canRead(paserQuickWin('approval'), otherUnitHead, NOW)).toBe(false);
+  });
+
+  it('shows it to whoever acted on it and to their delegates', () => {
+    const doc = paserQuickWin('approval', ['paser.drafter', 'paser.kaban']);
+    expect(canRead(doc, otherUnitHead, NOW)).toBe(true);
+    expect(canRead(doc, actor('paser.staff', 'paser', 'setda', [], [grant('UNIT_HEAD', otherUnitHead)]), NOW)).toBe(true);
+    expect(canRead(doc, actor('paser.staff', 'paser', 'setda', [], [grant('UNIT_HEAD', otherUnitHead, { revokedAt: NOW })]), NOW)).toBe(false);
+  });
+
+  it('shows it to whoever must act on it now', () => {
+    const mustAct = actor('paser.y', 'paser', 'setda', ['DRAFTER']);
+    const doc: ReadableDocument = { ...paserQuickWin('approval'), stageActors: [{ role: 'DRAFTER', scope: 'government', actions: ['APPROVE'] }] };
+    expect(canRead(doc, mustAct, NOW)).toBe(true);
+    expect(canRead({ ...doc, stageActors: [] }, mustAct, NOW)).toBe(false);
+  });
+
+  it("shows a regency's regulation to the province's LEGAL from the moment facilitation is requested", () => {
+    expect(canRead(paserRegulation('harmonization'), provinceLegal, NOW)).toBe(false);
+    expect(canRead(paserRegulation('facilitation', { facilitationRequested: true }), provinceLegal, NOW)).toBe(true);
+    expect(canRead(paserRegulation('revision', { facilitationRequested: true }), provinceLegal, NOW)).toBe(true);
+    expect(canRead(paserRegulation('revision', { facilitationRequested: true }), actor('kaltim.organisasi', 'kaltim', 'biro-organisasi', ['ORG_VERIFIER']), NOW)).toBe(false);
+    expect(canRead(paserRegulation('revision', { facilitationRequested: true, parentGovernmentCode: 'kalteng' }), provinceLegal, NOW)).toBe(false);
+    expect(canRead(paserRegulation('revision', { facilitationRequested: true }), actor('kaltim.staff', 'kaltim', 'biro-hukum', [], [grant('LEGAL', provinceLegal)]), NOW)).toBe(true);
   });
 
   it('hides documents of other governments', () => {
-    expect(canRead(paserQuickWin, actor('berau.sekda', 'berau', 'setda', ['SECRETARY']), NOW)).toBe(false);
-    expect(canRead(kaltimRegulation, actor('paser.hukum', 'paser', 'bagian-hukum', ['LEGAL']), NOW)).toBe(false);
-    expect(canRead(paserQuickWin, actor('kaltim.sekda', 'kaltim', 'setda', ['SECRETARY']), NOW)).toBe(false);
-  });
-
-  it("lets the parent province's LEGAL read its regencies' regulations, not their Quick Wins", () => {
-    const provinceLegal = actor('kaltim.hukum', 'kaltim', 'biro-hukum', ['LEGAL']);
-    expect(canRead(paserRegulation, provinceLegal, NOW)).toBe(true);
-    expect(canRead(paserQuickWin, provinceLegal, NOW)).toBe(false);
-    expect(canRead(paserRegulation, actor('kaltim.organisasi', 'kaltim', 'biro-organisasi', ['ORG_VERIFIER']), NOW)).toBe(false);
-    expect(canRead({ ...paserRegulation, parentGovernmentCode: 'kalteng' }, provinceLegal, NOW)).toBe(false);
+    expect(canRead(paserQuickWin('approval'), actor('berau.sekda', 'berau', 'setda', ['SECRETARY']), NOW)).toBe(false);
+    expect(canRead(paserQuickWin('approval'), actor('kaltim.sekda', 'kaltim', 'setda', ['SECRETARY']), NOW)).toBe(false);
   });
 
   it("lets a delegate read what its active principal's role reads", () => {
-    const provinceLegal = actor('kaltim.hukum', 'kaltim', 'biro-hukum', ['LEGAL']);
-    const paserSekda = actor('paser.sekda', 'paser', 'setda', ['SECRETARY']);
-    const kaltimStaff = (delegations: DelegationGrant[]) => actor('kaltim.staff', 'kaltim', 'biro-hukum', [], delegations);
-    expect(canRead(paserRegulation, kaltimStaff([grant('LEGAL', provinceLegal)]), NOW)).toBe(true);
-    expect(canRead(paserRegulation, kaltimStaff([grant('LEGAL', provinceLegal, { revokedAt: NOW })]), NOW)).toBe(false);
-    expect(canRead(paserRegulation, kaltimStaff([grant('LEGAL', provinceLegal, { endsAt: NOW })]), NOW)).toBe(false);
     const berauUser = actor('berau.x', 'berau', 'setda', [], [grant('SECRETARY', paserSekda)]);
-    expect(canRead(paserQuickWin, berauUser, NOW)).toBe(true);
-    expect(canRead(paserQuickWin, { ...berauUser, delegations: [grant('SECRETARY', paserSekda, { startsAt: new Date(NOW.getTime() + 1) })] }, NOW)).toBe(false);
+    expect(canRead(paserQuickWin('approval'), berauUser, NOW)).toBe(true);
+    expect(canRead(paserQuickWin('approval'), { ...berauUser, delegations: [grant('SECRETARY', paserSekda, { startsAt: new Date(NOW.getTime() + 1) })] }, NOW)).toBe(false);
+  });
+
+  it('marks a document submitted when it leaves its draft for the flow, and facilitation requested when the province must act', () => {
+    const none = { submitted: false, facilitationRequested: false };
+    expect(readScopeMarksAfter(quickWin, none, { fromState: 'draft', toState: 'endorsement', final: false })).toEqual({ submitted: true, facilitationRequested: false });
+    expect(readScopeMarksAfter(quickWin, none, { fromState: 'draft', toState: 'withdrawn', final: true })).toEqual(none);
+    expect(readScopeMarksAfter(regulation, { submitted: true, facilitationRequested: false }, { fromState: 'harmonization', toState: 'facilitation', final: false })).toEqual({
+      submitted: true,
+      facilitationRequested: true,
+    });
+    expect(readScopeMarksAfter(regulation, { submitted: true, facilitationRequested: true }, { fromState: 'facilitation', toState: 'revision', final: false }).facilitationRequested).toBe(true);
+  });
+
+  it('names the governments whose every submitted document the actor reads', () => {
+    expect(governmentsReadWhole(paserPlh, NOW)).toEqual([]);
+    expect(governmentsReadWhole(actor('kaltim.x', 'kaltim', 'setda', ['INSPECTOR'], [grant('SECRETARY', paserSekda)]), NOW)).toEqual(['kaltim', 'paser']);
   });
 });

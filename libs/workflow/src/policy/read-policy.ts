@@ -1,22 +1,70 @@
-import { authoritiesOf } from './authority.util.js';
-import type { ActorFacts, DocumentFacts } from './policy.types.js';
+import { Role } from '../domain/role.types.js';
+import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
+import { authoritiesOf, scopeMatches } from './authority.util.js';
+import type { ActorFacts, Authority, DocumentFacts } from './policy.types.js';
+import { stageActorsFor, type StageActor } from './stage-actors.util.js';
+
+/** Roles that read every submitted document of their government. */
+export const GOVERNMENT_READER_ROLES: readonly Role[] = Object.freeze([
+  Role.ORG_VERIFIER,
+  Role.LEGAL,
+  Role.ASSISTANT,
+  Role.SECRETARY,
+  Role.REGIONAL_HEAD,
+  Role.INSPECTOR,
+  Role.ADMIN,
+]);
+
+/** What the read scope needs beyond the policy's document facts; kept on the document as it moves. */
+export interface ReadScopeMarks {
+  /** It left its first stage (draft) for a stage of the flow at least once. */
+  readonly submitted: boolean;
+  /** It entered a stage where the parent province acts (facilitation) at least once. */
+  readonly facilitationRequested: boolean;
+}
+
+export interface ReadableDocument extends DocumentFacts, ReadScopeMarks {
+  /** Who must act in its current stage (`stageActorsFor`). */
+  readonly stageActors: readonly StageActor[];
+}
 
 /**
- * Read scope: every user reads the documents of their own government; a province's LEGAL also reads
- * the regulations of its regencies and cities. A delegate additionally reads what each of its active
- * principals' delegated role lets the principal read. Outside this scope a document is a 404.
+ * Read scope (issue 9, "Read scope, decided"), for each authority of the actor (own roles and
+ * active delegations, exercised as the principal): a draft never submitted is read by its unit only;
+ * once submitted, also by everyone who acted on it or must act on it now, by the government's
+ * GOVERNMENT_READER_ROLES, and, for a regency's or city's regulation whose facilitation was requested,
+ * by the parent province's LEGAL. Outside this scope a document is a 404. `readScopeFilter` is its
+ * SQL twin.
  */
-export function canRead(document: DocumentFacts, actor: ActorFacts, now: Date): boolean {
-  if (actor.governmentCode === document.governmentCode) {
-    return true;
-  }
-  return authoritiesOf(actor, now).some(
-    (authority) =>
-      authority.as.governmentCode === document.governmentCode ||
-      (authority.role === 'LEGAL' &&
-        document.kind === 'regulation' &&
-        document.governmentLevel !== 'PROVINCE' &&
-        document.parentGovernmentCode !== null &&
-        authority.as.governmentCode === document.parentGovernmentCode),
+export function canRead(document: ReadableDocument, actor: ActorFacts, now: Date): boolean {
+  return authoritiesOf(actor, now).some((authority) => authorityReads(authority, document));
+}
+
+function authorityReads({ role, as }: Authority, document: ReadableDocument): boolean {
+  if (scopeMatches('unit', as, document)) return true;
+  if (!document.submitted) return false;
+  return (
+    (GOVERNMENT_READER_ROLES.includes(role) && scopeMatches('government', as, document)) ||
+    document.history.some((entry) => entry.actor === as.username || entry.onBehalfOf === as.username) ||
+    document.stageActors.some((actor) => actor.role === role && scopeMatches(actor.scope, as, document)) ||
+    (role === Role.LEGAL && document.kind === 'regulation' && document.facilitationRequested && scopeMatches('parent-province', as, document))
   );
+}
+
+/** The marks after a transition from `fromState` to `toState` (final or not). */
+export function readScopeMarksAfter(
+  definition: WorkflowDefinition,
+  before: ReadScopeMarks,
+  transition: { fromState: string | null; toState: string; final: boolean },
+): ReadScopeMarks {
+  const initial = (definition.machine.config as { initial?: unknown }).initial;
+  return {
+    submitted: before.submitted || (transition.fromState === initial && !transition.final),
+    facilitationRequested: before.facilitationRequested || stageActorsFor(definition, transition.toState).some((a) => a.scope === 'parent-province'),
+  };
+}
+
+/** Governments (codes) where the actor reads every submitted document: those it holds a GOVERNMENT_READER_ROLES role in. */
+export function governmentsReadWhole(actor: ActorFacts, now: Date): string[] {
+  return [...new Set(authoritiesOf(actor, now).filter((a) => GOVERNMENT_READER_ROLES.includes(a.role)).map((a) => a.as.governmentCode))];
 }

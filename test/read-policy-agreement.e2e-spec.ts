@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  ALL_ROLES,
+  atomicStateNames,
+  canRead,
+  createDefaultRegistry,
+  readScopeFilter,
+  stageActorsFor,
+  type ActorFacts,
+  type DelegationGrant,
+  type GovernmentLevel,
+  type ReadableDocument,
+  type Role,
+  type UserPlacement,
+  type WorkflowDefinition,
+} from '#workflow';
+import { createTestApp, type TestApp } from '#testing';
+
+/**
+ * The read scope's pure rule (`canRead`) and its SQL twin (`readScopeFilter`) agree: generated
+ * documents are written to PostgreSQL, generated users (roles, units, delegations active or not)
+ * ask, and the SQL finds the document exactly when the pure rule lets the user read it.
+ */
+interface Government {
+  id: string;
+  code: string;
+  level: GovernmentLevel;
+  parentCode: string | null;
+  units: Array<{ id: string; code: string }>;
+  userId: string;
+}
+
+const NOW = new Date('2026-06-01T03:00:00.000Z');
+const GOVERNMENTS = ['kaltim', 'paser', 'berau'];
+const USERNAMES = ['a.satu', 'a.dua', 'a.tiga', 'a.empat', 'a.lima'];
+
+describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => {
+  let t: TestApp;
+  const governments = new Map<string, Government>();
+  const registry = createDefaultRegistry();
+  const definitions = registry.list();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const rows: Array<{ id: string; code: string; level: GovernmentLevel; parentCode: string | null; units: Array<{ id: string; code: string }>; userId: string }> =
+      await t.dataSource.query(
+        `SELECT g.id, g.code, g.level, p.code AS "parentCode",
+                (SELECT json_agg(json_build_object('id', u.id, 'code', u.code) ORDER BY u.code) FROM units u WHERE u.government_id = g.id) AS units,
+                (SELECT min(us.id::text) FROM users us WHERE us.government_id = g.id)::uuid AS "userId"
+           FROM governments g LEFT JOIN governments p ON p.id = g.parent_id WHERE g.code = ANY($1)`,
+        [GOVERNMENTS],
+      );
+    for (const row of rows) governments.set(row.code, row);
+    expect(governments.size).toBe(GOVERNMENTS.length);
+  });
+  afterAll(() => t.close());
+
+  const placementArb: fc.Arbitrary<UserPlacement> = fc
+    .record({ gov: fc.constantFrom(...GOVERNMENTS), unit: fc.nat({ max: 20 }), username: fc.constantFrom(...USERNAMES) })
+    .map(({ gov, unit, username }) => {
+      const units = governments.get(gov)!.units;
+      return { username, governmentCode: gov, unitCode: units[unit % units.length].code };
+    });
+
+  const grantArb: fc.Arbitrary<DelegationGrant> = fc
+    .record({ role: fc.constantFrom(...ALL_ROLES), principal: placementArb, window: fc.constantFrom('active', 'revoked', 'ended', 'future') })
+    .map(({ role, principal, window }, ) => ({
+      id: `${role}-${principal.username}-${window}`,
+      role,
+      principal,
+      startsAt: new Date(NOW.getTime() + (window === 'future' ? 60_000 : -60_000)),
+      endsAt: new Date(NOW.getTime() + (window === 'ended' ? -1 : 60_000)),
+      revokedAt: window === 'revoked' ? NOW : null,
+    }));
+
+  const actorArb: fc.Arbitrary<ActorFacts> = fc
+    .record({ placement: placementArb, roles: fc.subarray([...ALL_ROLES], { maxLength: 2 }), delegations: fc.array(grantArb, { maxLength: 2 }) })
+    .map(({ placement, roles, delegations }) => ({ ...placement, roles: roles as Role[], delegations }));
+
+  const documentArb = fc
+    .record({
+      definition: fc.constantFrom(...definitions),
+      state: fc.nat({ max: 50 }),
+      placement: placementArb,
+      submitted: fc.boolean(),
+      facilitationRequested: fc.boolean(),
+      acted: fc.array(fc.record({ actor: fc.constantFrom(...USERNAMES), onBehalfOf: fc.option(fc.constantFrom(...USERNAMES), { nil: null }) }), { maxLength: 3 }),
+    })
+    .map((d) => {
+      const states = atomicStateNames(d.definition.machine);
+      return { ...d, state: states[d.state % states.length] };
+    });
+
+  it('on generated users and documents', async () => {
+    let readable = 0;
+    await fc.assert(
+      fc.asyncProperty(documentArb, actorArb, async (doc, actor) => {
+        const government = governments.get(doc.placement.governmentCode)!;
+        const unit = government.units.find((u) => u.code === doc.placement.unitCode)!;
+        const definition: WorkflowDefinition = doc.definition;
+        const id = await insertDocument(t, { definition, state: doc.state, governmentId: government.id, unitId: unit.id, userId: government.userId, submitted: doc.submitted, facilitationRequested: doc.facilitationRequested, acted: doc.acted });
+        const pure: ReadableDocument = {
+          kind: definition.kind,
+          state: doc.state,
+          createdBy: 'a.satu',
+          governmentCode: government.code,
+          governmentLevel: government.level,
+          parentGovernmentCode: government.parentCode,
+          unitCode: unit.code,
+          submitted: doc.submitted,
+          facilitationRequested: doc.facilitationRequested,
+          history: doc.acted.map((a) => ({ action: 'X', fromState: doc.state, actor: a.actor, onBehalfOf: a.onBehalfOf })),
+          stageActors: stageActorsFor(definition, doc.state),
+        };
+        const filter = readScopeFilter(actor, NOW, definitions, 2);
+        const found: unknown[] = await t.dataSource.query(`SELECT 1 FROM documents d WHERE d.id = $1 AND ${filter.sql}`, [id, ...filter.params]);
+        const expected = canRead(pure, actor, NOW);
+        if (expected) readable++;
+        expect({ doc: pure, actor, sql: found.length === 1 }).toEqual({ doc: pure, actor, sql: expected });
+      }),
+      { numRuns: 300 },
+    );
+    // the generators reach both answers
+    expect(readable).toBeGreaterThan(10);
+    expect(readable).toBeLessThan(290);
+  }, 120_000);
+});
+
+async function insertDocument(
+  t: TestApp,
+  d: { definition: WorkflowDefinition; state: string; governmentId: string; unitId: string; userId: string; submitted: boolean; facilitationRequested: boolean; acted: Array<{ actor: string; onBehalfOf: string | null }> },
+): Promise<string> {
+  const [{ id }]: Array<{ id: string }> = await t.dataSource.query(
+    `INSERT INTO documents (kind, government_id, unit_id, created_by, title, content, content_hash, state, submitted_at, facilitation_requested_at)
+     VALUES ($1, $2, $3, $4, 'Uji', '{}', 'h', $5, CASE WHEN $6 THEN now() END, CASE WHEN $7 THEN now() END) RETURNING id`,
+    [d.definition.kind, d.governmentId, d.unitId, d.userId, d.state, d.submitted, d.facilitationRequested],
+  );
+  await t.dataSource.query(
+    `INSERT INTO workflow_instances (document_id, kind, machine_version, snapshot, state) VALUES ($1, $2, $3, '{}', $4)`,
+    [id, d.definition.kind, d.definition.version, d.state],
+  );
+  for (const [seq, a] of d.acted.entries()) {
+    await t.dataSource.query(
+      `INSERT INTO history_entries (document_id, seq, action, to_state, actor, on_behalf_of, content_version, content_hash, at, hash)
+       VALUES ($1, $2, 'X', $3, $4, $5, 1, 'h', now(), 'h')`,
+      [id, seq + 1, d.state, a.actor, a.onBehalfOf],
+    );
+  }
+  return id;
+}

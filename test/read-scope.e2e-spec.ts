@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
+import { driveTo } from './support/quick-win.js';
+import { driveRegulation } from './support/regulation.js';
+
+/** Read scope (issue 9, "Read scope, decided") over HTTP: detail, history, versions and the list. */
+describe('read scope', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function reads(user: string, resource: string, id: string): Promise<number[]> {
+    const auth = await t.auth(user);
+    const statuses = await Promise.all(['', '/history', '/versions'].map((path) => t.http.get(`/api/${resource}/${id}${path}`).set(auth)));
+    return statuses.map((r) => r.status);
+  }
+
+  async function listed(user: string, resource: string, id: string): Promise<{ listed: boolean; totalMatches: boolean }> {
+    const res = await t.http.get(`/api/${resource}?limit=100`).set(await t.auth(user));
+    expect(res.status).toBe(200);
+    return { listed: res.body.items.some((d: { id: string }) => d.id === id), totalMatches: res.body.total === res.body.items.length || res.body.total > 100 };
+  }
+
+  it('shows a Quick Win draft never submitted to its unit only; kaltim.plh, who holds no role, reads none of it', async () => {
+    const draft = await createQuickWin(t, 'kaltim.drafter');
+    expect(await reads('kaltim.drafter2', 'quick-wins', draft.id)).toEqual([200, 200, 200]);
+    expect(await reads('kaltim.kadis', 'quick-wins', draft.id)).toEqual([200, 200, 200]);
+    for (const user of ['kaltim.plh', 'kaltim.sekda', 'kaltim.organisasi', 'kaltim.admin', 'paser.sekda']) {
+      expect({ user, statuses: await reads(user, 'quick-wins', draft.id) }).toEqual({ user, statuses: [404, 404, 404] });
+    }
+    expect(await listed('kaltim.plh', 'quick-wins', draft.id)).toEqual({ listed: false, totalMatches: true });
+    expect(await listed('kaltim.sekda', 'quick-wins', draft.id)).toEqual({ listed: false, totalMatches: true });
+    expect(await listed('kaltim.drafter2', 'quick-wins', draft.id)).toEqual({ listed: true, totalMatches: true });
+  });
+
+  it("once submitted, the government's reading roles and who acted read it; kaltim.plh still does not", async () => {
+    const doc = await createQuickWin(t, 'kaltim.drafter');
+    await driveTo(t, doc.id, 'verification');
+    for (const user of ['kaltim.organisasi', 'kaltim.hukum', 'kaltim.asisten', 'kaltim.sekda', 'kaltim.kepala', 'kaltim.inspektur', 'kaltim.admin', 'kaltim.kadis']) {
+      expect({ user, statuses: await reads(user, 'quick-wins', doc.id) }).toEqual({ user, statuses: [200, 200, 200] });
+    }
+    for (const user of ['kaltim.plh', 'paser.sekda', 'berau.admin']) {
+      expect({ user, statuses: await reads(user, 'quick-wins', doc.id) }).toEqual({ user, statuses: [404, 404, 404] });
+    }
+    expect(await listed('kaltim.sekda', 'quick-wins', doc.id)).toEqual({ listed: true, totalMatches: true });
+    expect(await listed('kaltim.plh', 'quick-wins', doc.id)).toEqual({ listed: false, totalMatches: true });
+  });
+
+  it("kaltim.hukum does not read paser's regulation before its facilitation is requested, and does from then on", async () => {
+    const reg = await createRegulation(t, 'paser.drafter');
+    await driveRegulation(t, reg.id, 'draft', 'harmonization', 'paser');
+    expect(await reads('kaltim.hukum', 'regulations', reg.id)).toEqual([404, 404, 404]);
+    expect(await listed('kaltim.hukum', 'regulations', reg.id)).toEqual({ listed: false, totalMatches: true });
+    await driveRegulation(t, reg.id, 'harmonization', 'facilitation', 'paser');
+    expect(await reads('kaltim.hukum', 'regulations', reg.id)).toEqual([200, 200, 200]);
+    expect(await listed('kaltim.hukum', 'regulations', reg.id)).toEqual({ listed: true, totalMatches: true });
+    // still after it leaves facilitation (returned for revision)
+    const returned = await t.http.post(`/api/regulations/${reg.id}/actions`).set(await t.auth('kaltim.hukum')).send({ action: 'RETURN', comment: 'Lengkapi naskah akademik' });
+    expect(returned.status).toBe(200);
+    expect(await reads('kaltim.hukum', 'regulations', reg.id)).toEqual([200, 200, 200]);
+    // another province's LEGAL and the province's other roles never do
+    expect(await reads('kaltim.organisasi', 'regulations', reg.id)).toEqual([404, 404, 404]);
+  });
+
+  it('refuses actions and edits on a document out of scope with 404, changing nothing', async () => {
+    const draft = await createQuickWin(t, 'kaltim.drafter');
+    const auth = await t.auth('kaltim.plh');
+    const fired = await t.http.post(`/api/quick-wins/${draft.id}/actions`).set(auth).send({ action: 'SUBMIT' });
+    expect([fired.status, fired.body.code]).toEqual([404, 'NOT_FOUND']);
+    const edited = await t.http.patch(`/api/quick-wins/${draft.id}`).set(auth).send({ title: 'Diubah orang lain' });
+    expect([edited.status, edited.body.code]).toEqual([404, 'NOT_FOUND']);
+    const mine = await t.http.get(`/api/quick-wins/${draft.id}`).set(await t.auth('kaltim.drafter'));
+    expect({ state: mine.body.state, version: mine.body.version }).toEqual({ state: 'draft', version: 1 });
+  });
+});
