@@ -53,11 +53,12 @@ describe('Quick Win flow over HTTP', () => {
       expect(new Date(res.body.createdAt).getTime()).not.toBeNaN();
       trail.push({ action: 'CREATE', actor: 'kaltim.drafter', from: null, to: 'draft' });
 
-      expect(await allowedFor(id, ['kaltim.drafter2', 'kaltim.kadis', 'kaltim.sekda'])).toEqual({
+      expect(await allowedFor(id, ['kaltim.drafter2', 'kaltim.kadis'])).toEqual({
         'kaltim.drafter2': ['SUBMIT'],
         'kaltim.kadis': [],
-        'kaltim.sekda': [],
       });
+      // a draft never submitted is its unit's alone (issue 9's read scope)
+      expect((await getDoc(t, id, 'kaltim.sekda')).status).toBe(404);
     });
 
     const steps: Array<{
