@@ -63,12 +63,14 @@ describe('bootstrap on an empty database', () => {
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     const login = await t.http.post('/api/auth/login').send({ username: 'kaltim.admin', password });
     expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ mustChangePassword: true, user: { username: 'kaltim.admin', governmentCode: 'kaltim', unitCode: 'setda', roles: expect.arrayContaining(['ADMIN']) } });
+    expect(login.body).toMatchObject({ mustChangePassword: true, user: { username: 'kaltim.admin', governmentCode: 'kaltim', unitCode: 'setda', roles: ['ADMIN', 'OPERATOR'] } });
     const bearer = { Authorization: `Bearer ${login.body.accessToken}` };
 
     const refused = await t.http.get('/api/me').set(bearer);
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const dashboard = await t.http.get('/admin/queues').set(bearer);
+    expect([dashboard.status, dashboard.body.code]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
 
     const short = await t.http.post('/api/me/password').set(bearer).send({ currentPassword: password, newPassword: 'pendek-11ch' });
     expect(short.status).toBe(400);
@@ -80,6 +82,7 @@ describe('bootstrap on an empty database', () => {
     const changed = await t.http.post('/api/me/password').set(bearer).send({ currentPassword: password, newPassword: 'sandi-baru-admin-kaltim' });
     expect(changed.status).toBe(204);
     expect((await t.http.get('/api/me').set(bearer)).status).toBe(200);
+    expect((await t.http.get('/admin/queues').set(bearer)).status).toBe(200);
     const [{ password_hash: hash }] = await t.dataSource.query(`SELECT password_hash FROM users WHERE username = 'kaltim.admin'`);
     expect(hash).toMatch(/^\$argon2id\$/);
 

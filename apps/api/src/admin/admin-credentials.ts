@@ -4,7 +4,8 @@ import { isOperator } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AccessTokenAuthenticator, type Authentication } from '../auth/session/access-token-authenticator.js';
 import { ADMIN_SESSION } from '../auth/session/session-scope.js';
-import { forbidden } from '../common/errors/app.exception.js';
+import { AppException, forbidden } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 
 /** The cookie is sent to these paths only: the dashboard and the session endpoint. */
 export const ADMIN_PATH = ADMIN_SESSION.path;
@@ -21,6 +22,7 @@ export class AdminCredentials {
 
   assertOperator(user: AuthenticatedUser): void {
     if (!isOperator(user.roles)) throw forbidden("The queue dashboard is for the deployment's operators only");
+    if (user.mustChangePassword) throw new AppException(ErrorCode.PASSWORD_CHANGE_REQUIRED, 'Change your temporary password first (POST /api/me/password)');
   }
 
   /** The caller of a dashboard request and how they proved it: bearer header first, else the session cookie. */

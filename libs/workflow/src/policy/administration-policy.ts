@@ -1,4 +1,4 @@
-import { ALL_ROLES, type Role } from '../domain/role.types.js';
+import { ALL_ROLES, DeploymentRole, type Role } from '../domain/role.types.js';
 import type { GovernmentLevel } from '../domain/government.types.js';
 
 /** The administrator as the administration rules see them. */
@@ -18,13 +18,13 @@ export interface GovernmentPlace {
  * The deployment-level role of the queue dashboard: given by the bootstrap command or the seed only,
  * never by a government's ADMIN.
  */
-export const DEPLOYMENT_ROLE = 'OPERATOR';
+export const DEPLOYMENT_ROLE = DeploymentRole.OPERATOR;
 
 /** The roles an ADMIN may grant: domain.md's roles of a government. */
-export const GRANTABLE_ROLES: readonly Role[] = Object.freeze(ALL_ROLES.filter((role) => (role as string) !== DEPLOYMENT_ROLE));
+export const GRANTABLE_ROLES: readonly Role[] = ALL_ROLES;
 
-/** What the bootstrap command gives the first province's ADMIN (the deployment role too, where it exists). */
-export const BOOTSTRAP_ADMIN_ROLES: readonly Role[] = Object.freeze(ALL_ROLES.filter((role) => role === 'ADMIN' || (role as string) === DEPLOYMENT_ROLE));
+/** What the bootstrap command gives the first province's ADMIN: the province's ADMIN and the deployment's OPERATOR. */
+export const BOOTSTRAP_ADMIN_ROLES: readonly string[] = Object.freeze(['ADMIN', DeploymentRole.OPERATOR]);
 
 export function isGrantableRole(value: unknown): value is Role {
   return typeof value === 'string' && (GRANTABLE_ROLES as readonly string[]).includes(value);
