@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import request from 'supertest';
 import { createTestApp, quickWinBody, spawnApi, spawnWorker, waitFor, type SpawnedApi, type SpawnedWorker, type TestApp } from '#testing';
 
 // Four processes start on a shared, loaded machine; nothing here measures time.
@@ -28,20 +29,17 @@ describe('two API processes and two workers', () => {
     await t.close();
   });
 
-  async function call(api: SpawnedApi, username: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  /** One request to one of the processes, on a connection of its own (no keep-alive to race the server's idle timeout). */
+  async function call(api: SpawnedApi, username: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: any }> {
     let token = tokens.get(username);
     if (!token) {
-      const res = await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo12345' }) });
-      token = ((await res.json()) as { accessToken: string }).accessToken;
+      const res = await request(api.base).post('/api/auth/login').send({ username, password: 'demo12345' });
+      token = res.body.accessToken as string;
       tokens.set(username, token);
     }
-    const res = await fetch(`${api.base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+    const req = request(api.base)[method === 'GET' ? 'get' : method === 'POST' ? 'post' : method === 'PATCH' ? 'patch' : 'delete'](path).set('Authorization', `Bearer ${token}`);
+    const res = body === undefined ? await req : await req.send(body as object);
+    return { status: res.status, body: res.body };
   }
 
   it('records every transition once, keeps every chain valid and notifies everyone once', async () => {
