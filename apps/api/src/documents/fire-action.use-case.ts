@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { applyAction, authorizeAction, canRead, readScopeMarksAfter, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { applyAction, authorizeAction, canRead, isCommentRequired, readScopeMarksAfter, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
@@ -15,8 +15,6 @@ import { documentFactsOf, readableDocumentOf, toDocumentView } from './document-
 import { assertIfMatch, etagOf } from './if-match.util.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 import { TransitionWriter } from './transition-writer.js';
-
-const COMMENT_REQUIRED = new Set(['RETURN', 'REJECT']);
 
 export interface FireActionCommand {
   kind: DocumentKind;
@@ -74,7 +72,7 @@ export class FireActionUseCase {
         throw validationFailed(`Unknown action ${request.action}; ${kind} knows ${definition.actions.join(', ')}`);
       }
       const comment = request.comment?.trim() || null;
-      if (COMMENT_REQUIRED.has(request.action) && !comment) throw validationFailed(`${request.action} needs a comment saying why`);
+      if (isCommentRequired(request.action) && !comment) throw validationFailed(`${request.action} needs a comment saying why`);
       const dataDto = spec.actionData[request.action];
       const data = dataDto ? toPlain(validateDto(dataDto, request.data ?? {}, 'data')) : null;
       if (!dataDto && request.data && Object.keys(request.data).length > 0) throw validationFailed(`${request.action} takes no data`);
