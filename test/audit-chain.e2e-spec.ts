@@ -178,15 +178,16 @@ describe('audit chain', () => {
     const auth = await t.auth('kaltim.sekda');
     const reads: Array<Promise<{ status: number; body: { chainValid: boolean } }>> = [];
     const writes: Array<Promise<{ status: number }>> = [];
-    for (let i = 0; i < 15; i++) {
-      writes.push(act(t, 'quick-wins', id, 'kaltim.drafter', 'REPORT_PROGRESS', { data: progressData({ percent: i }) }));
+    // one report per month of the window (2026-01 to 2026-12)
+    for (let i = 0; i < 12; i++) {
+      writes.push(act(t, 'quick-wins', id, 'kaltim.drafter', 'REPORT_PROGRESS', { data: progressData({ percent: i, period: `2026-${String(i + 1).padStart(2, '0')}` }) }));
       reads.push(Promise.resolve(t.http.get(`/api/quick-wins/${id}/history`).set(auth)));
     }
     const [readResults, writeResults] = await Promise.all([Promise.all(reads), Promise.all(writes)]);
     expect(writeResults.map((r) => r.status)).toEqual(writeResults.map(() => 200));
     expect(readResults.map((r) => [r.status, r.body.chainValid])).toEqual(readResults.map(() => [200, true]));
     const final = await historyOf(t, id);
-    expect(final.entries).toHaveLength(5 + 15);
+    expect(final.entries).toHaveLength(5 + 12);
     expect(final.chainValid).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import {
   allowedActions,
   applyAction,
   authorizeAction,
+  progressReportRefusal,
   canRead,
   createDefaultRegistry,
   QUICK_WIN_ACTIONS,
@@ -59,6 +60,8 @@ interface ModelDocument {
   snapshot: PersistedWorkflowSnapshot;
   version: number;
   entries: number;
+  /** Periods reported so far (one progress report per month). */
+  periods: string[];
 }
 
 interface Expected {
@@ -127,6 +130,10 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
     }
     const decision = authorizeAction(definition, doc.snapshot, doc.facts, actor, action, now);
     if (!decision.allowed) return { status: decision.code === 'INVALID_TRANSITION' ? 409 : 403, code: decision.code };
+    if (action === 'REPORT_PROGRESS') {
+      const refusal = progressReportRefusal({ period: String(data?.period), startDate: '2026-01-05', endDate: '2026-12-31', reportedPeriods: doc.periods });
+      if (refusal) return { status: refusal.code === 'PERIOD_ALREADY_REPORTED' ? 409 : 400, code: refusal.code };
+    }
     const result = applyAction(definition, doc.snapshot, { type: action });
     if (!result.ok) return { status: 409, code: 'INVALID_TRANSITION' };
     return { status: 200 };
@@ -161,6 +168,7 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
               version: 1,
               entries: 1,
               marks: { submitted: false, facilitationRequested: false },
+              periods: [],
               facts: {
                 kind: 'quick-win',
                 state: started.state,
@@ -206,6 +214,7 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
               doc.marks = readScopeMarksAfter(definition, doc.marks, result);
               doc.version += 1;
               doc.entries += 1;
+              if (action === 'REPORT_PROGRESS') doc.periods.push(String(data?.period));
               successes++;
               reached.add(result.toState);
               expect(res.body).toMatchObject({ state: result.toState, version: doc.version });

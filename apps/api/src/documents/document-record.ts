@@ -1,5 +1,6 @@
 import type { DocumentKind, GovernmentLevel, PastAction, PersistedWorkflowSnapshot } from '#workflow';
 import type { DocumentContent, DocumentFactsJson } from './kinds/document-kind.types.js';
+import { DOCUMENT_KINDS } from './kinds/index.js';
 
 /** A document row with its instance, organisation facts and pending deadline, as the store reads it. */
 export interface DocumentRecord {
@@ -38,12 +39,16 @@ export interface DocumentRecord {
   history: PastAction[];
 }
 
-/** The document query; `leading` adds columns in front (e.g. a lock taken in the same round trip). */
-export const selectDocument = (leading = '') => `
+/**
+ * The document query; `leading` adds columns in front (e.g. a lock taken in the same round trip);
+ * `omit` leaves keys out of the content and facts (list pages do not read the unbounded parts).
+ */
+export const selectDocument = (leading = '', omit: { content: readonly string[]; facts: readonly string[] } = { content: [], facts: [] }) => `
   SELECT ${leading} d.id, d.kind, d.government_id AS "governmentId", g.code AS "governmentCode", g.name AS "governmentName", g.region_name AS "regionName",
          g.level AS "governmentLevel", p.code AS "parentGovernmentCode", g.time_zone AS "timeZone",
          d.unit_id AS "unitId", un.code AS "unitCode", d.created_by AS "createdById", cu.username AS "createdBy",
-         d.title, d.content, d.content_version AS "contentVersion", d.content_hash AS "contentHash", d.facts,
+         d.title, ${without('d.content', omit.content)} AS content, d.content_version AS "contentVersion", d.content_hash AS "contentHash",
+         ${without('d.facts', omit.facts)} AS facts,
          d.state, d.final, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt",
          wi.machine_version AS "machineVersion", wi.snapshot, wi.last_seq AS "lastSeq", wi.last_hash AS "lastHash",
          d.submitted_at IS NOT NULL AS submitted, d.facilitation_requested_at IS NOT NULL AS "facilitationRequested",
@@ -60,6 +65,16 @@ export const selectDocument = (leading = '') => `
     LEFT JOIN deadlines dl ON dl.document_id = d.id AND dl.status = 'PENDING'`;
 
 export const SELECT_DOCUMENT = selectDocument();
+
+/** Documents without the parts that grow with use (progress reports, a regulation's body): list pages and the inbox. */
+export const SELECT_DOCUMENT_SUMMARY = selectDocument('', {
+  content: Object.values(DOCUMENT_KINDS).flatMap((k) => k.summaryOmits.content),
+  facts: Object.values(DOCUMENT_KINDS).flatMap((k) => k.summaryOmits.facts),
+});
+
+function without(column: string, keys: readonly string[]): string {
+  return keys.reduce((expression, key) => `(${expression} - '${key}')`, column);
+}
 
 /** json_build_object turns timestamps into strings; bring them back to Dates. */
 export function hydrateDocument(row: DocumentRecord): DocumentRecord {

@@ -59,3 +59,11 @@ export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistr
 }
 
 export type DocumentView = ReturnType<typeof toDocumentView>;
+
+/** A document as list pages return it: without the parts that grow with use (the detail endpoint carries them). */
+export function toDocumentSummary(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date) {
+  const view: Record<string, unknown> = toDocumentView(record, registry, actor, now);
+  const { content, facts } = DOCUMENT_KINDS[record.kind].summaryOmits;
+  for (const field of [...content, ...facts]) delete view[field];
+  return view;
+}

@@ -8,7 +8,7 @@ import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import type { ListDocumentsQueryDto } from './action-request.dto.js';
 import type { DocumentRecord } from './document-record.js';
 import { DocumentStore } from './document.store.js';
-import { documentFactsOf, readableDocumentOf, toDocumentView, type DocumentView } from './document-view.js';
+import { documentFactsOf, readableDocumentOf, toDocumentSummary, toDocumentView, type DocumentView } from './document-view.js';
 import { canonicalEntry } from './history-appender.js';
 
 @Injectable()
@@ -47,7 +47,7 @@ export class DocumentQueries {
       offset: (page - 1) * limit,
       limit,
     });
-    const items = rows.filter((r) => canRead(readableDocumentOf(r, this.registry), actor, now)).map((r) => toDocumentView(r, this.registry, actor, now));
+    const items = rows.filter((r) => canRead(readableDocumentOf(r, this.registry), actor, now)).map((r) => toDocumentSummary(r, this.registry, actor, now));
     return { items, total, page, limit };
   }
 

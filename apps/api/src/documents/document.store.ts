@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CALENDAR_SHARED_LOCK_SQL, queryPrepared } from '#persistence';
 import type { DocumentKind, SqlFilter } from '#workflow';
 import type { AuditFields } from './history-appender.js';
-import { hydrateDocument, SELECT_DOCUMENT, selectDocument, UUID, type DocumentRecord } from './document-record.js';
+import { hydrateDocument, SELECT_DOCUMENT, SELECT_DOCUMENT_SUMMARY, selectDocument, UUID, type DocumentRecord } from './document-record.js';
 
 export interface DocumentListFilter {
   kind: DocumentKind;
@@ -66,7 +66,7 @@ export class DocumentStore {
                                ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit}::int + ${offset}::int) p
           ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}::int OFFSET ${offset}::int
        )
-       ${SELECT_DOCUMENT} WHERE d.id IN (SELECT id FROM page) ORDER BY d.created_at DESC, d.id DESC`,
+       ${SELECT_DOCUMENT_SUMMARY} WHERE d.id IN (SELECT id FROM page) ORDER BY d.created_at DESC, d.id DESC`,
       [...params, f.limit, f.offset],
     );
     const [[{ total }], rows] = await Promise.all([count, page]);

@@ -80,6 +80,8 @@ export class FireActionUseCase {
       assertIfMatch(ifMatch, record.version);
       const decision = authorizeAction(definition, record.snapshot, documentFactsOf(record), actor, request.action, now);
       if (!decision.allowed) throw new AppException(ErrorCode[decision.code], decision.reason);
+      const refusal = spec.actionRefusal(record.content, record.facts, request.action, data ?? undefined);
+      if (refusal) throw new AppException(ErrorCode[refusal.code], refusal.reason);
 
       const result = applyAction(definition, record.snapshot, { type: request.action, data: data ?? undefined });
       if (!result.ok) throw new AppException(ErrorCode.INVALID_TRANSITION, result.reason);

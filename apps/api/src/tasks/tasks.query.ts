@@ -4,7 +4,7 @@ import { queryPrepared } from '#persistence';
 import { authorizeAction, type ActorFacts, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { hydrateDocument, SELECT_DOCUMENT, type DocumentRecord } from '../documents/document-record.js';
+import { hydrateDocument, SELECT_DOCUMENT_SUMMARY, type DocumentRecord } from '../documents/document-record.js';
 import { documentFactsOf, toDocumentView } from '../documents/document-view.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { taskScopesOf, type TaskScope } from './task-scope.util.js';
@@ -60,7 +60,7 @@ export class TasksQuery {
       const rows = await queryPrepared<DocumentRecord>(
         this.dataSource.manager,
         `WITH candidates AS (${parts.join('\n UNION ALL ')})
-         ${SELECT_DOCUMENT}
+         ${SELECT_DOCUMENT_SUMMARY}
          WHERE d.id IN (SELECT document_id FROM candidates) AND NOT d.final
          ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`,
         params,

@@ -6,3 +6,4 @@ export * from './quick-win-category.types.js';
 export * from './escalation.util.js';
 export * from './notification-type.types.js';
 export * from './indonesian-labels.js';
+export * from './progress-report-limits.js';

@@ -1,5 +1,6 @@
 import type { ClassConstructor } from 'class-transformer';
 import type { DocumentKind, GovernmentLevel } from '#workflow';
+import type { ErrorCode } from '../../common/errors/error-code.enum.js';
 
 export type DocumentContent = Record<string, unknown>;
 export type DocumentFactsJson = Record<string, unknown>;
@@ -26,6 +27,13 @@ export interface DocumentKindSpec {
   applyActionFacts(facts: DocumentFactsJson, input: ActionFactsInput): DocumentFactsJson;
   /** Fields of the document view beyond the common ones. */
   viewFields(content: DocumentContent, facts: DocumentFactsJson, governmentLevel: GovernmentLevel): Record<string, unknown>;
+  /**
+   * Unbounded parts left out of list pages (the detail endpoint carries them): keys of the content
+   * and of the facts, each also a field of the view.
+   */
+  summaryOmits: { readonly content: readonly string[]; readonly facts: readonly string[] };
+  /** A refusal of an action's data by the document's own rules (e.g. one progress report per month), or null. */
+  actionRefusal(content: DocumentContent, facts: DocumentFactsJson, action: string, data: Record<string, unknown> | undefined): { code: keyof typeof ErrorCode; reason: string } | null;
   /** The year a document is listed under (`?year=`). */
   yearOf(content: DocumentContent): number | null;
 }

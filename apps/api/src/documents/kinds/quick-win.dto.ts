@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ALL_QUICK_WIN_AREAS, ALL_QUICK_WIN_CATEGORIES, type QuickWinArea, type QuickWinCategory } from '#workflow';
+import { ALL_QUICK_WIN_AREAS, ALL_QUICK_WIN_CATEGORIES, MAX_EVIDENCE_PER_REPORT, type QuickWinArea, type QuickWinCategory } from '#workflow';
 import { IsDateOnly } from '../../common/validation/is-date-only.decorator.js';
 
 export class QuickWinTargetDto {
@@ -131,7 +131,7 @@ export class ProgressReportDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_EVIDENCE_PER_REPORT, { message: `evidence holds at most ${MAX_EVIDENCE_PER_REPORT} items` })
   @IsString({ each: true })
   @MaxLength(500, { each: true })
   evidence?: string[];

@@ -1,4 +1,4 @@
-import { areasFor, DocumentKind, type QuickWinCategory } from '#workflow';
+import { areasFor, DocumentKind, progressReportRefusal, type QuickWinCategory } from '#workflow';
 import { addMonths } from '../../common/validation/date-only.util.js';
 import type { DocumentKindSpec } from './document-kind.types.js';
 import { CreateQuickWinDto, EvaluationDto, ProgressReportDto, UpdateQuickWinDto } from './quick-win.dto.js';
@@ -37,6 +37,12 @@ export const quickWinKind: DocumentKindSpec = {
       progressReports: facts.progressReports ?? [],
       evaluation: facts.evaluation ?? null,
     };
+  },
+  summaryOmits: { content: [], facts: ['progressReports'] },
+  actionRefusal(content, facts, action, data) {
+    if (action !== 'REPORT_PROGRESS' || data === undefined) return null;
+    const reported = ((facts.progressReports as Array<{ period?: unknown }> | undefined) ?? []).map((r) => String(r.period));
+    return progressReportRefusal({ period: String(data.period), startDate: String(content.startDate), endDate: String(content.endDate), reportedPeriods: reported });
   },
   yearOf: (content) => content.year as number,
 };

@@ -32,5 +32,7 @@ export const regulationKind: DocumentKindSpec = {
       publication: facts.publication ?? null,
     };
   },
+  summaryOmits: { content: ['body'], facts: [] },
+  actionRefusal: () => null,
   yearOf: () => null,
 };
