@@ -101,7 +101,6 @@ function HolidaySection() {
   const holidays = useLoad(() => ok<{ items: Holiday[] }>(api.GET('/api/holidays', { params: { query: { year } as never } })), [year]);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const province = me.governmentCode && me.roles.includes('ADMIN');
 
   async function add(event: Event) {
     event.preventDefault();
@@ -112,7 +111,7 @@ function HolidaySection() {
     if (!date || !name) return setProblem('Tanggal dan nama hari libur wajib diisi.');
     const national = data.get('national') === 'on';
     try {
-      await ok(api.POST('/api/holidays', { body: { date, name, ...(national ? { governmentCode: null } : {}) } as never }));
+      await ok(api.POST('/api/holidays', { body: { date, name, governmentCode: national ? null : me.governmentCode } }));
       setProblem(null);
       setNotice(`Hari libur ${localDate(date)} ditambahkan; batas waktu yang terdampak dihitung ulang.`);
       form.reset();
@@ -147,11 +146,9 @@ function HolidaySection() {
           <label for="h-name">Nama hari libur</label>
           <input id="h-name" name="name" />
         </div>
-        {province && (
-          <label class="check">
-            <input name="national" type="checkbox" /> Hari libur nasional (khusus admin provinsi)
-          </label>
-        )}
+        <label class="check">
+          <input name="national" type="checkbox" /> Hari libur nasional (khusus admin provinsi)
+        </label>
         {problem && (
           <p class="alert" role="alert">
             {problem}

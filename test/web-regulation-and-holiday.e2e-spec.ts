@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { act, createQuickWin, fireAction, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+
+jest.setTimeout(600_000);
+
+/** The first weekday after today (Asia/Makassar) that is no holiday yet: inside a fresh 3-working-day deadline. */
+async function nextFreeWorkingDay(app: BrowserApp): Promise<string> {
+  const day = new Date(Date.now() + 8 * 3600_000);
+  for (;;) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+    const date = day.toISOString().slice(0, 10);
+    const taken = await app.t.dataSource.query(`SELECT 1 FROM holidays WHERE date = $1`, [date]);
+    if (taken.length === 0) return date;
+  }
+}
+
+describe.each([
+  ['desktop', 1280],
+  ['360px', 360],
+])('regulation and settings through the pages (%s)', (label, width) => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width, height: 900 });
+  });
+  afterAll(() => app?.close());
+  const page = () => app.page;
+
+  async function checkPage(name: string) {
+    expect([name, await seriousA11yViolations(page())]).toEqual([name, []]);
+    await screenshot(page(), `${label}-${name}`);
+  }
+
+  async function actAs(username: string, path: string, action: string, fields: Record<string, string> = {}) {
+    await signIn(app, username, path);
+    await page().locator(`[data-action="${action}"]`).waitFor();
+    await fireAction(page(), action, fields);
+  }
+
+  it("an ADMIN adds a holiday and the document's deadline explanation changes", async () => {
+    const doc = await createQuickWin(app.t, 'kaltim.drafter', { title: `Deadline berubah ${label}` });
+    expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    const holiday = await nextFreeWorkingDay(app);
+
+    await signIn(app, 'kaltim.admin', `/quick-wins/${doc.id}`);
+    const explanation = page().getByTestId('deadline-explanation');
+    await explanation.waitFor();
+    const before = await explanation.textContent();
+    expect(before).not.toContain('Hari Libur Uji');
+
+    await page().getByRole('link', { name: 'Pengaturan' }).click();
+    await page().getByRole('heading', { name: 'Batas Waktu Tahap' }).waitFor();
+    await page().getByRole('cell', { name: '3 hari kerja' }).first().waitFor(); // the SLA as people read it
+    await checkPage('pengaturan');
+    await page().getByLabel('Tanggal', { exact: true }).fill(holiday);
+    await page().getByLabel('Nama hari libur').fill('Hari Libur Uji');
+    await page().getByRole('button', { name: 'Tambah hari libur' }).click();
+    await page().getByRole('status').filter({ hasText: 'ditambahkan' }).waitFor();
+
+    await page().goto(`${app.baseUrl}/quick-wins/${doc.id}`);
+    await explanation.waitFor();
+    const after = await explanation.textContent();
+    expect(after).not.toBe(before);
+    expect(after).toContain('(Hari Libur Uji)');
+  });
+
+  it('a paser regulation goes to published, with the province facilitating', async () => {
+    const title = `Sistem Kerja Pemerintah Kabupaten Paser ${label}`;
+    await signIn(app, 'paser.drafter', '/regulations/baru');
+    await page().getByLabel('Judul (setelah "tentang")').fill(title);
+    await page().getByLabel('Dasar hukum (satu per baris)').fill('Peraturan Menteri PANRB Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah');
+    await page().getByLabel('Batang tubuh').fill('Pasal 1\nDalam Peraturan Bupati ini yang dimaksud dengan ...');
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await page().getByRole('heading', { name: title, level: 1 }).waitFor();
+    const path = new URL(page().url()).pathname;
+    await fireAction(page(), 'SUBMIT');
+
+    await actAs('paser.kadis', path, 'ENDORSE');
+    await actAs('paser.hukum', path, 'REQUEST_HARMONIZATION');
+    await fireAction(page(), 'RECORD_HARMONIZATION', { 'Nomor Berita Acara Selesai Harmonisasi': 'BA-17/KW.17/2026', 'Tanggal Berita Acara': '2026-11-20' });
+    await page().getByRole('heading', { name: /Tahap: Fasilitasi oleh Pemerintah Provinsi/ }).waitFor();
+    await actAs('kaltim.hukum', path, 'FACILITATE');
+    await actAs('paser.asisten', path, 'PARAF');
+    await actAs('paser.sekda', path, 'PARAF');
+    await actAs('paser.kepala', path, 'SIGN');
+    await actAs('paser.sekda', path, 'PROMULGATE');
+    await page().getByText(/^Peraturan Bupati Paser Nomor \d+ Tahun \d{4} tentang /).first().waitFor(); // the official title
+    await actAs('paser.hukum', path, 'PUBLISH', { 'Tautan JDIH (opsional)': 'https://jdih.paserkab.go.id/perbup-sistem-kerja' });
+    await page().getByRole('heading', { name: 'Tahap: Dipublikasikan' }).waitFor();
+    await page().locator('.timeline li').filter({ hasText: 'Berikan Fasilitasi oleh kaltim.hukum' }).waitFor();
+    await checkPage('peraturan-dipublikasikan');
+  });
+});
