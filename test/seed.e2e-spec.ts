@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked, seedDemoData } from '#persistence';
 import { createTestDatabase } from '#testing';
 
-// 34 argon2id hashes per seed: seconds on a loaded machine. Nothing here measures time.
-jest.setTimeout(60_000);
+// 46 argon2id hashes per seed: seconds on a loaded machine. Nothing here measures time.
+jest.setTimeout(180_000);
 
 describe('migrations and demo seed', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -37,10 +37,10 @@ describe('migrations and demo seed', () => {
 
   it('seeds the demo organisation of api.md once, and nothing on a second run', async () => {
     const first = await seedDemoData(dataSource, 'demo12345');
-    expect(first).toEqual({ governments: 3, units: 15, users: 34 });
+    expect(first).toEqual({ governments: 3, units: 15, users: 46 });
     const second = await seedDemoData(dataSource, 'demo12345');
     expect(second).toEqual({ governments: 0, units: 0, users: 0 });
-    expect(await counts()).toEqual({ g: 3, u: 15, us: 34 });
+    expect(await counts()).toEqual({ g: 3, u: 15, us: 46 });
 
     const [paser] = await dataSource.query(
       `SELECT g.level, p.code AS parent, g.time_zone FROM governments g JOIN governments p ON p.id = g.parent_id WHERE g.code = 'paser'`,
@@ -49,12 +49,24 @@ describe('migrations and demo seed', () => {
     const [plh] = await dataSource.query(`SELECT roles, password_hash FROM users WHERE username = 'berau.plh'`);
     expect(plh.roles).toEqual([]);
     expect(plh.password_hash).toMatch(/^\$argon2id\$/);
+    // every unit has a head (UNIT_HEAD), the ones api.md names none for as <government>.kepala-<unitCode>
+    const headless = await dataSource.query(
+      `SELECT g.code, u.code AS unit FROM units u JOIN governments g ON g.id = u.government_id
+        WHERE NOT EXISTS (SELECT 1 FROM users x WHERE x.unit_id = u.id AND 'UNIT_HEAD' = ANY(x.roles))`,
+    );
+    expect(headless).toEqual([]);
+    const heads = await dataSource.query(
+      `SELECT x.username, u.code AS unit FROM users x JOIN units u ON u.id = x.unit_id WHERE x.username LIKE '%.kepala-%' ORDER BY x.username`,
+    );
+    expect(heads).toHaveLength(12);
+    expect(heads).toContainEqual({ username: 'kaltim.kepala-inspektorat', unit: 'inspektorat' });
+    expect(heads).toContainEqual({ username: 'paser.kepala-bagian-hukum', unit: 'bagian-hukum' });
   });
 
   it('does not duplicate anything when two starts seed at the same time', async () => {
     await dataSource.query(`DELETE FROM users WHERE username LIKE 'berau.%'`);
     const [a, b] = await Promise.all([seedDemoData(dataSource, 'demo12345'), seedDemoData(dataSource, 'demo12345')]);
-    expect(a.users + b.users).toBe(11);
-    expect(await counts()).toEqual({ g: 3, u: 15, us: 34 });
+    expect(a.users + b.users).toBe(15);
+    expect(await counts()).toEqual({ g: 3, u: 15, us: 46 });
   });
 });

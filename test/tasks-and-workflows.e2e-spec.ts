@@ -268,7 +268,7 @@ describe('GET /api/workflows', () => {
   const QUICK_WIN_STATES = ['draft', 'endorsement', 'verification', 'approval', 'revision', 'implementation', 'evaluation', 'completed', 'rejected', 'withdrawn'];
   const QUICK_WIN_ACTIONS = ['SUBMIT', 'ENDORSE', 'VERIFY', 'APPROVE', 'REJECT', 'RETURN', 'RESUBMIT', 'REPORT_PROGRESS', 'COMPLETE', 'EVALUATE', 'WITHDRAW'];
   const REGULATION_STATES = [
-    'draft', 'endorsement', 'legal_review', 'harmonization', 'facilitation', 'coordination.assistant', 'coordination.secretary',
+    'draft', 'endorsement', 'legal_review', 'harmonization', 'facilitation', 'coordination.agencies', 'coordination.assistant', 'coordination.secretary',
     'signature', 'promulgation', 'promulgated', 'published', 'revision', 'withdrawn',
   ];
   const REGULATION_ACTIONS = [
@@ -338,6 +338,11 @@ describe('GET /api/workflows', () => {
     expect(res.text.startsWith('stateDiagram-v2')).toBe(true);
     for (const state of REGULATION_STATES) expect(res.text).toContain(state.split('.').at(-1));
     for (const action of REGULATION_ACTIONS) expect(res.text).toContain(action);
+    // paraf koordinasi by the OPDs concerned: concurrent regions, left by its completion rule
+    expect(res.text).toContain('state "agencies (paralel per OPD terkait)" as coordination__agencies {');
+    expect(res.text).toMatch(/\n\s+--\n/);
+    expect(res.text).toContain('coordination__agencies --> coordination__assistant : [ruleMet]');
+    expect(res.text).toContain('coordination__agencies --> revision : [participantReturned]');
   });
 
   it.each(['nothing', 'quick-wins', 'QUICK-WIN', '__proto__', 'constructor', '%00'])('an unknown kind (%s) is 404', async (kind) => {

@@ -22,3 +22,4 @@ export * from './repositories/user-accounts.js';
 export * from './organisation/government.repository.js';
 export * from './organisation/unit.repository.js';
 export * from './administration/admin-audit.repository.js';
+export * from './deadlines/participant-deadlines.js';

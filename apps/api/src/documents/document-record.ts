@@ -62,7 +62,11 @@ export const selectDocument = (leading = '', omit: { content: readonly string[];
     LEFT JOIN governments p ON p.id = g.parent_id
     JOIN units un ON un.id = d.unit_id
     JOIN users cu ON cu.id = d.created_by
-    LEFT JOIN deadlines dl ON dl.document_id = d.id AND dl.status = 'PENDING'`;
+    -- the stage's deadline; in a stage answered in parallel each participant has one: the soonest
+    LEFT JOIN LATERAL (
+      SELECT x.id, x.stage, x.due_at, x.explanation FROM deadlines x
+       WHERE x.document_id = d.id AND x.status = 'PENDING' ORDER BY x.due_at LIMIT 1
+    ) dl ON true`;
 
 export const SELECT_DOCUMENT = selectDocument();
 

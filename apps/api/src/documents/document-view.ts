@@ -1,4 +1,5 @@
-import { allowedActions, stageActorsFor, type ActorFacts, type DocumentFacts, type ReadableDocument, type WorkflowRegistry } from '#workflow';
+import { allowedActions, coordinationRoundOf, pendingUnits, stageActorsFor, type ActorFacts, type DocumentFacts, type ReadableDocument, type WorkflowRegistry } from '#workflow';
+import { coordinationViewOf } from './coordination-view.js';
 import type { DocumentRecord } from './document-record.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
@@ -12,6 +13,8 @@ export function documentFactsOf(record: DocumentRecord): DocumentFacts {
     parentGovernmentCode: record.parentGovernmentCode,
     unitCode: record.unitCode,
     history: record.history,
+    // the OPDs concerned still waited for in coordination.agencies: they must act, so they read it
+    pendingParticipants: pendingUnits(coordinationRoundOf(record.snapshot.context)),
   };
 }
 
@@ -45,6 +48,7 @@ export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistr
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     workflowVersion: record.machineVersion,
+    ...(record.kind === 'regulation' ? { coordination: coordinationViewOf(record) } : {}),
     allowedActions: record.final ? [] : allowedActions(definition, record.snapshot, documentFactsOf(record), actor, now),
     deadline:
       record.final || !record.deadline

@@ -10,6 +10,7 @@ import { createDocumentsController } from './documents.controller.factory.js';
 import { FireActionUseCase } from './fire-action.use-case.js';
 import { quickWinKind } from './kinds/quick-win.kind.js';
 import { regulationKind } from './kinds/regulation.kind.js';
+import { ParticipantEffectsWriter } from './participant-effects.writer.js';
 import { RegulationNumbering } from './regulation-numbering.js';
 import { TransitionWriter } from './transition-writer.js';
 import { UpdateDocumentUseCase } from './update-document.use-case.js';
@@ -22,6 +23,7 @@ import { UpdateDocumentUseCase } from './update-document.use-case.js';
     DocumentStore,
     DeadlinePlanner,
     RegulationNumbering,
+    ParticipantEffectsWriter,
     TransitionWriter,
     IdempotencyService,
     CreateDocumentUseCase,

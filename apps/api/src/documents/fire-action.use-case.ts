@@ -15,6 +15,7 @@ import { documentFactsOf, readableDocumentOf, toDocumentView } from './document-
 import { assertIfMatch, etagOf } from './if-match.util.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 import { TransitionWriter } from './transition-writer.js';
+import { resolveCoordinationRequest } from './coordination-request.js';
 
 export interface FireActionCommand {
   kind: DocumentKind;
@@ -76,6 +77,7 @@ export class FireActionUseCase {
       const dataDto = spec.actionData[request.action];
       const data = dataDto ? toPlain(validateDto(dataDto, request.data ?? {}, 'data')) : null;
       if (!dataDto && request.data && Object.keys(request.data).length > 0) throw validationFailed(`${request.action} takes no data`);
+      const coordination = request.action === 'REQUEST_HARMONIZATION' ? await resolveCoordinationRequest(tx, record, definition, data) : null;
 
       assertIfMatch(ifMatch, record.version);
       const decision = authorizeAction(definition, record.snapshot, documentFactsOf(record), actor, request.action, now);
@@ -83,8 +85,12 @@ export class FireActionUseCase {
       const refusal = spec.actionRefusal(record.content, record.facts, request.action, data ?? undefined);
       if (refusal) throw new AppException(ErrorCode[refusal.code], refusal.reason);
 
-      const result = applyAction(definition, record.snapshot, { type: request.action, data: data ?? undefined });
+      const participant = decision.participant ?? null;
+      const answer = participant === null ? undefined : { actor: user.username, onBehalfOf: decision.onBehalfOf, at: now.toISOString(), comment };
+      const eventData = coordination === null ? (data ?? undefined) : { ...data, coordination: coordination.request };
+      const result = applyAction(definition, record.snapshot, { type: request.action, data: eventData, participant: participant ?? undefined, answer });
       if (!result.ok) throw new AppException(ErrorCode.INVALID_TRANSITION, result.reason);
+      const facts = spec.applyActionFacts(record.facts, { action: request.action, data: data ?? undefined, actor: user.username, at: now });
       const updated = await this.writer.write(tx, {
         record,
         action: request.action,
@@ -94,11 +100,12 @@ export class FireActionUseCase {
         snapshot: result.persistedSnapshot,
         marks: readScopeMarksAfter(definition, record, result),
         effects: result.effects,
-        facts: spec.applyActionFacts(record.facts, { action: request.action, data: data ?? undefined, actor: user.username, at: now }),
+        facts: coordination === null ? facts : { ...facts, coordinationUnits: coordination.unitNames },
         actor: user.username,
         onBehalfOf: decision.onBehalfOf,
         comment,
-        data,
+        // an answer in a parallel stage names the OPD it was given for
+        data: participant === null ? data : { ...data, participant },
         at: now,
       });
       const view = toDocumentView(updated, this.registry, actor, now);

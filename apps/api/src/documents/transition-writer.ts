@@ -6,6 +6,7 @@ import type { PersistedWorkflowSnapshot, ReadScopeMarks, WorkflowEffect } from '
 import type { DocumentRecord } from './document-record.js';
 import { HISTORY_COLUMNS, placeholders, sealHistory } from './history-appender.js';
 import type { DocumentFactsJson } from './kinds/document-kind.types.js';
+import { ParticipantEffectsWriter } from './participant-effects.writer.js';
 import { RegulationNumbering } from './regulation-numbering.js';
 
 export interface TransitionToWrite {
@@ -41,6 +42,7 @@ export class TransitionWriter {
   constructor(
     private readonly deadlines: DeadlinePlanner,
     private readonly numbering: RegulationNumbering,
+    private readonly participants: ParticipantEffectsWriter,
   ) {}
 
   async write(manager: EntityManager, t: TransitionToWrite): Promise<WrittenDocument> {
@@ -48,12 +50,15 @@ export class TransitionWriter {
     const marks = t.marks ?? { submitted: record.submitted, facilitationRequested: record.facilitationRequested };
     const subject = { documentId: record.id, kind: record.kind, governmentId: record.governmentId, unitId: record.unitId, timeZone: record.timeZone };
     const leave = t.effects.flatMap((e) => (e.type === 'stage-left' ? [e.stage] : []));
-    const enter = t.effects.flatMap((e) => (e.type === 'stage-entered' ? [e.stage] : []));
+    const enter = t.effects.flatMap((e) => (e.type === 'stage-entered' || e.type === 'participants-opened' ? [e.stage] : []));
     if (enter.length > 1) throw new Error(`a transition enters one stage at most, not ${enter.join(', ')}`);
-    const { closed, planned } =
+    const { closed, planned: stagePlan } =
       leave.length > 0 || enter.length > 0
         ? await this.deadlines.prepare(manager, subject, { leave, enter: enter[0] ?? null }, t.at)
         : { closed: new Map<string, string>(), planned: null as PlannedDeadline | null };
+    // a stage answered in parallel gets one deadline per participant instead of the document's one
+    const opensParticipants = t.effects.some((e) => e.type === 'participants-opened');
+    const planned = opensParticipants ? null : stagePlan;
 
     let facts = t.facts;
     const outbox: OutboxMessage[] = [];
@@ -74,6 +79,8 @@ export class TransitionWriter {
         case 'assign-numbers':
           facts = { ...facts, ...(await this.numbering.assign(manager, { ...record, title: String(record.content.title) }, t.at)) };
           break;
+        default:
+          outbox.push(...(await this.participants.write(manager, subject, record, effect, stagePlan, t)));
       }
     }
 
@@ -140,8 +147,8 @@ export class TransitionWriter {
       lastHash: link.hash,
       history: [...record.history, { action: t.action, fromState: t.fromState, actor: t.actor, onBehalfOf: t.onBehalfOf }],
       ...marks,
-      deadline: planned
-        ? { stage: planned.stage, dueAt: planned.schedule.dueAt, explanation: planned.schedule.explanation }
+      deadline: stagePlan
+        ? { stage: stagePlan.stage, dueAt: stagePlan.schedule.dueAt, explanation: stagePlan.schedule.explanation }
         : record.deadline && leave.includes(record.deadline.stage)
           ? null
           : record.deadline,

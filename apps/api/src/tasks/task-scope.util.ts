@@ -23,7 +23,8 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
       for (const state of definition.states) {
         for (const rule of state.actions) {
           if (!rule.roles.includes(authority.role) || rule.scope === 'creator') continue;
-          const unitCode = rule.scope === 'unit' ? authority.as.unitCode : null;
+          // a participant's deadline sits in its own unit, so its head finds it there
+          const unitCode = rule.scope === 'unit' || rule.scope === 'participant' ? authority.as.unitCode : null;
           const children = rule.scope === 'parent-province';
           const key = `${authority.as.governmentCode}|${unitCode ?? '*'}|${children}`;
           const scope = scopes.get(key) ?? { governmentCode: authority.as.governmentCode, unitCode, children, states: [] };

@@ -104,7 +104,7 @@ export class DeadlineEventHandler {
         return draft(p.userId, p.username, escalationText(doc, deadline.stage, stageDeadline, event.sequence, forRole, actionsOfRole(actors, forRole), p));
       });
     }
-    const people = await this.recipients.resolve(tx, doc, actorTargets(actors), now);
+    const people = await this.recipients.resolve(tx, doc, actorTargets(actors, deadline.participantUnitId), now);
     const textOf = event.event === 'REMINDER' ? reminderText : overdueText;
     return people.map((p) => draft(p.userId, p.username, textOf(doc, deadline.stage, stageDeadline, actionsOfRole(actors, p.role), p)));
   }

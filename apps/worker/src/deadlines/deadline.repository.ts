@@ -12,6 +12,8 @@ export interface DeadlineRecord extends DeadlineTimes {
   generation: number;
   explanation: string;
   policy: SlaPolicy;
+  /** In a stage answered in parallel, the participating unit this deadline waits for; else null. */
+  participantUnitId: string | null;
   /** Fired events as "EVENT.sequence". */
   fired: Set<string>;
 }
@@ -27,13 +29,14 @@ export interface DeadlineRow {
   escalationTimes: Date[] | null;
   policy: SlaPolicy;
   explanation: string;
+  participantUnitId: string | null;
   fired: string[] | null;
 }
 
 /** The columns of a `DeadlineRow`, over `deadlines d`, with the events already fired. */
 export const DEADLINE_COLUMNS = `
   d.id, d.document_id AS "documentId", d.stage, d.status, d.generation, d.remind_at AS "remindAt", d.due_at AS "dueAt",
-  d.escalation_times AS "escalationTimes", d.policy, d.explanation,
+  d.escalation_times AS "escalationTimes", d.policy, d.explanation, d.participant_unit_id AS "participantUnitId",
   ARRAY(SELECT e.event || '.' || e.sequence FROM deadline_events e WHERE e.deadline_id = d.id) AS fired`;
 
 const SELECT_DEADLINE = `SELECT ${DEADLINE_COLUMNS} FROM deadlines d`;

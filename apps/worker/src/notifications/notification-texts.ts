@@ -163,3 +163,23 @@ export function targetDateText(
       delegateNote(recipient),
   };
 }
+
+/** Why a round of paraf koordinasi closed without the recipient's answer, by the action that closed it. */
+const RELEASE_REASONS: Readonly<Record<string, string>> = Object.freeze({
+  PARAF: 'aturan paraf koordinasi telah terpenuhi oleh perangkat daerah lain',
+  RETURN: 'rancangan dikembalikan kepada pemrakarsa untuk diperbaiki',
+  WITHDRAW: 'rancangan ditarik oleh pemrakarsa',
+});
+
+/** CANCELLED: a participant of paraf koordinasi is no longer waited for. */
+export function cancelledText(doc: Doc, stage: string, closingAction: string, recipient: Recipient): NotificationText {
+  const name = documentName(doc);
+  const reason = RELEASE_REASONS[closingAction] ?? 'aturan paraf koordinasi tidak lagi dapat dipenuhi';
+  return {
+    title: `Tugas dibatalkan: ${name}`,
+    message:
+      `Paraf Anda pada tahap ${stageLabel(stage)} untuk ${name} tidak lagi diperlukan karena ${reason}.` +
+      ` Tidak ada tindakan lebih lanjut dari Anda; pengingat untuk tugas ini dihentikan.` +
+      delegateNote(recipient),
+  };
+}

@@ -23,6 +23,8 @@ export interface RecipientTarget {
   scope: Exclude<ActorScope, 'creator'>;
   /** Leave the document's creator out (they may not take any of the actions waited for). */
   excludeCreator: boolean;
+  /** Scope `participant`: the participating unit whose holders are meant (none without it). */
+  participantUnitId?: string | null;
 }
 
 /** Whether the creator cannot take any of these actions (separation of duties). */
@@ -41,6 +43,9 @@ export class RecipientsResolver {
     const wanted = targets.flatMap((t) => {
       if (t.scope === 'parent-province') {
         return doc.parentGovernmentId ? [{ role: t.role, government_id: doc.parentGovernmentId, unit_id: null, exclude_creator: t.excludeCreator }] : [];
+      }
+      if (t.scope === 'participant') {
+        return t.participantUnitId ? [{ role: t.role, government_id: doc.governmentId, unit_id: t.participantUnitId, exclude_creator: t.excludeCreator }] : [];
       }
       return [{ role: t.role, government_id: doc.governmentId, unit_id: t.scope === 'unit' ? doc.unitId : null, exclude_creator: t.excludeCreator }];
     });

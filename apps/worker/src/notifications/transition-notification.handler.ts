@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findOutboxRow } from '#persistence';
+import { findOutboxRow, findUnitsByCode } from '#persistence';
 import { JobName, outboxMessageOf, OutboxMessageType, sameTransitionNotification, transitionNotificationOf, type TransitionNotificationPayload } from '#queue';
 import { stageActorsFor, type WorkflowRegistry } from '#workflow';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 import { outboxDedupKey } from './dedup-keys.js';
 import { DocumentContextLoader } from './document-context.js';
-import { approvedText, assignedText, publishedText, rejectedText, returnedText, type NotificationText } from './notification-texts.js';
+import { approvedText, assignedText, cancelledText, publishedText, rejectedText, returnedText, type NotificationText } from './notification-texts.js';
 import { NotificationWriter, type NotificationDraft } from './notification.writer.js';
 import { RecipientsResolver, type Recipient } from './recipients.resolver.js';
 import { actionsOfRole, actorTargets } from './stage-audience.js';
@@ -57,8 +57,11 @@ export class TransitionNotificationHandler {
     const deadline = data.stage ? await this.documents.stageDeadline(tx, doc.id, data.stage) : null;
     const actorName = await this.documents.displayName(tx, data.actor);
 
+    const participantUnitId = data.participant ? ((await findUnitsByCode(tx, doc.governmentId, [data.participant]))[0]?.id ?? null) : null;
     const people: Recipient[] =
-      data.to === 'creator' ? await this.recipients.creator(tx, doc) : await this.recipients.resolve(tx, doc, actorTargets(actors), now);
+      data.to === 'creator'
+        ? await this.recipients.creator(tx, doc)
+        : await this.recipients.resolve(tx, doc, actorTargets(actors, participantUnitId), now);
     const textFor = (p: Recipient): NotificationText => {
       switch (data.notification) {
         case 'ASSIGNED':
@@ -71,6 +74,8 @@ export class TransitionNotificationHandler {
           return rejectedText(doc, actorName, data.comment);
         case 'PUBLISHED':
           return publishedText(doc, actorName);
+        case 'CANCELLED':
+          return cancelledText(doc, data.stage ?? doc.state, data.action, p);
       }
     };
     const drafts: NotificationDraft[] = people.map((p) => ({

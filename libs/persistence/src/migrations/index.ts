@@ -8,10 +8,11 @@ import { DocumentCounts1764000007000 } from './1764000007000-document-counts.js'
 import { ReadScopeMarks1764001000000 } from './1764001000000-read-scope-marks.js';
 import { RevokedTokens1764004000000 } from './1764004000000-revoked-tokens.js';
 import { Administration1764005000000 } from './1764005000000-administration.js';
+import { CoordinationParticipants1764006000000 } from './1764006000000-coordination-participants.js';
 import { ReportSummaries1764007000000 } from './1764007000000-report-summaries.js';
 import { ReportSummaryTotals1764007001000 } from './1764007001000-report-summary-totals.js';
 import { OfficeHours1764008000000 } from './1764008000000-office-hours.js';
 import { DocumentCountsFoldedInline1764009000000 } from './1764009000000-document-counts-folded-inline.js';
 
 /** Every migration, oldest first; listed explicitly so source and build runs see the same set. */
-export const MIGRATIONS = [Organisation1764000000000, WorkflowCore1764000001000, SlaAndHolidays1764000003000, DelegationWindows1764000004000, Notifications1764000005000, DeadlinePlacement1764000006000, DocumentCounts1764000007000, ReadScopeMarks1764001000000, RevokedTokens1764004000000, Administration1764005000000, ReportSummaries1764007000000, ReportSummaryTotals1764007001000, OfficeHours1764008000000, DocumentCountsFoldedInline1764009000000];
+export const MIGRATIONS = [Organisation1764000000000, WorkflowCore1764000001000, SlaAndHolidays1764000003000, DelegationWindows1764000004000, Notifications1764000005000, DeadlinePlacement1764000006000, DocumentCounts1764000007000, ReadScopeMarks1764001000000, RevokedTokens1764004000000, Administration1764005000000, CoordinationParticipants1764006000000, ReportSummaries1764007000000, ReportSummaryTotals1764007001000, OfficeHours1764008000000, DocumentCountsFoldedInline1764009000000];

@@ -60,3 +60,16 @@ export async function updateUnit(manager: EntityManager, id: string, changes: { 
   const [row]: UnitRow[] = await manager.query(`${SELECT_UNIT} WHERE un.id = $1`, [id]);
   return row;
 }
+
+/** A unit's id, code and name. */
+export interface UnitRecord {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** The units of a government with these codes (unknown codes are simply absent). */
+export async function findUnitsByCode(manager: EntityManager, governmentId: string, codes: readonly string[]): Promise<UnitRecord[]> {
+  if (codes.length === 0) return [];
+  return manager.query(`SELECT id, code, name FROM units WHERE government_id = $1 AND code = ANY($2::text[])`, [governmentId, [...codes]]);
+}

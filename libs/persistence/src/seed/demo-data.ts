@@ -152,7 +152,50 @@ export const DEMO_OPERATOR: DemoUser = {
   roles: ['OPERATOR'],
 };
 
-/** Every demo account: each government's eleven of api.md, then the deployment's operator. */
+/**
+ * Heads (UNIT_HEAD) of the units the accounts of api.md leave without one, so that paraf koordinasi
+ * by the OPDs concerned can be tried: `<government>.kepala-<unitCode>`.
+ */
+const UNIT_HEAD_PEOPLE: Record<string, Record<string, { name: string; nip: string }>> = {
+  kaltim: {
+    setda: { name: 'Drs. H. Ismail Fahmi, M.Si.', nip: '196909121995031004' },
+    'biro-organisasi': { name: 'Hj. Rosmawati Pulungan, S.Sos., M.AP.', nip: '197205141998032007' },
+    'biro-hukum': { name: 'Dr. Suroto Prawiro, S.H., M.H.', nip: '197310082000031005' },
+    inspektorat: { name: 'Ir. Hj. Endang Suryani, M.M.', nip: '196811201994032004' },
+  },
+  paser: {
+    setda: { name: 'H. Ramli Syamsuddin, S.Sos., M.Si.', nip: '197001171996031006' },
+    'bagian-organisasi': { name: 'Rusdiansyah, S.AP., M.Si.', nip: '198003042005011009' },
+    'bagian-hukum': { name: 'Hj. Fitriani Anwar, S.H., M.H.', nip: '198108262006042012' },
+    inspektorat: { name: 'Drs. Abdul Karim, M.M.', nip: '196905301995031003' },
+  },
+  berau: {
+    setda: { name: 'Agus Tantomo, S.Sos., M.Si.', nip: '197108191997031002' },
+    'bagian-organisasi': { name: 'Nurul Hidayah, S.IP., M.AP.', nip: '198407112009022005' },
+    'bagian-hukum': { name: 'Arman Nofriansyah, S.H.', nip: '198511232010011007' },
+    inspektorat: { name: 'Ir. Suparno Kasim, M.T.', nip: '197002061998031008' },
+  },
+};
+
+/** One UNIT_HEAD per unit of each demo government that no account of api.md heads. */
+export function demoUnitHeads(): DemoUser[] {
+  return DEMO_GOVERNMENTS.flatMap((government) => {
+    const headed = new Set(
+      Object.values(DEMO_ACCOUNTS)
+        .filter((spec) => spec.roles.includes('UNIT_HEAD'))
+        .map((spec) => demoUnitCode(government, spec.unit)),
+    );
+    return government.units
+      .filter((unit) => !headed.has(unit.code))
+      .map((unit) => {
+        const person = UNIT_HEAD_PEOPLE[government.code]?.[unit.code];
+        if (person === undefined) throw new Error(`No demo head for ${government.code}/${unit.code}`);
+        return { username: `${government.code}.kepala-${unit.code}`, ...person, governmentCode: government.code, unitCode: unit.code, roles: ['UNIT_HEAD'] };
+      });
+  });
+}
+
+/** Every demo account: each government's eleven of api.md and the heads of its other units, then the deployment's operator. */
 export function demoUsers(): DemoUser[] {
   const accounts = Object.entries(DEMO_ACCOUNTS) as Array<[DemoAccount, (typeof DEMO_ACCOUNTS)[DemoAccount]]>;
   const ofGovernments = DEMO_GOVERNMENTS.flatMap((government) =>
@@ -164,5 +207,5 @@ export function demoUsers(): DemoUser[] {
       roles: spec.roles,
     })),
   );
-  return [...ofGovernments, DEMO_OPERATOR];
+  return [...ofGovernments, ...demoUnitHeads(), DEMO_OPERATOR];
 }

@@ -36,9 +36,11 @@ describe('transition notification of an outbox row', () => {
 
   it('is what the relay queues and what a handler compares a job with', () => {
     const job = transitionNotificationOf(row);
-    expect(job).toEqual({ outboxId: '7', documentId: UUID, notification: 'RETURNED', to: 'creator', stage: 'revision', action: 'RETURN', actor: 'kaltim.kadis', comment: 'Lengkapi data' });
+    expect(job).toEqual({ outboxId: '7', documentId: UUID, notification: 'RETURNED', to: 'creator', stage: 'revision', action: 'RETURN', actor: 'kaltim.kadis', comment: 'Lengkapi data', participant: null });
     expect(sameTransitionNotification(job, { ...job })).toBe(true);
-    for (const change of [{ comment: 'palsu' }, { actor: 'kaltim.sekda' }, { notification: 'REJECTED' as const }, { to: 'stage-actors' as const }, { stage: null }, { documentId: UUID.replace('0b', '1b') }]) {
+    // a job made before participants existed names none, like its row
+    expect(sameTransitionNotification(job, { ...job, participant: undefined })).toBe(true);
+    for (const change of [{ comment: 'palsu' }, { actor: 'kaltim.sekda' }, { notification: 'REJECTED' as const }, { to: 'stage-actors' as const }, { stage: null }, { documentId: UUID.replace('0b', '1b') }, { participant: 'inspektorat' }]) {
       expect(sameTransitionNotification(job, { ...job, ...change })).toBe(false);
     }
   });

@@ -4,7 +4,7 @@ import { DEADLINE_EVENTS, type JobPayloads } from './job-payloads.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BIGINT_ID = /^[1-9]\d{0,17}$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const NOTIFICATIONS = new Set(['ASSIGNED', 'RETURNED', 'APPROVED', 'REJECTED', 'PUBLISHED']);
+const NOTIFICATIONS = new Set(['ASSIGNED', 'RETURNED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'CANCELLED']);
 
 type Check = (data: Record<string, unknown>) => boolean;
 
@@ -25,7 +25,8 @@ const CHECKS: Readonly<Record<JobName, Check>> = {
     isNullableString(d.stage) &&
     typeof d.action === 'string' &&
     typeof d.actor === 'string' &&
-    isNullableString(d.comment),
+    isNullableString(d.comment) &&
+    (d.participant === undefined || isNullableString(d.participant)),
   [JobName.EmailDelivery]: (d) => isUuid(d.notificationId),
 };
 

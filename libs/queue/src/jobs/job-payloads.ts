@@ -21,7 +21,8 @@ export interface TargetDateReminderPayload {
   daysBefore: number;
 }
 
-export type TransitionNotificationKind = 'ASSIGNED' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'PUBLISHED';
+/** CANCELLED: a participant of a parallel stage is no longer waited for (the round closed without them). */
+export type TransitionNotificationKind = 'ASSIGNED' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'PUBLISHED' | 'CANCELLED';
 
 /** An outbox NOTIFY row, as the transition wrote it. */
 export interface TransitionNotificationPayload {
@@ -35,6 +36,8 @@ export interface TransitionNotificationPayload {
   /** Username of who fired the action. */
   actor: string;
   comment: string | null;
+  /** In a stage answered in parallel: the participant (unit code) addressed instead of every stage actor. */
+  participant?: string | null;
 }
 
 export interface EmailDeliveryPayload {

@@ -20,6 +20,7 @@ export function transitionNotificationOf(row: StoredOutboxRow): TransitionNotifi
     action: String(p.action ?? ''),
     actor: String(p.actor ?? ''),
     comment: typeof p.comment === 'string' ? p.comment : null,
+    participant: typeof p.participant === 'string' ? p.participant : null,
   };
 }
 
@@ -33,6 +34,7 @@ export function sameTransitionNotification(a: TransitionNotificationPayload, b: 
     a.stage === b.stage &&
     a.action === b.action &&
     a.actor === b.actor &&
-    a.comment === b.comment
+    a.comment === b.comment &&
+    (a.participant ?? null) === (b.participant ?? null)
   );
 }

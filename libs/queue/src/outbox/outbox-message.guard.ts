@@ -1,14 +1,15 @@
 import { OutboxMessageType, type StoredOutboxMessage } from './outbox-message.js';
 
-const NOTIFICATIONS: ReadonlySet<unknown> = new Set(['ASSIGNED', 'RETURNED', 'APPROVED', 'REJECTED', 'PUBLISHED']);
+const NOTIFICATIONS: ReadonlySet<unknown> = new Set(['ASSIGNED', 'RETURNED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'CANCELLED']);
 
 type Payload = Record<string, unknown>;
 
 const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
+const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 
 const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
-  [OutboxMessageType.StageEntered]: (p) => typeof p.stage === 'string' && isNullableString(p.deadlineId),
-  [OutboxMessageType.StageLeft]: (p) => typeof p.stage === 'string' && isNullableString(p.deadlineId),
+  [OutboxMessageType.StageEntered]: (p) => typeof p.stage === 'string' && isNullableString(p.deadlineId) && isOptionalString(p.participant),
+  [OutboxMessageType.StageLeft]: (p) => typeof p.stage === 'string' && isNullableString(p.deadlineId) && isOptionalString(p.participant),
   [OutboxMessageType.DeadlineRescheduled]: (p) => typeof p.deadlineId === 'string' && Number.isInteger(p.generation),
   [OutboxMessageType.Notify]: (p) =>
     NOTIFICATIONS.has(p.notification) &&
@@ -16,7 +17,8 @@ const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
     isNullableString(p.stage) &&
     typeof p.action === 'string' &&
     typeof p.actor === 'string' &&
-    isNullableString(p.comment),
+    isNullableString(p.comment) &&
+    (p.participant === undefined || isNullableString(p.participant)),
 };
 
 /** An outbox row as PostgreSQL holds it: `type` and `payload` not yet checked. */

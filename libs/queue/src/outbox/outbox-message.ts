@@ -17,14 +17,17 @@ export enum OutboxMessageType {
 
 export interface StageEnteredMessage {
   type: OutboxMessageType.StageEntered;
-  /** `deadlineId`: the deadline opened for the stage, null when the stage has none. */
-  payload: { stage: string; deadlineId: string | null };
+  /**
+   * `deadlineId`: the deadline opened for the stage, null when the stage has none; `participant`: in a
+   * stage answered in parallel, the unit code whose own deadline this is (one message each).
+   */
+  payload: { stage: string; deadlineId: string | null; participant?: string };
 }
 
 export interface StageLeftMessage {
   type: OutboxMessageType.StageLeft;
-  /** `deadlineId`: the deadline closed with the stage, null when it had none. */
-  payload: { stage: string; deadlineId: string | null };
+  /** `deadlineId`: the deadline closed with the stage (or with a participant's answer or release), null when it had none. */
+  payload: { stage: string; deadlineId: string | null; participant?: string };
 }
 
 export interface DeadlineRescheduledMessage {
@@ -44,6 +47,8 @@ export interface NotifyMessage {
     /** Username of who fired the action. */
     actor: string;
     comment: string | null;
+    /** In a stage answered in parallel: the participant (unit code) addressed instead of every stage actor. */
+    participant?: string | null;
   };
 }
 

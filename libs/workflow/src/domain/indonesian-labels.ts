@@ -12,6 +12,7 @@ export const STAGE_LABELS: Readonly<Record<string, string>> = Object.freeze({
   legal_review: 'Telaah Hukum',
   harmonization: 'Harmonisasi dengan Kanwil Kementerian Hukum',
   facilitation: 'Fasilitasi oleh Pemerintah Provinsi',
+  'coordination.agencies': 'Paraf Koordinasi Perangkat Daerah Terkait',
   'coordination.assistant': 'Paraf Koordinasi Asisten',
   'coordination.secretary': 'Paraf Koordinasi Sekretaris Daerah',
   signature: 'Penandatanganan oleh Kepala Daerah',

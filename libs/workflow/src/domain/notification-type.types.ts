@@ -8,6 +8,8 @@ export const NotificationType = {
   OVERDUE: 'OVERDUE',
   ESCALATION: 'ESCALATION',
   PUBLISHED: 'PUBLISHED',
+  /** A participant of paraf koordinasi is no longer waited for: the round closed without their answer. */
+  CANCELLED: 'CANCELLED',
 } as const;
 
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];

@@ -33,7 +33,7 @@ function decide(
     return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state}` };
   }
   if (rule.scope === 'participant') {
-    return decideParticipantAction(live, state, rule, document, actor, action, now);
+    return decideParticipantAction(live, state, rule, document, acts, actor, action, now);
   }
   if (live !== null && (live.status !== 'active' || !live.can({ type: action }))) {
     return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state} yet` };

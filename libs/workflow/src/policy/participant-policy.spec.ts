@@ -112,6 +112,27 @@ describe('who answers in coordination.agencies', () => {
     ).toMatchObject({ allowed: false, code: 'SEPARATION_OF_DUTIES' });
   });
 
+  it('an initial in the stage counts as UNIT_HEAD among the approving stages: the same person never initials also for another role', () => {
+    // kaltim.hukum recorded the harmonisation as LEGAL, and is Plh of a named OPD's head
+    const legal = person('kaltim.hukum', 'biro-hukum', ['LEGAL'], [plh('kaltim.kepala-inspektorat', 'inspektorat')]);
+    const harmonised = { ...DOCUMENT, history: [{ action: 'RECORD_HARMONIZATION', fromState: 'harmonization', actor: 'kaltim.hukum', onBehalfOf: null }] };
+    expect(authorizeAction(regulationWorkflowV2, inAgencies(), harmonised, legal, 'PARAF', NOW)).toMatchObject({ allowed: false, code: 'SEPARATION_OF_DUTIES' });
+    expect(authorizeAction(regulationWorkflowV2, inAgencies(), DOCUMENT, legal, 'PARAF', NOW)).toMatchObject({ allowed: true, onBehalfOf: 'kaltim.kepala-inspektorat' });
+    // RETURN is no approving act: it stays open to them
+    expect(authorizeAction(regulationWorkflowV2, inAgencies(), harmonised, legal, 'RETURN', NOW)).toMatchObject({ allowed: true });
+    // and a head who initialled for an OPD may not initial again later as the Asisten's Plh
+    const done = inAgencies(UNITS.map((participant) => ({ type: 'PARAF', participant })));
+    const initialled = {
+      ...DOCUMENT,
+      state: 'coordination.assistant',
+      history: [{ action: 'PARAF', fromState: 'coordination.agencies', actor: 'kaltim.kepala-inspektorat', onBehalfOf: null }],
+    };
+    const asPlh = person('kaltim.kepala-inspektorat', 'inspektorat', ['UNIT_HEAD'], [
+      { ...plh('kaltim.asisten', 'setda'), role: 'ASSISTANT', principal: { username: 'kaltim.asisten', governmentCode: 'kaltim', unitCode: 'setda' } },
+    ]);
+    expect(authorizeAction(regulationWorkflowV2, done, initialled, asPlh, 'PARAF', NOW)).toMatchObject({ allowed: false, code: 'SEPARATION_OF_DUTIES' });
+  });
+
   it('nobody may answer once the stage is left, and a head never sees PARAF of the Asisten stage', () => {
     const done = inAgencies(UNITS.map((participant) => ({ type: 'PARAF', participant })));
     expect(authorizeAction(regulationWorkflowV2, done, { ...DOCUMENT, state: 'coordination.assistant' }, inspektur, 'PARAF', NOW)).toMatchObject({

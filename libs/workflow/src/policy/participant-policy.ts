@@ -4,6 +4,7 @@ import type { CoordinationRound } from '../coordination/coordination.types.js';
 import type { ActionRule } from '../machines/workflow-meta.types.js';
 import { authoritiesOf, involvesCreator } from './authority.util.js';
 import type { ActorFacts, DocumentFacts, PolicyDecision } from './policy.types.js';
+import { barringAct, type ApprovalAct } from './separation-of-duties.js';
 
 /** The coordination round kept in a regulation v2 snapshot's context, or null. */
 export function coordinationRoundOf(context: unknown): CoordinationRound | null {
@@ -16,13 +17,15 @@ export function coordinationRoundOf(context: unknown): CoordinationRound | null 
  * the first unit of the round, among their own and their principals', that has not answered yet.
  * INVALID_TRANSITION when nobody is waited for any more or every unit the caller could answer for
  * has answered; FORBIDDEN when the caller heads no unit of the round; SEPARATION_OF_DUTIES for the
- * creator (PARAF), also as someone's Plt/Plh.
+ * creator (PARAF), also as someone's Plt/Plh, and for someone who already acted on the document for
+ * another approving role (`acts`, from its history).
  */
 export function decideParticipantAction(
   live: AnyMachineSnapshot | null,
   state: string,
   rule: ActionRule,
   document: DocumentFacts,
+  acts: readonly ApprovalAct[],
   actor: ActorFacts,
   action: string,
   now: Date,
@@ -49,12 +52,22 @@ export function decideParticipantAction(
     return { allowed: false, code: 'INVALID_TRANSITION', reason: `${answered} has already answered in ${state}` };
   }
   const usable = rule.separationOfDuties ? open.filter((a) => !involvesCreator(actor, a, document)) : open;
-  const chosen = usable[0];
-  if (chosen === undefined) {
+  if (usable.length === 0) {
     return {
       allowed: false,
       code: 'SEPARATION_OF_DUTIES',
       reason: `The creator of the document (${document.createdBy}) may not ${action} it, also not on behalf of someone else`,
+    };
+  }
+  // an initial here counts as the UNIT_HEAD role among the approving stages, like any other approving act
+  const unbarred = rule.separationOfDuties ? usable.filter((a) => barringAct(acts, actor, a) === undefined) : usable;
+  const chosen = unbarred[0];
+  if (chosen === undefined) {
+    const act = barringAct(acts, actor, usable[0]!)!;
+    return {
+      allowed: false,
+      code: 'SEPARATION_OF_DUTIES',
+      reason: `${actor.username} already acted on this document as ${act.role} (${act.action}); one person acts for one role only among the approving stages, so may not ${action} it as ${usable[0]!.role}`,
     };
   }
   const participant = chosen.as.unitCode;

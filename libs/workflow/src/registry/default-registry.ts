@@ -32,7 +32,7 @@ export const regulationWorkflowV2: WorkflowDefinition<RegulationMachineV2> = def
   label: 'Peraturan Kepala Daerah tentang Sistem Kerja',
 });
 
-/** A fresh registry holding Quick Win v1 and Regulation v1 (v2 joins it once the server drives its parallel stage). */
+/** A fresh registry holding Quick Win v1 and Regulation v1 and v2 (new regulations start on v2). */
 export function createDefaultRegistry(): WorkflowRegistry {
-  return new WorkflowRegistry().register(quickWinWorkflowV1).register(regulationWorkflowV1);
+  return new WorkflowRegistry().register(quickWinWorkflowV1).register(regulationWorkflowV1).register(regulationWorkflowV2);
 }

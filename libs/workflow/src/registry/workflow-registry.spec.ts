@@ -42,12 +42,13 @@ function run(definition: Parameters<typeof applyAction>[0], snapshot: PersistedW
 }
 
 describe('workflow registry', () => {
-  it('holds Quick Win v1 and Regulation v1 by default', () => {
+  it('holds Quick Win v1 and Regulation v1 and v2 by default; new regulations start on v2', () => {
     const registry = createDefaultRegistry();
-    expect(registry.list().map((d) => `${d.kind}@${d.version}`)).toEqual(['quick-win@1', 'regulation@1']);
+    expect(registry.list().map((d) => `${d.kind}@${d.version}`)).toEqual(['quick-win@1', 'regulation@1', 'regulation@2']);
+    expect(registry.latest('regulation')?.version).toBe(2);
     expect(registry.latest('quick-win')?.version).toBe(1);
     expect(registry.get('regulation', 1)?.machine.id).toBe('regulation');
-    expect(registry.get('regulation', 2)).toBeUndefined();
+    expect(registry.get('regulation', 3)).toBeUndefined();
     expect(registry.latest('nope')).toBeUndefined();
     expect(() => registry.require('quick-win', 9)).toThrow(UnknownWorkflowError);
     expect(() => registry.requireLatest('nope')).toThrow(UnknownWorkflowError);
@@ -67,7 +68,7 @@ describe('workflow registry', () => {
     const v2 = defineWorkflow({ kind: 'quick-win', version: 2, machine: quickWinV2Machine(), actions: QUICK_WIN_ACTIONS, label: 'Quick Win' });
     registry.register(v2);
     expect(registry.latest('quick-win')).toBe(v2);
-    expect(registry.listLatest().map((d) => `${d.kind}@${d.version}`)).toEqual(['quick-win@2', 'regulation@1']);
+    expect(registry.listLatest().map((d) => `${d.kind}@${d.version}`)).toEqual(['quick-win@2', 'regulation@2']);
     expect(atomicStateNames(v2.machine)).toContain('budget_check');
 
     // The running instance stored version 1: it goes on with v1 to its end, never seeing budget_check.

@@ -1,5 +1,6 @@
 import { DocumentKind, regulationTypeFor } from '#workflow';
 import type { DocumentKindSpec } from './document-kind.types.js';
+import { HarmonizationRequestDto } from './coordination.dto.js';
 import { CreateRegulationDto, HarmonizationReportDto, PublicationDto, UpdateRegulationDto } from './regulation.dto.js';
 
 export const regulationKind: DocumentKindSpec = {
@@ -8,7 +9,7 @@ export const regulationKind: DocumentKindSpec = {
   createDto: CreateRegulationDto,
   updateDto: UpdateRegulationDto,
   contentIssues: () => [],
-  actionData: { RECORD_HARMONIZATION: HarmonizationReportDto, PUBLISH: PublicationDto },
+  actionData: { REQUEST_HARMONIZATION: HarmonizationRequestDto, RECORD_HARMONIZATION: HarmonizationReportDto, PUBLISH: PublicationDto },
   applyActionFacts(facts, { action, data, actor, at }) {
     if (action === 'RECORD_HARMONIZATION') {
       return { ...facts, harmonization: { ...data, recordedBy: actor, recordedAt: at.toISOString() } };
