@@ -136,6 +136,8 @@ describe('reports', () => {
       expect(rows).toEqual([
         ['kaltim.drafter2', 'UNIT_HEAD', 'kaltim.kadis', 2, 2],
         ['kaltim.kadis', 'UNIT_HEAD', null, 2, 2],
+        // the demo data has a head for every unit: the Biro Hukum's waits on the one submitted there
+        ['kaltim.kepala-biro-hukum', 'UNIT_HEAD', null, 1, 0],
         ['kaltim.organisasi', 'ORG_VERIFIER', null, 1, 0],
       ]);
     });

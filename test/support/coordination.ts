@@ -45,14 +45,14 @@ export async function rushParticipantDeadlines(
     const [rows] = await tx.query(
       `UPDATE deadlines SET remind_at = $2, due_at = $3, escalation_times = $4::timestamptz[],
               policy = policy || jsonb_build_object('maxEscalations', $5::int), generation = generation + 1
-        WHERE document_id = $1 AND status = 'PENDING' AND participant_unit_id IS NOT NULL RETURNING id`,
+        WHERE document_id = $1 AND status = 'PENDING' AND participant_unit_id IS NOT NULL RETURNING id, generation`,
       [documentId, at(times.remindInMs), at(times.dueInMs), times.escalationsInMs.map(at), times.escalationsInMs.length],
     );
-    for (const row of rows as Array<{ id: string }>) {
-      await tx.query(`INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'DEADLINE_RESCHEDULED', jsonb_build_object('deadlineId', $2::text))`, [
-        documentId,
-        row.id,
-      ]);
+    for (const row of rows as Array<{ id: string; generation: number }>) {
+      await tx.query(
+        `INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'DEADLINE_RESCHEDULED', jsonb_build_object('deadlineId', $2::text, 'generation', $3::int))`,
+        [documentId, row.id, row.generation],
+      );
     }
   });
 }
