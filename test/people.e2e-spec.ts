@@ -39,7 +39,7 @@ describe('people administration', () => {
     const list = await t.http.get('/api/users?limit=200').set(auth);
     expect(list.status).toBe(200);
     expect(new Set(list.body.items.map((u: { governmentCode: string }) => u.governmentCode))).toEqual(new Set(['paser']));
-    expect(list.body.total).toBe(11);
+    expect(list.body.total).toBe(15); // api.md's eleven and the heads of its four other units
     for (const username of ['kaltim.drafter', 'berau.drafter', 'kaltim.admin', 'nobody.here']) {
       expect((await t.http.get(`/api/users/${username}`).set(auth)).status).toBe(404);
       const patch = await t.http.patch(`/api/users/${username}`).set(auth).send({ active: false });
@@ -69,15 +69,21 @@ describe('people administration', () => {
       return res.body.items.map((u: { username: string }) => u.username);
     };
     expect(await names('governmentCode=paser&unitCode=diskominfo')).toEqual(['paser.drafter', 'paser.drafter2', 'paser.kadis']);
-    expect(await names('role=UNIT_HEAD')).toEqual(['berau.kadis', 'kaltim.kadis', 'paser.kadis']);
+    const heads = (g: string, units: string[]) => [`${g}.kadis`, ...units.map((u) => `${g}.kepala-${u}`)];
+    const regencyUnits = ['bagian-hukum', 'bagian-organisasi', 'inspektorat', 'setda'];
+    expect(await names('role=UNIT_HEAD')).toEqual([
+      ...heads('berau', regencyUnits),
+      ...heads('kaltim', ['biro-hukum', 'biro-organisasi', 'inspektorat', 'setda']),
+      ...heads('paser', regencyUnits),
+    ]);
     const [{ nip }] = await t.dataSource.query(`SELECT nip FROM users WHERE username = 'paser.sekda'`);
     expect(await names(`search=${nip.slice(2, 12)}`)).toEqual(['paser.sekda']);
     const [{ name }] = await t.dataSource.query(`SELECT name FROM users WHERE username = 'berau.hukum'`);
     expect(await names(`search=${encodeURIComponent(name.split(' ')[0].toUpperCase())}&governmentCode=berau`)).toContain('berau.hukum');
-    expect(await names('search=paser.kep')).toEqual(['paser.kepala']);
+    expect(await names('search=paser.kepala')).toEqual(['paser.kepala', ...regencyUnits.map((u) => `paser.kepala-${u}`)]);
     expect(await names('search=100%25')).toEqual([]);
     const page = await t.http.get('/api/users?governmentCode=paser&limit=4&page=2').set(auth);
-    expect(page.body).toMatchObject({ total: 11, page: 2, limit: 4 });
+    expect(page.body).toMatchObject({ total: 15, page: 2, limit: 4 });
     expect(page.body.items).toHaveLength(4);
     for (const bad of ['active=maybe', 'role=OVERLORD', 'limit=500', 'page=0', 'unitCode=Bad%20Unit', 'colour=red']) {
       const res = await t.http.get(`/api/users?${bad}`).set(auth);
