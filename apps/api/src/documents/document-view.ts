@@ -1,4 +1,4 @@
-import { allowedActions, coordinationRoundOf, pendingUnits, stageActorsFor, type ActorFacts, type DocumentFacts, type ReadableDocument, type WorkflowRegistry } from '#workflow';
+import { AGENCIES_STAGE, allowedActions, coordinationRoundOf, pendingUnits, stageActorsFor, type ActorFacts, type DocumentFacts, type ReadableDocument, type WorkflowRegistry } from '#workflow';
 import { coordinationViewOf } from './coordination-view.js';
 import type { DocumentRecord } from './document-record.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
@@ -14,7 +14,7 @@ export function documentFactsOf(record: DocumentRecord): DocumentFacts {
     unitCode: record.unitCode,
     history: record.history,
     // the OPDs concerned still waited for in coordination.agencies: they must act, so they read it
-    pendingParticipants: pendingUnits(coordinationRoundOf(record.snapshot.context)),
+    pendingParticipants: record.state === AGENCIES_STAGE ? pendingUnits(coordinationRoundOf(record.snapshot.context)) : [],
   };
 }
 
