@@ -47,9 +47,10 @@ describe('paraf koordinasi by the OPDs concerned (coordination.agencies)', () =>
     for (const other of ['kaltim.kadis', 'kaltim.asisten', 'kaltim.kepala-biro-hukum']) {
       expect((await tasksOf(other)).some((task) => task.id === doc.id)).toBe(false);
     }
+    // the head of an OPD not named neither acts nor reads (read scope: 404)
     const outsider = await act(t, 'regulations', doc.id, 'kaltim.kepala-biro-hukum', 'PARAF');
-    expect(outsider.status).toBe(403);
-    expect(outsider.body.code).toBe('FORBIDDEN');
+    expect(outsider.status).toBe(404);
+    expect(outsider.body.code).toBe('NOT_FOUND');
     const asisten = await act(t, 'regulations', doc.id, 'kaltim.asisten', 'PARAF');
     expect(asisten.status).toBe(403);
 
@@ -108,8 +109,9 @@ describe('paraf koordinasi by the OPDs concerned (coordination.agencies)', () =>
     ]);
     expect(returned.body.coordination.participants[2].comment).toBe('Pasal 5 bertentangan dengan tugas Sekretariat Daerah');
     expect(await participantDeadlines(t.dataSource, doc.id)).toEqual(['biro-organisasi CANCELLED', 'inspektorat DONE', 'setda DONE']);
+    // released: no longer waited for, so the document leaves their read scope too
     const late = await act(t, 'regulations', doc.id, 'kaltim.kepala-biro-organisasi', 'PARAF');
-    expect(late.status).toBe(409);
+    expect(late.status).toBe(404);
     const outbox = await t.dataSource.query(`SELECT payload FROM outbox WHERE document_id = $1 AND type = 'NOTIFY' AND payload->>'notification' = 'CANCELLED'`, [doc.id]);
     expect(outbox.map((r: { payload: { participant: string } }) => r.payload.participant)).toEqual(['biro-organisasi']);
 
