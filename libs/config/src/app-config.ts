@@ -22,6 +22,20 @@ export interface AppConfig {
   /** Whether the queue dashboard may pause, retry, promote or clean jobs (never add or edit them). */
   queueDashboardActions: boolean;
   logLevel: string;
+  /** false: sign-in by password is refused (single sign-on only). */
+  passwordLogin: boolean;
+  /** OpenID Connect single sign-on; null when OIDC_ISSUER_URL is not set. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The callback URL registered at the provider (`.../api/auth/oidc/callback` as the browser reaches it). */
+  redirectUrl: string;
+  /** The claim whose value is a user's NIP or username. */
+  userClaim: string;
 }
 
 export class InvalidConfigurationError extends Error {
@@ -63,5 +77,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginHashing: { concurrency: value.LOGIN_HASH_CONCURRENCY, queue: value.LOGIN_HASH_QUEUE },
     queueDashboardActions: value.QUEUE_DASHBOARD_ACTIONS,
     logLevel: value.LOG_LEVEL,
+    passwordLogin: value.PASSWORD_LOGIN,
+    oidc: value.OIDC_ISSUER_URL
+      ? {
+          issuerUrl: value.OIDC_ISSUER_URL,
+          clientId: value.OIDC_CLIENT_ID,
+          clientSecret: value.OIDC_CLIENT_SECRET,
+          redirectUrl: value.OIDC_REDIRECT_URL,
+          userClaim: value.OIDC_USER_CLAIM,
+        }
+      : null,
   };
 }

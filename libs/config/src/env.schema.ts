@@ -33,5 +33,13 @@ export const envSchema = Joi.object({
   LOGIN_HASH_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
   LOGIN_HASH_QUEUE: Joi.number().integer().min(0).default(32),
   QUEUE_DASHBOARD_ACTIONS: Joi.boolean().default(false),
+  PASSWORD_LOGIN: Joi.boolean().default(true),
+  OIDC_ISSUER_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
+  OIDC_CLIENT_ID: Joi.string().when('OIDC_ISSUER_URL', { is: Joi.exist(), then: Joi.required() }),
+  OIDC_CLIENT_SECRET: Joi.string().when('OIDC_ISSUER_URL', { is: Joi.exist(), then: Joi.required() }),
+  OIDC_REDIRECT_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .when('OIDC_ISSUER_URL', { is: Joi.exist(), then: Joi.required() }),
+  OIDC_USER_CLAIM: Joi.string().pattern(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/).default('preferred_username'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 });

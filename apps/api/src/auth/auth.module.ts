@@ -10,6 +10,8 @@ import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { LoginUseCase } from './login.use-case.js';
 import { MeQuery } from './me.query.js';
+import { OidcSignIn } from './oidc/oidc-sign-in.js';
+import { OidcController } from './oidc/oidc.controller.js';
 import { PasswordHashGate } from './password-hash-gate.js';
 import { AccessTokenAuthenticator } from './session/access-token-authenticator.js';
 import { BrowserSessions } from './session/browser-sessions.js';
@@ -19,7 +21,7 @@ import { TokenService } from './token.service.js';
   imports: [
     JwtModule.register({}),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, OidcController],
   providers: [
     TokenService,
     UserDirectory,
@@ -31,6 +33,7 @@ import { TokenService } from './token.service.js';
     LoginRateLimitGuard,
     { provide: PasswordHashGate, useFactory: (config: AppConfig) => new PasswordHashGate(config.loginHashing), inject: [APP_CONFIG] },
     MeQuery,
+    OidcSignIn,
     ChangePasswordUseCase,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],

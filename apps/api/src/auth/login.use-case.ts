@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#config';
 import { hashPassword, UserDirectory, verifyPassword } from '#persistence';
 import { AppException, unauthenticated } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
@@ -28,6 +29,7 @@ export class LoginUseCase {
     private readonly users: UserDirectory,
     private readonly tokens: TokenService,
     private readonly gate: PasswordHashGate,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(username: string, password: string): Promise<LoginResult> {
@@ -38,6 +40,9 @@ export class LoginUseCase {
 
   /** The active user with this username and password, else 401 (a bearer login and a browser sign-in both start here). */
   async verifyCredentials(username: string, password: string): Promise<AuthenticatedUser> {
+    if (!this.config.passwordLogin) {
+      throw new AppException(ErrorCode.PASSWORD_LOGIN_DISABLED, 'Masuk dengan kata sandi dimatikan di instalasi ini; masuklah dengan SSO.');
+    }
     const user = await this.users.findByUsername(username);
     const valid = await this.gated(async () => {
       const hash = user?.active && user.passwordHash ? user.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));

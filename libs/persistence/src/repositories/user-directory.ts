@@ -74,6 +74,15 @@ export class UserDirectory {
     return rows[0] ?? null;
   }
 
+  /**
+   * The one user whose NIP or username is `value` (single sign-on matches a provider's claim this
+   * way); null when nobody or more than one user matches.
+   */
+  async findByNipOrUsername(value: string): Promise<UserRecord | null> {
+    const rows: UserRecord[] = await this.dataSource.query(`${SELECT_USER} WHERE u.nip = $1 OR u.username = $1 LIMIT 2`, [value]);
+    return rows.length === 1 ? rows[0]! : null;
+  }
+
   async findById(id: string): Promise<UserRecord | null> {
     const rows: UserRecord[] = await this.dataSource.query(`${SELECT_USER} WHERE u.id = $1`, [id]);
     return rows[0] ?? null;
