@@ -188,6 +188,7 @@ describe('single sign-on by OpenID Connect against a real provider', () => {
     authorize.searchParams.set('nonce', 'another-nonce');
     const res = await browser.step(await browser.toCallback(authorize.href));
     expect(res.status).toBe(400);
+    expect(res.text).toContain('Proses masuk tidak sah');
     expect(await signedInAs(browser)).toBe(401);
   });
 
@@ -199,6 +200,7 @@ describe('single sign-on by OpenID Connect against a real provider', () => {
     expect(new URL(callback).searchParams.get('iss')).toBe(elsewhere.issuer);
     const res = await browser.step(callback);
     expect(res.status).toBe(400);
+    expect(res.text).toContain('Proses masuk tidak sah');
     expect(await signedInAs(browser)).toBe(401);
   });
 
@@ -208,6 +210,7 @@ describe('single sign-on by OpenID Connect against a real provider', () => {
     authorize.searchParams.set('client_id', 'other');
     const res = await browser.step(await browser.toCallback(authorize.href));
     expect(res.status).toBe(400);
+    expect(res.text).toContain('Proses masuk tidak sah');
     expect(await signedInAs(browser)).toBe(401);
   });
 
@@ -215,6 +218,7 @@ describe('single sign-on by OpenID Connect against a real provider', () => {
     const callback = await new Browser(t).toCallback(await new Browser(t).startSignIn());
     const res = await new Browser(t).step(callback);
     expect(res.status).toBe(400);
+    expect(res.text).toContain('sesi masuk sudah kedaluwarsa');
   });
 
   it('refuses a person unknown to alur with a 403 page in Bahasa Indonesia', async () => {
