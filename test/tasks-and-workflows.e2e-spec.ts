@@ -75,7 +75,7 @@ describe('GET /api/tasks', () => {
       state: 'endorsement',
       dueAt: expect.any(String),
       overdue: false,
-      explanation: expect.stringMatching(/^3 hari kerja sejak /),
+      explanation: expect.stringMatching(/^3 hari kerja, dihitung sejak /),
       timeZone: 'Asia/Makassar',
       allowedActions: ['ENDORSE', 'RETURN'],
       onBehalfOf: null,
