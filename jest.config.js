@@ -2,7 +2,7 @@
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^#(config|persistence|workflow|queue|logging)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(config|persistence|workflow|queue|logging|api-client)$': '<rootDir>/libs/$1/src/index.ts',
     '^#testing$': '<rootDir>/test/support/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

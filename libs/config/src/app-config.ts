@@ -22,6 +22,8 @@ export interface AppConfig {
   /** Whether the queue dashboard may pause, retry, promote or clean jobs (never add or edit them). */
   queueDashboardActions: boolean;
   logLevel: string;
+  /** Origins a browser may call the API from (CORS); empty: none. */
+  corsOrigins: string[];
 }
 
 export class InvalidConfigurationError extends Error {
@@ -63,5 +65,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginHashing: { concurrency: value.LOGIN_HASH_CONCURRENCY, queue: value.LOGIN_HASH_QUEUE },
     queueDashboardActions: value.QUEUE_DASHBOARD_ACTIONS,
     logLevel: value.LOG_LEVEL,
+    corsOrigins: value.CORS_ORIGINS ? (value.CORS_ORIGINS as string).split(',').map((o) => o.trim()) : [],
   };
 }

@@ -33,5 +33,10 @@ export const envSchema = Joi.object({
   LOGIN_HASH_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
   LOGIN_HASH_QUEUE: Joi.number().integer().min(0).default(32),
   QUEUE_DASHBOARD_ACTIONS: Joi.boolean().default(false),
+  /** Comma-separated origins (`https://alur.kaltimprov.go.id`) allowed to call the API from a browser; unset: none. */
+  CORS_ORIGINS: Joi.string()
+    .pattern(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/)
+    .message('CORS_ORIGINS must be origins such as https://alur.example.go.id, separated by commas')
+    .optional(),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 });

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { delegationRefusal, type Role } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { Static } from 'typebox';
 import { AppException, forbidden, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
-import type { CreateDelegationDto } from './delegation.dto.js';
+import type { CreateDelegationBody } from './delegation.schemas.js';
 import {
   findDelegation,
   holdsByDelegation,
@@ -33,7 +34,7 @@ const EXCLUSION_VIOLATION = '23P01';
 export class CreateDelegationUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(user: AuthenticatedUser, dto: CreateDelegationDto): Promise<DelegationView> {
+  async execute(user: AuthenticatedUser, dto: Static<typeof CreateDelegationBody>): Promise<DelegationView> {
     const now = new Date();
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '#workflow';
-import type { DelegationKind } from './delegation.dto.js';
+import type { DelegationKind } from './delegation.schemas.js';
 
 /** A delegation row with the usernames it refers to, as every delegation query reads it. */
 export interface DelegationRecord {

@@ -8,13 +8,13 @@ import { SELECT_HOLIDAY, toHolidayView, type HolidayView } from './holiday-view.
 export class ListHolidaysQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(user: AuthenticatedUser, year?: string): Promise<{ items: HolidayView[] }> {
+  async execute(user: AuthenticatedUser, year?: number): Promise<{ items: HolidayView[] }> {
     const rows: HolidayView[] = await this.dataSource.query(
       `${SELECT_HOLIDAY}
         WHERE (h.government_id IS NULL OR h.government_id = $1)
           AND ($2::int IS NULL OR h.date BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31))
         ORDER BY h.date, h.government_id NULLS FIRST, h.name`,
-      [user.governmentId, year === undefined ? null : Number(year)],
+      [user.governmentId, year ?? null],
     );
     return { items: rows.map(toHolidayView) };
   }

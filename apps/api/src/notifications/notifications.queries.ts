@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/app.exception.js';
 import { UUID } from '../documents/document-record.js';
-import type { ListNotificationsQueryDto, NotificationList, NotificationView } from './notifications.dto.js';
+import type { Static } from 'typebox';
+import type { ListNotificationsQuery, NotificationList, NotificationView } from './notification.schemas.js';
 
 const COLUMNS = `id, type, document_kind AS "documentKind", document_id AS "documentId", title, message,
                  created_at AS "createdAt", read_at AS "readAt"`;
@@ -12,10 +13,10 @@ const COLUMNS = `id, type, document_kind AS "documentKind", document_id AS "docu
 export class NotificationQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(userId: string, query: ListNotificationsQueryDto): Promise<NotificationList> {
-    const page = Number(query.page ?? 1);
-    const limit = Number(query.limit ?? 20);
-    const unreadOnly = query.unread === 'true';
+  async list(userId: string, query: Static<typeof ListNotificationsQuery>): Promise<NotificationList> {
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 20;
+    const unreadOnly = query.unread === true;
     const filter = unreadOnly ? 'AND read_at IS NULL' : '';
     const [items, [counts]] = await Promise.all([
       this.dataSource.query(
