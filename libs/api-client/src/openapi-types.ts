@@ -1237,6 +1237,8 @@ export interface components {
              */
             expiresIn: number;
             user: components["schemas"]["UserSummary"];
+            /** @description Signed in with a temporary password: the token is refused everywhere but POST /api/me/password */
+            mustChangePassword: boolean;
         };
         Me: {
             /** @example kaltim.sekda */

@@ -31,6 +31,7 @@ export const LoginResultSchema = named(
       tokenType: Type.Literal('Bearer'),
       expiresIn: Type.Integer({ description: 'Seconds', examples: [3600] }),
       user: UserSummarySchema,
+      mustChangePassword: Type.Boolean({ description: 'Signed in with a temporary password: the token is refused everywhere but POST /api/me/password' }),
     },
     { additionalProperties: false },
   ),

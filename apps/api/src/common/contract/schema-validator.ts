@@ -13,8 +13,11 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function createAjv(coerceTypes: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes, useDefaults: false, verbose: true, unicodeRegExp: true });
+/** Up to this many keys and items a refusal names every field at fault (up to five); beyond, the first. */
+const EVERY_ERROR_UP_TO = 2000;
+
+function createAjv(coerceTypes: boolean, allErrors: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors, strict: true, coerceTypes, useDefaults: false, verbose: true, unicodeRegExp: true });
   ajv.addFormat('date', { type: 'string', validate: isDateOnly });
   ajv.addFormat('date-time', { type: 'string', validate: isDateTimeWithOffset });
   ajv.addFormat('uuid', { type: 'string', validate: (s: string) => UUID.test(s) });
@@ -22,16 +25,23 @@ function createAjv(coerceTypes: boolean): Ajv2020 {
   return ajv;
 }
 
-const bodies = createAjv(false);
-/** Query strings are strings; their schemas say integer or boolean and ajv converts (`?page=2`). */
-const queries = createAjv(true);
-const compiled = new WeakMap<object, ValidateFunction>();
+/**
+ * Query strings are strings; their schemas say integer or boolean and ajv converts (`?page=2`).
+ * Each kind twice: stopping at the first error (any body), and collecting every error (small bodies).
+ */
+const AJV = {
+  body: { first: createAjv(false, false), every: createAjv(false, true) },
+  query: { first: createAjv(true, false), every: createAjv(true, true) },
+};
+const compiled = new Map<Ajv2020, WeakMap<object, ValidateFunction>>();
 
-function validatorOf(schema: TSchema, coerce: boolean): ValidateFunction {
-  let validate = compiled.get(schema);
+function validatorOf(schema: TSchema, ajv: Ajv2020): ValidateFunction {
+  let cache = compiled.get(ajv);
+  if (!cache) compiled.set(ajv, (cache = new WeakMap()));
+  let validate = cache.get(schema);
   if (!validate) {
-    validate = (coerce ? queries : bodies).compile(schema);
-    compiled.set(schema, validate);
+    validate = ajv.compile(schema);
+    cache.set(schema, validate);
   }
   return validate;
 }
@@ -44,33 +54,42 @@ function validatorOf(schema: TSchema, coerce: boolean): ValidateFunction {
  */
 export function parseWith<S extends TSchema>(schema: S, value: unknown, what: 'body' | 'query' | string = 'body'): Static<S> {
   const root = what === 'body' || what === 'query' ? '' : what;
-  const bad = findPrototypeKey(value, root);
-  if (bad !== null) {
-    throw validationFailed(`${bad} is not a field this API knows`, { fields: [`${bad}: not a known field`] });
+  const { prototypeKey, size } = walk(value, root);
+  if (prototypeKey !== null) {
+    throw validationFailed(`${prototypeKey} is not a field this API knows`, { fields: [`${prototypeKey}: not a known field`] });
   }
-  const validate = validatorOf(schema, what === 'query');
+  const ajv = AJV[what === 'query' ? 'query' : 'body'];
+  // a large body is refused at its first error: the cost stays that of reading it
+  const validate = validatorOf(schema, size <= EVERY_ERROR_UP_TO ? ajv.every : ajv.first);
   if (validate(value)) return value as Static<S>;
   const messages = describeErrors(validate.errors ?? [], root, MAX_FIELDS_NAMED);
   throw validationFailed(messages.join('; '), { fields: messages });
 }
 
-/** The path of the first `__proto__`, `constructor` or `prototype` key in a JSON value, else null (iterative: any depth). */
-export function findPrototypeKey(value: unknown, root = ''): string | null {
+/**
+ * One iterative pass (any depth): the path of the first `__proto__`, `constructor` or `prototype`
+ * key, and how many keys and items the value holds.
+ */
+export function walk(value: unknown, root = ''): { prototypeKey: string | null; size: number } {
   const stack: Array<[unknown, string]> = [[value, root]];
+  let size = 0;
   while (stack.length > 0) {
     const [current, path] = stack.pop()!;
     if (typeof current !== 'object' || current === null) continue;
     if (Array.isArray(current)) {
+      size += current.length;
       for (let i = 0; i < current.length; i++) stack.push([current[i], `${path}[${i}]`]);
       continue;
     }
-    for (const key of Object.keys(current)) {
+    for (const key in current) {
+      if (!Object.hasOwn(current, key)) continue;
+      size += 1;
       const child = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) return child;
+      if (PROTOTYPE_KEYS.has(key)) return { prototypeKey: child, size };
       stack.push([(current as Record<string, unknown>)[key], child]);
     }
   }
-  return null;
+  return { prototypeKey: null, size };
 }
 
 export type { ErrorObject };
