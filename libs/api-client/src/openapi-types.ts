@@ -1899,6 +1899,13 @@ export interface components {
                 final: boolean;
                 stage: string | null;
                 actions: components["schemas"]["WorkflowStateAction"][];
+                /** @description Several actors act in this stage, each once (e.g. paraf koordinasi) */
+                multiInstance: boolean;
+                /** @description Where the state moves by itself when a guard holds */
+                eventless: {
+                    state: string;
+                    guard: string | null;
+                }[];
             }[];
             actions: {
                 action: string;

@@ -5,6 +5,8 @@ import { named } from '../common/contract/schema-names.js';
 
 export const WorkflowKindParam = OneOf(['quick-win', 'regulation'] as const, { description: 'The workflow kind', example: 'quick-win' });
 
+const TargetSchema = Type.Object({ state: Type.String(), guard: Nullable(Type.String()) }, { additionalProperties: false });
+
 const StateAction = named(
   'WorkflowStateAction',
   Type.Object(
@@ -15,7 +17,7 @@ const StateAction = named(
       separationOfDuties: Type.Boolean(),
       commentRequired: Type.Boolean(),
       target: Nullable(Type.String(), { description: 'The target when it does not depend on a guard, else null (see targets)' }),
-      targets: Type.Array(Type.Object({ state: Type.String(), guard: Nullable(Type.String()) }, { additionalProperties: false })),
+      targets: Type.Array(TargetSchema),
     },
     { additionalProperties: false },
   ),
@@ -31,7 +33,14 @@ export const WorkflowSchema = named(
       initial: Type.String({ examples: ['draft'] }),
       states: Type.Array(
         Type.Object(
-          { name: Type.String(), final: Type.Boolean(), stage: Nullable(Type.String()), actions: Type.Array(StateAction) },
+          {
+            name: Type.String(),
+            final: Type.Boolean(),
+            stage: Nullable(Type.String()),
+            actions: Type.Array(StateAction),
+            multiInstance: Type.Boolean({ description: 'Several actors act in this stage, each once (e.g. paraf koordinasi)' }),
+            eventless: Type.Array(TargetSchema, { description: 'Where the state moves by itself when a guard holds' }),
+          },
           { additionalProperties: false },
         ),
       ),

@@ -78,18 +78,20 @@ export function walk(value: unknown, root = ''): { prototypeKey: string | null; 
     if (typeof current !== 'object' || current === null) continue;
     if (Array.isArray(current)) {
       size += current.length;
-      for (let i = 0; i < current.length; i++) stack.push([current[i], `${path}[${i}]`]);
+      for (let i = 0; i < current.length; i++) if (isContainer(current[i])) stack.push([current[i], `${path}[${i}]`]);
       continue;
     }
     for (const key in current) {
       if (!Object.hasOwn(current, key)) continue;
       size += 1;
-      const child = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) return { prototypeKey: child, size };
-      stack.push([(current as Record<string, unknown>)[key], child]);
+      if (PROTOTYPE_KEYS.has(key)) return { prototypeKey: path ? `${path}.${key}` : key, size };
+      const child = (current as Record<string, unknown>)[key];
+      if (isContainer(child)) stack.push([child, path ? `${path}.${key}` : key]);
     }
   }
   return { prototypeKey: null, size };
 }
+
+const isContainer = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 export type { ErrorObject };
