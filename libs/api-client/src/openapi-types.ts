@@ -705,7 +705,7 @@ export interface components {
              *       "closes": "16:00"
              *     }
              */
-            monday: components["schemas"]["OfficeDayDto"] | null;
+            monday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
             /**
              * @description null: closed
              * @example {
@@ -713,7 +713,7 @@ export interface components {
              *       "closes": "16:00"
              *     }
              */
-            tuesday: components["schemas"]["OfficeDayDto"] | null;
+            tuesday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
             /**
              * @description null: closed
              * @example {
@@ -721,7 +721,7 @@ export interface components {
              *       "closes": "16:00"
              *     }
              */
-            wednesday: components["schemas"]["OfficeDayDto"] | null;
+            wednesday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
             /**
              * @description null: closed
              * @example {
@@ -729,7 +729,7 @@ export interface components {
              *       "closes": "16:00"
              *     }
              */
-            thursday: components["schemas"]["OfficeDayDto"] | null;
+            thursday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
             /**
              * @description null: closed
              * @example {
@@ -737,21 +737,21 @@ export interface components {
              *       "closes": "16:30"
              *     }
              */
-            friday: components["schemas"]["OfficeDayDto"] | null;
+            friday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
             /**
              * @description null: closed
              * @example null
              */
-            saturday: components["schemas"]["OfficeDayDto"] | null;
+            saturday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
             /**
              * @description null: closed
              * @example null
              */
-            sunday: components["schemas"]["OfficeDayDto"] | null;
+            sunday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
         };
         UpdateOfficeHoursDto: {
             /** @description All seven days, each {opens, closes} or null (closed), at least one open; null: back to the national ASN hours */
-            days: components["schemas"]["OfficeWeekDto"] | null;
+            days: (components["schemas"]["OfficeWeekDto"] | null) & components["schemas"]["OfficeWeekDto"];
         };
         CreateGovernmentDto: {
             /**

@@ -74,7 +74,7 @@ export function buildOpenApiDocument(app: INestApplication): Json {
       const spec = specs.get(operation.operationId);
       paths[path] ??= {};
       // an operation still on a class-validator DTO: what Nest's scanner found, marked as not held to the document
-      paths[path][method] = spec ? toOperation(spec, method, path, operation.tags ?? [], components) : { ...operation, 'x-unchecked': true };
+      paths[path][method] = spec ? toOperation(spec, method, path, operation.tags ?? [], components) : { ...toOpenApi31(operation), 'x-unchecked': true };
     }
   }
   const tags = [...new Set(Object.values(paths).flatMap((ops: Json) => Object.values(ops).flatMap((o: Json) => o.tags ?? [])))].sort();
@@ -86,7 +86,7 @@ export function buildOpenApiDocument(app: INestApplication): Json {
     tags: tags.map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name })),
     paths,
     // the scanner's schemas are those of the x-unchecked operations' class-validator DTOs
-    components: { securitySchemes: scanned.components.securitySchemes, schemas: { ...(scanned.components.schemas ?? {}), ...components.all() } },
+    components: { securitySchemes: scanned.components.securitySchemes, schemas: { ...toOpenApi31(scanned.components.schemas ?? {}), ...components.all() } },
   };
 }
 
@@ -210,3 +210,16 @@ class Components {
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The scanner writes OpenAPI 3.0 (`nullable: true`); 3.1 says null as a type. */
+function toOpenApi31(node: Json): Json {
+  if (Array.isArray(node)) return node.map((n) => (isObject(n) || Array.isArray(n) ? toOpenApi31(n) : n));
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'nullable') continue;
+    out[key] = isObject(value) || Array.isArray(value) ? toOpenApi31(value) : value;
+  }
+  if (node.nullable !== true) return out;
+  if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'] };
+  return { anyOf: [out, { type: 'null' }] };
+}
