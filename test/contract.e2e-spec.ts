@@ -49,12 +49,11 @@ describe('API contract', () => {
     });
 
     it("passes Redocly's recommended rules without an error", async () => {
-      const { stdout } = await promisify(execFile)('node_modules/.bin/redocly', ['lint', 'openapi.json', '--format', 'json'], {
+      // exits 1 on any error (warnings allowed)
+      const run = promisify(execFile)('node_modules/.bin/redocly', ['lint', 'openapi.json'], {
         env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
-      const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { totals: { errors: number }; problems: Array<{ severity: string; message: string }> };
-      expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
-      expect(report.totals.errors).toBe(0);
+      });
+      await expect(run).resolves.toBeDefined();
     }, 120_000);
 
     it('the typed client was generated from it', async () => {

@@ -1400,6 +1400,11 @@ export interface components {
             governmentCode: string;
             /** @example diskominfo */
             unitCode: string;
+            /**
+             * @description The government's time zone
+             * @example Asia/Makassar
+             */
+            timeZone: string;
             /** @example kaltim.drafter */
             createdBy: string;
             /** Format: date-time */
@@ -1586,6 +1591,11 @@ export interface components {
             governmentCode: string;
             /** @example diskominfo */
             unitCode: string;
+            /**
+             * @description The government's time zone
+             * @example Asia/Makassar
+             */
+            timeZone: string;
             /** @example kaltim.drafter */
             createdBy: string;
             /** Format: date-time */
