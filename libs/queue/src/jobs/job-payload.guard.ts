@@ -27,6 +27,7 @@ const CHECKS: Readonly<Record<JobName, Check>> = {
     typeof d.actor === 'string' &&
     isNullableString(d.comment),
   [JobName.EmailDelivery]: (d) => isUuid(d.notificationId),
+  [JobName.WeeklyDigest]: (d) => typeof d.governmentCode === 'string' && /^[a-z0-9][a-z0-9-]{0,62}$/.test(d.governmentCode) && typeof d.week === 'string' && DATE_ONLY.test(d.week),
 };
 
 /**

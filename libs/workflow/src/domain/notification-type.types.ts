@@ -8,6 +8,8 @@ export const NotificationType = {
   OVERDUE: 'OVERDUE',
   ESCALATION: 'ESCALATION',
   PUBLISHED: 'PUBLISHED',
+  /** The weekly digest to the Sekda and each Kepala OPD (about no single document). */
+  WEEKLY_DIGEST: 'WEEKLY_DIGEST',
 } as const;
 
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];
