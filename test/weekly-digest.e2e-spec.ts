@@ -31,7 +31,7 @@ describe('weekly digest', () => {
       [doc.id],
     );
     await t.dataSource.query(`UPDATE documents SET state = 'endorsement', updated_at = '2026-11-25T03:00:00Z' WHERE id = $1`, [doc.id]);
-    const env = { ...t.env, RECONCILE_INTERVAL_MS: '600000' };
+    const env = { ...t.env, RECONCILE_INTERVAL_MS: '600000', WEEKLY_DIGEST: 'true' };
     workers = [await createTestWorker(env), await createTestWorker(env)];
     producer = new JobProducer({ redisUrl: t.env.REDIS_URL!, prefix: t.env.QUEUE_PREFIX! });
   });

@@ -15,6 +15,8 @@ export interface AppConfig {
   demoSeed: boolean;
   demoPassword: string;
   reconcileIntervalMs: number;
+  /** The worker schedules the Monday digest (WEEKLY_DIGEST). */
+  weeklyDigest: boolean;
   loginThrottle: { limit: number; ttlMs: number };
   /** Whether the queue dashboard may pause, retry, promote or clean jobs (never add or edit them). */
   queueDashboardActions: boolean;
@@ -56,6 +58,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoSeed: value.DEMO_SEED,
     demoPassword: value.DEMO_PASSWORD,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
+    weeklyDigest: value.WEEKLY_DIGEST,
     loginThrottle: { limit: value.LOGIN_THROTTLE_LIMIT, ttlMs: value.LOGIN_THROTTLE_TTL_MS },
     queueDashboardActions: value.QUEUE_DASHBOARD_ACTIONS,
     logLevel: value.LOG_LEVEL,

@@ -99,7 +99,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     await this.reconcileDeadlines(now, horizon, report);
     await this.reconcileTargetDates(now, horizon, report);
     await this.sweepEmails(now, report);
-    report.digestJobsAdded = await this.ensure(JobName.WeeklyDigest, await this.digests.wanted(now));
+    if (this.config.weeklyDigest) report.digestJobsAdded = await this.ensure(JobName.WeeklyDigest, await this.digests.wanted(now));
     report.finishedAt = new Date();
     this.lastReport = report;
     if (report.deadlineJobsAdded + report.targetReminderJobsAdded + report.emailJobsAdded > 0) {
