@@ -7,7 +7,12 @@ import { DocumentPage } from './pages/document';
 import { InboxPage } from './pages/inbox';
 import { NotFoundPage } from './pages/not-found';
 import { NotificationsPage } from './pages/notifications';
+import { GovernmentsPage } from './pages/governments';
+import { PeoplePage } from './pages/people';
+import { PersonnelImportPage } from './pages/personnel-import';
+import { PersonPage } from './pages/person';
 import { SettingsPage } from './pages/settings';
+import { UnitsPage } from './pages/units';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -24,6 +29,12 @@ export const ROUTES: ReadonlyArray<[string, FunctionComponent<PageProps>]> = [
   ['/pemberitahuan', NotificationsPage],
   ['/pendelegasian', DelegationsPage],
   ['/pengaturan', SettingsPage],
+  ['/pegawai', PeoplePage],
+  ['/pegawai/baru', PersonPage],
+  ['/pegawai/:username', PersonPage],
+  ['/unit-kerja', UnitsPage],
+  ['/pemerintah-daerah', GovernmentsPage],
+  ['/impor-pegawai', PersonnelImportPage],
 ];
 
 const KIND_PATHS = new Set(['quick-wins', 'regulations']);

@@ -31,6 +31,8 @@ export interface SignInResult {
   csrfToken: string;
   expiresIn: number;
   user: Pick<Me, 'username' | 'name' | 'governmentCode' | 'unitCode' | 'roles'>;
+  /** signed in with a temporary password: only POST /api/me/password is allowed until it changes */
+  mustChangePassword: boolean;
 }
 
 export interface Task {
@@ -155,4 +157,54 @@ export interface OfficeHoursView {
   days: OfficeHours;
   updatedAt: string | null;
   updatedBy: string | null;
+}
+
+/** A person as GET /api/users shows them (administration). */
+export interface Person {
+  username: string;
+  name: string;
+  nip: string | null;
+  email: string | null;
+  governmentCode: string;
+  unitCode: string;
+  roles: string[];
+  active: boolean;
+  hasPassword: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonPage {
+  items: Person[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  governmentCode: string;
+  headUsername: string | null;
+  createdAt: string;
+}
+
+export interface Government {
+  code: string;
+  name: string;
+  regionName: string;
+  level: 'PROVINCE' | 'REGENCY' | 'CITY';
+  parentCode: string | null;
+  timeZone: string;
+  createdAt: string;
+}
+
+export type ImportRowStatus = 'created' | 'updated' | 'unchanged' | 'error';
+
+export interface ImportReport {
+  governmentCode: string;
+  dryRun: boolean;
+  rows: Array<{ row: number; nip: string; username: string; status: ImportRowStatus; reason?: string }>;
+  summary: Record<ImportRowStatus, number>;
 }

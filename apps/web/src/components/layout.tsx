@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
-import type { NotificationPage } from '../api/views';
+import type { Government, NotificationPage } from '../api/views';
 import { Link, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
@@ -29,9 +29,23 @@ export function useUnreadCount(): number {
   return unread;
 }
 
+/** Whether the signed-in ADMIN's government is a province (who adds its regencies and cities). */
+function useAdministersProvince(admin: boolean, governmentCode: string): boolean {
+  const [province, setProvince] = useState(false);
+  useEffect(() => {
+    if (!admin) return;
+    ok<{ items: Government[] }>(api.GET('/api/governments')).then(
+      (list) => setProvince(list.items.some((g) => g.code === governmentCode && g.level === 'PROVINCE')),
+      () => undefined,
+    );
+  }, [admin, governmentCode]);
+  return province;
+}
+
 export function Layout({ children }: { children: ComponentChildren }) {
   const { me, signOut } = useSession();
   const unread = useUnreadCount();
+  const administersProvince = useAdministersProvince(hasRole(me, 'ADMIN'), me.governmentCode);
   const { pathname } = useLocation();
   const current = (href: string) => (href === '/' ? pathname === '/' : pathname.startsWith(href)) ? 'page' : undefined;
   const links: Array<[string, string]> = [
@@ -40,6 +54,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
     ['/regulations', 'Rancangan Peraturan'],
     ['/pendelegasian', 'Pendelegasian'],
   ];
+  if (hasRole(me, 'ADMIN')) links.push(['/pegawai', 'Pegawai'], ['/unit-kerja', 'Unit Kerja'], ['/impor-pegawai', 'Impor Pegawai']);
+  if (administersProvince) links.push(['/pemerintah-daerah', 'Pemerintah Daerah']);
   if (hasRole(me, 'ADMIN')) links.push(['/pengaturan', 'Pengaturan']);
   return (
     <>

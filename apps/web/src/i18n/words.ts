@@ -70,3 +70,6 @@ export function durationText(iso: string, businessDays: boolean): string {
   if (s) parts.push(`${s} detik`);
   return parts.join(' ') || iso;
 }
+
+/** The roles an ADMIN grants (OPERATOR belongs to the deployment, never granted here). */
+export const GRANTABLE_ROLES: readonly string[] = Object.keys(ROLE_LABELS);

@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, ok } from '../api/client';
 import type { SignInResult } from '../api/views';
+import { adminProblem } from '../components/admin-problem';
+import { toApiError } from '../components/async';
 
 export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [temporary, setTemporary] = useState<string | null>(null);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -15,8 +18,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     setBusy(true);
     setError(null);
     try {
-      await ok<SignInResult>(api.POST('/api/auth/session', { body: { username, password } }), { quiet401: true });
-      await onSignedIn();
+      const session = await ok<SignInResult>(api.POST('/api/auth/session', { body: { username, password } }), { quiet401: true });
+      if (session.mustChangePassword) setTemporary(password);
+      else await onSignedIn();
     } catch (e) {
       const status = e instanceof ApiError ? e.status : 0;
       setError(
@@ -31,6 +35,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     }
   }
 
+  if (temporary !== null) return <ChangeTemporaryPassword currentPassword={temporary} onChanged={onSignedIn} />;
   return (
     <main id="isi" class="login">
       <h1>Masuk ke alur</h1>
@@ -47,6 +52,47 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
         )}
         <button type="submit" class="primary" disabled={busy}>
           Masuk
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** After signing in with a temporary password: the new one, typed twice, before anything else. */
+function ChangeTemporaryPassword({ currentPassword, onChanged }: { currentPassword: string; onChanged(): Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const newPassword = String(form.get('newPassword') ?? '');
+    if (newPassword.length < 12) return setError('Kata sandi baru paling sedikit 12 karakter.');
+    if (newPassword !== String(form.get('repeat') ?? '')) return setError('Kedua isian kata sandi baru tidak sama.');
+    if (newPassword === currentPassword) return setError('Kata sandi baru harus berbeda dari kata sandi sementara.');
+    try {
+      await ok(api.POST('/api/me/password', { body: { currentPassword, newPassword } }), { quiet401: true });
+      await onChanged();
+    } catch (e) {
+      setError(adminProblem(toApiError(e)));
+    }
+  }
+
+  return (
+    <main id="isi" class="login">
+      <h1>Ganti kata sandi</h1>
+      <p class="muted">Anda masuk dengan kata sandi sementara. Buat kata sandi baru sebelum melanjutkan.</p>
+      <form onSubmit={submit} noValidate>
+        <label for="new-password">Kata sandi baru</label>
+        <input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minLength={12} />
+        <label for="repeat-password">Ulangi kata sandi baru</label>
+        <input id="repeat-password" name="repeat" type="password" autocomplete="new-password" required />
+        {error && (
+          <p class="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="primary">
+          Simpan kata sandi
         </button>
       </form>
     </main>

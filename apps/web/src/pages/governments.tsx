@@ -1,0 +1,153 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { Government } from '../api/views';
+import { adminProblem } from '../components/admin-problem';
+import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
+import { useSession } from '../session';
+import { useGovernments } from './units';
+
+const LEVELS: Record<Government['level'], string> = { PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota' };
+const ZONES: ReadonlyArray<readonly [string, string]> = [
+  ['Asia/Jakarta', 'WIB (Asia/Jakarta)'],
+  ['Asia/Pontianak', 'WIB (Asia/Pontianak)'],
+  ['Asia/Makassar', 'WITA (Asia/Makassar)'],
+  ['Asia/Jayapura', 'WIT (Asia/Jayapura)'],
+];
+
+/** Pemerintah Daerah: a province ADMIN's regencies and cities, added and edited. */
+export function GovernmentsPage() {
+  const { me } = useSession();
+  const list = useGovernments();
+  const [editing, setEditing] = useState<Government | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const regions = list.data?.items.filter((g) => g.parentCode === me.governmentCode) ?? [];
+  const province = list.data?.items.find((g) => g.code === me.governmentCode);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const v = Object.fromEntries([...new FormData(form)].map(([k, x]) => [k, String(x).trim()]));
+    if (!editing && !v.code) return setProblem('Kode wajib diisi.');
+    if (!v.name || !v.regionName) return setProblem('Nama dan nama wilayah wajib diisi.');
+    const fields = { name: v.name, regionName: v.regionName, level: v.level, timeZone: v.timeZone };
+    try {
+      if (editing) await ok(api.PATCH('/api/governments/{code}', { params: { path: { code: editing.code } }, body: fields as never }));
+      else await ok(api.POST('/api/governments', { body: { code: v.code, ...fields } as never }));
+      setProblem(null);
+      setNotice(editing ? 'Pemerintah daerah diubah.' : 'Pemerintah daerah ditambahkan.');
+      setEditing(null);
+      form.reset();
+      list.reload();
+    } catch (error) {
+      setNotice(null);
+      setProblem(adminProblem(toApiError(error)));
+    }
+  }
+
+  if (list.loading && !list.data) return <Loading />;
+  if (list.error) return <ErrorMessage error={list.error} onRetry={list.reload} />;
+  if (province?.level !== 'PROVINCE') {
+    return (
+      <section>
+        <h1>Pemerintah Daerah</h1>
+        <p class="alert" role="alert">
+          Hanya administrator provinsi yang mengelola kabupaten dan kota.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>Pemerintah Daerah</h1>
+      <p class="muted">Kabupaten dan kota di bawah {province.name}.</p>
+      {regions.length === 0 && <Empty>Belum ada kabupaten atau kota.</Empty>}
+      {regions.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Kode</th>
+                <th scope="col">Nama</th>
+                <th scope="col">Tingkat</th>
+                <th scope="col">Zona waktu</th>
+                <th scope="col">
+                  <span class="visually-hidden">Tindakan</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {regions.map((g) => (
+                <tr key={g.code} data-testid="government">
+                  <td>{g.code}</td>
+                  <td>{g.name}</td>
+                  <td>{LEVELS[g.level]}</td>
+                  <td>{g.timeZone}</td>
+                  <td>
+                    <button type="button" aria-label={`Ubah ${g.name}`} onClick={() => (setEditing(g), setProblem(null), setNotice(null))}>
+                      Ubah
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form onSubmit={save} noValidate class="doc-form" key={editing?.code ?? 'baru'} aria-labelledby="pemda-form">
+        <h2 id="pemda-form">{editing ? `Ubah ${editing.name}` : 'Tambah kabupaten/kota'}</h2>
+        {!editing && (
+          <div class="field">
+            <label for="g-code">Kode</label>
+            <input id="g-code" name="code" placeholder="mis. berau" />
+          </div>
+        )}
+        <div class="field">
+          <label for="g-name">Nama</label>
+          <input id="g-name" name="name" defaultValue={editing?.name ?? ''} placeholder="mis. Pemerintah Kabupaten Berau" />
+        </div>
+        <div class="field">
+          <label for="g-region">Nama wilayah</label>
+          <input id="g-region" name="regionName" defaultValue={editing?.regionName ?? ''} placeholder="mis. Berau" />
+        </div>
+        <div class="field">
+          <label for="g-level">Tingkat</label>
+          <select id="g-level" name="level" defaultValue={editing?.level ?? 'REGENCY'}>
+            <option value="REGENCY">Kabupaten</option>
+            <option value="CITY">Kota</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="g-zone">Zona waktu</label>
+          <select id="g-zone" name="timeZone" defaultValue={editing?.timeZone ?? province.timeZone}>
+            {ZONES.map(([zone, label]) => (
+              <option key={zone} value={zone}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {problem && (
+          <p class="alert" role="alert">
+            {problem}
+          </p>
+        )}
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
+        <div class="buttons">
+          <button type="submit" class="primary">
+            {editing ? 'Simpan' : 'Tambah kabupaten/kota'}
+          </button>
+          {editing && (
+            <button type="button" onClick={() => setEditing(null)}>
+              Batal
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { api, ok } from '../api/client';
+import type { PersonPage, Unit } from '../api/views';
+import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
+import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
+import { Link, navigate } from '../router';
+import type { PageProps } from '../routes';
+import { useSession } from '../session';
+
+const LIMIT = 20;
+const FILTERS = ['unitCode', 'role', 'active', 'search'] as const;
+
+/** The units of a government, for selects and names (empty while loading or refused). */
+export function useUnits(governmentCode: string) {
+  return useLoad(() => ok<{ items: Unit[] }>(api.GET('/api/governments/{code}/units', { params: { path: { code: governmentCode } } })), [governmentCode]);
+}
+
+/** Pegawai: the people of the governments the ADMIN administers, filtered and paged in the URL. */
+export function PeoplePage({ query }: PageProps) {
+  const { me } = useSession();
+  const units = useUnits(me.governmentCode);
+  const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? '']).filter(([, v]) => v !== ''));
+  const key = query.toString();
+  const list = useLoad(
+    () => ok<PersonPage>(api.GET('/api/users', { params: { query: { ...filters, page: String(page), limit: String(LIMIT) } as never } })),
+    [key],
+  );
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
+  const unitName = (code: string) => units.data?.items.find((u) => u.code === code)?.name ?? code;
+
+  const goTo = (next: Record<string, string>, toPage: number) => {
+    const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v !== ''));
+    if (toPage > 1) params.set('page', String(toPage));
+    const search = params.toString();
+    navigate(`/pegawai${search ? `?${search}` : ''}`);
+  };
+
+  function filter(event: Event) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    goTo(Object.fromEntries(FILTERS.map((f) => [f, String(form.get(f) ?? '').trim()])), 1);
+  }
+
+  return (
+    <section>
+      <h1>Pegawai</h1>
+      <div class="buttons">
+        <Link href="/pegawai/baru" class="button primary">
+          Tambah pegawai
+        </Link>
+        <Link href="/impor-pegawai" class="button">
+          Impor Pegawai
+        </Link>
+      </div>
+      <form class="filters" onSubmit={filter} key={key} role="search" aria-label="Saring pegawai">
+        <div>
+          <label for="f-search">Cari nama, NIP atau nama pengguna</label>
+          <input id="f-search" name="search" type="search" defaultValue={filters.search ?? ''} />
+        </div>
+        <div>
+          <label for="f-unit">Unit kerja</label>
+          <select id="f-unit" name="unitCode" defaultValue={filters.unitCode ?? ''}>
+            <option value="">Semua unit</option>
+            {units.data?.items.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="f-role">Peran</label>
+          <select id="f-role" name="role" defaultValue={filters.role ?? ''}>
+            <option value="">Semua peran</option>
+            {GRANTABLE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="f-active">Status</label>
+          <select id="f-active" name="active" defaultValue={filters.active ?? ''}>
+            <option value="">Semua</option>
+            <option value="true">Aktif</option>
+            <option value="false">Nonaktif</option>
+          </select>
+        </div>
+        <button type="submit">Saring</button>
+      </form>
+      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.items.length === 0 && <Empty>Tidak ada pegawai yang sesuai.</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <p class="muted" role="status">
+            {list.data.total} pegawai · halaman {page} dari {pages}
+          </p>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Nama</th>
+                  <th scope="col">NIP</th>
+                  <th scope="col">Nama pengguna</th>
+                  <th scope="col">Unit kerja</th>
+                  <th scope="col">Peran</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((p) => (
+                  <tr key={p.username} data-testid="person">
+                    <td>
+                      <Link href={`/pegawai/${encodeURIComponent(p.username)}`}>{p.name}</Link>
+                    </td>
+                    <td>{p.nip ?? '-'}</td>
+                    <td>{p.username}</td>
+                    <td>{p.governmentCode === me.governmentCode ? unitName(p.unitCode) : `${p.unitCode} (${p.governmentCode})`}</td>
+                    <td>{p.roles.map(roleLabel).join(', ')}</td>
+                    <td>{p.active ? 'Aktif' : 'Nonaktif'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav class="buttons" aria-label="Halaman">
+            <button type="button" disabled={page <= 1} onClick={() => goTo(filters, page - 1)}>
+              Sebelumnya
+            </button>
+            <button type="button" disabled={page >= pages} onClick={() => goTo(filters, page + 1)}>
+              Berikutnya
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { Person } from '../api/views';
+import { adminProblem } from '../components/admin-problem';
+import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
+import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
+import { Link, navigate } from '../router';
+import type { PageProps } from '../routes';
+import { useSession } from '../session';
+import { useUnits } from './people';
+
+/** The person's fields from the form, or a problem in Bahasa Indonesia. */
+function readPerson(form: FormData, creating: boolean): Record<string, unknown> | string {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const roles = form.getAll('roles').map(String);
+  if (creating && !text('username')) return 'Nama pengguna wajib diisi.';
+  if (!text('name')) return 'Nama wajib diisi.';
+  if (!text('unitCode')) return 'Pilih unit kerja.';
+  if (roles.length === 0) return 'Pilih paling sedikit satu peran.';
+  const person: Record<string, unknown> = { name: text('name'), nip: text('nip') || null, email: text('email') || null, unitCode: text('unitCode'), roles };
+  if (creating) person.username = text('username');
+  else person.active = form.get('active') === 'on';
+  return person;
+}
+
+/** Pegawai baru (`/pegawai/baru`) or one person (`/pegawai/:username`): fields, active, password reset. */
+export function PersonPage({ params }: PageProps) {
+  const creating = !params.username;
+  const { me } = useSession();
+  const person = useLoad(
+    () => (creating ? Promise.resolve(null) : ok<Person>(api.GET('/api/users/{username}', { params: { path: { username: params.username! } } }))),
+    [params.username],
+  );
+  const units = useUnits(person.data?.governmentCode ?? me.governmentCode);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [temporary, setTemporary] = useState<string | null>(null);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setNotice(null);
+    const fields = readPerson(new FormData(event.currentTarget as HTMLFormElement), creating);
+    if (typeof fields === 'string') return setProblem(fields);
+    if (!creating && person.data?.active && fields.active === false && !confirm(`Nonaktifkan ${person.data.name}? Sesinya berakhir seketika dan tidak menerima tugas lagi.`)) return;
+    try {
+      if (creating) {
+        const created = await ok<Person>(api.POST('/api/users', { body: fields as never }));
+        setProblem(null);
+        navigate(`/pegawai/${encodeURIComponent(created.username)}?baru=1`);
+        return;
+      }
+      await ok<Person>(api.PATCH('/api/users/{username}', { params: { path: { username: params.username! } }, body: fields as never }));
+      setProblem(null);
+      setNotice('Perubahan disimpan.');
+      person.reload();
+    } catch (error) {
+      setProblem(adminProblem(toApiError(error)));
+    }
+  }
+
+  async function resetPassword() {
+    try {
+      const answer = await ok<{ temporaryPassword: string }>(api.POST('/api/users/{username}/password-reset', { params: { path: { username: params.username! } } }));
+      setProblem(null);
+      setTemporary(answer.temporaryPassword);
+      person.reload();
+    } catch (error) {
+      const e = toApiError(error);
+      setProblem(e.status === 403 && person.data && !person.data.active ? 'Pegawai nonaktif: aktifkan kembali sebelum mengatur ulang kata sandi.' : adminProblem(e));
+    }
+  }
+
+  if (person.loading && !person.data && !creating) return <Loading />;
+  if (person.error) return <ErrorMessage error={person.error} onRetry={person.reload} />;
+  const p = person.data;
+  return (
+    <section>
+      <p>
+        <Link href="/pegawai">Kembali ke daftar pegawai</Link>
+      </p>
+      <h1>{p ? p.name : 'Tambah pegawai'}</h1>
+      {new URLSearchParams(location.search).has('baru') && (
+        <p class="notice" role="status">
+          Pegawai ditambahkan. Atur ulang kata sandi untuk memberi kata sandi sementara.
+        </p>
+      )}
+      <form onSubmit={save} noValidate class="doc-form" key={p?.updatedAt ?? 'baru'}>
+        {creating ? (
+          <div class="field">
+            <label for="p-username">Nama pengguna</label>
+            <input id="p-username" name="username" autocomplete="off" placeholder="mis. paser.rina" />
+          </div>
+        ) : (
+          <p>
+            Nama pengguna: <strong>{p!.username}</strong>
+          </p>
+        )}
+        <div class="field">
+          <label for="p-name">Nama</label>
+          <input id="p-name" name="name" defaultValue={p?.name ?? ''} />
+        </div>
+        <div class="field">
+          <label for="p-nip">NIP</label>
+          <input id="p-nip" name="nip" inputMode="numeric" defaultValue={p?.nip ?? ''} aria-describedby="p-nip-hint" />
+          <p id="p-nip-hint" class="muted">
+            18 angka, boleh dikosongkan.
+          </p>
+        </div>
+        <div class="field">
+          <label for="p-email">Surel</label>
+          <input id="p-email" name="email" type="email" defaultValue={p?.email ?? ''} />
+        </div>
+        <div class="field">
+          <label for="p-unit">Unit kerja</label>
+          <select id="p-unit" name="unitCode" defaultValue={p?.unitCode ?? ''} key={units.data ? 'units' : 'loading'}>
+            <option value="">Pilih unit kerja</option>
+            {units.data?.items.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend>Peran</legend>
+          {GRANTABLE_ROLES.map((r) => (
+            <div key={r}>
+              <input id={`p-role-${r}`} type="checkbox" name="roles" value={r} defaultChecked={p?.roles.includes(r) ?? false} />
+              <label for={`p-role-${r}`}>{roleLabel(r)}</label>
+            </div>
+          ))}
+        </fieldset>
+        {p && (
+          <div class="field">
+            <input id="p-active" type="checkbox" name="active" defaultChecked={p.active} />
+            <label for="p-active">Aktif</label>
+          </div>
+        )}
+        {problem && (
+          <p class="alert" role="alert">
+            {problem}
+          </p>
+        )}
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
+        <div class="buttons">
+          <button type="submit" class="primary">
+            {creating ? 'Tambah pegawai' : 'Simpan'}
+          </button>
+        </div>
+      </form>
+      {p && (
+        <section aria-labelledby="kata-sandi">
+          <h2 id="kata-sandi">Kata sandi</h2>
+          <p class="muted">
+            {p.hasPassword ? (p.mustChangePassword ? 'Memakai kata sandi sementara.' : 'Sudah memiliki kata sandi.') : 'Belum memiliki kata sandi.'}
+          </p>
+          {temporary && (
+            <div class="notice" role="status">
+              <p>
+                Kata sandi sementara (hanya ditampilkan sekali; sampaikan kepada pegawai, yang harus menggantinya saat masuk):
+              </p>
+              <p>
+                <code data-testid="temporary-password">{temporary}</code>
+              </p>
+            </div>
+          )}
+          <button type="button" onClick={() => void resetPassword()}>
+            Atur ulang kata sandi
+          </button>
+        </section>
+      )}
+    </section>
+  );
+}

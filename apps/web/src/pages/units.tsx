@@ -1,0 +1,141 @@
+import { useState } from 'preact/hooks';
+import { api, ok } from '../api/client';
+import type { Government, Unit } from '../api/views';
+import { adminProblem } from '../components/admin-problem';
+import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
+import { navigate } from '../router';
+import type { PageProps } from '../routes';
+import { useSession } from '../session';
+import { useUnits } from './people';
+
+/** The governments the caller administers (their own, and a province's regencies and cities). */
+export function useGovernments() {
+  return useLoad(() => ok<{ items: Government[] }>(api.GET('/api/governments')), []);
+}
+
+/** Unit Kerja: the units of one government (`?pemda=`), added and renamed, with their heads. */
+export function UnitsPage({ query }: PageProps) {
+  const { me } = useSession();
+  const code = query.get('pemda') || me.governmentCode;
+  const governments = useGovernments();
+  const units = useUnits(code);
+  const [editing, setEditing] = useState<Unit | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const v = Object.fromEntries([...new FormData(form)].map(([k, x]) => [k, String(x).trim()]));
+    if (!editing && !v.code) return setProblem('Kode wajib diisi.');
+    if (!v.name) return setProblem('Nama wajib diisi.');
+    const headUsername = v.headUsername || null;
+    try {
+      if (editing) {
+        await ok(api.PATCH('/api/governments/{code}/units/{unitCode}', { params: { path: { code, unitCode: editing.code } }, body: { name: v.name, headUsername } as never }));
+      } else {
+        await ok(api.POST('/api/governments/{code}/units', { params: { path: { code } }, body: { code: v.code, name: v.name, ...(headUsername ? { headUsername } : {}) } as never }));
+      }
+      setProblem(null);
+      setNotice(editing ? 'Unit kerja diubah.' : 'Unit kerja ditambahkan.');
+      setEditing(null);
+      form.reset();
+      units.reload();
+    } catch (error) {
+      setNotice(null);
+      setProblem(adminProblem(toApiError(error)));
+    }
+  }
+
+  return (
+    <section>
+      <h1>Unit Kerja</h1>
+      {governments.data && governments.data.items.length > 1 && (
+        <div class="filters">
+          <div>
+            <label for="u-pemda">Pemerintah daerah</label>
+            <select id="u-pemda" value={code} onChange={(e) => navigate(`/unit-kerja?pemda=${encodeURIComponent((e.currentTarget as HTMLSelectElement).value)}`)}>
+              {governments.data.items.map((g) => (
+                <option key={g.code} value={g.code}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+      {units.loading && !units.data && <Loading />}
+      {units.error && <ErrorMessage error={units.error} onRetry={units.reload} />}
+      {units.data && units.data.items.length === 0 && <Empty>Belum ada unit kerja.</Empty>}
+      {units.data && units.data.items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Kode</th>
+                <th scope="col">Nama</th>
+                <th scope="col">Kepala unit</th>
+                <th scope="col">
+                  <span class="visually-hidden">Tindakan</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {units.data.items.map((u) => (
+                <tr key={u.code} data-testid="unit">
+                  <td>{u.code}</td>
+                  <td>{u.name}</td>
+                  <td>{u.headUsername ?? '-'}</td>
+                  <td>
+                    <button type="button" aria-label={`Ubah ${u.name}`} onClick={() => (setEditing(u), setProblem(null), setNotice(null))}>
+                      Ubah
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!units.error && (
+        <form onSubmit={save} noValidate class="doc-form" key={editing?.code ?? 'baru'} aria-labelledby="unit-form">
+          <h2 id="unit-form">{editing ? `Ubah ${editing.name}` : 'Tambah unit kerja'}</h2>
+          {!editing && (
+            <div class="field">
+              <label for="u-code">Kode</label>
+              <input id="u-code" name="code" placeholder="mis. dinas-kesehatan" />
+            </div>
+          )}
+          <div class="field">
+            <label for="u-name">Nama</label>
+            <input id="u-name" name="name" defaultValue={editing?.name ?? ''} />
+          </div>
+          <div class="field">
+            <label for="u-head">Nama pengguna kepala unit</label>
+            <input id="u-head" name="headUsername" defaultValue={editing?.headUsername ?? ''} placeholder="boleh dikosongkan" />
+          </div>
+          {problem && (
+            <p class="alert" role="alert">
+              {problem}
+            </p>
+          )}
+          {notice && (
+            <p class="notice" role="status">
+              {notice}
+            </p>
+          )}
+          <div class="buttons">
+            <button type="submit" class="primary">
+              {editing ? 'Simpan' : 'Tambah unit kerja'}
+            </button>
+            {editing && (
+              <button type="button" onClick={() => setEditing(null)}>
+                Batal
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+
+jest.setTimeout(240_000);
+
+describe('Pegawai pages: an ADMIN adds a person, resets their password, and they sign in (browser, 360 px)', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width: 360, height: 800 });
+  });
+  afterAll(() => app?.close());
+
+  const stored = async (username: string) => app.t.http.get(`/api/users/${username}`).set(await app.t.auth('kaltim.admin'));
+
+  it('lists and filters people, refuses a bad NIP in Indonesian, creates, edits, confirms a deactivation and resets the password', async () => {
+    const { page } = app;
+    await signIn(app, 'kaltim.admin', '/');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pegawai' }).click();
+    await page.getByRole('heading', { name: 'Pegawai' }).waitFor();
+    await page.getByTestId('person').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '360px-pegawai');
+
+    await page.getByLabel('Cari nama, NIP atau nama pengguna').fill('199408102020122012');
+    await page.getByRole('button', { name: 'Saring' }).click();
+    await page.waitForURL(/search=199408102020122012/);
+    await expect(page.getByTestId('person').count()).resolves.toBe(1);
+    await expect(page.getByTestId('person').textContent()).resolves.toContain('kaltim.admin');
+    await page.getByLabel('Cari nama, NIP atau nama pengguna').fill('tidak-ada-orang-ini');
+    await page.getByRole('button', { name: 'Saring' }).click();
+    await page.getByText('Tidak ada pegawai yang sesuai.').waitFor();
+
+    await page.getByRole('link', { name: 'Tambah pegawai' }).click();
+    await page.getByRole('heading', { name: 'Tambah pegawai' }).waitFor();
+    await page.getByLabel('Nama pengguna').fill('kaltim.budi');
+    await page.getByLabel('Nama', { exact: true }).fill('Budi Santoso, S.Kom.');
+    await page.getByLabel('NIP').fill('12345');
+    await page.getByLabel('Surel').fill('budi@kaltimprov.go.id');
+    await page.getByLabel('Unit kerja').selectOption('diskominfo');
+    await page.getByLabel('Pemrakarsa').check();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '360px-pegawai-baru');
+    await page.getByRole('button', { name: 'Tambah pegawai' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('NIP harus 18 angka.');
+    expect((await stored('kaltim.budi')).status).toBe(404);
+
+    await page.getByLabel('NIP').fill('199501012020121001');
+    await page.getByRole('button', { name: 'Tambah pegawai' }).click();
+    await page.getByRole('heading', { name: 'Budi Santoso, S.Kom.' }).waitFor();
+    expect((await stored('kaltim.budi')).body).toMatchObject({ nip: '199501012020121001', unitCode: 'diskominfo', roles: ['DRAFTER'], active: true, hasPassword: false });
+
+    await page.getByLabel('Kepala Perangkat Daerah').check();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Perubahan disimpan.').waitFor();
+    expect((await stored('kaltim.budi')).body.roles).toEqual(['DRAFTER', 'UNIT_HEAD']);
+
+    // deactivation asks first: declined, nothing changes; accepted, they are inactive
+    await page.getByLabel('Aktif').uncheck();
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByLabel('Aktif').isChecked()).resolves.toBe(false);
+    expect((await stored('kaltim.budi')).body.active).toBe(true);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Perubahan disimpan.').waitFor();
+    expect((await stored('kaltim.budi')).body.active).toBe(false);
+    await page.getByRole('button', { name: 'Atur ulang kata sandi' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Pegawai nonaktif: aktifkan kembali sebelum mengatur ulang kata sandi.');
+
+    await page.getByLabel('Aktif').check();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Perubahan disimpan.').waitFor();
+    await page.getByRole('button', { name: 'Atur ulang kata sandi' }).click();
+    const temporary = (await page.getByTestId('temporary-password').textContent())!;
+    expect(temporary.length).toBeGreaterThanOrEqual(12);
+    await screenshot(page, '360px-pegawai-kata-sandi-sementara');
+
+    // the temporary password is shown once: not after a reload
+    await page.reload();
+    await page.getByRole('heading', { name: 'Budi Santoso, S.Kom.' }).waitFor();
+    await expect(page.getByTestId('temporary-password').count()).resolves.toBe(0);
+
+    // the new person signs in with it, must choose their own, then reaches the inbox
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByLabel('Nama pengguna').fill('kaltim.budi');
+    await page.getByLabel('Kata sandi').fill(temporary);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Ganti kata sandi' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Kata sandi baru', { exact: true }).fill('sandi-budi-yang-panjang');
+    await page.getByLabel('Ulangi kata sandi baru').fill('sandi-budi-yang-lain');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Kedua isian kata sandi baru tidak sama.');
+    await page.getByLabel('Ulangi kata sandi baru').fill('sandi-budi-yang-panjang');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await page.getByText('Budi Santoso, S.Kom.').first().waitFor();
+    await expect(page.getByRole('link', { name: 'Pegawai' }).count()).resolves.toBe(0);
+    expect((await stored('kaltim.budi')).body.mustChangePassword).toBe(false);
+  });
+
+  it('shows a person it cannot find as a message, and no Pegawai menu to someone who is not an ADMIN', async () => {
+    const { page } = app;
+    await signIn(app, 'kaltim.admin', '/pegawai/tidak.ada');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Tidak ditemukan.');
+    await signIn(app, 'kaltim.drafter', '/pegawai');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Tidak berwenang untuk melakukan tindakan ini.');
+    await expect(page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pegawai' }).count()).resolves.toBe(0);
+  });
+});
