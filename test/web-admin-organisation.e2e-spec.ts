@@ -70,7 +70,7 @@ describe('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, 360 px
     const { page } = app;
     await signIn(app, 'kaltim.admin', '/');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Unit Kerja' }).click();
-    await page.getByRole('heading', { name: 'Unit Kerja' }).waitFor();
+    await page.getByRole('heading', { name: 'Unit Kerja', exact: true }).waitFor();
     await page.getByTestId('unit').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '360px-unit-kerja');

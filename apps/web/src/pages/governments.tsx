@@ -63,7 +63,7 @@ export function GovernmentsPage() {
       <p class="muted">Kabupaten dan kota di bawah {province.name}.</p>
       {regions.length === 0 && <Empty>Belum ada kabupaten atau kota.</Empty>}
       {regions.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="Daftar kabupaten dan kota" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -97,7 +97,7 @@ export function PeoplePage({ query }: PageProps) {
           <p class="muted" role="status">
             {list.data.total} pegawai · halaman {page} dari {pages}
           </p>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label="Daftar pegawai" tabIndex={0}>
             <table>
               <thead>
                 <tr>

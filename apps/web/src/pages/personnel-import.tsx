@@ -103,7 +103,7 @@ export function PersonnelImportPage() {
           {report.rows.length === 0 ? (
             <p class="empty">Berkas tidak berisi baris pegawai.</p>
           ) : (
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" aria-label="Hasil per baris" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -68,7 +68,7 @@ export function UnitsPage({ query }: PageProps) {
       {units.error && <ErrorMessage error={units.error} onRetry={units.reload} />}
       {units.data && units.data.items.length === 0 && <Empty>Belum ada unit kerja.</Empty>}
       {units.data && units.data.items.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="Daftar unit kerja" tabIndex={0}>
           <table>
             <thead>
               <tr>
