@@ -101,18 +101,18 @@ describe('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, 360 px
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pemerintah Daerah' }).click();
     await page.getByTestId('government').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.getByLabel('Kode').fill('berau');
-    await page.getByLabel('Nama', { exact: true }).fill('Pemerintah Kabupaten Berau');
-    await page.getByLabel('Nama wilayah').fill('Berau');
+    await page.getByLabel('Kode').fill('mahulu');
+    await page.getByLabel('Nama', { exact: true }).fill('Pemerintah Kabupaten Mahakam Ulu');
+    await page.getByLabel('Nama wilayah').fill('Mahakam Ulu');
     await page.getByRole('button', { name: 'Tambah kabupaten/kota' }).click();
     await page.getByText('Pemerintah daerah ditambahkan.').waitFor();
-    await page.getByRole('button', { name: 'Ubah Pemerintah Kabupaten Berau' }).click();
-    await page.getByLabel('Nama wilayah').fill('Kabupaten Berau');
+    await page.getByRole('button', { name: 'Ubah Pemerintah Kabupaten Mahakam Ulu' }).click();
+    await page.getByLabel('Nama wilayah').fill('Kabupaten Mahakam Ulu');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByText('Pemerintah daerah diubah.').waitFor();
     await screenshot(page, '360px-pemerintah-daerah');
     const governments = (await app.t.http.get('/api/governments').set(await app.t.auth('kaltim.admin'))).body.items;
-    expect(governments.find((g: { code: string }) => g.code === 'berau')).toMatchObject({ level: 'REGENCY', regionName: 'Kabupaten Berau', parentCode: 'kaltim' });
+    expect(governments.find((g: { code: string }) => g.code === 'mahulu')).toMatchObject({ level: 'REGENCY', regionName: 'Kabupaten Mahakam Ulu', parentCode: 'kaltim' });
 
     await signIn(app, 'paser.admin', '/pemerintah-daerah');
     await page.getByText('Hanya administrator provinsi yang mengelola kabupaten dan kota.').waitFor();

@@ -46,8 +46,6 @@ describe('Pegawai pages: an ADMIN adds a person, resets their password, and they
 
     await page.getByLabel('NIP').fill('199501012020121001');
     await page.getByRole('button', { name: 'Tambah pegawai' }).click();
-    await page.waitForTimeout(1500);
-    console.log('DEBUG', page.url(), await page.locator('main').innerText());
     await page.getByRole('heading', { name: 'Budi Santoso, S.Kom.' }).waitFor();
     expect((await stored('kaltim.budi')).body).toMatchObject({ nip: '199501012020121001', unitCode: 'diskominfo', roles: ['DRAFTER'], active: true, hasPassword: false });
 

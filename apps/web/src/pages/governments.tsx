@@ -112,16 +112,18 @@ export function GovernmentsPage() {
         </div>
         <div class="field">
           <label for="g-level">Tingkat</label>
-          <select id="g-level" name="level" defaultValue={editing?.level ?? 'REGENCY'}>
+          <select id="g-level" name="level">
             <option value="REGENCY">Kabupaten</option>
-            <option value="CITY">Kota</option>
+            <option value="CITY" selected={editing?.level === 'CITY'}>
+              Kota
+            </option>
           </select>
         </div>
         <div class="field">
           <label for="g-zone">Zona waktu</label>
-          <select id="g-zone" name="timeZone" defaultValue={editing?.timeZone ?? province.timeZone}>
+          <select id="g-zone" name="timeZone">
             {ZONES.map(([zone, label]) => (
-              <option key={zone} value={zone}>
+              <option key={zone} value={zone} selected={zone === (editing?.timeZone ?? province.timeZone)}>
                 {label}
               </option>
             ))}

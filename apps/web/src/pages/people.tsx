@@ -59,10 +59,10 @@ export function PeoplePage({ query }: PageProps) {
         </div>
         <div>
           <label for="f-unit">Unit kerja</label>
-          <select id="f-unit" name="unitCode" defaultValue={filters.unitCode ?? ''}>
+          <select id="f-unit" name="unitCode">
             <option value="">Semua unit</option>
             {units.data?.items.map((u) => (
-              <option key={u.code} value={u.code}>
+              <option key={u.code} value={u.code} selected={u.code === filters.unitCode}>
                 {u.name}
               </option>
             ))}
@@ -70,10 +70,10 @@ export function PeoplePage({ query }: PageProps) {
         </div>
         <div>
           <label for="f-role">Peran</label>
-          <select id="f-role" name="role" defaultValue={filters.role ?? ''}>
+          <select id="f-role" name="role">
             <option value="">Semua peran</option>
             {GRANTABLE_ROLES.map((r) => (
-              <option key={r} value={r}>
+              <option key={r} value={r} selected={r === filters.role}>
                 {roleLabel(r)}
               </option>
             ))}
@@ -81,10 +81,14 @@ export function PeoplePage({ query }: PageProps) {
         </div>
         <div>
           <label for="f-active">Status</label>
-          <select id="f-active" name="active" defaultValue={filters.active ?? ''}>
+          <select id="f-active" name="active">
             <option value="">Semua</option>
-            <option value="true">Aktif</option>
-            <option value="false">Nonaktif</option>
+            <option value="true" selected={filters.active === 'true'}>
+              Aktif
+            </option>
+            <option value="false" selected={filters.active === 'false'}>
+              Nonaktif
+            </option>
           </select>
         </div>
         <button type="submit">Saring</button>

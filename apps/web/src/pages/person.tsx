@@ -70,8 +70,8 @@ export function PersonPage({ params }: PageProps) {
     }
   }
 
-  if (person.loading && !person.data && !creating) return <Loading />;
   if (person.error) return <ErrorMessage error={person.error} onRetry={person.reload} />;
+  if (!creating && person.data?.username !== params.username) return <Loading />;
   const p = person.data;
   return (
     <section>
@@ -112,10 +112,10 @@ export function PersonPage({ params }: PageProps) {
         </div>
         <div class="field">
           <label for="p-unit">Unit kerja</label>
-          <select id="p-unit" name="unitCode" defaultValue={p?.unitCode ?? ''} key={units.data ? 'units' : 'loading'}>
+          <select id="p-unit" name="unitCode" key={units.data ? 'units' : 'loading'}>
             <option value="">Pilih unit kerja</option>
             {units.data?.items.map((u) => (
-              <option key={u.code} value={u.code}>
+              <option key={u.code} value={u.code} selected={u.code === p?.unitCode}>
                 {u.name}
               </option>
             ))}
