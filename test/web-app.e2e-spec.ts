@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { createQuickWin, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { act, createQuickWin, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
 
 jest.setTimeout(180_000);
 
@@ -75,6 +75,33 @@ describe.each([
     expect(await page().getByText('Tidak ditemukan.').count()).toBe(1);
     expect(await seriousA11yViolations(page())).toEqual([]);
     await screenshot(page(), `${label}-tidak-ditemukan`);
+  });
+
+  // last in this block: it puts a controllable clock into the browser
+  (width === 1280 ? it : it.skip)('a notification from another user\'s action appears on the open page without a reload', async () => {
+    const worker = await createTestWorker(app.t.env); // relays the outbox and writes notifications
+    try {
+      await page().clock.install(); // real time flows; the test moves it past the bell's next poll
+      await signIn(app, 'kaltim.kadis', '/pemberitahuan');
+      await page().getByRole('heading', { name: 'Pemberitahuan' }).waitFor();
+      const headers = await app.t.auth('kaltim.kadis');
+      const before = (await app.t.http.get('/api/notifications?unread=true&limit=1').set(headers)).body.unread as number;
+      await page().getByTestId('unread-count').filter({ hasText: new RegExp(`^${before}$`) }).waitFor();
+
+      // kaltim.drafter submits a Quick Win through the API: the head of the unit is told
+      const title = `Pemberitahuan langsung ${Date.now()}`;
+      const doc = await createQuickWin(app.t, 'kaltim.drafter', { title });
+      expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+      const notice = page().getByRole('link', { name: title });
+      while (!(await notificationsOf(app.t.dataSource, doc.id)).some((n) => n.username === 'kaltim.kadis')) await new Promise((r) => setTimeout(r, 100));
+      expect(await notice.count()).toBe(0); // not there before the poll
+      await page().clock.fastForward(15_000); // the bell's poll interval
+      await notice.waitFor();
+      await page().getByTestId('unread-count').filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor();
+      await expect(page().getByRole('link', { name: `Pemberitahuan, ${before + 1} belum dibaca` }).count()).resolves.toBe(1);
+    } finally {
+      await worker.close();
+    }
   });
 
   const page = () => app.page;

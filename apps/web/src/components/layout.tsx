@@ -5,25 +5,47 @@ import type { Government, NotificationPage } from '../api/views';
 import { Link, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 
-const POLL_MS = 15_000;
+/**
+ * How often the bell asks for unread notifications: a cheap count (limit 1), 4 times a minute per open
+ * tab, none while the tab is hidden, and at once when it is shown again.
+ */
+export const POLL_MS = 15_000;
 
-/** How many notifications are unread, refreshed every 15 s and when a page says it changed. */
+/** Fired on `window` when the unread notifications changed (a new one, or one read): lists reload. */
+export const NOTIFICATIONS_ARRIVED = 'alur:notifications-arrived';
+
+/** How many notifications are unread, refreshed every POLL_MS while visible and when a page says it changed. */
 export function useUnreadCount(): number {
   const [unread, setUnread] = useState(0);
   useEffect(() => {
     let live = true;
+    let seen: string | null = null;
     const refresh = () =>
       ok<NotificationPage>(api.GET('/api/notifications', { params: { query: { unread: 'true', limit: 1 } as never } })).then(
-        (page) => live && setUnread(page.unread),
+        (page) => {
+          if (!live) return;
+          setUnread(page.unread);
+          const now = `${page.unread}|${page.items[0]?.id ?? ''}`;
+          if (seen !== null && now !== seen) dispatchEvent(new Event(NOTIFICATIONS_ARRIVED));
+          seen = now;
+        },
         () => undefined,
       );
+    const tick = () => {
+      if (!document.hidden) void refresh();
+    };
+    const shown = () => {
+      if (!document.hidden) void refresh();
+    };
     void refresh();
-    const timer = setInterval(refresh, POLL_MS);
+    const timer = setInterval(tick, POLL_MS);
     addEventListener('alur:notifications-changed', refresh);
+    document.addEventListener('visibilitychange', shown);
     return () => {
       live = false;
       clearInterval(timer);
       removeEventListener('alur:notifications-changed', refresh);
+      document.removeEventListener('visibilitychange', shown);
     };
   }, []);
   return unread;

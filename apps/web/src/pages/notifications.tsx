@@ -2,14 +2,16 @@ import { useEffect } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { NotificationPage } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
+import { NOTIFICATIONS_ARRIVED } from '../components/layout';
 import { dateTime, KIND_PATHS } from '../i18n/words';
 import { Link } from '../router';
 
 export function NotificationsPage() {
   const list = useLoad(() => ok<NotificationPage>(api.GET('/api/notifications', { params: { query: { limit: 50 } as never } })), []);
   useEffect(() => {
-    const timer = setInterval(list.reload, 15_000); // new ones appear without a reload
-    return () => clearInterval(timer);
+    // new ones appear without a reload: the bell's poll says when the unread ones changed
+    addEventListener(NOTIFICATIONS_ARRIVED, list.reload);
+    return () => removeEventListener(NOTIFICATIONS_ARRIVED, list.reload);
   }, []);
 
   async function markRead(id: string) {
