@@ -4,13 +4,13 @@
 // pgbench with nothing else running, and the API's hottest functions from a CPU profile.
 //   node bench/approval-throughput.mjs        (env: BENCH_RATE, BENCH_FIXED_SECONDS, BENCH_CONCURRENCY,
 //                                              BENCH_SATURATION_DOCS, BENCH_PGBENCH_SECONDS, BENCH_PROFILE_DOCS)
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { topFunctions } from './lib/cpu-profile.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
-import { build, dropConnections, fmt, login, machineLine, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import { build, dropConnections, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const FIXED_SECONDS = Number(process.env.BENCH_FIXED_SECONDS ?? 20);
@@ -146,15 +146,6 @@ async function profileApi(env) {
     await worker.stop();
   }
   return topFunctions(dir, 15);
-}
-
-/** PostgreSQL's Unix socket when it is on this machine (BENCH_DATABASE_TRANSPORT=tcp keeps TCP): no TCP stack per query. */
-function overLocalSocket(url) {
-  const dir = process.env.BENCH_PG_SOCKET_DIR ?? '/var/run/postgresql';
-  const u = new URL(url);
-  if (process.env.BENCH_DATABASE_TRANSPORT === 'tcp' || !['127.0.0.1', 'localhost'].includes(u.hostname) || !existsSync(`${dir}/.s.PGSQL.${u.port || 5432}`)) return url;
-  u.searchParams.set('host', dir);
-  return u.toString();
 }
 
 async function main() {

@@ -11,15 +11,22 @@ function place(url, line) {
   return `${short}:${line + 1}`;
 }
 
-/** The `n` functions with the most self time in the newest profile of `dir`, with their share of the busy samples (idle left out). */
-export function topFunctions(dir, n = 15) {
+/**
+ * The `n` functions with the most self time in the newest profile of `dir`, with their share of the
+ * busy samples (idle left out). `window`: only samples taken between these CLOCK_MONOTONIC instants
+ * (microseconds, as `process.hrtime.bigint() / 1000n`; V8 stamps its samples on the same clock).
+ */
+export function topFunctions(dir, n = 15, window = null) {
   const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1);
   if (!file) throw new Error(`no .cpuprofile in ${dir}`);
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMs = new Map();
   let totalMs = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (window && (at < window.from || at > window.to)) return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const node = byId.get(id);
     const { functionName, url, lineNumber } = node.callFrame;

@@ -193,3 +193,12 @@ export async function sampleRss(pid) {
     return NaN;
   }
 }
+
+/** PostgreSQL's Unix socket when it is on this machine (BENCH_DATABASE_TRANSPORT=tcp keeps TCP): no TCP stack per query. */
+export function overLocalSocket(url) {
+  const dir = process.env.BENCH_PG_SOCKET_DIR ?? '/var/run/postgresql';
+  const u = new URL(url);
+  if (process.env.BENCH_DATABASE_TRANSPORT === 'tcp' || !['127.0.0.1', 'localhost'].includes(u.hostname) || !existsSync(`${dir}/.s.PGSQL.${u.port || 5432}`)) return url;
+  u.searchParams.set('host', dir);
+  return u.toString();
+}

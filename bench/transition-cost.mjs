@@ -1,0 +1,314 @@
+#!/usr/bin/env node
+// What one transition costs, in measures that hold on a busy machine (wall-clock throughput does not):
+// CPU milliseconds per transition of the API, the worker and the PostgreSQL backends (from
+// /proc/<pid>/stat over a fixed number of transitions), queries (round trips) per transition,
+// commits, shared blocks and rows per transition, trigger and function self time per transition
+// (track_functions = all), and EXPLAIN (ANALYZE, BUFFERS, WAL) of the pgbench transaction shape with
+// each trigger's time. The ceiling the CPU figures imply on this machine: cores x 1000 / total ms.
+//   npm run bench:cost      (env: BENCH_COST_DOCS, BENCH_COST_CONCURRENCY; BENCH_COST_NO_WRITE=1 leaves RESULTS.md alone)
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { topFunctions } from './lib/cpu-profile.mjs';
+import os from 'node:os';
+import pg from 'pg';
+import {
+  build, dbUrl, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, waitHealthy, writeSection, admin,
+} from './lib/stack.mjs';
+
+const DOCS = Number(process.env.BENCH_COST_DOCS ?? 300);
+const CONCURRENCY = Number(process.env.BENCH_COST_CONCURRENCY ?? 8);
+const PORT = Number(process.env.BENCH_PORT ?? 3910);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB = 'alur_cost';
+const COUNT_FILE = `/tmp/alur-cost-queries-${process.pid}.json`;
+const STEPS = [
+  ['kaltim.drafter', 'SUBMIT'],
+  ['kaltim.kadis', 'ENDORSE'],
+  ['kaltim.organisasi', 'VERIFY'],
+  ['kaltim.sekda', 'APPROVE'],
+];
+const TICK_MS = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms
+
+const quickWin = (i) => ({
+  title: `Quick Win cost ${i}`,
+  description: 'Percepatan layanan publik berbasis digital',
+  year: 2026,
+  category: 'RB_GENERAL',
+  area: 'PELAYANAN_PUBLIK',
+  indicator: 'Waktu layanan',
+  target: { value: 50, unit: 'persen' },
+  output: 'Layanan daring',
+  startDate: '2026-01-05',
+  endDate: '2026-12-20',
+  budget: 1000000,
+});
+
+/** utime + stime of a process and its descendants, in ms. */
+function cpuMs(pid) {
+  let ms = 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ms += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+  for (const task of safeList(`/proc/${pid}/task`)) {
+    for (const child of safeRead(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean)) ms += cpuMs(Number(child));
+  }
+  return ms;
+}
+const safeList = (dir) => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
+const safeRead = (file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+async function createDocuments(tokens, n) {
+  const ids = new Array(n);
+  await pool(n, CONCURRENCY, async (i) => {
+    const r = await request(BASE, 'POST', '/api/quick-wins', { token: tokens['kaltim.drafter'], body: quickWin(i) });
+    if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
+    ids[i] = r.body.id;
+  });
+  return ids;
+}
+
+async function approveAll(tokens, ids) {
+  await pool(ids.length, CONCURRENCY, async (i) => {
+    for (const [user, action] of STEPS) {
+      const r = await request(BASE, 'POST', `/api/quick-wins/${ids[i]}/actions`, { token: tokens[user], body: { action } });
+      if (r.status !== 200) throw new Error(`${action}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+  });
+}
+
+async function queriesSoFar(pid) {
+  rmSync(COUNT_FILE, { force: true });
+  process.kill(pid, 'SIGWINCH');
+  for (let i = 0; i < 100; i++) {
+    const text = safeRead(COUNT_FILE);
+    if (text) return JSON.parse(text).queries;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the API did not write its query count');
+}
+
+/** The database's counters and the CPU of every process, at one moment (after stats are flushed). */
+async function snapshot(c, api, worker) {
+  await new Promise((r) => setTimeout(r, 1500)); // backends flush their statistics at most once a second
+  await c.query('SELECT pg_stat_clear_snapshot()');
+  const backends = (await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB])).rows.map((r) => r.pid);
+  const pgCpu = new Map(backends.map((pid) => [pid, cpuMs(pid)]));
+  const [db] = (await c.query(`SELECT xact_commit, blks_hit, blks_read, tup_inserted, tup_updated, tup_deleted, tup_returned, tup_fetched FROM pg_stat_database WHERE datname = $1`, [DB])).rows;
+  const functions = (await c.query(`SELECT funcname, calls, self_time, total_time FROM pg_stat_user_functions`)).rows;
+  const tables = (await c.query(`SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables`)).rows;
+  return { api: cpuMs(api.child.pid), worker: cpuMs(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid) };
+}
+
+function difference(a, b, n) {
+  let pgMs = 0;
+  for (const [pid, ms] of b.pgCpu) pgMs += ms - (a.pgCpu.get(pid) ?? 0);
+  const db = Object.fromEntries(Object.keys(b.db).map((k) => [k, (Number(b.db[k]) - Number(a.db[k])) / n]));
+  const before = new Map(a.functions.map((f) => [f.funcname, f]));
+  const functions = b.functions
+    .map((f) => {
+      const p = before.get(f.funcname) ?? { calls: 0, self_time: 0, total_time: 0 };
+      return { name: f.funcname, calls: (f.calls - p.calls) / n, selfMs: (f.self_time - p.self_time) / n, totalMs: (f.total_time - p.total_time) / n };
+    })
+    .filter((f) => f.calls > 0)
+    .sort((x, y) => y.selfMs - x.selfMs);
+  const tablesBefore = new Map(a.tables.map((t) => [t.relname, t]));
+  const tables = b.tables
+    .map((t) => {
+      const p = tablesBefore.get(t.relname) ?? { n_tup_ins: 0, n_tup_upd: 0, n_tup_del: 0 };
+      return { name: t.relname, ins: (t.n_tup_ins - p.n_tup_ins) / n, upd: (t.n_tup_upd - p.n_tup_upd) / n, del: (t.n_tup_del - p.n_tup_del) / n };
+    })
+    .filter((t) => t.ins + t.upd + t.del > 0)
+    .sort((x, y) => x.name.localeCompare(y.name));
+  return { apiMs: (b.api - a.api) / n, workerMs: (b.worker - a.worker) / n, pgMs: pgMs / n, queries: (b.queries - a.queries) / n, db, functions, tables };
+}
+
+async function outboxDrained(c) {
+  for (let i = 0; i < 600; i++) {
+    const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)).rows;
+    if (n === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the worker did not drain the outbox');
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS, WAL) of bench/pgbench/transition.sql's statements on `docs`, rolled back; sums per statement and per trigger. */
+async function explainPgbenchShape(c, docs) {
+  const statements = new Map();
+  const triggers = new Map();
+  const add = (map, key, v) => {
+    const o = map.get(key) ?? { ms: 0, calls: 0, hit: 0, wal: 0 };
+    o.ms += v.ms;
+    o.calls += v.calls ?? 1;
+    o.hit += v.hit ?? 0;
+    o.wal += v.wal ?? 0;
+    map.set(key, o);
+  };
+  const explain = async (name, sql, params) => {
+    const [{ 'QUERY PLAN': [plan] }] = (await c.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, FORMAT JSON) ${sql}`, params)).rows;
+    add(statements, name, { ms: plan['Execution Time'], hit: plan.Plan['Shared Hit Blocks'] ?? 0, wal: plan.Plan['WAL Bytes'] ?? 0 });
+    for (const t of plan.Triggers ?? []) add(triggers, t['Trigger Name'], { ms: t.Time, calls: t.Calls });
+  };
+  for (const doc of docs) {
+    await c.query('BEGIN');
+    try {
+      const [row] = (
+        await c.query(
+          `SELECT d.id AS doc, d.version, d.government_id AS gov, d.unit_id AS unit, wi.last_seq + 1 AS seq, wi.last_hash AS prev
+             FROM documents d JOIN workflow_instances wi ON wi.document_id = d.id WHERE d.id = $1 FOR UPDATE OF d, wi`,
+          [doc],
+        )
+      ).rows;
+      await explain('close deadline', `UPDATE deadlines SET status = 'DONE', closed_at = now() WHERE document_id = $1 AND status = 'PENDING'`, [row.doc]);
+      await explain(
+        'open deadline',
+        `INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
+         VALUES ($1, $2, $3, 'approval', now(), now() + interval '5 days', now() + interval '4 days', ARRAY[now() + interval '6 days'], '{}', 'pgbench')`,
+        [row.doc, row.gov, row.unit],
+      );
+      await explain(
+        'history entry',
+        `INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash)
+         VALUES ($1, $2, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), $3, md5(random()::text))`,
+        [row.doc, row.seq, row.prev],
+      );
+      await explain('instance', `UPDATE workflow_instances SET last_seq = $2, last_hash = md5(random()::text), version = version + 1 WHERE document_id = $1`, [row.doc, row.seq]);
+      await explain('document', `UPDATE documents SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [row.doc, row.version]);
+      await explain('outbox', `INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'STAGE_LEFT', '{}'), ($1, 'NOTIFY', '{}'), ($1, 'STAGE_ENTERED', '{}')`, [row.doc]);
+    } finally {
+      await c.query('ROLLBACK');
+    }
+  }
+  const per = (map) => [...map.entries()].map(([name, v]) => ({ name, ms: v.ms / docs.length, calls: v.calls / docs.length, hit: v.hit / docs.length, wal: v.wal / docs.length }));
+  return { statements: per(statements), triggers: per(triggers).sort((a, b) => b.ms - a.ms) };
+}
+
+async function main() {
+  build();
+  const url = await recreateDatabase(DB);
+  await admin(`ALTER DATABASE "${DB}" SET track_functions = 'all'`);
+  const env = {
+    NODE_ENV: 'development',
+    PORT: String(PORT),
+    DATABASE_URL: overLocalSocket(url),
+    REDIS_URL,
+    QUEUE_PREFIX: 'alur_cost',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    LOG_LEVEL: 'info',
+    LOGIN_THROTTLE_LIMIT: '100000',
+    DATABASE_POOL_SIZE: '20',
+  };
+  const profileDir = mkdtempSync(join(os.tmpdir(), 'alur-cost-prof-'));
+  const api = startProcess('api', 'dist/apps/api/src/main.js', {
+    ...env,
+    API_PROCESSES: '1', // one process: its CPU profile covers every request
+    NODE_FLAGS: `--import ./bench/lib/count-queries.mjs --import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${profileDir}`,
+    BENCH_QUERY_COUNT_FILE: COUNT_FILE,
+  });
+  const apiExited = new Promise((resolve) => api.child.once('exit', resolve));
+  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
+  const c = new pg.Client({ connectionString: dbUrl(DB) });
+  try {
+    await waitHealthy(BASE);
+    await c.connect();
+    const tokens = {};
+    for (const [user] of STEPS) tokens[user] = await login(BASE, user);
+    await approveAll(tokens, await createDocuments(tokens, 100)); // warm-up: JIT, pools, prepared statements
+    const ids = await createDocuments(tokens, DOCS);
+    await outboxDrained(c);
+    const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    const before = await snapshot(c, api, worker);
+    const from = Number(process.hrtime.bigint() / 1000n);
+    await approveAll(tokens, ids);
+    const to = Number(process.hrtime.bigint() / 1000n);
+    await outboxDrained(c);
+    const after = await snapshot(c, api, worker);
+    const n = DOCS * STEPS.length;
+    const d = difference(before, after, n);
+    const total = d.apiMs + d.workerMs + d.pgMs;
+
+    // the pgbench shape, on documents with a pending deadline (reopened for the purpose, rolled back)
+    const sample = ids.slice(0, 50);
+    await c.query(`UPDATE deadlines SET status = 'PENDING', closed_at = NULL WHERE id IN (SELECT DISTINCT ON (document_id) id FROM deadlines WHERE document_id = ANY($1) ORDER BY document_id, entered_at DESC)`, [sample]);
+    const shape = await explainPgbenchShape(c, sample);
+    api.child.kill('SIGUSR2');
+    await apiExited;
+    const profile = topFunctions(profileDir, 20, { from, to });
+
+    const report = `## 1a. What one transition costs (robust to a busy machine)
+
+Measured ${machineLine()}; load average before the run ${load}.
+Command: \`npm run bench:cost\` (BENCH_COST_DOCS=${DOCS}, BENCH_COST_CONCURRENCY=${CONCURRENCY}, API_PROCESSES=1, LOG_LEVEL=info, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
+${n} transitions (SUBMIT, ENDORSE, VERIFY, APPROVE of ${DOCS} Quick Wins over HTTP, after 100 warm-up documents), until the worker relayed every outbox row.
+CPU time is utime + stime from /proc of each process (the API with its children, the worker, every PostgreSQL backend of the database); it counts work, not waiting, so it moves little with the machine's load.
+
+| per transition | value |
+|---|---|
+| API CPU ms | ${fmt(d.apiMs, 2)} |
+| worker CPU ms | ${fmt(d.workerMs, 2)} |
+| PostgreSQL backends CPU ms | ${fmt(d.pgMs, 2)} |
+| total CPU ms (ceiling on ${os.cpus().length} cores: ${fmt((os.cpus().length * 1000) / total, 0)} transitions/s) | ${fmt(total, 2)} |
+| API queries (round trips) | ${fmt(d.queries, 2)} |
+| commits (API and worker) | ${fmt(d.db.xact_commit, 2)} |
+| shared blocks hit / read | ${fmt(d.db.blks_hit, 1)} / ${fmt(d.db.blks_read, 2)} |
+| rows inserted / updated / deleted | ${fmt(d.db.tup_inserted, 2)} / ${fmt(d.db.tup_updated, 2)} / ${fmt(d.db.tup_deleted, 2)} |
+
+<details><summary>Rows written per transition, per table</summary>
+
+| table | inserted | updated | deleted |
+|---|---|---|---|
+${d.tables.map((t) => `| ${t.name} | ${fmt(t.ins, 2)} | ${fmt(t.upd, 2)} | ${fmt(t.del, 2)} |`).join('\n')}
+</details>
+
+<details><summary>SQL and PL/pgSQL functions (triggers included) per transition, by self time</summary>
+
+| function | calls | self ms | total ms |
+|---|---|---|---|
+${d.functions.map((f) => `| \`${f.name}\` | ${fmt(f.calls, 2)} | ${fmt(f.selfMs, 3)} | ${fmt(f.totalMs, 3)} |`).join('\n')}
+</details>
+
+<details><summary>EXPLAIN (ANALYZE, BUFFERS, WAL) of bench/pgbench/transition.sql's statements, mean over ${sample.length} documents (rolled back)</summary>
+
+| statement | ms | shared blocks hit | WAL bytes |
+|---|---|---|---|
+${shape.statements.map((s) => `| ${s.name} | ${fmt(s.ms, 3)} | ${fmt(s.hit, 1)} | ${fmt(s.wal, 0)} |`).join('\n')}
+
+| trigger | calls | ms |
+|---|---|---|
+${shape.triggers.map((t) => `| \`${t.name}\` | ${fmt(t.calls, 2)} | ${fmt(t.ms, 3)} |`).join('\n')}
+</details>
+
+<details><summary>The API's 20 functions with the most self time while it served these transitions (CPU profile, idle left out; ${fmt(profile.totalMs / 1000)} s sampled; shares, not times, are what to compare on a busy machine)</summary>
+
+| function | share |
+|---|---|
+${profile.ranked.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${fmt(f.share * 100)}% |`).join('\n')}
+</details>`;
+    if (!process.env.BENCH_COST_NO_WRITE) writeSection('cost', report);
+    console.log(report);
+  } finally {
+    await c.end().catch(() => {});
+    await api.stop();
+    await worker.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
