@@ -15,7 +15,7 @@ export interface TestWorker {
 
 /** The real worker (relay, job handlers, reconciler) in this process, on a test app's database and queue prefix. */
 export async function createTestWorker(env: Record<string, string>): Promise<TestWorker> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ LOG_LEVEL: 'silent', ...env }), { logger: false, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ LOG_LEVEL: 'silent', WEEKLY_DIGEST: 'false', ...env }), { logger: false, abortOnError: false });
   await app.init();
   let closed = false;
   return {
@@ -40,7 +40,7 @@ export interface SpawnedWorker {
 /** The built worker (`node dist/apps/worker/src/main.js`) as its own process, for crash tests. */
 export function spawnWorker(env: Record<string, string>): SpawnedWorker {
   const child = spawn(process.execPath, [resolve('dist/apps/worker/src/main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', WEEKLY_DIGEST: 'false', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfigModule } from '#config';
-import { DatabaseModule } from '#persistence';
+import { DatabaseModule, DigestRepository, ReportsRepository } from '#persistence';
 import { bullRootOptions } from '#queue';
 import { DeadlineEventHandler } from './deadlines/deadline-event.handler.js';
 import { DeadlineRepository } from './deadlines/deadline.repository.js';
@@ -19,6 +19,8 @@ import { TransitionNotificationHandler } from './notifications/transition-notifi
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { workflowRegistryProvider } from './workflow-registry.provider.js';
 import { DocumentCountsCompactor } from './maintenance/document-counts.compactor.js';
+import { DigestSchedule } from './digest/digest-schedule.js';
+import { WeeklyDigestHandler } from './digest/weekly-digest.handler.js';
 
 /**
  * The worker: the outbox relay, the job handlers (deadline events, target-date reminders,
@@ -52,6 +54,10 @@ export class WorkerModule {
         TransitionNotificationHandler,
         EmailDeliveryHandler,
         DocumentCountsCompactor,
+        DigestRepository,
+        ReportsRepository,
+        DigestSchedule,
+        WeeklyDigestHandler,
       ],
     };
   }

@@ -22,8 +22,9 @@ export class ListNotificationsQueryDto {
 export interface NotificationView {
   id: string;
   type: string;
-  documentKind: string;
-  documentId: string;
+  /** null for the weekly digest, which is about no single document. */
+  documentKind: string | null;
+  documentId: string | null;
   title: string;
   message: string;
   createdAt: Date;

@@ -111,8 +111,9 @@ export interface ContentVersion {
 export interface Notification {
   id: string;
   type: string;
-  documentKind: Kind;
-  documentId: string;
+  /** null for the weekly digest (WEEKLY_DIGEST), which is about no single document. */
+  documentKind: Kind | null;
+  documentId: string | null;
   title: string;
   message: string;
   createdAt: string;

@@ -30,10 +30,14 @@ export function NotificationsPage() {
         <ul class="cards">
           {list.data.items.map((n) => (
             <li key={n.id} class={n.readAt ? 'card' : 'card unread'}>
-              <Link href={`/${KIND_PATHS[n.documentKind]}/${n.documentId}`} class="title">
-                {n.title}
-              </Link>
-              <p>{n.message}</p>
+              {n.documentKind && n.documentId ? (
+                <Link href={`/${KIND_PATHS[n.documentKind]}/${n.documentId}`} class="title">
+                  {n.title}
+                </Link>
+              ) : (
+                <p class="title">{n.title}</p>
+              )}
+              <p class="message">{n.message}</p>
               <p class="meta">
                 {dateTime(n.createdAt)}
                 {!n.readAt && (

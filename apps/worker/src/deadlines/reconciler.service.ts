@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { jobIdOf, JobName, type JobToAdd } from '#queue';
+import { DigestSchedule } from '../digest/digest-schedule.js';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from './deadline-events.util.js';
 import { deadlineEventJob } from './deadline-jobs.util.js';
@@ -22,6 +23,7 @@ export interface ReconcileReport {
   targetDatesChecked: number;
   targetReminderJobsAdded: number;
   emailJobsAdded: number;
+  digestJobsAdded: number;
   startedAt: Date;
   finishedAt: Date;
 }
@@ -42,7 +44,7 @@ interface TargetPageRow {
  * event not yet fired, and makes sure Redis has that job: a missing one (Redis restarted without
  * persistence, keys deleted, an enqueue lost) is added again, with delay 0 when it is already due;
  * one that failed for good is replaced. The same for regulations' targetDate reminders and for
- * e-mails not sent. Several workers may do this at once: job ids are deterministic and every
+ * e-mails not sent, and for each government's weekly digest. Several workers may do this at once: job ids are deterministic and every
  * notification has a deduplication key, so each is stored and sent once.
  */
 @Injectable()
@@ -56,6 +58,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: WorkerJobProducer,
+    private readonly digests: DigestSchedule,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -89,12 +92,14 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       targetDatesChecked: 0,
       targetReminderJobsAdded: 0,
       emailJobsAdded: 0,
+      digestJobsAdded: 0,
       startedAt: now,
       finishedAt: now,
     };
     await this.reconcileDeadlines(now, horizon, report);
     await this.reconcileTargetDates(now, horizon, report);
     await this.sweepEmails(now, report);
+    if (this.config.weeklyDigest) report.digestJobsAdded = await this.ensure(JobName.WeeklyDigest, await this.digests.wanted(now));
     report.finishedAt = new Date();
     this.lastReport = report;
     if (report.deadlineJobsAdded + report.targetReminderJobsAdded + report.emailJobsAdded > 0) {

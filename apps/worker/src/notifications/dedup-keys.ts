@@ -21,6 +21,11 @@ export function targetDateDedupKey(documentId: string, targetDate: string, daysB
   return `target:${documentId}:${targetDate}:${daysBefore}d:${username}`;
 }
 
+/** A government's weekly digest to one person. */
+export function weeklyDigestDedupKey(governmentCode: string, week: string, username: string): string {
+  return `digest:${governmentCode}:${week}:${username}`;
+}
+
 /**
  * The e-mail Message-ID of a notification: `<dedup-key@alur>`, with every character a dot-atom may not
  * hold (RFC 5322, e.g. ':') turned into '.', so a re-sent e-mail carries the same id.

@@ -8,8 +8,9 @@ import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 export interface NotificationDraft {
   userId: string;
   type: NotificationType;
-  documentKind: string;
-  documentId: string;
+  /** null for the weekly digest. */
+  documentKind: string | null;
+  documentId: string | null;
   title: string;
   message: string;
   dedupKey: string;

@@ -146,6 +146,19 @@ export class ReportsRepository {
     );
   }
 
+  /** Documents started and finished per unit over the weeks whose Monday lies in `window`. */
+  async throughputByUnit(place: ReportPlace, window: ReportWindow): Promise<Array<{ unitId: string; started: number; finished: number }>> {
+    const params: unknown[] = [];
+    const where = placeFilter(place, params) + windowFilter('week', window, params, null);
+    return this.dataSource.query(
+      `SELECT unit_id AS "unitId", sum(started)::int AS started, sum(finished)::int AS finished
+         FROM (SELECT unit_id, started, finished FROM throughput_counts WHERE ${where}
+               UNION ALL SELECT unit_id, started, finished FROM throughput_deltas WHERE ${where}) t
+        GROUP BY unit_id`,
+      params,
+    );
+  }
+
   /** Everyone active in the government with their roles and the delegations they hold at `now`. */
   async people(governmentId: string, now: Date): Promise<ReportPersonRow[]> {
     return this.dataSource.query(

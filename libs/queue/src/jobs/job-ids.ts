@@ -1,5 +1,5 @@
 import { JobName } from './job-name.enum.js';
-import type { DeadlineEventPayload, EmailDeliveryPayload, JobItem, TargetDateReminderPayload, TransitionNotificationPayload } from './job-payloads.js';
+import type { DeadlineEventPayload, EmailDeliveryPayload, JobItem, TargetDateReminderPayload, TransitionNotificationPayload, WeeklyDigestPayload } from './job-payloads.js';
 
 /*
  * Deterministic job ids: the same work always gets the same id, so a relay that crashed after adding
@@ -25,6 +25,11 @@ export function emailDeliveryJobId(p: EmailDeliveryPayload): string {
   return `email.${p.notificationId}`;
 }
 
+/** One digest per government and week, however many workers schedule it. */
+export function weeklyDigestJobId(p: WeeklyDigestPayload): string {
+  return `digest.${p.governmentCode}.${p.week}`;
+}
+
 export function jobIdOf(item: JobItem): string {
   switch (item.name) {
     case JobName.DeadlineEvent:
@@ -35,5 +40,7 @@ export function jobIdOf(item: JobItem): string {
       return transitionNotificationJobId(item.data);
     case JobName.EmailDelivery:
       return emailDeliveryJobId(item.data);
+    case JobName.WeeklyDigest:
+      return weeklyDigestJobId(item.data);
   }
 }

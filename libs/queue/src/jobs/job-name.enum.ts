@@ -14,6 +14,8 @@ export enum JobName {
   TransitionNotification = 'transition-notification',
   /** Send one stored notification by e-mail. */
   EmailDelivery = 'email-delivery',
+  /** A government's weekly digest to its Sekda and Kepala OPD (Monday 07:00 local, or the next working day). */
+  WeeklyDigest = 'weekly-digest',
 }
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.freeze(Object.values(JobName));
@@ -24,4 +26,5 @@ export const QUEUE_OF_JOB: Readonly<Record<JobName, QueueName>> = Object.freeze(
   [JobName.TargetDateReminder]: QueueName.Deadlines,
   [JobName.TransitionNotification]: QueueName.Notifications,
   [JobName.EmailDelivery]: QueueName.Notifications,
+  [JobName.WeeklyDigest]: QueueName.Notifications,
 });

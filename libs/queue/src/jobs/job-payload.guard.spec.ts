@@ -10,6 +10,9 @@ describe('job payload guard', () => {
     expect(isJobPayload(JobName.DeadlineEvent, { deadlineId: UUID, generation: 2, event: 'ESCALATION', sequence: 3 })).toBe(true);
     expect(isJobPayload(JobName.TargetDateReminder, { documentId: UUID, targetDate: '2027-01-31', daysBefore: 7 })).toBe(true);
     expect(isJobPayload(JobName.EmailDelivery, { notificationId: UUID })).toBe(true);
+    expect(isJobPayload(JobName.WeeklyDigest, { governmentCode: 'kaltim', week: '2026-11-30' })).toBe(true);
+    expect(isJobPayload(JobName.WeeklyDigest, { governmentCode: 'Kaltim; DROP', week: '2026-11-30' })).toBe(false);
+    expect(isJobPayload(JobName.WeeklyDigest, { governmentCode: 'kaltim', week: 'monday' })).toBe(false);
     expect(
       isJobPayload(JobName.TransitionNotification, { outboxId: '42', documentId: UUID, notification: 'ASSIGNED', to: 'stage-actors', stage: 'endorsement', action: 'SUBMIT', actor: 'kaltim.drafter', comment: null }),
     ).toBe(true);

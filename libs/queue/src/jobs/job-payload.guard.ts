@@ -28,6 +28,7 @@ const CHECKS: Readonly<Record<JobName, Check>> = {
     isNullableString(d.comment) &&
     (d.participant === undefined || isNullableString(d.participant)),
   [JobName.EmailDelivery]: (d) => isUuid(d.notificationId),
+  [JobName.WeeklyDigest]: (d) => typeof d.governmentCode === 'string' && /^[a-z0-9][a-z0-9-]{0,62}$/.test(d.governmentCode) && typeof d.week === 'string' && DATE_ONLY.test(d.week),
 };
 
 /**

@@ -44,11 +44,18 @@ export interface EmailDeliveryPayload {
   notificationId: string;
 }
 
+export interface WeeklyDigestPayload {
+  governmentCode: string;
+  /** The Monday (YYYY-MM-DD, the government's zone) of the week the digest opens. */
+  week: string;
+}
+
 export interface JobPayloads {
   [JobName.DeadlineEvent]: DeadlineEventPayload;
   [JobName.TargetDateReminder]: TargetDateReminderPayload;
   [JobName.TransitionNotification]: TransitionNotificationPayload;
   [JobName.EmailDelivery]: EmailDeliveryPayload;
+  [JobName.WeeklyDigest]: WeeklyDigestPayload;
 }
 
 /** A job to add: its name and the payload that name takes. */

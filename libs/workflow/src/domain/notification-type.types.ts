@@ -10,6 +10,8 @@ export const NotificationType = {
   PUBLISHED: 'PUBLISHED',
   /** A participant of paraf koordinasi is no longer waited for: the round closed without their answer. */
   CANCELLED: 'CANCELLED',
+  /** The weekly digest to the Sekda and each Kepala OPD (about no single document). */
+  WEEKLY_DIGEST: 'WEEKLY_DIGEST',
 } as const;
 
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];

@@ -4,3 +4,4 @@ export * from './stage-time-histogram.util.js';
 export * from './throughput.util.js';
 export * from './working-time.util.js';
 export * from './workload.util.js';
+export * from './weekly-digest.util.js';

@@ -8,6 +8,7 @@ import { histogramPercentile, stageTimeBucket } from './stage-time-histogram.uti
 import { isoWeekLabel, isoWeekStartOf, throughputEventOf } from './throughput.util.js';
 import { workingMillisBetween } from './working-time.util.js';
 import { workloadOf, type ReportPerson } from './workload.util.js';
+import { digestTimeOf, digestToSchedule } from './weekly-digest.util.js';
 
 const H = 3_600_000;
 /** Wall-clock time in WITA (UTC+8, no DST). */
@@ -150,5 +151,22 @@ describe('workload per person and role', () => {
       ['kaltim.plh', 'SECRETARY', 'kaltim.sekda', 1, 0],
       ['kaltim.sekda', 'SECRETARY', null, 1, 0],
     ]);
+  });
+});
+
+describe('weekly digest time', () => {
+  const lebaran = new WorkingDayCalendar({
+    timeZone: 'Asia/Makassar',
+    holidays: [{ date: '2026-03-23', name: 'Cuti Bersama Idul Fitri' }, { date: '2026-03-24', name: 'Cuti Bersama Idul Fitri' }],
+  });
+  it('is Monday 07:00 in the zone, or the next working day when Monday is a holiday', () => {
+    expect(digestTimeOf(lebaran, '2026-03-09')).toEqual(wita('2026-03-09T07:00'));
+    expect(digestTimeOf(lebaran, '2026-03-23')).toEqual(wita('2026-03-25T07:00'));
+    expect(digestTimeOf(new WorkingDayCalendar({ timeZone: 'Asia/Jakarta' }), '2026-03-09')).toEqual(new Date('2026-03-09T07:00+07:00'));
+  });
+  it('schedules this week until it is sent, then next week', () => {
+    expect(digestToSchedule(lebaran, wita('2026-03-10T09:00'), false)).toEqual({ week: '2026-03-09', at: wita('2026-03-09T07:00') });
+    expect(digestToSchedule(lebaran, wita('2026-03-15T23:59'), true)).toEqual({ week: '2026-03-16', at: wita('2026-03-16T07:00') });
+    expect(digestToSchedule(lebaran, wita('2026-03-16T00:30'), false)).toEqual({ week: '2026-03-16', at: wita('2026-03-16T07:00') });
   });
 });

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { JobName, JobProducer, weeklyDigestJobId } from '#queue';
+import { createRegulation, createTestApp, createTestWorker, waitFor, type TestApp, type TestWorker } from '#testing';
+import { Reconciler } from '../apps/worker/src/deadlines/reconciler.service.js';
+
+jest.setTimeout(90_000);
+
+/** Monday 30 November 2026 08:00 WITA: after that week's digest time (07:00). */
+const MONDAY_AFTER_SEVEN = new Date('2026-11-30T00:00:00Z');
+const WEEK = '2026-11-30';
+/** kaltim's Sekda and the demo data's Kepala OPD of each of its units. */
+const KALTIM_RECIPIENTS = ['kaltim.kadis', 'kaltim.kepala-biro-hukum', 'kaltim.kepala-biro-organisasi', 'kaltim.kepala-inspektorat', 'kaltim.kepala-setda', 'kaltim.sekda'];
+
+describe('weekly digest', () => {
+  let t: TestApp;
+  let workers: TestWorker[];
+  let producer: JobProducer;
+
+  const digestsOf = async (governmentCode: string, week: string): Promise<Array<{ username: string; title: string; message: string; documentId: string | null }>> =>
+    t.dataSource.query(
+      `SELECT u.username, n.title, n.message, n.document_id AS "documentId" FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE n.type = 'WEEKLY_DIGEST' AND n.dedup_key LIKE $1 ORDER BY u.username`,
+      [`digest:${governmentCode}:${week}:%`],
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // an overdue endorsement in kaltim's diskominfo, and one document started in the week before
+    const doc = await createRegulation(t, 'kaltim.drafter');
+    await t.dataSource.query(
+      `INSERT INTO deadlines (document_id, government_id, unit_id, kind, stage, entered_at, due_at, policy, explanation)
+       SELECT $1, d.government_id, d.unit_id, 'quick-win', 'endorsement', now() - interval '9 days', now() - interval '2 days', '{}', 'uji' FROM documents d WHERE d.id = $1`,
+      [doc.id],
+    );
+    await t.dataSource.query(`UPDATE documents SET state = 'endorsement', updated_at = '2026-11-25T03:00:00Z' WHERE id = $1`, [doc.id]);
+    const env = { ...t.env, RECONCILE_INTERVAL_MS: '600000', WEEKLY_DIGEST: 'true' };
+    workers = [await createTestWorker(env), await createTestWorker(env)];
+    producer = new JobProducer({ redisUrl: t.env.REDIS_URL!, prefix: t.env.QUEUE_PREFIX! });
+  });
+  afterAll(async () => {
+    await producer?.close();
+    for (const w of workers ?? []) await w.close();
+    await t?.close();
+  });
+
+  it('goes once to the Sekda and each Kepala OPD of every government, with two workers reconciling at once', async () => {
+    await Promise.all(workers.map((w) => w.app.get(Reconciler).reconcile(MONDAY_AFTER_SEVEN)));
+    const kaltim = await waitFor(async () => {
+      const rows = await digestsOf('kaltim', WEEK);
+      return rows.length >= KALTIM_RECIPIENTS.length && rows;
+    }, { what: 'the kaltim digests' });
+    await waitFor(async () => (await digestsOf('paser', WEEK)).length >= 2 && (await digestsOf('berau', WEEK)).length >= 2, { what: 'the regencies’ digests' });
+    // a second job for the same week, added by hand while the first has gone: nothing more
+    await producer.add([{ item: { name: JobName.WeeklyDigest, data: { governmentCode: 'kaltim', week: WEEK } } }]);
+    await waitFor(async () => (await producer.states(JobName.WeeklyDigest, [weeklyDigestJobId({ governmentCode: 'kaltim', week: WEEK })]))[0] === 'unknown', { what: 'the repeated job to finish' });
+
+    expect((await digestsOf('kaltim', WEEK)).map((d) => d.username)).toEqual(KALTIM_RECIPIENTS);
+    expect(kaltim.every((d) => d.documentId === null)).toBe(true);
+    const sekda = kaltim.find((d) => d.username === 'kaltim.sekda')!;
+    expect(sekda.title).toBe('Ringkasan mingguan Pemerintah Provinsi Kalimantan Timur: 1 tahap terlambat');
+    expect(sekda.message).toContain('Terlambat di Pemerintah Provinsi Kalimantan Timur: 1 dari 1 tahap yang sedang berjalan.');
+    expect(sekda.message).toContain('Menunggu tindakan Anda: 0 (0 terlambat).');
+    expect(sekda.message).toContain('Minggu lalu (2026-W48, mulai 23 November 2026): 1 dokumen diajukan, 0 selesai.');
+    const kadis = kaltim.find((d) => d.username === 'kaltim.kadis')!;
+    expect(kadis.message).toContain('Menunggu tindakan Anda: 1 (1 terlambat).');
+    // in-app: the Sekda's notifications list it, about no document
+    const inbox = await t.http.get('/api/notifications').set(await t.auth('kaltim.sekda'));
+    expect(inbox.body.items.filter((i: { type: string }) => i.type === 'WEEKLY_DIGEST').map((i: Record<string, unknown>) => [i.title, i.documentKind, i.documentId])).toContainEqual([sekda.title, null, null]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM weekly_digests WHERE week = $1`, [WEEK]);
+    expect(n).toBe(3);
+  });
+
+  it('after Redis lost the jobs, the reconciler makes next week’s again, and this week’s is not sent twice', async () => {
+    const next = weeklyDigestJobId({ governmentCode: 'kaltim', week: '2026-12-07' });
+    await producer.remove(JobName.WeeklyDigest, [next]);
+    expect((await producer.states(JobName.WeeklyDigest, [next]))[0]).toBe('unknown');
+    const report = await workers[0]!.app.get(Reconciler).reconcile(MONDAY_AFTER_SEVEN);
+    expect(report.digestJobsAdded).toBeGreaterThanOrEqual(1);
+    expect((await producer.states(JobName.WeeklyDigest, [next]))[0]).toBe('delayed');
+    expect((await digestsOf('kaltim', WEEK)).length).toBe(KALTIM_RECIPIENTS.length);
+  });
+
+  it('a job for a day that is not a Monday or an unknown government is dropped; one for the future waits', async () => {
+    await producer.add([
+      { item: { name: JobName.WeeklyDigest, data: { governmentCode: 'kaltim', week: '2026-11-24' } } },
+      { item: { name: JobName.WeeklyDigest, data: { governmentCode: 'atlantis', week: WEEK } } },
+      { item: { name: JobName.WeeklyDigest, data: { governmentCode: 'kaltim', week: '2027-03-01' } } },
+    ]);
+    await waitFor(async () => (await producer.states(JobName.WeeklyDigest, [weeklyDigestJobId({ governmentCode: 'kaltim', week: '2027-03-01' })]))[0] === 'delayed', { what: 'the future digest to wait' });
+    await waitFor(async () => (await producer.states(JobName.WeeklyDigest, [weeklyDigestJobId({ governmentCode: 'atlantis', week: WEEK })]))[0] === 'unknown', { what: 'the bad jobs to finish' });
+    expect((await digestsOf('kaltim', '2026-11-24')).length).toBe(0);
+    expect((await digestsOf('kaltim', '2027-03-01')).length).toBe(0);
+  });
+});
