@@ -97,4 +97,65 @@ describe('e-mail notifications (SMTP_URL set)', () => {
     expect(smtp.messages.filter((m) => m.messageId === messageIdFor(assigned.dedupKey))).toHaveLength(1);
     expect(assigned.dedupKey).toMatch(/^outbox:\d+:kaltim\.kadis$/);
   });
+
+  it('tells the principal and the delegate, in the app and by e-mail, when an ADMIN records a delegation for them and when it is revoked', async () => {
+    const inApp = async (user: string, type: string) => {
+      const res = await t.http.get('/api/notifications?limit=100').set(await t.auth(user));
+      expect(res.status).toBe(200);
+      return (res.body.items as Array<Record<string, any>>).filter((n) => n.type === type);
+    };
+    const created = await t.http
+      .post('/api/delegations')
+      .set(await t.auth('kaltim.admin'))
+      .send({
+        principal: 'kaltim.sekda',
+        delegate: 'kaltim.plh',
+        role: 'SECRETARY',
+        kind: 'PLH',
+        reason: 'Sekda cuti tahunan (SPT 800/77/2026)',
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 2 * 60 * 60_000).toISOString(),
+      });
+    expect(created.status).toBe(201);
+
+    const [toPrincipal] = await waitFor(async () => {
+      const found = await inApp('kaltim.sekda', 'DELEGATION_GRANTED');
+      return found.length === 1 ? found : null;
+    }, { what: 'DELEGATION_GRANTED for the principal' });
+    expect(toPrincipal).toMatchObject({ documentKind: null, documentId: null, title: 'Peran Anda didelegasikan: Plh. Sekretaris Daerah' });
+    expect(toPrincipal.message).toContain('H. Ahmad Zulkifli, S.H., M.Si. sebagai Plh. Sekretaris Daerah atas nama Anda');
+    expect(toPrincipal.message).toContain('"Sekda cuti tahunan (SPT 800/77/2026)"');
+    const [toDelegate] = await waitFor(async () => {
+      const found = await inApp('kaltim.plh', 'DELEGATION_GRANTED');
+      return found.length === 1 ? found : null;
+    }, { what: 'DELEGATION_GRANTED for the delegate' });
+    expect(toDelegate.title).toBe('Anda ditunjuk sebagai Plh. Sekretaris Daerah');
+    expect(toDelegate.message).toContain('atas nama Dr. Hj. Nurhayati Usman, M.Pd.');
+
+    const grantedMails = await waitFor(() => {
+      const mails = [...mailsTo('kaltim.sekda@demo.alur.local'), ...mailsTo('kaltim.plh@demo.alur.local')].filter((m) => m.text.includes('SPT 800/77/2026'));
+      return mails.length === 2 ? mails : null;
+    }, { what: 'the two e-mails of the delegation' });
+    expect(grantedMails.map((m) => m.subject).sort()).toEqual(['Anda ditunjuk sebagai Plh. Sekretaris Daerah', 'Peran Anda didelegasikan: Plh. Sekretaris Daerah']);
+
+    expect((await t.http.delete(`/api/delegations/${created.body.id}`).set(await t.auth('kaltim.admin'))).status).toBe(200);
+    // revoking again changes nothing and tells nobody again
+    expect((await t.http.delete(`/api/delegations/${created.body.id}`).set(await t.auth('kaltim.admin'))).status).toBe(200);
+    for (const [user, title] of [
+      ['kaltim.sekda', 'Pendelegasian dicabut: Plh. Sekretaris Daerah'],
+      ['kaltim.plh', 'Penunjukan dicabut: Plh. Sekretaris Daerah'],
+    ]) {
+      const [revoked] = await waitFor(async () => {
+        const found = await inApp(user, 'DELEGATION_REVOKED');
+        return found.length === 1 ? found : null;
+      }, { what: `DELEGATION_REVOKED for ${user}` });
+      expect(revoked.title).toBe(title);
+      await waitFor(() => mailsTo(`${user}@demo.alur.local`).some((m) => m.subject === title), { what: `the revocation e-mail to ${user}` });
+    }
+    const [{ outboxRows }] = await t.dataSource.query(
+      `SELECT count(*)::int AS "outboxRows" FROM outbox WHERE type = 'DELEGATION_CHANGED' AND payload->>'delegationId' = $1`,
+      [created.body.id],
+    );
+    expect(outboxRows).toBe(2);
+  });
 });

@@ -10,6 +10,7 @@ import { Reconciler } from './deadlines/reconciler.service.js';
 import { TargetDateReminderHandler } from './deadlines/target-date-reminder.handler.js';
 import { WorkerJobProducer } from './jobs/job-producer.provider.js';
 import { JobRunner } from './jobs/job-runner.service.js';
+import { DelegationNotificationHandler } from './notifications/delegation-notification.handler.js';
 import { DocumentContextLoader } from './notifications/document-context.js';
 import { EmailDeliveryHandler } from './notifications/email-delivery.handler.js';
 import { Mailer } from './notifications/mailer.service.js';
@@ -52,6 +53,7 @@ export class WorkerModule {
         DeadlineEventHandler,
         TargetDateReminderHandler,
         TransitionNotificationHandler,
+        DelegationNotificationHandler,
         EmailDeliveryHandler,
         DocumentCountsCompactor,
         DigestRepository,

@@ -23,3 +23,4 @@ export * from './organisation/government.repository.js';
 export * from './organisation/unit.repository.js';
 export * from './administration/admin-audit.repository.js';
 export * from './deadlines/participant-deadlines.js';
+export * from './delegations/delegation-notices.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { enqueueDelegationChange } from '#persistence';
 import { delegationRefusal, type Role } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, forbidden, validationFailed } from '../common/errors/app.exception.js';
@@ -27,7 +28,8 @@ const EXCLUSION_VIOLATION = '23P01';
 /**
  * A principal lets a delegate act in one of the principal's own roles for a time window (Plt/Plh);
  * an ADMIN may do it for a principal of their government. Every broken rule is a 400 naming it;
- * the overlap rule is also an exclusion constraint, so concurrent requests cannot both pass.
+ * the overlap rule is also an exclusion constraint, so concurrent requests cannot both pass. In the
+ * same transaction the worker is asked to tell the principal and the delegate (DELEGATION_GRANTED).
  */
 @Injectable()
 export class CreateDelegationUseCase {
@@ -70,6 +72,7 @@ export class CreateDelegationUseCase {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
           [principal.id, delegate.id, dto.role, dto.kind, dto.reason.trim(), startsAt, endsAt, user.id, now],
         );
+        await enqueueDelegationChange(tx, id, 'GRANTED');
         return toDelegationView((await findDelegation(tx, id))!, now);
       });
     } catch (error) {

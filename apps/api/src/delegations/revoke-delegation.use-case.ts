@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { enqueueDelegationChange } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden, notFound } from '../common/errors/app.exception.js';
 import { findDelegation, toDelegationView, type DelegationView } from './delegation.store.js';
@@ -7,7 +8,8 @@ import { findDelegation, toDelegationView, type DelegationView } from './delegat
 /**
  * DELETE /api/delegations/:id: the principal, or an ADMIN of the government, ends a delegation now
  * (also one that has not started yet). Revoking a revoked delegation changes nothing and answers
- * 200 with it as it is: the first revocation (time and who) stands.
+ * 200 with it as it is: the first revocation (time and who) stands. The first revocation also asks
+ * the worker, in its transaction, to tell the principal and the delegate (DELEGATION_REVOKED).
  */
 @Injectable()
 export class RevokeDelegationUseCase {
@@ -23,6 +25,7 @@ export class RevokeDelegationUseCase {
       }
       if (record.revokedAt === null) {
         await tx.query(`UPDATE delegations SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL`, [record.id, now, user.id]);
+        await enqueueDelegationChange(tx, record.id, 'REVOKED');
       }
       return toDelegationView((await findDelegation(tx, record.id))!, now);
     });

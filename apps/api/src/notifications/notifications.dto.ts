@@ -22,7 +22,7 @@ export class ListNotificationsQueryDto {
 export interface NotificationView {
   id: string;
   type: string;
-  /** null for the weekly digest, which is about no single document. */
+  /** null for a notification about no single document: the weekly digest, DELEGATION_GRANTED, DELEGATION_REVOKED. */
   documentKind: string | null;
   documentId: string | null;
   title: string;

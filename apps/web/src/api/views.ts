@@ -111,7 +111,7 @@ export interface ContentVersion {
 export interface Notification {
   id: string;
   type: string;
-  /** null for the weekly digest (WEEKLY_DIGEST), which is about no single document. */
+  /** null for a notification about no single document: WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED. */
   documentKind: Kind | null;
   documentId: string | null;
   title: string;

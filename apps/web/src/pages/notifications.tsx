@@ -34,6 +34,10 @@ export function NotificationsPage() {
                 <Link href={`/${KIND_PATHS[n.documentKind]}/${n.documentId}`} class="title">
                   {n.title}
                 </Link>
+              ) : n.type === 'DELEGATION_GRANTED' || n.type === 'DELEGATION_REVOKED' ? (
+                <Link href="/pendelegasian" class="title">
+                  {n.title}
+                </Link>
               ) : (
                 <p class="title">{n.title}</p>
               )}

@@ -8,7 +8,7 @@ import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 export interface NotificationDraft {
   userId: string;
   type: NotificationType;
-  /** null for the weekly digest. */
+  /** null for a notification about no single document (the weekly digest, a delegation). */
   documentKind: string | null;
   documentId: string | null;
   title: string;

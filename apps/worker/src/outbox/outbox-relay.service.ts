@@ -3,7 +3,7 @@ import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { lockPendingOutboxRows, markOutboxRowsProcessed, type PendingOutboxRow } from '#persistence';
-import { deadlineEventJobId, JobName, OutboxMessageType, transitionNotificationOf, type JobToAdd, type StoredOutboxMessage } from '#queue';
+import { deadlineEventJobId, delegationNotificationOf, JobName, OutboxMessageType, transitionNotificationOf, type JobToAdd, type StoredOutboxMessage } from '#queue';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
 import { deadlineEventJob, deadlineJobIds } from '../deadlines/deadline-jobs.util.js';
@@ -32,7 +32,8 @@ export interface RelayPlan {
  * - STAGE_LEFT: removes the deadline's jobs (a job that runs anyway finds the deadline closed);
  * - DEADLINE_RESCHEDULED (a holiday changed): removes the job of the previous generation and adds
  *   the next event at its new time;
- * - NOTIFY: a transition-notification job.
+ * - NOTIFY: a transition-notification job;
+ * - DELEGATION_CHANGED: a delegation-notification job.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -86,7 +87,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async plan(tx: EntityManager, messages: readonly StoredOutboxMessage[], nowMs: number): Promise<RelayPlan> {
-    const ids = [...new Set(messages.flatMap((m) => (m.type !== OutboxMessageType.Notify && m.payload.deadlineId !== null ? [m.payload.deadlineId] : [])))];
+    const ids = [
+      ...new Set(
+        messages.flatMap((m) =>
+          m.type !== OutboxMessageType.Notify && m.type !== OutboxMessageType.DelegationChanged && m.payload.deadlineId !== null ? [m.payload.deadlineId] : [],
+        ),
+      ),
+    ];
     const deadlines = await this.deadlines.findMany(tx, ids);
     const plan: RelayPlan = { add: [], remove: [] };
     for (const message of messages) {
@@ -115,6 +122,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
         case OutboxMessageType.Notify:
           plan.add.push({ item: { name: JobName.TransitionNotification, data: transitionNotificationOf(message) } });
+          break;
+        case OutboxMessageType.DelegationChanged:
+          plan.add.push({ item: { name: JobName.DelegationNotification, data: delegationNotificationOf(message) } });
           break;
       }
     }

@@ -4,7 +4,8 @@ import { outboxMessageOf, type OutboxRow, type StoredOutboxMessage } from '#queu
 /** One outbox row: what a transition asked the worker to do, as it committed it. */
 export interface OutboxRecord {
   id: string;
-  documentId: string;
+  /** Null for a message about no document (DELEGATION_CHANGED). */
+  documentId: string | null;
   type: string;
   payload: Record<string, unknown>;
   processedAt: Date | null;

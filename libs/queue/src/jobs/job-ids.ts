@@ -1,5 +1,5 @@
 import { JobName } from './job-name.enum.js';
-import type { DeadlineEventPayload, EmailDeliveryPayload, JobItem, TargetDateReminderPayload, TransitionNotificationPayload, WeeklyDigestPayload } from './job-payloads.js';
+import type { DeadlineEventPayload, DelegationNotificationPayload, EmailDeliveryPayload, JobItem, TargetDateReminderPayload, TransitionNotificationPayload, WeeklyDigestPayload } from './job-payloads.js';
 
 /*
  * Deterministic job ids: the same work always gets the same id, so a relay that crashed after adding
@@ -21,6 +21,10 @@ export function transitionNotificationJobId(p: Pick<TransitionNotificationPayloa
   return `outbox.${p.outboxId}`;
 }
 
+export function delegationNotificationJobId(p: Pick<DelegationNotificationPayload, 'outboxId'>): string {
+  return `delegation.${p.outboxId}`;
+}
+
 export function emailDeliveryJobId(p: EmailDeliveryPayload): string {
   return `email.${p.notificationId}`;
 }
@@ -38,6 +42,8 @@ export function jobIdOf(item: JobItem): string {
       return targetDateReminderJobId(item.data);
     case JobName.TransitionNotification:
       return transitionNotificationJobId(item.data);
+    case JobName.DelegationNotification:
+      return delegationNotificationJobId(item.data);
     case JobName.EmailDelivery:
       return emailDeliveryJobId(item.data);
     case JobName.WeeklyDigest:

@@ -12,6 +12,8 @@ export enum JobName {
   TargetDateReminder = 'target-date-reminder',
   /** A transition asked to notify someone (an outbox NOTIFY row): ASSIGNED, RETURNED, APPROVED, ... */
   TransitionNotification = 'transition-notification',
+  /** A delegation was recorded or revoked (an outbox DELEGATION_CHANGED row): tell its principal and delegate. */
+  DelegationNotification = 'delegation-notification',
   /** Send one stored notification by e-mail. */
   EmailDelivery = 'email-delivery',
   /** A government's weekly digest to its Sekda and Kepala OPD (Monday 07:00 local, or the next working day). */
@@ -25,6 +27,7 @@ export const QUEUE_OF_JOB: Readonly<Record<JobName, QueueName>> = Object.freeze(
   [JobName.DeadlineEvent]: QueueName.Deadlines,
   [JobName.TargetDateReminder]: QueueName.Deadlines,
   [JobName.TransitionNotification]: QueueName.Notifications,
+  [JobName.DelegationNotification]: QueueName.Notifications,
   [JobName.EmailDelivery]: QueueName.Notifications,
   [JobName.WeeklyDigest]: QueueName.Notifications,
 });

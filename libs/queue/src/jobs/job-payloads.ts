@@ -40,6 +40,13 @@ export interface TransitionNotificationPayload {
   participant?: string | null;
 }
 
+/** An outbox DELEGATION_CHANGED row, as the delegation's use case wrote it. */
+export interface DelegationNotificationPayload {
+  outboxId: string;
+  delegationId: string;
+  event: 'GRANTED' | 'REVOKED';
+}
+
 export interface EmailDeliveryPayload {
   notificationId: string;
 }
@@ -54,6 +61,7 @@ export interface JobPayloads {
   [JobName.DeadlineEvent]: DeadlineEventPayload;
   [JobName.TargetDateReminder]: TargetDateReminderPayload;
   [JobName.TransitionNotification]: TransitionNotificationPayload;
+  [JobName.DelegationNotification]: DelegationNotificationPayload;
   [JobName.EmailDelivery]: EmailDeliveryPayload;
   [JobName.WeeklyDigest]: WeeklyDigestPayload;
 }

@@ -1,4 +1,5 @@
-import type { TransitionNotificationKind, TransitionNotificationPayload } from './job-payloads.js';
+import type { DelegationChangedMessage } from '../outbox/outbox-message.js';
+import type { DelegationNotificationPayload, TransitionNotificationKind, TransitionNotificationPayload } from './job-payloads.js';
 
 /** An outbox row as PostgreSQL holds it. */
 export interface StoredOutboxRow {
@@ -37,4 +38,14 @@ export function sameTransitionNotification(a: TransitionNotificationPayload, b: 
     a.comment === b.comment &&
     (a.participant ?? null) === (b.participant ?? null)
   );
+}
+
+/** The delegation-notification job a DELEGATION_CHANGED outbox row stands for. */
+export function delegationNotificationOf(message: DelegationChangedMessage & { id: string }): DelegationNotificationPayload {
+  return { outboxId: message.id, delegationId: message.payload.delegationId, event: message.payload.event };
+}
+
+/** Whether a job says exactly what its outbox row says. */
+export function sameDelegationNotification(a: DelegationNotificationPayload, b: DelegationNotificationPayload): boolean {
+  return a.outboxId === b.outboxId && a.delegationId === b.delegationId && a.event === b.event;
 }

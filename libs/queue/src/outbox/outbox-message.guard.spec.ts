@@ -22,4 +22,18 @@ describe('outbox message of a stored row', () => {
     expect(outboxMessageOf(row('NOTIFY', null))).toBeNull();
     expect(outboxMessageOf(row('STAGE_LEFT', [{ stage: 'draft', deadlineId: null }]))).toBeNull();
   });
+
+  it('types a delegation change only on a row without a document, and a document message only on a row with one', () => {
+    const changed = { delegationId: DOC, event: 'GRANTED' };
+    expect(outboxMessageOf({ id: '9', documentId: null, type: 'DELEGATION_CHANGED', payload: changed })).toEqual({
+      id: '9',
+      documentId: null,
+      type: OutboxMessageType.DelegationChanged,
+      payload: changed,
+    });
+    expect(outboxMessageOf(row('DELEGATION_CHANGED', changed))).toBeNull();
+    expect(outboxMessageOf({ id: '9', documentId: null, type: 'DELEGATION_CHANGED', payload: { delegationId: DOC, event: 'EXTENDED' } })).toBeNull();
+    expect(outboxMessageOf({ id: '9', documentId: null, type: 'DELEGATION_CHANGED', payload: { delegationId: 'x', event: 'REVOKED' } })).toBeNull();
+    expect(outboxMessageOf({ id: '9', documentId: null, type: 'STAGE_LEFT', payload: { stage: 'draft', deadlineId: null } })).toBeNull();
+  });
 });

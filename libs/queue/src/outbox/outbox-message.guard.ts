@@ -1,4 +1,4 @@
-import { OutboxMessageType, type StoredOutboxMessage } from './outbox-message.js';
+import { DELEGATION_EVENTS, OutboxMessageType, type StoredOutboxMessage } from './outbox-message.js';
 
 const NOTIFICATIONS: ReadonlySet<unknown> = new Set(['ASSIGNED', 'RETURNED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'CANCELLED']);
 
@@ -6,6 +6,7 @@ type Payload = Record<string, unknown>;
 
 const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
   [OutboxMessageType.StageEntered]: (p) => typeof p.stage === 'string' && isNullableString(p.deadlineId) && isOptionalString(p.participant),
@@ -19,12 +20,17 @@ const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
     typeof p.actor === 'string' &&
     isNullableString(p.comment) &&
     (p.participant === undefined || isNullableString(p.participant)),
+  [OutboxMessageType.DelegationChanged]: (p) =>
+    typeof p.delegationId === 'string' && UUID.test(p.delegationId) && (DELEGATION_EVENTS as readonly unknown[]).includes(p.event),
 };
+
+/** Which messages are about no document: their rows have none, every other row has one. */
+const WITHOUT_DOCUMENT: ReadonlySet<string> = new Set([OutboxMessageType.DelegationChanged]);
 
 /** An outbox row as PostgreSQL holds it: `type` and `payload` not yet checked. */
 export interface OutboxRow {
   id: string;
-  documentId: string;
+  documentId: string | null;
   type: string;
   payload: unknown;
 }
@@ -34,6 +40,7 @@ export function outboxMessageOf(row: OutboxRow): StoredOutboxMessage | null {
   const check = CHECKS[row.type as OutboxMessageType];
   const payload = row.payload;
   if (check === undefined || typeof payload !== 'object' || payload === null || Array.isArray(payload) || !check(payload as Payload)) return null;
+  if ((row.documentId === null) !== WITHOUT_DOCUMENT.has(row.type)) return null;
   return { id: row.id, documentId: row.documentId, type: row.type, payload } as StoredOutboxMessage;
 }
 

@@ -13,6 +13,8 @@ export enum OutboxMessageType {
   DeadlineRescheduled = 'DEADLINE_RESCHEDULED',
   /** A transition asked to notify someone: a transition-notification job. */
   Notify = 'NOTIFY',
+  /** A delegation was recorded or revoked: its principal and delegate are told. The row has no document. */
+  DelegationChanged = 'DELEGATION_CHANGED',
 }
 
 export interface StageEnteredMessage {
@@ -52,8 +54,22 @@ export interface NotifyMessage {
   };
 }
 
-/** The contract between the writers of the outbox and the worker's relay. */
-export type OutboxMessage = StageEnteredMessage | StageLeftMessage | DeadlineRescheduledMessage | NotifyMessage;
+export const DELEGATION_EVENTS = ['GRANTED', 'REVOKED'] as const;
+export type DelegationEvent = (typeof DELEGATION_EVENTS)[number];
 
-/** An outbox message as committed: its row id (a bigint as text) and document. */
-export type StoredOutboxMessage = OutboxMessage & { id: string; documentId: string };
+export interface DelegationChangedMessage {
+  type: OutboxMessageType.DelegationChanged;
+  /** The delegation (its id) and what happened to it; the worker reads everything else from PostgreSQL. */
+  payload: { delegationId: string; event: DelegationEvent };
+}
+
+/** The messages about a document (the outbox row names it). */
+export type DocumentOutboxMessage = StageEnteredMessage | StageLeftMessage | DeadlineRescheduledMessage | NotifyMessage;
+
+/** The contract between the writers of the outbox and the worker's relay. */
+export type OutboxMessage = DocumentOutboxMessage | DelegationChangedMessage;
+
+/** An outbox message as committed: its row id (a bigint as text) and document (none for a delegation). */
+export type StoredOutboxMessage =
+  | (DocumentOutboxMessage & { id: string; documentId: string })
+  | (DelegationChangedMessage & { id: string; documentId: null });

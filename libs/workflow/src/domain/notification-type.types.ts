@@ -12,6 +12,10 @@ export const NotificationType = {
   CANCELLED: 'CANCELLED',
   /** The weekly digest to the Sekda and each Kepala OPD (about no single document). */
   WEEKLY_DIGEST: 'WEEKLY_DIGEST',
+  /** A delegation (Plt/Plh) was recorded: told to its principal and its delegate. About no document. */
+  DELEGATION_GRANTED: 'DELEGATION_GRANTED',
+  /** A delegation was revoked: told to its principal and its delegate. About no document. */
+  DELEGATION_REVOKED: 'DELEGATION_REVOKED',
 } as const;
 
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];
