@@ -77,6 +77,49 @@ describe.each([
     await screenshot(page(), `${label}-tidak-ditemukan`);
   });
 
+  it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {
+    const year = 2031;
+    const docs = [];
+    for (let i = 1; i <= 21; i++) docs.push(await createQuickWin(app.t, 'kaltim.drafter', { title: `Daftar ${year} nomor ${String(i).padStart(2, '0')}`, year }));
+    expect((await act(app.t, 'quick-wins', docs[0]!.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+
+    await signIn(app, 'kaltim.drafter', '/quick-wins');
+    await page().getByRole('heading', { name: 'Quick Win', level: 1 }).waitFor();
+    const filters = page().getByRole('form', { name: 'Saring Quick Win' });
+    await filters.getByLabel('Tahun').fill(String(year));
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await page().getByRole('status').filter({ hasText: /^21 Quick Win sesuai saringan$/ }).waitFor();
+    const cards = page().getByRole('list', { name: 'Daftar Quick Win' }).getByRole('listitem');
+    expect(await cards.count()).toBe(20);
+    await page().getByText('Halaman 1 dari 2').waitFor();
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    await screenshot(page(), `${label}-daftar-quick-win`);
+    await page().getByRole('button', { name: 'Berikutnya' }).click();
+    await page().getByText('Halaman 2 dari 2').waitFor();
+    expect(new URL(page().url()).searchParams.get('page')).toBe('2');
+    expect(await cards.count()).toBe(1);
+
+    // by stage: only the submitted one
+    await filters.getByLabel('Tahap').selectOption({ label: 'Persetujuan Kepala Perangkat Daerah' });
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await page().getByRole('status').filter({ hasText: /^1 Quick Win sesuai saringan$/ }).waitFor();
+    await expect(cards.textContent()).resolves.toContain(`Daftar ${year} nomor 01`);
+
+    // a unit with nothing: the empty state, and the way back
+    await filters.getByLabel('Kode unit kerja').fill('unit-tanpa-dokumen');
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await page().getByText('Tidak ada Quick Win yang sesuai dengan saringan.').waitFor();
+    await page().getByRole('link', { name: 'Hapus saringan' }).click();
+    await page().getByRole('status').filter({ hasText: /^\d+ Quick Win$/ }).waitFor();
+
+    // a filter the API refuses (a year of two digits, typed into the URL) is a message, not a blank page
+    await page().goto(`${app.baseUrl}/regulations?year=99`);
+    await page().getByRole('alert').filter({ hasText: 'Saringan tidak dapat dipakai' }).waitFor();
+    await page().goto(`${app.baseUrl}/regulations?year=2099`);
+    await page().getByText('Tidak ada Rancangan Peraturan yang sesuai dengan saringan.').waitFor();
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+  });
+
   // last in this block: it puts a controllable clock into the browser
   (width === 1280 ? it : it.skip)('a notification from another user\'s action appears on the open page without a reload', async () => {
     const worker = await createTestWorker(app.t.env); // relays the outbox and writes notifications

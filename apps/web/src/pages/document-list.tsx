@@ -1,30 +1,51 @@
 import { api, ok } from '../api/client';
 import type { DocumentView, Page } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
+import { parseStateDiagram } from '../components/workflow-graph';
 import { dateTime, stageLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 
 const LIMIT = 20;
 
+/** The stages a list can be filtered by: the workflow's, main line first, from the diagram the API serves. */
+function useStages(kind: 'quick-win' | 'regulation'): string[] {
+  const diagram = useLoad(() => ok<string>(api.GET('/api/workflows/{kind}/diagram', { params: { path: { kind } }, parseAs: 'text' })), [kind]);
+  if (!diagram.data) return [];
+  const graph = parseStateDiagram(diagram.data);
+  return [...graph.mainLine, ...graph.stages.map((s) => s.id).filter((id) => !graph.mainLine.includes(id))];
+}
+
 export function DocumentListPage({ params, query }: PageProps) {
   const kindPath = params.kindPath as 'quick-wins' | 'regulations';
   const title = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
   const state = query.get('state') ?? '';
+  const unitCode = query.get('unitCode') ?? '';
   const year = query.get('year') ?? '';
-  const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
-  const filters = { ...(state ? { state } : {}), ...(year ? { year: Number(year) } : {}), page, limit: LIMIT } as never;
+  const page = query.get('page') ?? '1';
+  const filtered = Boolean(state || unitCode || year);
+  // the URL's values go to the API as they are: a value it refuses becomes the error state below
+  const filters = { ...(state ? { state } : {}), ...(unitCode ? { unitCode } : {}), ...(year ? { year } : {}), page, limit: String(LIMIT) } as never;
   const list = useLoad(
     () => ok<Page<DocumentView>>(kindPath === 'quick-wins' ? api.GET('/api/quick-wins', { params: { query: filters } }) : api.GET('/api/regulations', { params: { query: filters } })),
-    [kindPath, state, year, page],
+    [kindPath, state, unitCode, year, page],
   );
+  const stages = useStages(kindPath === 'quick-wins' ? 'quick-win' : 'regulation');
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(query);
     for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v);
     else next.delete(k);
-    navigate(`/${kindPath}?${next}`);
+    const search = next.toString();
+    navigate(`/${kindPath}${search ? `?${search}` : ''}`);
   };
+  // what the list shows is the page the API answered (the URL may be ahead while it loads)
+  const pageNumber = list.data?.page ?? (Number(page) || 1);
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
+  const reset = (
+    <Link href={`/${kindPath}`} class="button">
+      Hapus saringan
+    </Link>
+  );
 
   return (
     <section>
@@ -35,16 +56,30 @@ export function DocumentListPage({ params, query }: PageProps) {
         </Link>
       </p>
       <form
+        key={query.toString()}
         class="filters"
+        aria-label={`Saring ${title}`}
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          go({ state: String(form.get('state') ?? ''), year: String(form.get('year') ?? ''), page: '' });
+          const text = (name: string) => String(form.get(name) ?? '').trim();
+          go({ state: text('state'), unitCode: text('unitCode').toLowerCase(), year: text('year'), page: '' });
         }}
       >
         <label>
           Tahap
-          <input name="state" defaultValue={state} placeholder="mis. draft" />
+          <select name="state">
+            <option value="">Semua</option>
+            {stages.map((s) => (
+              <option key={s} value={s} selected={s === state}>
+                {stageLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kode unit kerja
+          <input name="unitCode" defaultValue={unitCode} placeholder="mis. diskominfo" />
         </label>
         <label>
           Tahun
@@ -53,11 +88,36 @@ export function DocumentListPage({ params, query }: PageProps) {
         <button type="submit">Terapkan</button>
       </form>
       {list.loading && !list.data && <Loading />}
-      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && <Empty>Belum ada dokumen.</Empty>}
+      {list.error && list.error.status === 400 && (
+        <div class="alert" role="alert">
+          <p>Saringan tidak dapat dipakai: periksa tahap, kode unit kerja (huruf kecil, angka, tanda hubung) dan tahun (empat angka).</p>
+          {reset}
+        </div>
+      )}
+      {list.error && list.error.status !== 400 && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.items.length === 0 && (
+        <div data-testid="empty">
+          {list.data.total > 0 ? (
+            <Empty>
+              Halaman {pageNumber} kosong: daftar ini hanya {pages} halaman. <Link href={`/${kindPath}?${new URLSearchParams({ ...Object.fromEntries(query), page: '1' })}`}>Ke halaman 1</Link>
+            </Empty>
+          ) : filtered ? (
+            <>
+              <Empty>Tidak ada {title} yang sesuai dengan saringan.</Empty>
+              {reset}
+            </>
+          ) : (
+            <Empty>Belum ada {title} yang dapat Anda lihat. Buat yang pertama dengan tombol di atas.</Empty>
+          )}
+        </div>
+      )}
       {list.data && list.data.items.length > 0 && (
         <>
-          <ul class="cards">
+          <p class="muted" role="status">
+            {list.data.total} {title}
+            {filtered ? ' sesuai saringan' : ''}
+          </p>
+          <ul class="cards" aria-label={`Daftar ${title}`} aria-busy={list.loading}>
             {list.data.items.map((doc) => (
               <li key={doc.id} class="card">
                 <Link href={`/${kindPath}/${doc.id}`} class="title">
@@ -70,13 +130,13 @@ export function DocumentListPage({ params, query }: PageProps) {
             ))}
           </ul>
           <nav class="pager" aria-label="Halaman">
-            <button type="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
+            <button type="button" disabled={pageNumber <= 1} onClick={() => go({ page: String(pageNumber - 1) })}>
               Sebelumnya
             </button>
             <span>
-              Halaman {page} dari {pages}
+              Halaman {pageNumber} dari {pages}
             </span>
-            <button type="button" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
+            <button type="button" disabled={pageNumber >= pages} onClick={() => go({ page: String(pageNumber + 1) })}>
               Berikutnya
             </button>
           </nav>
