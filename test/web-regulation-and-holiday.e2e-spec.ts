@@ -52,6 +52,26 @@ describe.each([
     await page().getByRole('heading', { name: 'Batas Waktu Tahap' }).waitFor();
     await page().getByRole('cell', { name: '3 hari kerja' }).first().waitFor(); // the SLA as people read it
     await checkPage('pengaturan');
+
+    // the SLA of a stage as people read it, changed by the ADMIN; a bad number is refused in Indonesian
+    const row = page().getByRole('region', { name: 'Batas Waktu Tahap Quick Win' }).getByRole('row', { name: /^Evaluasi oleh Inspektorat/ });
+    await row.getByRole('cell', { name: '10 hari kerja' }).waitFor();
+    await row.getByRole('cell', { name: '1 hari kerja sebelum batas waktu' }).waitFor();
+    await row.getByRole('button', { name: 'Ubah batas waktu Evaluasi oleh Inspektorat' }).click();
+    await row.getByLabel('Jumlah hari').fill('0');
+    await row.getByRole('button', { name: 'Simpan' }).click();
+    await page().getByRole('alert').filter({ hasText: 'Jumlah hari harus bilangan bulat 1 sampai 365.' }).waitFor();
+    await row.getByLabel('Jumlah hari').fill('7');
+    await row.getByLabel('Pengingat (hari sebelum batas waktu)').fill('2');
+    await row.getByRole('button', { name: 'Simpan' }).click();
+    await page().getByRole('status').filter({ hasText: 'Batas waktu Evaluasi oleh Inspektorat tersimpan: 7 hari kerja.' }).waitFor();
+    await row.getByRole('cell', { name: '7 hari kerja', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '2 hari kerja sebelum batas waktu' }).waitFor();
+    const stored = await app.t.http.get('/api/workflows/quick-win/sla').set(await app.t.auth('kaltim.admin'));
+    expect(stored.body.stages.evaluation).toMatchObject({ duration: 'P7D', businessDays: true, remindBefore: 'P2D', isDefault: false });
+
+    // a province ADMIN may add a national holiday
+    await page().getByLabel('Hari libur nasional (berlaku di semua pemerintah daerah)').waitFor();
     await page().getByLabel('Tanggal', { exact: true }).fill(holiday);
     await page().getByLabel('Nama hari libur').fill('Hari Libur Uji');
     await page().getByRole('button', { name: 'Tambah hari libur' }).click();
@@ -62,6 +82,16 @@ describe.each([
     const after = await explanation.textContent();
     expect(after).not.toBe(before);
     expect(after).toContain('(Hari Libur Uji)');
+
+    // a regency's ADMIN is offered no national holiday box, and no removal of a national holiday
+    const governments = page().waitForResponse((r) => new URL(r.url()).pathname === '/api/governments');
+    await signIn(app, 'paser.admin', '/pengaturan');
+    await governments;
+    await page().getByRole('heading', { name: 'Hari Libur' }).waitFor();
+    const nationalDays = page().getByRole('list', { name: /^Hari libur \d{4}$/ }).getByRole('listitem').filter({ hasText: '(nasional)' });
+    await nationalDays.first().waitFor();
+    expect(await page().getByLabel(/Hari libur nasional/).count()).toBe(0);
+    expect(await nationalDays.getByRole('button').count()).toBe(0);
   });
 
   it('a paser regulation goes to published, with the province facilitating', async () => {

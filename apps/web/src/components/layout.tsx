@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
-import type { Government, NotificationPage } from '../api/views';
+import type { NotificationPage } from '../api/views';
 import { Link, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
+import { useAdministersProvince } from './administers-province';
 
 /**
  * How often the bell asks for unread notifications: a cheap count (limit 1), 4 times a minute per open
@@ -49,19 +50,6 @@ export function useUnreadCount(): number {
     };
   }, []);
   return unread;
-}
-
-/** Whether the signed-in ADMIN's government is a province (who adds its regencies and cities). */
-function useAdministersProvince(admin: boolean, governmentCode: string): boolean {
-  const [province, setProvince] = useState(false);
-  useEffect(() => {
-    if (!admin) return;
-    ok<{ items: Government[] }>(api.GET('/api/governments')).then(
-      (list) => setProvince(list.items.some((g) => g.code === governmentCode && g.level === 'PROVINCE')),
-      () => undefined,
-    );
-  }, [admin, governmentCode]);
-  return province;
 }
 
 export function Layout({ children }: { children: ComponentChildren }) {

@@ -4,27 +4,55 @@ import type { Holiday, Kind, Sla } from '../api/views';
 import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { durationText, KIND_LABELS, localDate, stageLabel } from '../i18n/words';
 import { hasRole, useSession } from '../session';
+import { useAdministersProvince } from '../components/administers-province';
 import { OfficeHoursSection } from './settings-office-hours';
+
+/** A whole number of days typed into a field, or null. */
+function wholeDays(value: FormDataEntryValue | null): number | null {
+  const text = String(value ?? '').trim();
+  return /^\d{1,3}$/.test(text) ? Number(text) : null;
+}
+
+/** "1 hari kerja sebelum batas waktu", or that there is none. */
+function reminderText(remindBefore: string, businessDays: boolean): string {
+  return /^P(T)?0[DHMS]?$|^PT0S$|^P0D$/.test(remindBefore) ? 'Tanpa pengingat' : `${durationText(remindBefore, businessDays)} sebelum batas waktu`;
+}
 
 function SlaSection({ kind }: { kind: Kind }) {
   const sla = useLoad(() => ok<Sla>(api.GET('/api/workflows/{kind}/sla', { params: { path: { kind } } })), [kind]);
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function save(event: Event, stage: string) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const days = Number(form.get('days'));
-    if (!Number.isInteger(days) || days < 1 || days > 365) return setProblem('Jumlah hari harus bilangan bulat 1 sampai 365.');
     const current = sla.data!.stages[stage]!;
-    const body = { stages: { [stage]: { ...current, duration: `P${days}D`, businessDays: form.get('businessDays') === 'on', isDefault: undefined } } };
+    const days = wholeDays(form.get('days'));
+    if (days === null || days < 1 || days > 365) return setProblem('Jumlah hari harus bilangan bulat 1 sampai 365.');
+    const remindText = String(form.get('remind') ?? '').trim();
+    const remind = remindText === '' ? null : wholeDays(remindText);
+    if (remindText !== '' && (remind === null || remind >= days)) return setProblem(`Pengingat harus bilangan bulat 0 sampai ${days - 1} hari sebelum batas waktu.`);
+    const stages = {
+      // the policy's fields only: the view's isDefault/updatedAt/updatedBy are refused in a PUT
+      [stage]: {
+        duration: `P${days}D`,
+        businessDays: form.get('businessDays') === 'on',
+        remindBefore: remind === null ? current.remindBefore : `P${remind}D`,
+        escalateAfter: current.escalateAfter,
+        escalateEvery: current.escalateEvery,
+        maxEscalations: current.maxEscalations,
+      },
+    };
     try {
-      await ok(api.PUT('/api/workflows/{kind}/sla', { params: { path: { kind } }, body: JSON.parse(JSON.stringify(body)) as never }));
+      await ok(api.PUT('/api/workflows/{kind}/sla', { params: { path: { kind } }, body: { stages } as never }));
       setEditing(null);
       setProblem(null);
+      setNotice(`Batas waktu ${stageLabel(stage)} tersimpan: ${durationText(`P${days}D`, form.get('businessDays') === 'on')}.`);
       sla.reload();
     } catch (error) {
-      setProblem(errorText(toApiError(error)));
+      const e = toApiError(error);
+      setProblem(e.status === 400 ? 'Batas waktu atau pengingat tidak sesuai ketentuan.' : errorText(e));
     }
   }
 
@@ -36,6 +64,11 @@ function SlaSection({ kind }: { kind: Kind }) {
       {problem && (
         <p class="alert" role="alert">
           {problem}
+        </p>
+      )}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
         </p>
       )}
       {sla.data && (
@@ -57,12 +90,14 @@ function SlaSection({ kind }: { kind: Kind }) {
                   <th scope="row">{stageLabel(stage)}</th>
                   <td>
                     {editing === stage ? (
-                      <form class="inline" onSubmit={(e) => void save(e, stage)}>
+                      <form class="inline" onSubmit={(e) => void save(e, stage)} noValidate>
                         <label for={`days-${kind}-${stage}`}>Jumlah hari</label>
                         <input id={`days-${kind}-${stage}`} name="days" type="number" min={1} max={365} defaultValue={/^P(\d+)D$/.exec(s.duration)?.[1] ?? ''} />
                         <label class="check">
                           <input name="businessDays" type="checkbox" defaultChecked={s.businessDays} /> hari kerja
                         </label>
+                        <label for={`remind-${kind}-${stage}`}>Pengingat (hari sebelum batas waktu)</label>
+                        <input id={`remind-${kind}-${stage}`} name="remind" type="number" min={0} max={364} defaultValue={/^P(\d+)D$/.exec(s.remindBefore)?.[1] ?? ''} />
                         <button type="submit" class="primary">
                           Simpan
                         </button>
@@ -77,10 +112,18 @@ function SlaSection({ kind }: { kind: Kind }) {
                       </>
                     )}
                   </td>
-                  <td>{durationText(s.remindBefore, s.businessDays)} sebelumnya</td>
+                  <td>{reminderText(s.remindBefore, s.businessDays)}</td>
                   <td>
                     {editing !== stage && (
-                      <button type="button" onClick={() => setEditing(stage)} aria-label={`Ubah batas waktu ${stageLabel(stage)}`}>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setEditing(stage);
+                          setProblem(null);
+                          setNotice(null);
+                        }}
+                        aria-label={`Ubah batas waktu ${stageLabel(stage)}`}
+                      >
                         Ubah
                       </button>
                     )}
@@ -97,6 +140,8 @@ function SlaSection({ kind }: { kind: Kind }) {
 
 function HolidaySection() {
   const { me } = useSession();
+  // national holidays are a province ADMIN's: nobody else is offered what the API would refuse
+  const national = useAdministersProvince(true, me.governmentCode);
   const [year, setYear] = useState(new Date().getFullYear());
   const holidays = useLoad(() => ok<{ items: Holiday[] }>(api.GET('/api/holidays', { params: { query: { year } as never } })), [year]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -109,9 +154,9 @@ function HolidaySection() {
     const date = String(data.get('date') ?? '');
     const name = String(data.get('name') ?? '').trim();
     if (!date || !name) return setProblem('Tanggal dan nama hari libur wajib diisi.');
-    const national = data.get('national') === 'on';
+    const isNational = national && data.get('national') === 'on';
     try {
-      await ok(api.POST('/api/holidays', { body: { date, name, governmentCode: national ? null : me.governmentCode } }));
+      await ok(api.POST('/api/holidays', { body: { date, name, governmentCode: isNational ? null : me.governmentCode } }));
       setProblem(null);
       setNotice(`Hari libur ${localDate(date)} ditambahkan; batas waktu yang terdampak dihitung ulang.`);
       form.reset();
@@ -146,9 +191,11 @@ function HolidaySection() {
           <label for="h-name">Nama hari libur</label>
           <input id="h-name" name="name" />
         </div>
-        <label class="check">
-          <input name="national" type="checkbox" /> Hari libur nasional (khusus admin provinsi)
-        </label>
+        {national && (
+          <label class="check">
+            <input name="national" type="checkbox" /> Hari libur nasional (berlaku di semua pemerintah daerah)
+          </label>
+        )}
         {problem && (
           <p class="alert" role="alert">
             {problem}
@@ -174,7 +221,7 @@ function HolidaySection() {
               <span>
                 <strong>{localDate(h.date)}</strong> {h.name} <span class="muted">({h.governmentCode === null ? 'nasional' : 'daerah'})</span>
               </span>
-              {(h.governmentCode === me.governmentCode || h.governmentCode === null) && (
+              {(h.governmentCode === me.governmentCode || (h.governmentCode === null && national)) && (
                 <button type="button" onClick={() => void remove(h)} aria-label={`Hapus ${h.name}`}>
                   Hapus
                 </button>
