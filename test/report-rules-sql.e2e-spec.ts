@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, slaStatusSql } from '#persistence';
+import { buildDataSourceOptions, runMigrationsLocked, slaStatusSql } from '#persistence';
 import { createTestDatabase } from '#testing';
 import {
   createDefaultRegistry,
@@ -75,5 +75,29 @@ describe('report rules: SQL twins agree with #workflow', () => {
       [dues, bounds.now, bounds.dueSoonUntil],
     );
     expect(rows.map((r) => r.s)).toEqual(dues.map((d) => slaStatusOf(d, bounds)));
+  });
+  it('the report-summary migrations revert down to 1764007000000 and run again, the summaries still folding', async () => {
+    const copy = await createTestDatabase();
+    const other = await new DataSource(buildDataSourceOptions({ url: copy.url, poolSize: 2 })).initialize();
+    try {
+      const doneStages = async () => Number((await other.query(`SELECT count(*) AS n FROM deadlines WHERE status = 'DONE' AND closed_at IS NOT NULL`))[0].n);
+      const counted = async () => Number((await other.query(`SELECT coalesce(sum(count), 0) AS n FROM stage_time_counts`))[0].n);
+      const last = async () => ((await other.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`)) as Array<{ name: string }>)[0]!.name;
+      while ((await last()) !== 'ReportSummaryTotals1764007001000') await other.undoLastMigration({ transaction: 'each' });
+      await other.undoLastMigration({ transaction: 'each' });
+      expect(await last()).toBe('ReportSummaries1764007000000');
+      // the previous fold and grid: no table of the reverted migration is read, stage times on the finer grid
+      await other.query(`SELECT compact_report_summaries()`);
+      expect((await other.query(`SELECT to_regclass('stage_time_totals') AS t, to_regclass('quick_win_counts') AS q`))[0]).toEqual({ t: null, q: null });
+      expect((await other.query(`SELECT stage_time_bucket(200000) AS b`))[0].b).toBe(198_000);
+      expect(await counted()).toBe(await doneStages());
+      await runMigrationsLocked(other);
+      await other.query(`SELECT compact_report_summaries()`);
+      expect((await other.query(`SELECT stage_time_bucket(200000) AS b`))[0].b).toBe(stageTimeBucket(200_000));
+      expect(await counted()).toBe(await doneStages());
+    } finally {
+      await other.destroy();
+      await copy.drop();
+    }
   });
 });

@@ -1,5 +1,35 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** This migration's stage-time grid (a later migration makes it coarser; its down() puts this back). */
+export const STAGE_TIME_BUCKET_V1 = `stage_time_bucket(seconds bigint) RETURNS int LANGUAGE sql IMMUTABLE AS $$
+        SELECT (CASE WHEN s < 86400 THEN s - s % 900 WHEN s < 20 * 86400 THEN s - s % 3600 ELSE s - s % 86400 END)::int
+          FROM (SELECT greatest(seconds, 0) AS s) x
+      $$`;
+
+/** This migration's fold of the deltas (a later migration extends it; its down() puts this back). */
+export const COMPACT_REPORT_SUMMARIES_V1 = `compact_report_summaries() RETURNS bigint LANGUAGE sql AS $$
+        WITH st AS (DELETE FROM stage_time_deltas RETURNING *),
+        st_sum AS (
+          SELECT government_id, month, kind, stage, unit_id, bucket, sum(count) AS count, sum(within_sla) AS within_sla, count(*) AS n
+            FROM st GROUP BY 1, 2, 3, 4, 5, 6
+        ),
+        st_fold AS (
+          INSERT INTO stage_time_counts AS c SELECT government_id, month, kind, stage, unit_id, bucket, count, within_sla FROM st_sum
+          ON CONFLICT (government_id, month, kind, stage, unit_id, bucket)
+          DO UPDATE SET count = c.count + EXCLUDED.count, within_sla = c.within_sla + EXCLUDED.within_sla
+        ),
+        tp AS (DELETE FROM throughput_deltas RETURNING *),
+        tp_sum AS (
+          SELECT government_id, week, kind, unit_id, sum(started) AS started, sum(finished) AS finished, count(*) AS n FROM tp GROUP BY 1, 2, 3, 4
+        ),
+        tp_fold AS (
+          INSERT INTO throughput_counts AS c SELECT government_id, week, kind, unit_id, started, finished FROM tp_sum
+          ON CONFLICT (government_id, week, kind, unit_id)
+          DO UPDATE SET started = c.started + EXCLUDED.started, finished = c.finished + EXCLUDED.finished
+        )
+        SELECT (SELECT coalesce(sum(n), 0) FROM st_sum)::bigint + (SELECT coalesce(sum(n), 0) FROM tp_sum)::bigint
+      $$`;
+
 /**
  * Summaries behind the reports (issue 15), kept up to date by triggers so a report reads a few
  * hundred rows whatever the number of documents:
@@ -38,11 +68,7 @@ export class ReportSummaries1764007000000 implements MigrationInterface {
          WHERE t1 > t0 AND extract(isodow FROM day) < 6
            AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.date = days.day AND (h.government_id IS NULL OR h.government_id = gov))
       $$`);
-    await q.query(`
-      CREATE FUNCTION stage_time_bucket(seconds bigint) RETURNS int LANGUAGE sql IMMUTABLE AS $$
-        SELECT (CASE WHEN s < 86400 THEN s - s % 900 WHEN s < 20 * 86400 THEN s - s % 3600 ELSE s - s % 86400 END)::int
-          FROM (SELECT greatest(seconds, 0) AS s) x
-      $$`);
+    await q.query(`CREATE FUNCTION ${STAGE_TIME_BUCKET_V1}`);
     await q.query(`
       CREATE FUNCTION throughput_event(from_state text, from_final boolean, to_state text, to_final boolean) RETURNS text
       LANGUAGE sql IMMUTABLE AS $$
@@ -118,29 +144,7 @@ export class ReportSummaries1764007000000 implements MigrationInterface {
       WHEN (OLD.state IS DISTINCT FROM NEW.state OR OLD.final IS DISTINCT FROM NEW.final)
       EXECUTE FUNCTION documents_throughput_delta()`);
 
-    await q.query(`
-      CREATE FUNCTION compact_report_summaries() RETURNS bigint LANGUAGE sql AS $$
-        WITH st AS (DELETE FROM stage_time_deltas RETURNING *),
-        st_sum AS (
-          SELECT government_id, month, kind, stage, unit_id, bucket, sum(count) AS count, sum(within_sla) AS within_sla, count(*) AS n
-            FROM st GROUP BY 1, 2, 3, 4, 5, 6
-        ),
-        st_fold AS (
-          INSERT INTO stage_time_counts AS c SELECT government_id, month, kind, stage, unit_id, bucket, count, within_sla FROM st_sum
-          ON CONFLICT (government_id, month, kind, stage, unit_id, bucket)
-          DO UPDATE SET count = c.count + EXCLUDED.count, within_sla = c.within_sla + EXCLUDED.within_sla
-        ),
-        tp AS (DELETE FROM throughput_deltas RETURNING *),
-        tp_sum AS (
-          SELECT government_id, week, kind, unit_id, sum(started) AS started, sum(finished) AS finished, count(*) AS n FROM tp GROUP BY 1, 2, 3, 4
-        ),
-        tp_fold AS (
-          INSERT INTO throughput_counts AS c SELECT government_id, week, kind, unit_id, started, finished FROM tp_sum
-          ON CONFLICT (government_id, week, kind, unit_id)
-          DO UPDATE SET started = c.started + EXCLUDED.started, finished = c.finished + EXCLUDED.finished
-        )
-        SELECT (SELECT coalesce(sum(n), 0) FROM st_sum)::bigint + (SELECT coalesce(sum(n), 0) FROM tp_sum)::bigint
-      $$`);
+    await q.query(`CREATE FUNCTION ${COMPACT_REPORT_SUMMARIES_V1}`);
 
     // what happened before this migration
     await q.query(`

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { COMPACT_REPORT_SUMMARIES_V1, STAGE_TIME_BUCKET_V1 } from './1764007000000-report-summaries.js';
 
 const ROLLUP_COLUMNS = `government_id uuid NOT NULL, unit_id uuid NOT NULL, year int NOT NULL, category text NOT NULL, area text NOT NULL, state text NOT NULL,
         count bigint NOT NULL, budget numeric NOT NULL, progress_reports bigint NOT NULL, progress_reports_on_time bigint NOT NULL, completed_in_year bigint NOT NULL`;
@@ -143,6 +144,8 @@ export class ReportSummaryTotals1764007001000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // fold what is pending with this migration's function before its tables go
+    await q.query(`SELECT compact_report_summaries()`);
     await q.query(`DROP INDEX ix_deadlines_implementation_done`);
     await q.query(`CREATE INDEX ix_deadlines_implementation ON deadlines (document_id) WHERE stage = 'implementation'`);
     await q.query(`DROP TRIGGER trg_documents_quick_win_update ON documents`);
@@ -151,9 +154,21 @@ export class ReportSummaryTotals1764007001000 implements MigrationInterface {
     await q.query(`DROP TABLE quick_win_deltas`);
     await q.query(`DROP TABLE quick_win_counts`);
     await q.query(`DROP FUNCTION quick_win_reports_on_time(uuid, jsonb)`);
+    // the previous fold (no stage_time_totals, no quick_win_*) and the previous, finer grid
+    await q.query(`CREATE OR REPLACE FUNCTION ${COMPACT_REPORT_SUMMARIES_V1}`);
+    await q.query(`CREATE OR REPLACE FUNCTION ${STAGE_TIME_BUCKET_V1}`);
     await q.query(`DROP TABLE stage_time_totals`);
     await q.query(`ALTER TABLE stage_time_counts DROP CONSTRAINT stage_time_counts_pkey`);
     await q.query(`ALTER TABLE stage_time_counts ADD PRIMARY KEY (government_id, month, kind, stage, unit_id, bucket)`);
-    // compact_report_summaries() and stage_time_bucket() keep this migration's bodies; the summaries stay valid sums
+    // the stage times so far, on the previous grid
+    await q.query(`TRUNCATE stage_time_counts, stage_time_deltas`);
+    await q.query(`
+      INSERT INTO stage_time_deltas
+      SELECT dl.government_id, date_trunc('month', dl.closed_at AT TIME ZONE g.time_zone)::date, dl.kind, dl.stage, dl.unit_id,
+             stage_time_bucket(working_seconds_between(dl.entered_at, dl.closed_at, g.time_zone, dl.government_id)), 1,
+             CASE WHEN dl.closed_at <= dl.due_at THEN 1 ELSE 0 END
+        FROM deadlines dl JOIN governments g ON g.id = dl.government_id
+       WHERE dl.status = 'DONE' AND dl.closed_at IS NOT NULL`);
+    await q.query(`SELECT compact_report_summaries()`);
   }
 }
