@@ -43,17 +43,19 @@ export class LoginUseCase {
     if (!this.config.passwordLogin) {
       throw new AppException(ErrorCode.PASSWORD_LOGIN_DISABLED, 'Masuk dengan kata sandi dimatikan di instalasi ini; masuklah dengan SSO.');
     }
-    const user = await this.users.findByUsername(username);
-    const valid = await this.gated(async () => {
-      const hash = user?.active && user.passwordHash ? user.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
-      return verifyPassword(hash, password);
+    // The user is looked up inside the gate too: a flood waits for (or is refused by) the gate before
+    // it takes a database connection, so it never starves the pool that /health and everyone else use.
+    const { user, valid } = await this.gated(async () => {
+      const found = await this.users.findByUsername(username);
+      const hash = found?.active && found.passwordHash ? found.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
+      return { user: found, valid: await verifyPassword(hash, password) };
     });
     if (!user?.active || !valid) throw unauthenticated(WRONG_LOGIN);
     return toAuthenticatedUser(user);
   }
 
   /** Password hashing through the gate: a flood is refused (503, Retry-After) instead of queueing every sign-in behind it. */
-  private async gated(check: () => Promise<boolean>): Promise<boolean> {
+  private async gated<T>(check: () => Promise<T>): Promise<T> {
     try {
       return await this.gate.run(check);
     } catch (error) {
