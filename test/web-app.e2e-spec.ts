@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
 import { act, createQuickWin, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
 
 jest.setTimeout(180_000);
@@ -50,6 +51,23 @@ describe.each([
     await page.keyboard.press('Enter'); // keyboard only
     await expect(page.getByRole('alert').textContent()).resolves.toBe('Nama pengguna atau kata sandi salah.');
     expect(await page.getByRole('button', { name: 'Keluar' }).count()).toBe(0);
+  });
+
+  it('a throttled sign-in (429) says so in Indonesian, with how long to wait', async () => {
+    // the API's own limiter counts this address and username up to its limit (as many failed attempts would)
+    const limiter = app.t.app.get(LoginRateLimiter);
+    const username = `tertahan.${label === 'desktop' ? 'lebar' : 'sempit'}`;
+    for (let i = 0; i < Number(app.t.env.LOGIN_THROTTLE_LIMIT); i += 100) {
+      await Promise.all(Array.from({ length: 100 }, () => limiter.hit('127.0.0.1', username)));
+    }
+    const { page } = app;
+    await page.goto(app.baseUrl);
+    await page.getByLabel('Nama pengguna').fill(username);
+    await page.getByLabel('Kata sandi').fill('salah-sandi');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+      /^Terlalu banyak percobaan masuk\. Demi keamanan, percobaan masuk ditahan sementara\. Coba lagi dalam \d+ (menit|detik)\.$/,
+    );
   });
 
   it('signs in, shows the inbox, and "Keluar" ends the session on the server', async () => {

@@ -55,6 +55,12 @@ describe.each([
     await form.getByRole('button', { name: 'Simpan' }).click();
     await page().getByText('Quick Win paling lama 12 bulan sejak tanggal mulai.').waitFor(); // visible
     await form.getByLabel('Tanggal selesai').fill('2026-12-31');
+    // a rule only the API checks (the year's range) comes back beside its field, in Indonesian
+    await form.getByLabel('Tahun').fill('1999');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await page().getByText('Tahun harus bilangan bulat antara 2000 dan 2100.').waitFor(); // visible
+    expect(await page().locator('main').textContent()).not.toMatch(/\bmust\b|\bshould\b|less than/);
+    await form.getByLabel('Tahun').fill('2026');
     await form.getByRole('button', { name: 'Simpan' }).click();
     await page().getByRole('heading', { name: title, level: 1 }).waitFor();
     await page().getByText('Rp150.000.000').waitFor(); // visible
@@ -62,6 +68,12 @@ describe.each([
     await page().getByRole('heading', { name: /Tahap: Persetujuan Kepala Perangkat Daerah/ }).waitFor();
 
     await openFromInbox('kaltim.kadis', title);
+    // the workflow drawn: the stage the document is in is the one marked
+    const here = page().locator('.flow [aria-current="step"]');
+    await expect(here.getAttribute('data-state')).resolves.toBe('endorsement');
+    await expect(here.locator('.flow-box strong').textContent()).resolves.toBe('Persetujuan Kepala Perangkat Daerah');
+    await here.getByText('Tahap sekarang').waitFor(); // visible
+    await page().locator('.flow [data-state="approval"]').getByText('Tolak → Ditolak').waitFor(); // its transitions shown
     await checkPage('dokumen');
     await fireAction(page(), 'ENDORSE');
 

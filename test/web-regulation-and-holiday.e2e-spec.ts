@@ -110,7 +110,14 @@ describe.each([
     await fireAction(page(), 'RECORD_HARMONIZATION', { 'Nomor Berita Acara Selesai Harmonisasi': 'BA-17/KW.17/2026', 'Tanggal Berita Acara': '2026-11-20' });
     await page().getByRole('heading', { name: /Tahap: Fasilitasi oleh Pemerintah Provinsi/ }).waitFor();
     await actAs('kaltim.hukum', path, 'FACILITATE');
-    await actAs('paser.asisten', path, 'PARAF');
+    await signIn(app, 'paser.asisten', path);
+    await page().locator('[data-action="PARAF"]').waitFor();
+    // the workflow drawn with its coordination group; the stage inside it is the one marked
+    const here = page().locator('.flow-group [aria-current="step"]');
+    await expect(here.getAttribute('data-state')).resolves.toBe('coordination.assistant');
+    await page().locator('.flow [data-state="harmonization"] > .flow-next').filter({ hasText: 'Catat Hasil Harmonisasi (kabupaten/kota)' }).waitFor(); // drawn
+    await checkPage('dokumen-peraturan-paraf');
+    await fireAction(page(), 'PARAF');
     await actAs('paser.sekda', path, 'PARAF');
     await actAs('paser.kepala', path, 'SIGN');
     await actAs('paser.sekda', path, 'PROMULGATE');

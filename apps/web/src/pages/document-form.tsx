@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { DocumentView } from '../api/views';
 import { ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
+import { documentFieldProblems } from '../i18n/document-messages';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
 
@@ -140,7 +141,10 @@ export function DocumentFormPage({ params }: PageProps) {
       navigate(`/${kindPath}/${saved.id}`);
     } catch (error) {
       const e = toApiError(error);
-      setProblem(e.status === 400 ? 'Isian tidak sesuai ketentuan. Periksa kembali setiap isian.' : errorText(e));
+      const byField = e.status === 400 ? documentFieldProblems(e.details) : {};
+      setErrors(byField);
+      // the API's rules in Indonesian beside their fields; never its English text
+      setProblem(Object.keys(byField).length ? 'Periksa isian yang ditandai.' : e.status === 400 ? 'Isian tidak sesuai ketentuan. Periksa kembali setiap isian.' : errorText(e));
     }
   }
 

@@ -4,6 +4,17 @@ import type { SignInResult } from '../api/views';
 import { adminProblem } from '../components/admin-problem';
 import { toApiError } from '../components/async';
 
+/** A throttled sign-in (429) in words, with the wait the API's Retry-After asks for. */
+export function throttledText(retryAfterSeconds: number): string {
+  const wait =
+    !Number.isFinite(retryAfterSeconds) || retryAfterSeconds <= 0
+      ? 'sebentar'
+      : retryAfterSeconds < 60
+        ? `${Math.ceil(retryAfterSeconds)} detik`
+        : `${Math.ceil(retryAfterSeconds / 60)} menit`;
+  return `Terlalu banyak percobaan masuk. Demi keamanan, percobaan masuk ditahan sementara. Coba lagi dalam ${wait}.`;
+}
+
 export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,19 +28,17 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     if (!username || !password) return setError('Isi nama pengguna dan kata sandi.');
     setBusy(true);
     setError(null);
+    const call = api.POST('/api/auth/session', { body: { username, password } });
     try {
-      const session = await ok<SignInResult>(api.POST('/api/auth/session', { body: { username, password } }), { quiet401: true });
+      const session = await ok<SignInResult>(call, { quiet401: true });
       if (session.mustChangePassword) setTemporary(password);
       else await onSignedIn();
     } catch (e) {
       const status = e instanceof ApiError ? e.status : 0;
-      setError(
-        status === 401
-          ? 'Nama pengguna atau kata sandi salah.'
-          : status === 429
-            ? 'Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.'
-            : 'Tidak dapat masuk saat ini. Coba lagi.',
-      );
+      if (status === 429) {
+        const retryAfter = Number((await call.catch(() => null))?.response.headers.get('Retry-After'));
+        setError(throttledText(retryAfter));
+      } else setError(status === 401 ? 'Nama pengguna atau kata sandi salah.' : 'Tidak dapat masuk saat ini. Coba lagi.');
     } finally {
       setBusy(false);
     }
