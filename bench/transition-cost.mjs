@@ -6,6 +6,7 @@
 // (track_functions = all), and EXPLAIN (ANALYZE, BUFFERS, WAL) of the pgbench transaction shape with
 // each trigger's time. The ceiling the CPU figures imply on this machine: cores x 1000 / total ms.
 //   npm run bench:cost      (env: BENCH_COST_DOCS, BENCH_COST_CONCURRENCY; BENCH_COST_NO_WRITE=1 leaves RESULTS.md alone)
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { topFunctions } from './lib/cpu-profile.mjs';
@@ -20,7 +21,9 @@ const CONCURRENCY = Number(process.env.BENCH_COST_CONCURRENCY ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3910);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB = 'alur_cost';
-const COUNT_FILE = `/tmp/alur-cost-queries-${process.pid}.json`;
+/** BENCH_COST_PERF=1: also `perf record -e cpu-clock` of the API, which samples only while it runs on a CPU. */
+const PERF = process.env.BENCH_COST_PERF === '1';
+const COUNT_FILE = `/tmp/alur-cost-queries-${process.pid}`;
 const STEPS = [
   ['kaltim.drafter', 'SUBMIT'],
   ['kaltim.kadis', 'ENDORSE'],
@@ -92,15 +95,15 @@ async function approveAll(tokens, ids) {
   });
 }
 
-async function queriesSoFar(pid) {
-  rmSync(COUNT_FILE, { force: true });
+async function queriesSoFar(pid, file) {
+  rmSync(file, { force: true });
   process.kill(pid, 'SIGWINCH');
   for (let i = 0; i < 100; i++) {
-    const text = safeRead(COUNT_FILE);
-    if (text) return JSON.parse(text).queries;
+    const text = safeRead(file);
+    if (text) return JSON.parse(text);
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error('the API did not write its query count');
+  throw new Error(`${pid} did not write its query count`);
 }
 
 /** The database's counters and the CPU of every process, at one moment (after stats are flushed). */
@@ -112,7 +115,15 @@ async function snapshot(c, api, worker) {
   const [db] = (await c.query(`SELECT xact_commit, blks_hit, blks_read, tup_inserted, tup_updated, tup_deleted, tup_returned, tup_fetched FROM pg_stat_database WHERE datname = $1`, [DB])).rows;
   const functions = (await c.query(`SELECT funcname, calls, self_time, total_time FROM pg_stat_user_functions`)).rows;
   const tables = (await c.query(`SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables`)).rows;
-  return { api: cpuMs(api.child.pid), worker: cpuMs(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid) };
+  return { api: cpuMs(api.child.pid), worker: cpuMs(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid, `${COUNT_FILE}.api`), workerQueries: await queriesSoFar(worker.child.pid, `${COUNT_FILE}.worker`) };
+}
+
+/** Queries per transition by the first words of their text. */
+function textsPer(a, b, n, process) {
+  return Object.entries(b.byText)
+    .map(([text, count]) => ({ process, text, perTransition: (count - (a.byText[text] ?? 0)) / n }))
+    .filter((t) => t.perTransition >= 0.01)
+    .sort((x, y) => y.perTransition - x.perTransition);
 }
 
 function difference(a, b, n) {
@@ -135,7 +146,29 @@ function difference(a, b, n) {
     })
     .filter((t) => t.ins + t.upd + t.del > 0)
     .sort((x, y) => x.name.localeCompare(y.name));
-  return { apiMs: (b.api - a.api) / n, workerMs: (b.worker - a.worker) / n, pgMs: pgMs / n, queries: (b.queries - a.queries) / n, db, functions, tables };
+  return { apiMs: (b.api - a.api) / n, workerMs: (b.worker - a.worker) / n, pgMs: pgMs / n, queries: (b.queries.queries - a.queries.queries) / n, workerQueries: (b.workerQueries.queries - a.workerQueries.queries) / n, queryTexts: [...textsPer(a.queries, b.queries, n, 'API'), ...textsPer(a.workerQueries, b.workerQueries, n, 'worker')], db, functions, tables };
+}
+
+/** `perf record` of `pid` on the cpu-clock event until stop(); stop() resolves the top symbols by on-CPU share. */
+function startPerf(pid) {
+  const file = `/tmp/alur-cost-${process.pid}.perf`;
+  const child = spawn('perf', ['record', '-e', 'cpu-clock', '-F', '499', '-p', String(pid), '-o', file], { stdio: 'ignore' });
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => {
+          const out = execFileSync('perf', ['report', '-i', file, '--no-children', '--sort', 'sym', '--stdio', '--percent-limit', '0.7'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+          resolve(
+            out
+              .split('\n')
+              .filter((l) => /^\s+[\d.]+%/.test(l))
+              .slice(0, 25)
+              .map((l) => l.trim().replace(/\s+/, ' ')),
+          );
+        });
+        child.kill('SIGINT');
+      }),
+  };
 }
 
 async function outboxDrained(c) {
@@ -217,11 +250,11 @@ async function main() {
   const api = startProcess('api', 'dist/apps/api/src/main.js', {
     ...env,
     API_PROCESSES: '1', // one process: its CPU profile covers every request
-    NODE_FLAGS: `--import ./bench/lib/count-queries.mjs --import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${profileDir}`,
-    BENCH_QUERY_COUNT_FILE: COUNT_FILE,
+    NODE_FLAGS: `--import ./bench/lib/count-queries.mjs --import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${profileDir}${PERF ? ' --perf-basic-prof-only-functions' : ''}`,
+    BENCH_QUERY_COUNT_FILE: `${COUNT_FILE}.api`,
   });
   const apiExited = new Promise((resolve) => api.child.once('exit', resolve));
-  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
+  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', { ...env, NODE_FLAGS: '--import ./bench/lib/count-queries.mjs', BENCH_QUERY_COUNT_FILE: `${COUNT_FILE}.worker` });
   const c = new pg.Client({ connectionString: dbUrl(DB) });
   try {
     await waitHealthy(BASE);
@@ -233,9 +266,11 @@ async function main() {
     await outboxDrained(c);
     const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
     const before = await snapshot(c, api, worker);
+    const perf = PERF ? startPerf(api.child.pid) : null;
     const from = Number(process.hrtime.bigint() / 1000n);
     await approveAll(tokens, ids);
     const to = Number(process.hrtime.bigint() / 1000n);
+    const onCpu = perf ? await perf.stop() : null;
     await outboxDrained(c);
     const after = await snapshot(c, api, worker);
     const n = DOCS * STEPS.length;
@@ -264,9 +299,17 @@ CPU time is utime + stime from /proc of each process (the API with its children,
 | PostgreSQL backends CPU ms | ${fmt(d.pgMs, 2)} |
 | total CPU ms (ceiling on ${os.cpus().length} cores: ${fmt((os.cpus().length * 1000) / total, 0)} transitions/s) | ${fmt(total, 2)} |
 | API queries (round trips) | ${fmt(d.queries, 2)} |
+| worker queries | ${fmt(d.workerQueries, 2)} |
 | commits (API and worker) | ${fmt(d.db.xact_commit, 2)} |
 | shared blocks hit / read | ${fmt(d.db.blks_hit, 1)} / ${fmt(d.db.blks_read, 2)} |
 | rows inserted / updated / deleted | ${fmt(d.db.tup_inserted, 2)} / ${fmt(d.db.tup_updated, 2)} / ${fmt(d.db.tup_deleted, 2)} |
+
+<details><summary>Queries per transition, by process and the first words of their text</summary>
+
+| process | query | per transition |
+|---|---|---|
+${d.queryTexts.map((t) => `| ${t.process} | \`${t.text.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${fmt(t.perTransition, 2)} |`).join('\n')}
+</details>
 
 <details><summary>Rows written per transition, per table</summary>
 
@@ -298,7 +341,18 @@ ${shape.triggers.map((t) => `| \`${t.name}\` | ${fmt(t.calls, 2)} | ${fmt(t.ms, 
 | function | share |
 |---|---|
 ${profile.ranked.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${fmt(f.share * 100)}% |`).join('\n')}
-</details>`;
+</details>${
+      onCpu
+        ? `
+
+<details><summary>The API on the CPU only (\`perf record -e cpu-clock\`, 499 Hz, over the same transitions; JIT functions named by --perf-basic-prof-only-functions): symbols above 0.7%</summary>
+
+\`\`\`
+${onCpu.join('\n')}
+\`\`\`
+</details>`
+        : ''
+    }`;
     if (!process.env.BENCH_COST_NO_WRITE) writeSection('cost', report);
     console.log(report);
   } finally {

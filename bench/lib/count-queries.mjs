@@ -1,6 +1,7 @@
 // Preloaded (--import) into a process the benchmark measures: counts the queries it sends to
-// PostgreSQL (each one a round trip) and writes the count to $BENCH_QUERY_COUNT_FILE on SIGWINCH,
-// so the benchmark can take the difference over a fixed number of transitions.
+// PostgreSQL (each one a round trip), in all and by the first words of their text, and writes them
+// to $BENCH_QUERY_COUNT_FILE on SIGWINCH, so the benchmark can take the difference over a fixed
+// number of transitions.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -8,10 +9,14 @@ const file = process.env.BENCH_QUERY_COUNT_FILE;
 if (file) {
   const pg = createRequire(`${process.cwd()}/package.json`)('pg');
   let queries = 0;
+  const byText = new Map();
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function countedQuery(...args) {
     queries++;
+    const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
+    const key = String(text ?? '?').replace(/\s+/g, ' ').trim().slice(0, 90);
+    byText.set(key, (byText.get(key) ?? 0) + 1);
     return query.apply(this, args);
   };
-  process.on('SIGWINCH', () => writeFileSync(file, JSON.stringify({ queries })));
+  process.on('SIGWINCH', () => writeFileSync(file, JSON.stringify({ queries, byText: Object.fromEntries(byText) })));
 }

@@ -34,4 +34,13 @@ describe('local dates', () => {
     expect(addDaysToLocalDate('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDaysToLocalDate('2026-03-01', -1)).toBe('2026-02-28');
   });
+
+  it('answers the same once a date is cached, and still refuses impossible dates next to cached ones', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(addDaysToLocalDate('2026-02-28', 1)).toBe('2026-03-01');
+      expect(weekdayOf('2026-03-02')).toBe(1);
+      expect(() => assertLocalDate('2026-02-29')).toThrow(InvalidLocalDateError);
+      expect(() => assertLocalDate('2026-13-01')).toThrow(InvalidLocalDateError);
+    }
+  });
 });

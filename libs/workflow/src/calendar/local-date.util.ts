@@ -9,8 +9,19 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Valid dates already read, and dates already written, by epoch day: a deadline's arithmetic reads the
+ * same few dozen dates hundreds of times (weekdays, holidays, day steps), and parsing them was a
+ * quarter of its time (bench/RESULTS.md, issue 16). Bounded: cleared when full.
+ */
+const epochDays = new Map<string, number>();
+const localDates = new Map<number, LocalDate>();
+const MAX_CACHED_DATES = 20_000;
+
 /** Days since 1970-01-01 of a valid local date; throws `InvalidLocalDateError` otherwise. */
 export function localDateToEpochDay(date: LocalDate): number {
+  const cached = epochDays.get(date);
+  if (cached !== undefined) return cached;
   const match = typeof date === 'string' ? LOCAL_DATE.exec(date) : null;
   if (!match) throw new InvalidLocalDateError(date);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -19,12 +30,20 @@ export function localDateToEpochDay(date: LocalDate): number {
   if (year < 1 || utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) {
     throw new InvalidLocalDateError(date);
   }
-  return Math.round(utc.getTime() / MS_PER_DAY);
+  const epochDay = Math.round(utc.getTime() / MS_PER_DAY);
+  if (epochDays.size >= MAX_CACHED_DATES) epochDays.clear();
+  epochDays.set(date, epochDay);
+  return epochDay;
 }
 
 export function epochDayToLocalDate(epochDay: number): LocalDate {
+  const cached = localDates.get(epochDay);
+  if (cached !== undefined) return cached;
   const utc = new Date(epochDay * MS_PER_DAY);
-  return formatLocalDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+  const date = formatLocalDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+  if (localDates.size >= MAX_CACHED_DATES) localDates.clear();
+  localDates.set(epochDay, date);
+  return date;
 }
 
 export function formatLocalDate(year: number, month: number, day: number): LocalDate {

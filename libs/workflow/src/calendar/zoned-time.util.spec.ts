@@ -59,6 +59,24 @@ describe('zoned time through Intl', () => {
     );
   });
 
+  it('reads the same wall clock as Intl itself, the second time too (offsets cached per hour, dates per day)', () => {
+    const zones = ['Asia/Makassar', 'America/New_York', 'Australia/Lord_Howe'];
+    const intl = (instant: Date, zone: string) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+          .formatToParts(instant)
+          .map((p) => [p.type, p.value]),
+      );
+      return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second), millisecond: instant.getTime() % 1000 };
+    };
+    fc.assert(
+      fc.property(fc.date({ min: at('2000-01-01T00:00:00Z'), max: at('2040-01-01T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...zones), (instant, zone) => {
+        expect(toLocalDateTime(instant, zone)).toEqual(intl(instant, zone));
+        expect(toLocalDateTime(instant, zone)).toEqual(intl(instant, zone));
+      }),
+    );
+  });
+
   it('rejects unknown zones and canonicalises known ones', () => {
     expect(() => canonicalTimeZone('Asia/Samarinda')).toThrow(InvalidTimeZoneError);
     expect(() => canonicalTimeZone('')).toThrow(InvalidTimeZoneError);

@@ -1,5 +1,5 @@
 import { InvalidTimeZoneError } from './calendar.errors.js';
-import { formatLocalDate, localDateParts, type LocalDate } from './local-date.util.js';
+import { epochDayToLocalDate, formatLocalDate, localDateToEpochDay, type LocalDate } from './local-date.util.js';
 
 /** A wall-clock reading in some time zone. */
 export interface LocalDateTime {
@@ -43,8 +43,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * (`asia/makassar` -> `Asia/Makassar`); throws `InvalidTimeZoneError` for unknown names.
  */
 export function canonicalTimeZone(timeZone: string): string {
-  return formatterFor(timeZone).resolvedOptions().timeZone;
+  let canonical = canonicalNames.get(timeZone);
+  if (canonical === undefined) {
+    canonical = formatterFor(timeZone).resolvedOptions().timeZone;
+    canonicalNames.set(timeZone, canonical);
+  }
+  return canonical;
 }
+
+/** Zone name as given -> its canonical name (as many entries as `formatters`). */
+const canonicalNames = new Map<string, string>();
 
 function assertInstant(instant: Date): void {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
@@ -53,35 +61,45 @@ function assertInstant(instant: Date): void {
 }
 
 const HOUR_MS = 3_600_000;
-/** `zone|hour` -> the zone's offset throughout that hour, or null when it changes inside it. */
-const offsetsByHour = new Map<string, number | null>();
+const DAY_MS = 86_400_000;
+/** zone -> hour -> the zone's offset throughout that hour, or null when it changes inside it. */
+const offsetsByHour = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_HOURS = 100_000;
 
 /**
  * The wall-clock date and time of `instant` in `timeZone`. `Intl` is slow (formatToParts), so the
  * zone's offset is read through it once per hour of time and reused when it is the same at both ends
  * of that hour (always, but for the hour of a DST or zone change, which is read through `Intl` as is).
+ * The date is written once per day (`epochDayToLocalDate`), the time of day by arithmetic.
  */
 export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
   assertInstant(instant);
   const t = instant.getTime();
   const hour = Math.floor(t / HOUR_MS);
-  const key = `${timeZone}|${hour}`;
-  let offset = offsetsByHour.get(key);
+  let hours = offsetsByHour.get(timeZone);
+  if (hours === undefined) {
+    formatterFor(timeZone); // an unknown or undefined zone throws here, before it is a key
+    hours = new Map();
+    offsetsByHour.set(timeZone, hours);
+  }
+  let offset = hours.get(hour);
   if (offset === undefined) {
     const atStart = intlOffsetMs(new Date(hour * HOUR_MS), timeZone);
     const atEnd = intlOffsetMs(new Date(hour * HOUR_MS + HOUR_MS - 1000), timeZone);
     offset = atStart === atEnd ? atStart : null;
-    if (offsetsByHour.size >= 100_000) offsetsByHour.clear();
-    offsetsByHour.set(key, offset);
+    if (hours.size >= MAX_CACHED_HOURS) hours.clear();
+    hours.set(hour, offset);
   }
   if (offset === null) return intlLocalDateTime(instant, timeZone);
-  const wall = new Date(t + offset);
+  const wall = t + offset;
+  const epochDay = Math.floor(wall / DAY_MS);
+  const ms = wall - epochDay * DAY_MS;
   return {
-    date: formatLocalDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-    millisecond: wall.getUTCMilliseconds(),
+    date: epochDayToLocalDate(epochDay),
+    hour: Math.floor(ms / HOUR_MS),
+    minute: Math.floor(ms / 60_000) % 60,
+    second: Math.floor(ms / 1000) % 60,
+    millisecond: ms % 1000,
   };
 }
 
@@ -109,14 +127,9 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
 }
 
 function wallClockAsUtc(local: LocalDateTime): number {
-  const { year, month, day } = localDateParts(local.date);
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  utc.setUTCHours(local.hour, local.minute, local.second, 0);
-  return utc.getTime();
+  return localDateToEpochDay(local.date) * DAY_MS + local.hour * HOUR_MS + local.minute * 60_000 + local.second * 1000;
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * The instant at which the wall clock in `timeZone` shows `local`.
