@@ -105,17 +105,20 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[]): strin
   const gov = `$${params.push(scope.governmentCode)}`;
   const st = `$${params.push(state)}`;
   const unit = scope.unitCode === null ? null : `$${params.push(scope.unitCode)}`;
+  // One government: `=` a scalar subquery, so the ordered index gives the first $1 rows as they are
+  // (with IN the planner reads every pending row of the stage and sorts them: 16,667 rows and 969
+  // blocks instead of 70 rows and 75 blocks for a Sekda at a million documents, issue 16).
   const governments = scope.children
-    ? `(SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ${gov})`
-    : `(SELECT id FROM governments WHERE code = ${gov})`;
+    ? `IN (SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ${gov})`
+    : `= (SELECT id FROM governments WHERE code = ${gov})`;
   const unitFilter = (alias: string) =>
     unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
   if (UNDATED_STATES.has(state)) {
     return `(SELECT d.id AS document_id FROM documents d
-              WHERE NOT d.final AND d.government_id IN ${governments} ${unitFilter('d')} AND d.state = ${st}
+              WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st}
               ORDER BY d.created_at LIMIT $1)`;
   }
   return `(SELECT dl.document_id FROM deadlines dl
-            WHERE dl.status = 'PENDING' AND dl.government_id IN ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
+            WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
             ORDER BY dl.due_at LIMIT $1)`;
 }
