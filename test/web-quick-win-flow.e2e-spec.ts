@@ -121,9 +121,17 @@ describe.each([
     await fireAction(page(), 'VERIFY');
 
     // kaltim.plh sees it "atas nama" the Sekda and approves
-    await signIn(app, 'kaltim.plh');
+    const asked: string[] = [];
+    const record = (r: { url(): string }) => asked.push(new URL(r.url()).pathname);
+    await signIn(app, 'kaltim.plh', '/pemberitahuan');
+    page().on('request', record);
+    await page().getByRole('link', { name: 'Kotak Masuk' }).click();
     const task = page().getByTestId('task').filter({ hasText: title });
     await task.getByText('atas nama kaltim.sekda').waitFor(); // visible
+    page().off('request', record);
+    // the inbox is one request, whatever the number of tasks: nothing is fetched per row
+    expect(asked.filter((p) => p === '/api/tasks')).toHaveLength(1);
+    expect(asked.filter((p) => /^\/api\/(quick-wins|regulations)\//.test(p))).toEqual([]);
     await checkPage('kotak-masuk');
     await task.getByRole('link', { name: title }).click();
     await fireAction(page(), 'APPROVE');

@@ -6,8 +6,11 @@ import { DeadlineText } from '../components/deadline';
 import { KIND_LABELS, KIND_PATHS, stageLabel } from '../i18n/words';
 import { Link } from '../router';
 
+/** The most the API gives in one answer; the inbox renders them in one pass (no request per row). */
+const LIMIT = 200;
+
 export function InboxPage() {
-  const tasks = useLoad(() => ok<{ items: Task[] }>(api.GET('/api/tasks', { params: { query: { limit: 200 } as never } })), []);
+  const tasks = useLoad(() => ok<{ items: Task[] }>(api.GET('/api/tasks', { params: { query: { limit: LIMIT } as never } })), []);
   const [kind, setKind] = useState('');
   const [stage, setStage] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -46,7 +49,13 @@ export function InboxPage() {
       </form>
       {tasks.loading && !tasks.data && <Loading />}
       {tasks.error && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
-      {tasks.data && shown.length === 0 && <Empty>Tidak ada tugas yang menunggu Anda.</Empty>}
+      {tasks.data && all.length === 0 && <Empty>Tidak ada tugas yang menunggu Anda.</Empty>}
+      {tasks.data && all.length > 0 && shown.length === 0 && <Empty>Tidak ada tugas yang sesuai dengan saringan.</Empty>}
+      {tasks.data && all.length === LIMIT && (
+        <p class="muted" role="status">
+          Menampilkan {LIMIT} tugas dengan batas waktu terdekat.
+        </p>
+      )}
       {shown.length > 0 && (
         <ul class="cards" aria-label="Tugas">
           {shown.map((task) => (
