@@ -138,6 +138,68 @@ describe.each([
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
   });
 
+  it('Laporan: the Sekda reads each report as bars with a table, filters it, and meets empty and refused filters; a drafter has no entry and is refused', async () => {
+    // an open Quick Win in kaltim's diskominfo, and a weekly digest (about no document) for the Sekda
+    const doc = await createQuickWin(app.t, 'kaltim.drafter', { title: `Laporan ${label}` });
+    expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    const late = await createQuickWin(app.t, 'kaltim.drafter', { title: `Laporan terlambat ${label}` });
+    expect((await act(app.t, 'quick-wins', late.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    await app.t.dataSource.query(`UPDATE deadlines SET due_at = now() - interval '5 days' WHERE document_id = $1 AND status = 'PENDING'`, [late.id]);
+    const digest = `Ringkasan mingguan uji ${label}`;
+    await app.t.dataSource.query(
+      `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key)
+       SELECT id, 'WEEKLY_DIGEST', NULL, NULL, $1, 'Yth. Sekda,\nberikut ringkasan alur.', $2 FROM users WHERE username = 'kaltim.sekda'`,
+      [digest, `digest:uji:${label}`],
+    );
+
+    await signIn(app, 'kaltim.sekda', '/pemberitahuan');
+    await page().getByText(digest).waitFor(); // shown as text: it links to no document
+    expect(await page().getByRole('link', { name: digest }).count()).toBe(0);
+    await page().getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Laporan' }).click();
+    await page().getByRole('heading', { name: 'Tahap berjalan', level: 2 }).waitFor();
+    const chart = page().getByRole('figure', { name: 'Tahap berjalan menurut batas waktu' });
+    await chart.waitFor();
+    await expect(chart.textContent()).resolves.toMatch(/Quick Win: Persetujuan Kepala Perangkat Daerah.*Tepat waktu \d+.*Terlambat [1-9]/);
+    const table = page().getByRole('table', { name: 'Tahap berjalan per unit kerja' });
+    await expect(table.textContent()).resolves.toContain('Dinas Komunikasi dan Informatika');
+    const mostOverdue = page().getByRole('table', { name: 'Dokumen paling terlambat' });
+    await mostOverdue.getByRole('link', { name: `Laporan terlambat ${label}` }).waitFor();
+    await expect(mostOverdue.textContent()).resolves.toContain('Kepala Perangkat Daerah');
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    await screenshot(page(), `${label}-laporan`);
+
+    const tabs = page().getByRole('navigation', { name: 'Jenis laporan' });
+    for (const [tab, figure] of [
+      ['Masuk dan selesai', 'Dokumen diajukan dan selesai per minggu'],
+      ['Beban kerja', 'Tugas terbuka per orang'],
+      ['Quick Win per area', 'Quick Win per area dan tema'],
+    ]) {
+      await tabs.getByRole('link', { name: tab }).click();
+      await page().getByRole('figure', { name: figure }).waitFor();
+    }
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    await tabs.getByRole('link', { name: 'Waktu per tahap' }).click();
+    await page().locator('figure.chart, [data-testid="report-empty"]').first().waitFor();
+
+    // a year with nothing: the empty state; the downloads carry the same filters
+    await tabs.getByRole('link', { name: 'Masuk dan selesai' }).click();
+    const filters = page().getByRole('form', { name: 'Saring laporan Masuk dan selesai' });
+    await filters.getByLabel('Tahun').fill('2001');
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await page().getByText('Belum ada data untuk laporan ini dengan saringan yang dipilih.').waitFor();
+    expect(await page().getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe('/api/reports/throughput?year=2001&format=csv');
+    // a filter the API refuses is a message with the way back
+    await page().goto(`${app.baseUrl}/laporan/throughput?year=99`);
+    await page().getByRole('alert').filter({ hasText: 'Saringan tidak dapat dipakai' }).waitFor();
+    await page().getByRole('link', { name: 'Hapus saringan' }).click();
+    await page().getByRole('figure', { name: 'Dokumen diajukan dan selesai per minggu' }).waitFor();
+
+    // a drafter: no menu entry, and the page says why
+    await signIn(app, 'kaltim.drafter', '/laporan');
+    await page().getByRole('alert').filter({ hasText: 'Anda tidak berwenang melihat laporan.' }).waitFor();
+    expect(await page().getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Laporan' }).count()).toBe(0);
+  });
+
   // last in this block: it puts a controllable clock into the browser
   (width === 1280 ? it : it.skip)('a notification from another user\'s action appears on the open page without a reload', async () => {
     const worker = await createTestWorker(app.t.env); // relays the outbox and writes notifications

@@ -11,6 +11,7 @@ import { GovernmentsPage } from './pages/governments';
 import { PeoplePage } from './pages/people';
 import { PersonnelImportPage } from './pages/personnel-import';
 import { PersonPage } from './pages/person';
+import { ReportsPage } from './pages/reports';
 import { SettingsPage } from './pages/settings';
 import { UnitsPage } from './pages/units';
 
@@ -35,6 +36,8 @@ export const ROUTES: ReadonlyArray<[string, FunctionComponent<PageProps>]> = [
   ['/unit-kerja', UnitsPage],
   ['/pemerintah-daerah', GovernmentsPage],
   ['/impor-pegawai', PersonnelImportPage],
+  ['/laporan', ReportsPage],
+  ['/laporan/:report', ReportsPage],
 ];
 
 const KIND_PATHS = new Set(['quick-wins', 'regulations']);

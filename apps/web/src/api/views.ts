@@ -209,3 +209,77 @@ export interface ImportReport {
   rows: Array<{ row: number; nip: string; username: string; status: ImportRowStatus; reason?: string }>;
   summary: Record<ImportRowStatus, number>;
 }
+
+/** `GET /api/reports/:name` (README "Reports"): the JSON bodies the report page reads. */
+export type ReportName = 'open-by-sla' | 'stage-times' | 'throughput' | 'workload' | 'quick-wins';
+
+export interface StageTimeSummary {
+  count: number;
+  withinSla: number;
+  withinSlaShare: number | null;
+  medianWorkingDays: number | null;
+  p90WorkingDays: number | null;
+  medianWorkingHours: number | null;
+  p90WorkingHours: number | null;
+}
+
+export interface StageTimesReport {
+  report: 'stage-times';
+  governmentCode: string;
+  items: Array<StageTimeSummary & { kind: Kind; stage: string; sla: { duration: string; businessDays: boolean } | null; byMonth: Array<StageTimeSummary & { month: string }> }>;
+  governments: Array<{ code: string; name: string; count: number; withinSla: number; withinSlaShare: number | null }>;
+}
+
+export interface OpenBySlaReport {
+  report: 'open-by-sla';
+  governmentCode: string;
+  at: string;
+  items: Array<{ unitCode: string; unitName: string; kind: Kind; stage: string; onTime: number; dueSoon: number; overdue: number }>;
+  mostOverdue: Array<{
+    kind: Kind;
+    id: string;
+    title: string;
+    unitCode: string;
+    stage: string;
+    dueAt: string;
+    overdueWorkingDays: number;
+    waitingOn: Array<{ username: string; name: string; role: string; onBehalfOf: string | null }>;
+  }>;
+  governments: Array<{ code: string; name: string; onTime: number; dueSoon: number; overdue: number }>;
+}
+
+export interface ThroughputReport {
+  report: 'throughput';
+  governmentCode: string;
+  items: Array<{ week: string; weekStart: string; kind: Kind; started: number; finished: number }>;
+  governments: Array<{ code: string; name: string; started: number; finished: number }>;
+}
+
+export interface WorkloadReport {
+  report: 'workload';
+  governmentCode: string;
+  at: string;
+  items: Array<{ username: string; name: string; unitCode: string; role: string; onBehalfOf: string | null; open: number; overdue: number }>;
+  governments: Array<{ code: string; name: string; open: number; overdue: number }>;
+}
+
+export interface QuickWinTally {
+  total: number;
+  byState: Record<string, number>;
+  budget: number;
+  progressReports: number;
+  progressReportsOnTime: number;
+  completedInYear: number;
+}
+
+export interface QuickWinsReport {
+  report: 'quick-wins';
+  governmentCode: string;
+  year: number;
+  byArea: Array<QuickWinTally & { category: string; area: string }>;
+  byUnit: Array<QuickWinTally & { unitCode: string; unitName: string }>;
+  rows: Array<QuickWinTally & { unitCode: string; unitName: string; category: string; area: string }>;
+  governments: Array<{ code: string; name: string; total: number; completedInYear: number; budget: number }>;
+}
+
+export type AnyReport = StageTimesReport | OpenBySlaReport | ThroughputReport | WorkloadReport | QuickWinsReport;

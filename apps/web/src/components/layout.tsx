@@ -5,6 +5,7 @@ import type { NotificationPage } from '../api/views';
 import { Link, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from './administers-province';
+import { canReadReports } from './report-access';
 
 /**
  * How often the bell asks for unread notifications: a cheap count (limit 1), 4 times a minute per open
@@ -64,6 +65,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
     ['/regulations', 'Rancangan Peraturan'],
     ['/pendelegasian', 'Pendelegasian'],
   ];
+  if (canReadReports(me)) links.push(['/laporan', 'Laporan']);
   if (hasRole(me, 'ADMIN')) links.push(['/pegawai', 'Pegawai'], ['/unit-kerja', 'Unit Kerja'], ['/impor-pegawai', 'Impor Pegawai']);
   if (administersProvince) links.push(['/pemerintah-daerah', 'Pemerintah Daerah']);
   if (hasRole(me, 'ADMIN')) links.push(['/pengaturan', 'Pengaturan']);

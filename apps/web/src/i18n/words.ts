@@ -73,3 +73,22 @@ export function durationText(iso: string, businessDays: boolean): string {
 
 /** The roles an ADMIN grants (OPERATOR belongs to the deployment, never granted here). */
 export const GRANTABLE_ROLES: readonly string[] = Object.keys(ROLE_LABELS);
+
+/** The 8 areas of RB General and the 4 themes of RB Tematik, as a Quick Win names them. */
+export const QUICK_WIN_AREAS: ReadonlyArray<[string, string]> = [
+  ['MANAJEMEN_PERUBAHAN', 'Manajemen Perubahan'],
+  ['DEREGULASI', 'Deregulasi'],
+  ['PENATAAN_ORGANISASI', 'Penataan Organisasi'],
+  ['PENATAAN_TATA_LAKSANA', 'Penataan Tata Laksana'],
+  ['MANAJEMEN_SDM', 'Manajemen SDM'],
+  ['PENGUATAN_AKUNTABILITAS', 'Penguatan Akuntabilitas'],
+  ['PENGUATAN_PENGAWASAN', 'Penguatan Pengawasan'],
+  ['PELAYANAN_PUBLIK', 'Pelayanan Publik'],
+  ['PENGENTASAN_KEMISKINAN', 'Pengentasan Kemiskinan'],
+  ['PENINGKATAN_INVESTASI', 'Peningkatan Investasi'],
+  ['DIGITALISASI_ADMINISTRASI', 'Digitalisasi Administrasi'],
+  ['PRIORITAS_AKTUAL_PRESIDEN', 'Prioritas Aktual Presiden'],
+];
+
+const AREA_NAMES: ReadonlyMap<string, string> = new Map(QUICK_WIN_AREAS);
+export const areaLabel = (area: string) => AREA_NAMES.get(area) ?? (area || '(tanpa area)');

@@ -5,6 +5,7 @@ import { ErrorMessage, errorText, Loading, toApiError, useLoad } from '../compon
 import { documentFieldProblems } from '../i18n/document-messages';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
+import { QUICK_WIN_AREAS as AREAS } from '../i18n/words';
 
 type Values = Record<string, string>;
 
@@ -12,24 +13,9 @@ interface FieldSpec {
   name: string;
   label: string;
   type?: 'text' | 'textarea' | 'number' | 'date' | 'select';
-  options?: Array<[string, string]>;
+  options?: ReadonlyArray<[string, string]>;
   required?: boolean;
 }
-
-const AREAS: Array<[string, string]> = [
-  ['MANAJEMEN_PERUBAHAN', 'Manajemen Perubahan'],
-  ['DEREGULASI', 'Deregulasi'],
-  ['PENATAAN_ORGANISASI', 'Penataan Organisasi'],
-  ['PENATAAN_TATA_LAKSANA', 'Penataan Tata Laksana'],
-  ['MANAJEMEN_SDM', 'Manajemen SDM'],
-  ['PENGUATAN_AKUNTABILITAS', 'Penguatan Akuntabilitas'],
-  ['PENGUATAN_PENGAWASAN', 'Penguatan Pengawasan'],
-  ['PELAYANAN_PUBLIK', 'Pelayanan Publik'],
-  ['PENGENTASAN_KEMISKINAN', 'Pengentasan Kemiskinan'],
-  ['PENINGKATAN_INVESTASI', 'Peningkatan Investasi'],
-  ['DIGITALISASI_ADMINISTRASI', 'Digitalisasi Administrasi'],
-  ['PRIORITAS_AKTUAL_PRESIDEN', 'Prioritas Aktual Presiden'],
-];
 
 const QUICK_WIN_FIELDS: FieldSpec[] = [
   { name: 'title', label: 'Judul', required: true },
