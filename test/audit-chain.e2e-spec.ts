@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { computeEntryHash } from '#workflow';
+import { canonicalEntry, computeEntryHash } from '#workflow';
 import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
-import { canonicalEntry } from '../apps/api/src/documents/history-appender.js';
 import { driveTo, historyOf, progressData } from './support/quick-win.js';
 
 /**

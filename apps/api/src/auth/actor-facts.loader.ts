@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { HELD_DELEGATIONS_SQL, type HeldDelegationRecord } from '#persistence';
+import { findHeldDelegations, type HeldDelegationRecord } from '#persistence';
 import type { ActorFacts, DelegationGrant, Role } from '#workflow';
 import type { AuthenticatedUser } from './authenticated-user.js';
 
@@ -14,7 +14,7 @@ export class ActorFactsLoader {
    * the user came another way. The policy still checks every window against `now`.
    */
   async load(user: AuthenticatedUser, now: Date, manager: EntityManager = this.dataSource.manager): Promise<ActorFacts> {
-    const held: HeldDelegationRecord[] = user.delegations ?? (await manager.query(HELD_DELEGATIONS_SQL, [user.id, now]));
+    const held: HeldDelegationRecord[] = user.delegations ?? (await findHeldDelegations(manager, user.id, now));
     const delegations: DelegationGrant[] = held.map((d) => ({
       id: d.id,
       role: d.role as Role,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { activeReceivedDelegations, toDelegationView, type DelegationView } from '../delegations/delegation.store.js';
+import { activeReceivedDelegations } from '#persistence';
+import { toDelegationView, type DelegationView } from '../delegations/delegation.view.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { toUserView, type AuthenticatedUserView } from './login.use-case.js';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { anyGovernmentExists, insertGovernment, insertUnit, insertUserAccount, recordAdminChanges } from '#persistence';
+import { anyGovernmentExists, insertGovernment, insertUnit, insertUserAccount, lockProvinceBootstrap, recordAdminChanges } from '#persistence';
 import { BOOTSTRAP_ADMIN_ROLES } from '#workflow';
 import type { BootstrapInput } from './bootstrap-arguments.js';
 
@@ -9,9 +9,6 @@ export class AlreadyBootstrappedError extends Error {
   }
 }
 
-/** Serialises two bootstraps started at once: the second sees the first one's province and stops. */
-const BOOTSTRAP_LOCK_KEY = 7_311_013;
-
 /**
  * Creates the first province, its first unit and its ADMIN (with a temporary password that must be
  * changed at the first sign-in) in one transaction, and records them in the administration audit.
@@ -19,7 +16,7 @@ const BOOTSTRAP_LOCK_KEY = 7_311_013;
  */
 export async function bootstrapProvince(dataSource: DataSource, input: BootstrapInput, passwordHash: string): Promise<void> {
   await dataSource.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+    await lockProvinceBootstrap(tx); // a second bootstrap started at once sees this one's province and stops
     if (await anyGovernmentExists(tx)) throw new AlreadyBootstrappedError();
     const province = (await insertGovernment(tx, { ...input.province, level: 'PROVINCE', parentId: null }))!;
     const unit = (await insertUnit(tx, province.id, input.unit))!;

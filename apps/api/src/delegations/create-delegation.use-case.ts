@@ -1,26 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { enqueueDelegationChange } from '#persistence';
 import { delegationRefusal, type Role } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, forbidden, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import type { CreateDelegationDto } from './delegation.dto.js';
-import {
-  findDelegation,
-  holdsByDelegation,
-  overlappingDelegations,
-  toDelegationView,
-  type DelegationView,
-} from './delegation.store.js';
-
-interface Party {
-  id: string;
-  username: string;
-  governmentId: string;
-  roles: Role[];
-  active: boolean;
-}
+import { findDelegation, findDelegationParty, holdsByDelegation, insertDelegation, overlappingDelegations } from '#persistence';
+import { toDelegationView, type DelegationView } from './delegation.view.js';
 
 /** PostgreSQL's exclusion_violation: ex_delegations_no_overlap caught a concurrent overlapping insert. */
 const EXCLUSION_VIOLATION = '23P01';
@@ -49,11 +36,11 @@ export class CreateDelegationUseCase {
 
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const principal = onBehalf ? await this.party(tx, dto.principal!) : await this.party(tx, user.username);
+        const principal = onBehalf ? await findDelegationParty(tx, dto.principal!) : await findDelegationParty(tx, user.username);
         if (!principal || principal.governmentId !== user.governmentId || !principal.active) {
           throw validationFailed(`principal: there is no active user ${dto.principal} in ${user.governmentCode}`);
         }
-        const delegate = await this.party(tx, dto.delegate);
+        const delegate = await findDelegationParty(tx, dto.delegate);
         if (!delegate || delegate.governmentId !== user.governmentId || !delegate.active) {
           throw validationFailed(`delegate: there is no active user ${dto.delegate} in ${user.governmentCode}; a delegate must belong to the principal's government`);
         }
@@ -67,11 +54,17 @@ export class CreateDelegationUseCase {
         const [overlap] = await overlappingDelegations(tx, principal.id, dto.role, startsAt, endsAt);
         if (overlap) throw overlapError(principal.username, dto.role, overlap);
 
-        const [{ id }] = await tx.query(
-          `INSERT INTO delegations (principal_id, delegate_id, role, kind, reason, starts_at, ends_at, created_by, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [principal.id, delegate.id, dto.role, dto.kind, dto.reason.trim(), startsAt, endsAt, user.id, now],
-        );
+        const id = await insertDelegation(tx, {
+          principalId: principal.id,
+          delegateId: delegate.id,
+          role: dto.role,
+          kind: dto.kind,
+          reason: dto.reason.trim(),
+          startsAt,
+          endsAt,
+          createdBy: user.id,
+          createdAt: now,
+        });
         await enqueueDelegationChange(tx, id, 'GRANTED');
         return toDelegationView((await findDelegation(tx, id))!, now);
       });
@@ -81,14 +74,6 @@ export class CreateDelegationUseCase {
       }
       throw error;
     }
-  }
-
-  private async party(tx: EntityManager, username: string): Promise<Party | null> {
-    const rows: Party[] = await tx.query(
-      `SELECT id, username, government_id AS "governmentId", roles, active FROM users WHERE username = $1`,
-      [username],
-    );
-    return rows[0] ?? null;
   }
 }
 

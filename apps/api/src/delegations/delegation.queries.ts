@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { ListDelegationsQueryDto } from './delegation.dto.js';
-import { listDelegations, toDelegationView } from './delegation.store.js';
+import { listDelegations } from '#persistence';
+import { toDelegationView } from './delegation.view.js';
 
 @Injectable()
 export class DelegationQueries {

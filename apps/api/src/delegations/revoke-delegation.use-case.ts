@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { enqueueDelegationChange } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden, notFound } from '../common/errors/app.exception.js';
-import { findDelegation, toDelegationView, type DelegationView } from './delegation.store.js';
+import { findDelegation, revokeDelegation } from '#persistence';
+import { toDelegationView, type DelegationView } from './delegation.view.js';
 
 /**
  * DELETE /api/delegations/:id: the principal, or an ADMIN of the government, ends a delegation now
@@ -24,7 +25,7 @@ export class RevokeDelegationUseCase {
         throw forbidden(`Only ${record.principal} (the principal) or an ADMIN of ${record.governmentCode} revokes this delegation`);
       }
       if (record.revokedAt === null) {
-        await tx.query(`UPDATE delegations SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL`, [record.id, now, user.id]);
+        await revokeDelegation(tx, record.id, now, user.id);
         await enqueueDelegationChange(tx, record.id, 'REVOKED');
       }
       return toDelegationView((await findDelegation(tx, record.id))!, now);

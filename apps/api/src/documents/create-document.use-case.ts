@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { appendHistory, insertContentVersion, insertDocument, insertWorkflowInstance } from '#persistence';
 import { computeContentHash, startWorkflow, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -8,7 +9,6 @@ import { validateDto } from '../common/validation/validate-dto.util.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { DocumentStore } from './document.store.js';
 import { toDocumentView, type DocumentView } from './document-view.js';
-import { appendHistory } from './history-appender.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
 /** A drafter starts a document of their own unit: a draft with content version 1 and its first audit entry. */
@@ -36,15 +36,20 @@ export class CreateDocumentUseCase {
     const contentHash = computeContentHash(content);
     const now = new Date();
     const id = await this.dataSource.transaction(async (tx) => {
-      const [{ id }] = await tx.query(
-        `INSERT INTO documents (kind, government_id, unit_id, created_by, title, year, content, content_hash, state, final, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
-        [kind, user.governmentId, user.unitId, user.id, content.title, spec.yearOf(content), JSON.stringify(content), contentHash, started.state, started.final, now],
-      );
-      await tx.query(
-        `INSERT INTO content_versions (document_id, version, content, content_hash, created_by, created_at) VALUES ($1, 1, $2, $3, $4, $5)`,
-        [id, JSON.stringify(content), contentHash, user.id, now],
-      );
+      const id = await insertDocument(tx, {
+        kind,
+        governmentId: user.governmentId,
+        unitId: user.unitId,
+        createdBy: user.id,
+        title: content.title,
+        year: spec.yearOf(content),
+        content,
+        contentHash,
+        state: started.state,
+        final: started.final,
+        at: now,
+      });
+      await insertContentVersion(tx, { documentId: id, version: 1, content, contentHash, createdBy: user.id, at: now });
       const link = await appendHistory(tx, id, { seq: 0, hash: null }, {
         action: 'CREATE',
         fromState: null,
@@ -57,12 +62,16 @@ export class CreateDocumentUseCase {
         contentHash,
         at: now,
       });
-      await tx.query(
-        `INSERT INTO workflow_instances (document_id, kind, machine_version, snapshot, state, last_seq, last_hash, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, kind, definition.version, JSON.stringify(started.persistedSnapshot), started.state, link.seq, link.hash, now],
-      );
-      return id as string;
+      await insertWorkflowInstance(tx, {
+        documentId: id,
+        kind,
+        machineVersion: definition.version,
+        snapshot: started.persistedSnapshot,
+        state: started.state,
+        head: link,
+        at: now,
+      });
+      return id;
     });
     const record = await this.store.find(this.dataSource.manager, kind, id);
     return toDocumentView(record!, this.registry, await this.actors.load(user, now), now);

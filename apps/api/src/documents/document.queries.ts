@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canRead, governmentsReadWhole, readScopeFilter, verifyChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { governmentIdsByCode } from '#persistence';
+import { canRead, governmentsReadWhole, readScopeFilter, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { notFound } from '../common/errors/app.exception.js';
@@ -9,7 +10,6 @@ import type { ListDocumentsQueryDto } from './action-request.dto.js';
 import type { DocumentRecord } from './document-record.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentSummary, toDocumentView, type DocumentView } from './document-view.js';
-import { canonicalEntry } from './history-appender.js';
 
 @Injectable()
 export class DocumentQueries {
@@ -40,7 +40,7 @@ export class DocumentQueries {
       kind,
       governmentIds,
       readScope: readScopeFilter(actor, now, definitions, 1),
-      wholeGovernmentIds: await this.store.governmentIdsByCode(this.dataSource.manager, governmentsReadWhole(actor, now)),
+      wholeGovernmentIds: await governmentIdsByCode(this.dataSource.manager, governmentsReadWhole(actor, now), { withChildren: false }),
       state: query.state,
       unitCode: query.unitCode,
       year: query.year === undefined ? undefined : Number(query.year),
@@ -62,10 +62,7 @@ export class DocumentQueries {
       return { record: found, rows: await this.store.history(tx, found.id) };
     });
     const entries = rows.map((r) => ({ ...r, at: new Date(r.at) }));
-    const walked = verifyChain(
-      entries.map((e) => ({ ...canonicalEntry(record.id, e.seq, e), hash: e.hash })),
-    );
-    const chain = walked.valid ? verifyChainHead(entries, record) : walked;
+    const chain = verifyDocumentChain(record.id, entries, record);
     return {
       entries,
       chainValid: chain.valid,
@@ -86,30 +83,6 @@ export class DocumentQueries {
   }
 
   private async readableGovernmentIds(codes: string[], withChildren: boolean): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT g.id FROM governments g LEFT JOIN governments p ON p.id = g.parent_id
-        WHERE g.code = ANY($1) OR ($2 AND p.code = ANY($1))`,
-      [codes, withChildren],
-    );
-    return rows.map((r) => r.id);
+    return governmentIdsByCode(this.dataSource.manager, codes, { withChildren });
   }
-}
-
-/**
- * The walk alone cannot see a re-hashed or deleted last entry: the instance row records the chain's
- * head (last_seq, last_hash) in the same transaction as every append, so the walk must end there.
- */
-function verifyChainHead(entries: ReadonlyArray<{ seq: number; hash: string }>, record: Pick<DocumentRecord, 'lastSeq' | 'lastHash'>) {
-  const last = entries.at(-1);
-  const seq = last?.seq ?? 0;
-  if (seq < record.lastSeq) {
-    return { valid: false, firstInvalidSeq: seq + 1, reason: `entry ${seq + 1} is missing: the document's chain ends at entry ${record.lastSeq}` };
-  }
-  if (seq > record.lastSeq) {
-    return { valid: false, firstInvalidSeq: record.lastSeq + 1, reason: `entry ${record.lastSeq + 1} was never written by the document's chain, which ends at entry ${record.lastSeq}` };
-  }
-  if ((last?.hash ?? null) !== record.lastHash) {
-    return { valid: false, firstInvalidSeq: seq, reason: `entry ${seq} is not the head the document's chain recorded` };
-  }
-  return { valid: true, firstInvalidSeq: null, reason: null };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { nextCounterValue } from '#persistence';
 import { regulationTypeFor, toLocalDateTime, type GovernmentLevel, type RegulationType } from '#workflow';
 
 const TITLE_PREFIX: Record<RegulationType, string> = {
@@ -32,8 +33,8 @@ export class RegulationNumbering {
   ): Promise<AssignedNumbers> {
     const type = regulationTypeFor(doc.governmentLevel);
     const year = Number(toLocalDateTime(at, doc.timeZone).date.slice(0, 4));
-    const number = await this.next(manager, doc.governmentId, `NUMBER:${type}`, year);
-    const gazetteNumber = await this.next(manager, doc.governmentId, 'GAZETTE', year);
+    const number = await nextCounterValue(manager, doc.governmentId, `NUMBER:${type}`, year);
+    const gazetteNumber = await nextCounterValue(manager, doc.governmentId, 'GAZETTE', year);
     return {
       type,
       number,
@@ -42,15 +43,5 @@ export class RegulationNumbering {
       officialTitle: `${TITLE_PREFIX[type]} ${doc.regionName} Nomor ${number} Tahun ${year} tentang ${doc.title}`,
       promulgatedAt: at.toISOString(),
     };
-  }
-
-  private async next(manager: EntityManager, governmentId: string, series: string, year: number): Promise<number> {
-    const [row] = await manager.query(
-      `INSERT INTO number_counters (government_id, series, year, last_value) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (government_id, series, year) DO UPDATE SET last_value = number_counters.last_value + 1
-       RETURNING last_value`,
-      [governmentId, series, year],
-    );
-    return row.last_value as number;
   }
 }

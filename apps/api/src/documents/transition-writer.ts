@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DeadlinePlanner, deadlineInsertParams, insertDeadlineSql, queryPrepared, type PlannedDeadline } from '#persistence';
+import { DeadlinePlanner, writeTransitionRows, type PlannedDeadline } from '#persistence';
 import { OutboxMessageType, type OutboxMessage } from '#queue';
 import type { PersistedWorkflowSnapshot, ReadScopeMarks, WorkflowEffect } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
-import { HISTORY_COLUMNS, placeholders, sealHistory } from './history-appender.js';
 import type { DocumentFactsJson } from './kinds/document-kind.types.js';
 import { ParticipantEffectsWriter } from './participant-effects.writer.js';
 import { RegulationNumbering } from './regulation-numbering.js';
@@ -33,8 +32,8 @@ export type WrittenDocument = DocumentRecord;
 /**
  * Turns a pure transition into rows, inside the caller's transaction, in two round trips: one that
  * closes the deadlines of the stages left and reads what the next deadline depends on, and one
- * statement that writes the next link of the audit chain, the instance snapshot, the document, the
- * new deadline and the outbox messages the worker relays. The caller holds the document's row lock
+ * statement (`writeTransitionRows`) that writes the next link of the audit chain, the instance
+ * snapshot, the document, the new deadline and the outbox messages the worker relays. The caller holds the document's row lock
  * and the calendar lock; both updates are still guarded by the version read under the lock.
  */
 @Injectable()
@@ -84,57 +83,30 @@ export class TransitionWriter {
       }
     }
 
-    const link = sealHistory(record.id, { seq: record.lastSeq, hash: record.lastHash }, {
-      action: t.action,
-      fromState: t.fromState,
+    const link = await writeTransitionRows(manager, {
+      documentId: record.id,
+      previous: { seq: record.lastSeq, hash: record.lastHash },
+      entry: {
+        action: t.action,
+        fromState: t.fromState,
+        toState: t.toState,
+        actor: t.actor,
+        onBehalfOf: t.onBehalfOf,
+        comment: t.comment,
+        data: t.data,
+        contentVersion: record.contentVersion,
+        contentHash: record.contentHash,
+        at: t.at,
+      },
+      snapshot: t.snapshot,
       toState: t.toState,
-      actor: t.actor,
-      onBehalfOf: t.onBehalfOf,
-      comment: t.comment,
-      data: t.data,
-      contentVersion: record.contentVersion,
-      contentHash: record.contentHash,
-      at: t.at,
+      final: t.final,
+      facts,
+      version: record.version,
+      outbox,
+      marks,
+      deadline: planned ? { subject, planned } : null,
     });
-    const params: unknown[] = [
-      ...link.params, // $1..$14
-      JSON.stringify(t.snapshot), // $15
-      t.toState, // $16
-      t.final, // $17
-      JSON.stringify(facts), // $18
-      record.version, // $19
-      record.lastSeq, // $20
-      JSON.stringify(outbox), // $21
-      marks.submitted, // $22
-      marks.facilitationRequested, // $23
-    ];
-    const deadlineCte = planned ? `, opened AS (${insertDeadlineSql(params.length + 1)})` : '';
-    if (planned) params.push(...deadlineInsertParams(subject, planned));
-    const [written] = await queryPrepared<{ instances: number; documents: number }>(
-      manager,
-      `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)}),
-       inst AS (
-         UPDATE workflow_instances SET snapshot = $15, state = $16, version = version + 1, last_seq = $2, last_hash = $14, updated_at = $12
-          WHERE document_id = $1 AND last_seq = $20 RETURNING 1
-       ),
-       doc AS (
-         -- a regulation is listed (?year=) under the year it was promulgated in
-         UPDATE documents SET state = $16, final = $17, facts = $18, year = COALESCE(($18::jsonb ->> 'year')::int, year),
-                version = version + 1, updated_at = $12,
-                submitted_at = CASE WHEN $22::boolean THEN coalesce(submitted_at, $12) ELSE submitted_at END,
-                facilitation_requested_at = CASE WHEN $23::boolean THEN coalesce(facilitation_requested_at, $12) ELSE facilitation_requested_at END
-          WHERE id = $1 AND version = $19 RETURNING 1
-       ),
-       box AS (
-         INSERT INTO outbox (document_id, type, payload)
-         SELECT $1, m.type, m.payload FROM jsonb_to_recordset($21::jsonb) AS m(type text, payload jsonb)
-       )${deadlineCte}
-       SELECT (SELECT count(*) FROM inst)::int AS instances, (SELECT count(*) FROM doc)::int AS documents`,
-      params,
-    );
-    if (written.instances !== 1 || written.documents !== 1) {
-      throw new Error(`document ${record.id} changed under its row lock`);
-    }
     return {
       ...record,
       state: t.toState,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { appendHistory, insertContentVersion, writeContentEdit } from '#persistence';
 import { canRead, computeContentHash, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -10,7 +11,6 @@ import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { toPlain } from './create-document.use-case.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentView, type DocumentView } from './document-view.js';
-import { appendHistory } from './history-appender.js';
 import { assertIfMatch } from './if-match.util.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
@@ -52,10 +52,7 @@ export class UpdateDocumentUseCase {
       const contentHash = computeContentHash(content);
       if (contentHash !== record.contentHash) {
         const contentVersion = record.contentVersion + 1;
-        await tx.query(
-          `INSERT INTO content_versions (document_id, version, content, content_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [record.id, contentVersion, JSON.stringify(content), contentHash, user.id, now],
-        );
+        await insertContentVersion(tx, { documentId: record.id, version: contentVersion, content, contentHash, createdBy: user.id, at: now });
         const link = await appendHistory(tx, record.id, { seq: record.lastSeq, hash: record.lastHash }, {
           action: 'EDIT',
           fromState: record.state,
@@ -68,12 +65,16 @@ export class UpdateDocumentUseCase {
           contentHash,
           at: now,
         });
-        await tx.query(`UPDATE workflow_instances SET last_seq = $2, last_hash = $3 WHERE document_id = $1`, [record.id, link.seq, link.hash]);
-        await tx.query(
-          `UPDATE documents SET content = $2, title = $3, year = $4, content_version = $5, content_hash = $6, version = version + 1, updated_at = $7
-            WHERE id = $1`,
-          [record.id, JSON.stringify(content), content.title, spec.yearOf(content), contentVersion, contentHash, now],
-        );
+        await writeContentEdit(tx, {
+          documentId: record.id,
+          head: link,
+          content,
+          title: content.title,
+          year: spec.yearOf(content),
+          contentVersion,
+          contentHash,
+          at: now,
+        });
       }
       const updated = await this.store.find(tx, kind, record.id);
       return toDocumentView(updated!, this.registry, actor, now);

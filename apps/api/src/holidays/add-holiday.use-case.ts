@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DeadlineRescheduler, lockCalendarExclusive } from '#persistence';
+import { DeadlineRescheduler, insertHoliday, lockCalendarExclusive } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
@@ -30,11 +30,7 @@ export class AddHolidayUseCase {
     const governmentId = dto.governmentCode === null ? null : user.governmentId;
     return this.dataSource.transaction(async (tx) => {
       await lockCalendarExclusive(tx);
-      const [row]: Array<{ id: string }> = await tx.query(
-        `INSERT INTO holidays (date, name, government_id, created_by) VALUES ($1::date, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [dto.date, dto.name, governmentId, user.id],
-      );
+      const row = await insertHoliday(tx, { date: dto.date, name: dto.name, governmentId, createdBy: user.id });
       if (!row) {
         const scope = dto.governmentCode === null ? 'a national holiday' : `a holiday of ${dto.governmentCode}`;
         throw new AppException(ErrorCode.CONFLICT, `There is already ${scope} on ${dto.date}`);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { listHolidaysVisibleTo } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { SELECT_HOLIDAY, toHolidayView, type HolidayView } from './holiday-view.js';
+import { toHolidayView, type HolidayView } from './holiday-view.js';
 
 /** GET /api/holidays: the national holidays and the caller's government's own, by date; `?year=`. */
 @Injectable()
@@ -9,13 +10,7 @@ export class ListHolidaysQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(user: AuthenticatedUser, year?: string): Promise<{ items: HolidayView[] }> {
-    const rows: HolidayView[] = await this.dataSource.query(
-      `${SELECT_HOLIDAY}
-        WHERE (h.government_id IS NULL OR h.government_id = $1)
-          AND ($2::int IS NULL OR h.date BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31))
-        ORDER BY h.date, h.government_id NULLS FIRST, h.name`,
-      [user.governmentId, year === undefined ? null : Number(year)],
-    );
+    const rows = await listHolidaysVisibleTo(this.dataSource.manager, user.governmentId, year === undefined ? null : Number(year));
     return { items: rows.map(toHolidayView) };
   }
 }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/app.exception.js';
-import { UUID } from '../documents/document-record.js';
+import { countNotificationsOf, listNotificationsOf, markNotificationRead } from '#persistence';
+import { isUuid } from '#workflow';
 import type { ListNotificationsQueryDto, NotificationList, NotificationView } from './notifications.dto.js';
-
-const COLUMNS = `id, type, document_kind AS "documentKind", document_id AS "documentId", title, message,
-                 created_at AS "createdAt", read_at AS "readAt"`;
 
 /** The caller's own notifications: nobody reads or marks anyone else's. */
 @Injectable()
@@ -16,29 +14,18 @@ export class NotificationQueries {
     const page = Number(query.page ?? 1);
     const limit = Number(query.limit ?? 20);
     const unreadOnly = query.unread === 'true';
-    const filter = unreadOnly ? 'AND read_at IS NULL' : '';
-    const [items, [counts]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 ${filter}
-          ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-        [userId, limit, (page - 1) * limit],
-      ) as Promise<NotificationView[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
-        [userId],
-      ) as Promise<Array<{ total: number; unread: number }>>,
+    const [items, counts] = await Promise.all([
+      listNotificationsOf(this.dataSource.manager, userId, { unreadOnly, limit, offset: (page - 1) * limit }),
+      countNotificationsOf(this.dataSource.manager, userId),
     ]);
     return { items, total: unreadOnly ? counts.unread : counts.total, unread: counts.unread, page, limit };
   }
 
   /** Marks one of the caller's notifications read (a second call keeps the first time); 404 otherwise. */
   async markRead(userId: string, id: string): Promise<NotificationView> {
-    if (!UUID.test(id)) throw notFound('Notification');
-    const [rows]: [NotificationView[], number] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${COLUMNS}`,
-      [id, userId],
-    );
-    if (!rows[0]) throw notFound('Notification');
-    return rows[0];
+    if (!isUuid(id)) throw notFound('Notification');
+    const row = await markNotificationRead(this.dataSource.manager, userId, id);
+    if (!row) throw notFound('Notification');
+    return row;
   }
 }

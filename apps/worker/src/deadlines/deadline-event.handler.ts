@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DeadlineRepository, type DeadlineRecord } from '#persistence';
 import { JobName, type DeadlineEventPayload } from '#queue';
 import { endsAtCloseOfOffice, escalationTargetsFor, stageActorsFor, type WorkflowRegistry } from '#workflow';
 import type { JobContext } from '../jobs/job-handler.types.js';
@@ -14,7 +15,6 @@ import { RecipientsResolver } from '../notifications/recipients.resolver.js';
 import { actionsOfRole, actorTargets } from '../notifications/stage-audience.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 import { eventKey, findEvent, nextUnfiredEvent, type DeadlineEvent } from './deadline-events.util.js';
-import { DeadlineRepository, type DeadlineRecord } from './deadline.repository.js';
 import { deadlineEventJob } from './deadline-jobs.util.js';
 
 /** A job may run this much before its event's time (clock skew between hosts) and still fire. */

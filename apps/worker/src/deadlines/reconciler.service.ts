@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
+import { pendingDeadlinesPage, targetDatesPage, unsentEmailsPage } from '#persistence';
 import { jobIdOf, JobName, type JobToAdd } from '#queue';
 import { DigestSchedule } from '../digest/digest-schedule.js';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from './deadline-events.util.js';
 import { deadlineEventJob } from './deadline-jobs.util.js';
-import { DEADLINE_COLUMNS, toDeadlineRecord, type DeadlineRow } from './deadline.repository.js';
 import { targetRemindersToSchedule } from './target-date.util.js';
 
 /** Rows read per query: memory stays flat however many deadlines are pending. */
@@ -26,16 +26,6 @@ export interface ReconcileReport {
   digestJobsAdded: number;
   startedAt: Date;
   finishedAt: Date;
-}
-
-type DeadlinePageRow = DeadlineRow & { cursorAt: string };
-
-interface TargetPageRow {
-  id: string;
-  targetDate: string;
-  createdAt: Date;
-  timeZone: string;
-  fired: number[] | null;
 }
 
 /**
@@ -113,22 +103,13 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private async reconcileDeadlines(now: Date, horizon: Date, report: ReconcileReport): Promise<void> {
     let cursor = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
     while (!this.stopped) {
-      const rows: DeadlinePageRow[] = await this.dataSource.query(
-        `SELECT ${DEADLINE_COLUMNS}, COALESCE(d.remind_at, d.due_at)::text AS "cursorAt"
-           FROM deadlines d
-          WHERE d.status = 'PENDING' AND COALESCE(d.remind_at, d.due_at) <= $1
-            AND (COALESCE(d.remind_at, d.due_at), d.id) > ($2::timestamptz, $3::uuid)
-          ORDER BY COALESCE(d.remind_at, d.due_at), d.id
-          LIMIT $4`,
-        [horizon, cursor.at, cursor.id, RECONCILE_PAGE],
-      );
+      const rows = await pendingDeadlinesPage(this.dataSource.manager, horizon, cursor, RECONCILE_PAGE);
       if (rows.length === 0) break;
       const last = rows[rows.length - 1];
       cursor = { at: last.cursorAt, id: last.id };
       report.deadlinesChecked += rows.length;
       const wanted: JobToAdd[] = [];
-      for (const row of rows) {
-        const deadline = toDeadlineRecord(row);
+      for (const deadline of rows) {
         const next = nextUnfiredEvent(deadline, deadline.fired);
         if (next && next.at.getTime() <= horizon.getTime()) wanted.push(deadlineEventJob(deadline, next, now.getTime()));
       }
@@ -142,18 +123,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const to = new Date(horizon.getTime() + 32 * DAY_MS).toISOString().slice(0, 10);
     let cursor = { date: '', id: '00000000-0000-0000-0000-000000000000' };
     while (!this.stopped) {
-      const rows: TargetPageRow[] = await this.dataSource.query(
-        `SELECT d.id, d.content->>'targetDate' AS "targetDate", d.created_at AS "createdAt", g.time_zone AS "timeZone",
-                ARRAY(SELECT t.days_before FROM target_date_reminders t
-                       WHERE t.document_id = d.id AND t.target_date::text = d.content->>'targetDate') AS fired
-           FROM documents d JOIN governments g ON g.id = d.government_id
-          WHERE d.kind = 'regulation' AND NOT d.final AND d.content->>'targetDate' IS NOT NULL
-            AND d.content->>'targetDate' BETWEEN $1 AND $2
-            AND (d.content->>'targetDate', d.id) > ($3::text, $4::uuid)
-          ORDER BY d.content->>'targetDate', d.id
-          LIMIT $5`,
-        [from, to, cursor.date, cursor.id, RECONCILE_PAGE],
-      );
+      const rows = await targetDatesPage(this.dataSource.manager, { from, to }, cursor, RECONCILE_PAGE);
       if (rows.length === 0) break;
       const last = rows[rows.length - 1];
       cursor = { date: last.targetDate, id: last.id };
@@ -182,19 +152,19 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     if (!this.config.smtp.url) return;
     let cursor = '00000000-0000-0000-0000-000000000000';
     while (!this.stopped) {
-      const rows: Array<{ id: string }> = await this.dataSource.query(
-        `SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
-          WHERE n.emailed_at IS NULL AND u.email IS NOT NULL AND n.created_at > $1 AND n.created_at < $2 AND n.id > $3
-          ORDER BY n.id LIMIT $4`,
-        [new Date(now.getTime() - DAY_MS), new Date(now.getTime() - EMAIL_SWEEP_AFTER_MS), cursor, RECONCILE_PAGE],
+      const ids = await unsentEmailsPage(
+        this.dataSource.manager,
+        { createdAfter: new Date(now.getTime() - DAY_MS), createdBefore: new Date(now.getTime() - EMAIL_SWEEP_AFTER_MS) },
+        cursor,
+        RECONCILE_PAGE,
       );
-      if (rows.length === 0) break;
-      cursor = rows[rows.length - 1].id;
+      if (ids.length === 0) break;
+      cursor = ids[ids.length - 1];
       report.emailJobsAdded += await this.ensure(
         JobName.EmailDelivery,
-        rows.map((r) => ({ item: { name: JobName.EmailDelivery, data: { notificationId: r.id } } })),
+        ids.map((id) => ({ item: { name: JobName.EmailDelivery, data: { notificationId: id } } })),
       );
-      if (rows.length < RECONCILE_PAGE) break;
+      if (ids.length < RECONCILE_PAGE) break;
     }
   }
 

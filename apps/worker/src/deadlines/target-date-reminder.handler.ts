@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
+import { recordTargetDateReminder } from '#persistence';
 import { JobName, type TargetDateReminderPayload } from '#queue';
 import { stageActorsFor, targetDateReminders, type WorkflowRegistry } from '#workflow';
 import type { JobContext } from '../jobs/job-handler.types.js';
@@ -57,12 +58,7 @@ export class TargetDateReminderHandler {
     const reminder = targetDateReminders(data.targetDate, doc.timeZone, new Date(0)).find((r) => r.daysBefore === data.daysBefore);
     if (!reminder) return `dropped: a targetDate has no reminder ${data.daysBefore} days before`;
     if (reminder.at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return reminder.at;
-    const fresh: unknown[] = await tx.query(
-      `INSERT INTO target_date_reminders (document_id, target_date, days_before) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING 1`,
-      [doc.id, data.targetDate, data.daysBefore],
-    );
-    if (fresh.length === 0) return 'had fired already';
+    if (!(await recordTargetDateReminder(tx, doc.id, data.targetDate, data.daysBefore))) return 'had fired already';
 
     const actors = stageActorsFor(this.registry.require(doc.kind, doc.machineVersion), doc.state);
     const people = await this.recipients.resolve(tx, doc, actorTargets(actors), now);

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { compactCountsAndSummaries } from '#persistence';
 
 const EVERY_MS = 2000;
 
@@ -33,7 +34,6 @@ export class DocumentCountsCompactor implements OnApplicationBootstrap, OnApplic
 
   /** Returns how many delta rows were folded. */
   async compact(): Promise<number> {
-    const [{ folded }] = await this.dataSource.query(`SELECT compact_document_counts() + compact_report_summaries() AS folded`);
-    return Number(folded);
+    return compactCountsAndSummaries(this.dataSource.manager);
   }
 }

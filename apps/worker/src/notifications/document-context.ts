@@ -1,60 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DocumentKind, GovernmentLevel } from '#workflow';
+import { displayNameOf, findDocumentContext, latestStageDeadline, type DocumentContext } from '#persistence';
 
-/** What notification texts and recipient lookups need to know about a document. */
-export interface DocumentContext {
-  id: string;
-  kind: DocumentKind;
-  title: string;
-  state: string;
-  final: boolean;
-  content: Record<string, unknown>;
-  facts: Record<string, unknown>;
-  createdAt: Date;
-  creatorId: string;
-  creatorUsername: string;
-  governmentId: string;
-  governmentName: string;
-  governmentLevel: GovernmentLevel;
-  parentGovernmentId: string | null;
-  timeZone: string;
-  unitId: string;
-  machineVersion: number;
-}
+export type { DocumentContext };
 
+/** What the notification handlers read about a document (the queries live in libs/persistence). */
 @Injectable()
 export class DocumentContextLoader {
   async load(manager: EntityManager, documentId: string): Promise<DocumentContext | null> {
-    const rows: DocumentContext[] = await manager.query(
-      `SELECT d.id, d.kind, d.title, d.state, d.final, d.content, d.facts, d.created_at AS "createdAt",
-              d.created_by AS "creatorId", cu.username AS "creatorUsername",
-              d.government_id AS "governmentId", g.name AS "governmentName", g.level AS "governmentLevel",
-              g.parent_id AS "parentGovernmentId", g.time_zone AS "timeZone", d.unit_id AS "unitId",
-              wi.machine_version AS "machineVersion"
-         FROM documents d
-         JOIN governments g ON g.id = d.government_id
-         JOIN users cu ON cu.id = d.created_by
-         JOIN workflow_instances wi ON wi.document_id = d.id
-        WHERE d.id = $1`,
-      [documentId],
-    );
-    return rows[0] ?? null;
+    return findDocumentContext(manager, documentId);
   }
 
   /** The deadline a stage got when the document last entered it (the pending one if any). */
   async stageDeadline(manager: EntityManager, documentId: string, stage: string): Promise<{ dueAt: Date; explanation: string } | null> {
-    const rows: Array<{ dueAt: Date; explanation: string }> = await manager.query(
-      `SELECT due_at AS "dueAt", explanation FROM deadlines
-        WHERE document_id = $1 AND stage = $2
-        ORDER BY (status = 'PENDING') DESC, entered_at DESC, created_at DESC LIMIT 1`,
-      [documentId, stage],
-    );
-    return rows[0] ?? null;
+    return latestStageDeadline(manager, documentId, stage);
   }
 
   async displayName(manager: EntityManager, username: string): Promise<string> {
-    const rows: Array<{ name: string }> = await manager.query(`SELECT name FROM users WHERE username = $1`, [username]);
-    return rows[0]?.name ?? username;
+    return displayNameOf(manager, username);
   }
 }

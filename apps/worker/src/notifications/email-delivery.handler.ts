@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { findNotificationMail, markNotificationEmailed } from '#persistence';
 import { JobName, type EmailDeliveryPayload } from '#queue';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { messageIdFor } from './dedup-keys.js';
 import { Mailer } from './mailer.service.js';
-
-interface MailRow {
-  title: string;
-  message: string;
-  dedupKey: string;
-  emailedAt: Date | null;
-  email: string | null;
-  name: string;
-  governmentName: string;
-}
 
 /**
  * Sends one stored notification by e-mail, its Message-ID derived from the deduplication key, then
@@ -31,12 +22,7 @@ export class EmailDeliveryHandler {
   @OnJob(JobName.EmailDelivery)
   async handle({ notificationId }: EmailDeliveryPayload): Promise<string> {
     if (!this.mailer.enabled) return 'e-mail is off';
-    const [row]: MailRow[] = await this.dataSource.query(
-      `SELECT n.title, n.message, n.dedup_key AS "dedupKey", n.emailed_at AS "emailedAt", u.email, u.name, g.name AS "governmentName"
-         FROM notifications n JOIN users u ON u.id = n.user_id JOIN governments g ON g.id = u.government_id
-        WHERE n.id = $1`,
-      [notificationId],
-    );
+    const row = await findNotificationMail(this.dataSource.manager, notificationId);
     if (!row) return 'notification gone';
     if (row.emailedAt) return 'sent already';
     if (!row.email) return 'no e-mail address';
@@ -48,7 +34,7 @@ export class EmailDeliveryHandler {
         `Pesan ini dikirim otomatis oleh alur, sistem alur kerja Reformasi Birokrasi ${row.governmentName}. Mohon tidak membalas e-mail ini.\n`,
       messageId: messageIdFor(row.dedupKey),
     });
-    await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1 AND emailed_at IS NULL`, [notificationId]);
+    await markNotificationEmailed(this.dataSource.manager, notificationId);
     return 'sent';
   }
 }

@@ -2,19 +2,17 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { lockPendingOutboxRows, markOutboxRowsProcessed, type PendingOutboxRow } from '#persistence';
+import { DeadlineRepository, listenForOutbox, lockPendingOutboxRows, markOutboxRowsProcessed, type PendingOutboxRow } from '#persistence';
 import { deadlineEventJobId, delegationNotificationOf, JobName, OutboxMessageType, transitionNotificationOf, type JobToAdd, type StoredOutboxMessage } from '#queue';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
 import { deadlineEventJob, deadlineJobIds } from '../deadlines/deadline-jobs.util.js';
-import { DeadlineRepository } from '../deadlines/deadline.repository.js';
 
 /** Rows per transaction. */
 export const RELAY_BATCH = 200;
 /** Polling period; a NOTIFY from the outbox trigger wakes the relay sooner. */
 export const RELAY_POLL_MS = 250;
 const MAX_BACKOFF_MS = 5000;
-export const OUTBOX_CHANNEL = 'alur_outbox';
 
 export interface RelayPlan {
   add: JobToAdd[];
@@ -185,7 +183,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       });
       try {
         await client.connect();
-        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        await listenForOutbox(client);
         this.listener = client;
         if (this.stopped) break;
         await closed;

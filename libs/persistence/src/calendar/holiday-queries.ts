@@ -72,3 +72,45 @@ export async function holidaysByGovernment(
 export async function holidaysOfGovernment(manager: EntityManager, governmentId: string, window: DateWindow): Promise<Holiday[]> {
   return (await holidaysByGovernment(manager, [governmentId], window)).get(governmentId) ?? [];
 }
+
+const SELECT_HOLIDAY_ROW = `
+  SELECT h.id, to_char(h.date, 'YYYY-MM-DD') AS date, h.name, h.government_id AS "governmentId", g.code AS "governmentCode"
+    FROM holidays h
+    LEFT JOIN governments g ON g.id = h.government_id`;
+
+/** The national holidays and the government's own, by date (national first on a date); of one year when given. */
+export async function listHolidaysVisibleTo(manager: EntityManager, governmentId: string, year: number | null): Promise<HolidayRow[]> {
+  return manager.query(
+    `${SELECT_HOLIDAY_ROW}
+      WHERE (h.government_id IS NULL OR h.government_id = $1)
+        AND ($2::int IS NULL OR h.date BETWEEN make_date($2::int, 1, 1) AND make_date($2::int, 12, 31))
+      ORDER BY h.date, h.government_id NULLS FIRST, h.name`,
+    [governmentId, year],
+  );
+}
+
+/** A national holiday or one of the government's own, locked for removal; null when it sees none with that id. */
+export async function lockHolidayVisibleTo(manager: EntityManager, id: string, governmentId: string): Promise<HolidayRow | null> {
+  const rows: HolidayRow[] = await manager.query(
+    `${SELECT_HOLIDAY_ROW} WHERE h.id = $1 AND (h.government_id IS NULL OR h.government_id = $2) FOR UPDATE OF h`,
+    [id, governmentId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Inserts a holiday (governmentId null: national); null when that calendar already has one on the date. */
+export async function insertHoliday(
+  manager: EntityManager,
+  holiday: { date: LocalDate; name: string; governmentId: string | null; createdBy: string },
+): Promise<{ id: string } | null> {
+  const [row]: Array<{ id: string }> = await manager.query(
+    `INSERT INTO holidays (date, name, government_id, created_by) VALUES ($1::date, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [holiday.date, holiday.name, holiday.governmentId, holiday.createdBy],
+  );
+  return row ?? null;
+}
+
+export async function deleteHoliday(manager: EntityManager, id: string): Promise<void> {
+  await manager.query(`DELETE FROM holidays WHERE id = $1`, [id]);
+}

@@ -81,3 +81,13 @@ export async function updateGovernment(manager: EntityManager, id: string, chang
   const [row]: GovernmentRow[] = await manager.query(`${SELECT_GOVERNMENT} WHERE g.id = $1`, [id]);
   return row;
 }
+
+/** The ids of the governments with these codes and, withChildren, of the governments whose parent has one of them. */
+export async function governmentIdsByCode(manager: EntityManager, codes: readonly string[], options: { withChildren: boolean }): Promise<string[]> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT g.id FROM governments g LEFT JOIN governments p ON p.id = g.parent_id
+      WHERE g.code = ANY($1) OR ($2 AND p.code = ANY($1))`,
+    [codes, options.withChildren],
+  );
+  return rows.map((r) => r.id);
+}

@@ -44,3 +44,11 @@ export async function markOutboxRowsProcessed(manager: EntityManager, ids: reado
   await manager.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
 }
 
+
+/** The channel the outbox trigger NOTIFYs on each insert. */
+export const OUTBOX_CHANNEL = 'alur_outbox';
+
+/** Subscribes a dedicated connection to the outbox trigger's NOTIFY. */
+export async function listenForOutbox(client: { query(text: string): Promise<unknown> }): Promise<void> {
+  await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared-query.util.js';
 
 /** A user with the organisation facts every policy decision needs. */
@@ -64,6 +64,11 @@ export const HELD_DELEGATIONS_SQL = `
     JOIN units pn ON pn.id = pu.unit_id
    WHERE dg.delegate_id = $1 AND dg.revoked_at IS NULL AND dg.starts_at <= $2 AND dg.ends_at > $2
      AND dg.role = ANY(pu.roles) AND pu.active`;
+
+/** The delegations a user holds at `now` (HELD_DELEGATIONS_SQL). */
+export async function findHeldDelegations(manager: EntityManager, userId: string, now: Date): Promise<HeldDelegationRecord[]> {
+  return manager.query(HELD_DELEGATIONS_SQL, [userId, now]);
+}
 
 @Injectable()
 export class UserDirectory {

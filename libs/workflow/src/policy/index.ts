@@ -9,3 +9,4 @@ export * from './separation-of-duties.js';
 export * from './administration-policy.js';
 export * from './delegation-rules.js';
 export * from './read-policy.sql.js';
+export * from './task-scope.js';

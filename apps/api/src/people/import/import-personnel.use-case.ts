@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findPersonnelByNipsOrUsernames, insertPersonnel, recordAdminChanges, unitIdsByCode, updatePersonnel, type AdminAuditEntry, type GovernmentRow } from '#persistence';
+import { findPersonnelByNipsOrUsernames, insertPersonnel, lockPersonnelImport, recordAdminChanges, unitIdsByCode, updatePersonnel, type AdminAuditEntry, type GovernmentRow } from '#persistence';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { administeredGovernment } from '../../administration/administered-government.js';
 import { validationFailed } from '../../common/errors/app.exception.js';
@@ -13,9 +13,6 @@ export interface ImportReport {
   rows: RowResult[];
   summary: Record<RowStatus, number>;
 }
-
-/** Serialises imports into one government, so two uploads of the same file cannot both create a person. */
-const IMPORT_LOCK_KEY = 7_311_014;
 
 /**
  * POST /api/users/import: a personnel file (CSV or XLSX) into one government the caller administers.
@@ -34,7 +31,7 @@ export class ImportPersonnelUseCase {
       return report(government, true, plan);
     }
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [IMPORT_LOCK_KEY, government.id]);
+      await lockPersonnelImport(tx, government.id); // two uploads of the same file cannot both create a person
       const plan = await this.plan(tx, government, rows);
       const answer = report(government, false, plan);
       if (plan.summary.error > 0) {

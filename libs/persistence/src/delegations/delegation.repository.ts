@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { Role } from '#workflow';
-import type { DelegationKind } from './delegation.dto.js';
+import { isUuid, type Role } from '#workflow';
+
+/** PLT (acting while the post is vacant) or PLH (standing in during an absence). */
+export type DelegationKindColumn = 'PLT' | 'PLH';
 
 /** A delegation row with the usernames it refers to, as every delegation query reads it. */
 export interface DelegationRecord {
@@ -14,7 +16,7 @@ export interface DelegationRecord {
   delegate: string;
   delegateName: string;
   role: Role;
-  kind: DelegationKind;
+  kind: DelegationKindColumn;
   reason: string;
   startsAt: Date;
   endsAt: Date;
@@ -24,7 +26,26 @@ export interface DelegationRecord {
   createdAt: Date;
 }
 
-export type DelegationStatus = 'SCHEDULED' | 'ACTIVE' | 'ENDED' | 'REVOKED';
+/** A user a new delegation may name (principal or delegate), with what the rules check. */
+export interface DelegationCandidate {
+  id: string;
+  username: string;
+  governmentId: string;
+  roles: Role[];
+  active: boolean;
+}
+
+export interface NewDelegation {
+  principalId: string;
+  delegateId: string;
+  role: Role;
+  kind: DelegationKindColumn;
+  reason: string;
+  startsAt: Date;
+  endsAt: Date;
+  createdBy: string;
+  createdAt: Date;
+}
 
 const SELECT_DELEGATION = `
   SELECT dg.id, pu.government_id AS "governmentId", g.code AS "governmentCode",
@@ -40,12 +61,11 @@ const SELECT_DELEGATION = `
     LEFT JOIN users ru ON ru.id = dg.revoked_by`;
 
 /** In force at `now`: not revoked and startsAt <= now < endsAt (the policy's half-open window). */
-const ACTIVE_AT = (now: string) => `(dg.revoked_at IS NULL AND dg.starts_at <= ${now} AND dg.ends_at > ${now})`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const DELEGATION_ACTIVE_AT_SQL = (alias: string, now: string) =>
+  `(${alias}.revoked_at IS NULL AND ${alias}.starts_at <= ${now} AND ${alias}.ends_at > ${now})`;
 
 export async function findDelegation(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<DelegationRecord | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const rows: DelegationRecord[] = await manager.query(`${SELECT_DELEGATION} WHERE dg.id = $1 ${options.lock ? 'FOR UPDATE OF dg' : ''}`, [id]);
   return rows[0] ?? null;
 }
@@ -71,11 +91,11 @@ export async function listDelegations(manager: EntityManager, f: DelegationListF
     where.push(`(dg.principal_id = ${user} OR dg.delegate_id = ${user})`);
   }
   if (f.active !== undefined) {
-    const active = ACTIVE_AT(`$${params.push(f.now)}::timestamptz`);
+    const active = DELEGATION_ACTIVE_AT_SQL('dg', `$${params.push(f.now)}::timestamptz`);
     where.push(f.active ? active : `NOT ${active}`);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const [{ total }] = await manager.query(
+  const [{ total }]: Array<{ total: number }> = await manager.query(
     `SELECT count(*)::int AS total FROM delegations dg JOIN users pu ON pu.id = dg.principal_id ${clause}`,
     params,
   );
@@ -93,16 +113,16 @@ export async function listDelegations(manager: EntityManager, f: DelegationListF
 export async function activeReceivedDelegations(manager: EntityManager, userId: string, now: Date): Promise<DelegationRecord[]> {
   return manager.query(
     `${SELECT_DELEGATION}
-      WHERE dg.delegate_id = $1 AND ${ACTIVE_AT('$2::timestamptz')} AND dg.role = ANY(pu.roles) AND pu.active
+      WHERE dg.delegate_id = $1 AND ${DELEGATION_ACTIVE_AT_SQL('dg', '$2::timestamptz')} AND dg.role = ANY(pu.roles) AND pu.active
       ORDER BY dg.starts_at, dg.id`,
     [userId, now],
   );
 }
 
-/** The active delegations through which a user holds `role` (for refusing a re-delegation with a clear message). */
+/** Whether the user holds `role` through a delegation in force (a delegate cannot delegate it again). */
 export async function holdsByDelegation(manager: EntityManager, userId: string, role: Role, now: Date): Promise<boolean> {
   const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM delegations dg WHERE dg.delegate_id = $1 AND dg.role = $2 AND ${ACTIVE_AT('$3::timestamptz')} LIMIT 1`,
+    `SELECT 1 FROM delegations dg WHERE dg.delegate_id = $1 AND dg.role = $2 AND ${DELEGATION_ACTIVE_AT_SQL('dg', '$3::timestamptz')} LIMIT 1`,
     [userId, role, now],
   );
   return rows.length > 0;
@@ -124,35 +144,26 @@ export async function overlappingDelegations(
   );
 }
 
-export function statusOf(record: Pick<DelegationRecord, 'startsAt' | 'endsAt' | 'revokedAt'>, now: Date): DelegationStatus {
-  if (record.revokedAt !== null) return 'REVOKED';
-  if (now.getTime() < new Date(record.startsAt).getTime()) return 'SCHEDULED';
-  if (now.getTime() >= new Date(record.endsAt).getTime()) return 'ENDED';
-  return 'ACTIVE';
+/** A user a delegation may name, by username (null when there is none). */
+export async function findDelegationParty(manager: EntityManager, username: string): Promise<DelegationCandidate | null> {
+  const rows: DelegationCandidate[] = await manager.query(
+    `SELECT id, username, government_id AS "governmentId", roles, active FROM users WHERE username = $1`,
+    [username],
+  );
+  return rows[0] ?? null;
 }
 
-/** A delegation as the API returns it. */
-export function toDelegationView(record: DelegationRecord, now: Date) {
-  const status = statusOf(record, now);
-  return {
-    id: record.id,
-    governmentCode: record.governmentCode,
-    principal: record.principal,
-    principalName: record.principalName,
-    delegate: record.delegate,
-    delegateName: record.delegateName,
-    role: record.role,
-    kind: record.kind,
-    reason: record.reason,
-    startsAt: record.startsAt,
-    endsAt: record.endsAt,
-    status,
-    active: status === 'ACTIVE',
-    createdBy: record.createdBy,
-    createdAt: record.createdAt,
-    revokedAt: record.revokedAt,
-    revokedBy: record.revokedBy,
-  };
+/** Inserts a delegation and returns its id; ex_delegations_no_overlap refuses an overlapping window (23P01). */
+export async function insertDelegation(manager: EntityManager, d: NewDelegation): Promise<string> {
+  const [{ id }]: Array<{ id: string }> = await manager.query(
+    `INSERT INTO delegations (principal_id, delegate_id, role, kind, reason, starts_at, ends_at, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [d.principalId, d.delegateId, d.role, d.kind, d.reason, d.startsAt, d.endsAt, d.createdBy, d.createdAt],
+  );
+  return id;
 }
 
-export type DelegationView = ReturnType<typeof toDelegationView>;
+/** Ends a delegation at `at` unless it was revoked already (the first revocation stands). */
+export async function revokeDelegation(manager: EntityManager, id: string, at: Date, revokedBy: string): Promise<void> {
+  await manager.query(`UPDATE delegations SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL`, [id, at, revokedBy]);
+}

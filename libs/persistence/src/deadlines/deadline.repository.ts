@@ -2,9 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DeadlineEventKind } from '#queue';
 import type { SlaPolicy } from '#workflow';
-import type { DeadlineTimes } from './deadline-events.util.js';
 
-export interface DeadlineRecord extends DeadlineTimes {
+/** A stage deadline with its times as the event schedule reads them, and the events fired. */
+export interface DeadlineRecord {
+  remindAt: Date | null;
+  dueAt: Date;
+  escalationTimes: readonly Date[];
+  /** `policy.maxEscalations`; the stored times already hold that many, this guards older rows. */
+  maxEscalations: number | null;
   id: string;
   documentId: string;
   stage: string;
@@ -34,7 +39,7 @@ export interface DeadlineRow {
 }
 
 /** The columns of a `DeadlineRow`, over `deadlines d`, with the events already fired. */
-export const DEADLINE_COLUMNS = `
+const DEADLINE_COLUMNS = `
   d.id, d.document_id AS "documentId", d.stage, d.status, d.generation, d.remind_at AS "remindAt", d.due_at AS "dueAt",
   d.escalation_times AS "escalationTimes", d.policy, d.explanation, d.participant_unit_id AS "participantUnitId",
   ARRAY(SELECT e.event || '.' || e.sequence FROM deadline_events e WHERE e.deadline_id = d.id) AS fired`;
@@ -73,4 +78,38 @@ export class DeadlineRepository {
     );
     return rows.length === 1;
   }
+}
+
+/** A page of PENDING deadlines whose first event is at or before `horizon`, after `cursor` (keyset). */
+export async function pendingDeadlinesPage(
+  manager: EntityManager,
+  horizon: Date,
+  cursor: { at: string; id: string },
+  limit: number,
+): Promise<Array<DeadlineRecord & { cursorAt: string }>> {
+  const rows: Array<DeadlineRow & { cursorAt: string }> = await manager.query(
+    `SELECT ${DEADLINE_COLUMNS}, COALESCE(d.remind_at, d.due_at)::text AS "cursorAt"
+       FROM deadlines d
+      WHERE d.status = 'PENDING' AND COALESCE(d.remind_at, d.due_at) <= $1
+        AND (COALESCE(d.remind_at, d.due_at), d.id) > ($2::timestamptz, $3::uuid)
+      ORDER BY COALESCE(d.remind_at, d.due_at), d.id
+      LIMIT $4`,
+    [horizon, cursor.at, cursor.id, limit],
+  );
+  return rows.map((row) => ({ ...toDeadlineRecord(row), cursorAt: row.cursorAt }));
+}
+
+/** The deadline a stage got when the document last entered it (the pending one if any). */
+export async function latestStageDeadline(
+  manager: EntityManager,
+  documentId: string,
+  stage: string,
+): Promise<{ dueAt: Date; explanation: string } | null> {
+  const rows: Array<{ dueAt: Date; explanation: string }> = await manager.query(
+    `SELECT due_at AS "dueAt", explanation FROM deadlines
+      WHERE document_id = $1 AND stage = $2
+      ORDER BY (status = 'PENDING') DESC, entered_at DESC, created_at DESC LIMIT 1`,
+    [documentId, stage],
+  );
+  return rows[0] ?? null;
 }

@@ -1,4 +1,7 @@
-import { authoritiesOf, describeWorkflow, type ActorFacts, type WorkflowRegistry } from '#workflow';
+import { describeWorkflow } from '../diagram/describe-workflow.js';
+import type { WorkflowRegistry } from '../registry/workflow-registry.js';
+import { authoritiesOf } from './authority.util.js';
+import type { ActorFacts } from './policy.types.js';
 
 /** Where to look for documents waiting on this actor: (government or unit or child governments) x states. */
 export interface TaskScope {
@@ -36,3 +39,6 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
   }
   return [...scopes.values()];
 }
+
+/** States a document waits in without a deadline (the drafter's own draft): the inbox finds them by creation. */
+export const UNDATED_STATES: ReadonlySet<string> = new Set(['draft']);

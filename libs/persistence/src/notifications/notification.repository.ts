@@ -1,0 +1,128 @@
+import type { EntityManager } from 'typeorm';
+import type { NotificationType } from '#workflow';
+
+/** A notification as its recipient reads it. */
+export interface NotificationRow {
+  id: string;
+  type: string;
+  /** null for a notification about no single document (the weekly digest, a delegation). */
+  documentKind: string | null;
+  documentId: string | null;
+  title: string;
+  message: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** A notification to store, once per deduplication key. */
+export interface NotificationDraft {
+  userId: string;
+  type: NotificationType;
+  /** null for a notification about no single document (the weekly digest, a delegation). */
+  documentKind: string | null;
+  documentId: string | null;
+  title: string;
+  message: string;
+  dedupKey: string;
+}
+
+/** What an e-mail of a notification needs. */
+export interface NotificationMailRow {
+  title: string;
+  message: string;
+  dedupKey: string;
+  emailedAt: Date | null;
+  email: string | null;
+  name: string;
+  governmentName: string;
+}
+
+const COLUMNS = `id, type, document_kind AS "documentKind", document_id AS "documentId", title, message,
+                 created_at AS "createdAt", read_at AS "readAt"`;
+
+/** A page of the user's notifications, newest first; only the unread when asked. */
+export async function listNotificationsOf(
+  manager: EntityManager,
+  userId: string,
+  page: { unreadOnly: boolean; limit: number; offset: number },
+): Promise<NotificationRow[]> {
+  return manager.query(
+    `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 ${page.unreadOnly ? 'AND read_at IS NULL' : ''}
+      ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+    [userId, page.limit, page.offset],
+  );
+}
+
+/** How many notifications the user has, and how many of them are unread. */
+export async function countNotificationsOf(manager: EntityManager, userId: string): Promise<{ total: number; unread: number }> {
+  const [counts]: Array<{ total: number; unread: number }> = await manager.query(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
+    [userId],
+  );
+  return counts;
+}
+
+/** Marks one of the user's notifications read (a second call keeps the first time); null when it is not theirs. */
+export async function markNotificationRead(manager: EntityManager, userId: string, id: string): Promise<NotificationRow | null> {
+  const [rows]: [NotificationRow[], number] = await manager.query(
+    `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${COLUMNS}`,
+    [id, userId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Inserts the drafts whose key is new; returns how many were. */
+export async function insertNotifications(manager: EntityManager, drafts: readonly NotificationDraft[]): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const rows: unknown[] = await manager.query(
+    `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key)
+     SELECT n."userId", n.type, n."documentKind", n."documentId", n.title, n.message, n."dedupKey"
+       FROM jsonb_to_recordset($1::jsonb)
+         AS n("userId" uuid, type text, "documentKind" text, "documentId" uuid, title text, message text, "dedupKey" text)
+     ON CONFLICT (dedup_key) DO NOTHING
+     RETURNING 1`,
+    [JSON.stringify(drafts)],
+  );
+  return rows.length;
+}
+
+/** The ids of the notifications with these keys not yet e-mailed whose recipient has an address. */
+export async function notificationsAwaitingEmail(manager: EntityManager, dedupKeys: readonly string[]): Promise<string[]> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
+      WHERE n.dedup_key = ANY($1::text[]) AND n.emailed_at IS NULL AND u.email IS NOT NULL`,
+    [dedupKeys],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function findNotificationMail(manager: EntityManager, notificationId: string): Promise<NotificationMailRow | null> {
+  const [row]: NotificationMailRow[] = await manager.query(
+    `SELECT n.title, n.message, n.dedup_key AS "dedupKey", n.emailed_at AS "emailedAt", u.email, u.name, g.name AS "governmentName"
+       FROM notifications n JOIN users u ON u.id = n.user_id JOIN governments g ON g.id = u.government_id
+      WHERE n.id = $1`,
+    [notificationId],
+  );
+  return row ?? null;
+}
+
+/** Records that the notification was e-mailed (the first time stands). */
+export async function markNotificationEmailed(manager: EntityManager, notificationId: string): Promise<void> {
+  await manager.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1 AND emailed_at IS NULL`, [notificationId]);
+}
+
+/** A page (by id, after `afterId`) of notifications created in (createdAfter, createdBefore) still to be e-mailed. */
+export async function unsentEmailsPage(
+  manager: EntityManager,
+  window: { createdAfter: Date; createdBefore: Date },
+  afterId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
+      WHERE n.emailed_at IS NULL AND u.email IS NOT NULL AND n.created_at > $1 AND n.created_at < $2 AND n.id > $3
+      ORDER BY n.id LIMIT $4`,
+    [window.createdAfter, window.createdBefore, afterId, limit],
+  );
+  return rows.map((r) => r.id);
+}

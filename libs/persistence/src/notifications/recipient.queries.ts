@@ -1,0 +1,92 @@
+import type { EntityManager } from 'typeorm';
+import type { Role } from '#workflow';
+
+/** Someone to notify, and in which capacity. */
+export interface Recipient {
+  userId: string;
+  username: string;
+  name: string;
+  email: string | null;
+  /** The role they are notified for (their own, or the principal's for a delegate). */
+  role: Role;
+  /** Set when they are notified as the delegate (Plt/Plh) of `principalUsername`. */
+  principalUsername: string | null;
+  principalName: string | null;
+  delegationKind: 'PLT' | 'PLH' | null;
+}
+
+/** Active holders of `role` in a government (or one of its units: unitId). */
+export interface RoleHolderWanted {
+  role: Role;
+  governmentId: string;
+  /** null: anywhere in the government */
+  unitId: string | null;
+  /** Leave the document's creator out. */
+  excludeCreator: boolean;
+}
+
+/**
+ * The active holders of each wanted role, plus whoever holds a delegation (Plt/Plh) of that role
+ * in force at `now` from one of them; each person once, as a holder before as a delegate.
+ */
+export async function findRoleHoldersAndDelegates(
+  manager: EntityManager,
+  wanted: readonly RoleHolderWanted[],
+  creatorId: string,
+  now: Date,
+): Promise<Recipient[]> {
+  if (wanted.length === 0) return [];
+  const rows = wanted.map((w) => ({ role: w.role, government_id: w.governmentId, unit_id: w.unitId, exclude_creator: w.excludeCreator }));
+  return manager.query(
+    `WITH wanted AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(role text, government_id uuid, unit_id uuid, exclude_creator boolean)
+     ), holders AS (
+       SELECT u.id, u.username, u.name, u.email, w.role, w.exclude_creator
+         FROM wanted w
+         JOIN users u ON u.government_id = w.government_id AND (w.unit_id IS NULL OR u.unit_id = w.unit_id) AND w.role = ANY(u.roles)
+        WHERE u.active
+     ), everyone AS (
+       SELECT id, username, name, email, role, exclude_creator,
+              NULL::text AS principal_username, NULL::text AS principal_name, NULL::text AS delegation_kind, 0 AS rank
+         FROM holders
+       UNION ALL
+       SELECT du.id, du.username, du.name, du.email, h.role, h.exclude_creator, h.username, h.name, dg.kind, 1
+         FROM holders h
+         JOIN delegations dg ON dg.principal_id = h.id AND dg.role = h.role AND dg.revoked_at IS NULL
+                            AND dg.starts_at <= $2 AND dg.ends_at > $2
+         JOIN users du ON du.id = dg.delegate_id AND du.active
+     )
+     SELECT DISTINCT ON (id) id AS "userId", username, name, email, role,
+            principal_username AS "principalUsername", principal_name AS "principalName", delegation_kind AS "delegationKind"
+       FROM everyone
+      WHERE NOT (exclude_creator AND id = $3)
+      ORDER BY id, rank, role, principal_username`,
+    [JSON.stringify(rows), now, creatorId],
+  );
+}
+
+/** An active user as a recipient in their first role (DRAFTER when they hold none); null when inactive or gone. */
+export async function findActiveUserAsRecipient(manager: EntityManager, userId: string): Promise<Recipient | null> {
+  const rows: Array<{ userId: string; username: string; name: string; email: string | null; roles: Role[] }> = await manager.query(
+    `SELECT id AS "userId", username, name, email, roles FROM users WHERE id = $1 AND active`,
+    [userId],
+  );
+  return rows[0]
+    ? {
+        userId: rows[0].userId,
+        username: rows[0].username,
+        name: rows[0].name,
+        email: rows[0].email,
+        role: rows[0].roles[0] ?? 'DRAFTER',
+        principalUsername: null,
+        principalName: null,
+        delegationKind: null,
+      }
+    : null;
+}
+
+/** A user's display name by username (the username itself when there is no such user). */
+export async function displayNameOf(manager: EntityManager, username: string): Promise<string> {
+  const rows: Array<{ name: string }> = await manager.query(`SELECT name FROM users WHERE username = $1`, [username]);
+  return rows[0]?.name ?? username;
+}
