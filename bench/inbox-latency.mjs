@@ -2,9 +2,10 @@
 // Inbox latency with many documents: GET /api/tasks and the document list, p50/p95/p99 per caller,
 // and the plans PostgreSQL chooses for their queries (EXPLAIN ANALYZE).
 //   node bench/inbox-latency.mjs     (env: BENCH_DOCUMENTS [1000000], BENCH_REQUESTS [400], BENCH_CONCURRENCY [4])
+import os from 'node:os';
 import pg from 'pg';
 import { insertDocuments } from './lib/bulk-documents.mjs';
-import { build, fmt, login, machineLine, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import { build, dbUrl, fmt, login, machineLine, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -67,9 +68,22 @@ async function explain(url) {
   }
 }
 
+async function countsByState(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT state, count(*)::int AS n FROM documents GROUP BY state ORDER BY n DESC`);
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  } finally {
+    await c.end();
+  }
+}
+
 async function main() {
   build();
-  const url = await recreateDatabase('alur_bench_inbox');
+  // BENCH_INBOX_REUSE=1: the database of an earlier run, already filled (saves the fill on a busy machine)
+  const reuse = process.env.BENCH_INBOX_REUSE === '1';
+  const url = reuse ? dbUrl('alur_bench_inbox') : await recreateDatabase('alur_bench_inbox');
   const env = {
     PORT: String(PORT),
     DATABASE_URL: url,
@@ -84,7 +98,7 @@ async function main() {
   await waitHealthy(BASE);
   await api.stop();
   const t0 = performance.now();
-  const counts = await insertDocuments(url, { total: DOCUMENTS, log: (m) => process.stderr.write(`\r${m}   `) });
+  const counts = reuse ? await countsByState(url) : await insertDocuments(url, { total: DOCUMENTS, log: (m) => process.stderr.write(`\r${m}   `) });
   const insertSeconds = (performance.now() - t0) / 1000;
   process.stderr.write('\n');
   api = startProcess('api', 'dist/apps/api/src/main.js', env);
@@ -112,8 +126,9 @@ async function main() {
   const report = `## 4. Inbox latency with ${DOCUMENTS.toLocaleString()} documents
 
 Measured ${machineLine()}.
+Measured with the load average at ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} when the requests ended.
 Command: \`node bench/inbox-latency.mjs\` (BENCH_DOCUMENTS=${DOCUMENTS}, ${REQUESTS} requests per case, ${CONCURRENCY} concurrent clients, after 20 warm-up requests).
-Documents inserted with SQL in ${fmt(insertSeconds)} s: ${Object.entries(counts).map(([s, n]) => `${s} ${n.toLocaleString()}`).join(', ')}.
+Documents ${reuse ? 'of an earlier run (BENCH_INBOX_REUSE=1)' : `inserted with SQL in ${fmt(insertSeconds)} s`}: ${Object.entries(counts).map(([s, n]) => `${s} ${n.toLocaleString()}`).join(', ')}.
 
 | caller | request | items | p50 ms | p95 ms | p99 ms |
 |---|---|---|---|---|---|

@@ -111,12 +111,13 @@ export function deadlineInsertParams(subject: DeadlineSubject, d: PlannedDeadlin
     d.schedule.escalations,
     JSON.stringify(d.policy),
     d.schedule.explanation,
+    subject.kind, // given, so the fill-kind trigger need not read the document
   ];
 }
 
 /** `$n` placeholders for `deadlineInsertParams`, numbered from `first`. */
 export function insertDeadlineSql(first: number): string {
   const p = (i: number) => `$${first + i}`;
-  return `INSERT INTO deadlines (id, document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
-          VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::timestamptz[], ${p(9)}::jsonb, ${p(10)})`;
+  return `INSERT INTO deadlines (id, document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation, kind)
+          VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::timestamptz[], ${p(9)}::jsonb, ${p(10)}, ${p(11)})`;
 }
