@@ -67,6 +67,15 @@ describe('authentication', () => {
     expect(other.status).toBe(200);
   });
 
+  it('says how people sign in here (GET /api/auth/providers, public): passwords, no reset by e-mail without SMTP, no SSO', async () => {
+    const res = await t.http.get('/api/auth/providers');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ password: true, passwordReset: false, oidc: false });
+    const forgot = await t.http.post('/api/auth/password-reset/request').send({ username: 'kaltim.sekda' });
+    expect(forgot.status).toBe(404);
+    expect(forgot.body.code).toBe('NOT_FOUND');
+  });
+
   it('GET /api/me returns the seeded caller', async () => {
     const res = await t.http.get('/api/me').set(await t.auth('paser.kadis'));
     expect(res.status).toBe(200);

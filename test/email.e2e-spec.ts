@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { JobName, JobProducer } from '#queue';
 import {
   act,
@@ -8,6 +9,7 @@ import {
   notificationsOf,
   rushDeadline,
   startSmtpSink,
+  TEST_DEMO_PASSWORD,
   waitFor,
   type SmtpSink,
   type TestApp,
@@ -25,7 +27,7 @@ describe('e-mail notifications (SMTP_URL set)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    t = await createTestApp();
+    t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://alur.kaltimprov.go.id/', LOGIN_THROTTLE_LIMIT: '10' });
     w = await createTestWorker({ ...t.env, SMTP_URL: smtp.url, SMTP_FROM: 'alur Kaltim <alur@kaltimprov.go.id>' });
   });
   afterAll(async () => {
@@ -157,5 +159,67 @@ describe('e-mail notifications (SMTP_URL set)', () => {
       [created.body.id],
     );
     expect(outboxRows).toBe(2);
+  });
+
+  describe('password reset by e-mail ("lupa kata sandi")', () => {
+    const forgot = (username: string, address = '198.51.100.61') =>
+      t.http.post('/api/auth/password-reset/request').set('X-Forwarded-For', address).send({ username });
+    const reset = (token: string, newPassword: string) => t.http.post('/api/auth/password-reset').set('X-Forwarded-For', '198.51.100.63').send({ token, newPassword });
+    const login = (username: string, password: string) => t.http.post('/api/auth/login').set('X-Forwarded-For', '198.51.100.64').send({ username, password });
+    const linkIn = (text: string) => /https:\/\/alur\.kaltimprov\.go\.id\/atur-kata-sandi\?token=([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+
+    it('is offered (GET /api/auth/providers)', async () => {
+      expect((await t.http.get('/api/auth/providers')).body).toEqual({ password: true, passwordReset: true, oidc: false });
+    });
+
+    it('answers the same for an unknown account, e-mails a one-time link to a known one, and the link sets a new password once', async () => {
+      const known = await forgot('kaltim.drafter2');
+      const unknown = await forgot('kaltim.tidak-ada');
+      expect(known.status).toBe(202);
+      expect(unknown.status).toBe(202);
+      expect(unknown.body).toEqual(known.body);
+      expect(known.body.message).toContain('Bila akun tersebut terdaftar');
+
+      const mail = await waitFor(() => mailsTo('kaltim.drafter2@demo.alur.local').find((m) => m.subject === 'Atur ulang kata sandi alur'), {
+        what: 'the reset e-mail',
+      });
+      const token = linkIn(mail.text)!;
+      expect(token).toBeDefined();
+      expect(mail.text).toContain('Yth. ');
+      expect(mail.text).toContain('hanya dapat dipakai sekali');
+      // only the token's hash is stored, and only for the known account
+      const stored: Array<{ tokenHash: string; username: string }> = await t.dataSource.query(
+        `SELECT pr.token_hash AS "tokenHash", u.username FROM password_resets pr JOIN users u ON u.id = pr.user_id`,
+      );
+      expect(stored).toEqual([{ tokenHash: createHash('sha256').update(token).digest('hex'), username: 'kaltim.drafter2' }]);
+
+      expect((await reset(token, 'pendek')).status).toBe(400);
+      expect((await reset('A'.repeat(43), 'kata-sandi-baru-yang-panjang')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect((await reset(token, 'kata-sandi-baru-yang-panjang')).status).toBe(204);
+      const signedIn = await login('kaltim.drafter2', 'kata-sandi-baru-yang-panjang');
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.mustChangePassword).toBe(false);
+      expect((await login('kaltim.drafter2', TEST_DEMO_PASSWORD)).status).toBe(401);
+      // once only
+      const again = await reset(token, 'kata-sandi-lain-yang-panjang');
+      expect(again.status).toBe(400);
+      expect(again.body.code).toBe('VALIDATION_FAILED');
+      expect((await login('kaltim.drafter2', 'kata-sandi-baru-yang-panjang')).status).toBe(200);
+    });
+
+    it('finds the account by its e-mail address too, and only the newest link of a person works', async () => {
+      expect((await forgot('kaltim.hukum@demo.alur.local', '198.51.100.65')).status).toBe(202);
+      const first = await waitFor(() => mailsTo('kaltim.hukum@demo.alur.local').find((m) => m.subject === 'Atur ulang kata sandi alur'), { what: 'the first link' });
+      expect((await forgot('KALTIM.HUKUM', '198.51.100.65')).status).toBe(202);
+      const second = await waitFor(() => mailsTo('kaltim.hukum@demo.alur.local').filter((m) => m.subject === 'Atur ulang kata sandi alur')[1], { what: 'the second link' });
+      expect((await reset(linkIn(first.text)!, 'kata-sandi-hukum-yang-baru')).status).toBe(400);
+      expect((await reset(linkIn(second.text)!, 'kata-sandi-hukum-yang-baru')).status).toBe(204);
+    });
+
+    it('is rate-limited like sign-in (per address and account), with the same answer up to the limit', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await forgot('kaltim.tidak-ada', '198.51.100.66')).status);
+      expect(statuses).toEqual([...Array(10).fill(202), 429]);
+    });
   });
 });

@@ -149,6 +149,12 @@ describe('single sign-on by OpenID Connect against a real provider', () => {
     return me.status === 200 ? me.body.username : me.status;
   }
 
+  it('tells the sign-in page that SSO is configured and passwords are off (GET /api/auth/providers)', async () => {
+    const res = await t.http.get('/api/auth/providers');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ password: false, passwordReset: false, oidc: true });
+  });
+
   it('signs kaltim.drafter in by the code flow with PKCE, then the session cookie reads /api/me', async () => {
     const browser = new Browser(t);
     const authorize = new URL(await browser.startSignIn());

@@ -4,6 +4,7 @@ import type { Me } from './api/views';
 import { Layout } from './components/layout';
 import { Loading } from './components/async';
 import { LoginPage } from './pages/login';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset';
 import { routeFor } from './routes';
 import { navigate, useLocation } from './router';
 import { SessionContext, type Session } from './session';
@@ -23,6 +24,9 @@ export function App() {
     return onSessionLost(() => setMe(null));
   }, []);
 
+  // the pages of a password reset by e-mail need no session
+  if (location.pathname === '/lupa-kata-sandi') return <ForgotPasswordPage />;
+  if (location.pathname === '/atur-kata-sandi') return <ResetPasswordPage token={location.searchParams.get('token') ?? ''} />;
   if (me === undefined) return <Loading />;
   if (me === null || location.pathname === '/masuk') {
     return (

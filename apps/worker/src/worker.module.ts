@@ -11,6 +11,7 @@ import { WorkerJobProducer } from './jobs/job-producer.provider.js';
 import { JobRunner } from './jobs/job-runner.service.js';
 import { DelegationNotificationHandler } from './notifications/delegation-notification.handler.js';
 import { DocumentContextLoader } from './notifications/document-context.js';
+import { PasswordResetEmailHandler } from './notifications/password-reset-email.handler.js';
 import { EmailDeliveryHandler } from './notifications/email-delivery.handler.js';
 import { Mailer } from './notifications/mailer.service.js';
 import { NotificationWriter } from './notifications/notification.writer.js';
@@ -53,6 +54,7 @@ export class WorkerModule {
         TargetDateReminderHandler,
         TransitionNotificationHandler,
         DelegationNotificationHandler,
+        PasswordResetEmailHandler,
         EmailDeliveryHandler,
         DocumentCountsCompactor,
         DigestRepository,

@@ -12,6 +12,8 @@ export interface AppConfig {
   queuePrefix: string;
   jwt: { secret: string; ttl: string; issuer: string; audience: string };
   smtp: { url: string | null; from: string };
+  /** Where people reach alur in a browser (no trailing slash): links in e-mails start here. */
+  publicUrl: string;
   demoSeed: boolean;
   demoPassword: string;
   reconcileIntervalMs: number;
@@ -72,6 +74,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: 'alur-api',
     },
     smtp: { url: value.SMTP_URL ?? null, from: value.SMTP_FROM },
+    publicUrl: String(value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
     demoSeed: value.DEMO_SEED,
     demoPassword: value.DEMO_PASSWORD,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,

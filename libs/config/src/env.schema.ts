@@ -20,6 +20,7 @@ export const envSchema = Joi.object({
   JWT_TTL: Joi.string().pattern(DURATION).default('1h'),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).optional(),
   SMTP_FROM: Joi.string().default('alur <no-reply@alur.local>'),
+  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
   DEMO_SEED: Joi.boolean().when('NODE_ENV', {
     is: 'production',
     then: Joi.boolean().default(false),

@@ -13,6 +13,9 @@ import { MeQuery } from './me.query.js';
 import { OidcSignIn } from './oidc/oidc-sign-in.js';
 import { OidcController } from './oidc/oidc.controller.js';
 import { PasswordHashGate } from './password-hash-gate.js';
+import { CompletePasswordResetUseCase } from './password-reset/complete-password-reset.use-case.js';
+import { PasswordResetController } from './password-reset/password-reset.controller.js';
+import { RequestPasswordResetUseCase } from './password-reset/request-password-reset.use-case.js';
 import { AccessTokenAuthenticator } from './session/access-token-authenticator.js';
 import { BrowserSessions } from './session/browser-sessions.js';
 import { TokenService } from './token.service.js';
@@ -21,7 +24,7 @@ import { TokenService } from './token.service.js';
   imports: [
     JwtModule.register({}),
   ],
-  controllers: [AuthController, OidcController],
+  controllers: [AuthController, OidcController, PasswordResetController],
   providers: [
     TokenService,
     UserDirectory,
@@ -35,6 +38,8 @@ import { TokenService } from './token.service.js';
     MeQuery,
     OidcSignIn,
     ChangePasswordUseCase,
+    RequestPasswordResetUseCase,
+    CompletePasswordResetUseCase,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [TokenService, UserDirectory, AccessTokenAuthenticator, BrowserSessions],

@@ -1,8 +1,26 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, ok } from '../api/client';
 import type { SignInResult } from '../api/views';
 import { adminProblem } from '../components/admin-problem';
 import { toApiError } from '../components/async';
+import { Link } from '../router';
+
+/** GET /api/auth/providers: how this deployment lets people sign in (public). */
+interface SignInProviders {
+  password: boolean;
+  passwordReset: boolean;
+  oidc: boolean;
+}
+
+function useSignInProviders(): SignInProviders | null {
+  const [providers, setProviders] = useState<SignInProviders | null>(null);
+  useEffect(() => {
+    fetch('/api/auth/providers', { credentials: 'same-origin', cache: 'no-store' })
+      .then((res) => (res.ok ? (res.json() as Promise<SignInProviders>) : null))
+      .then(setProviders, () => setProviders(null));
+  }, []);
+  return providers;
+}
 
 /** A throttled sign-in (429) in words, with the wait the API's Retry-After asks for. */
 export function throttledText(retryAfterSeconds: number): string {
@@ -19,6 +37,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [temporary, setTemporary] = useState<string | null>(null);
+  const providers = useSignInProviders();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -49,6 +68,15 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     <main id="isi" class="login">
       <h1>Masuk ke alur</h1>
       <p class="muted">Alur kerja Quick Win dan Peraturan Kepala Daerah tentang sistem kerja.</p>
+      {providers?.oidc && (
+        <p>
+          {/* a full page load: the API redirects to the identity provider */}
+          <a class="button primary" href="/api/auth/oidc/login" data-testid="sso-login">
+            Masuk dengan SSO
+          </a>
+        </p>
+      )}
+      {providers?.password !== false && (
       <form onSubmit={submit} noValidate>
         <label for="username">Nama pengguna</label>
         <input id="username" name="username" autocomplete="username" required />
@@ -62,7 +90,13 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
         <button type="submit" class="primary" disabled={busy}>
           Masuk
         </button>
+        {providers?.passwordReset && (
+          <p>
+            <Link href="/lupa-kata-sandi">Lupa kata sandi?</Link>
+          </p>
+        )}
       </form>
+      )}
     </main>
   );
 }

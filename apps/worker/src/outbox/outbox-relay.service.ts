@@ -31,7 +31,8 @@ export interface RelayPlan {
  * - DEADLINE_RESCHEDULED (a holiday changed): removes the job of the previous generation and adds
  *   the next event at its new time;
  * - NOTIFY: a transition-notification job;
- * - DELEGATION_CHANGED: a delegation-notification job.
+ * - DELEGATION_CHANGED: a delegation-notification job;
+ * - PASSWORD_RESET_REQUESTED: a password-reset-email job.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -88,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const ids = [
       ...new Set(
         messages.flatMap((m) =>
-          m.type !== OutboxMessageType.Notify && m.type !== OutboxMessageType.DelegationChanged && m.payload.deadlineId !== null ? [m.payload.deadlineId] : [],
+          (m.type === OutboxMessageType.StageEntered || m.type === OutboxMessageType.StageLeft || m.type === OutboxMessageType.DeadlineRescheduled) && m.payload.deadlineId !== null ? [m.payload.deadlineId] : [],
         ),
       ),
     ];
@@ -123,6 +124,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           break;
         case OutboxMessageType.DelegationChanged:
           plan.add.push({ item: { name: JobName.DelegationNotification, data: delegationNotificationOf(message) } });
+          break;
+        case OutboxMessageType.PasswordResetRequested:
+          plan.add.push({ item: { name: JobName.PasswordResetEmail, data: { outboxId: message.id, passwordResetId: message.payload.passwordResetId } } });
           break;
       }
     }

@@ -15,8 +15,9 @@ import { OfficeHours1764008000000 } from './1764008000000-office-hours.js';
 import { DocumentCountsFoldedInline1764009000000 } from './1764009000000-document-counts-folded-inline.js';
 import { WeeklyDigest1764011000000 } from './1764011000000-weekly-digest.js';
 import { DelegationNotifications1764013000000 } from './1764013000000-delegation-notifications.js';
+import { PasswordResetByEmail1764013100000 } from './1764013100000-password-reset-by-email.js';
 import { CheaperTransitionTriggers1764014000000 } from './1764014000000-cheaper-transition-triggers.js';
 import { FillKindOnlyWhenMissing1764014001000 } from './1764014001000-fill-kind-only-when-missing.js';
 
 /** Every migration, oldest first; listed explicitly so source and build runs see the same set. */
-export const MIGRATIONS = [Organisation1764000000000, WorkflowCore1764000001000, SlaAndHolidays1764000003000, DelegationWindows1764000004000, Notifications1764000005000, DeadlinePlacement1764000006000, DocumentCounts1764000007000, ReadScopeMarks1764001000000, RevokedTokens1764004000000, Administration1764005000000, CoordinationParticipants1764006000000, ReportSummaries1764007000000, ReportSummaryTotals1764007001000, OfficeHours1764008000000, DocumentCountsFoldedInline1764009000000, WeeklyDigest1764011000000, DelegationNotifications1764013000000, CheaperTransitionTriggers1764014000000, FillKindOnlyWhenMissing1764014001000];
+export const MIGRATIONS = [Organisation1764000000000, WorkflowCore1764000001000, SlaAndHolidays1764000003000, DelegationWindows1764000004000, Notifications1764000005000, DeadlinePlacement1764000006000, DocumentCounts1764000007000, ReadScopeMarks1764001000000, RevokedTokens1764004000000, Administration1764005000000, CoordinationParticipants1764006000000, ReportSummaries1764007000000, ReportSummaryTotals1764007001000, OfficeHours1764008000000, DocumentCountsFoldedInline1764009000000, WeeklyDigest1764011000000, DelegationNotifications1764013000000, PasswordResetByEmail1764013100000, CheaperTransitionTriggers1764014000000, FillKindOnlyWhenMissing1764014001000];

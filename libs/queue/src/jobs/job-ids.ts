@@ -1,5 +1,5 @@
 import { JobName } from './job-name.enum.js';
-import type { DeadlineEventPayload, DelegationNotificationPayload, EmailDeliveryPayload, JobItem, TargetDateReminderPayload, TransitionNotificationPayload, WeeklyDigestPayload } from './job-payloads.js';
+import type { DeadlineEventPayload, DelegationNotificationPayload, EmailDeliveryPayload, PasswordResetEmailPayload, JobItem, TargetDateReminderPayload, TransitionNotificationPayload, WeeklyDigestPayload } from './job-payloads.js';
 
 /*
  * Deterministic job ids: the same work always gets the same id, so a relay that crashed after adding
@@ -25,6 +25,10 @@ export function delegationNotificationJobId(p: Pick<DelegationNotificationPayloa
   return `delegation.${p.outboxId}`;
 }
 
+export function passwordResetEmailJobId(p: Pick<PasswordResetEmailPayload, 'outboxId'>): string {
+  return `password-reset.${p.outboxId}`;
+}
+
 export function emailDeliveryJobId(p: EmailDeliveryPayload): string {
   return `email.${p.notificationId}`;
 }
@@ -44,6 +48,8 @@ export function jobIdOf(item: JobItem): string {
       return transitionNotificationJobId(item.data);
     case JobName.DelegationNotification:
       return delegationNotificationJobId(item.data);
+    case JobName.PasswordResetEmail:
+      return passwordResetEmailJobId(item.data);
     case JobName.EmailDelivery:
       return emailDeliveryJobId(item.data);
     case JobName.WeeklyDigest:

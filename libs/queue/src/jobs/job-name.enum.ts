@@ -14,6 +14,8 @@ export enum JobName {
   TransitionNotification = 'transition-notification',
   /** A delegation was recorded or revoked (an outbox DELEGATION_CHANGED row): tell its principal and delegate. */
   DelegationNotification = 'delegation-notification',
+  /** E-mail the one-time link of a password reset (an outbox PASSWORD_RESET_REQUESTED row). */
+  PasswordResetEmail = 'password-reset-email',
   /** Send one stored notification by e-mail. */
   EmailDelivery = 'email-delivery',
   /** A government's weekly digest to its Sekda and Kepala OPD (Monday 07:00 local, or the next working day). */
@@ -28,6 +30,7 @@ export const QUEUE_OF_JOB: Readonly<Record<JobName, QueueName>> = Object.freeze(
   [JobName.TargetDateReminder]: QueueName.Deadlines,
   [JobName.TransitionNotification]: QueueName.Notifications,
   [JobName.DelegationNotification]: QueueName.Notifications,
+  [JobName.PasswordResetEmail]: QueueName.Notifications,
   [JobName.EmailDelivery]: QueueName.Notifications,
   [JobName.WeeklyDigest]: QueueName.Notifications,
 });

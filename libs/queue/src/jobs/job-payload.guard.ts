@@ -29,6 +29,7 @@ const CHECKS: Readonly<Record<JobName, Check>> = {
     (d.participant === undefined || isNullableString(d.participant)),
   [JobName.DelegationNotification]: (d) =>
     typeof d.outboxId === 'string' && BIGINT_ID.test(d.outboxId) && isUuid(d.delegationId) && (d.event === 'GRANTED' || d.event === 'REVOKED'),
+  [JobName.PasswordResetEmail]: (d) => typeof d.outboxId === 'string' && BIGINT_ID.test(d.outboxId) && isUuid(d.passwordResetId),
   [JobName.EmailDelivery]: (d) => isUuid(d.notificationId),
   [JobName.WeeklyDigest]: (d) => typeof d.governmentCode === 'string' && /^[a-z0-9][a-z0-9-]{0,62}$/.test(d.governmentCode) && typeof d.week === 'string' && DATE_ONLY.test(d.week),
 };

@@ -47,6 +47,12 @@ export interface DelegationNotificationPayload {
   event: 'GRANTED' | 'REVOKED';
 }
 
+/** An outbox PASSWORD_RESET_REQUESTED row. */
+export interface PasswordResetEmailPayload {
+  outboxId: string;
+  passwordResetId: string;
+}
+
 export interface EmailDeliveryPayload {
   notificationId: string;
 }
@@ -62,6 +68,7 @@ export interface JobPayloads {
   [JobName.TargetDateReminder]: TargetDateReminderPayload;
   [JobName.TransitionNotification]: TransitionNotificationPayload;
   [JobName.DelegationNotification]: DelegationNotificationPayload;
+  [JobName.PasswordResetEmail]: PasswordResetEmailPayload;
   [JobName.EmailDelivery]: EmailDeliveryPayload;
   [JobName.WeeklyDigest]: WeeklyDigestPayload;
 }

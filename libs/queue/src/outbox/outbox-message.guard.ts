@@ -22,10 +22,12 @@ const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
     (p.participant === undefined || isNullableString(p.participant)),
   [OutboxMessageType.DelegationChanged]: (p) =>
     typeof p.delegationId === 'string' && UUID.test(p.delegationId) && (DELEGATION_EVENTS as readonly unknown[]).includes(p.event),
+
+  [OutboxMessageType.PasswordResetRequested]: (p) => typeof p.passwordResetId === 'string' && UUID.test(p.passwordResetId),
 };
 
 /** Which messages are about no document: their rows have none, every other row has one. */
-const WITHOUT_DOCUMENT: ReadonlySet<string> = new Set([OutboxMessageType.DelegationChanged]);
+const WITHOUT_DOCUMENT: ReadonlySet<string> = new Set([OutboxMessageType.DelegationChanged, OutboxMessageType.PasswordResetRequested]);
 
 /** An outbox row as PostgreSQL holds it: `type` and `payload` not yet checked. */
 export interface OutboxRow {

@@ -15,6 +15,8 @@ export enum OutboxMessageType {
   Notify = 'NOTIFY',
   /** A delegation was recorded or revoked: its principal and delegate are told. The row has no document. */
   DelegationChanged = 'DELEGATION_CHANGED',
+  /** Someone asked for a password reset by e-mail: the worker makes the token and e-mails the link. No document. */
+  PasswordResetRequested = 'PASSWORD_RESET_REQUESTED',
 }
 
 export interface StageEnteredMessage {
@@ -63,13 +65,20 @@ export interface DelegationChangedMessage {
   payload: { delegationId: string; event: DelegationEvent };
 }
 
+export interface PasswordResetRequestedMessage {
+  type: OutboxMessageType.PasswordResetRequested;
+  /** The pending password_resets row; the worker reads whom to write to from PostgreSQL. */
+  payload: { passwordResetId: string };
+}
+
 /** The messages about a document (the outbox row names it). */
 export type DocumentOutboxMessage = StageEnteredMessage | StageLeftMessage | DeadlineRescheduledMessage | NotifyMessage;
 
 /** The contract between the writers of the outbox and the worker's relay. */
-export type OutboxMessage = DocumentOutboxMessage | DelegationChangedMessage;
+export type OutboxMessage = DocumentOutboxMessage | DelegationChangedMessage | PasswordResetRequestedMessage;
 
 /** An outbox message as committed: its row id (a bigint as text) and document (none for a delegation). */
 export type StoredOutboxMessage =
   | (DocumentOutboxMessage & { id: string; documentId: string })
-  | (DelegationChangedMessage & { id: string; documentId: null });
+  | (DelegationChangedMessage & { id: string; documentId: null })
+  | (PasswordResetRequestedMessage & { id: string; documentId: null });
