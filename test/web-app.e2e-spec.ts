@@ -93,6 +93,10 @@ describe.each([
     expect(await page().getByText('Tidak ditemukan.').count()).toBe(1);
     expect(await seriousA11yViolations(page())).toEqual([]);
     await screenshot(page(), `${label}-tidak-ditemukan`);
+    // an ADMIN's list the API refuses her (403) is a message, not a blank page
+    await page().goto(`${app.baseUrl}/pegawai`);
+    await page().getByRole('alert').filter({ hasText: 'Tidak berwenang untuk melakukan tindakan ini.' }).waitFor();
+    expect(await page().getByRole('button', { name: 'Coba lagi' }).count()).toBe(0);
   });
 
   it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {
