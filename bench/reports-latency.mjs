@@ -3,6 +3,7 @@
 // for a province Sekda (whole government plus its regencies as totals), a Kepala OPD and a regency
 // Sekda, p50/p95/p99, and the plans of the report queries (EXPLAIN ANALYZE).
 //   node bench/reports-latency.mjs   (env: BENCH_DOCUMENTS [1000000], BENCH_REQUESTS [100])
+import os from 'node:os';
 import pg from 'pg';
 import { insertDocuments } from './lib/bulk-documents.mjs';
 import { build, fmt, login, machineLine, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
@@ -95,7 +96,8 @@ async function addHistory(url, log) {
       SELECT d.government_id, date_trunc('week', (d.created_at + interval '30 days') AT TIME ZONE g.time_zone)::date, d.kind, d.unit_id, 0, 1
         FROM documents d JOIN governments g ON g.id = d.government_id WHERE d.final AND d.state <> 'withdrawn'`);
     await c.query(`SELECT compact_report_summaries()`);
-    await c.query(`ANALYZE`);
+    // steady state: autovacuum has set the visibility map, so index-only scans skip the heap
+    await c.query(`VACUUM ANALYZE`);
     const { rows } = await c.query(
       `SELECT (SELECT count(*) FROM deadlines WHERE status = 'DONE')::int AS closed, (SELECT count(*) FROM stage_time_counts)::int AS "stageRows",
               (SELECT count(*) FROM throughput_counts)::int AS "weekRows", (SELECT count(*) FROM deadlines WHERE status = 'PENDING')::int AS open`,
@@ -117,9 +119,9 @@ async function explain(url) {
       plans[name] = r.rows.map((x) => x['QUERY PLAN']).join('\n');
     };
     await q(
-      'stage-times of kaltim for the year (summary + deltas)',
+      'stage-times of kaltim for the year (whole-government summary + deltas, as the repository reads them)',
       `SELECT kind, stage, month, bucket, sum(count), sum(within_sla) FROM (
-         SELECT kind, stage, month, bucket, count, within_sla FROM stage_time_counts WHERE government_id = ANY($1::uuid[]) AND month >= $2::date AND month <= $3::date
+         SELECT kind, stage, month, bucket, count, within_sla FROM stage_time_totals WHERE government_id = ANY($1::uuid[]) AND month >= $2::date AND month <= $3::date
          UNION ALL SELECT kind, stage, month, bucket, count, within_sla FROM stage_time_deltas WHERE government_id = ANY($1::uuid[]) AND month >= $2::date AND month <= $3::date) s
         GROUP BY 1, 2, 3, 4`,
       [[id], `${YEAR}-01-01`, `${YEAR}-12-31`],
@@ -128,6 +130,14 @@ async function explain(url) {
       'open stages of kaltim by SLA status',
       `SELECT kind, stage, unit_id, count(*) FILTER (WHERE due_at <= now()), count(*) FILTER (WHERE due_at > now())
          FROM deadlines WHERE status = 'PENDING' AND government_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
+      [[id]],
+    );
+    await q(
+      'the 20 most overdue open stages of kaltim (open-by-sla)',
+      `SELECT dl.document_id, dl.kind, d.title, dl.unit_id, dl.stage, dl.due_at
+         FROM deadlines dl JOIN documents d ON d.id = dl.document_id
+        WHERE dl.status = 'PENDING' AND dl.due_at <= now() AND dl.government_id = ANY($1::uuid[])
+        ORDER BY dl.due_at, dl.document_id LIMIT 20`,
       [[id]],
     );
     await q(
@@ -158,6 +168,7 @@ async function main() {
   let api = startProcess('api', 'dist/apps/api/src/main.js', env);
   await waitHealthy(BASE);
   await api.stop();
+  const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(' ');
   const t0 = performance.now();
   await insertDocuments(url, { total: DOCUMENTS, log });
   const history = await addHistory(url, log);
@@ -185,12 +196,13 @@ async function main() {
   } finally {
     await api.stop();
   }
+  const loadAfter = os.loadavg().map((x) => x.toFixed(1)).join(' ');
   const plans = await explain(url);
   const worst = Math.max(...rows.map((r) => r.p95));
   const report = `## 6. Report latency with ${DOCUMENTS.toLocaleString()} documents and their stage history
 
 Measured ${machineLine()}. **The machine was shared with other engineers' builds and tests while this ran**, so the
-figures are upper bounds of what the code does on a quiet machine.
+figures are upper bounds of what the code does on a quiet machine: load average (1, 5, 15 min) ${loadBefore} before the fill, ${loadAfter} after the requests.
 Command: \`npm run bench:reports\` (BENCH_DOCUMENTS=${DOCUMENTS}, ${REQUESTS} sequential requests per case after 5 warm-up requests; one API process).
 Filled with SQL in ${fmt(fillSeconds)} s: ${DOCUMENTS.toLocaleString()} Quick Wins over three governments, five units each and the eight RB areas, created over three years;
 ${history.closed.toLocaleString()} stages left (closed deadlines) and ${history.open.toLocaleString()} open ones. The summaries hold
