@@ -74,6 +74,31 @@ describe('deadline reminders, overdue notices, escalations and transition notifi
     expect(all.every((n) => n.dedupKey.length > 0)).toBe(true);
   });
 
+  it("escalates a unit's stage to its stored head (units.head_user_id) before whoever holds UNIT_HEAD there", async () => {
+    const id = await submitted({ title: 'Arsip Digital Naskah Dinas' });
+    expect((await act(t, 'quick-wins', id, 'kaltim.kadis', 'RETURN', { comment: 'Lengkapi indikator kinerja.' })).status).toBe(200);
+    const headOf = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT h.username FROM units un JOIN governments g ON g.id = un.government_id LEFT JOIN users h ON h.id = un.head_user_id
+            WHERE g.code = 'kaltim' AND un.code = 'diskominfo'`,
+        )
+      )[0].username;
+    expect(await headOf()).toBe('kaltim.kadis'); // the demo seed stores every unit's head
+    const admin = await t.auth('kaltim.admin');
+    expect((await t.http.patch('/api/governments/kaltim/units/diskominfo').set(admin).send({ headUsername: 'kaltim.drafter2' })).status).toBe(200);
+    try {
+      // revision waits for the drafter; its escalation goes to the head of the drafter's unit
+      await rushDeadline(t.dataSource, id, { remindInMs: 300, dueInMs: 600, escalationsInMs: [900], maxEscalations: 1 });
+      await waitFor(async () => summarise(await notificationsOf(t.dataSource, id), ['ESCALATION']).length >= 1, { what: 'the escalation' });
+      await new Promise((r) => setTimeout(r, 500));
+      // kaltim.drafter2 holds no UNIT_HEAD role: without the stored head it would be kaltim.kadis and the Plh
+      expect(summarise(await notificationsOf(t.dataSource, id), ['ESCALATION'])).toEqual(['ESCALATION kaltim.drafter2']);
+    } finally {
+      await t.http.patch('/api/governments/kaltim/units/diskominfo').set(admin).send({ headUsername: 'kaltim.kadis' });
+    }
+  });
+
   it('sends nothing for a stage the document left before its deadline', async () => {
     const id = await submitted({ title: 'Antrean Daring Layanan Kependudukan' });
     await rushDeadline(t.dataSource, id, { remindInMs: 1500, dueInMs: 2000, escalationsInMs: [2500], maxEscalations: 1 });

@@ -98,7 +98,13 @@ export class DeadlineEventHandler {
 
     if (event.event === 'ESCALATION') {
       const targets = escalationTargetsFor(definition, deadline.stage);
-      const people = await this.recipients.resolve(tx, doc, targets.map((t) => ({ role: t.role, scope: t.scope, excludeCreator: false })), now);
+      // a unit's head is who its escalations reach: the stored head (units.head_user_id) when set, else whoever holds UNIT_HEAD there
+      const people = await this.recipients.resolve(
+        tx,
+        doc,
+        targets.map((t) => ({ role: t.role, scope: t.scope, excludeCreator: false, preferUnitHead: t.role === 'UNIT_HEAD' })),
+        now,
+      );
       return people.map((p) => {
         const forRole = targets.find((t) => t.role === p.role)?.forRole ?? targets[0].forRole;
         return draft(p.userId, p.username, escalationText(doc, deadline.stage, stageDeadline, event.sequence, forRole, actionsOfRole(actors, forRole), p));

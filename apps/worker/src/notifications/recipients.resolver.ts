@@ -14,6 +14,8 @@ export interface RecipientTarget {
   excludeCreator: boolean;
   /** Scope `participant`: the participating unit whose holders are meant (none without it). */
   participantUnitId?: string | null;
+  /** Scope `unit` or `participant`: the unit's stored head (`units.head_user_id`) when it has one, before the role's holders. */
+  preferUnitHead?: boolean;
 }
 
 /** Whether the creator cannot take any of these actions (separation of duties). */
@@ -34,9 +36,12 @@ export class RecipientsResolver {
         return doc.parentGovernmentId ? [{ role: t.role, governmentId: doc.parentGovernmentId, unitId: null, excludeCreator: t.excludeCreator }] : [];
       }
       if (t.scope === 'participant') {
-        return t.participantUnitId ? [{ role: t.role, governmentId: doc.governmentId, unitId: t.participantUnitId, excludeCreator: t.excludeCreator }] : [];
+        return t.participantUnitId
+          ? [{ role: t.role, governmentId: doc.governmentId, unitId: t.participantUnitId, excludeCreator: t.excludeCreator, preferUnitHead: t.preferUnitHead }]
+          : [];
       }
-      return [{ role: t.role, governmentId: doc.governmentId, unitId: t.scope === 'unit' ? doc.unitId : null, excludeCreator: t.excludeCreator }];
+      const unitId = t.scope === 'unit' ? doc.unitId : null;
+      return [{ role: t.role, governmentId: doc.governmentId, unitId, excludeCreator: t.excludeCreator, preferUnitHead: t.preferUnitHead && unitId !== null }];
     });
     return findRoleHoldersAndDelegates(manager, wanted, doc.creatorId, now);
   }

@@ -23,6 +23,11 @@ export interface RoleHolderWanted {
   unitId: string | null;
   /** Leave the document's creator out. */
   excludeCreator: boolean;
+  /**
+   * With a unit: when the unit has a stored head (`units.head_user_id`, active), that person alone
+   * stands for the role there (with their delegates), whatever roles they hold; otherwise the role's holders.
+   */
+  preferUnitHead?: boolean;
 }
 
 /**
@@ -36,15 +41,29 @@ export async function findRoleHoldersAndDelegates(
   now: Date,
 ): Promise<Recipient[]> {
   if (wanted.length === 0) return [];
-  const rows = wanted.map((w) => ({ role: w.role, government_id: w.governmentId, unit_id: w.unitId, exclude_creator: w.excludeCreator }));
+  const rows = wanted.map((w) => ({
+    role: w.role,
+    government_id: w.governmentId,
+    unit_id: w.unitId,
+    exclude_creator: w.excludeCreator,
+    prefer_unit_head: Boolean(w.preferUnitHead && w.unitId),
+  }));
   return manager.query(
     `WITH wanted AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(role text, government_id uuid, unit_id uuid, exclude_creator boolean)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(role text, government_id uuid, unit_id uuid, exclude_creator boolean, prefer_unit_head boolean)
+     ), stored_heads AS (
+       SELECT w.role, w.exclude_creator, w.unit_id, hu.id, hu.username, hu.name, hu.email
+         FROM wanted w
+         JOIN units un ON un.id = w.unit_id
+         JOIN users hu ON hu.id = un.head_user_id AND hu.active
+        WHERE w.prefer_unit_head
      ), holders AS (
        SELECT u.id, u.username, u.name, u.email, w.role, w.exclude_creator
          FROM wanted w
          JOIN users u ON u.government_id = w.government_id AND (w.unit_id IS NULL OR u.unit_id = w.unit_id) AND w.role = ANY(u.roles)
-        WHERE u.active
+        WHERE u.active AND NOT EXISTS (SELECT 1 FROM stored_heads sh WHERE sh.unit_id = w.unit_id AND sh.role = w.role AND w.prefer_unit_head)
+       UNION ALL
+       SELECT id, username, name, email, role, exclude_creator FROM stored_heads
      ), everyone AS (
        SELECT id, username, name, email, role, exclude_creator,
               NULL::text AS principal_username, NULL::text AS principal_name, NULL::text AS delegation_kind, 0 AS rank

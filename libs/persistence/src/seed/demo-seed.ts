@@ -54,6 +54,12 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
         ),
       );
     }
+    // every unit's head, whom its escalations reach: the one person holding UNIT_HEAD there (G.kadis, G.kepala-<unit>)
+    await tx.query(
+      `UPDATE units un SET head_user_id = h.id
+         FROM (SELECT unit_id, min(id::text)::uuid AS id FROM users WHERE 'UNIT_HEAD' = ANY(roles) AND active GROUP BY unit_id HAVING count(*) = 1) h
+        WHERE h.unit_id = un.id AND un.head_user_id IS NULL`,
+    );
     await seedHolidays(tx); // national holidays, cuti bersama and a regional example (holiday-data.ts)
     return report;
   });
