@@ -61,12 +61,23 @@ describe('migrations and demo seed', () => {
     expect(heads).toHaveLength(12);
     expect(heads).toContainEqual({ username: 'kaltim.kepala-inspektorat', unit: 'inspektorat' });
     expect(heads).toContainEqual({ username: 'paser.kepala-bagian-hukum', unit: 'bagian-hukum' });
+    // each unit's stored head (units.head_user_id, whom escalations reach) is its UNIT_HEAD
+    const stored = await dataSource.query(
+      `SELECT g.code || '/' || u.code AS unit, h.username FROM units u JOIN governments g ON g.id = u.government_id
+         LEFT JOIN users h ON h.id = u.head_user_id ORDER BY 1`,
+    );
+    expect(stored).toHaveLength(15);
+    expect(stored).toContainEqual({ unit: 'kaltim/diskominfo', username: 'kaltim.kadis' });
+    expect(stored).toContainEqual({ unit: 'paser/bagian-hukum', username: 'paser.kepala-bagian-hukum' });
+    expect(stored.filter((s: { username: string | null }) => s.username === null)).toEqual([]);
   });
 
   it('does not duplicate anything when two starts seed at the same time', async () => {
+    await dataSource.query(`UPDATE units SET head_user_id = NULL WHERE head_user_id IN (SELECT id FROM users WHERE username LIKE 'berau.%')`);
     await dataSource.query(`DELETE FROM users WHERE username LIKE 'berau.%'`);
     const [a, b] = await Promise.all([seedDemoData(dataSource, 'demo12345'), seedDemoData(dataSource, 'demo12345')]);
     expect(a.users + b.users).toBe(15);
     expect(await counts()).toEqual({ g: 3, u: 15, us: 46 });
+    expect(await dataSource.query(`SELECT code FROM units WHERE head_user_id IS NULL`)).toEqual([]);
   });
 });
