@@ -88,7 +88,7 @@ describe('SLA per government, kind and stage', () => {
       ['a zero interval between several escalations', { stages: { approval: policy({ escalateEvery: 'PT0S' }) } }, /stages\.approval\.escalateEvery/],
       ['businessDays as a string', { stages: { approval: policy({ businessDays: 'true' }) } }, /stages\.approval\.businessDays/],
       ['a duration that is a number', { stages: { approval: policy({ duration: 5 }) } }, /stages\.approval\.duration/],
-      ['a missing field', { stages: { approval: { duration: 'P5D', businessDays: true } } }, /stages\.approval\.remindBefore/],
+      ['a stage change without a field', { stages: { approval: {} } }, /stages\.approval must have at least 1 field/],
       ['an unknown field in a stage', { stages: { approval: policy({ reminderText: 'x' }) } }, /reminderText/],
       ['an unknown field at the top', { stages: { approval: policy() }, governmentCode: 'paser' }, /governmentCode/],
       ['an unknown stage', { stages: { draft: policy() } }, /stages\.draft.*no stage draft/],
@@ -205,6 +205,30 @@ describe('SLA per government, kind and stage', () => {
       expect(res.status).toBe(200);
       expect(res.body.stages.verification).toMatchObject({ duration: 'P5D', isDefault: true, updatedBy: null });
       expect(res.body.stages.approval).toMatchObject({ duration: 'PT2S', isDefault: false });
+    });
+
+    it('merges the fields sent with the stage\'s current values: its own setting, else the default', async () => {
+      const own = await putSla('kaltim.admin', { stages: { approval: { maxEscalations: 1 } } });
+      expect(own.status).toBe(200);
+      // approval had its own setting (PT2S...): only maxEscalations changes
+      expect(own.body.stages.approval).toMatchObject({ duration: 'PT2S', remindBefore: 'PT1S', escalateAfter: 'PT1S', escalateEvery: 'PT2S', maxEscalations: 1, isDefault: false });
+      const fromDefault = await putSla('kaltim.admin', { stages: { endorsement: { duration: 'P4D' } } });
+      expect(fromDefault.status).toBe(200);
+      expect(fromDefault.body.stages.endorsement).toEqual({
+        ...DEFAULT_SLA['quick-win'].endorsement,
+        duration: 'P4D',
+        isDefault: false,
+        updatedAt: expect.any(String),
+        updatedBy: 'kaltim.admin',
+      });
+      await putSla('kaltim.admin', { stages: { endorsement: null } });
+    });
+
+    it('checks a merged stage as a whole: a field sent that breaks it with the kept ones is 400', async () => {
+      // approval keeps escalateEvery PT2S; two escalations with no interval do not hold, but here escalateEvery is sent as zero
+      const res = await putSla('kaltim.admin', { stages: { approval: { escalateEvery: 'PT0S', maxEscalations: 2 } } });
+      expect(res.status).toBe(400);
+      expect(res.body.details.fields).toEqual([expect.stringMatching(/^stages\.approval\.escalateEvery: /)]);
     });
 
     it('keeps regulation stages apart from Quick Win stages of the same name', async () => {

@@ -6,3 +6,4 @@ export * from './deadline-helpers.js';
 export * from './smtp-sink.js';
 export * from './browser.js';
 export * from './spawned-api.js';
+export * from './openapi-conformance.js';

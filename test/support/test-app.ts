@@ -5,7 +5,9 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module.js';
+import { buildOpenApiDocument } from '../../apps/api/src/common/contract/openapi-document.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
+import { OpenApiConformance } from './openapi-conformance.js';
 import { createTestDatabase, TEST_DEMO_PASSWORD } from './test-database.js';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -15,6 +17,8 @@ export interface TestApp {
   http: TestAgent;
   dataSource: DataSource;
   env: Record<string, string>;
+  /** Every response so far that broke the OpenAPI document (close() fails the file when there is one). */
+  conformance: OpenApiConformance;
   /** Bearer header for a demo user (tokens are cached per username). */
   auth(username: string): Promise<{ Authorization: string }>;
   close(): Promise<void>;
@@ -39,6 +43,9 @@ export async function createTestApp(extraEnv: Record<string, string> = {}): Prom
     ...extraEnv,
   };
   const app = await NestFactory.create(AppModule.forRoot(env), { bodyParser: false, logger: false, abortOnError: false });
+  // first of all middleware, so it sees every response, refusals by other middleware included
+  const conformance = new OpenApiConformance(buildOpenApiDocument(app));
+  app.use(conformance.middleware());
   configureApp(app);
   await app.init();
   const http = request(app.getHttpServer());
@@ -48,6 +55,7 @@ export async function createTestApp(extraEnv: Record<string, string> = {}): Prom
     http,
     dataSource: app.get(DataSource),
     env,
+    conformance,
     async auth(username: string) {
       let token = tokens.get(username);
       if (!token) {
@@ -62,6 +70,9 @@ export async function createTestApp(extraEnv: Record<string, string> = {}): Prom
       await app.close();
       await clearQueuePrefix(prefix);
       await db.drop();
+      if (conformance.violations.length > 0) {
+        throw new Error(`responses that break the OpenAPI document (README "Adding an endpoint"):\n${[...new Set(conformance.violations)].join('\n')}`);
+      }
     },
   };
 }

@@ -30,6 +30,8 @@ export interface AppConfig {
   passwordLogin: boolean;
   /** OpenID Connect single sign-on; null when OIDC_ISSUER_URL is not set. */
   oidc: OidcConfig | null;
+  /** Origins a browser may call the API from (CORS); empty: none. */
+  corsOrigins: string[];
 }
 
 export interface OidcConfig {
@@ -93,5 +95,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           userClaim: value.OIDC_USER_CLAIM,
         }
       : null,
+    corsOrigins: value.CORS_ORIGINS ? (value.CORS_ORIGINS as string).split(',').map((o) => o.trim()) : [],
   };
 }

@@ -43,5 +43,10 @@ export const envSchema = Joi.object({
     .uri({ scheme: ['http', 'https'] })
     .when('OIDC_ISSUER_URL', { is: Joi.exist(), then: Joi.required() }),
   OIDC_USER_CLAIM: Joi.string().pattern(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/).default('preferred_username'),
+  /** Comma-separated origins (`https://alur.kaltimprov.go.id`) allowed to call the API from a browser; unset: none. */
+  CORS_ORIGINS: Joi.string()
+    .pattern(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/)
+    .message('CORS_ORIGINS must be origins such as https://alur.example.go.id, separated by commas')
+    .optional(),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 });

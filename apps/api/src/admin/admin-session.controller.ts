@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -7,6 +7,8 @@ import { CurrentAuthentication, CurrentUser } from '../auth/current-user.decorat
 import type { Authentication } from '../auth/session/access-token-authenticator.js';
 import { BrowserSessions } from '../auth/session/browser-sessions.js';
 import { ADMIN_SESSION } from '../auth/session/session-scope.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { AdminCredentials } from './admin-credentials.js';
 
 /**
@@ -24,9 +26,12 @@ export class AdminSessionController {
 
   @Post()
   @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'Sets the dashboard cookie; then open /admin/queues' })
-  @ApiOperation({ summary: 'OPERATOR: a dashboard session cookie (401 without a token, 403 for anyone else)' })
+  @Endpoint({
+    operationId: 'openAdminSession',
+    summary: 'OPERATOR: a dashboard session cookie (401 without a token, 403 for anyone else)',
+    success: { status: 204, description: 'Sets the dashboard cookie; then open /admin/queues', headers: ['Set-Cookie'] },
+    errors: [ErrorCode.FORBIDDEN],
+  })
   async open(
     @CurrentUser() user: AuthenticatedUser,
     @CurrentAuthentication() authentication: Authentication,
@@ -40,7 +45,13 @@ export class AdminSessionController {
   @Delete()
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Ends the dashboard session: revokes its token and clears the cookie (X-XSRF-TOKEN required with it)' })
+  @Endpoint({
+    operationId: 'closeAdminSession',
+    summary: 'Ends the dashboard session: revokes its token and clears the cookie (X-XSRF-TOKEN required with it)',
+    public: true,
+    requestHeaders: ['X-XSRF-TOKEN'],
+    success: { status: 204, description: 'The session is over; the cookie is cleared', headers: ['Set-Cookie'] },
+  })
   async close(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const session = await this.credentials.sessionOf(req);
     await this.sessions.end(req, res, session?.token ?? null, ADMIN_SESSION);

@@ -9,7 +9,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { QueueName, redisOptionsFromUrl } from '#queue';
 import { AppException, forbidden } from '../common/errors/app.exception.js';
-import { HttpExceptionFilter } from '../common/errors/http-exception.filter.js';
+import { HttpExceptionFilter, sendError } from '../common/errors/http-exception.filter.js';
 import { ADMIN_PATH, AdminCredentials } from './admin-credentials.js';
 import { dashboardAccess } from './queue-dashboard-access.js';
 
@@ -62,8 +62,7 @@ export class QueueDashboard implements OnApplicationShutdown {
 
   private refuse(res: Response, error: unknown): void {
     if (!(error instanceof AppException)) this.logger.error(error instanceof Error ? error.stack : String(error));
-    const body = this.errors.toBody(error);
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    sendError(res, this.errors.toBody(error));
   }
 
   private board(): RequestHandler {

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Static } from 'typebox';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ValidBody } from '../common/contract/schema.pipe.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { BrowserSignInSchema, ChangePasswordBody, LoginBody, LoginResultSchema, MeSchema } from './auth.schemas.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
-import { ChangePasswordDto } from './change-password.dto.js';
 import { ChangePasswordUseCase } from './change-password.use-case.js';
 import { CurrentAuthentication, CurrentUser } from './current-user.decorator.js';
 import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
-import { LoginDto } from './login.dto.js';
 import { LoginUseCase, toUserView, type AuthenticatedUserView, type LoginResult } from './login.use-case.js';
 import { MeQuery, type MeView } from './me.query.js';
 import { AllowedBeforePasswordChange } from './password-change.decorator.js';
@@ -14,7 +17,6 @@ import { Public } from './public.decorator.js';
 import type { Authentication } from './session/access-token-authenticator.js';
 import { BrowserSessions, type BrowserSessionView } from './session/browser-sessions.js';
 import { assertNotCrossSite } from './session/csrf-guard.util.js';
-import { APP_SESSION } from './session/session-scope.js';
 
 export interface BrowserSignInResult extends BrowserSessionView {
   user: AuthenticatedUserView;
@@ -36,8 +38,15 @@ export class AuthController {
   @UseGuards(LoginRateLimitGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
-  signIn(@Body() body: LoginDto): Promise<LoginResult> {
+  @Endpoint({
+    operationId: 'logIn',
+    summary: 'Exchange a username and password for a bearer token',
+    public: true,
+    body: LoginBody,
+    success: { status: 200, description: 'Signed in', schema: LoginResultSchema },
+    errors: [ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED],
+  })
+  signIn(@ValidBody(LoginBody) body: Static<typeof LoginBody>): Promise<LoginResult> {
     return this.login.execute(body.username, body.password);
   }
 
@@ -45,10 +54,15 @@ export class AuthController {
   @UseGuards(LoginRateLimitGuard)
   @Post('auth/session')
   @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'startSession',
     summary: 'Browser sign-in: sets an HttpOnly session cookie and the XSRF-TOKEN cookie (send it back as X-XSRF-TOKEN on writes)',
+    public: true,
+    body: LoginBody,
+    success: { status: 200, description: 'Signed in; the cookies are set', schema: BrowserSignInSchema, headers: ['Set-Cookie'] },
+    errors: [ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED],
   })
-  async startSession(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSignInResult> {
+  async startSession(@ValidBody(LoginBody) body: Static<typeof LoginBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSignInResult> {
     assertNotCrossSite(req);
     const user = await this.login.verifyCredentials(body.username, body.password);
     const session = await this.sessions.start(req, res, user);
@@ -58,18 +72,22 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @AllowedBeforePasswordChange()
-  @ApiBearerAuth()
-  @ApiCookieAuth(APP_SESSION.cookie)
-  @ApiHeader({ name: 'X-XSRF-TOKEN', required: false, description: 'Required with the session cookie' })
-  @ApiNoContentResponse({ description: 'The token is revoked; the session cookies are cleared' })
-  @ApiOperation({ summary: 'Sign out: revokes the access token of the request (bearer or session cookie) and clears the cookies' })
+  @Endpoint({
+    operationId: 'logOut',
+    summary: 'Sign out: revokes the access token of the request (bearer or session cookie) and clears the cookies',
+    requestHeaders: ['X-XSRF-TOKEN'],
+    success: { status: 204, description: 'The token is revoked; the session cookies are cleared', headers: ['Set-Cookie'] },
+  })
   async signOut(@CurrentAuthentication() authentication: Authentication, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.sessions.end(req, res, authentication.token);
   }
 
   @Get('me')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The caller, with the delegations they currently hold' })
+  @Endpoint({
+    operationId: 'getMe',
+    summary: 'The caller, with the delegations they currently hold',
+    success: { status: 200, description: 'The caller', schema: MeSchema },
+  })
   whoAmI(@CurrentUser() user: AuthenticatedUser): Promise<MeView> {
     return this.me.execute(user);
   }
@@ -77,11 +95,14 @@ export class AuthController {
   @Post('me/password')
   @HttpCode(204)
   @AllowedBeforePasswordChange()
-  @ApiBearerAuth()
-  @ApiOperation({
-    summary: 'Change the caller\'s password (at least 12 characters); the one call a token that must change its password may make',
+  @Endpoint({
+    operationId: 'changePassword',
+    summary: "Change the caller's password (at least 12 characters); the one call a token that must change its password may make",
+    body: ChangePasswordBody,
+    requestHeaders: ['X-XSRF-TOKEN'],
+    success: { status: 204, description: 'Changed' },
   })
-  async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
+  async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @ValidBody(ChangePasswordBody) body: Static<typeof ChangePasswordBody>): Promise<void> {
     await this.changePassword.execute(user, body);
   }
 }

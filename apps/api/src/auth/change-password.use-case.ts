@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { hashPassword, setUserPassword, UserDirectory, verifyPassword } from '#persistence';
 import { validationFailed } from '../common/errors/app.exception.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
-import type { ChangePasswordDto } from './change-password.dto.js';
+import type { Static } from 'typebox';
+import type { ChangePasswordBody } from './auth.schemas.js';
 
 /**
  * POST /api/me/password: the caller replaces their password (self-service, and the way out of a
@@ -17,7 +18,7 @@ export class ChangePasswordUseCase {
     private readonly users: UserDirectory,
   ) {}
 
-  async execute(caller: AuthenticatedUser, dto: ChangePasswordDto): Promise<void> {
+  async execute(caller: AuthenticatedUser, dto: Static<typeof ChangePasswordBody>): Promise<void> {
     const user = await this.users.findById(caller.id);
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, dto.currentPassword))) {
       throw validationFailed('currentPassword is not your current password', { fields: ['currentPassword is not your current password'] });

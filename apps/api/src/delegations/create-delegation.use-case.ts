@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { enqueueDelegationChange } from '#persistence';
 import { delegationRefusal, type Role } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { Static } from 'typebox';
 import { AppException, forbidden, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
-import type { CreateDelegationDto } from './delegation.dto.js';
+import type { CreateDelegationBody } from './delegation.schemas.js';
 import { findDelegation, findDelegationParty, holdsByDelegation, insertDelegation, overlappingDelegations } from '#persistence';
 import { toDelegationView, type DelegationView } from './delegation.view.js';
 
@@ -22,7 +23,7 @@ const EXCLUSION_VIOLATION = '23P01';
 export class CreateDelegationUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(user: AuthenticatedUser, dto: CreateDelegationDto): Promise<DelegationView> {
+  async execute(user: AuthenticatedUser, dto: Static<typeof CreateDelegationBody>): Promise<DelegationView> {
     const now = new Date();
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import type { ListDelegationsQueryDto } from './delegation.dto.js';
+import type { Static } from 'typebox';
+import type { ListDelegationsQuery } from './delegation.schemas.js';
 import { listDelegations } from '#persistence';
 import { toDelegationView } from './delegation.view.js';
 
@@ -10,15 +11,15 @@ export class DelegationQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   /** An ADMIN sees every delegation of their government; anyone else those they gave or received. Newest first. */
-  async list(user: AuthenticatedUser, query: ListDelegationsQueryDto) {
+  async list(user: AuthenticatedUser, query: Static<typeof ListDelegationsQuery>) {
     const now = new Date();
-    const page = Number(query.page ?? 1);
-    const limit = Number(query.limit ?? 50);
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 50;
     const isAdmin = user.roles.includes('ADMIN');
     const { rows, total } = await listDelegations(this.dataSource.manager, {
       governmentId: isAdmin ? user.governmentId : undefined,
       userId: isAdmin ? undefined : user.id,
-      active: query.active === undefined ? undefined : query.active === 'true',
+      active: query.active,
       now,
       offset: (page - 1) * limit,
       limit,

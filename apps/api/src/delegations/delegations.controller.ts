@@ -1,14 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from 'typebox';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ValidBody, ValidQuery } from '../common/contract/schema.pipe.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { CreateDelegationUseCase } from './create-delegation.use-case.js';
-import { CreateDelegationDto, ListDelegationsQueryDto } from './delegation.dto.js';
+import { CreateDelegationBody, DelegationListSchema, DelegationSchema, ListDelegationsQuery } from './delegation.schemas.js';
 import { DelegationQueries } from './delegation.queries.js';
 import { RevokeDelegationUseCase } from './revoke-delegation.use-case.js';
 
 @ApiTags('delegations')
-@ApiBearerAuth()
 @Controller('api/delegations')
 export class DelegationsController {
   constructor(
@@ -18,7 +21,8 @@ export class DelegationsController {
   ) {}
 
   @Post()
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'createDelegation',
     summary: 'Delegate one of your roles (Plt/Plh) for a time window; an ADMIN may name the principal',
     description:
       '400 SELF_DELEGATION when the delegate is the principal, or the ADMIN recording it on someone\'s behalf. ' +
@@ -27,22 +31,33 @@ export class DelegationsController {
       'principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), ' +
       'or the delegate or principal is not an active user of the caller\'s government. ' +
       '403 when a non-ADMIN names another principal.',
+    body: CreateDelegationBody,
+    success: { status: 201, description: 'The delegation', schema: DelegationSchema },
+    errors: [ErrorCode.SELF_DELEGATION, ErrorCode.DELEGATION_WINDOW, ErrorCode.FORBIDDEN],
   })
-  createOne(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDelegationDto) {
+  createOne(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateDelegationBody) body: Static<typeof CreateDelegationBody>) {
     return this.create.execute(user, body);
   }
 
   @Get()
-  @ApiOperation({ summary: "Delegations the caller gave or received (an ADMIN: all of their government's), newest first; ?active=true for those in force now" })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDelegationsQueryDto) {
+  @Endpoint({
+    operationId: 'listDelegations',
+    summary: "Delegations the caller gave or received (an ADMIN: all of their government's), newest first; ?active=true for those in force now",
+    query: ListDelegationsQuery,
+    success: { status: 200, description: 'A page of delegations', schema: DelegationListSchema },
+  })
+  list(@CurrentUser() user: AuthenticatedUser, @ValidQuery(ListDelegationsQuery) query: Static<typeof ListDelegationsQuery>) {
     return this.queries.list(user, query);
   }
 
   @Delete(':id')
   @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'revokeDelegation',
     summary: 'Revoke a delegation now (the principal or an ADMIN of the government)',
-    description: 'Answers 200 with the delegation. Revoking it again is harmless: 200, and the first revocation stands. 404 outside the caller\'s government.',
+    description: "Answers 200 with the delegation. Revoking it again is harmless: 200, and the first revocation stands. 404 outside the caller's government.",
+    success: { status: 200, description: 'The delegation, revoked', schema: DelegationSchema },
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.FORBIDDEN],
   })
   revokeOne(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
     return this.revoke.execute(user, id);

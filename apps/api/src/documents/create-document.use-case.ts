@@ -5,7 +5,7 @@ import { computeContentHash, startWorkflow, type DocumentKind, type WorkflowRegi
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden, validationFailed } from '../common/errors/app.exception.js';
-import { validateDto } from '../common/validation/validate-dto.util.js';
+import { parseWith } from '../common/contract/schema-validator.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { DocumentStore } from './document.store.js';
 import { toDocumentView, type DocumentView } from './document-view.js';
@@ -23,7 +23,7 @@ export class CreateDocumentUseCase {
 
   async execute(kind: DocumentKind, user: AuthenticatedUser, body: unknown): Promise<DocumentView> {
     const spec = DOCUMENT_KINDS[kind];
-    const { unitCode, ...content } = toPlain(validateDto(spec.createDto, body)) as Record<string, unknown> & { unitCode?: string };
+    const { unitCode, ...content } = parseWith(spec.schemas.create, body) as Record<string, unknown> & { unitCode?: string };
     const issues = spec.contentIssues(content);
     if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
     if (!user.roles.includes('DRAFTER')) throw forbidden('Only a DRAFTER (pemrakarsa) creates documents');
@@ -76,9 +76,4 @@ export class CreateDocumentUseCase {
     const record = await this.store.find(this.dataSource.manager, kind, id);
     return toDocumentView(record!, this.registry, await this.actors.load(user, now), now);
   }
-}
-
-/** A validated DTO as plain JSON (no prototype, no undefined members). */
-export function toPlain(dto: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(dto)) as Record<string, unknown>;
 }

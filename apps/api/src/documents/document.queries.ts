@@ -6,7 +6,8 @@ import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { notFound } from '../common/errors/app.exception.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
-import type { ListDocumentsQueryDto } from './action-request.dto.js';
+import type { Static } from 'typebox';
+import type { ListDocumentsQuery } from './document.schemas.js';
 import type { DocumentRecord } from './document-record.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentSummary, toDocumentView, type DocumentView } from './document-view.js';
@@ -27,11 +28,11 @@ export class DocumentQueries {
     return toDocumentView(record, this.registry, actor, now);
   }
 
-  async list(kind: DocumentKind, user: AuthenticatedUser, query: ListDocumentsQueryDto) {
+  async list(kind: DocumentKind, user: AuthenticatedUser, query: Static<typeof ListDocumentsQuery>) {
     const now = new Date();
     const actor = await this.actors.load(user, now);
-    const page = Number(query.page ?? 1);
-    const limit = Number(query.limit ?? 20);
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 20;
     const codes = new Set([user.governmentCode, ...actor.delegations.map((d) => d.principal.governmentCode)]);
     const mayReadChildren = kind === 'regulation' && user.governmentLevel === 'PROVINCE' && (user.roles.includes('LEGAL') || actor.delegations.some((d) => d.role === 'LEGAL'));
     const governmentIds = await this.readableGovernmentIds([...codes], mayReadChildren);
@@ -43,7 +44,7 @@ export class DocumentQueries {
       wholeGovernmentIds: await governmentIdsByCode(this.dataSource.manager, governmentsReadWhole(actor, now), { withChildren: false }),
       state: query.state,
       unitCode: query.unitCode,
-      year: query.year === undefined ? undefined : Number(query.year),
+      year: query.year,
       offset: (page - 1) * limit,
       limit,
     });

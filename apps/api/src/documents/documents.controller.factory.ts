@@ -1,11 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res, type Type } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Static } from 'typebox';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ActionRequestDto, ListDocumentsQueryDto } from './action-request.dto.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ValidQuery } from '../common/contract/schema.pipe.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { CreateDocumentUseCase } from './create-document.use-case.js';
 import { DocumentQueries } from './document.queries.js';
+import { HistorySchema, ListDocumentsQuery } from './document.schemas.js';
 import { FireActionUseCase } from './fire-action.use-case.js';
 import { etagOf } from './if-match.util.js';
 import type { DocumentKindSpec } from './kinds/document-kind.types.js';
@@ -13,12 +17,15 @@ import { UpdateDocumentUseCase } from './update-document.use-case.js';
 
 /**
  * The six endpoints of a document kind (api.md), thin: each builds its command and calls one use
- * case. Bodies of PATCH and actions are validated inside the use case, after the visibility check,
- * so that a document the caller cannot see is a 404 whatever the body says.
+ * case. Bodies of PATCH and actions are validated inside the use case (with the schemas named
+ * here), after the visibility check, so that a document the caller cannot see is a 404 whatever
+ * the body says.
  */
 export function createDocumentsController(spec: DocumentKindSpec): Type<unknown> {
+  const { noun, schemas } = spec;
+  const plural = `${noun}s`;
+
   @ApiTags(spec.resource)
-  @ApiBearerAuth()
   @Controller(`api/${spec.resource}`)
   class DocumentsController {
     constructor(
@@ -29,8 +36,13 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     ) {}
 
     @Post()
-    @ApiOperation({ summary: `Create a draft ${spec.kind}` })
-    @ApiBody({ type: spec.createDto })
+    @Endpoint({
+      operationId: `create${noun}`,
+      summary: `Create a draft ${spec.kind} of the drafter's unit`,
+      body: schemas.create,
+      success: { status: 201, description: 'The draft', schema: schemas.document, headers: ['ETag', 'Location'] },
+      errors: [ErrorCode.FORBIDDEN],
+    })
     async createOne(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
       const view = await this.create.execute(spec.kind, user, body);
       res.setHeader('ETag', etagOf(view.version));
@@ -39,12 +51,23 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     }
 
     @Get()
-    @ApiOperation({ summary: `List ${spec.resource}, newest first` })
-    list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDocumentsQueryDto) {
+    @Endpoint({
+      operationId: `list${plural}`,
+      summary: `List ${spec.resource} the caller may read, newest first`,
+      query: ListDocumentsQuery,
+      success: { status: 200, description: 'A page of documents', schema: schemas.list },
+    })
+    list(@CurrentUser() user: AuthenticatedUser, @ValidQuery(ListDocumentsQuery) query: Static<typeof ListDocumentsQuery>) {
       return this.queries.list(spec.kind, user, query);
     }
 
     @Get(':id')
+    @Endpoint({
+      operationId: `get${noun}`,
+      summary: `One ${spec.kind}, with what the caller may do now`,
+      success: { status: 200, description: 'The document', schema: schemas.document, headers: ['ETag'] },
+      errors: [ErrorCode.NOT_FOUND],
+    })
     async getOne(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Res({ passthrough: true }) res: Response) {
       const view = await this.queries.get(spec.kind, user, id);
       res.setHeader('ETag', etagOf(view.version));
@@ -52,9 +75,14 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     }
 
     @Patch(':id')
-    @ApiOperation({ summary: 'Edit a draft or revision; a real change makes a new content version' })
-    @ApiBody({ type: spec.updateDto })
-    @ApiHeader({ name: 'If-Match', required: false })
+    @Endpoint({
+      operationId: `update${noun}`,
+      summary: 'Edit a draft or revision; a real change makes a new content version',
+      body: schemas.update,
+      requestHeaders: ['If-Match'],
+      success: { status: 200, description: 'The document after the edit', schema: schemas.document, headers: ['ETag'] },
+      errors: [ErrorCode.NOT_FOUND, ErrorCode.VERSION_MISMATCH, ErrorCode.NOT_EDITABLE, ErrorCode.FORBIDDEN],
+    })
     async patchOne(
       @CurrentUser() user: AuthenticatedUser,
       @Param('id') id: string,
@@ -69,10 +97,23 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
 
     @Post(':id/actions')
     @HttpCode(200)
-    @ApiOperation({ summary: 'Fire a workflow action' })
-    @ApiBody({ type: ActionRequestDto })
-    @ApiHeader({ name: 'If-Match', required: false })
-    @ApiHeader({ name: 'Idempotency-Key', required: false })
+    @Endpoint({
+      operationId: `fire${noun}Action`,
+      summary: 'Fire a workflow action',
+      description: 'Checks in the order 404, 400, 412, 409, 403. With an Idempotency-Key, a repeat of the same request answers the first response.',
+      body: schemas.action.body,
+      requestHeaders: ['If-Match', 'Idempotency-Key'],
+      success: { status: 200, description: 'The document after the action', schema: schemas.document, headers: ['ETag'] },
+      errors: [
+        ErrorCode.NOT_FOUND,
+        ErrorCode.VERSION_MISMATCH,
+        ErrorCode.INVALID_TRANSITION,
+        ErrorCode.IDEMPOTENCY_IN_FLIGHT,
+        ErrorCode.FORBIDDEN,
+        ErrorCode.SEPARATION_OF_DUTIES,
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      ],
+    })
     async act(
       @CurrentUser() user: AuthenticatedUser,
       @Param('id') id: string,
@@ -88,13 +129,23 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     }
 
     @Get(':id/history')
-    @ApiOperation({ summary: 'The hash-chained audit trail, with chainValid' })
+    @Endpoint({
+      operationId: `get${noun}History`,
+      summary: 'The hash-chained audit trail, with chainValid',
+      success: { status: 200, description: 'Every entry, oldest first', schema: HistorySchema },
+      errors: [ErrorCode.NOT_FOUND],
+    })
     history(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
       return this.queries.history(spec.kind, user, id);
     }
 
     @Get(':id/versions')
-    @ApiOperation({ summary: 'Content versions' })
+    @Endpoint({
+      operationId: `list${noun}Versions`,
+      summary: 'Content versions, oldest first',
+      success: { status: 200, description: 'Every content version', schema: schemas.versions },
+      errors: [ErrorCode.NOT_FOUND],
+    })
     versions(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
       return this.queries.versions(spec.kind, user, id);
     }

@@ -6,10 +6,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
-import { validateDto } from '../common/validation/validate-dto.util.js';
+import { parseWith } from '../common/contract/schema-validator.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
-import { ActionRequestDto } from './action-request.dto.js';
-import { toPlain } from './create-document.use-case.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentView } from './document-view.js';
 import { assertIfMatch, etagOf } from './if-match.util.js';
@@ -68,15 +66,14 @@ export class FireActionUseCase {
       if (idempotencyKey !== undefined) IdempotencyService.assertKey(idempotencyKey);
       const definition = this.registry.require(kind, record.machineVersion);
 
-      const request = validateDto(ActionRequestDto, body);
+      const { action } = parseWith(spec.schemas.action.action, body) as { action: string };
+      const request = parseWith(spec.schemas.action.branchOf(action), body) as { action: string; comment?: string; data?: Record<string, unknown> };
       if (!(definition.actions as readonly string[]).includes(request.action)) {
         throw validationFailed(`Unknown action ${request.action}; ${kind} knows ${definition.actions.join(', ')}`);
       }
       const comment = request.comment?.trim() || null;
       if (isCommentRequired(request.action) && !comment) throw validationFailed(`${request.action} needs a comment saying why`);
-      const dataDto = spec.actionData[request.action];
-      const data = dataDto ? toPlain(validateDto(dataDto, request.data ?? {}, 'data')) : null;
-      if (!dataDto && request.data && Object.keys(request.data).length > 0) throw validationFailed(`${request.action} takes no data`);
+      const data = spec.schemas.action.takesData(action) ? (request.data ?? {}) : null;
       const coordination = request.action === 'REQUEST_HARMONIZATION' ? await resolveCoordinationRequest(tx, record, definition, data) : null;
 
       assertIfMatch(ifMatch, record.version);

@@ -6,9 +6,8 @@ import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, forbidden, notFound, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
-import { validateDto } from '../common/validation/validate-dto.util.js';
+import { parseWith } from '../common/contract/schema-validator.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
-import { toPlain } from './create-document.use-case.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentView, type DocumentView } from './document-view.js';
 import { assertIfMatch } from './if-match.util.js';
@@ -34,12 +33,10 @@ export class UpdateDocumentUseCase {
       const record = await this.store.find(tx, kind, id, { lock: true });
       if (!record || !canRead(readableDocumentOf(record, this.registry), actor, now)) throw notFound();
 
-      const patch = toPlain(validateDto(spec.updateDto, body));
-      if (Object.keys(patch).length === 0) throw validationFailed('Nothing to change: send at least one field');
+      const patch = parseWith(spec.schemas.update, body) as Record<string, unknown>;
       const content = { ...record.content, ...patch };
-      // the patch DTO lets every field be absent, and class-validator's IsOptional also lets it be
-      // null: the merged document must still be a valid one
-      validateDto(spec.createDto, content);
+      // each field of the patch is valid alone; the merged content must be a whole valid one
+      parseWith(spec.schemas.content, content);
       const issues = spec.contentIssues(content);
       if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
       assertIfMatch(ifMatch, record.version);

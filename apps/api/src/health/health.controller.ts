@@ -1,8 +1,10 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { HealthSchema } from './health.schemas.js';
 import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('health')
@@ -17,7 +19,13 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness of PostgreSQL and Redis: 200 when both answer, else 503' })
+  @Endpoint({
+    operationId: 'checkHealth',
+    summary: 'Readiness of PostgreSQL and Redis: 200 when both answer, else 503',
+    public: true,
+    success: { status: 200, description: 'Both answer', schema: HealthSchema },
+    alsoAnswers: [{ status: 503, description: 'One of them does not answer', schema: HealthSchema }],
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     try {
       return await this.health.check([

@@ -4,7 +4,8 @@ import { DeadlineRescheduler, insertHoliday, lockCalendarExclusive } from '#pers
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
-import type { CreateHolidayDto } from './holiday.dto.js';
+import type { Static } from 'typebox';
+import type { CreateHolidayBody } from './holiday.schemas.js';
 import { assertMayManageHolidays } from './holiday-permissions.js';
 import type { HolidayView } from './holiday-view.js';
 
@@ -25,18 +26,19 @@ export class AddHolidayUseCase {
     private readonly rescheduler: DeadlineRescheduler,
   ) {}
 
-  async execute(user: AuthenticatedUser, dto: CreateHolidayDto): Promise<HolidayChangeResult> {
+  async execute(user: AuthenticatedUser, dto: Static<typeof CreateHolidayBody>): Promise<HolidayChangeResult> {
     assertMayManageHolidays(user, dto.governmentCode);
     const governmentId = dto.governmentCode === null ? null : user.governmentId;
+    const name = dto.name.trim();
     return this.dataSource.transaction(async (tx) => {
       await lockCalendarExclusive(tx);
-      const row = await insertHoliday(tx, { date: dto.date, name: dto.name, governmentId, createdBy: user.id });
+      const row = await insertHoliday(tx, { date: dto.date, name, governmentId, createdBy: user.id });
       if (!row) {
         const scope = dto.governmentCode === null ? 'a national holiday' : `a holiday of ${dto.governmentCode}`;
         throw new AppException(ErrorCode.CONFLICT, `There is already ${scope} on ${dto.date}`);
       }
       const report = await this.rescheduler.afterHolidayChange(tx, { date: dto.date, governmentId }, new Date());
-      return { id: row.id, date: dto.date, name: dto.name, governmentCode: dto.governmentCode, rescheduledDeadlines: report.rescheduled };
+      return { id: row.id, date: dto.date, name, governmentCode: dto.governmentCode, rescheduledDeadlines: report.rescheduled };
     });
   }
 }

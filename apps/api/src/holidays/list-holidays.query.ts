@@ -9,8 +9,8 @@ import { toHolidayView, type HolidayView } from './holiday-view.js';
 export class ListHolidaysQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(user: AuthenticatedUser, year?: string): Promise<{ items: HolidayView[] }> {
-    const rows = await listHolidaysVisibleTo(this.dataSource.manager, user.governmentId, year === undefined ? null : Number(year));
+  async execute(user: AuthenticatedUser, year?: number): Promise<{ items: HolidayView[] }> {
+    const rows = await listHolidaysVisibleTo(this.dataSource.manager, user.governmentId, year ?? null);
     return { items: rows.map(toHolidayView) };
   }
 }

@@ -1,25 +1,38 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from 'typebox';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ListNotificationsQueryDto } from './notifications.dto.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ValidQuery } from '../common/contract/schema.pipe.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { ListNotificationsQuery, NotificationListSchema, NotificationSchema } from './notification.schemas.js';
 import { NotificationQueries } from './notifications.queries.js';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('api/notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationQueries) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's notifications, newest first; ?unread=true for unread ones only" })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListNotificationsQueryDto) {
+  @Endpoint({
+    operationId: 'listNotifications',
+    summary: "The caller's notifications, newest first; ?unread=true for unread ones only",
+    query: ListNotificationsQuery,
+    success: { status: 200, description: 'A page of notifications', schema: NotificationListSchema },
+  })
+  list(@CurrentUser() user: AuthenticatedUser, @ValidQuery(ListNotificationsQuery) query: Static<typeof ListNotificationsQuery>) {
     return this.notifications.list(user.id, query);
   }
 
   @Post(':id/read')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
+  @Endpoint({
+    operationId: 'markNotificationRead',
+    summary: 'Mark one of the caller’s notifications read (again: the first time stays)',
+    success: { status: 200, description: 'The notification', schema: NotificationSchema },
+    errors: [ErrorCode.NOT_FOUND],
+  })
   markRead(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
     return this.notifications.markRead(user.id, id);
   }

@@ -3,17 +3,18 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/app.exception.js';
 import { countNotificationsOf, listNotificationsOf, markNotificationRead } from '#persistence';
 import { isUuid } from '#workflow';
-import type { ListNotificationsQueryDto, NotificationList, NotificationView } from './notifications.dto.js';
+import type { Static } from 'typebox';
+import type { ListNotificationsQuery, NotificationList, NotificationView } from './notification.schemas.js';
 
 /** The caller's own notifications: nobody reads or marks anyone else's. */
 @Injectable()
 export class NotificationQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(userId: string, query: ListNotificationsQueryDto): Promise<NotificationList> {
-    const page = Number(query.page ?? 1);
-    const limit = Number(query.limit ?? 20);
-    const unreadOnly = query.unread === 'true';
+  async list(userId: string, query: Static<typeof ListNotificationsQuery>): Promise<NotificationList> {
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 20;
+    const unreadOnly = query.unread === true;
     const [items, counts] = await Promise.all([
       listNotificationsOf(this.dataSource.manager, userId, { unreadOnly, limit, offset: (page - 1) * limit }),
       countNotificationsOf(this.dataSource.manager, userId),

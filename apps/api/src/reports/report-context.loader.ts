@@ -6,7 +6,7 @@ import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden, validationFailed } from '../common/errors/app.exception.js';
 import type { ReportContext } from './report-context.js';
-import type { ReportQueryDto } from './report-query.dto.js';
+import type { ReportQuery } from './report.schemas.js';
 
 /** Holidays read for the open-stage arithmetic (due within 2 working days): far more than needed. */
 const CALENDAR_DAYS_AHEAD = 60;
@@ -21,7 +21,7 @@ export class ReportContextLoader {
     private readonly officeHours: OfficeHoursRepository,
   ) {}
 
-  async load(user: AuthenticatedUser, query: ReportQueryDto, now: Date): Promise<ReportContext> {
+  async load(user: AuthenticatedUser, query: ReportQuery, now: Date): Promise<ReportContext> {
     const actor = await this.actors.load(user, now);
     const scope = reportScopeOf(actor, user.governmentLevel as GovernmentLevel, now);
     if (scope === null) throw forbidden('Reports are for the Sekda, the Biro/Bagian Organisasi, the Inspektorat, an ADMIN (their government) and a Kepala OPD (their unit)');
@@ -61,7 +61,7 @@ export class ReportContextLoader {
 }
 
 /** `year` is that calendar year; `from`/`to` narrow it (or stand alone); none of them: this year. */
-export function reportWindow(query: Pick<ReportQueryDto, 'year' | 'from' | 'to'>, thisYear: number): ReportWindow {
+export function reportWindow(query: Pick<ReportQuery, 'year' | 'from' | 'to'>, thisYear: number): ReportWindow {
   const year = query.year ?? (query.from === undefined && query.to === undefined ? String(thisYear) : undefined);
   let from = year === undefined ? null : `${year}-01-01`;
   let to = year === undefined ? null : `${year}-12-31`;

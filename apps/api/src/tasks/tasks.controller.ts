@@ -1,26 +1,26 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from 'typebox';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ValidQuery } from '../common/contract/schema.pipe.js';
+import { TaskListSchema, TasksQuerySchema } from './task.schemas.js';
 import { TasksQuery } from './tasks.query.js';
 
-export class TasksQueryDto {
-  @ApiPropertyOptional({ description: 'At most this many tasks (1-200, default 50)' })
-  @IsOptional()
-  @Matches(/^([1-9]\d?|1\d\d|200)$/, { message: 'limit must be a whole number from 1 to 200' })
-  limit?: string;
-}
-
 @ApiTags('tasks')
-@ApiBearerAuth()
 @Controller('api/tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksQuery) {}
 
   @Get()
-  @ApiOperation({ summary: 'Documents waiting for an action the caller may take (delegations included), soonest due first' })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: TasksQueryDto) {
-    return this.tasks.execute(user, Number(query.limit ?? 50));
+  @Endpoint({
+    operationId: 'listTasks',
+    summary: 'Documents waiting for an action the caller may take (delegations included), soonest due first',
+    query: TasksQuerySchema,
+    success: { status: 200, description: 'The soonest-due tasks, at most limit', schema: TaskListSchema },
+  })
+  list(@CurrentUser() user: AuthenticatedUser, @ValidQuery(TasksQuerySchema) query: Static<typeof TasksQuerySchema>) {
+    return this.tasks.execute(user, query.limit ?? 50);
   }
 }

@@ -5,6 +5,7 @@ import { JobName, type EmailDeliveryPayload } from '#queue';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { messageIdFor } from './dedup-keys.js';
 import { Mailer } from './mailer.service.js';
+import { notificationEmail } from './notification-email.js';
 
 /**
  * Sends one stored notification by e-mail, its Message-ID derived from the deduplication key, then
@@ -28,10 +29,7 @@ export class EmailDeliveryHandler {
     if (!row.email) return 'no e-mail address';
     await this.mailer.send({
       to: { name: row.name, address: row.email },
-      subject: row.title,
-      text:
-        `Yth. ${row.name},\n\n${row.message}\n\n--\n` +
-        `Pesan ini dikirim otomatis oleh alur, sistem alur kerja Reformasi Birokrasi ${row.governmentName}. Mohon tidak membalas e-mail ini.\n`,
+      ...notificationEmail(row),
       messageId: messageIdFor(row.dedupKey),
     });
     await markNotificationEmailed(this.dataSource.manager, notificationId);

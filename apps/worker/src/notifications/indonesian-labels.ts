@@ -1,5 +1,6 @@
 import { REGULATION_TYPE_LABEL, regulationTypeFor, type WorkflowAction } from '#workflow';
 import type { DocumentContext } from './document-context.js';
+import { quoted } from './quoted-text.js';
 
 /** Stage and role names live in libs/workflow, shared with the web app. */
 export { ROLE_LABELS, stageLabel } from '#workflow';
@@ -43,8 +44,8 @@ export function instructionsFor(actions: readonly WorkflowAction[]): string {
  * once promulgated, before that as the draft of its type ("Rancangan Peraturan Gubernur tentang ...").
  */
 export function documentName(doc: Pick<DocumentContext, 'kind' | 'title' | 'facts' | 'governmentLevel'>): string {
-  if (doc.kind === 'quick-win') return `Quick Win "${doc.title}"`;
+  if (doc.kind === 'quick-win') return `Quick Win "${quoted(doc.title)}"`;
   const official = doc.facts?.officialTitle;
-  if (typeof official === 'string' && official.length > 0) return official;
-  return `Rancangan ${REGULATION_TYPE_LABEL[regulationTypeFor(doc.governmentLevel)]} tentang ${doc.title}`;
+  if (typeof official === 'string' && official.length > 0) return quoted(official);
+  return `Rancangan ${REGULATION_TYPE_LABEL[regulationTypeFor(doc.governmentLevel)]} tentang ${quoted(doc.title)}`;
 }

@@ -1,6 +1,7 @@
 import { formatIndonesianDateTime, formatIndonesianLocalDate, type Role, type WorkflowAction } from '#workflow';
 import type { DocumentContext } from './document-context.js';
 import { documentName, instructionsFor, ROLE_LABELS, stageLabel } from './indonesian-labels.js';
+import { quoted } from './quoted-text.js';
 import type { Recipient } from './recipients.resolver.js';
 
 /** A notification's text: `title` is the e-mail subject, `message` its body. Bahasa Indonesia. */
@@ -25,7 +26,7 @@ const capitalised = (text: string): string => text.charAt(0).toUpperCase() + tex
 function delegateNote(recipient: Recipient): string {
   if (!recipient.principalUsername) return '';
   const kind = recipient.delegationKind === 'PLT' ? 'Plt.' : 'Plh.';
-  return ` Anda menerima pemberitahuan ini sebagai ${kind} ${ROLE_LABELS[recipient.role]} (${recipient.principalName ?? recipient.principalUsername}).`;
+  return ` Anda menerima pemberitahuan ini sebagai ${kind} ${ROLE_LABELS[recipient.role]} (${quoted(recipient.principalName ?? recipient.principalUsername)}).`;
 }
 
 function deadlineSentence(doc: Doc, deadline: StageDeadline | null): string {
@@ -98,7 +99,7 @@ export function returnedText(doc: Doc, stage: string, deadline: StageDeadline | 
   return {
     title: `Dikembalikan untuk perbaikan: ${name}`,
     message:
-      `${capitalised(name)} dikembalikan oleh ${actorName}${comment ? ` dengan catatan: "${comment}"` : ''}.` +
+      `${capitalised(name)} dikembalikan oleh ${quoted(actorName)}${comment ? ` dengan catatan: "${quoted(comment)}"` : ''}.` +
       ` Dokumen kini berada pada tahap ${stageLabel(stage)}.` +
       deadlineSentence(doc, deadline) +
       ` Silakan ${instructionsFor(actions)}.`,
@@ -111,7 +112,7 @@ export function approvedText(doc: Doc, stage: string | null, deadline: StageDead
   return {
     title: `Disetujui: ${name}`,
     message:
-      `${capitalised(name)} telah disetujui oleh ${actorName}.` +
+      `${capitalised(name)} telah disetujui oleh ${quoted(actorName)}.` +
       (stage ? ` Tahap berikutnya: ${stageLabel(stage)}.` : '') +
       deadlineSentence(doc, deadline) +
       ' Anda dapat memantau perkembangannya di alur.',
@@ -124,7 +125,7 @@ export function rejectedText(doc: Doc, actorName: string, comment: string | null
   return {
     title: `Ditolak: ${name}`,
     message:
-      `${capitalised(name)} ditolak oleh ${actorName}${comment ? ` dengan alasan: "${comment}"` : ''}.` +
+      `${capitalised(name)} ditolak oleh ${quoted(actorName)}${comment ? ` dengan alasan: "${quoted(comment)}"` : ''}.` +
       ' Proses dokumen ini telah berakhir dan tidak ada batas waktu lagi; tidak ada tindakan lebih lanjut yang diperlukan.',
   };
 }
@@ -137,7 +138,7 @@ export function publishedText(doc: Doc, actorName: string): NotificationText {
   return {
     title: `Dipublikasikan: ${name}`,
     message:
-      `${capitalised(name)} telah dipublikasikan di JDIH oleh ${actorName}${url ? ` (${url})` : ''}.` +
+      `${capitalised(name)} telah dipublikasikan di JDIH oleh ${quoted(actorName)}${url ? ` (${quoted(url)})` : ''}.` +
       ' Proses dokumen ini selesai dan tidak ada batas waktu lagi; tidak ada tindakan lebih lanjut yang diperlukan.',
   };
 }

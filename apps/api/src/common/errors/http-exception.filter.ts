@@ -35,9 +35,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (response.headersSent) return;
-    if (exception instanceof AppException && exception.headers) response.set(exception.headers);
-    response.status(body.statusCode).json(body);
+    if (exception instanceof AppException && exception.headers && !response.headersSent) response.set(exception.headers);
+    sendError(response, body);
   }
 
   toBody(exception: unknown): ErrorBody {
@@ -58,6 +57,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     return shape(500, ErrorCode.INTERNAL_ERROR, 'Internal server error');
   }
+}
+
+/** Writes an error body; a 401 says which scheme authenticates (RFC 9110). */
+export function sendError(response: Response, body: ErrorBody): void {
+  if (response.headersSent) return;
+  if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="alur"');
+  response.status(body.statusCode).json(body);
 }
 
 function shape(statusCode: number, code: string, message: string, details?: unknown): ErrorBody {

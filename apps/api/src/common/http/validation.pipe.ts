@@ -5,7 +5,8 @@ import { findUnstorableString, flattenValidationErrors } from '../validation/val
 const NOT_A_DTO = new Set<unknown>([undefined, String, Boolean, Number, Array, Object, Buffer, Date]);
 
 /**
- * Also refuses strings PostgreSQL cannot store (NUL, lone surrogates) in DTO-typed parameters, which
+ * Legacy: validates the class-validator DTOs of endpoints not yet moved to the schemas of
+ * common/contract (README "Adding an endpoint"). Also refuses strings PostgreSQL cannot store (NUL, lone surrogates) in DTO-typed parameters, which
  * would otherwise fail in the database as a 500. Untyped bodies are checked by validateDto, after
  * the use case's visibility check.
  */

@@ -1,4 +1,5 @@
-import type { ClassConstructor } from 'class-transformer';
+import type { TSchema } from 'typebox';
+import type { ActionRequestSchemas } from '../document.schemas.js';
 import type { DocumentKind, GovernmentLevel } from '#workflow';
 import type { ErrorCode } from '../../common/errors/error-code.enum.js';
 
@@ -17,12 +18,21 @@ export interface DocumentKindSpec {
   kind: DocumentKind;
   /** Path segment of the HTTP resource (`quick-wins`, `regulations`). */
   resource: string;
-  createDto: ClassConstructor<object>;
-  updateDto: ClassConstructor<object>;
+  /** `QuickWin`, `Regulation`: the noun of its operationIds (`createQuickWin`, `fireRegulationAction`). */
+  noun: string;
+  schemas: {
+    create: TSchema;
+    update: TSchema;
+    /** The whole content, checked again on the merged content of an edit. */
+    content: TSchema;
+    /** POST .../actions, with each action's data schema. */
+    action: ActionRequestSchemas;
+    document: TSchema;
+    list: TSchema;
+    versions: TSchema;
+  };
   /** Rules across fields, checked on create and on the merged content of an edit (400 when broken). */
   contentIssues(content: DocumentContent): string[];
-  /** The DTO validating `data` of an action, when the action takes data. */
-  actionData: Readonly<Record<string, ClassConstructor<object>>>;
   /** Facts an action records on the document (progress reports, evaluation, Berita Acara, ...). */
   applyActionFacts(facts: DocumentFactsJson, input: ActionFactsInput): DocumentFactsJson;
   /** Fields of the document view beyond the common ones. */

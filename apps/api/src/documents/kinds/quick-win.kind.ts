@@ -1,13 +1,29 @@
 import { areasFor, DocumentKind, progressReportRefusal, type QuickWinCategory } from '#workflow';
 import { addMonths } from '../../common/validation/date-only.util.js';
 import type { DocumentKindSpec } from './document-kind.types.js';
-import { CreateQuickWinDto, EvaluationDto, ProgressReportDto, UpdateQuickWinDto } from './quick-win.dto.js';
+import {
+  CreateQuickWinBody,
+  QuickWinActionRequests,
+  QuickWinContentSchema,
+  QuickWinListSchema,
+  QuickWinSchema,
+  QuickWinVersionsSchema,
+  UpdateQuickWinBody,
+} from './quick-win.schemas.js';
 
 export const quickWinKind: DocumentKindSpec = {
   kind: DocumentKind.QUICK_WIN,
   resource: 'quick-wins',
-  createDto: CreateQuickWinDto,
-  updateDto: UpdateQuickWinDto,
+  noun: 'QuickWin',
+  schemas: {
+    create: CreateQuickWinBody,
+    update: UpdateQuickWinBody,
+    content: QuickWinContentSchema,
+    action: QuickWinActionRequests,
+    document: QuickWinSchema,
+    list: QuickWinListSchema,
+    versions: QuickWinVersionsSchema,
+  },
   contentIssues(content) {
     const issues: string[] = [];
     const category = content.category as QuickWinCategory;
@@ -20,7 +36,6 @@ export const quickWinKind: DocumentKindSpec = {
     else if (end > addMonths(start, 12)) issues.push('endDate must be at most 12 months after startDate (a Quick Win shows its benefit within a year)');
     return issues;
   },
-  actionData: { REPORT_PROGRESS: ProgressReportDto, EVALUATE: EvaluationDto },
   applyActionFacts(facts, { action, data, actor, at }) {
     if (action === 'REPORT_PROGRESS') {
       const reports = (facts.progressReports as unknown[] | undefined) ?? [];

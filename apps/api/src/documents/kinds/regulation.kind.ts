@@ -1,15 +1,29 @@
 import { DocumentKind, regulationTypeFor } from '#workflow';
 import type { DocumentKindSpec } from './document-kind.types.js';
-import { HarmonizationRequestDto } from './coordination.dto.js';
-import { CreateRegulationDto, HarmonizationReportDto, PublicationDto, UpdateRegulationDto } from './regulation.dto.js';
+import {
+  CreateRegulationBody,
+  RegulationActionRequests,
+  RegulationContentSchema,
+  RegulationListSchema,
+  RegulationSchema,
+  RegulationVersionsSchema,
+  UpdateRegulationBody,
+} from './regulation.schemas.js';
 
 export const regulationKind: DocumentKindSpec = {
   kind: DocumentKind.REGULATION,
   resource: 'regulations',
-  createDto: CreateRegulationDto,
-  updateDto: UpdateRegulationDto,
+  noun: 'Regulation',
+  schemas: {
+    create: CreateRegulationBody,
+    update: UpdateRegulationBody,
+    content: RegulationContentSchema,
+    action: RegulationActionRequests,
+    document: RegulationSchema,
+    list: RegulationListSchema,
+    versions: RegulationVersionsSchema,
+  },
   contentIssues: () => [],
-  actionData: { REQUEST_HARMONIZATION: HarmonizationRequestDto, RECORD_HARMONIZATION: HarmonizationReportDto, PUBLISH: PublicationDto },
   applyActionFacts(facts, { action, data, actor, at }) {
     if (action === 'RECORD_HARMONIZATION') {
       return { ...facts, harmonization: { ...data, recordedBy: actor, recordedAt: at.toISOString() } };

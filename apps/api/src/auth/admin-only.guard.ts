@@ -1,0 +1,18 @@
+import { Injectable, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import { forbidden } from '../common/errors/app.exception.js';
+
+/**
+ * After the global JwtAuthGuard (401) and before any pipe (400): an endpoint only an ADMIN may call
+ * answers 403 to anyone else whatever they send.
+ */
+@Injectable()
+class AdminOnlyGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
+    if (!user?.roles.includes('ADMIN')) throw forbidden('Only an ADMIN of the government does this');
+    return true;
+  }
+}
+
+export const AdminOnly = () => UseGuards(AdminOnlyGuard);

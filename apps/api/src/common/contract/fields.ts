@@ -1,0 +1,66 @@
+import Type, { type TSchema } from 'typebox';
+
+/**
+ * What a text field refuses: C0 and C1 control characters but tab and newline, bidirectional
+ * overrides, embeddings, isolates and marks (a title `abc\u202Egnp.exe` reads `abcexe.png`),
+ * zero-width characters, the byte-order mark, and a UTF-16 surrogate without its other half
+ * (PostgreSQL cannot store it; in a `u` pattern a paired surrogate is one code point and passes).
+ */
+export const TEXT_PATTERN =
+  '^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\uD800-\\uDFFF]*$';
+
+/** TEXT_PATTERN, and at least one character that is not white space. */
+export const NON_BLANK_TEXT_PATTERN = `^(?=[\\s\\S]*\\S)${TEXT_PATTERN.slice(1)}`;
+
+const TEXT_RE = new RegExp(TEXT_PATTERN, 'u');
+export const isCleanText = (value: string): boolean => TEXT_RE.test(value);
+
+interface TextOptions {
+  min?: number;
+  /** Refuse text of white space only. */
+  nonBlank?: boolean;
+  max: number;
+  description?: string;
+  example?: string;
+}
+
+/** Free text people write: 1..max characters (code points), no hidden or control characters. */
+export function Text({ min = 1, max, nonBlank = false, description, example }: TextOptions) {
+  return Type.String({ minLength: min, maxLength: max, pattern: nonBlank ? NON_BLANK_TEXT_PATTERN : TEXT_PATTERN, ...(description ? { description } : {}), ...(example !== undefined ? { examples: [example] } : {}) });
+}
+
+/** A string with a fixed shape; `shape` says it to people when it does not match (`must be ${shape}`). */
+export function Pattern(pattern: string, shape: string, extra: { description?: string; example?: string; maxLength?: number } = {}) {
+  const { example, ...rest } = extra;
+  return Type.String({ pattern, 'x-shape': shape, ...rest, ...(example !== undefined ? { examples: [example] } : {}) });
+}
+
+export const DateOnly = (example?: string, description?: string) =>
+  Type.String({ format: 'date', ...(description ? { description } : {}), ...(example ? { examples: [example] } : {}) });
+
+export const DateTime = (example?: string, description?: string) =>
+  Type.String({ format: 'date-time', ...(description ? { description } : {}), ...(example ? { examples: [example] } : {}) });
+
+export const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(description ? { description } : {}) });
+
+export const Username = (description?: string, example?: string) =>
+  Pattern('^[a-z0-9._-]{1,100}$', 'a username such as kaltim.sekda', { description, example });
+
+export const Nullable = <T extends TSchema>(schema: T, options: { description?: string; examples?: unknown[] } = {}) => Type.Union([schema, Type.Null()], options);
+
+/** One of fixed strings, documented as an enum. */
+export const OneOf = <const V extends readonly string[]>(values: V, extra: { description?: string; example?: V[number] } = {}) =>
+  Type.Unsafe<V[number]>({
+    type: 'string',
+    enum: [...values],
+    ...(extra.description ? { description: extra.description } : {}),
+    ...(extra.example ? { examples: [extra.example] } : {}),
+  });
+
+/** Query-string numbers: ajv coerces `?page=2` to 2 for query schemas only. */
+export const QueryInt = (minimum: number, maximum: number, description: string, defaultValue?: number) =>
+  Type.Integer({ minimum, maximum, description, ...(defaultValue !== undefined ? { default: defaultValue } : {}) });
+
+/** A closed object: unknown fields are refused (every request schema is one). */
+export const Closed = <P extends Record<string, TSchema>>(properties: P, extra: { description?: string; minProperties?: number } = {}) =>
+  Type.Object(properties, { additionalProperties: false, ...extra });

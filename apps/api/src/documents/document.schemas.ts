@@ -1,0 +1,169 @@
+import Type, { type TObject, type TSchema } from 'typebox';
+import { Closed, Nullable, OneOf, Pattern, QueryInt, Text } from '../common/contract/fields.js';
+import { named } from '../common/contract/schema-names.js';
+
+/** `unitCode` of a create: the drafter's own unit by default. */
+export const UnitCodeField = Type.Optional(
+  Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', { description: "The responsible unit; the drafter's own by default", example: 'diskominfo' }),
+);
+
+export const ListDocumentsQuery = Closed({
+  state: Type.Optional(Pattern('^[a-z_]{1,40}(\\.[a-z_]{1,40})?$', 'a state name such as draft or coordination.assistant', { description: 'Only documents in this state', example: 'approval' })),
+  unitCode: Type.Optional(Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', { description: 'Only documents of this unit', example: 'diskominfo' })),
+  year: Type.Optional(QueryInt(1000, 9999, 'Only documents of this year')),
+  page: Type.Optional(QueryInt(1, 999_999, 'Page, from 1', 1)),
+  limit: Type.Optional(QueryInt(1, 100, 'Items per page', 20)),
+});
+
+export interface ActionRequestSchemas {
+  /** The request body as the document shows it: one branch per action that takes data, one for the others. */
+  body: TSchema;
+  /** The branch a request of this action must match (the use case validates with it). */
+  branchOf(action: string): TSchema;
+  /** Only `action`, checked first so that an unknown action is told as such. */
+  action: TSchema;
+  takesData(action: string): boolean;
+}
+
+const pascal = (action: string) => action.toLowerCase().replace(/(^|_)(\w)/g, (_m, _s, c: string) => c.toUpperCase());
+
+/**
+ * POST .../actions: `{action, comment?, data?}`, where `data` is the schema of the action (required
+ * unless the action is in `dataOptional`), and no data for the others.
+ */
+export function actionRequestSchemas(
+  noun: string,
+  actions: readonly string[],
+  dataOf: Readonly<Record<string, TSchema>>,
+  dataOptional: readonly string[] = [],
+): ActionRequestSchemas {
+  const comment = Type.Optional(Text({ max: 4000, description: 'Required for RETURN and REJECT', example: 'Lengkapi indikator dan anggaran.' }));
+  const branches = new Map<string, TSchema>(
+    Object.entries(dataOf).map(([action, data]) => {
+      const branch = Closed({ action: Type.Literal(action), comment, data });
+      // not Type.Optional(data): that copies the schema, and the document would no longer name it
+      if (dataOptional.includes(action)) branch.required = branch.required.filter((key) => key !== 'data');
+      return [action, named(`${noun}${pascal(action)}Request`, branch)];
+    }),
+  );
+  const others = actions.filter((a) => !branches.has(a));
+  const plain = named(
+    `${noun}PlainActionRequest`,
+    Closed({
+      action: OneOf(others, { example: others.includes('APPROVE') ? 'APPROVE' : others[0] }),
+      comment,
+      data: Type.Optional(Closed({}, { description: 'These actions take no data' })),
+    }),
+  );
+  return {
+    body: named(`${noun}ActionRequest`, Type.Union([...branches.values(), plain])),
+    branchOf: (action) => branches.get(action) ?? plain,
+    action: Type.Object({ action: OneOf(actions) }),
+    takesData: (action) => branches.has(action),
+  };
+}
+
+/** Fields every document carries, whatever its kind. */
+export const CommonDocumentFields = {
+  id: Type.String({ format: 'uuid' }),
+  state: Type.String({ description: 'Nested states dotted', examples: ['approval'] }),
+  version: Type.Integer({ minimum: 1, description: 'Grows with every change; sent as ETag' }),
+  contentVersion: Type.Integer({ minimum: 1 }),
+  contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  governmentCode: Type.String({ examples: ['kaltim'] }),
+  unitCode: Type.String({ examples: ['diskominfo'] }),
+  timeZone: Type.String({ description: "The government's time zone", examples: ['Asia/Makassar'] }),
+  createdBy: Type.String({ examples: ['kaltim.drafter'] }),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  workflowVersion: Type.Integer({ minimum: 1, description: 'The machine version the instance runs on' }),
+  allowedActions: Type.Array(Type.String(), { description: 'The actions the caller may fire now', examples: [['APPROVE', 'RETURN', 'REJECT']] }),
+  deadline: Nullable(
+    named(
+      'Deadline',
+      Type.Object(
+        {
+          stage: Type.String({ examples: ['approval'] }),
+          dueAt: Type.String({ format: 'date-time' }),
+          overdue: Type.Boolean(),
+          explanation: Type.String({ examples: ['5 hari kerja sejak 2 Maret 2026 pukul 08.00 WITA, tanpa hari libur'] }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    { description: 'null in final states' },
+  ),
+};
+
+export const HistoryEntrySchema = named(
+  'HistoryEntry',
+  Type.Object(
+    {
+      seq: Type.Integer({ minimum: 1 }),
+      action: Type.String({ description: 'A workflow action, or CREATE and EDIT', examples: ['APPROVE'] }),
+      fromState: Nullable(Type.String()),
+      toState: Type.String(),
+      actor: Type.String({ examples: ['kaltim.sekda'] }),
+      onBehalfOf: Nullable(Type.String(), { description: 'The principal when the actor acted as their delegate' }),
+      comment: Nullable(Type.String()),
+      data: Nullable(Type.Object({}, { additionalProperties: true })),
+      contentVersion: Type.Integer({ minimum: 1 }),
+      contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+      at: Type.String({ format: 'date-time' }),
+      hash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const HistorySchema = named(
+  'History',
+  Type.Object(
+    {
+      entries: Type.Array(HistoryEntrySchema),
+      chainValid: Type.Boolean(),
+      firstInvalidSeq: Nullable(Type.Integer(), { description: 'The first entry whose hash does not hold, when the chain is broken' }),
+      problem: Type.Optional(Type.String()),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export function versionListSchema(name: string, content: TSchema) {
+  return named(
+    name,
+    Type.Object(
+      {
+        items: Type.Array(
+          Type.Object(
+            {
+              version: Type.Integer({ minimum: 1 }),
+              contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+              createdAt: Type.String({ format: 'date-time' }),
+              createdBy: Type.String({ examples: ['kaltim.drafter'] }),
+              content,
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  );
+}
+
+/** A document schema without the fields list pages leave out (`summaryOmits` of its kind). */
+export function summaryOf(name: string, document: TObject, omit: readonly string[]) {
+  const properties = Object.fromEntries(Object.entries(document.properties).filter(([key]) => !omit.includes(key)));
+  return named(name, Type.Object(properties, { additionalProperties: false }));
+}
+
+export function documentListSchema(name: string, document: TSchema) {
+  return named(
+    name,
+    Type.Object(
+      { items: Type.Array(document), total: Type.Integer({ minimum: 0 }), page: Type.Integer({ minimum: 1 }), limit: Type.Integer({ minimum: 1 }) },
+      { additionalProperties: false },
+    ),
+  );
+}

@@ -1,0 +1,57 @@
+import Type, { type Static } from 'typebox';
+import { Closed, Nullable, OneOf, QueryInt } from '../common/contract/fields.js';
+import { named } from '../common/contract/schema-names.js';
+
+export const ListNotificationsQuery = Closed({
+  unread: Type.Optional(Type.Boolean({ description: 'true: unread notifications only' })),
+  page: Type.Optional(QueryInt(1, 999_999, 'Page, from 1', 1)),
+  limit: Type.Optional(QueryInt(1, 100, 'Items per page', 20)),
+});
+
+/** A notification as the API shows it (api.md). */
+export const NotificationSchema = named(
+  'Notification',
+  Type.Object(
+    {
+      id: Type.String({ format: 'uuid' }),
+      type: Type.String({ description: 'ASSIGNED, RETURNED, APPROVED, REJECTED, REMINDER, OVERDUE, ESCALATION, PUBLISHED, WEEKLY_DIGEST, DELEGATION_GRANTED...', examples: ['ASSIGNED'] }),
+      documentKind: Nullable(OneOf(['quick-win', 'regulation'] as const), {
+        description: 'null for a notification about no single document: WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED',
+        examples: ['quick-win'],
+      }),
+      documentId: Nullable(Type.String({ format: 'uuid' })),
+      title: Type.String({ examples: ['Quick Win menunggu persetujuan Anda'] }),
+      message: Type.String(),
+      createdAt: Type.String({ format: 'date-time' }),
+      readAt: Nullable(Type.String({ format: 'date-time' })),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const NotificationListSchema = named(
+  'NotificationList',
+  Type.Object(
+    {
+      items: Type.Array(NotificationSchema),
+      total: Type.Integer({ minimum: 0, description: 'All (or all unread, with ?unread=true)' }),
+      unread: Type.Integer({ minimum: 0 }),
+      page: Type.Integer({ minimum: 1 }),
+      limit: Type.Integer({ minimum: 1 }),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export interface NotificationView extends Omit<Static<typeof NotificationSchema>, 'createdAt' | 'readAt'> {
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface NotificationList {
+  items: NotificationView[];
+  total: number;
+  unread: number;
+  page: number;
+  limit: number;
+}

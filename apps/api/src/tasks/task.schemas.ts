@@ -1,0 +1,28 @@
+import Type from 'typebox';
+import { Closed, Nullable, QueryInt } from '../common/contract/fields.js';
+import { named } from '../common/contract/schema-names.js';
+
+export const TasksQuerySchema = Closed({
+  limit: Type.Optional(QueryInt(1, 200, 'At most this many tasks', 50)),
+});
+
+export const TaskSchema = named(
+  'Task',
+  Type.Object(
+    {
+      kind: Type.String({ examples: ['quick-win'] }),
+      id: Type.String({ format: 'uuid' }),
+      title: Type.String({ examples: ['Layanan Perizinan Terpadu Satu Pintu Daring'] }),
+      state: Type.String({ examples: ['approval'] }),
+      dueAt: Nullable(Type.String({ format: 'date-time' })),
+      overdue: Type.Boolean(),
+      allowedActions: Type.Array(Type.String(), { examples: [['APPROVE', 'RETURN', 'REJECT']] }),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const TaskListSchema = named(
+  'TaskList',
+  Type.Object({ items: Type.Array(TaskSchema), limit: Type.Integer({ minimum: 1, maximum: 200 }) }, { additionalProperties: false }),
+);
