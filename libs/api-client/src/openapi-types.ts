@@ -73,6 +73,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Single sign-on: checks the provider's answer, starts the browser session and redirects to /; else a 4xx page */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Single sign-on: redirects (302) to the OpenID provider; state, nonce and PKCE verifier go in a signed HttpOnly cookie */
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/session": {
         parameters: {
             query?: never;
@@ -882,6 +916,47 @@ export interface components {
             /** @example sandi-baru-yang-panjang */
             newPassword: string;
         };
+        CompletionRuleRequest: {
+            /**
+             * @example ALL
+             * @enum {string}
+             */
+            kind: "ALL" | "AT_LEAST";
+            /**
+             * @description AT_LEAST only: how many OPDs must initial
+             * @example 2
+             */
+            n?: number;
+        };
+        Coordination: {
+            rule: {
+                /** @constant */
+                kind: "ALL";
+            } | {
+                /** @constant */
+                kind: "AT_LEAST";
+                n: number;
+            };
+            /**
+             * @description OPEN while answers are awaited, else how the round ended
+             * @enum {string}
+             */
+            outcome: "OPEN" | "COMPLETED" | "RETURNED" | "UNREACHABLE" | "WITHDRAWN";
+            /** @description Why the round went to revision without a RETURN (the rule could no longer be met) */
+            explanation: string | null;
+            participants: {
+                /** @example inspektorat */
+                unitCode: string;
+                /** @example Inspektorat Daerah */
+                unitName: string;
+                /** @enum {string} */
+                status: "PENDING" | "INITIALLED" | "RETURNED" | "CANCELLED";
+                actor: string | null;
+                onBehalfOf: string | null;
+                at: string | null;
+                comment: string | null;
+            }[];
+        };
         CreateDelegationRequest: {
             /**
              * @description Username of the acting official (Plt/Plh), of the same government
@@ -1071,7 +1146,7 @@ export interface components {
              * @example INVALID_TRANSITION
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "SELF_DELEGATION" | "DELEGATION_WINDOW" | "UNAUTHENTICATED" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "CSRF_REJECTED" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "INVALID_TRANSITION" | "NOT_EDITABLE" | "CONFLICT" | "IDEMPOTENCY_IN_FLIGHT" | "VERSION_MISMATCH" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "METHOD_NOT_ALLOWED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "SELF_DELEGATION" | "DELEGATION_WINDOW" | "PERIOD_OUTSIDE_IMPLEMENTATION" | "PERIOD_ALREADY_REPORTED" | "UNAUTHENTICATED" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "CSRF_REJECTED" | "PASSWORD_CHANGE_REQUIRED" | "PASSWORD_LOGIN_DISABLED" | "NOT_FOUND" | "INVALID_TRANSITION" | "NOT_EDITABLE" | "CONFLICT" | "IDEMPOTENCY_IN_FLIGHT" | "VERSION_MISMATCH" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "METHOD_NOT_ALLOWED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /**
              * @description For people; names the fields at fault (at most five)
              * @example APPROVE is not possible in state draft
@@ -1101,6 +1176,19 @@ export interface components {
              * @example 2026-05-04
              */
             reportDate: string;
+        };
+        HarmonizationRequest: {
+            coordination?: {
+                /**
+                 * @description 1-20 unit codes of the document's government, not the drafting unit
+                 * @example [
+                 *       "inspektorat",
+                 *       "biro-organisasi"
+                 *     ]
+                 */
+                units: string[];
+                rule: components["schemas"]["CompletionRuleRequest"];
+            };
         };
         Health: {
             status: "ok" | "error" | "shutting_down";
@@ -1477,7 +1565,7 @@ export interface components {
             data: components["schemas"]["Evaluation"];
         };
         QuickWinList: {
-            items: components["schemas"]["QuickWin"][];
+            items: components["schemas"]["QuickWinSummary"][];
             total: number;
             page: number;
             limit: number;
@@ -1505,6 +1593,97 @@ export interface components {
              */
             comment?: string;
             data: components["schemas"]["ProgressReport"];
+        };
+        QuickWinSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            kind: "quick-win";
+            /** @example Layanan Perizinan Terpadu Satu Pintu Daring */
+            title: string;
+            /** @example Permohonan izin usaha diajukan dan dilacak secara daring tanpa datang ke kantor. */
+            description: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @example RB_TEMATIK
+             * @enum {string}
+             */
+            category: "RB_GENERAL" | "RB_TEMATIK";
+            /**
+             * @description One of the areas of the category
+             * @example DIGITALISASI_ADMINISTRASI
+             * @enum {string}
+             */
+            area: "MANAJEMEN_PERUBAHAN" | "DEREGULASI" | "PENATAAN_ORGANISASI" | "PENATAAN_TATA_LAKSANA" | "MANAJEMEN_SDM" | "PENGUATAN_AKUNTABILITAS" | "PENGUATAN_PENGAWASAN" | "PELAYANAN_PUBLIK" | "PENGENTASAN_KEMISKINAN" | "PENINGKATAN_INVESTASI" | "DIGITALISASI_ADMINISTRASI" | "PRIORITAS_AKTUAL_PRESIDEN";
+            /** @example Persentase layanan perizinan yang dapat diajukan secara daring */
+            indicator: string;
+            target: components["schemas"]["QuickWinTarget"];
+            /** @example Aplikasi perizinan daring yang dipakai di seluruh kecamatan */
+            output: string;
+            /**
+             * Format: date
+             * @example 2026-01-05
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description At most 12 months after startDate
+             * @example 2026-12-31
+             */
+            endDate: string;
+            /**
+             * @description Whole rupiah
+             * @example 150000000
+             */
+            budget: number;
+            evaluation: {
+                /** @example 87.5 */
+                score: number;
+                /** @example Manfaat dirasakan masyarakat; waktu layanan turun dari 14 hari menjadi 3 hari. */
+                notes: string;
+                /** @example kaltim.inspektur */
+                evaluatedBy: string;
+                /** Format: date-time */
+                evaluatedAt: string;
+            } | null;
+            /**
+             * @description Nested states dotted
+             * @example approval
+             */
+            state: string;
+            /** @description Grows with every change; sent as ETag */
+            version: number;
+            contentVersion: number;
+            contentHash: string;
+            /** @example kaltim */
+            governmentCode: string;
+            /** @example diskominfo */
+            unitCode: string;
+            /**
+             * @description The government's time zone
+             * @example Asia/Makassar
+             */
+            timeZone: string;
+            /** @example kaltim.drafter */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The machine version the instance runs on */
+            workflowVersion: number;
+            /**
+             * @description The actions the caller may fire now
+             * @example [
+             *       "APPROVE",
+             *       "RETURN",
+             *       "REJECT"
+             *     ]
+             */
+            allowedActions: string[];
+            /** @description null in final states */
+            deadline: components["schemas"]["Deadline"] | null;
         };
         QuickWinTarget: {
             /** @example 100 */
@@ -1578,6 +1757,8 @@ export interface components {
                 /** Format: date-time */
                 publishedAt: string;
             } | null;
+            /** @description The paraf koordinasi of the OPDs concerned; null when none were named */
+            coordination: components["schemas"]["Coordination"] | null;
             /**
              * @description Nested states dotted
              * @example approval
@@ -1616,7 +1797,7 @@ export interface components {
             /** @description null in final states */
             deadline: components["schemas"]["Deadline"] | null;
         };
-        RegulationActionRequest: components["schemas"]["RegulationRecordHarmonizationRequest"] | components["schemas"]["RegulationPublishRequest"] | components["schemas"]["RegulationPlainActionRequest"];
+        RegulationActionRequest: components["schemas"]["RegulationRequestHarmonizationRequest"] | components["schemas"]["RegulationRecordHarmonizationRequest"] | components["schemas"]["RegulationPublishRequest"] | components["schemas"]["RegulationPlainActionRequest"];
         RegulationContent: {
             /**
              * @description What follows "tentang"
@@ -1642,7 +1823,7 @@ export interface components {
             targetDate?: string;
         };
         RegulationList: {
-            items: components["schemas"]["Regulation"][];
+            items: components["schemas"]["RegulationSummary"][];
             total: number;
             page: number;
             limit: number;
@@ -1652,7 +1833,7 @@ export interface components {
              * @example SUBMIT
              * @enum {string}
              */
-            action: "SUBMIT" | "ENDORSE" | "REQUEST_HARMONIZATION" | "FACILITATE" | "PARAF" | "SIGN" | "PROMULGATE" | "RETURN" | "RESUBMIT" | "WITHDRAW";
+            action: "SUBMIT" | "ENDORSE" | "FACILITATE" | "PARAF" | "SIGN" | "PROMULGATE" | "RETURN" | "RESUBMIT" | "WITHDRAW";
             /**
              * @description Required for RETURN and REJECT
              * @example Lengkapi indikator dan anggaran.
@@ -1680,6 +1861,105 @@ export interface components {
              */
             comment?: string;
             data: components["schemas"]["HarmonizationReport"];
+        };
+        RegulationRequestHarmonizationRequest: {
+            /** @constant */
+            action: "REQUEST_HARMONIZATION";
+            /**
+             * @description Required for RETURN and REJECT
+             * @example Lengkapi indikator dan anggaran.
+             */
+            comment?: string;
+            data?: components["schemas"]["HarmonizationRequest"];
+        };
+        RegulationSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            kind: "regulation";
+            /**
+             * @description What follows "tentang"
+             * @example Sistem Kerja di Lingkungan Pemerintah Provinsi Kalimantan Timur
+             */
+            title: string;
+            /**
+             * @example [
+             *       "Peraturan Menteri PANRB Nomor 7 Tahun 2022"
+             *     ]
+             */
+            legalBasis: string[];
+            targetDate: string | null;
+            /** @enum {string} */
+            type: "PERGUB" | "PERBUP" | "PERWALI";
+            harmonization: {
+                /**
+                 * @description Nomor Berita Acara Selesai Harmonisasi
+                 * @example W18-PP.04.02-123
+                 */
+                reportNumber: string;
+                /**
+                 * Format: date
+                 * @example 2026-05-04
+                 */
+                reportDate: string;
+                recordedBy: string;
+                /** Format: date-time */
+                recordedAt: string;
+            } | null;
+            /** @description Once promulgated */
+            number: number | null;
+            /** @description Once promulgated */
+            year: number | null;
+            /** @description Nomor Berita Daerah, once promulgated */
+            gazetteNumber: number | null;
+            /** @example Peraturan Gubernur Kalimantan Timur Nomor 1 Tahun 2026 tentang Sistem Kerja ... */
+            officialTitle: string | null;
+            promulgatedAt: string | null;
+            publication: {
+                url: string | null;
+                publishedBy: string;
+                /** Format: date-time */
+                publishedAt: string;
+            } | null;
+            /** @description The paraf koordinasi of the OPDs concerned; null when none were named */
+            coordination: components["schemas"]["Coordination"] | null;
+            /**
+             * @description Nested states dotted
+             * @example approval
+             */
+            state: string;
+            /** @description Grows with every change; sent as ETag */
+            version: number;
+            contentVersion: number;
+            contentHash: string;
+            /** @example kaltim */
+            governmentCode: string;
+            /** @example diskominfo */
+            unitCode: string;
+            /**
+             * @description The government's time zone
+             * @example Asia/Makassar
+             */
+            timeZone: string;
+            /** @example kaltim.drafter */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The machine version the instance runs on */
+            workflowVersion: number;
+            /**
+             * @description The actions the caller may fire now
+             * @example [
+             *       "APPROVE",
+             *       "RETURN",
+             *       "REJECT"
+             *     ]
+             */
+            allowedActions: string[];
+            /** @description null in final states */
+            deadline: components["schemas"]["Deadline"] | null;
         };
         RegulationVersions: {
             items: {
@@ -2259,6 +2539,40 @@ export interface operations {
                         code?: "PAYLOAD_TOO_LARGE";
                     };
                 };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -42,7 +42,7 @@ export function actionRequestSchemas(
     Object.entries(dataOf).map(([action, data]) => {
       const branch = Closed({ action: Type.Literal(action), comment, data });
       // not Type.Optional(data): that copies the schema, and the document would no longer name it
-      if (dataOptional.includes(action)) branch.required = branch.required.filter((key) => key !== 'data');
+      if (dataOptional.includes(action)) (branch as { required: string[] }).required = branch.required.filter((key) => key !== 'data');
       return [action, named(`${noun}${pascal(action)}Request`, branch)];
     }),
   );
