@@ -16,8 +16,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Up to this many keys and items a refusal names every field at fault (up to five); beyond, the first. */
 const EVERY_ERROR_UP_TO = 2000;
 
+// strictRequired off: `then: { required: ['n'] }` names a property its parent defines
 function createAjv(coerceTypes: boolean, allErrors: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors, strict: true, coerceTypes, useDefaults: false, verbose: true, unicodeRegExp: true });
+  const ajv = new Ajv2020({ allErrors, strict: true, strictRequired: false, coerceTypes, useDefaults: false, verbose: true, unicodeRegExp: true });
   ajv.addFormat('date', { type: 'string', validate: isDateOnly });
   ajv.addFormat('date-time', { type: 'string', validate: isDateTimeWithOffset });
   ajv.addFormat('uuid', { type: 'string', validate: (s: string) => UUID.test(s) });

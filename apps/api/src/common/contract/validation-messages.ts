@@ -52,6 +52,7 @@ function toMessage(error: ErrorObject, root: string): { field: string; text: str
     case 'format':
       return { field: at, text: FORMAT_WORDS[p.format as string] ?? `must be a ${p.format}` };
     case 'enum':
+      if (typeof schema['x-shape'] === 'string') return { field: at, text: `must be ${schema['x-shape']}` };
       return { field: at, text: `must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}` };
     case 'const':
       return { field: at, text: `must be ${String(p.allowedValue)}` };
@@ -64,6 +65,8 @@ function toMessage(error: ErrorObject, root: string): { field: string; text: str
       if (min !== undefined && max !== undefined) return { field: at, text: `must be from ${min} to ${max}` };
       return { field: at, text: `must be ${p.comparison} ${p.limit}` };
     }
+    case 'uniqueItems':
+      return { field: at, text: 'must not repeat an item' };
     case 'maxItems':
       return { field: at, text: `must hold at most ${p.limit} items` };
     case 'minItems':
@@ -112,6 +115,8 @@ export function describeErrors(errors: readonly ErrorObject[], root: string, lim
   const byField = new Map<string, string>();
   const others = new Set<string>();
   for (const error of errors) {
+    // an if/then says what failed in its own errors (e.g. a field required when another has a value)
+    if (error.keyword === 'if') continue;
     if (isBranchMiss(error) || (isUnion(error) && explained.has(error.instancePath))) continue;
     const { field, text } = toMessage(error, root);
     const name = field || 'body';
