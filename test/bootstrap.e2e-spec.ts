@@ -74,7 +74,7 @@ describe('bootstrap on an empty database', () => {
 
     const short = await t.http.post('/api/me/password').set(bearer).send({ currentPassword: password, newPassword: 'pendek-11ch' });
     expect(short.status).toBe(400);
-    expect(short.body.message).toContain('newPassword must have 12');
+    expect(short.body.message).toContain('newPassword must be 12 to 200 characters long');
     const wrong = await t.http.post('/api/me/password').set(bearer).send({ currentPassword: 'bukan-sandinya', newPassword: 'sandi-baru-admin-kaltim' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.message).toContain('currentPassword');

@@ -2063,6 +2063,16 @@ export interface components {
             dueAt: string | null;
             overdue: boolean;
             /**
+             * @description The deadline explained in Bahasa Indonesia
+             * @example 3 hari kerja, dihitung sejak 2 Maret 2026 pukul 08.00 WITA, hingga akhir jam kerja
+             */
+            explanation: string | null;
+            /**
+             * @description The zone of the document's government
+             * @example Asia/Makassar
+             */
+            timeZone: string;
+            /**
              * @example [
              *       "APPROVE",
              *       "RETURN",
@@ -2070,6 +2080,11 @@ export interface components {
              *     ]
              */
             allowedActions: string[];
+            /**
+             * @description The principal the caller would act for, when only a delegation (Plt/Plh) lets them act
+             * @example null
+             */
+            onBehalfOf: string | null;
         };
         TaskList: {
             items: components["schemas"]["Task"][];
@@ -2429,7 +2444,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CSRF_REJECTED */
+            /** @description CSRF_REJECTED, PASSWORD_LOGIN_DISABLED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2437,7 +2452,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "CSRF_REJECTED";
+                        code?: "CSRF_REJECTED" | "PASSWORD_LOGIN_DISABLED";
                     };
                 };
             };
@@ -2464,6 +2479,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -2626,7 +2655,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CSRF_REJECTED */
+            /** @description CSRF_REJECTED, PASSWORD_LOGIN_DISABLED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2634,7 +2663,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "CSRF_REJECTED";
+                        code?: "CSRF_REJECTED" | "PASSWORD_LOGIN_DISABLED";
                     };
                 };
             };
@@ -2661,6 +2690,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -3937,7 +3980,7 @@ export interface operations {
                     "application/json": components["schemas"]["QuickWin"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED, PERIOD_OUTSIDE_IMPLEMENTATION */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3945,7 +3988,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "PERIOD_OUTSIDE_IMPLEMENTATION";
                     };
                 };
             };
@@ -3987,7 +4030,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description INVALID_TRANSITION, IDEMPOTENCY_IN_FLIGHT */
+            /** @description INVALID_TRANSITION, IDEMPOTENCY_IN_FLIGHT, PERIOD_ALREADY_REPORTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3995,7 +4038,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_TRANSITION" | "IDEMPOTENCY_IN_FLIGHT";
+                        code?: "INVALID_TRANSITION" | "IDEMPOTENCY_IN_FLIGHT" | "PERIOD_ALREADY_REPORTED";
                     };
                 };
             };

@@ -44,7 +44,7 @@ export class AuthController {
     public: true,
     body: LoginBody,
     success: { status: 200, description: 'Signed in', schema: LoginResultSchema },
-    errors: [ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED],
+    errors: [ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED, ErrorCode.PASSWORD_LOGIN_DISABLED, ErrorCode.SERVICE_UNAVAILABLE],
   })
   signIn(@ValidBody(LoginBody) body: Static<typeof LoginBody>): Promise<LoginResult> {
     return this.login.execute(body.username, body.password);
@@ -60,7 +60,7 @@ export class AuthController {
     public: true,
     body: LoginBody,
     success: { status: 200, description: 'Signed in; the cookies are set', schema: BrowserSignInSchema, headers: ['Set-Cookie'] },
-    errors: [ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED],
+    errors: [ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED, ErrorCode.PASSWORD_LOGIN_DISABLED, ErrorCode.SERVICE_UNAVAILABLE],
   })
   async startSession(@ValidBody(LoginBody) body: Static<typeof LoginBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSignInResult> {
     assertNotCrossSite(req);

@@ -112,6 +112,7 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
         ErrorCode.FORBIDDEN,
         ErrorCode.SEPARATION_OF_DUTIES,
         ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        ...spec.actionRefusalCodes,
       ],
     })
     async act(

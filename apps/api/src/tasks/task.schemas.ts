@@ -16,7 +16,13 @@ export const TaskSchema = named(
       state: Type.String({ examples: ['approval'] }),
       dueAt: Nullable(Type.String({ format: 'date-time' })),
       overdue: Type.Boolean(),
+      explanation: Nullable(Type.String(), {
+        description: 'The deadline explained in Bahasa Indonesia',
+        examples: ['3 hari kerja, dihitung sejak 2 Maret 2026 pukul 08.00 WITA, hingga akhir jam kerja'],
+      }),
+      timeZone: Type.String({ description: "The zone of the document's government", examples: ['Asia/Makassar'] }),
       allowedActions: Type.Array(Type.String(), { examples: [['APPROVE', 'RETURN', 'REJECT']] }),
+      onBehalfOf: Nullable(Type.String(), { description: 'The principal the caller would act for, when only a delegation (Plt/Plh) lets them act', examples: [null] }),
     },
     { additionalProperties: false },
   ),

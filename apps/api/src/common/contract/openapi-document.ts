@@ -44,6 +44,7 @@ const RESPONSE_HEADERS: Record<ResponseHeader, Json> = {
 const ERROR_HEADERS: Partial<Record<number, Record<string, Json>>> = {
   401: { 'WWW-Authenticate': { description: 'Always `Bearer`', schema: { type: 'string', pattern: '^Bearer' }, required: true } },
   429: { 'Retry-After': RESPONSE_HEADERS['Retry-After'] },
+  503: { 'Retry-After': RESPONSE_HEADERS['Retry-After'] },
 };
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);

@@ -1,6 +1,21 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { validationFailed } from '../errors/app.exception.js';
+import { walk } from '../contract/schema-validator.js';
 import { findUnstorableString, flattenValidationErrors } from '../validation/validate-dto.util.js';
+
+const MAX_DTO_DEPTH = 16;
+
+/** Whether a JSON value holds objects or arrays more than `limit` levels deep (iterative). */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 const NOT_A_DTO = new Set<unknown>([undefined, String, Boolean, Number, Array, Object, Buffer, Date]);
 
@@ -13,6 +28,10 @@ const NOT_A_DTO = new Set<unknown>([undefined, String, Boolean, Number, Array, O
 class StorableValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!NOT_A_DTO.has(metadata.metatype)) {
+      // class-transformer recurses: a body nested deeper than any DTO would overflow the stack (a 500)
+      if (deeperThan(value, MAX_DTO_DEPTH)) throw validationFailed(`${metadata.type} is nested deeper than ${MAX_DTO_DEPTH} levels`, { fields: [metadata.type] });
+      const { prototypeKey } = walk(value, '');
+      if (prototypeKey !== null) throw validationFailed(`${prototypeKey} is not a field this API knows`, { fields: [`${prototypeKey}: not a known field`] });
       const unstorable = findUnstorableString(value, metadata.type === 'body' ? '' : metadata.type);
       if (unstorable !== null) {
         throw validationFailed(`${unstorable || metadata.type} contains a NUL character or a broken Unicode surrogate`, { fields: [unstorable || metadata.type] });

@@ -43,6 +43,8 @@ export interface DocumentKindSpec {
    */
   summaryOmits: { readonly content: readonly string[]; readonly facts: readonly string[] };
   /** A refusal of an action's data by the document's own rules (e.g. one progress report per month), or null. */
+  /** The codes actionRefusal may answer (documented on POST .../actions). */
+  actionRefusalCodes: readonly ErrorCode[];
   actionRefusal(content: DocumentContent, facts: DocumentFactsJson, action: string, data: Record<string, unknown> | undefined): { code: keyof typeof ErrorCode; reason: string } | null;
   /** The year a document is listed under (`?year=`). */
   yearOf(content: DocumentContent): number | null;

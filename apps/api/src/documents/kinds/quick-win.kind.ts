@@ -1,4 +1,5 @@
 import { areasFor, DocumentKind, progressReportRefusal, type QuickWinCategory } from '#workflow';
+import { ErrorCode } from '../../common/errors/error-code.enum.js';
 import { addMonths } from '../../common/validation/date-only.util.js';
 import type { DocumentKindSpec } from './document-kind.types.js';
 import {
@@ -54,6 +55,7 @@ export const quickWinKind: DocumentKindSpec = {
     };
   },
   summaryOmits: { content: [], facts: ['progressReports'] },
+  actionRefusalCodes: [ErrorCode.PERIOD_OUTSIDE_IMPLEMENTATION, ErrorCode.PERIOD_ALREADY_REPORTED],
   actionRefusal(content, facts, action, data) {
     if (action !== 'REPORT_PROGRESS' || data === undefined) return null;
     const reported = ((facts.progressReports as Array<{ period?: unknown }> | undefined) ?? []).map((r) => String(r.period));

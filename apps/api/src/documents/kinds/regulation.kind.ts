@@ -48,6 +48,7 @@ export const regulationKind: DocumentKindSpec = {
     };
   },
   summaryOmits: { content: ['body'], facts: [] },
+  actionRefusalCodes: [],
   actionRefusal: () => null,
   yearOf: () => null,
 };
