@@ -82,9 +82,9 @@ describe('arbitrary JSON to every write endpoint, as every role', () => {
         expect(res.status).toBeLessThan(500);
         expect(typeof res.body.code).toBe('string');
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
     expect(await fingerprint()).toEqual(before);
     expect(new Set(seen).size).toBeGreaterThan(1);
-  });
+  }, 240_000); // a few hundred requests: seconds on a quiet machine, far more on a busy one
 });
