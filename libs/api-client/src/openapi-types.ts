@@ -1352,14 +1352,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description ASSIGNED, RETURNED, APPROVED, REJECTED, REMINDER, OVERDUE, ESCALATION, PUBLISHED...
+             * @description ASSIGNED, RETURNED, APPROVED, REJECTED, REMINDER, OVERDUE, ESCALATION, PUBLISHED, WEEKLY_DIGEST, DELEGATION_GRANTED...
              * @example ASSIGNED
              */
             type: string;
-            /** @example quick-win */
-            documentKind: string;
-            /** Format: uuid */
-            documentId: string;
+            /**
+             * @description null for a notification about no single document: WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED
+             * @example quick-win
+             */
+            documentKind: ("quick-win" | "regulation") | null;
+            documentId: string | null;
             /** @example Quick Win menunggu persetujuan Anda */
             title: string;
             message: string;
