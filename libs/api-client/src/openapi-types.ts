@@ -107,6 +107,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with an e-mailed link's token (public, rate-limited)
+         * @description 400 VALIDATION_FAILED when the token is used, expired, replaced by a newer link or unknown, or the password is shorter than 12 characters.
+         */
+        post: operations["PasswordResetController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot password (public, rate-limited like sign-in): e-mails a one-time link to the account with this username or e-mail address
+         * @description Answers 202 with the same message whether such an account exists or not. The link (PUBLIC_URL/atur-kata-sandi?token=...) works once, for 30 minutes, and only the newest one of a person. 404 when the deployment has no SMTP_URL or PASSWORD_LOGIN=false.
+         */
+        post: operations["PasswordResetController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How people sign in here (public): password, password reset by e-mail, single sign-on */
+        get: operations["PasswordResetController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/session": {
         parameters: {
             query?: never;
@@ -719,6 +776,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RequestPasswordResetDto: {
+            /**
+             * @description the username or the e-mail address of the account
+             * @example kaltim.drafter
+             */
+            username: string;
+        };
+        CompletePasswordResetDto: {
+            /** @description the token of the e-mailed link (`?token=`) */
+            token: string;
+            /** @example sandi-baru-yang-panjang */
+            newPassword: string;
+        };
         OfficeDayDto: {
             /**
              * @description HH:MM, 00:00 to 23:59
@@ -2604,6 +2674,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PasswordResetController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordResetController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    PasswordResetController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        password: boolean;
+                        passwordReset: boolean;
+                        oidc: boolean;
+                    };
+                };
             };
         };
     };

@@ -19,7 +19,8 @@ export class NotificationQueries {
       listNotificationsOf(this.dataSource.manager, userId, { unreadOnly, limit, offset: (page - 1) * limit }),
       countNotificationsOf(this.dataSource.manager, userId),
     ]);
-    return { items, total: unreadOnly ? counts.unread : counts.total, unread: counts.unread, page, limit };
+    // the worker writes a document's kind (quick-win or regulation), or null
+    return { items: items as NotificationView[], total: unreadOnly ? counts.unread : counts.total, unread: counts.unread, page, limit };
   }
 
   /** Marks one of the caller's notifications read (a second call keeps the first time); 404 otherwise. */
@@ -27,6 +28,6 @@ export class NotificationQueries {
     if (!isUuid(id)) throw notFound('Notification');
     const row = await markNotificationRead(this.dataSource.manager, userId, id);
     if (!row) throw notFound('Notification');
-    return row;
+    return row as NotificationView;
   }
 }
