@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
 import { act, createQuickWin, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
@@ -7,7 +8,16 @@ jest.setTimeout(180_000);
 describe('web app: served by the API', () => {
   let app: BrowserApp;
   beforeAll(async () => {
-    app = await startBrowserApp();
+    // SMTP and single sign-on configured (neither is reached by these tests: the API only offers them)
+    app = await startBrowserApp({
+      env: {
+        SMTP_URL: 'smtp://127.0.0.1:9',
+        OIDC_ISSUER_URL: 'http://127.0.0.1:9/oidc',
+        OIDC_CLIENT_ID: 'alur',
+        OIDC_CLIENT_SECRET: 'alur-client-secret',
+        OIDC_REDIRECT_URL: 'http://127.0.0.1:9/api/auth/oidc/callback',
+      },
+    });
   });
   afterAll(() => app?.close());
 
@@ -27,6 +37,36 @@ describe('web app: served by the API', () => {
     const js = await app.t.http.get(asset!);
     expect(js.status).toBe(200);
     expect(js.headers['cache-control']).toMatch(/immutable/);
+  });
+
+  it('the sign-in page offers "Masuk dengan SSO" and "Lupa kata sandi?"; the e-mailed link\'s page sets a new password', async () => {
+    const { page } = app;
+    await page.goto(`${app.baseUrl}/masuk`);
+    const sso = page.getByRole('link', { name: 'Masuk dengan SSO' });
+    await sso.waitFor();
+    expect(await sso.getAttribute('href')).toBe('/api/auth/oidc/login');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Lupa kata sandi?' }).click();
+    await page.getByLabel('Nama pengguna atau e-mail').fill('kaltim.drafter');
+    await page.getByRole('button', { name: 'Kirim tautan' }).click();
+    await page.getByTestId('reset-requested').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // the token the worker makes when it sends the e-mail, stored as it stores it (the e-mail itself: email.e2e-spec)
+    const token = randomBytes(32).toString('base64url');
+    const [, updated] = await app.t.dataSource.query(
+      `UPDATE password_resets SET token_hash = $1 WHERE user_id = (SELECT id FROM users WHERE username = 'kaltim.drafter') AND used_at IS NULL AND expires_at > now()`,
+      [createHash('sha256').update(token).digest('hex')],
+    );
+    expect(updated).toBe(1);
+    await page.goto(`${app.baseUrl}/atur-kata-sandi?token=${token}`);
+    await page.getByLabel('Kata sandi baru', { exact: true }).fill('sandi-baru-dari-tautan');
+    await page.getByLabel('Ulangi kata sandi baru').fill('sandi-baru-dari-tautan');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await page.getByTestId('password-reset-done').waitFor();
+    await screenshot(page, 'atur-kata-sandi');
+    const signedIn = await app.t.http.post('/api/auth/login').send({ username: 'kaltim.drafter', password: 'sandi-baru-dari-tautan' });
+    expect(signedIn.status).toBe(200);
   });
 });
 
