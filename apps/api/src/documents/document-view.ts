@@ -1,4 +1,4 @@
-import { AGENCIES_STAGE, allowedActions, coordinationRoundOf, pendingUnits, stageActorsFor, type ActorFacts, type DocumentFacts, type ReadableDocument, type WorkflowRegistry } from '#workflow';
+import { AGENCIES_STAGE, allowedActions, coordinationRoundOf, pendingUnits, stageActorsFor, type ActorFacts, type DocumentFacts, type ReadableDocument, type RestoredInstance, type WorkflowRegistry } from '#workflow';
 import { coordinationViewOf } from './coordination-view.js';
 import type { DocumentRecord } from './document-record.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
@@ -28,8 +28,11 @@ export function readableDocumentOf(record: DocumentRecord, registry: WorkflowReg
   };
 }
 
-/** A document as the API returns it, with what this caller may do now. */
-export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date) {
+/**
+ * A document as the API returns it, with what this caller may do now; `instance`: the document's
+ * workflow already restored in this request (after a transition), asked instead of restoring again.
+ */
+export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance) {
   const spec = DOCUMENT_KINDS[record.kind];
   const definition = registry.require(record.kind, record.machineVersion);
   return {
@@ -49,7 +52,11 @@ export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistr
     updatedAt: record.updatedAt,
     workflowVersion: record.machineVersion,
     ...(record.kind === 'regulation' ? { coordination: coordinationViewOf(record) } : {}),
-    allowedActions: record.final ? [] : allowedActions(definition, record.snapshot, documentFactsOf(record), actor, now),
+    allowedActions: record.final
+      ? []
+      : instance
+        ? instance.allowedActions(documentFactsOf(record), actor, now)
+        : allowedActions(definition, record.snapshot, documentFactsOf(record), actor, now),
     deadline:
       record.final || !record.deadline
         ? null

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { applyAction, authorizeAction, canRead, isCommentRequired, readScopeMarksAfter, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { canRead, decideAction, isCommentRequired, readScopeMarksAfter, restoreInstance, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
@@ -65,10 +65,12 @@ export class FireActionUseCase {
       if (!record || !canRead(readableDocumentOf(record, this.registry), actor, now)) throw notFound();
       if (idempotencyKey !== undefined) IdempotencyService.assertKey(idempotencyKey);
       const definition = this.registry.require(kind, record.machineVersion);
+      // restored once: known, possible, allowed, the transition and the next allowedActions all ask it
+      const instance = restoreInstance(definition, record.snapshot);
 
       const { action } = parseWith(spec.schemas.action.action, body) as { action: string };
       const request = parseWith(spec.schemas.action.branchOf(action), body) as { action: string; comment?: string; data?: Record<string, unknown> };
-      if (!(definition.actions as readonly string[]).includes(request.action)) {
+      if (!instance.knows(request.action)) {
         throw validationFailed(`Unknown action ${request.action}; ${kind} knows ${definition.actions.join(', ')}`);
       }
       const comment = request.comment?.trim() || null;
@@ -77,16 +79,23 @@ export class FireActionUseCase {
       const coordination = request.action === 'REQUEST_HARMONIZATION' ? await resolveCoordinationRequest(tx, record, definition, data) : null;
 
       assertIfMatch(ifMatch, record.version);
-      const decision = authorizeAction(definition, record.snapshot, documentFactsOf(record), actor, request.action, now);
-      if (!decision.allowed) throw new AppException(ErrorCode[decision.code], decision.reason);
-      const refusal = spec.actionRefusal(record.content, record.facts, request.action, data ?? undefined);
-      if (refusal) throw new AppException(ErrorCode[refusal.code], refusal.reason);
-
-      const participant = decision.participant ?? null;
-      const answer = participant === null ? undefined : { actor: user.username, onBehalfOf: decision.onBehalfOf, at: now.toISOString(), comment };
       const eventData = coordination === null ? (data ?? undefined) : { ...data, coordination: coordination.request };
-      const result = applyAction(definition, record.snapshot, { type: request.action, data: eventData, participant: participant ?? undefined, answer });
-      if (!result.ok) throw new AppException(ErrorCode.INVALID_TRANSITION, result.reason);
+      const outcome = decideAction(instance, {
+        document: documentFactsOf(record),
+        actor,
+        action: request.action,
+        now,
+        refuse: () => spec.actionRefusal(record.content, record.facts, request.action, data ?? undefined),
+        event: (allowed) => {
+          const answering = allowed.participant ?? null;
+          const answer = answering === null ? undefined : { actor: user.username, onBehalfOf: allowed.onBehalfOf, at: now.toISOString(), comment };
+          return { type: request.action, data: eventData, participant: answering ?? undefined, answer };
+        },
+      });
+      if (outcome.outcome === 'unknown') throw validationFailed(outcome.reason);
+      if (outcome.outcome === 'refused') throw new AppException(ErrorCode[outcome.code], outcome.reason);
+      const { decision, result } = outcome;
+      const participant = decision.participant ?? null;
       const facts = spec.applyActionFacts(record.facts, { action: request.action, data: data ?? undefined, actor: user.username, at: now });
       const updated = await this.writer.write(tx, {
         record,
@@ -105,7 +114,7 @@ export class FireActionUseCase {
         data: participant === null ? data : { ...data, participant },
         at: now,
       });
-      const view = toDocumentView(updated, this.registry, actor, now);
+      const view = toDocumentView(updated, this.registry, actor, now, outcome.next);
       const response: StoredResponse = { status: 200, body: JSON.parse(JSON.stringify(view)), headers: { ETag: etagOf(view.version) } };
       if (idempotencyKey) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
       return response;

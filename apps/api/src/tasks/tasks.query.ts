@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { authorizeAction, taskScopesOf, type ActorFacts, type WorkflowRegistry } from '#workflow';
+import { restoreInstance, taskScopesOf, type ActorFacts, type RestoredInstance, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { DocumentRecord } from '../documents/document-record.js';
@@ -59,7 +59,8 @@ export class TasksQuery {
       for (const record of rows) {
         if (seen.has(record.id)) continue;
         seen.add(record.id);
-        const view = toDocumentView(record, this.registry, actor, now);
+        const instance = restoreInstance(this.registry.require(record.kind, record.machineVersion), record.snapshot);
+        const view = toDocumentView(record, this.registry, actor, now, instance);
         if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) continue;
         items.push({
           kind: record.kind,
@@ -71,7 +72,7 @@ export class TasksQuery {
           explanation: view.deadline?.explanation ?? null,
           timeZone: record.timeZone,
           allowedActions: view.allowedActions,
-          onBehalfOf: this.actingFor(record, actor, view.allowedActions, now),
+          onBehalfOf: this.actingFor(record, instance, actor, view.allowedActions, now),
         });
         if (items.length === limit) break;
       }
@@ -80,11 +81,11 @@ export class TasksQuery {
     return { items, limit };
   }
 
-  private actingFor(record: DocumentRecord, actor: ActorFacts, actions: string[], now: Date): string | null {
+  private actingFor(record: DocumentRecord, instance: RestoredInstance, actor: ActorFacts, actions: string[], now: Date): string | null {
     if (actor.delegations.length === 0) return null;
     const action = actions.find((a) => !CREATOR_ONLY.has(a));
     if (!action) return null;
-    const decision = authorizeAction(this.registry.require(record.kind, record.machineVersion), record.snapshot, documentFactsOf(record), actor, action, now);
+    const decision = instance.authorize(documentFactsOf(record), actor, action, now);
     return decision.allowed ? decision.onBehalfOf : null;
   }
 }

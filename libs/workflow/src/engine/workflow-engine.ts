@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyEventObject } from 'xstate';
+import { initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
 import type { WorkflowAction } from '../machines/workflow-action.types.js';
 import { isFinalStateName, stateToString } from '../machines/state-node.util.js';
 import { assertWorkflowInput, type WorkflowInput } from '../machines/workflow-input.types.js';
@@ -33,23 +33,37 @@ export function applyAction(
   persistedSnapshot: PersistedWorkflowSnapshot,
   event: WorkflowEvent,
 ): ApplyActionResult {
+  return applyToLive(definition, restoreSnapshot(definition.machine, persistedSnapshot), event).result;
+}
+
+/**
+ * `applyAction` on a snapshot already restored (`restoreInstance` restores once per request); also
+ * returns the live next snapshot, so what follows the transition is asked without restoring again.
+ */
+export function applyToLive(
+  definition: WorkflowDefinition,
+  snapshot: AnyMachineSnapshot,
+  event: WorkflowEvent,
+): { result: ApplyActionResult; next: AnyMachineSnapshot | null } {
   const { machine } = definition;
-  const snapshot = restoreSnapshot(machine, persistedSnapshot);
   const fromState = stateToString(snapshot.value);
   if (!(definition.actions as readonly string[]).includes(event.type)) {
-    return { ok: false, code: 'INVALID_TRANSITION', fromState, reason: `${event.type} is not an action of ${definition.kind}` };
+    return { result: { ok: false, code: 'INVALID_TRANSITION', fromState, reason: `${event.type} is not an action of ${definition.kind}` }, next: null };
   }
   if (snapshot.status !== 'active' || !snapshot.can(event as AnyEventObject)) {
-    return { ok: false, code: 'INVALID_TRANSITION', fromState, reason: `${event.type} is not possible in state ${fromState}` };
+    return { result: { ok: false, code: 'INVALID_TRANSITION', fromState, reason: `${event.type} is not possible in state ${fromState}` }, next: null };
   }
   const [next, actions] = transition(machine, snapshot, event as AnyEventObject);
   return {
-    ok: true,
-    persistedSnapshot: persistSnapshot(machine, next),
-    fromState,
-    toState: stateToString(next.value),
-    final: next.status === 'done',
-    effects: effectsFromActions(actions),
+    result: {
+      ok: true,
+      persistedSnapshot: persistSnapshot(machine, next),
+      fromState,
+      toState: stateToString(next.value),
+      final: next.status === 'done',
+      effects: effectsFromActions(actions),
+    },
+    next,
   };
 }
 

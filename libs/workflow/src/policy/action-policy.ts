@@ -18,7 +18,8 @@ const SCOPE_TEXT: Readonly<Record<ActionRule['scope'], (document: DocumentFacts)
   participant: (d) => `of an OPD concerned in ${d.governmentCode}`,
 };
 
-function decide(
+/** The decision on a live snapshot (null: the state's rules only). */
+export function decideOnLive(
   definition: WorkflowDefinition,
   live: AnyMachineSnapshot | null,
   document: DocumentFacts,
@@ -94,7 +95,7 @@ export function authorizeAction(
   now: Date,
 ): PolicyDecision {
   const live = snapshot === null ? null : restoreSnapshot(definition.machine, snapshot);
-  return decide(definition, live, document, approvalActsOf(definition, document.history), actor, action, now);
+  return decideOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, action, now);
 }
 
 /** The actions `actor` may fire now on the document, in the definition's action order. */
@@ -107,5 +108,5 @@ export function allowedActions(
 ): WorkflowAction[] {
   const live = snapshot === null ? null : restoreSnapshot(definition.machine, snapshot);
   const acts = approvalActsOf(definition, document.history);
-  return definition.actions.filter((action) => decide(definition, live, document, acts, actor, action, now).allowed);
+  return definition.actions.filter((action) => decideOnLive(definition, live, document, acts, actor, action, now).allowed);
 }

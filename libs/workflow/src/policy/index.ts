@@ -10,3 +10,4 @@ export * from './administration-policy.js';
 export * from './delegation-rules.js';
 export * from './read-policy.sql.js';
 export * from './task-scope.js';
+export * from './action-decision.js';
