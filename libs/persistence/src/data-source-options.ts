@@ -1,5 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface DatabaseSettings {
@@ -12,7 +11,9 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
   return {
     type: 'postgres',
     url: settings.url,
-    entities: ENTITIES,
+    // no entities: every table is read and written by the named methods of libs/persistence (plain SQL);
+    // TypeORM is the connection, transaction and migration layer
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsRun: false,

@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { GovernmentLevelColumn } from '../entities/government.entity.js';
+import type { GovernmentLevel } from '#workflow';
+
+/** governments.level */
+export type GovernmentLevelColumn = GovernmentLevel;
 
 /** A government as administration shows it. */
 export interface GovernmentRow {
