@@ -5,6 +5,11 @@ import {
   atomicStateNames,
   canRead,
   createDefaultRegistry,
+  isFinalState,
+  isTaskCandidate,
+  taskScopesOf,
+  UNDATED_STATES,
+  type WaitingPlace,
   readScopeFilter,
   stageActorsFor,
   type ActorFacts,
@@ -15,6 +20,7 @@ import {
   type UserPlacement,
   type WorkflowDefinition,
 } from '#workflow';
+import { DocumentRepository } from '#persistence';
 import { createTestApp, type TestApp } from '#testing';
 
 /**
@@ -125,16 +131,64 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
     expect(readable).toBeGreaterThan(10);
     expect(readable).toBeLessThan(290);
   }, 120_000);
+
+  /**
+   * The inbox's pure rule (`taskScopesOf` + `isTaskCandidate`) and its SQL twin
+   * (`DocumentRepository.inboxCandidates`) agree: a generated document, waiting in its state or at
+   * pending deadlines in its own or another unit, is found for a generated user exactly when the pure
+   * rule makes it a candidate of that user's inbox.
+   */
+  it('task candidates: the pure rule and the inbox query agree on generated users and documents', async () => {
+    const repository = new DocumentRepository({ content: [], facts: [] });
+    const deadlineArb = fc.record({ unit: fc.nat({ max: 20 }), stage: fc.nat({ max: 50 }), pending: fc.boolean() });
+    let candidates = 0;
+    await fc.assert(
+      fc.asyncProperty(documentArb, fc.array(deadlineArb, { maxLength: 3 }), actorArb, async (doc, generated, actor) => {
+        const government = governments.get(doc.placement.governmentCode)!;
+        const unit = government.units.find((u) => u.code === doc.placement.unitCode)!;
+        const definition: WorkflowDefinition = doc.definition;
+        const states = atomicStateNames(definition.machine);
+        const final = isFinalState(definition, doc.state);
+        const deadlines = generated.map((d) => ({ unit: government.units[d.unit % government.units.length], stage: states[d.stage % states.length], pending: d.pending }));
+        const id = await insertDocument(t, { definition, state: doc.state, governmentId: government.id, unitId: unit.id, userId: government.userId, submitted: doc.submitted, facilitationRequested: doc.facilitationRequested, acted: [], final });
+        for (const d of deadlines) {
+          await t.dataSource.query(
+            `INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, policy, explanation, status)
+             VALUES ($1, $2, $3, $4, now(), now() + interval '1 day', '{}', 'x', $5)`,
+            [id, government.id, d.unit.id, d.stage, d.pending ? 'PENDING' : 'DONE'],
+          );
+        }
+        const place = (unitCode: string, stage: string): WaitingPlace => ({ governmentCode: government.code, parentGovernmentCode: government.parentCode, unitCode, stage });
+        const places = [
+          ...(UNDATED_STATES.has(doc.state) ? [place(unit.code, doc.state)] : []),
+          ...deadlines.filter((d) => d.pending && !UNDATED_STATES.has(d.stage)).map((d) => place(d.unit.code, d.stage)),
+        ];
+        const scopes = taskScopesOf(actor, registry, NOW);
+        const expected = !final && places.some((p) => isTaskCandidate(scopes, p));
+        const found = scopes.length > 0 && (await repository.inboxCandidates(t.dataSource.manager, scopes, 100_000)).some((r) => r.id === id);
+        if (expected) candidates++;
+        expect({ doc: { state: doc.state, government: government.code, unit: unit.code, deadlines, final }, actor, sql: found }).toEqual({
+          doc: { state: doc.state, government: government.code, unit: unit.code, deadlines, final },
+          actor,
+          sql: expected,
+        });
+      }),
+      { numRuns: 150 },
+    );
+    // the generators reach both answers
+    expect(candidates).toBeGreaterThan(5);
+    expect(candidates).toBeLessThan(145);
+  }, 180_000);
 });
 
 async function insertDocument(
   t: TestApp,
-  d: { definition: WorkflowDefinition; state: string; governmentId: string; unitId: string; userId: string; submitted: boolean; facilitationRequested: boolean; acted: Array<{ actor: string; onBehalfOf: string | null }> },
+  d: { definition: WorkflowDefinition; state: string; governmentId: string; unitId: string; userId: string; submitted: boolean; facilitationRequested: boolean; acted: Array<{ actor: string; onBehalfOf: string | null }>; final?: boolean },
 ): Promise<string> {
   const [{ id }]: Array<{ id: string }> = await t.dataSource.query(
-    `INSERT INTO documents (kind, government_id, unit_id, created_by, title, content, content_hash, state, submitted_at, facilitation_requested_at)
-     VALUES ($1, $2, $3, $4, 'Uji', '{}', 'h', $5, CASE WHEN $6 THEN now() END, CASE WHEN $7 THEN now() END) RETURNING id`,
-    [d.definition.kind, d.governmentId, d.unitId, d.userId, d.state, d.submitted, d.facilitationRequested],
+    `INSERT INTO documents (kind, government_id, unit_id, created_by, title, content, content_hash, state, submitted_at, facilitation_requested_at, final)
+     VALUES ($1, $2, $3, $4, 'Uji', '{}', 'h', $5, CASE WHEN $6 THEN now() END, CASE WHEN $7 THEN now() END, $8) RETURNING id`,
+    [d.definition.kind, d.governmentId, d.unitId, d.userId, d.state, d.submitted, d.facilitationRequested, d.final ?? false],
   );
   await t.dataSource.query(
     `INSERT INTO workflow_instances (document_id, kind, machine_version, snapshot, state) VALUES ($1, $2, $3, '{}', $4)`,

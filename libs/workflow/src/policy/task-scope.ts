@@ -42,3 +42,29 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
 
 /** States a document waits in without a deadline (the drafter's own draft): the inbox finds them by creation. */
 export const UNDATED_STATES: ReadonlySet<string> = new Set(['draft']);
+
+/**
+ * One place a document waits: a pending deadline (its stage and the unit it lies in), or, in an
+ * undated state, the document itself in its own unit.
+ */
+export interface WaitingPlace {
+  governmentCode: string;
+  parentGovernmentCode: string | null;
+  unitCode: string;
+  stage: string;
+}
+
+/**
+ * Is a document waiting at `place` a candidate of the caller's inbox (before the per-document
+ * `allowedActions` check)? The pure twin of the inbox query (`DocumentRepository.inboxCandidates`):
+ * a scope of the caller names the stage, the government (or, `children`, its parent) and, when
+ * unit-scoped, the unit. A dated stage is found by its pending deadline, an undated one by the document.
+ */
+export function isTaskCandidate(scopes: readonly TaskScope[], place: WaitingPlace): boolean {
+  return scopes.some(
+    (scope) =>
+      scope.states.includes(place.stage) &&
+      (scope.children ? place.parentGovernmentCode === scope.governmentCode : place.governmentCode === scope.governmentCode) &&
+      (scope.unitCode === null || scope.unitCode === place.unitCode),
+  );
+}
