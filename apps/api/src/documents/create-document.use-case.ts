@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appendHistory, insertContentVersion, insertDocument, insertWorkflowInstance } from '#persistence';
-import { computeContentHash, startWorkflow, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { computeContentHash, createRefusal, startWorkflow, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden, validationFailed } from '../common/errors/app.exception.js';
@@ -26,10 +26,8 @@ export class CreateDocumentUseCase {
     const { unitCode, ...content } = parseWith(spec.schemas.create, body) as Record<string, unknown> & { unitCode?: string };
     const issues = spec.contentIssues(content);
     if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
-    if (!user.roles.includes('DRAFTER')) throw forbidden('Only a DRAFTER (pemrakarsa) creates documents');
-    if (unitCode !== undefined && unitCode !== user.unitCode) {
-      throw forbidden(`A drafter creates documents of their own unit (${user.unitCode}), not of ${unitCode}`);
-    }
+    const refusal = createRefusal({ username: user.username, governmentCode: user.governmentCode, unitCode: user.unitCode, roles: user.roles }, unitCode);
+    if (refusal) throw forbidden(refusal.reason);
 
     const definition = this.registry.requireLatest(kind);
     const started = startWorkflow(definition, { level: user.governmentLevel });

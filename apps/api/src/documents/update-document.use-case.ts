@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appendHistory, insertContentVersion, writeContentEdit } from '#persistence';
-import { canRead, computeContentHash, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { canRead, computeContentHash, editRefusal, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, forbidden, notFound, validationFailed } from '../common/errors/app.exception.js';
@@ -12,8 +12,6 @@ import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentView, type DocumentView } from './document-view.js';
 import { assertIfMatch } from './if-match.util.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
-
-const EDITABLE_STATES = new Set(['draft', 'revision']);
 
 /** PATCH: a drafter of the unit edits a draft or revision; every real change is a new content version. */
 @Injectable()
@@ -40,11 +38,8 @@ export class UpdateDocumentUseCase {
       const issues = spec.contentIssues(content);
       if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
       assertIfMatch(ifMatch, record.version);
-      if (!EDITABLE_STATES.has(record.state)) {
-        throw new AppException(ErrorCode.NOT_EDITABLE, `A document is edited only in draft or revision, not in ${record.state}`);
-      }
-      const isUnitDrafter = user.roles.includes('DRAFTER') && user.governmentCode === record.governmentCode && user.unitCode === record.unitCode;
-      if (!isUnitDrafter) throw forbidden(`Only a DRAFTER of ${record.unitCode} edits this document`);
+      const refusal = editRefusal({ username: user.username, governmentCode: user.governmentCode, unitCode: user.unitCode, roles: user.roles }, record);
+      if (refusal) throw new AppException(ErrorCode[refusal.code], refusal.reason);
 
       const contentHash = computeContentHash(content);
       if (contentHash !== record.contentHash) {

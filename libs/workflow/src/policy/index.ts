@@ -11,3 +11,4 @@ export * from './delegation-rules.js';
 export * from './read-policy.sql.js';
 export * from './task-scope.js';
 export * from './action-decision.js';
+export * from './authoring-policy.js';
