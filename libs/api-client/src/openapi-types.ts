@@ -120,7 +120,7 @@ export interface paths {
          * Set a new password with an e-mailed link's token (public, rate-limited)
          * @description 400 VALIDATION_FAILED when the token is used, expired, replaced by a newer link or unknown, or the password is shorter than 12 characters.
          */
-        post: operations["PasswordResetController_complete"];
+        post: operations["changeForgottenPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -140,7 +140,7 @@ export interface paths {
          * Forgot password (public, rate-limited like sign-in): e-mails a one-time link to the account with this username or e-mail address
          * @description Answers 202 with the same message whether such an account exists or not. The link (PUBLIC_URL/atur-kata-sandi?token=...) works once, for 30 minutes, and only the newest one of a person. 404 when the deployment has no SMTP_URL or PASSWORD_LOGIN=false.
          */
-        post: operations["PasswordResetController_request"];
+        post: operations["startPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -155,7 +155,7 @@ export interface paths {
             cookie?: never;
         };
         /** How people sign in here (public): password, password reset by e-mail, single sign-on */
-        get: operations["PasswordResetController_providers"];
+        get: operations["getSignInProviders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -776,19 +776,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        RequestPasswordResetDto: {
-            /**
-             * @description the username or the e-mail address of the account
-             * @example kaltim.drafter
-             */
-            username: string;
-        };
-        CompletePasswordResetDto: {
-            /** @description the token of the e-mailed link (`?token=`) */
-            token: string;
-            /** @example sandi-baru-yang-panjang */
-            newPassword: string;
-        };
         OfficeDayDto: {
             /**
              * @description HH:MM, 00:00 to 23:59
@@ -1447,6 +1434,22 @@ export interface components {
             page: number;
             limit: number;
         };
+        PasswordResetCompletion: {
+            token: string;
+            /** @example sandi-baru-yang-panjang */
+            newPassword: string;
+        };
+        PasswordResetRequest: {
+            /**
+             * @description The username or the e-mail address of the account
+             * @example kaltim.drafter
+             */
+            username: string;
+        };
+        PasswordResetRequested: {
+            /** @description The same text whether such an account exists or not */
+            message: string;
+        };
         ProgressReport: {
             /** @example 2026-03 */
             period: string;
@@ -2050,6 +2053,14 @@ export interface components {
             governmentCode: string;
         } & {
             [key: string]: unknown;
+        };
+        SignInProviders: {
+            /** @description Username and password (POST /api/auth/session); false with PASSWORD_LOGIN=false */
+            password: boolean;
+            /** @description "Lupa kata sandi": a reset link by e-mail (SMTP set and password sign-in on) */
+            passwordReset: boolean;
+            /** @description Single sign-on: GET /api/auth/oidc/login (OIDC_ISSUER_URL set) */
+            oidc: boolean;
         };
         Sla: {
             /** @enum {string} */
@@ -2677,7 +2688,7 @@ export interface operations {
             };
         };
     };
-    PasswordResetController_complete: {
+    changeForgottenPassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -2686,7 +2697,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompletePasswordResetDto"];
+                "application/json": components["schemas"]["PasswordResetCompletion"];
             };
         };
         responses: {
@@ -2697,9 +2708,71 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description CSRF_REJECTED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "CSRF_REJECTED";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
         };
     };
-    PasswordResetController_request: {
+    startPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -2708,23 +2781,84 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RequestPasswordResetDto"];
+                "application/json": components["schemas"]["PasswordResetRequest"];
             };
         };
         responses: {
+            /** @description Accepted (the same for any account) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
+                    "application/json": components["schemas"]["PasswordResetRequested"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description CSRF_REJECTED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "CSRF_REJECTED";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
                     };
                 };
             };
         };
     };
-    PasswordResetController_providers: {
+    getSignInProviders: {
         parameters: {
             query?: never;
             header?: never;
@@ -2733,16 +2867,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description What the sign-in page offers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        password: boolean;
-                        passwordReset: boolean;
-                        oidc: boolean;
-                    };
+                    "application/json": components["schemas"]["SignInProviders"];
                 };
             };
         };

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { consumePasswordReset, hashPassword, isPendingPasswordReset, recordAdminChanges, setUserPassword } from '#persistence';
 import { notFound, validationFailed } from '../../common/errors/app.exception.js';
-import type { CompletePasswordResetDto } from './password-reset.dto.js';
+import type { Static } from 'typebox';
+import type { CompletePasswordResetBody } from './password-reset.schemas.js';
 import { passwordResetByEmail } from './request-password-reset.use-case.js';
 
 /** What password_resets.token_hash holds for a token. */
@@ -23,7 +24,7 @@ export class CompletePasswordResetUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(dto: CompletePasswordResetDto): Promise<void> {
+  async execute(dto: Static<typeof CompletePasswordResetBody>): Promise<void> {
     if (!passwordResetByEmail(this.config)) throw notFound('Password reset by e-mail (SMTP_URL is not set, or PASSWORD_LOGIN=false)');
     const tokenHash = passwordResetTokenHash(dto.token);
     // a token that opens nothing costs no password hashing
