@@ -86,8 +86,8 @@ describe('governments and units administration', () => {
       [{ ...good, level: 'PROVINCE' }, 'level must be REGENCY or CITY'],
       [{ ...good, timeZone: 'Mars/Olympus' }, 'timeZone "Mars/Olympus" is not an IANA time zone'],
       [{ ...good, code: 'Kutai Barat' }, 'code must be 2-40 lowercase letters'],
-      [{ ...good, name: '  ' }, 'name should not be empty'],
-      [{ ...good, parentCode: 'paser' }, 'property parentCode should not exist'],
+      [{ ...good, name: '  ' }, 'name must not be blank'],
+      [{ ...good, parentCode: 'paser' }, 'parentCode is not a known field'],
     ];
     for (const [body, message] of cases) {
       const res = await t.http.post('/api/governments').set(auth).send(body);
@@ -123,7 +123,7 @@ describe('governments and units administration', () => {
     expect(list.body.items.map((u: { code: string }) => u.code)).toEqual(['bagian-hukum', 'bagian-organisasi', 'dinkes', 'diskominfo', 'inspektorat', 'setda']);
     const bad = await t.http.post('/api/governments/paser/units').set(await t.auth('paser.admin')).send({ code: 'Dinas Baru', name: '' });
     expect(bad.status).toBe(400);
-    expect(bad.body.details.fields).toEqual(expect.arrayContaining([expect.stringContaining('code must be'), expect.stringContaining('name should not be empty')]));
+    expect(bad.body.details.fields).toEqual(expect.arrayContaining([expect.stringContaining('code must be'), expect.stringContaining('name must be')]));
   });
 
   it('sets the head of a unit to an active person of that unit only', async () => {

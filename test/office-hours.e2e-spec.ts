@@ -121,12 +121,12 @@ describe('office hours per government', () => {
 
   describe('changing', () => {
     it.each([
-      ['no days', {}, /days: is required/],
-      ['an unknown field', { days: DEFAULT_OFFICE_HOURS, lunch: '12:00' }, /lunch: is not a field/],
+      ['no days', {}, /days is required/],
+      ['an unknown field', { days: DEFAULT_OFFICE_HOURS, lunch: '12:00' }, /lunch is not a known field/],
       ['a time without a leading zero', { days: { ...DEFAULT_OFFICE_HOURS, monday: { opens: '7:30', closes: '16:00' } } }, /days\.monday\.opens/],
-      ['a day that closes before it opens', { days: { ...DEFAULT_OFFICE_HOURS, friday: { opens: '16:30', closes: '07:30' } } }, /days\.friday\.closes: must be later than opens/],
+      ['a day that closes before it opens', { days: { ...DEFAULT_OFFICE_HOURS, friday: { opens: '16:30', closes: '07:30' } } }, /days\.friday\.closes must be later than opens/],
       ['a missing weekday', { days: { ...DEFAULT_OFFICE_HOURS, sunday: undefined } }, /days\.sunday/],
-      ['a week with no open day', { days: week(null) }, /days: at least one day must be open/],
+      ['a week with no open day', { days: week(null) }, /days at least one day must be open/],
       ['an array', [], /body must be a JSON object/],
     ])('refuses %s with 400 VALIDATION_FAILED and changes nothing', async (_name, body, message) => {
       const res = await put('paser.admin', 'paser', body);

@@ -130,9 +130,9 @@ describe('people administration', () => {
       [newPerson({ username: 'paser.b2', nip: null, email: 'bukan-surel' }), 'email must be an e-mail address'],
       [newPerson({ username: 'paser.b3', nip: null, roles: ['DRAFTER', 'KING'] }), 'roles: KING is not a role'],
       [newPerson({ username: 'paser.b4', nip: null, unitCode: 'biro-hukum' }), 'unitCode: paser has no unit biro-hukum'],
-      [newPerson({ username: 'paser.b5', nip: null, password: 'pendek' }), 'password must have 12 to 200 characters'],
-      [newPerson({ username: 'paser.b6', nip: null, roles: ['DRAFTER', 'DRAFTER'] }), 'roles must not repeat a role'],
-      [{ username: 'paser.b7' }, 'name should not be empty'],
+      [newPerson({ username: 'paser.b5', nip: null, password: 'pendek' }), 'password must be 12 to 200 characters long'],
+      [newPerson({ username: 'paser.b6', nip: null, roles: ['DRAFTER', 'DRAFTER'] }), 'roles must not repeat'],
+      [{ username: 'paser.b7' }, 'name is required'],
     ];
     for (const [body, message] of bad) {
       const res = await t.http.post('/api/users').set(auth).send(body);

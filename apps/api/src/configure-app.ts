@@ -7,7 +7,6 @@ import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { mountWebApp } from './web/web-app.js';
 import { buildOpenApiDocument } from './common/contract/openapi-document.js';
 import { applySecurityHeaders } from './common/http/security-headers.js';
-import { createValidationPipe } from './common/http/validation.pipe.js';
 
 /** What main.ts and the e2e app builder both apply, so tests run the app as production does. */
 export function configureApp(app: INestApplication): void {
@@ -23,7 +22,6 @@ export function configureApp(app: INestApplication): void {
   express.useBodyParser('json', { limit: '1mb', strict: true });
   mountQueueDashboard(app); // /admin/queues, OPERATOR only: plain Express middleware, see QueueDashboard
   mountWebApp(app); // the pages at /, and index.html for any other page path (apps/web)
-  app.useGlobalPipes(createValidationPipe()); // legacy class-validator DTOs only
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app) as never, { jsonDocumentUrl: 'docs-json' });

@@ -30,7 +30,7 @@ export interface paths {
             cookie?: never;
         };
         /** ADMIN: who changed which government, unit, person or role, when, before and after; newest first, paged */
-        get: operations["AdminAuditController_findAll"];
+        get: operations["listAdminAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -80,8 +80,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Single sign-on: checks the provider's answer, starts the browser session and redirects to /; else a 4xx page */
-        get: operations["OidcController_callback"];
+        /** Single sign-on: checks the provider's answer, starts the browser session and redirects (303) to /; else a page in Bahasa Indonesia */
+        get: operations["completeOidcSignIn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -98,7 +98,7 @@ export interface paths {
             cookie?: never;
         };
         /** Single sign-on: redirects (302) to the OpenID provider; state, nonce and PKCE verifier go in a signed HttpOnly cookie */
-        get: operations["OidcController_login"];
+        get: operations["startOidcSignIn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -230,10 +230,13 @@ export interface paths {
             cookie?: never;
         };
         /** ADMIN: the governments they administer (a province's ADMIN: the province and its regencies and cities) */
-        get: operations["GovernmentsController_findAll"];
+        get: operations["listGovernments"];
         put?: never;
-        /** A province's ADMIN: add a regency or city under the province (409 on a taken code) */
-        post: operations["GovernmentsController_create"];
+        /**
+         * A province's ADMIN: add a regency or city under the province (409 on a taken code)
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach.
+         */
+        post: operations["createGovernment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -253,8 +256,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** ADMIN: change the name, region name, time zone, or (regency/city) level of a government they administer */
-        patch: operations["GovernmentsController_update"];
+        /**
+         * ADMIN: change the name, region name, time zone, or (regency/city) level of a government they administer
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach.
+         */
+        patch: operations["updateGovernment"];
         trace?: never;
     };
     "/api/governments/{code}/office-hours": {
@@ -265,9 +271,12 @@ export interface paths {
             cookie?: never;
         };
         /** The government's office hours per weekday in its zone: its own, or the national ASN hours (isDefault true) */
-        get: operations["OfficeHoursController_get"];
-        /** ADMIN of the government or of its province: replace its office hours (days null: back to the national hours); pending working-day deadlines move with them */
-        put: operations["OfficeHoursController_put"];
+        get: operations["getOfficeHours"];
+        /**
+         * ADMIN of the government or of its province: replace its office hours (days null: back to the national hours); pending working-day deadlines move with them
+         * @description Checks: 404 for a government the caller cannot see, then 400, then 403.
+         */
+        put: operations["updateOfficeHours"];
         post?: never;
         delete?: never;
         options?: never;
@@ -283,10 +292,13 @@ export interface paths {
             cookie?: never;
         };
         /** ADMIN: the units (OPD) of a government they administer, with each head */
-        get: operations["GovernmentsController_findUnits"];
+        get: operations["listUnits"];
         put?: never;
-        /** ADMIN: add a unit (409 on a code the government already has) */
-        post: operations["GovernmentsController_addUnit"];
+        /**
+         * ADMIN: add a unit (409 on a code the government already has)
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach.
+         */
+        post: operations["createUnit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -306,8 +318,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** ADMIN: rename a unit or set its head (the Kepala OPD that escalations reach) */
-        patch: operations["GovernmentsController_changeUnit"];
+        /**
+         * ADMIN: rename a unit or set its head (the Kepala OPD that escalations reach)
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach.
+         */
+        patch: operations["updateUnit"];
         trace?: never;
     };
     "/api/holidays": {
@@ -638,10 +653,13 @@ export interface paths {
             cookie?: never;
         };
         /** ADMIN: the people of the governments they administer; filters unitCode, role, active, search (name, NIP, username); paged */
-        get: operations["UsersController_findAll"];
+        get: operations["listUsers"];
         put?: never;
-        /** ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset */
-        post: operations["UsersController_create"];
+        /**
+         * ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a person or government outside their reach. OPERATOR is never granted here (403).
+         */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -657,8 +675,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** ADMIN: import personnel by NIP. Answers { governmentCode, dryRun, rows: [{ row, nip, username, status: created|updated|unchanged|error, reason? }], summary }; without dryRun applies every row in one transaction, or none (400 with the same report in details) when any row is an error */
-        post: operations["UsersController_importFile"];
+        /**
+         * ADMIN: import personnel by NIP from a CSV or XLSX file
+         * @description Without dryRun applies every row in one transaction, or none: any row in error answers 400 VALIDATION_FAILED with the same report in details. Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a person or government outside their reach.
+         */
+        post: operations["importPersonnel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -673,14 +694,17 @@ export interface paths {
             cookie?: never;
         };
         /** ADMIN: one person of a government they administer */
-        get: operations["UsersController_findOne"];
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** ADMIN: change name, NIP, e-mail, unit, roles or active; deactivation ends their sessions at once */
-        patch: operations["UsersController_update"];
+        /**
+         * ADMIN: change name, NIP, e-mail, unit, roles or active; deactivation ends their sessions at once
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a person or government outside their reach.
+         */
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/api/users/{username}/password-reset": {
@@ -692,8 +716,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** ADMIN: a one-time password, answered once as { temporaryPassword }; signing in with it must be followed by POST /api/me/password */
-        post: operations["UsersController_reset"];
+        /** ADMIN: a one-time password, answered once; signing in with it must be followed by POST /api/me/password */
+        post: operations["resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -776,179 +800,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        OfficeDayDto: {
-            /**
-             * @description HH:MM, 00:00 to 23:59
-             * @example 07:30
-             */
-            opens: string;
-            /**
-             * @description HH:MM after opens, up to 24:00
-             * @example 16:00
-             */
-            closes: string;
-        };
-        OfficeWeekDto: {
-            /**
-             * @description null: closed
-             * @example {
-             *       "opens": "07:30",
-             *       "closes": "16:00"
-             *     }
-             */
-            monday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
-            /**
-             * @description null: closed
-             * @example {
-             *       "opens": "07:30",
-             *       "closes": "16:00"
-             *     }
-             */
-            tuesday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
-            /**
-             * @description null: closed
-             * @example {
-             *       "opens": "07:30",
-             *       "closes": "16:00"
-             *     }
-             */
-            wednesday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
-            /**
-             * @description null: closed
-             * @example {
-             *       "opens": "07:30",
-             *       "closes": "16:00"
-             *     }
-             */
-            thursday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
-            /**
-             * @description null: closed
-             * @example {
-             *       "opens": "07:30",
-             *       "closes": "16:30"
-             *     }
-             */
-            friday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
-            /**
-             * @description null: closed
-             * @example null
-             */
-            saturday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
-            /**
-             * @description null: closed
-             * @example null
-             */
-            sunday: (components["schemas"]["OfficeDayDto"] | null) & components["schemas"]["OfficeDayDto"];
-        };
-        UpdateOfficeHoursDto: {
-            /** @description All seven days, each {opens, closes} or null (closed), at least one open; null: back to the national ASN hours */
-            days: (components["schemas"]["OfficeWeekDto"] | null) & components["schemas"]["OfficeWeekDto"];
-        };
-        CreateGovernmentDto: {
-            /**
-             * @description 2-40 lowercase letters, digits or hyphens; never changes
-             * @example paser
-             */
-            code: string;
-            /** @example Pemerintah Kabupaten Paser */
-            name: string;
-            /**
-             * @description the region as regulation titles name it
-             * @example Paser
-             */
-            regionName: string;
+        AdminAuditEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description null: the bootstrap command */
+            actor: string | null;
+            /** @example USER_CREATED */
+            action: string;
             /** @enum {string} */
-            level: "REGENCY" | "CITY";
-            /**
-             * @description IANA time zone: Asia/Jakarta (WIB), Asia/Pontianak, Asia/Makassar (WITA), Asia/Jayapura (WIT)
-             * @example Asia/Makassar
-             */
-            timeZone: string;
+            targetType: "GOVERNMENT" | "UNIT" | "USER";
+            /** @example paser.rina */
+            targetKey: string;
+            /** @example paser */
+            governmentCode: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
         };
-        UpdateGovernmentDto: {
-            /** @example Pemerintah Kabupaten Paser */
-            name?: string;
-            /** @example Paser */
-            regionName?: string;
-            /**
-             * @description a regency's or city's only; a province stays a province
-             * @enum {string}
-             */
-            level?: "REGENCY" | "CITY";
-            /** @example Asia/Makassar */
-            timeZone?: string;
-        };
-        CreateUnitDto: {
-            /**
-             * @description 2-60 lowercase letters, digits or hyphens, unique in the government; never changes
-             * @example diskominfo
-             */
-            code: string;
-            /** @example Dinas Komunikasi dan Informatika */
-            name: string;
-        };
-        UpdateUnitDto: {
-            /** @example Dinas Komunikasi, Informatika, Statistik dan Persandian */
-            name?: string;
-            /**
-             * @description the head of the unit (Kepala OPD) that escalations of its drafters reach: an active person of this unit; null removes it
-             * @example paser.kadis
-             */
-            headUsername?: string | null;
-        };
-        CreateUserDto: {
-            /**
-             * @description username must be 3-60 lowercase letters, digits, dots, underscores or hyphens, starting with a letter or digit
-             * @example paser.rina
-             */
-            username: string;
-            /** @example Rina Wulandari, S.Kom. */
-            name: string;
-            /**
-             * @description nip must be 18 digits
-             * @example 199103152015032004
-             */
-            nip?: string | null;
-            /** @example rina@paserkab.go.id */
-            email?: string | null;
-            /**
-             * @description the government (one the caller administers); the caller's by default
-             * @example paser
-             */
-            governmentCode?: string;
-            /** @example diskominfo */
-            unitCode: string;
-            /**
-             * @description domain.md's roles; OPERATOR is never granted here
-             * @example [
-             *       "DRAFTER"
-             *     ]
-             */
-            roles: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN")[];
-            /** @description a first password, to be changed at the first sign-in; without one, the person gets one by a password reset */
-            password?: string;
-        };
-        UpdateUserDto: {
-            /** @example Rina Wulandari, S.Kom., M.T. */
-            name?: string;
-            /** @example 199103152015032004 */
-            nip?: string | null;
-            email?: string | null;
-            /**
-             * @description another unit of the same government
-             * @example bagian-organisasi
-             */
-            unitCode?: string;
-            /**
-             * @description replaces the roles
-             * @example [
-             *       "DRAFTER",
-             *       "UNIT_HEAD"
-             *     ]
-             */
-            roles?: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN")[];
-            /** @description false deactivates: their tokens stop working at once and they receive no more tasks or notifications; their history stays */
-            active?: boolean;
+        AdminAuditList: {
+            items: components["schemas"]["AdminAuditEntry"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         BrowserSignIn: {
             /** @constant */
@@ -1055,6 +932,31 @@ export interface components {
              */
             principal?: string;
         };
+        CreateGovernmentRequest: {
+            /**
+             * @description Never changes
+             * @example paser
+             */
+            code: string;
+            /** @example Pemerintah Kabupaten Paser */
+            name: string;
+            /**
+             * @description The region as regulation titles name it
+             * @example Paser
+             */
+            regionName: string;
+            /**
+             * @description A province comes from the bootstrap command only
+             * @example REGENCY
+             * @enum {string}
+             */
+            level: "REGENCY" | "CITY";
+            /**
+             * @description IANA time zone: Asia/Jakarta (WIB), Asia/Pontianak, Asia/Makassar (WITA), Asia/Jayapura (WIT)
+             * @example Asia/Makassar
+             */
+            timeZone: string;
+        };
         CreateHolidayRequest: {
             /**
              * Format: date
@@ -1141,6 +1043,37 @@ export interface components {
              */
             unitCode?: string;
         };
+        CreateUnitRequest: {
+            /**
+             * @description Unique in the government; never changes
+             * @example diskominfo
+             */
+            code: string;
+            /** @example Dinas Komunikasi dan Informatika */
+            name: string;
+        };
+        CreateUserRequest: {
+            /** @example paser.rina */
+            username: string;
+            /** @example Rina Wulandari, S.Kom. */
+            name: string;
+            /** @description Nomor Induk Pegawai */
+            nip?: string | null;
+            email?: string | null;
+            /** @example paser */
+            governmentCode?: string;
+            /** @example diskominfo */
+            unitCode: string;
+            /**
+             * @description domain.md's roles; OPERATOR is never granted here
+             * @example [
+             *       "DRAFTER"
+             *     ]
+             */
+            roles: string[];
+            /** @description A first password, to be changed at the first sign-in; without one, the person gets one by a password reset */
+            password?: string;
+        };
         Deadline: {
             /** @example approval */
             stage: string;
@@ -1209,11 +1142,14 @@ export interface components {
              * @example APPROVE is not possible in state draft
              */
             message: string;
+            /** @description fields: one message per field at fault; a refused personnel import also carries its ImportReport */
             details?: {
                 /** @description One message per field at fault */
                 fields?: string[];
                 /** Format: uuid */
                 conflictsWith?: string;
+            } & {
+                [key: string]: unknown;
             };
         };
         Evaluation: {
@@ -1221,6 +1157,25 @@ export interface components {
             score: number;
             /** @example Manfaat dirasakan masyarakat; waktu layanan turun dari 14 hari menjadi 3 hari. */
             notes: string;
+        };
+        Government: {
+            /** @example paser */
+            code: string;
+            /** @example Pemerintah Kabupaten Paser */
+            name: string;
+            /** @example Paser */
+            regionName: string;
+            /** @enum {string} */
+            level: "PROVINCE" | "REGENCY" | "CITY";
+            /** @example kaltim */
+            parentCode: string | null;
+            /** @example Asia/Makassar */
+            timeZone: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        GovernmentList: {
+            items: components["schemas"]["Government"][];
         };
         HarmonizationReport: {
             /**
@@ -1365,6 +1320,36 @@ export interface components {
         HolidayList: {
             items: components["schemas"]["Holiday"][];
         };
+        ImportPersonnelRequest: {
+            /** @description CSV or XLSX with columns nip, name, email, username, unitCode, roles; at most 10 MB */
+            file: string;
+        };
+        ImportReport: {
+            /** @example paser */
+            governmentCode: string;
+            dryRun: boolean;
+            rows: {
+                /** @description The row in the file, the header being row 1 */
+                row: number;
+                /** @example 199103152015032004 */
+                nip: string;
+                /** @example paser.rina */
+                username: string;
+                /** @enum {string} */
+                status: "created" | "updated" | "unchanged" | "error";
+                /**
+                 * @description Why a row is an error
+                 * @example nip must be 18 digits
+                 */
+                reason?: string;
+            }[];
+            summary: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                error: number;
+            };
+        };
         LoginRequest: {
             /** @example kaltim.sekda */
             username: string;
@@ -1433,6 +1418,95 @@ export interface components {
             unread: number;
             page: number;
             limit: number;
+        };
+        OfficeDay: {
+            /** @example 07:30 */
+            opens: string;
+            /** @example 16:00 */
+            closes: string;
+        };
+        OfficeHours: {
+            /** @example paser */
+            governmentCode: string;
+            /** @example Asia/Makassar */
+            timeZone: string;
+            /** @description true: the government has none of its own; the national ASN hours apply */
+            isDefault: boolean;
+            days: components["schemas"]["OfficeWeek"];
+            updatedAt: string | null;
+            /**
+             * @description username
+             * @example paser.admin
+             */
+            updatedBy: string | null;
+        };
+        OfficeHoursChange: {
+            /** @example paser */
+            governmentCode: string;
+            /** @example Asia/Makassar */
+            timeZone: string;
+            /** @description true: the government has none of its own; the national ASN hours apply */
+            isDefault: boolean;
+            days: components["schemas"]["OfficeWeek"];
+            updatedAt: string | null;
+            /**
+             * @description username
+             * @example paser.admin
+             */
+            updatedBy: string | null;
+            /** @description Pending working-day deadlines of the government whose times or explanation changed */
+            rescheduledDeadlines: number;
+        };
+        /**
+         * @example {
+         *       "monday": {
+         *         "opens": "07:30",
+         *         "closes": "16:00"
+         *       },
+         *       "tuesday": {
+         *         "opens": "07:30",
+         *         "closes": "16:00"
+         *       },
+         *       "wednesday": {
+         *         "opens": "07:30",
+         *         "closes": "16:00"
+         *       },
+         *       "thursday": {
+         *         "opens": "07:30",
+         *         "closes": "16:00"
+         *       },
+         *       "friday": {
+         *         "opens": "07:30",
+         *         "closes": "16:30"
+         *       },
+         *       "saturday": null,
+         *       "sunday": null
+         *     }
+         */
+        OfficeWeek: {
+            /** @description null: closed */
+            sunday: components["schemas"]["OfficeDay"] | null;
+            /** @description null: closed */
+            monday: components["schemas"]["OfficeDay"] | null;
+            /** @description null: closed */
+            tuesday: components["schemas"]["OfficeDay"] | null;
+            /** @description null: closed */
+            wednesday: components["schemas"]["OfficeDay"] | null;
+            /** @description null: closed */
+            thursday: components["schemas"]["OfficeDay"] | null;
+            /** @description null: closed */
+            friday: components["schemas"]["OfficeDay"] | null;
+            /** @description null: closed */
+            saturday: components["schemas"]["OfficeDay"] | null;
+        };
+        PasswordReset: {
+            /** @example paser.rina */
+            username: string;
+            /**
+             * @description Shown once; the person must change it at sign-in
+             * @example k7mq-x3tp-9vbn-w2hd
+             */
+            temporaryPassword: string;
         };
         PasswordResetCompletion: {
             token: string;
@@ -2135,8 +2209,11 @@ export interface components {
             updatedBy: string | null;
         };
         Task: {
-            /** @example quick-win */
-            kind: string;
+            /**
+             * @example quick-win
+             * @enum {string}
+             */
+            kind: "quick-win" | "regulation";
             /** Format: uuid */
             id: string;
             /** @example Layanan Perizinan Terpadu Satu Pintu Daring */
@@ -2172,6 +2249,43 @@ export interface components {
         TaskList: {
             items: components["schemas"]["Task"][];
             limit: number;
+        };
+        Unit: {
+            /** @example diskominfo */
+            code: string;
+            /** @example Dinas Komunikasi dan Informatika */
+            name: string;
+            /** @example paser */
+            governmentCode: string;
+            /** @example paser.rizal */
+            headUsername: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UnitList: {
+            items: components["schemas"]["Unit"][];
+        };
+        /** @description The fields to change; the others stay. level: a regency's or city's only */
+        UpdateGovernmentRequest: {
+            /** @example Pemerintah Kabupaten Paser */
+            name?: string;
+            /** @example Paser */
+            regionName?: string;
+            /**
+             * @description A province comes from the bootstrap command only
+             * @example REGENCY
+             * @enum {string}
+             */
+            level?: "REGENCY" | "CITY";
+            /**
+             * @description IANA time zone: Asia/Jakarta (WIB), Asia/Pontianak, Asia/Makassar (WITA), Asia/Jayapura (WIT)
+             * @example Asia/Makassar
+             */
+            timeZone?: string;
+        };
+        UpdateOfficeHoursRequest: {
+            /** @description All seven days, at least one open, each closing after it opens; null: back to the national ASN hours */
+            days: components["schemas"]["OfficeWeek"] | null;
         };
         /** @description The fields to change; the others stay */
         UpdateQuickWinRequest: {
@@ -2257,6 +2371,60 @@ export interface components {
             stages: {
                 [key: string]: components["schemas"]["SlaStageChange"] | null;
             };
+        };
+        UpdateUnitRequest: {
+            /** @example Dinas Komunikasi, Informatika, Statistik dan Persandian */
+            name?: string;
+            /** @description The head of the unit (Kepala OPD) that escalations of its drafters reach: an active person of this unit; null removes it */
+            headUsername?: string | null;
+        };
+        /** @description The fields to change; the others stay */
+        UpdateUserRequest: {
+            /** @example Rina Wulandari, S.Kom., M.T. */
+            name?: string;
+            /** @description Nomor Induk Pegawai */
+            nip?: string | null;
+            email?: string | null;
+            /** @example diskominfo */
+            unitCode?: string;
+            /**
+             * @description domain.md's roles; OPERATOR is never granted here
+             * @example [
+             *       "DRAFTER"
+             *     ]
+             */
+            roles?: string[];
+            /** @description false deactivates: their tokens stop working at once and they receive no more tasks or notifications; their history stays */
+            active?: boolean;
+        };
+        User: {
+            /** @example paser.rina */
+            username: string;
+            /** @example Rina Wulandari, S.Kom. */
+            name: string;
+            /** @example 199103152015032004 */
+            nip: string | null;
+            /** @example rina@paserkab.go.id */
+            email: string | null;
+            /** @example paser */
+            governmentCode: string;
+            /** @example diskominfo */
+            unitCode: string;
+            roles: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN" | "OPERATOR")[];
+            active: boolean;
+            /** @description false: created without a password; a reset gives them one */
+            hasPassword: boolean;
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UserList: {
+            items: components["schemas"]["User"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         UserSummary: {
             /** @example kaltim.sekda */
@@ -2458,12 +2626,14 @@ export interface operations {
             };
         };
     };
-    AdminAuditController_findAll: {
+    listAdminAudit: {
         parameters: {
             query?: {
                 targetType?: "GOVERNMENT" | "UNIT" | "USER";
-                page?: string;
-                limit?: string;
+                /** @description Page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2471,11 +2641,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of changes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminAuditList"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "FORBIDDEN";
+                    };
+                };
             };
         };
     };
@@ -2654,24 +2865,83 @@ export interface operations {
             };
         };
     };
-    OidcController_callback: {
+    completeOidcSignIn: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The authorization code */
+                code?: string;
+                state?: string;
+                /** @description The provider's issuer (RFC 9207) */
+                iss?: string;
+                /** @description The provider's refusal, e.g. access_denied */
+                error?: string;
+                error_description?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Signed in: the session cookies are set; on to the web app */
+            303: {
                 headers: {
+                    /** @description Where the created resource is read */
+                    Location: string;
+                    /** @description The session cookie */
+                    "Set-Cookie": string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description An answer that does not verify (tampered, expired, another issuer or client) or the provider refused */
+            400: {
+                headers: {
+                    /** @description The session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <!doctype html><html lang="id"><head><meta charset="utf-8"><title>Akun tidak dikenal · alur</title></head>
+                     *     <body><main><h1>Akun tidak dikenal</h1><p>Identitas Anda tidak cocok dengan pengguna mana pun di alur. Minta admin instansi Anda untuk mendaftarkan NIP atau nama pengguna Anda.</p><p><a href="/">Kembali ke halaman masuk</a></p></main></body></html>
+                     */
+                    "text/html": string;
+                };
+            };
+            /** @description Nobody in alur has that NIP or username, or the person is deactivated */
+            403: {
+                headers: {
+                    /** @description The session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <!doctype html><html lang="id"><head><meta charset="utf-8"><title>Akun tidak dikenal · alur</title></head>
+                     *     <body><main><h1>Akun tidak dikenal</h1><p>Identitas Anda tidak cocok dengan pengguna mana pun di alur. Minta admin instansi Anda untuk mendaftarkan NIP atau nama pengguna Anda.</p><p><a href="/">Kembali ke halaman masuk</a></p></main></body></html>
+                     */
+                    "text/html": string;
+                };
+            };
+            /** @description Single sign-on is not configured */
+            404: {
+                headers: {
+                    /** @description The session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <!doctype html><html lang="id"><head><meta charset="utf-8"><title>Akun tidak dikenal · alur</title></head>
+                     *     <body><main><h1>Akun tidak dikenal</h1><p>Identitas Anda tidak cocok dengan pengguna mana pun di alur. Minta admin instansi Anda untuk mendaftarkan NIP atau nama pengguna Anda.</p><p><a href="/">Kembali ke halaman masuk</a></p></main></body></html>
+                     */
+                    "text/html": string;
+                };
+            };
         };
     };
-    OidcController_login: {
+    startOidcSignIn: {
         parameters: {
             query?: never;
             header?: never;
@@ -2680,11 +2950,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description To the provider's authorization endpoint */
+            302: {
                 headers: {
+                    /** @description Where the created resource is read */
+                    Location: string;
+                    /** @description The session cookie */
+                    "Set-Cookie": string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The provider cannot be reached or refused (a page in Bahasa Indonesia) */
+            400: {
+                headers: {
+                    /** @description The session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <!doctype html><html lang="id"><head><meta charset="utf-8"><title>Akun tidak dikenal · alur</title></head>
+                     *     <body><main><h1>Akun tidak dikenal</h1><p>Identitas Anda tidak cocok dengan pengguna mana pun di alur. Minta admin instansi Anda untuk mendaftarkan NIP atau nama pengguna Anda.</p><p><a href="/">Kembali ke halaman masuk</a></p></main></body></html>
+                     */
+                    "text/html": string;
+                };
+            };
+            /** @description Single sign-on is not configured (a page) */
+            404: {
+                headers: {
+                    /** @description The session cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <!doctype html><html lang="id"><head><meta charset="utf-8"><title>Akun tidak dikenal · alur</title></head>
+                     *     <body><main><h1>Akun tidak dikenal</h1><p>Identitas Anda tidak cocok dengan pengguna mana pun di alur. Minta admin instansi Anda untuk mendaftarkan NIP atau nama pengguna Anda.</p><p><a href="/">Kembali ke halaman masuk</a></p></main></body></html>
+                     */
+                    "text/html": string;
+                };
             };
         };
     };
@@ -3205,7 +3510,7 @@ export interface operations {
             };
         };
     };
-    GovernmentsController_findAll: {
+    listGovernments: {
         parameters: {
             query?: never;
             header?: never;
@@ -3214,15 +3519,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Their province first, then its regencies and cities */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GovernmentList"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "FORBIDDEN";
+                    };
+                };
             };
         };
     };
-    GovernmentsController_create: {
+    createGovernment: {
         parameters: {
             query?: never;
             header?: never;
@@ -3231,19 +3565,84 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateGovernmentDto"];
+                "application/json": components["schemas"]["CreateGovernmentRequest"];
             };
         };
         responses: {
+            /** @description The government */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Government"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
-    GovernmentsController_update: {
+    updateGovernment: {
         parameters: {
             query?: never;
             header?: never;
@@ -3254,19 +3653,84 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateGovernmentDto"];
+                "application/json": components["schemas"]["UpdateGovernmentRequest"];
             };
         };
         responses: {
+            /** @description The government */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Government"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
-    OfficeHoursController_get: {
+    getOfficeHours: {
         parameters: {
             query?: never;
             header?: never;
@@ -3277,15 +3741,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The week */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfficeHours"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
-    OfficeHoursController_put: {
+    updateOfficeHours: {
         parameters: {
             query?: never;
             header?: never;
@@ -3296,19 +3813,84 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateOfficeHoursDto"];
+                "application/json": components["schemas"]["UpdateOfficeHoursRequest"];
             };
         };
         responses: {
+            /** @description The new week, and how many deadlines moved */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfficeHoursChange"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
-    GovernmentsController_findUnits: {
+    listUnits: {
         parameters: {
             query?: never;
             header?: never;
@@ -3319,15 +3901,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The units by code */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitList"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
-    GovernmentsController_addUnit: {
+    createUnit: {
         parameters: {
             query?: never;
             header?: never;
@@ -3338,19 +3973,96 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateUnitDto"];
+                "application/json": components["schemas"]["CreateUnitRequest"];
             };
         };
         responses: {
+            /** @description The unit */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
-    GovernmentsController_changeUnit: {
+    updateUnit: {
         parameters: {
             query?: never;
             header?: never;
@@ -3362,15 +4074,80 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateUnitDto"];
+                "application/json": components["schemas"]["UpdateUnitRequest"];
             };
         };
         responses: {
+            /** @description The unit */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
@@ -5266,18 +6043,20 @@ export interface operations {
             };
         };
     };
-    UsersController_findAll: {
+    listUsers: {
         parameters: {
             query?: {
-                /** @description one government the caller administers (default: all of them) */
+                /** @description One government the caller administers (default: all of them) */
                 governmentCode?: string;
                 unitCode?: string;
                 role?: "DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN";
-                active?: "true" | "false";
-                /** @description part of the name, NIP or username, any case */
+                active?: boolean;
+                /** @description Part of the name, NIP or username, any case */
                 search?: string;
-                page?: string;
-                limit?: string;
+                /** @description Page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5285,15 +6064,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of people */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
-    UsersController_create: {
+    createUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -5302,24 +6134,101 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateUserDto"];
+                "application/json": components["schemas"]["CreateUserRequest"];
             };
         };
         responses: {
+            /** @description The person */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
-    UsersController_importFile: {
+    importPersonnel: {
         parameters: {
             query?: {
                 /** @description true: answer what each row would do and change nothing */
-                dryRun?: "true" | "false";
-                /** @description the government imported into (one the caller administers); the caller's by default */
+                dryRun?: boolean;
+                /** @description The government imported into (one the caller administers); the caller's by default */
                 governmentCode?: string;
             };
             header?: never;
@@ -5328,25 +6237,96 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description CSV or XLSX with columns nip, name, email, username, unitCode, roles
-                     */
-                    file: string;
-                };
+                "multipart/form-data": components["schemas"]["ImportPersonnelRequest"];
             };
         };
         responses: {
+            /** @description What each row did (or would do, with dryRun) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
             };
         };
     };
-    UsersController_findOne: {
+    getUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -5357,15 +6337,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The person */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
-    UsersController_update: {
+    updateUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -5376,19 +6409,96 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateUserDto"];
+                "application/json": components["schemas"]["UpdateUserRequest"];
             };
         };
         responses: {
+            /** @description The person */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "CONFLICT";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
-    UsersController_reset: {
+    resetPassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -5399,11 +6509,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The temporary password, shown once */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED, CSRF_REJECTED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED" | "CSRF_REJECTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };

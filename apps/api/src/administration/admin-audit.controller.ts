@@ -1,10 +1,16 @@
-import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Injectable } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from 'typebox';
 import { DataSource } from 'typeorm';
 import { listAdministeredGovernments, listAdminAudit } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ListAdminAuditQueryDto, type AdminAuditView } from './admin-audit.dto.js';
+import { AdminOnly } from '../auth/admin-only.guard.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ValidQuery } from '../common/contract/schema.pipe.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { AdminAuditListSchema, ListAdminAuditQuery as ListAdminAuditQuerySchema } from '../people/people.schemas.js';
+import type { AdminAuditView } from './admin-audit.dto.js';
 import { assertAdministrator } from './administered-government.js';
 
 /** GET /api/admin/audit: the administration changes of the governments the caller administers, newest first. */
@@ -12,25 +18,31 @@ import { assertAdministrator } from './administered-government.js';
 export class ListAdminAuditQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(user: AuthenticatedUser, query: ListAdminAuditQueryDto): Promise<{ items: AdminAuditView[]; total: number; page: number; limit: number }> {
+  async execute(user: AuthenticatedUser, query: Static<typeof ListAdminAuditQuerySchema>): Promise<{ items: AdminAuditView[]; total: number; page: number; limit: number }> {
     assertAdministrator(user);
     const governmentIds = (await listAdministeredGovernments(this.dataSource.manager, user.governmentId)).map((g) => g.id);
-    const page = Number(query.page ?? 1);
-    const limit = Number(query.limit ?? 50);
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 50;
     const { items, total } = await listAdminAudit(this.dataSource.manager, { governmentIds, targetType: query.targetType, page, limit });
     return { items, total, page, limit };
   }
 }
 
 @ApiTags('administration')
-@ApiBearerAuth()
 @Controller('api/admin/audit')
 export class AdminAuditController {
   constructor(private readonly list: ListAdminAuditQuery) {}
 
   @Get()
-  @ApiOperation({ summary: 'ADMIN: who changed which government, unit, person or role, when, before and after; newest first, paged' })
-  findAll(@CurrentUser() user: AuthenticatedUser, @Query() query: ListAdminAuditQueryDto) {
+  @AdminOnly()
+  @Endpoint({
+    operationId: 'listAdminAudit',
+    summary: 'ADMIN: who changed which government, unit, person or role, when, before and after; newest first, paged',
+    query: ListAdminAuditQuerySchema,
+    success: { status: 200, description: 'A page of changes', schema: AdminAuditListSchema },
+    errors: [ErrorCode.FORBIDDEN],
+  })
+  findAll(@CurrentUser() user: AuthenticatedUser, @ValidQuery(ListAdminAuditQuerySchema) query: Static<typeof ListAdminAuditQuerySchema>) {
     return this.list.execute(user, query);
   }
 }

@@ -1,24 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-
-const TARGETS = ['GOVERNMENT', 'UNIT', 'USER'] as const;
-
-export class ListAdminAuditQueryDto {
-  @ApiPropertyOptional({ enum: TARGETS })
-  @IsOptional()
-  @IsIn(TARGETS, { message: 'targetType must be GOVERNMENT, UNIT or USER' })
-  targetType?: (typeof TARGETS)[number];
-
-  @ApiPropertyOptional({ example: '1' })
-  @IsOptional()
-  @Matches(/^[1-9]\d{0,5}$/, { message: 'page must be a whole number from 1' })
-  page?: string;
-
-  @ApiPropertyOptional({ example: '50' })
-  @IsOptional()
-  @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be a whole number from 1 to 200' })
-  limit?: string;
-}
+import type { AUDIT_TARGETS } from '../people/people.schemas.js';
 
 /** One change to governments, units, people or roles. */
 export interface AdminAuditView {
@@ -27,7 +7,7 @@ export interface AdminAuditView {
   /** null: the bootstrap command */
   actor: string | null;
   action: string;
-  targetType: (typeof TARGETS)[number];
+  targetType: (typeof AUDIT_TARGETS)[number];
   targetKey: string;
   governmentCode: string;
   before: object | null;

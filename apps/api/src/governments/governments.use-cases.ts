@@ -32,7 +32,7 @@ export class CreateGovernmentUseCase {
     if (!mayCreateGovernments(user)) throw forbidden("Only a province's ADMIN adds regencies and cities");
     const timeZone = validTimeZone(dto.timeZone);
     return this.dataSource.transaction(async (tx) => {
-      const created = await insertGovernment(tx, { code: dto.code, name: dto.name, regionName: dto.regionName, level: dto.level, parentId: user.governmentId, timeZone });
+      const created = await insertGovernment(tx, { code: dto.code, name: dto.name.trim(), regionName: dto.regionName.trim(), level: dto.level, parentId: user.governmentId, timeZone });
       if (!created) throw new AppException(ErrorCode.CONFLICT, `There is already a government with code ${dto.code}`);
       await recordAdminChanges(
         tx,
@@ -59,7 +59,7 @@ export class UpdateGovernmentUseCase {
     const timeZone = dto.timeZone === undefined ? undefined : validTimeZone(dto.timeZone);
     return this.dataSource.transaction(async (tx) => {
       const before = (await lockGovernmentByCode(tx, code))!;
-      const after = await updateGovernment(tx, before.id, { name: dto.name, regionName: dto.regionName, level: dto.level, timeZone });
+      const after = await updateGovernment(tx, before.id, { name: dto.name?.trim(), regionName: dto.regionName?.trim(), level: dto.level, timeZone });
       await recordAdminChanges(
         tx,
         [{ action: 'GOVERNMENT_UPDATED', targetType: 'GOVERNMENT', targetKey: code, governmentId: before.id, actorId: user.id, before: auditSnapshot(before), after: auditSnapshot(after) }],

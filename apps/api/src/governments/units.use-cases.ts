@@ -31,7 +31,7 @@ export class CreateUnitUseCase {
   async execute(user: AuthenticatedUser, governmentCode: string, dto: CreateUnitDto): Promise<UnitView> {
     const government = await administeredGovernment(this.dataSource.manager, user, governmentCode);
     return this.dataSource.transaction(async (tx) => {
-      const unit = await insertUnit(tx, government.id, dto);
+      const unit = await insertUnit(tx, government.id, { code: dto.code, name: dto.name.trim() });
       if (!unit) throw new AppException(ErrorCode.CONFLICT, `${government.code} already has a unit with code ${dto.code}`);
       await recordAdminChanges(
         tx,
@@ -54,7 +54,7 @@ export class UpdateUnitUseCase {
       const before = await lockUnit(tx, government.id, unitCode);
       if (!before) throw notFound('Unit');
       const headUserId = dto.headUsername === undefined ? undefined : dto.headUsername === null ? null : await headOf(tx, before, dto.headUsername);
-      const after = await updateUnit(tx, before.id, { name: dto.name, headUserId });
+      const after = await updateUnit(tx, before.id, { name: dto.name?.trim(), headUserId });
       await recordAdminChanges(
         tx,
         [{ action: 'UNIT_UPDATED', targetType: 'UNIT', targetKey: `${government.code}/${unitCode}`, governmentId: government.id, actorId: user.id, before: auditSnapshot(before), after: auditSnapshot(after) }],

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { GetOfficeHoursQuery } from './get-office-hours.query.js';
-import { OfficeDayDto, OfficeWeekDto, UpdateOfficeHoursDto } from './office-hours.dto.js';
+import { OfficeHoursChangeSchema, OfficeHoursSchema, UpdateOfficeHoursBody } from './office-hours.schemas.js';
 import { UpdateOfficeHoursUseCase } from './update-office-hours.use-case.js';
 
 /** A government's office hours (jam kerja), beside its holidays: what working-day deadlines count. */
 @ApiTags('office hours')
-@ApiBearerAuth()
-@ApiExtraModels(OfficeDayDto, OfficeWeekDto)
 @Controller('api/governments')
 export class OfficeHoursController {
   constructor(
@@ -18,16 +18,25 @@ export class OfficeHoursController {
   ) {}
 
   @Get(':code/office-hours')
-  @ApiOperation({ summary: "The government's office hours per weekday in its zone: its own, or the national ASN hours (isDefault true)" })
+  @Endpoint({
+    operationId: 'getOfficeHours',
+    summary: "The government's office hours per weekday in its zone: its own, or the national ASN hours (isDefault true)",
+    success: { status: 200, description: 'The week', schema: OfficeHoursSchema },
+    errors: [ErrorCode.NOT_FOUND],
+  })
   get(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string) {
     return this.getOfficeHours.execute(user, code);
   }
 
   @Put(':code/office-hours')
-  @ApiOperation({
-    summary: "ADMIN of the government or of its province: replace its office hours (days null: back to the national hours); pending working-day deadlines move with them",
+  @Endpoint({
+    operationId: 'updateOfficeHours',
+    summary: 'ADMIN of the government or of its province: replace its office hours (days null: back to the national hours); pending working-day deadlines move with them',
+    description: 'Checks: 404 for a government the caller cannot see, then 400, then 403.',
+    body: UpdateOfficeHoursBody,
+    success: { status: 200, description: 'The new week, and how many deadlines moved', schema: OfficeHoursChangeSchema },
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.FORBIDDEN],
   })
-  @ApiBody({ type: UpdateOfficeHoursDto })
   put(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Body() body: unknown) {
     return this.updateOfficeHours.execute(user, code, body);
   }

@@ -4,10 +4,11 @@ import { DeadlineRescheduler, lockCalendarExclusive, OfficeHoursRepository } fro
 import { validateOfficeHours, type OfficeHours } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validationFailed } from '../common/errors/app.exception.js';
-import { findUnstorableString } from '../common/validation/validate-dto.util.js';
+import { parseWith } from '../common/contract/schema-validator.js';
 import { GetOfficeHoursQuery } from './get-office-hours.query.js';
 import { assertMayEditOfficeHours } from './office-hours-permissions.js';
 import type { OfficeHoursView } from './office-hours-view.js';
+import { UpdateOfficeHoursBody } from './office-hours.schemas.js';
 
 export interface OfficeHoursChangeResult extends OfficeHoursView {
   /** pending working-day deadlines of the government whose due time, reminder, escalations or explanation changed */
@@ -43,17 +44,11 @@ export class UpdateOfficeHoursUseCase {
   }
 }
 
-/** `{days: {...}}` (all seven weekdays) or `{days: null}`; 400 listing every problem otherwise. */
+/** `{days: {...}}` (all seven weekdays) or `{days: null}`: the schema's shape, then the week's own rules (validateOfficeHours); 400 otherwise. */
 function parseBody(body: unknown): OfficeHours | null {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validationFailed('body must be a JSON object {"days": {...}}', { fields: ['body'] });
-  const unstorable = findUnstorableString(body);
-  if (unstorable !== null) throw validationFailed(`${unstorable} contains a NUL character or a broken Unicode surrogate`, { fields: [unstorable] });
-  const { days, ...rest } = body as Record<string, unknown>;
-  const problems = Object.keys(rest).map((field) => `${field}: is not a field of office hours (days)`);
-  if (days === undefined) problems.push('days: is required: monday ... sunday, or null for the national ASN hours');
-  else if (days !== null) {
-    problems.push(...validateOfficeHours(days).map((issue) => `${issue.field === 'days' ? 'days' : `days.${issue.field}`}: ${issue.message}`));
-  }
+  const { days } = parseWith(UpdateOfficeHoursBody, body);
+  if (days === null) return null;
+  const problems = validateOfficeHours(days).map((issue) => `${issue.field === 'days' ? 'days' : `days.${issue.field}`} ${issue.message}`);
   if (problems.length > 0) throw validationFailed(problems.join('; '), { fields: problems });
-  return (days as OfficeHours | null) ?? null;
+  return days as unknown as OfficeHours;
 }

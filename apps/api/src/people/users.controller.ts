@@ -1,17 +1,32 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from 'typebox';
+import { AdminOnly } from '../auth/admin-only.guard.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ImportPersonnelQueryDto } from './import/import.dto.js';
+import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { ValidBody, ValidQuery } from '../common/contract/schema.pipe.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { ImportPersonnelUseCase } from './import/import-personnel.use-case.js';
 import type { UploadedFile as PersonnelFile } from './import/personnel-file.js';
 import { ResetPasswordUseCase } from './password-reset.use-case.js';
-import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto.js';
+import {
+  CreateUserBody,
+  ImportPersonnelBody,
+  ImportPersonnelQuery,
+  ImportReportSchema,
+  ListUsersQuery as ListUsersQuerySchema,
+  PasswordResetSchema,
+  UpdateUserBody,
+  UserListSchema,
+  UserSchema,
+} from './people.schemas.js';
 import { CreateUserUseCase, GetUserQuery, ListUsersQuery, UpdateUserUseCase } from './users.use-cases.js';
 
+const ORDER = 'Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a person or government outside their reach.';
+
 @ApiTags('administration')
-@ApiBearerAuth()
 @Controller('api/users')
 export class UsersController {
   constructor(
@@ -25,51 +40,89 @@ export class UsersController {
 
   @Post('import')
   @HttpCode(200)
+  @AdminOnly()
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'CSV or XLSX with columns nip, name, email, username, unitCode, roles' } },
-    },
+  @Endpoint({
+    operationId: 'importPersonnel',
+    summary: 'ADMIN: import personnel by NIP from a CSV or XLSX file',
+    description:
+      'Without dryRun applies every row in one transaction, or none: any row in error answers 400 VALIDATION_FAILED with the same report in details. ' +
+      ORDER,
+    query: ImportPersonnelQuery,
+    multipart: ImportPersonnelBody,
+    success: { status: 200, description: 'What each row did (or would do, with dryRun)', schema: ImportReportSchema },
+    // a file that is neither CSV nor XLSX
+    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.UNSUPPORTED_MEDIA_TYPE],
   })
-  @ApiOperation({
-    summary:
-      'ADMIN: import personnel by NIP. Answers { governmentCode, dryRun, rows: [{ row, nip, username, status: created|updated|unchanged|error, reason? }], summary }; without dryRun applies every row in one transaction, or none (400 with the same report in details) when any row is an error',
-  })
-  importFile(@CurrentUser() user: AuthenticatedUser, @UploadedFile() file: PersonnelFile | undefined, @Query() query: ImportPersonnelQueryDto) {
-    return this.importPersonnel.execute(user, file, { dryRun: query.dryRun === 'true', governmentCode: query.governmentCode });
+  importFile(
+    @CurrentUser() user: AuthenticatedUser,
+    @UploadedFile() file: PersonnelFile | undefined,
+    @ValidQuery(ImportPersonnelQuery) query: Static<typeof ImportPersonnelQuery>,
+  ) {
+    return this.importPersonnel.execute(user, file, { dryRun: query.dryRun === true, governmentCode: query.governmentCode });
   }
 
   @Get()
-  @ApiOperation({ summary: 'ADMIN: the people of the governments they administer; filters unitCode, role, active, search (name, NIP, username); paged' })
-  findAll(@CurrentUser() user: AuthenticatedUser, @Query() query: ListUsersQueryDto) {
+  @AdminOnly()
+  @Endpoint({
+    operationId: 'listUsers',
+    summary: 'ADMIN: the people of the governments they administer; filters unitCode, role, active, search (name, NIP, username); paged',
+    query: ListUsersQuerySchema,
+    success: { status: 200, description: 'A page of people', schema: UserListSchema },
+    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+  })
+  findAll(@CurrentUser() user: AuthenticatedUser, @ValidQuery(ListUsersQuerySchema) query: Static<typeof ListUsersQuerySchema>) {
     return this.listUsers.execute(user, query);
   }
 
   @Post()
-  @ApiOperation({ summary: 'ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset' })
-  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUserDto) {
+  @AdminOnly()
+  @Endpoint({
+    operationId: 'createUser',
+    summary: 'ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset',
+    description: `${ORDER} OPERATOR is never granted here (403).`,
+    body: CreateUserBody,
+    success: { status: 201, description: 'The person', schema: UserSchema },
+    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+  })
+  create(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateUserBody) body: Static<typeof CreateUserBody>) {
     return this.createUser.execute(user, body);
   }
 
   @Get(':username')
-  @ApiOperation({ summary: 'ADMIN: one person of a government they administer' })
+  @AdminOnly()
+  @Endpoint({
+    operationId: 'getUser',
+    summary: 'ADMIN: one person of a government they administer',
+    success: { status: 200, description: 'The person', schema: UserSchema },
+    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+  })
   findOne(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string) {
     return this.getUser.execute(user, username);
   }
 
   @Patch(':username')
-  @ApiOperation({ summary: 'ADMIN: change name, NIP, e-mail, unit, roles or active; deactivation ends their sessions at once' })
-  update(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string, @Body() body: UpdateUserDto) {
+  @AdminOnly()
+  @Endpoint({
+    operationId: 'updateUser',
+    summary: 'ADMIN: change name, NIP, e-mail, unit, roles or active; deactivation ends their sessions at once',
+    description: ORDER,
+    body: UpdateUserBody,
+    success: { status: 200, description: 'The person', schema: UserSchema },
+    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+  })
+  update(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string, @ValidBody(UpdateUserBody) body: Static<typeof UpdateUserBody>) {
     return this.updateUser.execute(user, username, body);
   }
 
   @Post(':username/password-reset')
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'ADMIN: a one-time password, answered once as { temporaryPassword }; signing in with it must be followed by POST /api/me/password',
+  @AdminOnly()
+  @Endpoint({
+    operationId: 'resetPassword',
+    summary: 'ADMIN: a one-time password, answered once; signing in with it must be followed by POST /api/me/password',
+    success: { status: 200, description: 'The temporary password, shown once', schema: PasswordResetSchema },
+    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
   })
   reset(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string) {
     return this.resetPassword.execute(user, username);

@@ -38,13 +38,13 @@ export class ListUsersQuery {
     const governmentIds = query.governmentCode
       ? [(await administeredGovernment(manager, user, query.governmentCode)).id]
       : (await listAdministeredGovernments(manager, user.governmentId)).map((g) => g.id);
-    const page = Number(query.page ?? 1);
-    const limit = Number(query.limit ?? 50);
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 50;
     const { items, total } = await listUserAccounts(manager, {
       governmentIds,
       unitCode: query.unitCode,
       role: query.role,
-      active: query.active === undefined ? undefined : query.active === 'true',
+      active: query.active,
       search: query.search,
       page,
       limit,
@@ -93,7 +93,7 @@ export class CreateUserUseCase {
       await assertUsernameAndNipFree(tx, dto.username, dto.nip ?? null);
       const created = await insertUserAccount(tx, {
         username: dto.username,
-        name: dto.name,
+        name: dto.name.trim(),
         nip: dto.nip ?? null,
         email: dto.email ?? null,
         governmentId: government.id,
@@ -137,7 +137,7 @@ export class UpdateUserUseCase {
       const roles = dto.roles === undefined ? undefined : grantedRoles(dto.roles, before.roles);
       const unitId = dto.unitCode === undefined ? undefined : await unitIdOf(tx, before.governmentId, before.governmentCode, dto.unitCode);
       if (dto.nip) await assertUsernameAndNipFree(tx, null, dto.nip, before.id);
-      const after = await updateUserAccount(tx, before.id, { name: dto.name, nip: dto.nip, email: dto.email, unitId, roles, active: dto.active }, new Date());
+      const after = await updateUserAccount(tx, before.id, { name: dto.name?.trim(), nip: dto.nip, email: dto.email, unitId, roles, active: dto.active }, new Date());
       await recordAdminChanges(
         tx,
         [{ action: auditAction(before, after), targetType: 'USER', targetKey: username, governmentId: before.governmentId, actorId: user.id, before: userAuditSnapshot(before), after: userAuditSnapshot(after) }],

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Closed, Nullable, QueryInt } from '../common/contract/fields.js';
+import { Closed, Nullable, OneOf, QueryInt } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 export const TasksQuerySchema = Closed({
@@ -10,7 +10,7 @@ export const TaskSchema = named(
   'Task',
   Type.Object(
     {
-      kind: Type.String({ examples: ['quick-win'] }),
+      kind: OneOf(['quick-win', 'regulation'] as const, { example: 'quick-win' }),
       id: Type.String({ format: 'uuid' }),
       title: Type.String({ examples: ['Layanan Perizinan Terpadu Satu Pintu Daring'] }),
       state: Type.String({ examples: ['approval'] }),

@@ -26,3 +26,6 @@ export function refusalPage(reason: OidcRefusal): { status: number; html: string
 <body><main><h1>${page.title}</h1><p>${page.message}</p><p><a href="/">Kembali ke halaman masuk</a></p></main></body></html>`;
   return { status: page.status, html };
 }
+
+/** How a refusal page looks (the OpenAPI document's example). */
+export const REFUSAL_PAGE_EXAMPLE = refusalPage('UNKNOWN_PERSON').html;

@@ -18,6 +18,8 @@ export interface SuccessSpec {
   /** Downloads it may answer instead of JSON (`text/csv`, an XLSX type). */
   files?: readonly string[];
   headers?: readonly ResponseHeader[];
+  /** Headers it sends only sometimes (e.g. a cookie cleared once it was read). */
+  optionalHeaders?: readonly ResponseHeader[];
 }
 
 /**
@@ -35,6 +37,8 @@ export interface EndpointSpec {
   params?: Record<string, TSchema>;
   query?: TObject;
   body?: TSchema;
+  /** A multipart/form-data body (a file upload), read by Nest's FileInterceptor; documented, not validated by a schema. */
+  multipart?: TSchema;
   requestHeaders?: readonly RequestHeader[];
   success: SuccessSpec;
   /** Further responses with the same schema (e.g. health's 503). */

@@ -17,7 +17,8 @@ export const ErrorBodySchema = named(
             fields: Type.Optional(Type.Array(Type.String(), { maxItems: 6, description: 'One message per field at fault' })),
             conflictsWith: Type.Optional(Type.String({ format: 'uuid' })),
           },
-          { additionalProperties: false },
+          // a refused personnel import (POST /api/users/import) carries its report here: governmentCode, dryRun, rows, summary
+          { additionalProperties: true, description: 'fields: one message per field at fault; a refused personnel import also carries its ImportReport' },
         ),
       ),
     },

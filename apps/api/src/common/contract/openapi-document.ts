@@ -73,9 +73,10 @@ export function buildOpenApiDocument(app: INestApplication): Json {
   for (const path of Object.keys(scanned.paths).sort()) {
     for (const [method, operation] of Object.entries(scanned.paths[path] as Json)) {
       const spec = specs.get(operation.operationId);
+      // every operation is declared with @Endpoint: its schemas validate the request and write the document
+      if (!spec) throw new Error(`${method.toUpperCase()} ${path} has no @Endpoint (README "Adding an endpoint")`);
       paths[path] ??= {};
-      // an operation still on a class-validator DTO: what Nest's scanner found, marked as not held to the document
-      paths[path][method] = spec ? toOperation(spec, method, path, operation.tags ?? [], components) : { ...toOpenApi31(operation), 'x-unchecked': true };
+      paths[path][method] = toOperation(spec, method, path, operation.tags ?? [], components);
     }
   }
   const tags = [...new Set(Object.values(paths).flatMap((ops: Json) => Object.values(ops).flatMap((o: Json) => o.tags ?? [])))].sort();
@@ -86,8 +87,7 @@ export function buildOpenApiDocument(app: INestApplication): Json {
     security: [{ bearer: [] }, { session: [] }],
     tags: tags.map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name })),
     paths,
-    // the scanner's schemas are those of the x-unchecked operations' class-validator DTOs
-    components: { securitySchemes: scanned.components.securitySchemes, schemas: { ...toOpenApi31(scanned.components.schemas ?? {}), ...components.all() } },
+    components: { securitySchemes: scanned.components.securitySchemes, schemas: components.all() },
   };
 }
 
@@ -102,6 +102,9 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   delegations: 'Plt and Plh delegations of a role',
   admin: 'The queue dashboard session',
   health: 'Liveness and readiness',
+  administration: 'Governments, units (OPD), people, personnel import and the administration audit (ADMIN)',
+  'office hours': "A government's office hours (jam kerja), which working-day deadlines count",
+  reports: 'Reports for leaders: stage times, SLA status, throughput, workload, Quick Wins',
 };
 
 function toOperation(spec: EndpointSpec, method: string, path: string, tags: string[], components: Components): Json {
@@ -126,12 +129,14 @@ function toOperation(spec: EndpointSpec, method: string, path: string, tags: str
     ...(spec.public ? [] : [ErrorCode.UNAUTHENTICATED, ErrorCode.PASSWORD_CHANGE_REQUIRED]),
     // a write carried by the session cookie must come from this site with its CSRF token
     ...(isWrite ? [ErrorCode.CSRF_REJECTED] : []),
-    ...(spec.body || isWrite ? [ErrorCode.PAYLOAD_TOO_LARGE] : []),
+    ...(spec.body || spec.multipart || isWrite ? [ErrorCode.PAYLOAD_TOO_LARGE] : []),
     ...(spec.errors ?? []),
   ];
   const responses: Json = {};
   for (const success of [spec.success, ...(spec.alsoAnswers ?? [])]) responses[String(success.status)] = toSuccess(success, components);
   for (const [status, statusCodes] of errorStatuses(codes)) {
+    // a status the operation answers with its own body (single sign-on's pages) keeps it
+    if (responses[String(status)]) continue;
     responses[String(status)] = {
       description: statusCodes.join(', '),
       ...(ERROR_HEADERS[status] ? { headers: ERROR_HEADERS[status] } : {}),
@@ -151,13 +156,18 @@ function toOperation(spec: EndpointSpec, method: string, path: string, tags: str
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: components.schemaOf(spec.body) } } } }
-      : {}),
+      : spec.multipart
+        ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: components.schemaOf(spec.multipart) } } } }
+        : {}),
     responses,
   };
 }
 
 function toSuccess(success: SuccessSpec, components: Components): Json {
-  const headers = Object.fromEntries((success.headers ?? []).map((h) => [h, RESPONSE_HEADERS[h]]));
+  const headers = Object.fromEntries([
+    ...(success.headers ?? []).map((h) => [h, RESPONSE_HEADERS[h]]),
+    ...(success.optionalHeaders ?? []).map((h) => [h, { ...RESPONSE_HEADERS[h], required: false }]),
+  ]);
   const files = Object.fromEntries((success.files ?? []).map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
   const content = success.schema
     ? { 'application/json': { schema: components.schemaOf(success.schema) }, ...files }
@@ -211,16 +221,3 @@ class Components {
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The scanner writes OpenAPI 3.0 (`nullable: true`); 3.1 says null as a type. */
-function toOpenApi31(node: Json): Json {
-  if (Array.isArray(node)) return node.map((n) => (isObject(n) || Array.isArray(n) ? toOpenApi31(n) : n));
-  const out: Json = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'nullable') continue;
-    out[key] = isObject(value) || Array.isArray(value) ? toOpenApi31(value) : value;
-  }
-  if (node.nullable !== true) return out;
-  if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'] };
-  return { anyOf: [out, { type: 'null' }] };
-}
