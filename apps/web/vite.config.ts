@@ -10,7 +10,11 @@ export default defineConfig({
   plugins: [preact()],
   resolve: {
     // pure modules of libs/workflow (labels, Indonesian dates): one source for the API and the pages
-    alias: { '@workflow': fileURLToPath(new URL('../../libs/workflow/src', import.meta.url)) },
+    // and the typed client generated from openapi.json (libs/api-client), the one every client of the API uses
+    alias: {
+      '@workflow': fileURLToPath(new URL('../../libs/workflow/src', import.meta.url)),
+      '@api-client': fileURLToPath(new URL('../../libs/api-client/src/index.ts', import.meta.url)),
+    },
   },
   build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, target: 'es2022' },
   server: { port: 5173, proxy: { '/api': api, '/health': api, '/docs': api } },

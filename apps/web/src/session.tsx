@@ -16,4 +16,4 @@ export function useSession(): Session {
   return session;
 }
 
-export const hasRole = (me: Me, role: string) => me.roles.includes(role);
+export const hasRole = (me: Me, role: string) => (me.roles as readonly string[]).includes(role);

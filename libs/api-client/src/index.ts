@@ -13,6 +13,8 @@ export interface AlurClientOptions {
   token?: string;
   /** Another fetch (tests, a cookie-carrying one in the browser). */
   fetch?: typeof globalThis.fetch;
+  /** The browser's cookie policy: the web app sends its session cookie with `same-origin`. */
+  credentials?: 'omit' | 'same-origin' | 'include';
 }
 
 /**
@@ -24,9 +26,10 @@ export interface AlurClientOptions {
  * const { data, error } = await api.POST('/api/quick-wins/{id}/actions', { params: { path: { id } }, body: { action: 'APPROVE' } });
  * ```
  */
-export function createAlurClient({ baseUrl, token, fetch }: AlurClientOptions): AlurClient {
+export function createAlurClient({ baseUrl, token, fetch, credentials }: AlurClientOptions): AlurClient {
   return createClient<paths>({
     baseUrl,
+    ...(credentials ? { credentials } : {}),
     ...(fetch ? { fetch } : {}),
     ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
   });

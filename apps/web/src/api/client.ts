@@ -1,5 +1,5 @@
-import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema';
+import { createAlurClient } from '@api-client';
+import type { Middleware } from 'openapi-fetch';
 
 /** The browser's copy of the session's CSRF token (set by the API at sign-in). */
 function csrfToken(): string {
@@ -15,8 +15,8 @@ const csrf: Middleware = {
   },
 };
 
-/** The typed client generated from the OpenAPI document; the session cookie rides along (same origin). */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+/** The typed client of libs/api-client (generated from openapi.json); the session cookie rides along (same origin). */
+export const api = createAlurClient({ baseUrl: '', credentials: 'same-origin' });
 api.use(csrf);
 
 export class ApiError extends Error {
@@ -39,18 +39,15 @@ export function onSessionLost(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/**
- * The body of a successful call as `T` (the OpenAPI document does not describe every response body
- * yet: views.ts holds their shapes), or an ApiError with the API's status and code.
- */
-export async function ok<T = void>(call: Promise<Result>, options: { quiet401?: boolean } = {}): Promise<T> {
+/** The body of a successful call (typed by the OpenAPI document, or as `T`), or an ApiError with the API's status and code. */
+export async function ok<T = never, R extends Result = Result>(call: Promise<R>, options: { quiet401?: boolean } = {}): Promise<[T] extends [never] ? NonNullable<R['data']> : T> {
   let result: Result;
   try {
     result = await call;
   } catch {
     throw new ApiError(0, 'NETWORK', 'Tidak dapat menghubungi server.');
   }
-  if (result.response.ok) return result.data as T;
+  if (result.response.ok) return result.data as never;
   const body = (result.error ?? {}) as { code?: string; message?: string; details?: unknown };
   if (result.response.status === 401 && !options.quiet401) listeners.forEach((l) => l());
   throw new ApiError(result.response.status, body.code ?? 'ERROR', body.message ?? result.response.statusText, body.details);

@@ -1,77 +1,22 @@
+import type { Schemas } from '@api-client';
+
 /**
- * Shapes of the API's answers (api.md). The OpenAPI document describes request bodies and paths, which
- * the typed client checks; until it describes every response body too, the pages read them as these.
+ * The API's answers as the pages name them: the OpenAPI document's schemas (libs/api-client,
+ * generated from openapi.json by `npm run openapi`), so a change of the API shows here as a type error.
  */
 export type Kind = 'quick-win' | 'regulation';
 
-export interface Delegation {
-  id: string;
-  principal: string;
-  delegate: string;
-  role: string;
-  kind: 'PLT' | 'PLH';
-  startsAt: string;
-  endsAt: string;
-  reason: string;
-  revokedAt: string | null;
-  active?: boolean;
-}
+export type Delegation = Schemas['Delegation'];
+export type Me = Schemas['Me'];
+export type SignInResult = Schemas['BrowserSignIn'];
+export type Task = Schemas['Task'];
+export type Deadline = Schemas['Deadline'];
 
-export interface Me {
-  username: string;
-  name: string;
-  nip: string | null;
-  governmentCode: string;
-  unitCode: string;
-  roles: string[];
-  delegations: Delegation[];
-}
-
-export interface SignInResult {
-  csrfToken: string;
-  expiresIn: number;
-  user: Pick<Me, 'username' | 'name' | 'governmentCode' | 'unitCode' | 'roles'>;
-  /** signed in with a temporary password: only POST /api/me/password is allowed until it changes */
-  mustChangePassword: boolean;
-}
-
-export interface Task {
-  kind: Kind;
-  id: string;
-  title: string;
-  state: string;
-  dueAt: string | null;
-  overdue: boolean;
-  allowedActions: string[];
-  explanation?: string;
-  onBehalfOf?: string | null;
-  [extra: string]: unknown;
-}
-
-export interface Deadline {
-  stage: string;
-  dueAt: string;
-  overdue: boolean;
-  explanation: string;
-}
-
-export interface DocumentView {
-  id: string;
-  kind: Kind;
-  title: string;
-  state: string;
-  version: number;
-  contentVersion: number;
-  governmentCode: string;
-  timeZone?: string;
-  unitCode: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  allowedActions: string[];
-  deadline: Deadline | null;
-  [field: string]: unknown;
-}
+/**
+ * A document of either kind. Pages show the fields of both kinds (`progressReports`, `harmonization`,
+ * `coordination`...) by name, so the fields beyond the shared ones are read as unknown.
+ */
+export type DocumentView = (Schemas['QuickWinSummary'] | Schemas['RegulationSummary']) & { [field: string]: unknown };
 
 export interface Page<T> {
   items: T[];
@@ -80,136 +25,30 @@ export interface Page<T> {
   limit: number;
 }
 
-export interface HistoryEntry {
-  seq: number;
-  action: string;
-  fromState: string | null;
-  toState: string;
-  actor: string;
-  onBehalfOf: string | null;
-  comment: string | null;
-  data: unknown;
-  contentVersion: number;
-  at: string;
-  hash: string;
-}
-
-export interface History {
-  entries: HistoryEntry[];
-  chainValid: boolean;
-  firstInvalidSeq?: number | null;
-}
-
-export interface ContentVersion {
-  version: number;
-  contentHash: string;
-  createdAt: string;
-  createdBy: string;
-  content: Record<string, unknown>;
-}
-
-export interface Notification {
-  id: string;
-  type: string;
-  /** null for a notification about no single document: WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED. */
-  documentKind: Kind | null;
-  documentId: string | null;
-  title: string;
-  message: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationPage extends Page<Notification> {
-  unread: number;
-}
-
-export interface SlaStage {
-  duration: string;
-  businessDays: boolean;
-  remindBefore: string;
-  escalateAfter: string;
-  escalateEvery: string;
-  maxEscalations: number;
-  isDefault: boolean;
-}
-
-export interface Sla {
-  kind: Kind;
-  governmentCode: string;
-  stages: Record<string, SlaStage>;
-}
-
-export interface Holiday {
-  id: string;
-  date: string;
-  name: string;
-  governmentCode: string | null;
-}
+export type HistoryEntry = Schemas['HistoryEntry'];
+export type History = Schemas['History'];
+export type ContentVersion = Schemas['QuickWinVersions']['items'][number] | Schemas['RegulationVersions']['items'][number];
+export type Notification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationList'];
+export type SlaStage = Schemas['StageSla'];
+export type Sla = Schemas['Sla'];
+export type Holiday = Schemas['Holiday'];
 
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
-export type OfficeHours = Record<Weekday, { opens: string; closes: string } | null>;
+export type OfficeHours = Schemas['OfficeWeek'];
+export type OfficeHoursView = Schemas['OfficeHours'];
 
-/** GET /api/governments/{code}/office-hours */
-export interface OfficeHoursView {
-  governmentCode: string;
-  timeZone: string;
-  isDefault: boolean;
-  days: OfficeHours;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+export type Person = Schemas['User'];
+export type PersonPage = Schemas['UserList'];
+export type Unit = Schemas['Unit'];
+export type Government = Schemas['Government'];
+export type ImportReport = Schemas['ImportReport'];
+export type ImportRowStatus = ImportReport['rows'][number]['status'];
 
-/** A person as GET /api/users shows them (administration). */
-export interface Person {
-  username: string;
-  name: string;
-  nip: string | null;
-  email: string | null;
-  governmentCode: string;
-  unitCode: string;
-  roles: string[];
-  active: boolean;
-  hasPassword: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PersonPage {
-  items: Person[];
-  total: number;
-  page: number;
-  limit: number;
-}
-
-export interface Unit {
-  code: string;
-  name: string;
-  governmentCode: string;
-  headUsername: string | null;
-  createdAt: string;
-}
-
-export interface Government {
-  code: string;
-  name: string;
-  regionName: string;
-  level: 'PROVINCE' | 'REGENCY' | 'CITY';
-  parentCode: string | null;
-  timeZone: string;
-  createdAt: string;
-}
-
-export type ImportRowStatus = 'created' | 'updated' | 'unchanged' | 'error';
-
-export interface ImportReport {
-  governmentCode: string;
-  dryRun: boolean;
-  rows: Array<{ row: number; nip: string; username: string; status: ImportRowStatus; reason?: string }>;
-  summary: Record<ImportRowStatus, number>;
-}
-
+/**
+ * The report bodies as the report page reads them: the document describes a report loosely (one
+ * schema for the five, rows of any shape), so the page keeps their precise shapes here.
+ */
 /** `GET /api/reports/:name` (README "Reports"): the JSON bodies the report page reads. */
 export type ReportName = 'open-by-sla' | 'stage-times' | 'throughput' | 'workload' | 'quick-wins';
 

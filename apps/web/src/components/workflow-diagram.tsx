@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { api, ok } from '../api/client';
+import type { Kind } from '../api/views';
 import { actionLabel, stageLabel } from '../i18n/words';
 import { useLoad } from './async';
 import { parseStateDiagram, type Stage, type Transition, type WorkflowGraph } from './workflow-graph';
@@ -31,7 +32,7 @@ function exitText(t: Transition): string {
 }
 
 /** The workflow from /api/workflows/:kind/diagram drawn as a flow chart, the document's stage highlighted. */
-export function WorkflowDiagram({ kind, current }: { kind: string; current: string }) {
+export function WorkflowDiagram({ kind, current }: { kind: Kind; current: string }) {
   const diagram = useLoad(
     () => ok<string>(api.GET('/api/workflows/{kind}/diagram', { params: { path: { kind } }, parseAs: 'text' })),
     [kind],

@@ -125,7 +125,7 @@ export function PersonPage({ params }: PageProps) {
           <legend>Peran</legend>
           {GRANTABLE_ROLES.map((r) => (
             <div key={r}>
-              <input id={`p-role-${r}`} type="checkbox" name="roles" value={r} defaultChecked={p?.roles.includes(r) ?? false} />
+              <input id={`p-role-${r}`} type="checkbox" name="roles" value={r} defaultChecked={(p?.roles as readonly string[] | undefined)?.includes(r) ?? false} />
               <label for={`p-role-${r}`}>{roleLabel(r)}</label>
             </div>
           ))}

@@ -37,7 +37,7 @@ export function PersonnelImportPage() {
     setBusy(true);
     try {
       const answer = await ok<ImportReport>(
-        api.POST('/api/users/import', { params: { query: { dryRun: dryRun ? 'true' : 'false', governmentCode } }, body: body as never }),
+        api.POST('/api/users/import', { params: { query: { dryRun, governmentCode } }, body: body as never }),
       );
       setProblem(null);
       setReport(answer);
