@@ -216,6 +216,27 @@ describe('e-mail notifications (SMTP_URL set)', () => {
       expect((await reset(linkIn(second.text)!, 'kata-sandi-hukum-yang-baru')).status).toBe(204);
     });
 
+    it("an ADMIN's reset e-mails the link instead of answering a password; someone without an e-mail address gets the temporary one", async () => {
+      const admin = await t.auth('kaltim.admin');
+      const sent = await t.http.post('/api/users/kaltim.asisten/password-reset').set(admin);
+      expect(sent.status).toBe(200);
+      expect(sent.body).toEqual({ username: 'kaltim.asisten', delivery: 'EMAIL', email: 'kaltim.asisten@demo.alur.local', expiresAt: expect.any(String) });
+      const mail = await waitFor(() => mailsTo('kaltim.asisten@demo.alur.local').find((m) => m.subject === 'Atur ulang kata sandi alur'), { what: "the ADMIN's reset e-mail" });
+      // the old password keeps working until the person uses the link
+      expect((await login('kaltim.asisten', TEST_DEMO_PASSWORD)).status).toBe(200);
+      expect((await reset(linkIn(mail.text)!, 'kata-sandi-asisten-baru')).status).toBe(204);
+      expect((await login('kaltim.asisten', 'kata-sandi-asisten-baru')).body.mustChangePassword).toBe(false);
+      const audit = await t.dataSource.query(`SELECT action, after FROM admin_audit WHERE target_key = 'kaltim.asisten' ORDER BY id`);
+      expect(audit).toEqual([
+        { action: 'USER_PASSWORD_RESET', after: { linkSentTo: 'kaltim.asisten@demo.alur.local' } },
+        { action: 'USER_PASSWORD_RESET_BY_EMAIL', after: { hasPassword: true, mustChangePassword: false } },
+      ]);
+
+      expect((await t.http.post('/api/users').set(admin).send({ username: 'kaltim.tanpa-surel', name: 'Tanpa Surel', unitCode: 'setda', roles: [] })).status).toBe(201);
+      const shown = await t.http.post('/api/users/kaltim.tanpa-surel/password-reset').set(admin);
+      expect(shown.body).toEqual({ username: 'kaltim.tanpa-surel', delivery: 'TEMPORARY_PASSWORD', temporaryPassword: expect.any(String) });
+    });
+
     it('is rate-limited like sign-in (per address and account), with the same answer up to the limit', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) statuses.push((await forgot('kaltim.tidak-ada', '198.51.100.66')).status);

@@ -26,7 +26,7 @@ describe('password reset', () => {
     const oldToken = await t.auth('paser.drafter2');
     const reset = await t.http.post('/api/users/paser.drafter2/password-reset').set(await t.auth('kaltim.admin'));
     expect(reset.status).toBe(200);
-    expect(reset.body).toEqual({ username: 'paser.drafter2', temporaryPassword: expect.stringMatching(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/) });
+    expect(reset.body).toEqual({ username: 'paser.drafter2', delivery: 'TEMPORARY_PASSWORD', temporaryPassword: expect.stringMatching(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/) });
     const temporary = reset.body.temporaryPassword as string;
 
     // the session that existed before the reset is held too

@@ -716,7 +716,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** ADMIN: a one-time password, answered once; signing in with it must be followed by POST /api/me/password */
+        /** ADMIN: with SMTP set and an e-mail address on record, a one-time link e-mailed to the person; otherwise a one-time password, answered once, that signing in with must be followed by POST /api/me/password */
         post: operations["resetPassword"];
         delete?: never;
         options?: never;
@@ -1499,14 +1499,35 @@ export interface components {
             /** @description null: closed */
             saturday: components["schemas"]["OfficeDay"] | null;
         };
+        /** @description A one-time password shown once, or a one-time link e-mailed to the person */
         PasswordReset: {
             /** @example paser.rina */
             username: string;
+            /**
+             * @description No SMTP, or no e-mail address on record
+             * @constant
+             */
+            delivery: "TEMPORARY_PASSWORD";
             /**
              * @description Shown once; the person must change it at sign-in
              * @example k7mq-x3tp-9vbn-w2hd
              */
             temporaryPassword: string;
+        } | {
+            /** @example paser.rina */
+            username: string;
+            /**
+             * @description SMTP is set: a one-time link goes to the e-mail address on record
+             * @constant
+             */
+            delivery: "EMAIL";
+            /** @example rina.marlina@paserkab.go.id */
+            email: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working (30 minutes)
+             */
+            expiresAt: string;
         };
         PasswordResetCompletion: {
             token: string;
@@ -6509,7 +6530,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The temporary password, shown once */
+            /** @description The link sent, or the temporary password shown once */
             200: {
                 headers: {
                     [name: string]: unknown;

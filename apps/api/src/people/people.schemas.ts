@@ -97,12 +97,27 @@ export const UserListSchema = named(
 
 export const PasswordResetSchema = named(
   'PasswordReset',
-  Type.Object(
-    {
-      username: Type.String({ examples: ['paser.rina'] }),
-      temporaryPassword: Type.String({ description: 'Shown once; the person must change it at sign-in', examples: ['k7mq-x3tp-9vbn-w2hd'] }),
-    },
-    { additionalProperties: false },
+  Type.Union(
+    [
+      Type.Object(
+        {
+          username: Type.String({ examples: ['paser.rina'] }),
+          delivery: Type.Literal('TEMPORARY_PASSWORD', { description: 'No SMTP, or no e-mail address on record' }),
+          temporaryPassword: Type.String({ description: 'Shown once; the person must change it at sign-in', examples: ['k7mq-x3tp-9vbn-w2hd'] }),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        {
+          username: Type.String({ examples: ['paser.rina'] }),
+          delivery: Type.Literal('EMAIL', { description: 'SMTP is set: a one-time link goes to the e-mail address on record' }),
+          email: Type.String({ examples: ['rina.marlina@paserkab.go.id'] }),
+          expiresAt: Type.String({ format: 'date-time', description: 'When the link stops working (30 minutes)' }),
+        },
+        { additionalProperties: false },
+      ),
+    ],
+    { description: 'A one-time password shown once, or a one-time link e-mailed to the person' },
   ),
 );
 

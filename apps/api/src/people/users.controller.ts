@@ -120,8 +120,8 @@ export class UsersController {
   @AdminOnly()
   @Endpoint({
     operationId: 'resetPassword',
-    summary: 'ADMIN: a one-time password, answered once; signing in with it must be followed by POST /api/me/password',
-    success: { status: 200, description: 'The temporary password, shown once', schema: PasswordResetSchema },
+    summary: 'ADMIN: with SMTP set and an e-mail address on record, a one-time link e-mailed to the person; otherwise a one-time password, answered once, that signing in with must be followed by POST /api/me/password',
+    success: { status: 200, description: 'The link sent, or the temporary password shown once', schema: PasswordResetSchema },
     errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
   })
   reset(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string) {

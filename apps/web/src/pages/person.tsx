@@ -60,9 +60,14 @@ export function PersonPage({ params }: PageProps) {
 
   async function resetPassword() {
     try {
-      const answer = await ok<{ temporaryPassword: string }>(api.POST('/api/users/{username}/password-reset', { params: { path: { username: params.username! } } }));
+      const answer = await ok(api.POST('/api/users/{username}/password-reset', { params: { path: { username: params.username! } } }));
       setProblem(null);
-      setTemporary(answer.temporaryPassword);
+      if (answer.delivery === 'EMAIL') {
+        setTemporary(null);
+        setNotice(`Tautan untuk membuat kata sandi baru dikirim ke ${answer.email}; berlaku 30 menit dan hanya sekali.`);
+      } else {
+        setTemporary(answer.temporaryPassword);
+      }
       person.reload();
     } catch (error) {
       const e = toApiError(error);
