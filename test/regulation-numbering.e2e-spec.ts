@@ -87,7 +87,7 @@ describe('regulation numbers', () => {
       `CREATE TRIGGER trg_test_fail_promulgation BEFORE INSERT ON history_entries FOR EACH ROW EXECUTE FUNCTION test_fail_promulgation()`,
     );
     try {
-      const failed = await promulgate(failing.id, 'kaltim');
+      const failed = await t.conformance.whileFaultInjected(() => promulgate(failing.id, 'kaltim'));
       expect(failed.status).toBe(500);
       expect(failed.body.code).toBe('INTERNAL_ERROR');
       expect(await counters('kaltim')).toEqual(before);

@@ -1728,7 +1728,7 @@ export interface components {
             /** @constant */
             action: "EVALUATE";
             /**
-             * @description Required for RETURN and REJECT
+             * @description Required (not blank) for RETURN and REJECT; empty means none
              * @example Lengkapi indikator dan anggaran.
              */
             comment?: string;
@@ -1747,7 +1747,7 @@ export interface components {
              */
             action: "SUBMIT" | "ENDORSE" | "VERIFY" | "APPROVE" | "REJECT" | "RETURN" | "RESUBMIT" | "COMPLETE" | "WITHDRAW";
             /**
-             * @description Required for RETURN and REJECT
+             * @description Required (not blank) for RETURN and REJECT; empty means none
              * @example Lengkapi indikator dan anggaran.
              */
             comment?: string;
@@ -1758,7 +1758,7 @@ export interface components {
             /** @constant */
             action: "REPORT_PROGRESS";
             /**
-             * @description Required for RETURN and REJECT
+             * @description Required (not blank) for RETURN and REJECT; empty means none
              * @example Lengkapi indikator dan anggaran.
              */
             comment?: string;
@@ -2005,7 +2005,7 @@ export interface components {
              */
             action: "SUBMIT" | "ENDORSE" | "FACILITATE" | "PARAF" | "SIGN" | "PROMULGATE" | "RETURN" | "RESUBMIT" | "WITHDRAW";
             /**
-             * @description Required for RETURN and REJECT
+             * @description Required (not blank) for RETURN and REJECT; empty means none
              * @example Lengkapi indikator dan anggaran.
              */
             comment?: string;
@@ -2016,7 +2016,7 @@ export interface components {
             /** @constant */
             action: "PUBLISH";
             /**
-             * @description Required for RETURN and REJECT
+             * @description Required (not blank) for RETURN and REJECT; empty means none
              * @example Lengkapi indikator dan anggaran.
              */
             comment?: string;
@@ -2026,7 +2026,7 @@ export interface components {
             /** @constant */
             action: "RECORD_HARMONIZATION";
             /**
-             * @description Required for RETURN and REJECT
+             * @description Required (not blank) for RETURN and REJECT; empty means none
              * @example Lengkapi indikator dan anggaran.
              */
             comment?: string;
@@ -2036,7 +2036,7 @@ export interface components {
             /** @constant */
             action: "REQUEST_HARMONIZATION";
             /**
-             * @description Required for RETURN and REJECT
+             * @description Required (not blank) for RETURN and REJECT; empty means none
              * @example Lengkapi indikator dan anggaran.
              */
             comment?: string;

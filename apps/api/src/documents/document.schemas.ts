@@ -37,7 +37,7 @@ export function actionRequestSchemas(
   dataOf: Readonly<Record<string, TSchema>>,
   dataOptional: readonly string[] = [],
 ): ActionRequestSchemas {
-  const comment = Type.Optional(Text({ max: 4000, description: 'Required for RETURN and REJECT', example: 'Lengkapi indikator dan anggaran.' }));
+  const comment = Type.Optional(Text({ min: 0, max: 4000, description: 'Required (not blank) for RETURN and REJECT; empty means none', example: 'Lengkapi indikator dan anggaran.' }));
   const branches = new Map<string, TSchema>(
     Object.entries(dataOf).map(([action, data]) => {
       const branch = Closed({ action: Type.Literal(action), comment, data });
