@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { topFunctions } from './lib/cpu-profile.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
 import { build, dropConnections, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
@@ -21,26 +22,9 @@ const PGBENCH_DOCS = 400;
 const PROFILE_DOCS = Number(process.env.BENCH_PROFILE_DOCS ?? 600);
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const BASE = `http://127.0.0.1:${PORT}`;
-const STEPS = [
-  ['kaltim.drafter', 'SUBMIT'],
-  ['kaltim.kadis', 'ENDORSE'],
-  ['kaltim.organisasi', 'VERIFY'],
-  ['kaltim.sekda', 'APPROVE'],
-];
+const STEPS = APPROVAL_STEPS;
 
-const quickWin = (i) => ({
-  title: `Quick Win bench ${i}`,
-  description: 'Percepatan layanan publik berbasis digital',
-  year: 2026,
-  category: 'RB_GENERAL',
-  area: 'PELAYANAN_PUBLIK',
-  indicator: 'Waktu layanan',
-  target: { value: 50, unit: 'persen' },
-  output: 'Layanan daring',
-  startDate: '2026-01-05',
-  endDate: '2026-12-20',
-  budget: 1000000,
-});
+const quickWin = (i) => benchQuickWin('bench', i);
 
 async function createDocuments(tokens, n) {
   const ids = new Array(n);

@@ -9,6 +9,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { topFunctions } from './lib/cpu-profile.mjs';
 import os from 'node:os';
 import pg from 'pg';
@@ -24,27 +25,10 @@ const DB = 'alur_cost';
 /** BENCH_COST_PERF=1: also `perf record -e cpu-clock` of the API, which samples only while it runs on a CPU. */
 const PERF = process.env.BENCH_COST_PERF === '1';
 const COUNT_FILE = `/tmp/alur-cost-queries-${process.pid}`;
-const STEPS = [
-  ['kaltim.drafter', 'SUBMIT'],
-  ['kaltim.kadis', 'ENDORSE'],
-  ['kaltim.organisasi', 'VERIFY'],
-  ['kaltim.sekda', 'APPROVE'],
-];
+const STEPS = APPROVAL_STEPS;
 const TICK_MS = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms
 
-const quickWin = (i) => ({
-  title: `Quick Win cost ${i}`,
-  description: 'Percepatan layanan publik berbasis digital',
-  year: 2026,
-  category: 'RB_GENERAL',
-  area: 'PELAYANAN_PUBLIK',
-  indicator: 'Waktu layanan',
-  target: { value: 50, unit: 'persen' },
-  output: 'Layanan daring',
-  startDate: '2026-01-05',
-  endDate: '2026-12-20',
-  budget: 1000000,
-});
+const quickWin = (i) => benchQuickWin('cost', i);
 
 /** utime + stime of a process and its descendants, in ms. */
 function cpuMs(pid) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { createTestApp, createTestDatabase, type TestApp } from '#testing';
+import { createTestApp, createTestDatabase, quickWinBody, type TestApp } from '#testing';
 import { runBootstrap } from './support/bootstrap-command.js';
 import { APP, oidcSettings, signInBySso, startProvider, type TestProvider } from './support/oidc.js';
 
@@ -73,19 +73,7 @@ describe('first deployment: from an empty database to a Quick Win in the Kepala 
 
   it('5-7: paser.rina signs in by password and by SSO, submits a Quick Win, and it waits in the inbox of paser.rizal, signed in by SSO', async () => {
     const rina = await passwordFor('paser.rina');
-    const created = await t.http.post('/api/quick-wins').set(rina).send({
-      title: 'Layanan Pengaduan Daring Terpadu',
-      description: 'Satu kanal pengaduan warga untuk seluruh OPD.',
-      year: 2026,
-      category: 'RB_TEMATIK',
-      area: 'DIGITALISASI_ADMINISTRASI',
-      indicator: 'Persentase pengaduan yang dijawab dalam 3 hari',
-      target: { value: 90, unit: 'persen' },
-      output: 'Kanal pengaduan daring',
-      startDate: '2026-02-02',
-      endDate: '2026-12-31',
-      budget: 75000000,
-    });
+    const created = await t.http.post('/api/quick-wins').set(rina).send(quickWinBody({ title: 'Layanan Pengaduan Daring Terpadu' }));
     expect(created.status).toBe(201);
     expect((await t.http.post(`/api/quick-wins/${created.body.id}/actions`).set(rina).send({ action: 'SUBMIT' })).status).toBe(200);
 

@@ -94,7 +94,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" class="bell-icon">
               <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
             </svg>
-            <span class="badge" data-testid="unread-count" aria-hidden="true">
+            <span class={unread === 0 ? 'badge none' : 'badge'} data-testid="unread-count" aria-hidden="true">
               {unread}
             </span>
           </Link>
