@@ -102,6 +102,8 @@ describe.each([
     await page().getByLabel('Alasan').fill('Sekda dinas luar daerah');
     await page().getByRole('button', { name: 'Simpan' }).click();
     await page().getByRole('status').filter({ hasText: 'Pendelegasian tersimpan.' }).waitFor();
+    // the list names both people, not their usernames
+    await page().getByTestId('delegation').filter({ hasText: 'H. Ahmad Zulkifli, S.H., M.Si. atas nama Dr. Hj. Nurhayati Usman, M.Pd.' }).waitFor();
     await checkPage('pendelegasian');
 
     // the drafter edits and resubmits; the versions can be compared
@@ -127,7 +129,7 @@ describe.each([
     page().on('request', record);
     await page().getByRole('link', { name: 'Kotak Masuk' }).click();
     const task = page().getByTestId('task').filter({ hasText: title });
-    await task.getByText('atas nama kaltim.sekda').waitFor(); // visible
+    await task.getByText('atas nama Dr. Hj. Nurhayati Usman, M.Pd.').waitFor(); // by name, not username
     page().off('request', record);
     // the inbox is one request, whatever the number of tasks: nothing is fetched per row
     expect(asked.filter((p) => p === '/api/tasks')).toHaveLength(1);

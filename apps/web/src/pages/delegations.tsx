@@ -106,7 +106,7 @@ export function DelegationsPage() {
           {list.data.items.map((d) => (
             <li key={d.id} class="card" data-testid="delegation">
               <p>
-                <strong>{d.kind === 'PLT' ? 'Plt' : 'Plh'}</strong> {roleLabel(d.role)}: {d.delegate} atas nama {d.principal}
+                <strong>{d.kind === 'PLT' ? 'Plt' : 'Plh'}</strong> {roleLabel(d.role)}: {d.delegateName} atas nama {d.principalName}
               </p>
               <p class="meta">
                 {dateTime(d.startsAt)} sampai {dateTime(d.endsAt)} · {d.reason}

@@ -5,11 +5,15 @@ import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
 import { KIND_LABELS, KIND_PATHS, stageLabel } from '../i18n/words';
 import { Link } from '../router';
+import { useSession } from '../session';
 
 /** The most the API gives in one answer; the inbox renders them in one pass (no request per row). */
 const LIMIT = 200;
 
 export function InboxPage() {
+  const { me } = useSession();
+  /** A task says whom the caller acts for by name (ui.md: "atas nama <nama>"); the delegations held give it. */
+  const principalName = (username: string) => me.delegations.find((d) => d.principal === username)?.principalName ?? username;
   const tasks = useLoad(() => ok<{ items: Task[] }>(api.GET('/api/tasks', { params: { query: { limit: LIMIT } as never } })), []);
   const [kind, setKind] = useState('');
   const [stage, setStage] = useState('');
@@ -65,7 +69,7 @@ export function InboxPage() {
               </Link>
               <p class="meta">
                 {KIND_LABELS[task.kind]} · Tahap: {stageLabel(task.state)}
-                {task.onBehalfOf && <span class="mark behalf"> atas nama {task.onBehalfOf}</span>}
+                {task.onBehalfOf && <span class="mark behalf"> atas nama {principalName(task.onBehalfOf)}</span>}
               </p>
               <p class="meta">
                 Batas waktu: <DeadlineText id={task.id} dueAt={task.dueAt} overdue={task.overdue} explanation={task.explanation} timeZone={task.timeZone as string | undefined} />
