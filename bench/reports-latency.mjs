@@ -2,17 +2,24 @@
 // Report latency over a million documents and their stage history: every report of GET /api/reports
 // for a province Sekda (whole government plus its regencies as totals), a Kepala OPD and a regency
 // Sekda, p50/p95/p99, and the plans of the report queries (EXPLAIN ANALYZE).
-//   node bench/reports-latency.mjs   (env: BENCH_DOCUMENTS [1000000], BENCH_REQUESTS [100])
+//   node bench/reports-latency.mjs   (env: BENCH_DOCUMENTS [1000000], BENCH_REQUESTS [100],
+//   BENCH_REPORTS_REUSE=1: keep the filled database alur_bench_reports and measure on it again when it
+//   holds BENCH_DOCUMENTS documents; the API applies any newer migration to it first;
+//   BENCH_REPORTS_EXPLAIN_ONLY=1: print the plans of the report queries and stop)
 import os from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { insertDocuments } from './lib/bulk-documents.mjs';
-import { build, fmt, login, machineLine, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import { fillReportsHistory } from './lib/bulk-reports.mjs';
+import { admin, build, dbUrl, fmt, login, machineLine, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const PORT = Number(process.env.BENCH_PORT ?? 3902);
 const BASE = `http://127.0.0.1:${PORT}`;
 const YEAR = new Date().getUTCFullYear();
+const DATABASE = 'alur_bench_reports';
+const REUSE = process.env.BENCH_REPORTS_REUSE === '1';
 
 const REPORTS = ['stage-times', 'open-by-sla', 'throughput', 'workload', 'quick-wins'];
 const CASES = [
@@ -24,128 +31,45 @@ const CASES = [
   ['kaltim.sekda', `/api/reports/open-by-sla?format=csv`],
 ];
 
-/** Stages a Quick Win in each state has left, in order (the path bulk-documents.mjs gives it). */
-const LEFT = {
-  endorsement: 0, verification: 1, approval: 2, revision: 1, implementation: 3, completed: 5, rejected: 3, withdrawn: 0, draft: 0,
-};
-const STAGES = ['endorsement', 'verification', 'approval', 'implementation', 'evaluation'];
-const AREAS = ['MANAJEMEN_PERUBAHAN', 'DEREGULASI', 'PENATAAN_ORGANISASI', 'PENATAAN_TATA_LAKSANA', 'MANAJEMEN_SDM', 'PENGUATAN_AKUNTABILITAS', 'PENGUATAN_PENGAWASAN', 'PELAYANAN_PUBLIK'];
-
 /**
- * The stage history the reports read: documents spread over every unit of their government and the
- * eight RB areas, then for each document the deadlines of the stages it has left (entered one after
- * the other from its creation, 2 hours to 8 days each, about a fifth of them late), and the weekly
- * started/finished rows. The summaries are filled with the same SQL the triggers run on each
- * transition (working_seconds_between, stage_time_bucket), then folded as the worker does.
+ * The plans of the report queries for kaltim's year, as ReportsRepository (the built one) sends them:
+ * its DataSource is replaced by one that EXPLAINs each statement.
  */
-async function addHistory(url, log) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    log('spreading documents over units and RB areas');
-    // the counts and the roll-up are rebuilt below in one statement each, as their migrations do
-    await c.query(`ALTER TABLE documents DISABLE TRIGGER trg_documents_count_delta, DISABLE TRIGGER trg_documents_quick_win_update`);
-    await c.query(`
-      UPDATE documents d SET unit_id = gu.units[1 + (abs(hashtext(d.id::text || 'u')) % cardinality(gu.units))],
-             content = jsonb_set(d.content, '{area}', to_jsonb(($1::text[])[1 + (abs(hashtext(d.id::text)) % 8)]))
-        FROM (SELECT g.id AS gov, array_agg(u.id ORDER BY u.code) AS units FROM governments g JOIN units u ON u.government_id = g.id GROUP BY g.id) gu
-       WHERE gu.gov = d.government_id`,
-      [AREAS],
-    );
-    await c.query(`ALTER TABLE documents ENABLE TRIGGER trg_documents_count_delta, ENABLE TRIGGER trg_documents_quick_win_update`);
-    await c.query(`TRUNCATE quick_win_counts, quick_win_deltas`);
-    await c.query(`
-      INSERT INTO quick_win_counts
-      SELECT d.government_id, d.unit_id, coalesce(d.year, 0), coalesce(d.content ->> 'category', ''), coalesce(d.content ->> 'area', ''), d.state, count(*),
-             sum(CASE WHEN jsonb_typeof(d.content -> 'budget') = 'number' THEN (d.content ->> 'budget')::numeric ELSE 0 END),
-             sum(CASE WHEN jsonb_typeof(d.facts -> 'progressReports') = 'array' THEN jsonb_array_length(d.facts -> 'progressReports') ELSE 0 END),
-             sum(quick_win_reports_on_time(d.id, d.facts)),
-             count(*) FILTER (WHERE d.state = 'completed' AND extract(year FROM d.updated_at AT TIME ZONE g.time_zone) <= d.year)
-        FROM documents d JOIN governments g ON g.id = d.government_id WHERE d.kind = 'quick-win' GROUP BY 1, 2, 3, 4, 5, 6`);
-    await c.query(`TRUNCATE document_counts, document_count_deltas`);
-    await c.query(`INSERT INTO document_counts SELECT kind, government_id, unit_id, state, coalesce(year, 0), count(*) FROM documents GROUP BY 1, 2, 3, 4, 5`);
-    await c.query(`UPDATE deadlines dl SET unit_id = d.unit_id FROM documents d WHERE d.id = dl.document_id AND dl.unit_id <> d.unit_id`);
-
-    for (const [i, stage] of STAGES.entries()) {
-      const states = Object.entries(LEFT).filter(([, n]) => n > i).map(([s]) => s);
-      log(`closed ${stage} stages`);
-      await c.query(
-        `INSERT INTO deadlines (document_id, government_id, unit_id, kind, stage, entered_at, due_at, closed_at, status, policy, explanation)
-         SELECT d.id, d.government_id, d.unit_id, 'quick-win', $1, entered, entered + interval '3 days',
-                entered + (interval '2 hours' + (abs(hashtext(d.id::text || $1)) % 1000) / 1000.0 * interval '4 days' * (1 + (abs(hashtext($1 || d.id::text)) % 5 = 0)::int)),
-                'DONE', '{"duration":"P3D","businessDays":true,"remindBefore":"P1D","escalateAfter":"P1D","escalateEvery":"P2D","maxEscalations":3}', 'bench'
-           FROM documents d, LATERAL (SELECT d.created_at + $2::int * interval '8 days' AS entered) e
-          WHERE d.state = ANY($3::text[])`,
-        [stage, i, states],
-      );
-    }
-    log('stage-time summaries');
-    await c.query(`
-      INSERT INTO stage_time_deltas
-      SELECT dl.government_id, date_trunc('month', dl.closed_at AT TIME ZONE g.time_zone)::date, dl.kind, dl.stage, dl.unit_id,
-             stage_time_bucket(working_seconds_between(dl.entered_at, dl.closed_at, g.time_zone, dl.government_id)), 1,
-             CASE WHEN dl.closed_at <= dl.due_at THEN 1 ELSE 0 END
-        FROM deadlines dl JOIN governments g ON g.id = dl.government_id
-       WHERE dl.status = 'DONE'`);
-    log('throughput summaries');
-    await c.query(`
-      INSERT INTO throughput_deltas
-      SELECT d.government_id, date_trunc('week', d.created_at AT TIME ZONE g.time_zone)::date, d.kind, d.unit_id, 1, 0
-        FROM documents d JOIN governments g ON g.id = d.government_id WHERE d.state NOT IN ('draft', 'withdrawn')
-      UNION ALL
-      SELECT d.government_id, date_trunc('week', (d.created_at + interval '30 days') AT TIME ZONE g.time_zone)::date, d.kind, d.unit_id, 0, 1
-        FROM documents d JOIN governments g ON g.id = d.government_id WHERE d.final AND d.state <> 'withdrawn'`);
-    await c.query(`SELECT compact_report_summaries()`);
-    // steady state: autovacuum has set the visibility map, so index-only scans skip the heap
-    await c.query(`VACUUM ANALYZE`);
-    const { rows } = await c.query(
-      `SELECT (SELECT count(*) FROM deadlines WHERE status = 'DONE')::int AS closed, (SELECT count(*) FROM stage_time_counts)::int AS "stageRows",
-              (SELECT count(*) FROM throughput_counts)::int AS "weekRows", (SELECT count(*) FROM deadlines WHERE status = 'PENDING')::int AS open`,
-    );
-    return rows[0];
-  } finally {
-    await c.end();
-  }
-}
-
 async function explain(url) {
+  const { ReportsRepository } = await import(pathToFileURL(resolve('dist/libs/persistence/src/index.js')).href);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     const [{ id }] = (await c.query(`SELECT id FROM governments WHERE code = 'kaltim'`)).rows;
+    const children = (await c.query(`SELECT array_agg(id) AS ids FROM governments WHERE parent_id = $1`, [id])).rows[0].ids ?? [];
+    const [{ id: unit }] = (await c.query(`SELECT id FROM units WHERE government_id = $1 AND code = 'diskominfo'`, [id])).rows;
     const plans = {};
-    const q = async (name, sql, params) => {
-      const r = await c.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${sql}`, params);
-      plans[name] = r.rows.map((x) => x['QUERY PLAN']).join('\n');
-    };
-    await q(
-      'stage-times of kaltim for the year (whole-government summary + deltas, as the repository reads them)',
-      `SELECT kind, stage, month, bucket, sum(count), sum(within_sla) FROM (
-         SELECT kind, stage, month, bucket, count, within_sla FROM stage_time_totals WHERE government_id = ANY($1::uuid[]) AND month >= $2::date AND month <= $3::date
-         UNION ALL SELECT kind, stage, month, bucket, count, within_sla FROM stage_time_deltas WHERE government_id = ANY($1::uuid[]) AND month >= $2::date AND month <= $3::date) s
-        GROUP BY 1, 2, 3, 4`,
-      [[id], `${YEAR}-01-01`, `${YEAR}-12-31`],
-    );
-    await q(
-      'open stages of kaltim by SLA status',
-      `SELECT kind, stage, unit_id, count(*) FILTER (WHERE due_at <= now()), count(*) FILTER (WHERE due_at > now())
-         FROM deadlines WHERE status = 'PENDING' AND government_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
-      [[id]],
-    );
-    await q(
-      'the 20 most overdue open stages of kaltim (open-by-sla)',
-      `SELECT dl.document_id, dl.kind, d.title, dl.unit_id, dl.stage, dl.due_at
-         FROM deadlines dl JOIN documents d ON d.id = dl.document_id
-        WHERE dl.status = 'PENDING' AND dl.due_at <= now() AND dl.government_id = ANY($1::uuid[])
-        ORDER BY dl.due_at, dl.document_id LIMIT 20`,
-      [[id]],
-    );
-    await q(
-      'Quick Win roll-up of kaltim for the year',
-      `SELECT d.unit_id, d.content ->> 'category', d.content ->> 'area', d.state, count(*), sum((d.content ->> 'budget')::numeric)
-         FROM documents d WHERE d.kind = 'quick-win' AND d.government_id = ANY($1::uuid[]) AND d.year = $2 GROUP BY 1, 2, 3, 4`,
-      [[id], YEAR],
-    );
+    let name = '';
+    const repo = new ReportsRepository({
+      query: async (sql, params) => {
+        const r = await c.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) ${sql}`, params);
+        plans[name] = r.rows.map((x) => x['QUERY PLAN']).join('\n');
+        return [];
+      },
+    });
+    const place = { governmentIds: [id], unitIds: null, kind: null };
+    const window = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+    const now = new Date();
+    const soon = new Date(now.getTime() + 4 * 86400e3);
+    const cases = [
+      ['stage-times of kaltim for the year (whole-government totals + deltas)', () => repo.stageTimeBuckets(place, window)],
+      ["stage-times of kaltim's diskominfo for the year (per-unit counts + deltas)", () => repo.stageTimeBuckets({ ...place, unitIds: [unit] }, window)],
+      ['stage-times of the regencies as totals', () => repo.stageTimeTotalsByGovernment({ ...place, governmentIds: children }, window)],
+      ['open stages of kaltim by SLA status (open-by-sla, workload)', () => repo.openStages(place, now, soon)],
+      ['open stages of the regencies by SLA status', () => repo.openStages({ ...place, governmentIds: children }, now, soon)],
+      ['the 20 most overdue open stages of kaltim (open-by-sla)', () => repo.mostOverdue(place, now, 20)],
+      ['Quick Win roll-up of kaltim for the year (quick-wins)', () => repo.quickWinRollup(place, YEAR)],
+      ['throughput of kaltim for the year', () => repo.throughput(place, window)],
+    ];
+    for (const [n, run] of cases) {
+      name = n;
+      await run();
+    }
     return plans;
   } finally {
     await c.end();
@@ -154,7 +78,11 @@ async function explain(url) {
 
 async function main() {
   build();
-  const url = await recreateDatabase('alur_bench_reports');
+  // A kept fill says what it holds in its database's comment (documents, fill time, history).
+  const kept = REUSE ? await admin(`SELECT shobj_description(oid, 'pg_database') AS fill FROM pg_database WHERE datname = '${DATABASE}'`) : null;
+  const keptFill = kept?.rows?.[0]?.fill ? JSON.parse(kept.rows[0].fill) : null;
+  const reuse = keptFill !== null && keptFill.documents === DOCUMENTS;
+  const url = reuse ? dbUrl(DATABASE) : await recreateDatabase(DATABASE);
   const env = {
     PORT: String(PORT),
     DATABASE_URL: url,
@@ -169,11 +97,22 @@ async function main() {
   await waitHealthy(BASE);
   await api.stop();
   const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(' ');
-  const t0 = performance.now();
-  await insertDocuments(url, { total: DOCUMENTS, log });
-  const history = await addHistory(url, log);
-  const fillSeconds = (performance.now() - t0) / 1000;
-  process.stderr.write('\n');
+  let fill = keptFill;
+  if (reuse) {
+    process.stderr.write(`reusing ${DATABASE} (${DOCUMENTS.toLocaleString()} documents, filled ${fill.filledAt})\n`);
+  } else {
+    const t0 = performance.now();
+    const history = await fillReportsHistory(url, { total: DOCUMENTS, log });
+    fill = { documents: DOCUMENTS, seconds: (performance.now() - t0) / 1000, loadAfter: os.loadavg().map((x) => x.toFixed(1)).join(' '), filledAt: new Date().toISOString(), history };
+    await admin(`COMMENT ON DATABASE ${DATABASE} IS '${JSON.stringify(fill)}'`);
+    process.stderr.write('\n');
+  }
+  const { history, seconds: fillSeconds } = fill;
+  if (process.env.BENCH_REPORTS_EXPLAIN_ONLY === '1') {
+    // the plans only, on the filled database (the API started above applied any newer migration)
+    for (const [name, plan] of Object.entries(await explain(url))) console.log(`-- ${name}\n${plan}\n`);
+    return;
+  }
 
   api = startProcess('api', 'dist/apps/api/src/main.js', env);
   const rows = [];
@@ -202,11 +141,12 @@ async function main() {
   const report = `## 6. Report latency with ${DOCUMENTS.toLocaleString()} documents and their stage history
 
 Measured ${machineLine()}. **The machine was shared with other engineers' builds and tests while this ran**, so the
-figures are upper bounds of what the code does on a quiet machine: load average (1, 5, 15 min) ${loadBefore} before the fill, ${loadAfter} after the requests.
-Command: \`npm run bench:reports\` (BENCH_DOCUMENTS=${DOCUMENTS}, ${REQUESTS} sequential requests per case after 5 warm-up requests; one API process).
-Filled with SQL in ${fmt(fillSeconds)} s: ${DOCUMENTS.toLocaleString()} Quick Wins over three governments, five units each and the eight RB areas, created over three years;
-${history.closed.toLocaleString()} stages left (closed deadlines) and ${history.open.toLocaleString()} open ones. The summaries hold
-${history.stageRows.toLocaleString()} stage-time rows and ${history.weekRows.toLocaleString()} week rows. History entries are not generated: no report reads them.
+figures are upper bounds of what the code does on a quiet machine: load average (1, 5, 15 min) ${loadBefore} before ${reuse ? 'the requests' : 'the fill'}${reuse ? '' : ` (${fill.loadAfter} after it)`}, ${loadAfter} after the requests.
+Command: \`${reuse ? 'BENCH_REPORTS_REUSE=1 ' : ''}BENCH_DOCUMENTS=${DOCUMENTS} npm run bench:reports\` (${REQUESTS} sequential requests per case after 5 warm-up requests; one API process).
+${reuse ? `Measured on the kept database ${DATABASE}, filled ${fill.filledAt} in ${fmt(fillSeconds)} s` : `Filled set-based with SQL in ${fmt(fillSeconds)} s (kept as ${DATABASE}; \`BENCH_REPORTS_REUSE=1\` measures on it again)`}:
+${DOCUMENTS.toLocaleString()} Quick Wins over three governments, their units and the eight RB areas, created over three years;
+${history.closed.toLocaleString()} stages left (closed deadlines) and ${history.open.toLocaleString()} open ones (${history.overdue.toLocaleString()} overdue at the fill). The summaries hold
+${history.stageRows.toLocaleString()} per-unit stage-time rows, ${history.totalRows.toLocaleString()} whole-government ones and ${history.weekRows.toLocaleString()} week rows. History entries are not generated: no report reads them.
 
 | caller | request | body bytes | p50 ms | p95 ms | p99 ms |
 |---|---|---|---|---|---|

@@ -45,7 +45,8 @@ function windowFilter(column: string, window: ReportWindow, params: unknown[], t
 
 /**
  * Every query of the reports (issue 15). Stage times and throughput read the trigger-kept summaries
- * (migration ReportSummaries) with their unfolded deltas; open stages read the pending-deadline index.
+ * (migration ReportSummaries) with their unfolded deltas; open stages read the per-day counts (migration
+ * OpenStageCounts) and the pending deadlines of the two days that hold the bounds.
  */
 @Injectable()
 export class ReportsRepository {
@@ -100,18 +101,38 @@ export class ReportsRepository {
     );
   }
 
-  /** Open stages per government, kind, stage and unit, split by SLA status at `now`. */
+  /**
+   * Open stages per government, kind, stage and unit, split by SLA status at `now`: the due days
+   * (UTC) wholly before `now`, between the bounds and after `dueSoonUntil` from `open_stage_counts`
+   * and its unfolded deltas; the two days that hold `now` and `dueSoonUntil`, deadline by deadline.
+   */
   async openStages(place: ReportPlace, now: Date, dueSoonUntil: Date): Promise<OpenStageRow[]> {
     const params: unknown[] = [now, dueSoonUntil];
+    const where = placeFilter(place, params);
     const status = slaStatusSql('due_at', '$1::timestamptz', '$2::timestamptz');
+    const day = (p: string) => `($${p}::timestamptz AT TIME ZONE 'UTC')::date`;
+    const dayStart = (p: string, plus = 0) => `((${day(p)} + ${plus})::timestamp AT TIME ZONE 'UTC')`;
     return this.dataSource.query(
       `SELECT government_id AS "governmentId", kind, stage, unit_id AS "unitId",
-              count(*) FILTER (WHERE s = 'ON_TIME')::int AS "onTime",
-              count(*) FILTER (WHERE s = 'DUE_SOON')::int AS "dueSoon",
-              count(*) FILTER (WHERE s = 'OVERDUE')::int AS overdue
-         FROM (SELECT government_id, kind, stage, unit_id, ${status} AS s FROM deadlines
-                WHERE status = 'PENDING' AND ${placeFilter(place, params)}) o
+              coalesce(sum(on_time), 0)::int AS "onTime", coalesce(sum(due_soon), 0)::int AS "dueSoon", coalesce(sum(overdue), 0)::int AS overdue
+         FROM (SELECT government_id, kind, stage, unit_id,
+                      sum(count) FILTER (WHERE due_date > ${day('2')}) AS on_time,
+                      sum(count) FILTER (WHERE due_date > ${day('1')} AND due_date < ${day('2')}) AS due_soon,
+                      sum(count) FILTER (WHERE due_date < ${day('1')}) AS overdue
+                 FROM (SELECT government_id, kind, stage, unit_id, due_date, count FROM open_stage_counts WHERE ${where}
+                       UNION ALL
+                       SELECT government_id, kind, stage, unit_id, due_date, count FROM open_stage_deltas WHERE ${where}) c
+                WHERE due_date <> ${day('1')} AND due_date <> ${day('2')}
+                GROUP BY government_id, kind, stage, unit_id
+               UNION ALL
+               SELECT government_id, kind, stage, unit_id,
+                      count(*) FILTER (WHERE s = 'ON_TIME'), count(*) FILTER (WHERE s = 'DUE_SOON'), count(*) FILTER (WHERE s = 'OVERDUE')
+                 FROM (SELECT government_id, kind, stage, unit_id, ${status} AS s FROM deadlines
+                        WHERE status = 'PENDING' AND ${where}
+                          AND ((due_at >= ${dayStart('1')} AND due_at < ${dayStart('1', 1)}) OR (due_at >= ${dayStart('2')} AND due_at < ${dayStart('2', 1)}))) o
+                GROUP BY government_id, kind, stage, unit_id) t
         GROUP BY government_id, kind, stage, unit_id
+       HAVING sum(coalesce(on_time, 0) + coalesce(due_soon, 0) + coalesce(overdue, 0)) > 0
         ORDER BY kind, stage, unit_id`,
       params,
     );
