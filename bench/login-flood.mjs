@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Login flood: /health latency and real sign-ins while unknown-user logins arrive from many addresses
 // (issue 9, finding 3). A figure, not an assertion.
-//   node bench/login-flood.mjs     (env: BENCH_FLOOD [100] logins kept in flight, BENCH_SECONDS [15], BENCH_PORT [3911])
+//   node bench/login-flood.mjs     (env: BENCH_FLOOD [100] logins kept in flight, BENCH_SECONDS [15], BENCH_PORT [3911],
+//   BENCH_NODE_FLAGS for the API process, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof')
 import os from 'node:os';
 import { build, fmt, machineLine, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection, PASSWORD } from './lib/stack.mjs';
 
@@ -61,7 +62,7 @@ const line = (label, rows) => {
 async function main() {
   build();
   const url = await recreateDatabase('alur_bench_login');
-  const env = { PORT: String(PORT), DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: 'alur_bench_login', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', LOG_LEVEL: 'warn' };
+  const env = { PORT: String(PORT), DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: 'alur_bench_login', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000', LOG_LEVEL: 'warn', NODE_FLAGS: process.env.BENCH_NODE_FLAGS ?? '' };
   const api = startProcess('api', 'dist/apps/api/src/main.js', env);
   const loadBefore = os.loadavg()[0];
   const baseline = [];

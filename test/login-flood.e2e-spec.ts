@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '#testing';
+import { PasswordHashGate } from '../apps/api/src/auth/password-hash-gate.js';
 
 // argon2 hashes one after another on a loaded machine: generous (no test asserts a duration)
 jest.setTimeout(90_000);
@@ -68,4 +69,92 @@ describe('login abuse (issue 9, finding 3)', () => {
       expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(1);
     });
   });
+
+  describe('while the password-check gate is full', () => {
+    let t: TestApp;
+    let gate: PasswordHashGate;
+    beforeAll(async () => {
+      t = await createTestApp({ LOGIN_HASH_CONCURRENCY: '1', LOGIN_HASH_QUEUE: '0', LOGIN_THROTTLE_ADDRESS_LIMIT: '3' });
+      gate = t.app.get(PasswordHashGate);
+    });
+    afterAll(() => t.close());
+
+    /** Takes the gate's one place until the returned function is called (as a check in progress would). */
+    async function holdGate(): Promise<() => Promise<void>> {
+      let release!: () => void;
+      const held = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+      await new Promise((resolve) => setImmediate(resolve));
+      return async () => {
+        release();
+        await held;
+      };
+    }
+
+    it('refuses a sign-in before its body is read: a malformed body gets 503 with Retry-After, not 400', async () => {
+      const release = await holdGate();
+      for (const path of ['/api/auth/login', '/api/auth/session', '/API/auth/login/']) {
+        const res = await t.http.post(path).set('X-Forwarded-For', '10.7.0.1').set('Content-Type', 'application/json').send('{"username":');
+        expect(res.status).toBe(503);
+        expect(res.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/busy/) });
+        expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      }
+      await release();
+      // with a free place the same body is read, and refused as malformed
+      const malformed = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.7.0.1').set('Content-Type', 'application/json').send('{"username":');
+      expect(malformed.status).toBe(400);
+    });
+
+    it('spends none of the address attempt limit on refusals: after the flood the address still signs in', async () => {
+      const release = await holdGate();
+      for (let i = 0; i < 6; i++) expect((await login(t, '10.7.0.2', `flood.user${i}`)).status).toBe(503);
+      await release();
+      expect((await login(t, '10.7.0.2', 'kaltim.kadis', TEST_DEMO_PASSWORD)).status).toBe(200);
+      expect((await login(t, '10.7.0.2', 'kaltim.kadis', TEST_DEMO_PASSWORD)).status).toBe(200);
+    });
+
+    it('keeps refusing nothing else: /health and other routes answer while the gate is full', async () => {
+      const release = await holdGate();
+      expect((await t.http.get('/health')).status).toBe(200);
+      expect((await t.http.get('/api/auth/providers')).status).toBe(200);
+      await release();
+    });
+  });
+
+  describe('a flood on one username from many addresses', () => {
+    let t: TestApp;
+    let gate: PasswordHashGate;
+    beforeAll(async () => {
+      // four places: the share of one username or one address is one of them
+      t = await createTestApp({ LOGIN_HASH_CONCURRENCY: '1', LOGIN_HASH_QUEUE: '3' });
+      gate = t.app.get(PasswordHashGate);
+    });
+    afterAll(() => t.close());
+
+    it('holds only that username\'s share of the gate: another username still gets a place and signs in', async () => {
+      expect(gate.share).toBe(1);
+      let release!: () => void;
+      const held = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+      await new Promise((resolve) => setImmediate(resolve));
+
+      const first = login(t, '10.8.0.1', 'kaltim.sekda').then((res) => res); // sent now; waits in the gate
+      await waitFor(() => gate.load.waiting === 1);
+      // the same username from other addresses: over its share, refused though places are free
+      for (let i = 2; i <= 4; i++) {
+        const res = await login(t, `10.8.0.${i}`, 'kaltim.sekda');
+        expect(res.status).toBe(503);
+        expect(res.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      }
+      const other = login(t, '198.51.100.30', 'kaltim.kadis', TEST_DEMO_PASSWORD).then((res) => res);
+      await waitFor(() => gate.load.waiting === 2);
+      release();
+      await held;
+      expect((await first).status).toBe(401);
+      expect((await other).status).toBe(200);
+    });
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}

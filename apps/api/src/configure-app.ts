@@ -4,6 +4,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { createRootLogger, httpLoggerMiddleware, PinoLoggerService } from '#logging';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
+import { refuseSignInsWhileGateFull } from './auth/login-gate.middleware.js';
+import { PasswordHashGate } from './auth/password-hash-gate.js';
 import { mountWebApp } from './web/web-app.js';
 import { buildOpenApiDocument } from './common/contract/openapi-document.js';
 import { applySecurityHeaders } from './common/http/security-headers.js';
@@ -14,6 +16,8 @@ export function configureApp(app: INestApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   const root = createRootLogger(config.logLevel, 'alur-api');
   express.useLogger(new PinoLoggerService(root));
+  // first: a sign-in the busy password-check gate cannot take is refused before it is logged or its body read
+  express.use(refuseSignInsWhileGateFull(app.get(PasswordHashGate), root, config.corsOrigins));
   express.use(httpLoggerMiddleware(root));
   express.set('trust proxy', 'loopback');
   express.set('etag', false); // documents send their own ETag (the version); no other answer has one

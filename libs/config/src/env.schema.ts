@@ -32,7 +32,15 @@ export const envSchema = Joi.object({
   LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60000),
   LOGIN_THROTTLE_ADDRESS_LIMIT: Joi.number().integer().min(1).default(30),
-  LOGIN_HASH_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
+  /** libuv's thread pool (Node reads it at start; default 4): password checks share it with fs, dns and crypto. */
+  UV_THREADPOOL_SIZE: Joi.number().integer().min(1).max(1024).default(4),
+  /** Below UV_THREADPOOL_SIZE: password checks never take every thread, so file reads and lookups still get one. */
+  LOGIN_HASH_CONCURRENCY: Joi.number()
+    .integer()
+    .min(1)
+    .max(Joi.ref('UV_THREADPOOL_SIZE', { adjust: (size: number) => size - 1 }))
+    .default(2)
+    .messages({ 'number.max': 'LOGIN_HASH_CONCURRENCY must be below UV_THREADPOOL_SIZE (4 unless set), so password checks leave a thread for everything else' }),
   LOGIN_HASH_QUEUE: Joi.number().integer().min(0).default(32),
   QUEUE_DASHBOARD_ACTIONS: Joi.boolean().default(false),
   PASSWORD_LOGIN: Joi.boolean().default(true),

@@ -46,8 +46,8 @@ export class AuthController {
     success: { status: 200, description: 'Signed in', schema: LoginResultSchema },
     errors: [ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED, ErrorCode.PASSWORD_LOGIN_DISABLED, ErrorCode.SERVICE_UNAVAILABLE],
   })
-  signIn(@ValidBody(LoginBody) body: Static<typeof LoginBody>): Promise<LoginResult> {
-    return this.login.execute(body.username, body.password);
+  signIn(@ValidBody(LoginBody) body: Static<typeof LoginBody>, @Req() req: Request): Promise<LoginResult> {
+    return this.login.execute(body.username, body.password, req.ip ?? '');
   }
 
   @Public()
@@ -64,7 +64,7 @@ export class AuthController {
   })
   async startSession(@ValidBody(LoginBody) body: Static<typeof LoginBody>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<BrowserSignInResult> {
     assertNotCrossSite(req);
-    const user = await this.login.verifyCredentials(body.username, body.password);
+    const user = await this.login.verifyCredentials(body.username, body.password, req.ip ?? '');
     const session = await this.sessions.start(req, res, user);
     return { ...session, user: toUserView(user), mustChangePassword: user.mustChangePassword };
   }

@@ -15,7 +15,7 @@ describe('sign-in under a flood', () => {
 
     let release!: () => void;
     const busy = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
-    const refused = await login.verifyCredentials('flood.user1', 'not-the-password').catch((error: unknown) => error);
+    const refused = await login.verifyCredentials('flood.user1', 'not-the-password', '10.0.0.1').catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppException);
     expect((refused as AppException).status).toBe(503);
     expect(lookups).toBe(0);

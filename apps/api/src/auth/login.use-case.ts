@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import { hashPassword, UserDirectory, verifyPassword } from '#persistence';
 import { AppException, unauthenticated } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
-import { HashGateFull, PasswordHashGate } from './password-hash-gate.js';
+import { HashGateFull, PasswordHashGate, type HashGateClient } from './password-hash-gate.js';
 import { toAuthenticatedUser, type AuthenticatedUser } from './authenticated-user.js';
 import { TokenService } from './token.service.js';
 
@@ -32,14 +32,15 @@ export class LoginUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(username: string, password: string): Promise<LoginResult> {
-    const user = await this.verifyCredentials(username, password);
+  /** `address` is the client's (req.ip): it and the username each hold at most their share of the hash gate. */
+  async execute(username: string, password: string, address: string): Promise<LoginResult> {
+    const user = await this.verifyCredentials(username, password, address);
     const { accessToken, expiresIn } = await this.tokens.issue({ sub: user.id, username: user.username });
     return { accessToken, tokenType: 'Bearer', expiresIn, user: toUserView(user), mustChangePassword: user.mustChangePassword };
   }
 
   /** The active user with this username and password, else 401 (a bearer login and a browser sign-in both start here). */
-  async verifyCredentials(username: string, password: string): Promise<AuthenticatedUser> {
+  async verifyCredentials(username: string, password: string, address: string): Promise<AuthenticatedUser> {
     if (!this.config.passwordLogin) {
       throw new AppException(ErrorCode.PASSWORD_LOGIN_DISABLED, 'Masuk dengan kata sandi dimatikan di instalasi ini; masuklah dengan SSO.');
     }
@@ -49,15 +50,15 @@ export class LoginUseCase {
       const found = await this.users.findByUsername(username);
       const hash = found?.active && found.passwordHash ? found.passwordHash : await (this.decoyHash ??= hashPassword('alur-decoy-password'));
       return { user: found, valid: await verifyPassword(hash, password) };
-    });
+    }, { address, username });
     if (!user?.active || !valid) throw unauthenticated(WRONG_LOGIN);
     return toAuthenticatedUser(user);
   }
 
   /** Password hashing through the gate: a flood is refused (503, Retry-After) instead of queueing every sign-in behind it. */
-  private async gated<T>(check: () => Promise<T>): Promise<T> {
+  private async gated<T>(check: () => Promise<T>, client: HashGateClient): Promise<T> {
     try {
-      return await this.gate.run(check);
+      return await this.gate.run(check, client);
     } catch (error) {
       if (!(error instanceof HashGateFull)) throw error;
       throw new AppException(ErrorCode.SERVICE_UNAVAILABLE, error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });

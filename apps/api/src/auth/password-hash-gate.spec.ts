@@ -46,4 +46,47 @@ describe('password hash gate', () => {
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
     expect(await gate.run(async () => 'ok')).toBe('ok');
   });
+
+  it('lets one username hold only its share: a flood on one account leaves room for another username', async () => {
+    const gate = new PasswordHashGate({ concurrency: 1, queue: 3, share: 2 });
+    const hold = deferred();
+    const flood = [1, 2].map((i) => gate.run(() => hold.promise, { address: `10.0.0.${i}`, username: 'kaltim.sekda' }));
+    await tick();
+    // the same username from a third address is over its share, though a place is free
+    const third = gate.run(async () => 'never', { address: '10.0.0.3', username: 'KALTIM.SEKDA' });
+    await expect(third).rejects.toBeInstanceOf(HashGateFull);
+    // another username is admitted while the flooder holds its share
+    const other = gate.run(async () => 'in', { address: '10.0.0.4', username: 'kaltim.kadis' });
+    hold.resolve();
+    expect(await other).toBe('in');
+    await Promise.all(flood);
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('lets one address hold only its share, and says so before the username is known (refuses)', async () => {
+    const gate = new PasswordHashGate({ concurrency: 1, queue: 3, share: 2 });
+    const hold = deferred();
+    const flood = [1, 2].map((i) => gate.run(() => hold.promise, { address: '10.0.0.9', username: `spray.user${i}` }));
+    await tick();
+    expect(gate.refuses('10.0.0.9')).toBeInstanceOf(HashGateFull);
+    expect(gate.refuses('198.51.100.1')).toBeNull();
+    await expect(gate.run(async () => 'never', { address: '10.0.0.9', username: 'spray.user3' })).rejects.toBeInstanceOf(HashGateFull);
+    const other = gate.run(async () => 'in', { address: '198.51.100.1', username: 'kaltim.kadis' });
+    hold.resolve();
+    expect(await other).toBe('in');
+    await Promise.all(flood);
+    // once released, the address is welcome again
+    expect(gate.refuses('10.0.0.9')).toBeNull();
+  });
+
+  it('refuses every address once each place is taken', async () => {
+    const gate = new PasswordHashGate({ concurrency: 1, queue: 1 });
+    const hold = deferred();
+    const held = [1, 2].map((i) => gate.run(() => hold.promise, { address: `10.0.0.${i}`, username: `u${i}` }));
+    await tick();
+    expect(gate.refuses('198.51.100.1')?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    hold.resolve();
+    await Promise.all(held);
+    expect(gate.refuses('198.51.100.1')).toBeNull();
+  });
 });
