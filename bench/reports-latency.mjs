@@ -57,8 +57,8 @@ async function explain(url) {
     const now = new Date();
     const soon = new Date(now.getTime() + 4 * 86400e3);
     const cases = [
-      ['stage-times of kaltim for the year (whole-government totals + deltas)', () => repo.stageTimeBuckets(place, window)],
-      ["stage-times of kaltim's diskominfo for the year (per-unit counts + deltas)", () => repo.stageTimeBuckets({ ...place, unitIds: [unit] }, window)],
+      ['stage-times of kaltim for the year (whole-government totals + deltas)', () => repo.stageTimeSummaries(place, window)],
+      ["stage-times of kaltim's diskominfo for the year (per-unit counts + deltas)", () => repo.stageTimeSummaries({ ...place, unitIds: [unit] }, window)],
       ['stage-times of the regencies as totals', () => repo.stageTimeTotalsByGovernment({ ...place, governmentIds: children }, window)],
       ['open stages of kaltim by SLA status (open-by-sla, workload)', () => repo.openStages(place, now, soon)],
       ['open stages of the regencies by SLA status', () => repo.openStages({ ...place, governmentIds: children }, now, soon)],

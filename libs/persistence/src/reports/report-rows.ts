@@ -25,16 +25,17 @@ export interface ReportWindow {
   to: LocalDate | null;
 }
 
-export interface StageTimeBucketRow {
-  governmentId: string;
+/** Stages left of one kind and stage, in one month or (month null) the whole window. */
+export interface StageTimeSummaryRow {
   kind: string;
   stage: string;
-  /** YYYY-MM */
-  month: string;
-  /** Working seconds, rounded down by stage_time_bucket. */
-  bucket: number;
+  /** YYYY-MM, or null: every month of the window */
+  month: string | null;
   count: number;
   withinSla: number;
+  /** Working seconds (bucket values) of the median and the 90th percentile; null when count is 0. */
+  median: number | null;
+  p90: number | null;
 }
 
 export interface OpenStageRow {

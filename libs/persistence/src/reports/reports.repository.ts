@@ -9,10 +9,10 @@ import type {
   ReportGovernment,
   ReportPlace,
   ReportWindow,
-  StageTimeBucketRow,
+  StageTimeSummaryRow,
   ThroughputRow,
 } from './report-rows.js';
-import { slaStatusSql } from './report-sql.js';
+import { histogramPercentileSql, slaStatusSql } from './report-sql.js';
 
 /** A person of a government as the workload needs them: roles and the delegations they hold at `now`. */
 export interface ReportPersonRow {
@@ -70,20 +70,32 @@ export class ReportsRepository {
   }
 
   /**
-   * Stages left, counted per government, kind, stage, month and rounded working duration: off the
-   * whole-government totals, or the per-unit counts when the place names units; plus unfolded deltas.
+   * Stages left per kind and stage, over the whole window (`month` null) and per month: how many,
+   * how many within their deadline, median and p90 of the working seconds (bucket values): off the
+   * whole-government totals, or the per-unit counts when the place names units, plus unfolded
+   * deltas; months summed and percentiles taken in SQL, so the API gets one row per stage and month
+   * instead of one per duration bucket.
    */
-  async stageTimeBuckets(place: ReportPlace, window: ReportWindow): Promise<StageTimeBucketRow[]> {
+  async stageTimeSummaries(place: ReportPlace, window: ReportWindow): Promise<StageTimeSummaryRow[]> {
     const params: unknown[] = [];
     const where = placeFilter(place, params) + windowFilter('month', window, params, 'month');
     const summary = place.unitIds === null ? 'stage_time_totals' : 'stage_time_counts';
     return this.dataSource.query(
-      `SELECT government_id AS "governmentId", kind, stage, to_char(month, 'YYYY-MM') AS month, bucket,
-              sum(count)::int AS count, sum(within_sla)::int AS "withinSla"
-         FROM (SELECT government_id, month, kind, stage, bucket, count, within_sla FROM ${summary} WHERE ${where}
-               UNION ALL
-               SELECT government_id, month, kind, stage, bucket, count, within_sla FROM stage_time_deltas WHERE ${where}) s
-        GROUP BY government_id, kind, stage, month, bucket`,
+      `WITH buckets AS (
+         SELECT kind, stage, CASE WHEN grouping(month) = 0 THEN to_char(month, 'YYYY-MM') END AS month, bucket,
+                sum(count) AS count, sum(within_sla) AS within_sla
+           FROM (SELECT month, kind, stage, bucket, count, within_sla FROM ${summary} WHERE ${where}
+                 UNION ALL
+                 SELECT month, kind, stage, bucket, count, within_sla FROM stage_time_deltas WHERE ${where}) s
+          GROUP BY GROUPING SETS ((kind, stage, bucket), (kind, stage, month, bucket))
+       ), ranked AS (
+         SELECT *, sum(count) OVER (PARTITION BY kind, stage, month ORDER BY bucket) AS running, sum(count) OVER (PARTITION BY kind, stage, month) AS total
+           FROM buckets WHERE count > 0
+       )
+       SELECT kind, stage, month, sum(count)::int AS count, sum(within_sla)::int AS "withinSla",
+              ${histogramPercentileSql(0.5, 'bucket', 'running', 'total')} AS median, ${histogramPercentileSql(0.9, 'bucket', 'running', 'total')} AS p90
+         FROM ranked
+        GROUP BY kind, stage, month`,
       params,
     );
   }
@@ -111,7 +123,6 @@ export class ReportsRepository {
     const where = placeFilter(place, params);
     const status = slaStatusSql('due_at', '$1::timestamptz', '$2::timestamptz');
     const day = (p: string) => `($${p}::timestamptz AT TIME ZONE 'UTC')::date`;
-    const dayStart = (p: string, plus = 0) => `((${day(p)} + ${plus})::timestamp AT TIME ZONE 'UTC')`;
     return this.dataSource.query(
       `SELECT government_id AS "governmentId", kind, stage, unit_id AS "unitId",
               coalesce(sum(on_time), 0)::int AS "onTime", coalesce(sum(due_soon), 0)::int AS "dueSoon", coalesce(sum(overdue), 0)::int AS overdue
@@ -127,9 +138,11 @@ export class ReportsRepository {
                UNION ALL
                SELECT government_id, kind, stage, unit_id,
                       count(*) FILTER (WHERE s = 'ON_TIME'), count(*) FILTER (WHERE s = 'DUE_SOON'), count(*) FILTER (WHERE s = 'OVERDUE')
-                 FROM (SELECT government_id, kind, stage, unit_id, ${status} AS s FROM deadlines
-                        WHERE status = 'PENDING' AND ${where}
-                          AND ((due_at >= ${dayStart('1')} AND due_at < ${dayStart('1', 1)}) OR (due_at >= ${dayStart('2')} AND due_at < ${dayStart('2', 1)}))) o
+                 FROM (SELECT DISTINCT day FROM unnest(ARRAY[${day('1')}, ${day('2')}]) AS day) days
+                CROSS JOIN LATERAL (
+                      SELECT government_id, kind, stage, unit_id, ${status} AS s FROM deadlines
+                       WHERE status = 'PENDING' AND ${where}
+                         AND due_at >= (days.day::timestamp AT TIME ZONE 'UTC') AND due_at < ((days.day + 1)::timestamp AT TIME ZONE 'UTC')) o
                 GROUP BY government_id, kind, stage, unit_id) t
         GROUP BY government_id, kind, stage, unit_id
        HAVING sum(coalesce(on_time, 0) + coalesce(due_soon, 0) + coalesce(overdue, 0)) > 0
