@@ -21,9 +21,11 @@ const DOCS = Number(process.env.BENCH_COST_DOCS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_COST_CONCURRENCY ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3910);
 const BASE = `http://127.0.0.1:${PORT}`;
-const DB = 'alur_cost';
+const DB = process.env.BENCH_COST_DB ?? 'alur_cost';
 /** BENCH_COST_PERF=1: also `perf record -e cpu-clock` of the API, which samples only while it runs on a CPU. */
 const PERF = process.env.BENCH_COST_PERF === '1';
+/** BENCH_COST_WORKER_PROFILE=1: also a CPU profile of the worker, its top functions printed after the run. */
+const WORKER_PROFILE = process.env.BENCH_COST_WORKER_PROFILE === '1';
 const COUNT_FILE = `/tmp/alur-cost-queries-${process.pid}`;
 const STEPS = APPROVAL_STEPS;
 const TICK_MS = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms
@@ -224,7 +226,7 @@ async function main() {
     PORT: String(PORT),
     DATABASE_URL: overLocalSocket(url),
     REDIS_URL,
-    QUEUE_PREFIX: 'alur_cost',
+    QUEUE_PREFIX: DB,
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
     LOG_LEVEL: 'info',
     LOGIN_THROTTLE_LIMIT: '100000',
@@ -238,7 +240,12 @@ async function main() {
     BENCH_QUERY_COUNT_FILE: `${COUNT_FILE}.api`,
   });
   const apiExited = new Promise((resolve) => api.child.once('exit', resolve));
-  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', { ...env, NODE_FLAGS: '--import ./bench/lib/count-queries.mjs', BENCH_QUERY_COUNT_FILE: `${COUNT_FILE}.worker` });
+  const workerProfileDir = WORKER_PROFILE ? mkdtempSync(join(os.tmpdir(), 'alur-cost-worker-prof-')) : null;
+  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', {
+    ...env,
+    NODE_FLAGS: `--import ./bench/lib/count-queries.mjs${workerProfileDir ? ` --cpu-prof --cpu-prof-dir=${workerProfileDir}` : ''}`,
+    BENCH_QUERY_COUNT_FILE: `${COUNT_FILE}.worker`,
+  });
   const c = new pg.Client({ connectionString: dbUrl(DB) });
   try {
     await waitHealthy(BASE);
@@ -343,6 +350,11 @@ ${onCpu.join('\n')}
     await c.end().catch(() => {});
     await api.stop();
     await worker.stop();
+    if (workerProfileDir) {
+      const top = topFunctions(workerProfileDir, 25, null);
+      console.log(`worker profile in ${workerProfileDir}`);
+      console.log(`worker profile (${fmt(top.totalMs / 1000)} s sampled):\n${top.ranked.map((f) => `${fmt(f.share * 100)}% ${f.name}`).join('\n')}`);
+    }
   }
 }
 

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findOutboxRow, findUnitsByCode } from '#persistence';
+import { findTransitionNotificationContext, type TransitionNotificationContext } from '#persistence';
 import { JobName, outboxMessageOf, OutboxMessageType, sameTransitionNotification, transitionNotificationOf, type TransitionNotificationPayload } from '#queue';
 import { stageActorsFor, type WorkflowRegistry } from '#workflow';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 import { outboxDedupKey } from './dedup-keys.js';
-import { DocumentContextLoader } from './document-context.js';
 import { approvedText, assignedText, cancelledText, publishedText, rejectedText, returnedText, type NotificationText } from './notification-texts.js';
 import { NotificationWriter, type NotificationDraft } from './notification.writer.js';
 import { RecipientsResolver, type Recipient } from './recipients.resolver.js';
@@ -25,7 +24,6 @@ export class TransitionNotificationHandler {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly documents: DocumentContextLoader,
     private readonly recipients: RecipientsResolver,
     private readonly writer: NotificationWriter,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
@@ -33,35 +31,35 @@ export class TransitionNotificationHandler {
 
   @OnJob(JobName.TransitionNotification)
   async handle(job: TransitionNotificationPayload): Promise<string> {
-    const dedupKeys = await this.dataSource.transaction(async (tx) => {
-      const row = await findOutboxRow(tx, job.outboxId);
-      const message = row ? outboxMessageOf(row) : null;
-      const data = message?.type === OutboxMessageType.Notify ? transitionNotificationOf(message) : null;
-      if (!data || !sameTransitionNotification(data, job)) return 'mismatch' as const;
-      return this.store(tx, data, new Date());
-    });
-    if (dedupKeys === 'mismatch') {
+    // One round trip reads the outbox row and, from the row (never from the job), all the text needs;
+    // no transaction: the notifications are one INSERT, and each read stands on its own.
+    const manager = this.dataSource.manager;
+    const context = await findTransitionNotificationContext(manager, job.outboxId);
+    const message = context.row ? outboxMessageOf(context.row) : null;
+    const data = message?.type === OutboxMessageType.Notify ? transitionNotificationOf(message) : null;
+    if (!data || !sameTransitionNotification(data, job)) {
       this.logger.warn(`Dropped transition-notification job for outbox row ${job.outboxId}: it does not match the outbox`);
       return 'dropped: does not match the outbox';
     }
+    const dedupKeys = await this.store(manager, data, context, new Date());
     if (dedupKeys === null) return 'document gone';
     await this.writer.requestEmails(dedupKeys);
     return `sent to ${dedupKeys.length}`;
   }
 
-  private async store(tx: EntityManager, data: TransitionNotificationPayload, now: Date): Promise<string[] | null> {
-    const doc = await this.documents.load(tx, data.documentId);
+  private async store(manager: EntityManager, data: TransitionNotificationPayload, context: TransitionNotificationContext, now: Date): Promise<string[] | null> {
+    const { document: doc, creator, stageDeadline: deadline } = context;
     if (!doc) return null;
     const definition = this.registry.require(doc.kind, doc.machineVersion);
     const actors = data.stage ? stageActorsFor(definition, data.stage) : [];
-    const deadline = data.stage ? await this.documents.stageDeadline(tx, doc.id, data.stage) : null;
-    const actorName = await this.documents.displayName(tx, data.actor);
-
-    const participantUnitId = data.participant ? ((await findUnitsByCode(tx, doc.governmentId, [data.participant]))[0]?.id ?? null) : null;
+    const actorName = context.actorName ?? data.actor;
+    const participantUnitId = data.participant ? context.participantUnitId : null;
     const people: Recipient[] =
       data.to === 'creator'
-        ? await this.recipients.creator(tx, doc)
-        : await this.recipients.resolve(tx, doc, actorTargets(actors, participantUnitId), now);
+        ? creator?.active
+          ? [{ userId: creator.userId, username: creator.username, name: creator.name, email: creator.email, role: creator.roles[0] ?? 'DRAFTER', principalUsername: null, principalName: null, delegationKind: null }]
+          : []
+        : await this.recipients.resolve(manager, doc, actorTargets(actors, participantUnitId), now);
     const textFor = (p: Recipient): NotificationText => {
       switch (data.notification) {
         case 'ASSIGNED':
@@ -86,7 +84,7 @@ export class TransitionNotificationHandler {
       ...textFor(p),
       dedupKey: outboxDedupKey(data.outboxId, p.username),
     }));
-    await this.writer.insert(tx, drafts);
+    await this.writer.insert(manager, drafts);
     return drafts.map((d) => d.dedupKey);
   }
 }

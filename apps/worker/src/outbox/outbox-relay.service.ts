@@ -6,7 +6,7 @@ import { DeadlineRepository, listenForOutbox, lockPendingOutboxRows, markOutboxR
 import { deadlineEventJobId, delegationNotificationOf, JobName, OutboxMessageType, transitionNotificationOf, type JobToAdd, type StoredOutboxMessage } from '#queue';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
-import { deadlineEventJob, deadlineJobIds } from '../deadlines/deadline-jobs.util.js';
+import { deadlineEventJob } from '../deadlines/deadline-jobs.util.js';
 
 /** Rows per transaction. */
 export const RELAY_BATCH = 200;
@@ -27,7 +27,7 @@ export interface RelayPlan {
  * again; deterministic job ids and deduplication keys make that harmless.
  *
  * - STAGE_ENTERED: the deadline's next event (its REMINDER, or OVERDUE) as a delayed job;
- * - STAGE_LEFT: removes the deadline's jobs (a job that runs anyway finds the deadline closed);
+ * - STAGE_LEFT: removes the job of the deadline's next unfired event (a job that runs anyway finds the deadline closed);
  * - DEADLINE_RESCHEDULED (a holiday changed): removes the job of the previous generation and adds
  *   the next event at its new time;
  * - NOTIFY: a transition-notification job;
@@ -116,7 +116,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
         case OutboxMessageType.StageLeft: {
           const deadline = message.payload.deadlineId === null ? undefined : deadlines.get(message.payload.deadlineId);
-          if (deadline) plan.remove.push(...deadlineJobIds(deadline.id, deadline.generation, deadline.escalationTimes.length));
+          // Events are chained: only the next unfired one can wait in Redis (fired ones were removed on
+          // completion; a later one is queued by its predecessor's handler, which finds the deadline closed).
+          const next = deadline ? nextUnfiredEvent(deadline, deadline.fired) : null;
+          if (deadline && next) plan.remove.push(deadlineEventJobId({ deadlineId: deadline.id, generation: deadline.generation, event: next.event, sequence: next.sequence }));
           break;
         }
         case OutboxMessageType.Notify:

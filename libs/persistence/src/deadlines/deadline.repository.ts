@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../prepared-query.util.js';
 import type { DeadlineEventKind } from '#queue';
 import type { SlaPolicy } from '#workflow';
 
@@ -65,7 +66,7 @@ export class DeadlineRepository {
 
   async findMany(manager: EntityManager, ids: readonly string[]): Promise<Map<string, DeadlineRecord>> {
     if (ids.length === 0) return new Map();
-    const rows: DeadlineRow[] = await manager.query(`${SELECT_DEADLINE} WHERE d.id = ANY($1::uuid[])`, [ids]);
+    const rows = await queryPrepared<DeadlineRow>(manager, `${SELECT_DEADLINE} WHERE d.id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((row) => [row.id, toDeadlineRecord(row)]));
   }
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { DocumentKind, GovernmentLevel } from '#workflow';
+import type { DocumentKind, GovernmentLevel, Role } from '#workflow';
+import type { OutboxRecord } from '../outbox/outbox.queries.js';
+import { queryPrepared } from '../prepared-query.util.js';
 
 /** What notification texts and recipient lookups need to know about a document. */
 export interface DocumentContext {
@@ -37,4 +39,113 @@ export async function findDocumentContext(manager: EntityManager, documentId: st
     [documentId],
   );
   return rows[0] ?? null;
+}
+
+/** The document's creator as the notification handlers see them (also when inactive: `active` says). */
+export interface DocumentCreator {
+  userId: string;
+  username: string;
+  name: string;
+  email: string | null;
+  roles: Role[];
+  active: boolean;
+}
+
+/**
+ * Everything a transition notification needs, read from its outbox row in one round trip: the row
+ * itself (to check the job against), and for a NOTIFY row the document's context, its creator, the
+ * deadline the row's stage got (`latestStageDeadline`'s rule), the display name of the row's actor
+ * and the id of the row's participant unit. What is read follows the row, never the job.
+ */
+export interface TransitionNotificationContext {
+  row: OutboxRecord | null;
+  document: DocumentContext | null;
+  creator: DocumentCreator | null;
+  stageDeadline: { dueAt: Date; explanation: string } | null;
+  /** The actor's name, null when no user has the row's actor username. */
+  actorName: string | null;
+  participantUnitId: string | null;
+}
+
+/** A row of TRANSITION_NOTIFICATION_CONTEXT_SQL: the outbox row, then the document's columns (null without one). */
+type ContextRow = { [K in keyof DocumentContext]: DocumentContext[K] | null } & {
+  outboxId: string;
+  outboxDocumentId: string | null;
+  outboxType: string;
+  outboxPayload: Record<string, unknown>;
+  outboxProcessedAt: Date | null;
+  creatorName: string | null;
+  creatorEmail: string | null;
+  creatorRoles: Role[] | null;
+  creatorActive: boolean | null;
+  deadlineDueAt: Date | null;
+  deadlineExplanation: string | null;
+  actorName: string | null;
+  participantUnitId: string | null;
+};
+
+const TRANSITION_NOTIFICATION_CONTEXT_SQL = `
+  SELECT o.id::text AS "outboxId", o.document_id AS "outboxDocumentId", o.type AS "outboxType", o.payload AS "outboxPayload",
+         o.processed_at AS "outboxProcessedAt",
+         d.id, d.kind, d.title, d.state, d.final, d.content, d.facts, d.created_at AS "createdAt",
+         d.created_by AS "creatorId", cu.username AS "creatorUsername", cu.name AS "creatorName", cu.email AS "creatorEmail",
+         cu.roles AS "creatorRoles", cu.active AS "creatorActive",
+         d.government_id AS "governmentId", g.name AS "governmentName", g.level AS "governmentLevel",
+         g.parent_id AS "parentGovernmentId", g.time_zone AS "timeZone", d.unit_id AS "unitId",
+         wi.machine_version AS "machineVersion",
+         dl.due_at AS "deadlineDueAt", dl.explanation AS "deadlineExplanation",
+         (SELECT a.name FROM users a WHERE a.username = o.payload ->> 'actor') AS "actorName",
+         (SELECT un.id FROM units un WHERE un.government_id = d.government_id AND un.code = o.payload ->> 'participant') AS "participantUnitId"
+    FROM outbox o
+    LEFT JOIN documents d ON d.id = o.document_id AND o.type = 'NOTIFY'
+    LEFT JOIN governments g ON g.id = d.government_id
+    LEFT JOIN users cu ON cu.id = d.created_by
+    LEFT JOIN workflow_instances wi ON wi.document_id = d.id
+    LEFT JOIN LATERAL (
+      SELECT x.due_at, x.explanation FROM deadlines x
+       WHERE x.document_id = d.id AND x.stage = o.payload ->> 'stage'
+       ORDER BY (x.status = 'PENDING') DESC, x.entered_at DESC, x.created_at DESC LIMIT 1
+    ) dl ON true
+   WHERE o.id = $1::bigint`;
+
+export async function findTransitionNotificationContext(manager: EntityManager, outboxId: string): Promise<TransitionNotificationContext> {
+  const [r] = await queryPrepared<ContextRow>(manager, TRANSITION_NOTIFICATION_CONTEXT_SQL, [outboxId]);
+  if (!r) return { row: null, document: null, creator: null, stageDeadline: null, actorName: null, participantUnitId: null };
+  const row: OutboxRecord = { id: r.outboxId, documentId: r.outboxDocumentId, type: r.outboxType, payload: r.outboxPayload, processedAt: r.outboxProcessedAt };
+  // the inner joins of findDocumentContext: a document without its government, creator or instance is none
+  const document = r.id !== null && r.governmentId !== null && r.machineVersion !== null && r.creatorUsername !== null ? (r as DocumentContext) : null;
+  const creator: DocumentCreator | null = document
+    ? { userId: document.creatorId, username: document.creatorUsername, name: r.creatorName!, email: r.creatorEmail, roles: r.creatorRoles ?? [], active: r.creatorActive === true }
+    : null;
+  return {
+    row,
+    document: document && pick(document),
+    creator,
+    stageDeadline: document && r.deadlineDueAt !== null ? { dueAt: r.deadlineDueAt, explanation: r.deadlineExplanation ?? '' } : null,
+    actorName: r.actorName,
+    participantUnitId: r.participantUnitId,
+  };
+}
+
+/** The DocumentContext fields of a wider row. */
+function pick(r: DocumentContext): DocumentContext {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    state: r.state,
+    final: r.final,
+    content: r.content,
+    facts: r.facts,
+    createdAt: r.createdAt,
+    creatorId: r.creatorId,
+    creatorUsername: r.creatorUsername,
+    governmentId: r.governmentId,
+    governmentName: r.governmentName,
+    governmentLevel: r.governmentLevel,
+    parentGovernmentId: r.parentGovernmentId,
+    timeZone: r.timeZone,
+    unitId: r.unitId,
+    machineVersion: r.machineVersion,
+  };
 }

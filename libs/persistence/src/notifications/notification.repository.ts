@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationType } from '#workflow';
+import { queryPrepared } from '../prepared-query.util.js';
 
 /** A notification as its recipient reads it. */
 export interface NotificationRow {
@@ -74,7 +75,8 @@ export async function markNotificationRead(manager: EntityManager, userId: strin
 /** Inserts the drafts whose key is new; returns how many were. */
 export async function insertNotifications(manager: EntityManager, drafts: readonly NotificationDraft[]): Promise<number> {
   if (drafts.length === 0) return 0;
-  const rows: unknown[] = await manager.query(
+  const rows = await queryPrepared(
+    manager,
     `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key)
      SELECT n."userId", n.type, n."documentKind", n."documentId", n.title, n.message, n."dedupKey"
        FROM jsonb_to_recordset($1::jsonb)

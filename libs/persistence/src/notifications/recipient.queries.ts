@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '#workflow';
+import { queryPrepared } from '../prepared-query.util.js';
 
 /** Someone to notify, and in which capacity. */
 export interface Recipient {
@@ -48,7 +49,8 @@ export async function findRoleHoldersAndDelegates(
     exclude_creator: w.excludeCreator,
     prefer_unit_head: Boolean(w.preferUnitHead && w.unitId),
   }));
-  return manager.query(
+  return queryPrepared<Recipient>(
+    manager,
     `WITH wanted AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(role text, government_id uuid, unit_id uuid, exclude_creator boolean, prefer_unit_head boolean)
      ), stored_heads AS (

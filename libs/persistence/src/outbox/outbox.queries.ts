@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { outboxMessageOf, type OutboxRow, type StoredOutboxMessage } from '#queue';
+import { queryPrepared } from '../prepared-query.util.js';
 
 /** One outbox row: what a transition asked the worker to do, as it committed it. */
 export interface OutboxRecord {
@@ -32,7 +33,8 @@ export interface PendingOutboxRow {
  * The lock lasts as long as the caller's transaction.
  */
 export async function lockPendingOutboxRows(manager: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
-  const rows: OutboxRow[] = await manager.query(
+  const rows = await queryPrepared<OutboxRow>(
+    manager,
     `SELECT id::text AS id, document_id AS "documentId", type, payload FROM outbox
       WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
     [limit],
@@ -41,7 +43,7 @@ export async function lockPendingOutboxRows(manager: EntityManager, limit: numbe
 }
 
 export async function markOutboxRowsProcessed(manager: EntityManager, ids: readonly string[]): Promise<void> {
-  await manager.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  await queryPrepared(manager, `UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
 }
 
 
