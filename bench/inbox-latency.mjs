@@ -3,6 +3,8 @@
 // and the plans PostgreSQL chooses for their queries (EXPLAIN ANALYZE).
 //   node bench/inbox-latency.mjs     (env: BENCH_DOCUMENTS [1000000], BENCH_REQUESTS [400], BENCH_CONCURRENCY [4])
 import os from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { insertDocuments } from './lib/bulk-documents.mjs';
 import { build, dbUrl, fmt, login, machineLine, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
@@ -55,13 +57,27 @@ async function explain(url) {
         ORDER BY p.created_at DESC, p.id DESC LIMIT 20`,
       [[rows[0].id]],
     );
-    await q(
-      'the list total, from the maintained counts',
-      `SELECT coalesce(sum(n), 0)::int FROM (
-         SELECT c.count AS n FROM document_counts c WHERE c.kind = 'quick-win' AND c.government_id = ANY($1::uuid[])
-         UNION ALL SELECT c.delta FROM document_count_deltas c WHERE c.kind = 'quick-win' AND c.government_id = ANY($1::uuid[])) t`,
-      [[rows[0].id]],
-    );
+    // the list totals as the API asks for them (the same functions build the query)
+    const wf = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
+    const { listTotalQuery } = await import(pathToFileURL(resolve('dist/libs/persistence/src/documents/document.repository.js')).href);
+    const definitions = wf.createDefaultRegistry().list().filter((d) => d.kind === 'quick-win');
+    const now = new Date();
+    for (const [name, actor, state] of [
+      ['the list total of the Sekda (kaltim, every Quick Win)', { username: 'kaltim.sekda', governmentCode: 'kaltim', unitCode: 'setda', roles: ['SECRETARY'], delegations: [] }, undefined],
+      ['the list total of a drafter (its unit and what it acted on, state=approval)', { username: 'kaltim.drafter', governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['DRAFTER'], delegations: [] }, 'approval'],
+    ]) {
+      const counting = wf.readScopeCountFilter(actor, now, definitions, 1);
+      const { sql, params } = listTotalQuery({
+        kind: 'quick-win',
+        governmentIds: [rows[0].id],
+        state,
+        offset: 0,
+        limit: 20,
+        readScope: wf.readScopeFilter(actor, now, definitions, 1),
+        counting: { filter: counting, fallback: wf.readScopeFilter(actor, now, definitions, counting.params.length + 1) },
+      });
+      await q(name, sql, params);
+    }
     return plans;
   } finally {
     await c.end();

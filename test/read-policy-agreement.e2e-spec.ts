@@ -11,6 +11,8 @@ import {
   UNDATED_STATES,
   type WaitingPlace,
   readScopeFilter,
+  readScopeCountFilter,
+  documentCountKey,
   stageActorsFor,
   type ActorFacts,
   type DelegationGrant,
@@ -124,6 +126,15 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
         const expected = canRead(pure, actor, NOW);
         if (expected) readable++;
         expect({ doc: pure, actor, sql: found.length === 1 }).toEqual({ doc: pure, actor, sql: expected });
+        // the same rule as the list total counts it: by count key, what the actor acted on, or the row filter where versions disagree
+        const counting = readScopeCountFilter(actor, NOW, definitions, 2);
+        const fallback = readScopeFilter(actor, NOW, definitions, 2 + counting.params.length);
+        const undecided = counting.undecidedStates.some((s) => s.kind === definition.kind && s.state === doc.state);
+        const [{ key, acted, row }]: Array<{ key: boolean; acted: boolean; row: boolean }> = await t.dataSource.query(
+          `SELECT ${counting.keyReads(documentCountKey('d'))} AS key, ${counting.actedOn('d')} AS acted, ${fallback.sql} AS row FROM documents d WHERE d.id = $1`,
+          [id, ...counting.params, ...fallback.params],
+        );
+        expect({ doc: pure, actor, counted: key || acted || (undecided && row) }).toEqual({ doc: pure, actor, counted: expected });
       }),
       { numRuns: 300 },
     );

@@ -131,8 +131,7 @@ export async function fillReportsHistory(url, { total, spreadDays = 3 * 365, due
     );
 
     // The summaries, each in one statement (the migrations' SQL).
-    await c.query(`TRUNCATE document_counts, document_count_deltas`);
-    await step('document counts', `INSERT INTO document_counts (kind, government_id, unit_id, state, year, count) SELECT kind, government_id, unit_id, state, coalesce(year, 0), count(*) FROM documents GROUP BY 1, 2, 3, 4, 5`);
+    await step('document counts', `SELECT rebuild_document_counts()`);
     await c.query(`TRUNCATE quick_win_counts, quick_win_deltas`);
     await step(
       'Quick Win roll-up',

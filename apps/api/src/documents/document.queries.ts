@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { governmentIdsByCode } from '#persistence';
-import { canRead, governmentsReadWhole, readScopeFilter, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { canRead, readScopeCountFilter, readScopeFilter, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { notFound } from '../common/errors/app.exception.js';
@@ -37,11 +37,12 @@ export class DocumentQueries {
     const mayReadChildren = kind === 'regulation' && user.governmentLevel === 'PROVINCE' && (user.roles.includes('LEGAL') || actor.delegations.some((d) => d.role === 'LEGAL'));
     const governmentIds = await this.readableGovernmentIds([...codes], mayReadChildren);
     const definitions = this.registry.list().filter((d) => d.kind === kind);
+    const counting = readScopeCountFilter(actor, now, definitions, 1);
     const { rows, total } = await this.store.list(this.dataSource.manager, {
       kind,
       governmentIds,
       readScope: readScopeFilter(actor, now, definitions, 1),
-      wholeGovernmentIds: await governmentIdsByCode(this.dataSource.manager, governmentsReadWhole(actor, now), { withChildren: false }),
+      counting: { filter: counting, fallback: readScopeFilter(actor, now, definitions, counting.params.length + 1) },
       state: query.state,
       unitCode: query.unitCode,
       year: query.year,

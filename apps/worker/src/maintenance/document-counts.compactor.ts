@@ -5,9 +5,10 @@ import { compactCountsAndSummaries } from '#persistence';
 const EVERY_MS = 2000;
 
 /**
- * Folds the +1/-1 rows the documents trigger appends into the list totals (see the document-counts
- * migration), and the stage-time and throughput deltas into the report summaries (report-summaries
- * migration) and the open-stage deltas into the per-day open-stage counts (open-stage-counts migration),
+ * Folds the writers' counter slots of the list totals into the folded counts (see the
+ * document-counts-in-slots migration; totals are exact without it, it only keeps them few rows), the
+ * stage-time and throughput deltas into the report summaries (report-summaries migration) and the
+ * open-stage deltas into the per-day open-stage counts (open-stage-counts migration),
  * so a total or a report reads a few rows whatever the number of documents. Several
  * workers may run it at once: each row is folded by the transaction that deletes it.
  */

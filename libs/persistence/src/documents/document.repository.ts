@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isUuid, UNDATED_STATES, type AuditFields, type DocumentKind, type GovernmentLevel, type PastAction, type PersistedWorkflowSnapshot, type SqlFilter, type TaskScope } from '#workflow';
+import { documentCountKey, isUuid, UNDATED_STATES, type ReadScopeCountFilter, type AuditFields, type DocumentKind, type GovernmentLevel, type PastAction, type PersistedWorkflowSnapshot, type SqlFilter, type TaskScope } from '#workflow';
 import { CALENDAR_SHARED_LOCK_SQL } from '../calendar/calendar-lock.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
@@ -91,8 +91,11 @@ export interface DocumentListFilter {
   limit: number;
   /** `readScopeFilter` of the caller, numbered from $1 (its parameters come first). */
   readScope: SqlFilter;
-  /** Governments (among governmentIds) where the caller reads every submitted document. */
-  wholeGovernmentIds: string[];
+  /**
+   * The same read scope for the total: `readScopeCountFilter` numbered from $1, and `readScopeFilter`
+   * numbered after it (for the states where workflow versions disagree on who acts).
+   */
+  counting: { filter: ReadScopeCountFilter; fallback: SqlFilter };
 }
 
 export type HistoryRow = AuditFields & { seq: number; hash: string };
@@ -192,17 +195,25 @@ export class DocumentRepository {
 
   /**
    * The inbox candidates: for each (place, state) of `scopes`, the soonest `depth` documents waiting
-   * there (by pending deadline, or by creation in an undated state), as summaries, soonest due first.
+   * there (by pending deadline, or by creation in an undated state), and of all these the first
+   * `depth`, as summaries, soonest due first.
    * The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
    */
   async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: number): Promise<DocumentRecord[]> {
     const params: unknown[] = [depth];
     const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
+    // the first `depth` of all places in the inbox's order, before their summaries are read: a drafter
+    // has three places (draft, revision, implementation) and read 150 whole documents (history,
+    // snapshot, deadline) for a page of 50 (issue 16, bench/RESULTS.md section 4)
     const rows = await queryPrepared<DocumentRecord>(
       manager,
-      `WITH candidates AS (${parts.join('\n UNION ALL ')})
+      `WITH candidates AS (${parts.join('\n UNION ALL ')}),
+       picked AS (
+         SELECT document_id FROM candidates GROUP BY document_id
+          ORDER BY min(due_at) ASC NULLS LAST, min(created_at) ASC, document_id LIMIT $1
+       )
        ${this.selectSummary}
-       WHERE d.id IN (SELECT document_id FROM candidates) AND NOT d.final
+       WHERE d.id IN (SELECT document_id FROM picked) AND NOT d.final
        ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`,
       params,
     );
@@ -211,15 +222,23 @@ export class DocumentRepository {
 }
 
 /**
- * The list total. Where the caller reads every submitted document of a government, the maintained
- * counts (see the document-counts migration; exact and cheap at any size) less the never-submitted
- * drafts it may not read; elsewhere, the documents it may read, counted.
+ * The list total, from the maintained counts (exact at any moment: the folded counts plus the
+ * writers' counter slots, see the document-counts-in-slots migration): the keys the caller reads
+ * whole (`keyReads`), plus the documents it reads only because it acted on them (by the history's
+ * actor indexes), plus, where workflow versions disagree on who acts in a state, the documents there
+ * that the row filter lets it read. Nothing is counted row by row but what the caller acted on.
  */
+/** The total's query and parameters (also for the benches' EXPLAIN). */
+export function listTotalQuery(f: DocumentListFilter): { sql: string; params: unknown[] } {
+  return { sql: countSql(f), params: countParams(f) };
+}
+
 function countSql(f: DocumentListFilter): string {
-  let n = f.readScope.params.length;
-  const [kind, governments, whole] = [`$${++n}`, `$${++n}`, `$${++n}`];
-  const counted = [`c.kind = ${kind}`, `c.government_id = ANY(${whole}::uuid[])`];
-  const listed = [`d.kind = ${kind}`];
+  const { keyReads, actedOn, params, undecidedStates } = f.counting.filter;
+  let n = params.length + fallbackParams(f).length;
+  const [kind, governments] = [`$${++n}`, `$${++n}`];
+  const counted = [`c.kind = ${kind}`, `c.government_id = ANY(${governments}::uuid[])`];
+  const listed = [`d.kind = ${kind}`, `d.government_id = ANY(${governments}::uuid[])`];
   if (f.state) {
     const state = `$${++n}`;
     counted.push(`c.state = ${state}`);
@@ -235,22 +254,30 @@ function countSql(f: DocumentListFilter): string {
     counted.push(`c.year = ${year}`);
     listed.push(`d.year = ${year}`);
   }
-  const c = counted.join(' AND ');
-  const l = listed.join(' AND ');
+  const key = { kind: 'c.kind', governmentId: 'c.government_id', unitId: 'c.unit_id', state: 'c.state', submitted: 'c.submitted', facilitation: 'c.facilitation' };
+  const c = `${counted.join(' AND ')} AND ${keyReads(key)}`;
+  const l = `${listed.join(' AND ')} AND NOT ${keyReads(documentCountKey('d'))}`;
+  const undecided = undecidedStates.length === 0 ? '' : `
+          + (SELECT count(*) FROM documents d WHERE ${l} AND NOT ${actedOn('d')} AND ${f.counting.fallback.sql}
+               AND (d.kind, d.state) IN (SELECT x.kind, x.state FROM jsonb_to_recordset('${JSON.stringify(undecidedStates).replace(/'/g, "''")}'::jsonb) AS x(kind text, state text)))`;
   return `SELECT (
             (SELECT coalesce(sum(n), 0) FROM (SELECT c.count AS n FROM document_counts c WHERE ${c}
                                                UNION ALL SELECT c.delta AS n FROM document_count_deltas c WHERE ${c}) t)
-          - (SELECT count(*) FROM documents d WHERE ${l} AND d.government_id = ANY(${whole}::uuid[]) AND d.submitted_at IS NULL AND NOT ${f.readScope.sql})
-          + (SELECT count(*) FROM documents d WHERE ${l} AND d.government_id = ANY(${governments}::uuid[]) AND d.government_id <> ALL(${whole}::uuid[]) AND ${f.readScope.sql})
+          + (SELECT count(*) FROM documents d WHERE ${l} AND ${actedOn('d')})${undecided}
           )::int AS total`;
+}
+
+/** The row filter's parameters, when the total uses it (no state is undecided in the default workflows). */
+function fallbackParams(f: DocumentListFilter): unknown[] {
+  return f.counting.filter.undecidedStates.length === 0 ? [] : f.counting.fallback.params;
 }
 
 function countParams(f: DocumentListFilter): unknown[] {
   return [
-    ...f.readScope.params,
+    ...f.counting.filter.params,
+    ...fallbackParams(f),
     f.kind,
     f.governmentIds,
-    f.wholeGovernmentIds,
     ...(f.state ? [f.state] : []),
     ...(f.unitCode ? [f.unitCode] : []),
     ...(f.year !== undefined ? [f.year] : []),
@@ -271,11 +298,11 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[]): strin
   const unitFilter = (alias: string) =>
     unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
   if (UNDATED_STATES.has(state)) {
-    return `(SELECT d.id AS document_id FROM documents d
+    return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at FROM documents d
               WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st}
               ORDER BY d.created_at LIMIT $1)`;
   }
-  return `(SELECT dl.document_id FROM deadlines dl
+  return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
             ORDER BY dl.due_at LIMIT $1)`;
 }

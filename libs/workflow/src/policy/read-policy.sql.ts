@@ -1,3 +1,4 @@
+import { atomicStateNames } from '../machines/state-node.util.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { authoritiesOf } from './authority.util.js';
 import type { ActorFacts } from './policy.types.js';
@@ -45,4 +46,95 @@ export function readScopeFilter(actor: ActorFacts, now: Date, definitions: reado
            OR (s.scope = 'government' AND sg.id = ${d}.government_id)
            OR (s.scope = 'parent-province' AND ${parentIs('sg')})))))`;
   return { sql, params: [JSON.stringify(authorities), [...GOVERNMENT_READER_ROLES], JSON.stringify(stages)] };
+}
+
+/** SQL expressions of a row's count key: a `document_counts` row, or a document (`documentCountKey`). */
+export interface CountKeyColumns {
+  readonly kind: string;
+  readonly governmentId: string;
+  readonly unitId: string;
+  readonly state: string;
+  readonly submitted: string;
+  readonly facilitation: string;
+}
+
+/** The count key of the `documents` row aliased `alias`. */
+export const documentCountKey = (alias = 'd'): CountKeyColumns => ({
+  kind: `${alias}.kind`,
+  governmentId: `${alias}.government_id`,
+  unitId: `${alias}.unit_id`,
+  state: `${alias}.state`,
+  submitted: `(${alias}.submitted_at IS NOT NULL)`,
+  facilitation: `(${alias}.facilitation_requested_at IS NOT NULL)`,
+});
+
+/**
+ * `canRead` split for counting (list totals off maintained counts keyed by kind, government, unit,
+ * state and the read-scope marks): a document is readable exactly when
+ * - `keyReads(key)`: its count key alone says so (its unit; a government reader; the parent province's
+ *   LEGAL after facilitation; who must act in its state, where every workflow version having the state
+ *   agrees), or else
+ * - `actedOn(alias)`: it was submitted and the actor (or a principal) acted on it (history), or else
+ * - `undecidedStates`: its (kind, state) is one where the versions disagree on who acts (then `readScopeFilter` decides).
+ * Parameters numbered from `firstParam`. read-policy-agreement.e2e-spec.ts checks it against `canRead`.
+ */
+export interface ReadScopeCountFilter {
+  readonly params: unknown[];
+  keyReads(key: CountKeyColumns): string;
+  actedOn(alias: string): string;
+  readonly undecidedStates: ReadonlyArray<{ readonly kind: string; readonly state: string }>;
+}
+
+export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: readonly WorkflowDefinition[], firstParam: number): ReadScopeCountFilter {
+  const authorities = authoritiesOf(actor, now).map((a) => ({ role: a.role, username: a.as.username, gov: a.as.governmentCode, unit: a.as.unitCode }));
+  // (kind, state) -> the versions having the state
+  const versionsOf = new Map<string, Set<number>>();
+  for (const definition of definitions) {
+    for (const state of atomicStateNames(definition.machine)) {
+      const key = `${definition.kind}|${state}`;
+      versionsOf.set(key, (versionsOf.get(key) ?? new Set()).add(definition.version));
+    }
+  }
+  // who acts where, per (kind, state, scope, gov, unit): in which versions
+  const acting = new Map<string, { kind: string; state: string; scope: string; gov: string; unit: string; versions: Set<number> }>();
+  for (const definition of definitions) {
+    for (const a of authorities) {
+      for (const s of actionableStatesFor(definition, a.role)) {
+        if (s.scope === 'participant') continue;
+        const key = JSON.stringify([definition.kind, s.state, s.scope, a.gov, a.unit]);
+        const entry = acting.get(key) ?? { kind: definition.kind, state: s.state, scope: s.scope, gov: a.gov, unit: a.unit, versions: new Set<number>() };
+        entry.versions.add(definition.version);
+        acting.set(key, entry);
+      }
+    }
+  }
+  const stages: Array<{ kind: string; state: string; scope: string; gov: string; unit: string }> = [];
+  const undecided = new Map<string, { kind: string; state: string }>();
+  for (const { versions, ...stage } of acting.values()) {
+    const all = versionsOf.get(`${stage.kind}|${stage.state}`)!;
+    if ([...all].every((v) => versions.has(v))) stages.push(stage);
+    else undecided.set(`${stage.kind}|${stage.state}`, { kind: stage.kind, state: stage.state });
+  }
+  const [$a, $r, $s, $u] = [firstParam, firstParam + 1, firstParam + 2, firstParam + 3].map((n) => `$${n}`);
+  const authoritiesSql = `jsonb_to_recordset(${$a}::jsonb) AS a(role text, username text, gov text, unit text) JOIN governments ag ON ag.code = a.gov`;
+  const stagesSql = `jsonb_to_recordset(${$s}::jsonb) AS s(kind text, state text, scope text, gov text, unit text) JOIN governments sg ON sg.code = s.gov`;
+  const children = (parent: string) => `JOIN governments dg ON dg.parent_id = ${parent}.id AND dg.level <> 'PROVINCE'`;
+  // every subquery is uncorrelated: PostgreSQL runs each once and probes its hash per key
+  const keyReads = (c: CountKeyColumns) => `(
+       (${c.governmentId}, ${c.unitId}) IN (SELECT ag.id, du.id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit)
+    OR (${c.submitted} AND (
+          ${c.governmentId} IN (SELECT ag.id FROM ${authoritiesSql} WHERE a.role = ANY(${$r}::text[]))
+       OR (${c.kind} = 'regulation' AND ${c.facilitation} AND ${c.governmentId} IN (SELECT dg.id FROM ${authoritiesSql} ${children('ag')} WHERE a.role = 'LEGAL'))
+       OR (${c.kind}, ${c.state}, ${c.governmentId}, ${c.unitId}) IN (SELECT s.kind, s.state, sg.id, du.id FROM ${stagesSql} JOIN units du ON du.code = s.unit WHERE s.scope = 'unit')
+       OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, sg.id FROM ${stagesSql} WHERE s.scope = 'government')
+       OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, dg.id FROM ${stagesSql} ${children('sg')} WHERE s.scope = 'parent-province'))))`;
+  const actedOn = (d: string) => `(${d}.submitted_at IS NOT NULL AND ${d}.id IN (
+       SELECT h.document_id FROM history_entries h WHERE h.actor = ANY(${$u}::text[])
+       UNION SELECT h.document_id FROM history_entries h WHERE h.on_behalf_of = ANY(${$u}::text[])))`;
+  return {
+    params: [JSON.stringify(authorities), [...GOVERNMENT_READER_ROLES], JSON.stringify(stages), [...new Set(authorities.map((a) => a.username))]],
+    keyReads,
+    actedOn,
+    undecidedStates: [...undecided.values()],
+  };
 }
