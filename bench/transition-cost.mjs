@@ -248,7 +248,7 @@ async function main() {
   });
   const c = new pg.Client({ connectionString: dbUrl(DB) });
   try {
-    await waitHealthy(BASE);
+    await waitHealthy(BASE, 300); // a loaded 2-core machine takes minutes to start Nest
     await c.connect();
     const tokens = {};
     for (const [user] of STEPS) tokens[user] = await login(BASE, user);

@@ -17,6 +17,7 @@ import { Mailer } from './notifications/mailer.service.js';
 import { NotificationWriter } from './notifications/notification.writer.js';
 import { RecipientsResolver } from './notifications/recipients.resolver.js';
 import { TransitionNotificationHandler } from './notifications/transition-notification.handler.js';
+import { TransitionNotifier } from './notifications/transition-notifier.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { workflowRegistryProvider } from './workflow-registry.provider.js';
 import { DocumentCountsCompactor } from './maintenance/document-counts.compactor.js';
@@ -52,6 +53,7 @@ export class WorkerModule {
         Mailer,
         DeadlineEventHandler,
         TargetDateReminderHandler,
+        TransitionNotifier,
         TransitionNotificationHandler,
         DelegationNotificationHandler,
         PasswordResetEmailHandler,

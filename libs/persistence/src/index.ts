@@ -35,3 +35,4 @@ export * from './documents/document.repository.js';
 export * from './advisory-locks.js';
 export * from './reports/counts-compaction.js';
 export * from './repositories/password-resets.js';
+export * from './savepoint.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { findActiveUserAsRecipient, findRoleHoldersAndDelegates, type Recipient, type RoleHolderWanted } from '#persistence';
+import { findActiveUserAsRecipient, findRoleHoldersAndDelegatesOfEach, type Recipient, type RoleHolderWanted } from '#persistence';
 import { SEPARATION_OF_DUTIES_ACTIONS, type ActorScope, type Role, type WorkflowAction } from '#workflow';
 import type { DocumentContext } from './document-context.js';
 
@@ -31,23 +31,38 @@ export function creatorExcluded(actions: readonly WorkflowAction[]): boolean {
 @Injectable()
 export class RecipientsResolver {
   async resolve(manager: EntityManager, doc: DocumentContext, targets: readonly RecipientTarget[], now: Date): Promise<Recipient[]> {
-    const wanted = targets.flatMap((t): RoleHolderWanted[] => {
-      if (t.scope === 'parent-province') {
-        return doc.parentGovernmentId ? [{ role: t.role, governmentId: doc.parentGovernmentId, unitId: null, excludeCreator: t.excludeCreator }] : [];
-      }
-      if (t.scope === 'participant') {
-        return t.participantUnitId
-          ? [{ role: t.role, governmentId: doc.governmentId, unitId: t.participantUnitId, excludeCreator: t.excludeCreator, preferUnitHead: t.preferUnitHead }]
-          : [];
-      }
-      const unitId = t.scope === 'unit' ? doc.unitId : null;
-      return [{ role: t.role, governmentId: doc.governmentId, unitId, excludeCreator: t.excludeCreator, preferUnitHead: t.preferUnitHead && unitId !== null }];
-    });
-    return findRoleHoldersAndDelegates(manager, wanted, doc.creatorId, now);
+    const [people] = await this.resolveEach(manager, [{ doc, targets }], now);
+    return people;
+  }
+
+  /** `resolve` for several documents in one round trip; one list per request, in order. */
+  async resolveEach(manager: EntityManager, requests: ReadonlyArray<{ doc: DocumentContext; targets: readonly RecipientTarget[] }>, now: Date): Promise<Recipient[][]> {
+    if (requests.length === 0) return [];
+    return findRoleHoldersAndDelegatesOfEach(
+      manager,
+      requests.map(({ doc, targets }) => ({ wanted: wantedOf(doc, targets), creatorId: doc.creatorId })),
+      now,
+    );
   }
 
   async creator(manager: EntityManager, doc: DocumentContext): Promise<Recipient[]> {
     const creator = await findActiveUserAsRecipient(manager, doc.creatorId);
     return creator ? [creator] : [];
   }
+}
+
+/** The role holders wanted for these targets, relative to the document. */
+function wantedOf(doc: DocumentContext, targets: readonly RecipientTarget[]): RoleHolderWanted[] {
+  return targets.flatMap((t): RoleHolderWanted[] => {
+    if (t.scope === 'parent-province') {
+      return doc.parentGovernmentId ? [{ role: t.role, governmentId: doc.parentGovernmentId, unitId: null, excludeCreator: t.excludeCreator }] : [];
+    }
+    if (t.scope === 'participant') {
+      return t.participantUnitId
+        ? [{ role: t.role, governmentId: doc.governmentId, unitId: t.participantUnitId, excludeCreator: t.excludeCreator, preferUnitHead: t.preferUnitHead }]
+        : [];
+    }
+    const unitId = t.scope === 'unit' ? doc.unitId : null;
+    return [{ role: t.role, governmentId: doc.governmentId, unitId, excludeCreator: t.excludeCreator, preferUnitHead: t.preferUnitHead && unitId !== null }];
+  });
 }

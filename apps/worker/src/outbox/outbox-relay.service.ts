@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { DeadlineRepository, listenForOutbox, lockPendingOutboxRows, markOutboxRowsProcessed, type PendingOutboxRow } from '#persistence';
+import { DeadlineRepository, findTransitionNotificationContexts, inSavepoint, listenForOutbox, lockPendingOutboxRows, markOutboxRowsProcessed, type PendingOutboxRow } from '#persistence';
 import { deadlineEventJobId, delegationNotificationOf, JobName, OutboxMessageType, transitionNotificationOf, type JobToAdd, type StoredOutboxMessage } from '#queue';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
+import { NotificationWriter } from '../notifications/notification.writer.js';
+import { TransitionNotifier } from '../notifications/transition-notifier.js';
 import { deadlineEventJob } from '../deadlines/deadline-jobs.util.js';
 
 /** Rows per transaction. */
@@ -30,7 +32,8 @@ export interface RelayPlan {
  * - STAGE_LEFT: removes the job of the deadline's next unfired event (a job that runs anyway finds the deadline closed);
  * - DEADLINE_RESCHEDULED (a holiday changed): removes the job of the previous generation and adds
  *   the next event at its new time;
- * - NOTIFY: a transition-notification job;
+ * - NOTIFY: the notifications themselves, for the whole batch in the same transaction (a
+ *   transition-notification job per row instead when that fails);
  * - DELEGATION_CHANGED: a delegation-notification job;
  * - PASSWORD_RESET_REQUESTED: a password-reset-email job.
  */
@@ -48,6 +51,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineRepository,
     private readonly producer: WorkerJobProducer,
+    private readonly notifier: TransitionNotifier,
+    private readonly writer: NotificationWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,15 +70,47 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Relays one batch; returns how many rows. Throws, leaving the rows unprocessed, when Redis refuses. */
   async relayOnce(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
+    let emails: string[] = [];
+    const relayed = await this.dataSource.transaction(async (tx) => {
       const rows = await lockPendingOutboxRows(tx, RELAY_BATCH);
       if (rows.length === 0) return 0;
-      const plan = await this.plan(tx, this.messagesOf(rows), Date.now());
+      const messages = this.messagesOf(rows);
+      const now = new Date();
+      const notified = await this.notify(tx, messages, now);
+      const plan = await this.plan(tx, messages, now.getTime(), notified !== null);
       await this.producer.remove(JobName.DeadlineEvent, plan.remove);
       await this.producer.add(plan.add);
       await markOutboxRowsProcessed(tx, rows.map((r) => r.id));
+      emails = notified ?? [];
       return rows.length;
     });
+    if (emails.length > 0) {
+      // after the commit, as the job did; a failure here is caught up by the reconciler's unsent e-mails
+      await this.writer.requestEmails(emails).catch((error: Error) => this.logger.warn(`E-mails of relayed notifications not queued yet: ${error.message}`));
+    }
+    return relayed;
+  }
+
+  /**
+   * The batch's NOTIFY rows as notifications, in the relay's transaction: one query reads every row's
+   * document, stage deadline and actor, one resolves every recipient, one INSERT writes them all.
+   * Returns their dedup keys; null when that failed (rolled back to a savepoint), and the rows then
+   * become transition-notification jobs, retried one by one with backoff.
+   */
+  private async notify(tx: EntityManager, messages: readonly StoredOutboxMessage[], now: Date): Promise<string[] | null> {
+    const notify = messages.filter((m): m is Extract<StoredOutboxMessage, { type: OutboxMessageType.Notify }> => m.type === OutboxMessageType.Notify);
+    if (notify.length === 0) return [];
+    const outcome = await inSavepoint(tx, async () => {
+      const contexts = await findTransitionNotificationContexts(tx, notify.map((m) => m.id));
+      const notices = notify.flatMap((m) => {
+        const context = contexts.get(m.id);
+        return context ? [{ data: transitionNotificationOf(m), context }] : [];
+      });
+      return this.notifier.write(tx, notices, now);
+    });
+    if (outcome.ok) return outcome.value;
+    this.logger.warn(`Notifications of ${notify.length} outbox rows left to jobs: ${(outcome.error as Error).message}`);
+    return null;
   }
 
   /** The rows' messages; a row the contract does not know is logged and marked processed with the rest. */
@@ -85,7 +122,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  private async plan(tx: EntityManager, messages: readonly StoredOutboxMessage[], nowMs: number): Promise<RelayPlan> {
+  private async plan(tx: EntityManager, messages: readonly StoredOutboxMessage[], nowMs: number, notified: boolean): Promise<RelayPlan> {
     const ids = [
       ...new Set(
         messages.flatMap((m) =>
@@ -123,7 +160,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           break;
         }
         case OutboxMessageType.Notify:
-          plan.add.push({ item: { name: JobName.TransitionNotification, data: transitionNotificationOf(message) } });
+          if (!notified) plan.add.push({ item: { name: JobName.TransitionNotification, data: transitionNotificationOf(message) } });
           break;
         case OutboxMessageType.DelegationChanged:
           plan.add.push({ item: { name: JobName.DelegationNotification, data: delegationNotificationOf(message) } });

@@ -106,11 +106,22 @@ const TRANSITION_NOTIFICATION_CONTEXT_SQL = `
        WHERE x.document_id = d.id AND x.stage = o.payload ->> 'stage'
        ORDER BY (x.status = 'PENDING') DESC, x.entered_at DESC, x.created_at DESC LIMIT 1
     ) dl ON true
-   WHERE o.id = $1::bigint`;
+   WHERE o.id = ANY($1::bigint[])`;
 
 export async function findTransitionNotificationContext(manager: EntityManager, outboxId: string): Promise<TransitionNotificationContext> {
-  const [r] = await queryPrepared<ContextRow>(manager, TRANSITION_NOTIFICATION_CONTEXT_SQL, [outboxId]);
-  if (!r) return { row: null, document: null, creator: null, stageDeadline: null, actorName: null, participantUnitId: null };
+  const contexts = await findTransitionNotificationContexts(manager, [outboxId]);
+  return contexts.get(outboxId) ?? { row: null, document: null, creator: null, stageDeadline: null, actorName: null, participantUnitId: null };
+}
+
+/** `findTransitionNotificationContext` of several outbox rows in one round trip, by outbox id (a row that does not exist is left out). */
+export async function findTransitionNotificationContexts(manager: EntityManager, outboxIds: readonly string[]): Promise<Map<string, TransitionNotificationContext>> {
+  const contexts = new Map<string, TransitionNotificationContext>();
+  if (outboxIds.length === 0) return contexts;
+  for (const r of await queryPrepared<ContextRow>(manager, TRANSITION_NOTIFICATION_CONTEXT_SQL, [outboxIds])) contexts.set(r.outboxId, contextOf(r));
+  return contexts;
+}
+
+function contextOf(r: ContextRow): TransitionNotificationContext {
   const row: OutboxRecord = { id: r.outboxId, documentId: r.outboxDocumentId, type: r.outboxType, payload: r.outboxPayload, processedAt: r.outboxProcessedAt };
   // the inner joins of findDocumentContext: a document without its government, creator or instance is none
   const document = r.id !== null && r.governmentId !== null && r.machineVersion !== null && r.creatorUsername !== null ? (r as DocumentContext) : null;

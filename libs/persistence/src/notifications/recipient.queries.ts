@@ -41,49 +41,70 @@ export async function findRoleHoldersAndDelegates(
   creatorId: string,
   now: Date,
 ): Promise<Recipient[]> {
-  if (wanted.length === 0) return [];
-  const rows = wanted.map((w) => ({
-    role: w.role,
-    government_id: w.governmentId,
-    unit_id: w.unitId,
-    exclude_creator: w.excludeCreator,
-    prefer_unit_head: Boolean(w.preferUnitHead && w.unitId),
-  }));
-  return queryPrepared<Recipient>(
+  const [recipients] = await findRoleHoldersAndDelegatesOfEach(manager, [{ wanted, creatorId }], now);
+  return recipients;
+}
+
+/**
+ * `findRoleHoldersAndDelegates` for several documents in one round trip (the outbox relay's batch):
+ * one list of recipients per request, in the order given.
+ */
+export async function findRoleHoldersAndDelegatesOfEach(
+  manager: EntityManager,
+  requests: ReadonlyArray<{ wanted: readonly RoleHolderWanted[]; creatorId: string }>,
+  now: Date,
+): Promise<Recipient[][]> {
+  const rows = requests.flatMap((r, key) =>
+    r.wanted.map((w) => ({
+      key,
+      creator_id: r.creatorId,
+      role: w.role,
+      government_id: w.governmentId,
+      unit_id: w.unitId,
+      exclude_creator: w.excludeCreator,
+      prefer_unit_head: Boolean(w.preferUnitHead && w.unitId),
+    })),
+  );
+  const result: Recipient[][] = requests.map(() => []);
+  if (rows.length === 0) return result;
+  const found = await queryPrepared<Recipient & { key: number }>(
     manager,
     `WITH wanted AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(role text, government_id uuid, unit_id uuid, exclude_creator boolean, prefer_unit_head boolean)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS w(key int, creator_id uuid, role text, government_id uuid, unit_id uuid, exclude_creator boolean, prefer_unit_head boolean)
      ), stored_heads AS (
-       SELECT w.role, w.exclude_creator, w.unit_id, hu.id, hu.username, hu.name, hu.email
+       SELECT w.key, w.creator_id, w.role, w.exclude_creator, w.unit_id, hu.id, hu.username, hu.name, hu.email
          FROM wanted w
          JOIN units un ON un.id = w.unit_id
          JOIN users hu ON hu.id = un.head_user_id AND hu.active
         WHERE w.prefer_unit_head
      ), holders AS (
-       SELECT u.id, u.username, u.name, u.email, w.role, w.exclude_creator
+       SELECT w.key, w.creator_id, u.id, u.username, u.name, u.email, w.role, w.exclude_creator
          FROM wanted w
          JOIN users u ON u.government_id = w.government_id AND (w.unit_id IS NULL OR u.unit_id = w.unit_id) AND w.role = ANY(u.roles)
-        WHERE u.active AND NOT EXISTS (SELECT 1 FROM stored_heads sh WHERE sh.unit_id = w.unit_id AND sh.role = w.role AND w.prefer_unit_head)
+        WHERE u.active AND NOT EXISTS (SELECT 1 FROM stored_heads sh WHERE sh.key = w.key AND sh.unit_id = w.unit_id AND sh.role = w.role AND w.prefer_unit_head)
        UNION ALL
-       SELECT id, username, name, email, role, exclude_creator FROM stored_heads
+       SELECT key, creator_id, id, username, name, email, role, exclude_creator FROM stored_heads
      ), everyone AS (
-       SELECT id, username, name, email, role, exclude_creator,
+       SELECT key, creator_id, id, username, name, email, role, exclude_creator,
               NULL::text AS principal_username, NULL::text AS principal_name, NULL::text AS delegation_kind, 0 AS rank
          FROM holders
        UNION ALL
-       SELECT du.id, du.username, du.name, du.email, h.role, h.exclude_creator, h.username, h.name, dg.kind, 1
+       SELECT h.key, h.creator_id, du.id, du.username, du.name, du.email, h.role, h.exclude_creator, h.username, h.name, dg.kind, 1
          FROM holders h
          JOIN delegations dg ON dg.principal_id = h.id AND dg.role = h.role AND dg.revoked_at IS NULL
                             AND dg.starts_at <= $2 AND dg.ends_at > $2
          JOIN users du ON du.id = dg.delegate_id AND du.active
      )
-     SELECT DISTINCT ON (id) id AS "userId", username, name, email, role,
+     SELECT DISTINCT ON (key, id) key, id AS "userId", username, name, email, role,
             principal_username AS "principalUsername", principal_name AS "principalName", delegation_kind AS "delegationKind"
        FROM everyone
-      WHERE NOT (exclude_creator AND id = $3)
-      ORDER BY id, rank, role, principal_username`,
-    [JSON.stringify(rows), now, creatorId],
+      WHERE NOT (exclude_creator AND id = creator_id)
+      ORDER BY key, id, rank, role, principal_username`,
+    [JSON.stringify(rows), now],
   );
+  for (const { key, ...recipient } of found) result[key].push(recipient);
+  return result;
 }
 
 /** An active user as a recipient in their first role (DRAFTER when they hold none); null when inactive or gone. */
