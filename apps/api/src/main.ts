@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { InvalidConfigurationError, loadAppConfig } from '#config';
 import { runApiCluster } from './api-cluster.js';
 import { AppModule } from './app.module.js';
+import { yieldHashingThreadsToEventLoop } from './auth/hashing-thread-priority.js';
 import { configureApp } from './configure-app.js';
 
 async function bootstrap(): Promise<void> {
@@ -21,6 +22,7 @@ async function bootstrap(): Promise<void> {
   if (processes > 1 && cluster.isPrimary) return runApiCluster(processes);
   const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   configureApp(app);
+  await yieldHashingThreadsToEventLoop(); // password checks take the CPU the event loop leaves (/health stays fast)
   await app.listen(port);
 }
 
