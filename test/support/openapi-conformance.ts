@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { NextFunction, Request, Response } from 'express';
+import { UUID_PATTERN } from '#workflow';
 import { isDateOnly } from '../../apps/api/src/common/validation/date-only.util.js';
 import { isDateTimeWithOffset } from '../../apps/api/src/common/validation/date-time.util.js';
 
@@ -35,7 +36,7 @@ export class OpenApiConformance {
   constructor(private readonly document: Json) {
     this.ajv.addFormat('date', { type: 'string', validate: isDateOnly });
     this.ajv.addFormat('date-time', { type: 'string', validate: isDateTimeWithOffset });
-    this.ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    this.ajv.addFormat('uuid', UUID_PATTERN);
     this.ajv.addSchema({ $id: 'alur-openapi', components: document.components }, 'alur-openapi');
     this.operations = Object.entries(document.paths as Json).flatMap(([template, ops]) =>
       Object.entries(ops as Json).map(([method, op]) => ({

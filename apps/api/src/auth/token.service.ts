@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '#config';
+import { isLowercaseUuid } from '#workflow';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -21,8 +22,6 @@ export interface IssuedAccessToken {
   tokenId: string;
   expiresAt: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** HS256 only; issuer and audience are checked on every verification. */
 @Injectable()
@@ -69,7 +68,7 @@ export class TokenService {
         audience: this.config.jwt.audience,
       });
       const { sub, username, jti, exp } = claims;
-      if (typeof sub !== 'string' || typeof username !== 'string' || typeof jti !== 'string' || !UUID.test(jti) || typeof exp !== 'number') return null;
+      if (typeof sub !== 'string' || typeof username !== 'string' || typeof jti !== 'string' || !isLowercaseUuid(jti) || typeof exp !== 'number') return null;
       return { sub, username, jti, expiresAt: new Date(exp * 1000) };
     } catch {
       return null;

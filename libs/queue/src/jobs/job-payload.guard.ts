@@ -1,14 +1,13 @@
+import { isUuid } from '#workflow';
 import { JobName } from './job-name.enum.js';
 import { DEADLINE_EVENTS, type JobPayloads } from './job-payloads.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BIGINT_ID = /^[1-9]\d{0,17}$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const NOTIFICATIONS = new Set(['ASSIGNED', 'RETURNED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'CANCELLED']);
 
 type Check = (data: Record<string, unknown>) => boolean;
 
-const isUuid = (value: unknown): boolean => typeof value === 'string' && UUID.test(value);
 const isPositiveInt = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && value >= 1;
 const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
 

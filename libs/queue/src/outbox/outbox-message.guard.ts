@@ -1,3 +1,4 @@
+import { isUuid } from '#workflow';
 import { DELEGATION_EVENTS, OutboxMessageType, type StoredOutboxMessage } from './outbox-message.js';
 
 const NOTIFICATIONS: ReadonlySet<unknown> = new Set(['ASSIGNED', 'RETURNED', 'APPROVED', 'REJECTED', 'PUBLISHED', 'CANCELLED']);
@@ -6,7 +7,6 @@ type Payload = Record<string, unknown>;
 
 const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
   [OutboxMessageType.StageEntered]: (p) => typeof p.stage === 'string' && isNullableString(p.deadlineId) && isOptionalString(p.participant),
@@ -21,9 +21,9 @@ const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
     isNullableString(p.comment) &&
     (p.participant === undefined || isNullableString(p.participant)),
   [OutboxMessageType.DelegationChanged]: (p) =>
-    typeof p.delegationId === 'string' && UUID.test(p.delegationId) && (DELEGATION_EVENTS as readonly unknown[]).includes(p.event),
+    isUuid(p.delegationId) && (DELEGATION_EVENTS as readonly unknown[]).includes(p.event),
 
-  [OutboxMessageType.PasswordResetRequested]: (p) => typeof p.passwordResetId === 'string' && UUID.test(p.passwordResetId),
+  [OutboxMessageType.PasswordResetRequested]: (p) => isUuid(p.passwordResetId),
 };
 
 /** Which messages are about no document: their rows have none, every other row has one. */

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Static, TSchema } from 'typebox';
+import { isUuid } from '#workflow';
 import { validationFailed } from '../errors/app.exception.js';
 import { isDateOnly } from '../validation/date-only.util.js';
 import { isDateTimeWithOffset } from '../validation/date-time.util.js';
@@ -11,8 +12,6 @@ export const MAX_FIELDS_NAMED = 5;
 /** Keys that mean something to JavaScript objects and never to this API, at any depth. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Up to this many keys and items a refusal names every field at fault (up to five); beyond, the first. */
 const EVERY_ERROR_UP_TO = 2000;
 
@@ -21,7 +20,7 @@ function createAjv(coerceTypes: boolean, allErrors: boolean): Ajv2020 {
   const ajv = new Ajv2020({ allErrors, strict: true, strictRequired: false, coerceTypes, useDefaults: false, verbose: true, unicodeRegExp: true });
   ajv.addFormat('date', { type: 'string', validate: isDateOnly });
   ajv.addFormat('date-time', { type: 'string', validate: isDateTimeWithOffset });
-  ajv.addFormat('uuid', { type: 'string', validate: (s: string) => UUID.test(s) });
+  ajv.addFormat('uuid', { type: 'string', validate: isUuid });
   ajv.addKeyword({ keyword: 'x-shape', schemaType: 'string' }); // how a pattern's failure is told to people
   return ajv;
 }
