@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isUuid, type Role } from '#workflow';
+import { delegationActiveAtSql, isUuid, type Role } from '#workflow';
 
 /** PLT (acting while the post is vacant) or PLH (standing in during an absence). */
 export type DelegationKindColumn = 'PLT' | 'PLH';
@@ -60,10 +60,6 @@ const SELECT_DELEGATION = `
     JOIN users cu ON cu.id = dg.created_by
     LEFT JOIN users ru ON ru.id = dg.revoked_by`;
 
-/** In force at `now`: not revoked and startsAt <= now < endsAt (the policy's half-open window). */
-export const DELEGATION_ACTIVE_AT_SQL = (alias: string, now: string) =>
-  `(${alias}.revoked_at IS NULL AND ${alias}.starts_at <= ${now} AND ${alias}.ends_at > ${now})`;
-
 export async function findDelegation(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<DelegationRecord | null> {
   if (!isUuid(id)) return null;
   const rows: DelegationRecord[] = await manager.query(`${SELECT_DELEGATION} WHERE dg.id = $1 ${options.lock ? 'FOR UPDATE OF dg' : ''}`, [id]);
@@ -91,7 +87,7 @@ export async function listDelegations(manager: EntityManager, f: DelegationListF
     where.push(`(dg.principal_id = ${user} OR dg.delegate_id = ${user})`);
   }
   if (f.active !== undefined) {
-    const active = DELEGATION_ACTIVE_AT_SQL('dg', `$${params.push(f.now)}::timestamptz`);
+    const active = delegationActiveAtSql('dg', `$${params.push(f.now)}::timestamptz`);
     where.push(f.active ? active : `NOT ${active}`);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
@@ -113,7 +109,7 @@ export async function listDelegations(manager: EntityManager, f: DelegationListF
 export async function activeReceivedDelegations(manager: EntityManager, userId: string, now: Date): Promise<DelegationRecord[]> {
   return manager.query(
     `${SELECT_DELEGATION}
-      WHERE dg.delegate_id = $1 AND ${DELEGATION_ACTIVE_AT_SQL('dg', '$2::timestamptz')} AND dg.role = ANY(pu.roles) AND pu.active
+      WHERE dg.delegate_id = $1 AND ${delegationActiveAtSql('dg', '$2::timestamptz')} AND dg.role = ANY(pu.roles) AND pu.active
       ORDER BY dg.starts_at, dg.id`,
     [userId, now],
   );
@@ -122,7 +118,7 @@ export async function activeReceivedDelegations(manager: EntityManager, userId: 
 /** Whether the user holds `role` through a delegation in force (a delegate cannot delegate it again). */
 export async function holdsByDelegation(manager: EntityManager, userId: string, role: Role, now: Date): Promise<boolean> {
   const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM delegations dg WHERE dg.delegate_id = $1 AND dg.role = $2 AND ${DELEGATION_ACTIVE_AT_SQL('dg', '$3::timestamptz')} LIMIT 1`,
+    `SELECT 1 FROM delegations dg WHERE dg.delegate_id = $1 AND dg.role = $2 AND ${delegationActiveAtSql('dg', '$3::timestamptz')} LIMIT 1`,
     [userId, role, now],
   );
   return rows.length > 0;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Role } from '#workflow';
+import { delegationActiveAtSql, type Role } from '#workflow';
 import { queryPrepared } from '../prepared-query.util.js';
 
 /** Someone to notify, and in which capacity. */
@@ -92,8 +92,7 @@ export async function findRoleHoldersAndDelegatesOfEach(
        UNION ALL
        SELECT h.key, h.creator_id, du.id, du.username, du.name, du.email, h.role, h.exclude_creator, h.username, h.name, dg.kind, 1
          FROM holders h
-         JOIN delegations dg ON dg.principal_id = h.id AND dg.role = h.role AND dg.revoked_at IS NULL
-                            AND dg.starts_at <= $2 AND dg.ends_at > $2
+         JOIN delegations dg ON dg.principal_id = h.id AND dg.role = h.role AND ${delegationActiveAtSql('dg', '$2::timestamptz')}
          JOIN users du ON du.id = dg.delegate_id AND du.active
      )
      SELECT DISTINCT ON (key, id) key, id AS "userId", username, name, email, role,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LocalDate } from '#workflow';
-import { HELD_DELEGATIONS_SQL } from '../repositories/user-directory.js';
+import { heldDelegationsSql } from '../repositories/user-directory.js';
 import type {
   OpenStageRow,
   OverdueDocumentRow,
@@ -197,7 +197,7 @@ export class ReportsRepository {
   async people(governmentId: string, now: Date): Promise<ReportPersonRow[]> {
     return this.dataSource.query(
       `SELECT u.id AS "userId", u.username, u.name, u.email, g.code AS "governmentCode", un.code AS "unitCode", u.roles,
-              (SELECT coalesce(json_agg(h), '[]') FROM (${HELD_DELEGATIONS_SQL.replace('$1', 'u.id')}) h) AS delegations
+              (SELECT coalesce(json_agg(h), '[]') FROM (${heldDelegationsSql('u.id', '$2::timestamptz')}) h) AS delegations
          FROM users u JOIN governments g ON g.id = u.government_id JOIN units un ON un.id = u.unit_id
         WHERE u.government_id = $1 AND u.active
         ORDER BY u.username`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { delegationActiveAtSql } from '#workflow';
 import { queryPrepared } from '../prepared-query.util.js';
 
 /** A user with the organisation facts every policy decision needs. */
@@ -52,22 +53,31 @@ export interface TokenActorRecord extends ActorRecord {
 }
 
 /**
- * The delegations a user holds at $2: in force, not revoked, for a role the principal (still active)
- * holds. Delegations are never chained: only the principal's own roles count.
+ * The delegations the user `delegateId` (an SQL expression: `$1`, or a column such as `u.id`) holds at
+ * `now` (an SQL expression): in force, for a role the principal (still active) holds. Delegations are
+ * never chained: only the principal's own roles count.
  */
-export const HELD_DELEGATIONS_SQL = `
+export function heldDelegationsSql(delegateId: string, now: string): string {
+  return `
   SELECT dg.id, dg.role, dg.starts_at AS "startsAt", dg.ends_at AS "endsAt",
          json_build_object('username', pu.username, 'governmentCode', pg.code, 'unitCode', pn.code) AS principal
     FROM delegations dg
     JOIN users pu ON pu.id = dg.principal_id
     JOIN governments pg ON pg.id = pu.government_id
     JOIN units pn ON pn.id = pu.unit_id
-   WHERE dg.delegate_id = $1 AND dg.revoked_at IS NULL AND dg.starts_at <= $2 AND dg.ends_at > $2
+   WHERE dg.delegate_id = ${delegateId} AND ${delegationActiveAtSql('dg', now)}
      AND dg.role = ANY(pu.roles) AND pu.active`;
+}
 
-/** The delegations a user holds at `now` (HELD_DELEGATIONS_SQL). */
+/** The delegations a user holds at `now` (heldDelegationsSql). */
 export async function findHeldDelegations(manager: EntityManager, userId: string, now: Date): Promise<HeldDelegationRecord[]> {
-  return manager.query(HELD_DELEGATIONS_SQL, [userId, now]);
+  return manager.query(heldDelegationsSql('$1', '$2::timestamptz'), [userId, now]);
+}
+
+/** A user by username, active or not, with their placement (e.g. the principal a delegate writes for). */
+export async function findUserByUsername(manager: EntityManager, username: string): Promise<UserRecord | null> {
+  const rows: UserRecord[] = await manager.query(`${SELECT_USER} WHERE u.username = $1`, [username]);
+  return rows[0] ?? null;
 }
 
 @Injectable()
@@ -75,8 +85,7 @@ export class UserDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   async findByUsername(username: string): Promise<UserRecord | null> {
-    const rows: UserRecord[] = await this.dataSource.query(`${SELECT_USER} WHERE u.username = $1`, [username]);
-    return rows[0] ?? null;
+    return findUserByUsername(this.dataSource.manager, username);
   }
 
   /**
@@ -103,7 +112,7 @@ export class UserDirectory {
       `SELECT actor.*, held.delegations,
               EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.token_id = $3) AS "tokenRevoked"
          FROM (${SELECT_USER} WHERE u.id = $1) actor
-        CROSS JOIN LATERAL (SELECT coalesce(json_agg(h), '[]') AS delegations FROM (${HELD_DELEGATIONS_SQL}) h) held`,
+        CROSS JOIN LATERAL (SELECT coalesce(json_agg(h), '[]') AS delegations FROM (${heldDelegationsSql('$1', '$2::timestamptz')}) h) held`,
       [id, now, tokenId],
     );
     return rows[0] ?? null;

@@ -1,5 +1,6 @@
 export * from './policy.types.js';
 export * from './delegation.util.js';
+export * from './delegation.sql.js';
 export * from './authority.util.js';
 export * from './action-policy.js';
 export * from './read-policy.js';
