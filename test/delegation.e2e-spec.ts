@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import { act, createQuickWin, createTestApp, quickWinBody, type TestApp } from '#testing';
 
 // whole flows over HTTP: generous under a loaded machine (no test asserts a duration)
 jest.setTimeout(30_000);
@@ -394,6 +394,73 @@ describe('Plt/Plh delegation', () => {
       const revoked = await revoke('paser.admin', grant.id);
       expect(revoked.status).toBe(200);
       expect(revoked.body).toMatchObject({ status: 'REVOKED', revokedBy: 'paser.admin' });
+    });
+  });
+
+  describe('a delegate of a drafter writes for the drafter (who may create and edit, delegations included)', () => {
+    const history = async (id: string) =>
+      (await t.http.get(`/api/quick-wins/${id}/history`).set(await t.auth('berau.drafter'))).body as { chainValid: boolean; entries: Array<Record<string, any>> };
+    const edit = async (user: string, id: string, title: string) => t.http.patch(`/api/quick-wins/${id}`).set(await t.auth(user)).send({ title });
+
+    it('creates and edits as berau.drafter inside the window; after revocation creating is 403', async () => {
+      // berau.plh (Sekretariat Daerah, no role of their own) is no author before the delegation
+      const before = await t.http.post('/api/quick-wins').set(await t.auth('berau.plh')).send(quickWinBody());
+      expect(before.status).toBe(403);
+      expect(before.body.code).toBe('FORBIDDEN');
+
+      const grant = await delegateOk('berau.drafter', { delegate: 'berau.plh', role: 'DRAFTER', reason: 'Cuti tahunan' });
+      const created = await t.http.post('/api/quick-wins').set(await t.auth('berau.plh')).send(quickWinBody({ title: 'Layanan Administrasi Kependudukan Daring' }));
+      expect(created.status).toBe(201);
+      // the document is the principal's: their unit, their name as creator; the audit entry names both
+      expect(created.body).toMatchObject({ state: 'draft', unitCode: 'diskominfo', createdBy: 'berau.drafter' });
+      const id = created.body.id as string;
+      expect((await history(id)).entries[0]).toMatchObject({ action: 'CREATE', actor: 'berau.plh', onBehalfOf: 'berau.drafter' });
+      // naming the unit the delegation is for is the same; the delegate's own unit is not theirs to author for
+      expect((await t.http.post('/api/quick-wins').set(await t.auth('berau.plh')).send(quickWinBody({ unitCode: 'diskominfo' }))).status).toBe(201);
+      const ownUnit = await t.http.post('/api/quick-wins').set(await t.auth('berau.plh')).send(quickWinBody({ unitCode: 'setda' }));
+      expect(ownUnit.status).toBe(403);
+      expect(ownUnit.body.message).toBe('A drafter creates documents of their own unit (diskominfo), not of setda');
+
+      const edited = await edit('berau.plh', id, 'Layanan Adminduk Daring Terpadu');
+      expect(edited.status).toBe(200);
+      expect(edited.body.title).toBe('Layanan Adminduk Daring Terpadu');
+      expect((await history(id)).entries.at(-1)).toMatchObject({ action: 'EDIT', actor: 'berau.plh', onBehalfOf: 'berau.drafter' });
+
+      expect((await revoke('berau.drafter', grant.id)).status).toBe(200);
+      const createAfter = await t.http.post('/api/quick-wins').set(await t.auth('berau.plh')).send(quickWinBody());
+      expect(createAfter.status).toBe(403);
+      expect(createAfter.body.code).toBe('FORBIDDEN');
+      // holding no role any more, they do not read the unit's draft at all (read scope: 404 before 403)
+      expect((await edit('berau.plh', id, 'Judul sesudah pencabutan')).status).toBe(404);
+      // the drafter whose document it is edits it in their own name
+      expect((await edit('berau.drafter', id, 'Judul oleh pemrakarsa')).status).toBe(200);
+      expect((await history(id)).entries.at(-1)).toMatchObject({ action: 'EDIT', actor: 'berau.drafter', onBehalfOf: null });
+    });
+
+    it('lets the Kepala OPD holding a drafter\'s role edit a revision, never endorse what they wrote; after revocation editing is 403', async () => {
+      const grant = await delegateOk('berau.drafter2', { delegate: 'berau.kadis', role: 'DRAFTER', reason: 'Pemrakarsa dinas luar' });
+      const created = await t.http.post('/api/quick-wins').set(await t.auth('berau.kadis')).send(quickWinBody());
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ unitCode: 'diskominfo', createdBy: 'berau.drafter2' });
+      const id = created.body.id as string;
+      expect((await act(t, 'quick-wins', id, 'berau.drafter2', 'SUBMIT')).status).toBe(200);
+      // who wrote it for the drafter counts as its creator: no endorsement of their own draft
+      const endorse = await act(t, 'quick-wins', id, 'berau.kadis', 'ENDORSE');
+      expect(endorse.status).toBe(403);
+      expect(endorse.body.code).toBe('SEPARATION_OF_DUTIES');
+      expect((await act(t, 'quick-wins', id, 'berau.kadis', 'RETURN', { comment: 'Lengkapi indikator' })).status).toBe(200);
+
+      expect((await edit('berau.kadis', id, 'Layanan Adminduk Daring Terpadu 2026')).status).toBe(200);
+      const chain = await history(id);
+      expect(chain.chainValid).toBe(true);
+      expect(chain.entries.at(-1)).toMatchObject({ action: 'EDIT', fromState: 'revision', actor: 'berau.kadis', onBehalfOf: 'berau.drafter2' });
+
+      expect((await revoke('berau.drafter2', grant.id)).status).toBe(200);
+      // the Kepala OPD still reads their unit's documents, and may not edit them any more
+      const editAfter = await edit('berau.kadis', id, 'Judul sesudah pencabutan');
+      expect(editAfter.status).toBe(403);
+      expect(editAfter.body.code).toBe('FORBIDDEN');
+      expect((await t.http.post('/api/quick-wins').set(await t.auth('berau.kadis')).send(quickWinBody())).status).toBe(403);
     });
   });
 

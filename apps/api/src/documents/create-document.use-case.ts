@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { appendHistory, insertContentVersion, insertDocument, insertWorkflowInstance } from '#persistence';
-import { computeContentHash, createRefusal, startWorkflow, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { appendHistory, findUserByUsername, insertContentVersion, insertDocument, insertWorkflowInstance } from '#persistence';
+import { computeContentHash, decideCreate, startWorkflow, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden, validationFailed } from '../common/errors/app.exception.js';
@@ -11,7 +11,11 @@ import { DocumentStore } from './document.store.js';
 import { toDocumentView, type DocumentView } from './document-view.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
-/** A drafter starts a document of their own unit: a draft with content version 1 and its first audit entry. */
+/**
+ * A drafter starts a document of their own unit: a draft with content version 1 and its first audit
+ * entry. The Plt/Plh of a drafter starts one of the principal's unit as the principal (`createdBy`),
+ * and the audit entry records both (`actor`, `onBehalfOf`).
+ */
 @Injectable()
 export class CreateDocumentUseCase {
   constructor(
@@ -26,19 +30,23 @@ export class CreateDocumentUseCase {
     const { unitCode, ...content } = parseWith(spec.schemas.create, body) as Record<string, unknown> & { unitCode?: string };
     const issues = spec.contentIssues(content);
     if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
-    const refusal = createRefusal({ username: user.username, governmentCode: user.governmentCode, unitCode: user.unitCode, roles: user.roles }, unitCode);
-    if (refusal) throw forbidden(refusal.reason);
+    const now = new Date();
+    const actor = await this.actors.load(user, now);
+    const decision = decideCreate(actor, now, unitCode);
+    if (!decision.allowed) throw forbidden(decision.reason);
 
     const definition = this.registry.requireLatest(kind);
-    const started = startWorkflow(definition, { level: user.governmentLevel });
     const contentHash = computeContentHash(content);
-    const now = new Date();
     const id = await this.dataSource.transaction(async (tx) => {
+      // the principal's delegation was in force when the request came (the guard read it with the user)
+      const author = decision.onBehalfOf === null ? user : await findUserByUsername(tx, decision.onBehalfOf);
+      if (author === null) throw forbidden('Only a DRAFTER (pemrakarsa) creates documents');
+      const started = startWorkflow(definition, { level: author.governmentLevel });
       const id = await insertDocument(tx, {
         kind,
-        governmentId: user.governmentId,
-        unitId: user.unitId,
-        createdBy: user.id,
+        governmentId: author.governmentId,
+        unitId: author.unitId,
+        createdBy: author.id,
         title: content.title,
         year: spec.yearOf(content),
         content,
@@ -53,7 +61,7 @@ export class CreateDocumentUseCase {
         fromState: null,
         toState: started.state,
         actor: user.username,
-        onBehalfOf: null,
+        onBehalfOf: decision.onBehalfOf,
         comment: null,
         data: null,
         contentVersion: 1,
@@ -72,6 +80,6 @@ export class CreateDocumentUseCase {
       return id;
     });
     const record = await this.store.find(this.dataSource.manager, kind, id);
-    return toDocumentView(record!, this.registry, await this.actors.load(user, now), now);
+    return toDocumentView(record!, this.registry, actor, now);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appendHistory, insertContentVersion, writeContentEdit } from '#persistence';
-import { canRead, computeContentHash, editRefusal, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { canRead, computeContentHash, decideEdit, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, forbidden, notFound, validationFailed } from '../common/errors/app.exception.js';
@@ -13,7 +13,10 @@ import { documentFactsOf, readableDocumentOf, toDocumentView, type DocumentView 
 import { assertIfMatch } from './if-match.util.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
-/** PATCH: a drafter of the unit edits a draft or revision; every real change is a new content version. */
+/**
+ * PATCH: a drafter of the unit (or their Plt/Plh, recorded as `onBehalfOf`) edits a draft or revision;
+ * every real change is a new content version.
+ */
 @Injectable()
 export class UpdateDocumentUseCase {
   constructor(
@@ -38,8 +41,8 @@ export class UpdateDocumentUseCase {
       const issues = spec.contentIssues(content);
       if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
       assertIfMatch(ifMatch, record.version);
-      const refusal = editRefusal({ username: user.username, governmentCode: user.governmentCode, unitCode: user.unitCode, roles: user.roles }, record);
-      if (refusal) throw new AppException(ErrorCode[refusal.code], refusal.reason);
+      const decision = decideEdit(actor, now, record);
+      if (!decision.allowed) throw new AppException(ErrorCode[decision.code], decision.reason);
 
       const contentHash = computeContentHash(content);
       if (contentHash !== record.contentHash) {
@@ -50,7 +53,7 @@ export class UpdateDocumentUseCase {
           fromState: record.state,
           toState: record.state,
           actor: user.username,
-          onBehalfOf: null,
+          onBehalfOf: decision.onBehalfOf,
           comment: null,
           data: { fields: Object.keys(patch).sort() },
           contentVersion,

@@ -43,7 +43,17 @@ export function scopeMatches(scope: ActorScope, as: UserPlacement, document: Doc
   }
 }
 
-/** True when using this authority would make the creator act (directly or through a delegation). */
+/**
+ * The creators of a document: `createdBy` and, when a delegate (Plt/Plh of a drafter) wrote it for
+ * them, that delegate too, as the history's creation entry (the one with no `fromState`) records.
+ */
+export function creatorsOf(document: DocumentFacts): string[] {
+  const created = document.history.find((entry) => entry.fromState === null);
+  return created === undefined || created.actor === document.createdBy ? [document.createdBy] : [document.createdBy, created.actor];
+}
+
+/** True when using this authority would make a creator act (directly or through a delegation). */
 export function involvesCreator(actor: ActorFacts, authority: Authority, document: DocumentFacts): boolean {
-  return actor.username === document.createdBy || authority.as.username === document.createdBy;
+  const creators = creatorsOf(document);
+  return creators.includes(actor.username) || creators.includes(authority.as.username);
 }
