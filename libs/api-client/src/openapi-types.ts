@@ -441,7 +441,7 @@ export interface paths {
         /** List quick-wins the caller may read, newest first */
         get: operations["listQuickWins"];
         put?: never;
-        /** Create a draft quick-win of the drafter's unit */
+        /** Create a draft quick-win of the drafter's unit (a drafter's Plt/Plh: of the principal's, as the principal) */
         post: operations["createQuickWin"];
         delete?: never;
         options?: never;
@@ -463,7 +463,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft or revision; a real change makes a new content version */
+        /** Edit a draft or revision (a drafter of its unit, or their Plt/Plh); a real change makes a new content version */
         patch: operations["updateQuickWin"];
         trace?: never;
     };
@@ -531,7 +531,7 @@ export interface paths {
         /** List regulations the caller may read, newest first */
         get: operations["listRegulations"];
         put?: never;
-        /** Create a draft regulation of the drafter's unit */
+        /** Create a draft regulation of the drafter's unit (a drafter's Plt/Plh: of the principal's, as the principal) */
         post: operations["createRegulation"];
         delete?: never;
         options?: never;
@@ -553,7 +553,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft or revision; a real change makes a new content version */
+        /** Edit a draft or revision (a drafter of its unit, or their Plt/Plh); a real change makes a new content version */
         patch: operations["updateRegulation"];
         trace?: never;
     };
@@ -1009,7 +1009,7 @@ export interface components {
              */
             budget: number;
             /**
-             * @description The responsible unit; the drafter's own by default
+             * @description The responsible unit; the drafter's own by default. A drafter's Plt/Plh writes for the principal's unit (the first they may write for by default)
              * @example diskominfo
              */
             unitCode?: string;
@@ -1038,7 +1038,7 @@ export interface components {
              */
             targetDate?: string;
             /**
-             * @description The responsible unit; the drafter's own by default
+             * @description The responsible unit; the drafter's own by default. A drafter's Plt/Plh writes for the principal's unit (the first they may write for by default)
              * @example diskominfo
              */
             unitCode?: string;

@@ -5,10 +5,8 @@ import { DataSource } from 'typeorm';
 import { listAdministeredGovernments, listAdminAudit } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { AdminOnly } from '../auth/admin-only.guard.js';
-import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { AdminEndpoint } from '../auth/admin-only.guard.js';
 import { ValidQuery } from '../common/contract/schema.pipe.js';
-import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { AdminAuditListSchema, ListAdminAuditQuery as ListAdminAuditQuerySchema } from '../people/people.schemas.js';
 import type { AdminAuditView } from './admin-audit.dto.js';
 import { assertAdministrator } from './administered-government.js';
@@ -34,13 +32,11 @@ export class AdminAuditController {
   constructor(private readonly list: ListAdminAuditQuery) {}
 
   @Get()
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'listAdminAudit',
     summary: 'ADMIN: who changed which government, unit, person or role, when, before and after; newest first, paged',
     query: ListAdminAuditQuerySchema,
     success: { status: 200, description: 'A page of changes', schema: AdminAuditListSchema },
-    errors: [ErrorCode.FORBIDDEN],
   })
   findAll(@CurrentUser() user: AuthenticatedUser, @ValidQuery(ListAdminAuditQuerySchema) query: Static<typeof ListAdminAuditQuerySchema>) {
     return this.list.execute(user, query);

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { ALL_ROLES } from '#workflow';
-import { Closed, DateTime, Nullable, OneOf, QueryInt, Text, Username } from '../common/contract/fields.js';
+import { Closed, DateTime, Nullable, OneOf, PageOf, PageQuery, Text, Username } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 export const DELEGATION_KINDS = ['PLT', 'PLH'] as const;
@@ -23,8 +23,7 @@ export const CreateDelegationBody = named(
 
 export const ListDelegationsQuery = Closed({
   active: Type.Optional(Type.Boolean({ description: 'true: only delegations in force now (not revoked, now inside the window); false: only the others' })),
-  page: Type.Optional(QueryInt(1, 999_999, 'Page, from 1', 1)),
-  limit: Type.Optional(QueryInt(1, 100, 'Items per page', 50)),
+  ...PageQuery(100, 50),
 });
 
 export const DelegationSchema = named(
@@ -53,10 +52,4 @@ export const DelegationSchema = named(
   ),
 );
 
-export const DelegationListSchema = named(
-  'DelegationList',
-  Type.Object(
-    { items: Type.Array(DelegationSchema), total: Type.Integer({ minimum: 0 }), page: Type.Integer({ minimum: 1 }), limit: Type.Integer({ minimum: 1 }) },
-    { additionalProperties: false },
-  ),
-);
+export const DelegationListSchema = named('DelegationList', PageOf(DelegationSchema));

@@ -1,18 +1,20 @@
 import Type, { type TObject, type TSchema } from 'typebox';
-import { Closed, Nullable, OneOf, Pattern, QueryInt, Text } from '../common/contract/fields.js';
+import { Closed, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, Text } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
-/** `unitCode` of a create: the drafter's own unit by default. */
+/** `unitCode` of a create: the drafter's own unit by default; a drafter's Plt/Plh writes for the principal's. */
 export const UnitCodeField = Type.Optional(
-  Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', { description: "The responsible unit; the drafter's own by default", example: 'diskominfo' }),
+  Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', {
+    description: "The responsible unit; the drafter's own by default. A drafter's Plt/Plh writes for the principal's unit (the first they may write for by default)",
+    example: 'diskominfo',
+  }),
 );
 
 export const ListDocumentsQuery = Closed({
   state: Type.Optional(Pattern('^[a-z_]{1,40}(\\.[a-z_]{1,40})?$', 'a state name such as draft or coordination.assistant', { description: 'Only documents in this state', example: 'approval' })),
   unitCode: Type.Optional(Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', { description: 'Only documents of this unit', example: 'diskominfo' })),
   year: Type.Optional(QueryInt(1000, 9999, 'Only documents of this year')),
-  page: Type.Optional(QueryInt(1, 999_999, 'Page, from 1', 1)),
-  limit: Type.Optional(QueryInt(1, 100, 'Items per page', 20)),
+  ...PageQuery(100, 20),
 });
 
 export interface ActionRequestSchemas {
@@ -159,11 +161,5 @@ export function summaryOf(name: string, document: TObject, omit: readonly string
 }
 
 export function documentListSchema(name: string, document: TSchema) {
-  return named(
-    name,
-    Type.Object(
-      { items: Type.Array(document), total: Type.Integer({ minimum: 0 }), page: Type.Integer({ minimum: 1 }), limit: Type.Integer({ minimum: 1 }) },
-      { additionalProperties: false },
-    ),
-  );
+  return named(name, PageOf(document));
 }

@@ -38,7 +38,7 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     @Post()
     @Endpoint({
       operationId: `create${noun}`,
-      summary: `Create a draft ${spec.kind} of the drafter's unit`,
+      summary: `Create a draft ${spec.kind} of the drafter's unit (a drafter's Plt/Plh: of the principal's, as the principal)`,
       body: schemas.create,
       success: { status: 201, description: 'The draft', schema: schemas.document, headers: ['ETag', 'Location'] },
       errors: [ErrorCode.FORBIDDEN],
@@ -77,7 +77,7 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     @Patch(':id')
     @Endpoint({
       operationId: `update${noun}`,
-      summary: 'Edit a draft or revision; a real change makes a new content version',
+      summary: "Edit a draft or revision (a drafter of its unit, or their Plt/Plh); a real change makes a new content version",
       body: schemas.update,
       requestHeaders: ['If-Match'],
       success: { status: 200, description: 'The document after the edit', schema: schemas.document, headers: ['ETag'] },

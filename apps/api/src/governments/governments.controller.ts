@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from 'typebox';
-import { AdminOnly } from '../auth/admin-only.guard.js';
+import { AdminEndpoint } from '../auth/admin-only.guard.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { Endpoint } from '../common/contract/endpoint.decorator.js';
 import { ValidBody } from '../common/contract/schema.pipe.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import {
@@ -35,80 +34,73 @@ export class GovernmentsController {
   ) {}
 
   @Get()
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'listGovernments',
     summary: "ADMIN: the governments they administer (a province's ADMIN: the province and its regencies and cities)",
     success: { status: 200, description: 'Their province first, then its regencies and cities', schema: GovernmentListSchema },
-    errors: [ErrorCode.FORBIDDEN],
   })
   findAll(@CurrentUser() user: AuthenticatedUser) {
     return this.listGovernments.execute(user);
   }
 
   @Post()
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'createGovernment',
     summary: "A province's ADMIN: add a regency or city under the province (409 on a taken code)",
     description: ORDER,
     body: CreateGovernmentBody,
     success: { status: 201, description: 'The government', schema: GovernmentSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.CONFLICT],
+    errors: [ErrorCode.CONFLICT],
   })
   create(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateGovernmentBody) body: Static<typeof CreateGovernmentBody>) {
     return this.createGovernment.execute(user, body);
   }
 
   @Patch(':code')
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'updateGovernment',
     summary: 'ADMIN: change the name, region name, time zone, or (regency/city) level of a government they administer',
     description: ORDER,
     body: UpdateGovernmentBody,
     success: { status: 200, description: 'The government', schema: GovernmentSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+    errors: [ErrorCode.NOT_FOUND],
   })
   update(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @ValidBody(UpdateGovernmentBody) body: Static<typeof UpdateGovernmentBody>) {
     return this.updateGovernment.execute(user, code, body);
   }
 
   @Get(':code/units')
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'listUnits',
     summary: 'ADMIN: the units (OPD) of a government they administer, with each head',
     success: { status: 200, description: 'The units by code', schema: UnitListSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+    errors: [ErrorCode.NOT_FOUND],
   })
   findUnits(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string) {
     return this.listUnits.execute(user, code);
   }
 
   @Post(':code/units')
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'createUnit',
     summary: 'ADMIN: add a unit (409 on a code the government already has)',
     description: ORDER,
     body: CreateUnitBody,
     success: { status: 201, description: 'The unit', schema: UnitSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
   })
   addUnit(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @ValidBody(CreateUnitBody) body: Static<typeof CreateUnitBody>) {
     return this.createUnit.execute(user, code, body);
   }
 
   @Patch(':code/units/:unitCode')
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'updateUnit',
     summary: 'ADMIN: rename a unit or set its head (the Kepala OPD that escalations reach)',
     description: ORDER,
     body: UpdateUnitBody,
     success: { status: 200, description: 'The unit', schema: UnitSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+    errors: [ErrorCode.NOT_FOUND],
   })
   changeUnit(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from 'typebox';
-import { AdminOnly } from '../auth/admin-only.guard.js';
+import { AdminEndpoint } from '../auth/admin-only.guard.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
@@ -33,14 +33,13 @@ export class HolidaysController {
   }
 
   @Post()
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'addHoliday',
     summary: "ADMIN: add a holiday of their government (a PROVINCE's ADMIN: also national, governmentCode null); pending working-day deadlines move with it",
     description: 'Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope.',
     body: CreateHolidayBody,
     success: { status: 201, description: 'The holiday, and how many deadlines moved', schema: HolidayChangeSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.CONFLICT],
+    errors: [ErrorCode.CONFLICT],
   })
   create(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateHolidayBody) body: Static<typeof CreateHolidayBody>) {
     return this.add.execute(user, body);
@@ -48,12 +47,11 @@ export class HolidaysController {
 
   @Delete(':id')
   @HttpCode(200)
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'removeHoliday',
     summary: 'ADMIN: remove a holiday under the same rules; pending working-day deadlines move back',
     success: { status: 200, description: 'The removed holiday, and how many deadlines moved', schema: HolidayChangeSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+    errors: [ErrorCode.NOT_FOUND],
   })
   removeOne(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
     return this.remove.execute(user, id);

@@ -1,11 +1,10 @@
 import Type, { type Static } from 'typebox';
-import { Closed, Nullable, OneOf, QueryInt } from '../common/contract/fields.js';
+import { Closed, Nullable, OneOf, PageOf, PageQuery } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 export const ListNotificationsQuery = Closed({
   unread: Type.Optional(Type.Boolean({ description: 'true: unread notifications only' })),
-  page: Type.Optional(QueryInt(1, 999_999, 'Page, from 1', 1)),
-  limit: Type.Optional(QueryInt(1, 100, 'Items per page', 20)),
+  ...PageQuery(100, 20),
 });
 
 /** A notification as the API shows it (api.md). */
@@ -31,16 +30,7 @@ export const NotificationSchema = named(
 
 export const NotificationListSchema = named(
   'NotificationList',
-  Type.Object(
-    {
-      items: Type.Array(NotificationSchema),
-      total: Type.Integer({ minimum: 0, description: 'All (or all unread, with ?unread=true)' }),
-      unread: Type.Integer({ minimum: 0 }),
-      page: Type.Integer({ minimum: 1 }),
-      limit: Type.Integer({ minimum: 1 }),
-    },
-    { additionalProperties: false },
-  ),
+  PageOf(NotificationSchema, { unread: Type.Integer({ minimum: 0 }) }, 'All (or all unread, with ?unread=true)'),
 );
 
 export interface NotificationView extends Omit<Static<typeof NotificationSchema>, 'createdAt' | 'readAt'> {

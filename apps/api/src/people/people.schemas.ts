@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { ALL_ROLES, DeploymentRole } from '#workflow';
-import { Closed, DateTime, Nullable, OneOf, Pattern, QueryInt, Text } from '../common/contract/fields.js';
+import { Closed, DateTime, Nullable, OneOf, PageOf, PageQuery, Pattern, Text } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-rules.js';
 import { EMAIL_PATTERN, NIP_PATTERN, UNIT_CODE_PATTERN, USERNAME_PATTERN } from './person-fields.js';
@@ -62,8 +62,7 @@ export const ListUsersQuery = Closed({
   role: Type.Optional(OneOf(ALL_ROLES)),
   active: Type.Optional(Type.Boolean()),
   search: Type.Optional(Text({ max: 100, description: 'Part of the name, NIP or username, any case', example: 'rina' })),
-  page: Type.Optional(QueryInt(1, 999_999, 'Page, from 1', 1)),
-  limit: Type.Optional(QueryInt(1, 200, 'Items per page', 50)),
+  ...PageQuery(200, 50),
 });
 
 export const UserSchema = named(
@@ -87,13 +86,7 @@ export const UserSchema = named(
   ),
 );
 
-export const UserListSchema = named(
-  'UserList',
-  Type.Object(
-    { items: Type.Array(UserSchema), total: Type.Integer({ minimum: 0 }), page: Type.Integer({ minimum: 1 }), limit: Type.Integer({ minimum: 1 }) },
-    { additionalProperties: false },
-  ),
-);
+export const UserListSchema = named('UserList', PageOf(UserSchema));
 
 export const PasswordResetSchema = named(
   'PasswordReset',
@@ -165,37 +158,25 @@ export const AUDIT_TARGETS = ['GOVERNMENT', 'UNIT', 'USER'] as const;
 
 export const ListAdminAuditQuery = Closed({
   targetType: Type.Optional(OneOf(AUDIT_TARGETS)),
-  page: Type.Optional(QueryInt(1, 999_999, 'Page, from 1', 1)),
-  limit: Type.Optional(QueryInt(1, 200, 'Items per page', 50)),
+  ...PageQuery(200, 50),
 });
 
-export const AdminAuditListSchema = named(
-  'AdminAuditList',
+export const AdminAuditEntrySchema = named(
+  'AdminAuditEntry',
   Type.Object(
     {
-      items: Type.Array(
-        named(
-          'AdminAuditEntry',
-          Type.Object(
-            {
-              id: Type.String(),
-              at: DateTime(),
-              actor: Nullable(Type.String(), { description: 'null: the bootstrap command' }),
-              action: Type.String({ examples: ['USER_CREATED'] }),
-              targetType: OneOf(AUDIT_TARGETS),
-              targetKey: Type.String({ examples: ['paser.rina'] }),
-              governmentCode: Type.String({ examples: ['paser'] }),
-              before: Nullable(Type.Object({}, { additionalProperties: true })),
-              after: Nullable(Type.Object({}, { additionalProperties: true })),
-            },
-            { additionalProperties: false },
-          ),
-        ),
-      ),
-      total: Type.Integer({ minimum: 0 }),
-      page: Type.Integer({ minimum: 1 }),
-      limit: Type.Integer({ minimum: 1 }),
+      id: Type.String(),
+      at: DateTime(),
+      actor: Nullable(Type.String(), { description: 'null: the bootstrap command' }),
+      action: Type.String({ examples: ['USER_CREATED'] }),
+      targetType: OneOf(AUDIT_TARGETS),
+      targetKey: Type.String({ examples: ['paser.rina'] }),
+      governmentCode: Type.String({ examples: ['paser'] }),
+      before: Nullable(Type.Object({}, { additionalProperties: true })),
+      after: Nullable(Type.Object({}, { additionalProperties: true })),
     },
     { additionalProperties: false },
   ),
 );
+
+export const AdminAuditListSchema = named('AdminAuditList', PageOf(AdminAuditEntrySchema));

@@ -2,10 +2,9 @@ import { Controller, Get, HttpCode, Param, Patch, Post, UploadedFile, UseInterce
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from 'typebox';
-import { AdminOnly } from '../auth/admin-only.guard.js';
+import { AdminEndpoint } from '../auth/admin-only.guard.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { Endpoint } from '../common/contract/endpoint.decorator.js';
 import { ValidBody, ValidQuery } from '../common/contract/schema.pipe.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { ImportPersonnelUseCase } from './import/import-personnel.use-case.js';
@@ -40,9 +39,8 @@ export class UsersController {
 
   @Post('import')
   @HttpCode(200)
-  @AdminOnly()
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'importPersonnel',
     summary: 'ADMIN: import personnel by NIP from a CSV or XLSX file',
     description:
@@ -52,7 +50,7 @@ export class UsersController {
     multipart: ImportPersonnelBody,
     success: { status: 200, description: 'What each row did (or would do, with dryRun)', schema: ImportReportSchema },
     // a file that is neither CSV nor XLSX
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.UNSUPPORTED_MEDIA_TYPE],
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.UNSUPPORTED_MEDIA_TYPE],
   })
   importFile(
     @CurrentUser() user: AuthenticatedUser,
@@ -63,53 +61,49 @@ export class UsersController {
   }
 
   @Get()
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'listUsers',
     summary: 'ADMIN: the people of the governments they administer; filters unitCode, role, active, search (name, NIP, username); paged',
     query: ListUsersQuerySchema,
     success: { status: 200, description: 'A page of people', schema: UserListSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+    errors: [ErrorCode.NOT_FOUND],
   })
   findAll(@CurrentUser() user: AuthenticatedUser, @ValidQuery(ListUsersQuerySchema) query: Static<typeof ListUsersQuerySchema>) {
     return this.listUsers.execute(user, query);
   }
 
   @Post()
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'createUser',
     summary: 'ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset',
     description: `${ORDER} OPERATOR is never granted here (403).`,
     body: CreateUserBody,
     success: { status: 201, description: 'The person', schema: UserSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
   })
   create(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateUserBody) body: Static<typeof CreateUserBody>) {
     return this.createUser.execute(user, body);
   }
 
   @Get(':username')
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'getUser',
     summary: 'ADMIN: one person of a government they administer',
     success: { status: 200, description: 'The person', schema: UserSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+    errors: [ErrorCode.NOT_FOUND],
   })
   findOne(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string) {
     return this.getUser.execute(user, username);
   }
 
   @Patch(':username')
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'updateUser',
     summary: 'ADMIN: change name, NIP, e-mail, unit, roles or active; deactivation ends their sessions at once',
     description: ORDER,
     body: UpdateUserBody,
     success: { status: 200, description: 'The person', schema: UserSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
   })
   update(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string, @ValidBody(UpdateUserBody) body: Static<typeof UpdateUserBody>) {
     return this.updateUser.execute(user, username, body);
@@ -117,12 +111,11 @@ export class UsersController {
 
   @Post(':username/password-reset')
   @HttpCode(200)
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'resetPassword',
     summary: 'ADMIN: with SMTP set and an e-mail address on record, a one-time link e-mailed to the person; otherwise a one-time password, answered once, that signing in with must be followed by POST /api/me/password',
     success: { status: 200, description: 'The link sent, or the temporary password shown once', schema: PasswordResetSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+    errors: [ErrorCode.NOT_FOUND],
   })
   reset(@CurrentUser() user: AuthenticatedUser, @Param('username') username: string) {
     return this.resetPassword.execute(user, username);

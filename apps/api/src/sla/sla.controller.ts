@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '../auth/admin-only.guard.js';
+import { AdminEndpoint } from '../auth/admin-only.guard.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
@@ -31,8 +31,7 @@ export class SlaController {
   }
 
   @Put(':kind/sla')
-  @AdminOnly()
-  @Endpoint({
+  @AdminEndpoint({
     operationId: 'updateSla',
     summary: "ADMIN: change some stages of the government's SLA (null: back to the default); applies to stages entered from now on",
     description:
@@ -41,7 +40,7 @@ export class SlaController {
     params: { kind: SlaKindParam },
     body: UpdateSlaBody,
     success: { status: 200, description: 'The SLA after the change', schema: SlaSchema },
-    errors: [ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND],
+    errors: [ErrorCode.NOT_FOUND],
   })
   put(@CurrentUser() user: AuthenticatedUser, @Param('kind') kind: string, @Body() body: unknown) {
     return this.updateSla.execute(user, kind, body);

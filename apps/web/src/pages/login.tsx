@@ -3,6 +3,7 @@ import { api, ApiError, ok } from '../api/client';
 import type { SignInResult } from '../api/views';
 import { adminProblem } from '../components/admin-problem';
 import { toApiError } from '../components/async';
+import { NewPasswordFields, readNewPassword, SignInForm, SignInFrame } from '../components/sign-in-form';
 import { Link } from '../router';
 
 /** GET /api/auth/providers: how this deployment lets people sign in (public). */
@@ -65,8 +66,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
 
   if (temporary !== null) return <ChangeTemporaryPassword currentPassword={temporary} onChanged={onSignedIn} />;
   return (
-    <main id="isi" class="login">
-      <h1>Masuk ke alur</h1>
+    <SignInFrame title="Masuk ke alur">
       <p class="muted">Alur kerja Quick Win dan Peraturan Kepala Daerah tentang sistem kerja.</p>
       {providers?.oidc && (
         <p>
@@ -77,27 +77,26 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
         </p>
       )}
       {providers?.password !== false && (
-      <form onSubmit={submit} noValidate>
-        <label for="username">Nama pengguna</label>
-        <input id="username" name="username" autocomplete="username" required />
-        <label for="password">Kata sandi</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required />
-        {error && (
-          <p class="alert" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="primary" disabled={busy}>
-          Masuk
-        </button>
-        {providers?.passwordReset && (
-          <p>
-            <Link href="/lupa-kata-sandi">Lupa kata sandi?</Link>
-          </p>
-        )}
-      </form>
+        <SignInForm
+          onSubmit={submit}
+          error={error}
+          busy={busy}
+          submit="Masuk"
+          after={
+            providers?.passwordReset && (
+              <p>
+                <Link href="/lupa-kata-sandi">Lupa kata sandi?</Link>
+              </p>
+            )
+          }
+        >
+          <label for="username">Nama pengguna</label>
+          <input id="username" name="username" autocomplete="username" required />
+          <label for="password">Kata sandi</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </SignInForm>
       )}
-    </main>
+    </SignInFrame>
   );
 }
 
@@ -107,10 +106,8 @@ function ChangeTemporaryPassword({ currentPassword, onChanged }: { currentPasswo
 
   async function submit(event: Event) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const newPassword = String(form.get('newPassword') ?? '');
-    if (newPassword.length < 12) return setError('Kata sandi baru paling sedikit 12 karakter.');
-    if (newPassword !== String(form.get('repeat') ?? '')) return setError('Kedua isian kata sandi baru tidak sama.');
+    const { newPassword, problem } = readNewPassword(event);
+    if (problem !== null) return setError(problem);
     if (newPassword === currentPassword) return setError('Kata sandi baru harus berbeda dari kata sandi sementara.');
     try {
       await ok(api.POST('/api/me/password', { body: { currentPassword, newPassword } }), { quiet401: true });
@@ -121,23 +118,11 @@ function ChangeTemporaryPassword({ currentPassword, onChanged }: { currentPasswo
   }
 
   return (
-    <main id="isi" class="login">
-      <h1>Ganti kata sandi</h1>
+    <SignInFrame title="Ganti kata sandi">
       <p class="muted">Anda masuk dengan kata sandi sementara. Buat kata sandi baru sebelum melanjutkan.</p>
-      <form onSubmit={submit} noValidate>
-        <label for="new-password">Kata sandi baru</label>
-        <input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minLength={12} />
-        <label for="repeat-password">Ulangi kata sandi baru</label>
-        <input id="repeat-password" name="repeat" type="password" autocomplete="new-password" required />
-        {error && (
-          <p class="alert" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="primary">
-          Simpan kata sandi
-        </button>
-      </form>
-    </main>
+      <SignInForm onSubmit={submit} error={error} submit="Simpan kata sandi">
+        <NewPasswordFields />
+      </SignInForm>
+    </SignInFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { NewPasswordFields, readNewPassword, SignInForm, SignInFrame } from '../components/sign-in-form';
 import { Link } from '../router';
 
 /** The public endpoints of a password reset by e-mail (no session: plain requests to the public API). */
@@ -30,31 +31,22 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <main id="isi" class="login">
-      <h1>Lupa kata sandi</h1>
+    <SignInFrame title="Lupa kata sandi">
       {sent ? (
         <p role="status" data-testid="reset-requested">
           Bila akun tersebut terdaftar dan memiliki alamat e-mail, tautan untuk membuat kata sandi baru telah dikirim ke e-mailnya. Tautan berlaku 30 menit dan hanya dapat dipakai sekali.
         </p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <SignInForm onSubmit={submit} error={error} busy={busy} submit="Kirim tautan">
           <p class="muted">Masukkan nama pengguna atau alamat e-mail Anda. Kami akan mengirim tautan untuk membuat kata sandi baru.</p>
           <label for="username">Nama pengguna atau e-mail</label>
           <input id="username" name="username" autocomplete="username" required />
-          {error && (
-            <p class="alert" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" class="primary" disabled={busy}>
-            Kirim tautan
-          </button>
-        </form>
+        </SignInForm>
       )}
       <p>
         <Link href="/masuk">Kembali ke halaman masuk</Link>
       </p>
-    </main>
+    </SignInFrame>
   );
 }
 
@@ -66,10 +58,8 @@ export function ResetPasswordPage({ token }: { token: string }) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const newPassword = String(form.get('newPassword') ?? '');
-    if (newPassword.length < 12) return setError('Kata sandi baru paling sedikit 12 karakter.');
-    if (newPassword !== String(form.get('repeat') ?? '')) return setError('Kedua isian kata sandi baru tidak sama.');
+    const { newPassword, problem } = readNewPassword(event);
+    if (problem !== null) return setError(problem);
     setBusy(true);
     setError(null);
     try {
@@ -91,8 +81,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   }
 
   return (
-    <main id="isi" class="login">
-      <h1>Buat kata sandi baru</h1>
+    <SignInFrame title="Buat kata sandi baru">
       {done ? (
         <p role="status" data-testid="password-reset-done">
           Kata sandi baru Anda telah disimpan. <Link href="/masuk">Masuk</Link> dengan kata sandi tersebut.
@@ -102,21 +91,15 @@ export function ResetPasswordPage({ token }: { token: string }) {
           Tautan tidak lengkap. Buka tautan dari e-mail Anda, atau <Link href="/lupa-kata-sandi">minta tautan baru</Link>.
         </p>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <label for="new-password">Kata sandi baru</label>
-          <input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minLength={12} />
-          <label for="repeat-password">Ulangi kata sandi baru</label>
-          <input id="repeat-password" name="repeat" type="password" autocomplete="new-password" required />
-          {error && (
-            <p class="alert" role="alert">
-              {error} {error.startsWith('Tautan') && <Link href="/lupa-kata-sandi">Minta tautan baru</Link>}
-            </p>
-          )}
-          <button type="submit" class="primary" disabled={busy}>
-            Simpan kata sandi
-          </button>
-        </form>
+        <SignInForm
+          onSubmit={submit}
+          error={error && <>{error} {error.startsWith('Tautan') && <Link href="/lupa-kata-sandi">Minta tautan baru</Link>}</>}
+          busy={busy}
+          submit="Simpan kata sandi"
+        >
+          <NewPasswordFields />
+        </SignInForm>
       )}
-    </main>
+    </SignInFrame>
   );
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DelayedError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeadlineRepository, type DeadlineRecord } from '#persistence';
 import { JobName, type DeadlineEventPayload } from '#queue';
 import { endsAtCloseOfOffice, escalationTargetsFor, stageActorsFor, type WorkflowRegistry } from '#workflow';
+import { isEarly, waitUntil } from '../jobs/early-job.util.js';
 import type { JobContext } from '../jobs/job-handler.types.js';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { OnJob } from '../jobs/on-job.decorator.js';
@@ -16,9 +16,6 @@ import { actionsOfRole, actorTargets } from '../notifications/stage-audience.js'
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 import { eventKey, findEvent, nextUnfiredEvent, type DeadlineEvent } from './deadline-events.util.js';
 import { deadlineEventJob } from './deadline-jobs.util.js';
-
-/** A job may run this much before its event's time (clock skew between hosts) and still fire. */
-const EARLY_TOLERANCE_MS = 2000;
 
 type Outcome =
   | { kind: 'skipped'; reason: string }
@@ -46,13 +43,10 @@ export class DeadlineEventHandler {
   ) {}
 
   @OnJob(JobName.DeadlineEvent)
-  async handle(data: DeadlineEventPayload, { job, token }: JobContext): Promise<string> {
+  async handle(data: DeadlineEventPayload, context: JobContext): Promise<string> {
     const now = new Date();
     const outcome = await this.dataSource.transaction((tx) => this.fire(tx, data, now));
-    if (outcome.kind === 'early') {
-      await job.moveToDelayed(outcome.at.getTime(), token);
-      throw new DelayedError();
-    }
+    if (outcome.kind === 'early') return waitUntil(context, outcome.at);
     if (outcome.kind === 'skipped') {
       this.logger.debug(`${data.event} ${data.sequence} of deadline ${data.deadlineId}: nothing to do (${outcome.reason})`);
       return outcome.reason;
@@ -70,7 +64,7 @@ export class DeadlineEventHandler {
     if (!doc || doc.final || doc.state !== deadline.stage) return { kind: 'skipped', reason: 'document left the stage' };
     const event = findEvent(deadline, data.event, data.sequence);
     if (!event) return { kind: 'skipped', reason: 'the deadline has no such event' };
-    if (event.at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { kind: 'early', at: event.at };
+    if (isEarly(event.at, now)) return { kind: 'early', at: event.at };
 
     const fresh = await this.deadlines.markFired(tx, deadline.id, event.event, event.sequence, deadline.generation);
     let dedupKeys: string[] = [];

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DelayedError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordTargetDateReminder } from '#persistence';
 import { JobName, type TargetDateReminderPayload } from '#queue';
 import { stageActorsFor, targetDateReminders, type WorkflowRegistry } from '#workflow';
+import { isEarly, waitUntil } from '../jobs/early-job.util.js';
 import type { JobContext } from '../jobs/job-handler.types.js';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { targetDateDedupKey } from '../notifications/dedup-keys.js';
@@ -13,9 +13,6 @@ import { NotificationWriter, type NotificationDraft } from '../notifications/not
 import { RecipientsResolver } from '../notifications/recipients.resolver.js';
 import { actionsOfRole, actorTargets } from '../notifications/stage-audience.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
-
-/** A job may run this much before its reminder's time (clock skew between hosts) and still fire. */
-const EARLY_TOLERANCE_MS = 2000;
 
 /**
  * A regulation's targetDate is 30, 7 or 1 days away: a REMINDER to whoever must act in its current
@@ -36,13 +33,10 @@ export class TargetDateReminderHandler {
   ) {}
 
   @OnJob(JobName.TargetDateReminder)
-  async handle(data: TargetDateReminderPayload, { job, token }: JobContext): Promise<string> {
+  async handle(data: TargetDateReminderPayload, context: JobContext): Promise<string> {
     const now = new Date();
     const result = await this.dataSource.transaction((tx) => this.fire(tx, data, now));
-    if (result instanceof Date) {
-      await job.moveToDelayed(result.getTime(), token);
-      throw new DelayedError();
-    }
+    if (result instanceof Date) return waitUntil(context, result);
     if (typeof result === 'string') {
       if (result.startsWith('dropped')) this.logger.warn(`Target-date reminder job for ${data.documentId}: ${result}`);
       return result;
@@ -57,7 +51,7 @@ export class TargetDateReminderHandler {
     if (doc.content.targetDate !== data.targetDate) return 'targetDate changed';
     const reminder = targetDateReminders(data.targetDate, doc.timeZone, new Date(0)).find((r) => r.daysBefore === data.daysBefore);
     if (!reminder) return `dropped: a targetDate has no reminder ${data.daysBefore} days before`;
-    if (reminder.at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return reminder.at;
+    if (isEarly(reminder.at, now)) return reminder.at;
     if (!(await recordTargetDateReminder(tx, doc.id, data.targetDate, data.daysBefore))) return 'had fired already';
 
     const actors = stageActorsFor(this.registry.require(doc.kind, doc.machineVersion), doc.state);

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DelayedError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DigestRepository, holidaysOfGovernment, ReportsRepository, type DigestGovernment, type DigestRecipient } from '#persistence';
 import { JobName, type WeeklyDigestPayload } from '#queue';
@@ -15,15 +14,13 @@ import {
   type Role,
   type WorkflowRegistry,
 } from '#workflow';
+import { isEarly, waitUntil } from '../jobs/early-job.util.js';
 import type { JobContext } from '../jobs/job-handler.types.js';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { weeklyDigestDedupKey } from '../notifications/dedup-keys.js';
 import { NotificationWriter, type NotificationDraft } from '../notifications/notification.writer.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 import { weeklyDigestText } from './digest-text.js';
-
-/** A job may run this much before its time (clock skew between hosts) and still go out. */
-const EARLY_TOLERANCE_MS = 2000;
 
 /**
  * The weekly digest of one government: to its Sekda (the whole government) and each Kepala OPD (their
@@ -45,7 +42,7 @@ export class WeeklyDigestHandler {
   ) {}
 
   @OnJob(JobName.WeeklyDigest)
-  async handle(data: WeeklyDigestPayload, { job, token }: JobContext): Promise<string> {
+  async handle(data: WeeklyDigestPayload, context: JobContext): Promise<string> {
     const now = new Date();
     const government = await this.digests.government(data.governmentCode);
     if (!government) return this.drop(data, 'no such government');
@@ -55,10 +52,7 @@ export class WeeklyDigestHandler {
     const holidays = await holidaysOfGovernment(this.dataSource.manager, government.id, { from, to: addDaysToLocalDate(today > data.week ? today : data.week, 60) });
     const calendar = new WorkingDayCalendar({ timeZone: government.timeZone, holidays });
     const at = digestTimeOf(calendar, data.week);
-    if (at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
-      await job.moveToDelayed(at.getTime(), token);
-      throw new DelayedError();
-    }
+    if (isEarly(at, now)) return waitUntil(context, at);
     if ((await this.digests.sentWeeks([data.week])).has(`${government.id}|${data.week}`)) return 'sent already';
 
     const drafts = await this.compose(government, data.week, calendar, now);

@@ -61,6 +61,25 @@ export const OneOf = <const V extends readonly string[]>(values: V, extra: { des
 export const QueryInt = (minimum: number, maximum: number, description: string, defaultValue?: number) =>
   Type.Integer({ minimum, maximum, description, ...(defaultValue !== undefined ? { default: defaultValue } : {}) });
 
+/** `page` (from 1) and `limit` (1 to `maxLimit`) of a paged list's query string, to spread into `Closed({...})`. */
+export const PageQuery = (maxLimit: number, defaultLimit: number) => ({
+  page: Type.Optional(QueryInt(1, 999_999, 'Page, from 1', 1)),
+  limit: Type.Optional(QueryInt(1, maxLimit, 'Items per page', defaultLimit)),
+});
+
+/** One page of a list, closed: `items`, `total` (what `totalDescription` says), the fields of `more`, `page` and `limit`. */
+export const PageOf = <I extends TSchema, M extends Record<string, TSchema> = {}>(item: I, more: M = {} as M, totalDescription?: string) =>
+  Type.Object(
+    {
+      items: Type.Array(item),
+      total: Type.Integer({ minimum: 0, ...(totalDescription ? { description: totalDescription } : {}) }),
+      ...more,
+      page: Type.Integer({ minimum: 1 }),
+      limit: Type.Integer({ minimum: 1 }),
+    },
+    { additionalProperties: false },
+  );
+
 /** A closed object: unknown fields are refused (every request schema is one). */
 export const Closed = <P extends Record<string, TSchema>>(properties: P, extra: { description?: string; minProperties?: number } = {}) =>
   Type.Object(properties, { additionalProperties: false, ...extra });

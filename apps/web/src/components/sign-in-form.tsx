@@ -1,0 +1,50 @@
+import type { ComponentChildren } from 'preact';
+
+/** The frame of the pages around signing in (Masuk, Ganti kata sandi, Lupa kata sandi, Buat kata sandi baru). */
+export function SignInFrame({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <main id="isi" class="login">
+      <h1>{title}</h1>
+      {children}
+    </main>
+  );
+}
+
+/** A form of those pages: its fields, the problem (an alert) when there is one, the submit button, then `after`. */
+export function SignInForm(props: { onSubmit(event: Event): void; error: ComponentChildren; busy?: boolean; submit: string; children: ComponentChildren; after?: ComponentChildren }) {
+  return (
+    <form onSubmit={props.onSubmit} noValidate>
+      {props.children}
+      {props.error && (
+        <p class="alert" role="alert">
+          {props.error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={props.busy ?? false}>
+        {props.submit}
+      </button>
+      {props.after}
+    </form>
+  );
+}
+
+/** A new password, typed twice (fields `newPassword` and `repeat`; read them with readNewPassword). */
+export function NewPasswordFields() {
+  return (
+    <>
+      <label for="new-password">Kata sandi baru</label>
+      <input id="new-password" name="newPassword" type="password" autocomplete="new-password" required minLength={12} />
+      <label for="repeat-password">Ulangi kata sandi baru</label>
+      <input id="repeat-password" name="repeat" type="password" autocomplete="new-password" required />
+    </>
+  );
+}
+
+/** The new password of a form with NewPasswordFields, or what is wrong with it (at least 12 characters, the same twice). */
+export function readNewPassword(event: Event): { newPassword: string; problem: null } | { newPassword: null; problem: string } {
+  const form = new FormData(event.currentTarget as HTMLFormElement);
+  const newPassword = String(form.get('newPassword') ?? '');
+  if (newPassword.length < 12) return { newPassword: null, problem: 'Kata sandi baru paling sedikit 12 karakter.' };
+  if (newPassword !== String(form.get('repeat') ?? '')) return { newPassword: null, problem: 'Kedua isian kata sandi baru tidak sama.' };
+  return { newPassword, problem: null };
+}
