@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { HashGateFull, PasswordHashGate } from './password-hash-gate.js';
+import { describe, expect, it, jest } from '@jest/globals';
+import { HashGateFull, PasswordHashGate, RecentlyRefused } from './password-hash-gate.js';
 
 function deferred() {
   let resolve!: () => void;
@@ -88,5 +88,50 @@ describe('password hash gate', () => {
     hold.resolve();
     await Promise.all(held);
     expect(gate.refuses('198.51.100.1')).toBeNull();
+  });
+
+  it('keeps a place for a client that comes back after a refusal, which a new address cannot take, served first', async () => {
+    const gate = new PasswordHashGate({ concurrency: 1, queue: 1, kept: 1 });
+    const hold = deferred();
+    const order: string[] = [];
+    const held = [1, 2].map((i) => gate.run(() => (order.push(`flood ${i}`), hold.promise), { address: `10.0.0.${i}`, username: `flood.user${i}` }));
+    await tick();
+    // full: a real user is refused and told to come back
+    await expect(gate.run(async () => 'never', { address: '198.51.100.7', username: 'kaltim.sekda' })).rejects.toBeInstanceOf(HashGateFull);
+    // the flood goes on from new addresses: still refused
+    expect(gate.refuses('10.0.0.3')).toBeInstanceOf(HashGateFull);
+    // the real user comes back: a kept place takes them, though every other place is still taken
+    expect(gate.refuses('198.51.100.7')).toBeNull();
+    const back = gate.run(async () => (order.push('came back'), 'signed in'), { address: '198.51.100.7', username: 'kaltim.sekda' });
+    await tick();
+    expect(gate.load).toEqual({ running: 1, waiting: 2 });
+    // the kept place is taken now: another returning address waits its turn outside
+    await expect(gate.run(async () => 'never', { address: '10.0.0.3', username: 'flood.user3' })).rejects.toBeInstanceOf(HashGateFull);
+    hold.resolve();
+    expect(await back).toBe('signed in');
+    await Promise.all(held);
+    expect(order).toEqual(['flood 1', 'came back', 'flood 2']); // who came back is served before the queue
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
+describe('recently refused addresses', () => {
+  it('remembers every refused address for a window, matches a new one rarely, and forgets after two windows', () => {
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const book = new RecentlyRefused(60_000);
+      for (let i = 0; i < 10_000; i++) book.add(`10.1.${i >> 8}.${i & 255}`);
+      for (let i = 0; i < 10_000; i++) expect(book.has(`10.1.${i >> 8}.${i & 255}`)).toBe(true);
+      let strangers = 0;
+      for (let i = 0; i < 10_000; i++) if (book.has(`172.20.${i >> 8}.${i & 255}`)) strangers += 1;
+      expect(strangers).toBeLessThan(5);
+      now += 61_000;
+      expect(book.has('10.1.0.1')).toBe(true); // the previous window still counts
+      now += 61_000;
+      expect(book.has('10.1.0.1')).toBe(false);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
