@@ -1,6 +1,7 @@
 // Fills a bench database with many Quick Win documents straight through SQL (the API would take
 // hours for a million), each with a real persisted snapshot of its state made by the pure machine,
-// its workflow instance, a content version and, when it waits in a stage, a pending deadline.
+// its workflow instance, a content version and, when it waits in a stage, a pending deadline. A
+// document that was submitted carries its read-scope mark (submitted_at), so readers see what they would.
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -84,13 +85,13 @@ export async function insertDocuments(url, { total, mix = STATE_MIX, batch = 50_
                SELECT gen_random_uuid() AS id, now() - (random() * $6::int * interval '1 day') AS created
                  FROM generate_series(1, $5::int)
              ), docs AS (
-               INSERT INTO documents (id, kind, government_id, unit_id, created_by, title, year, content, content_hash, state, final, created_at, updated_at)
+               INSERT INTO documents (id, kind, government_id, unit_id, created_by, title, year, content, content_hash, state, final, created_at, updated_at, submitted_at)
                SELECT id, 'quick-win', $1, $2, $3, 'Quick Win ' || left(id::text, 8), extract(year FROM created)::int,
                       jsonb_build_object('title', 'Quick Win ' || left(id::text, 8), 'year', extract(year FROM created)::int,
                         'category', 'RB_GENERAL', 'area', 'PELAYANAN_PUBLIK', 'description', 'Percepatan layanan publik',
                         'indicator', 'Waktu layanan', 'target', jsonb_build_object('value', 50, 'unit', 'persen'),
                         'output', 'Layanan daring', 'startDate', '2026-01-05', 'endDate', '2026-12-20', 'budget', 1000000),
-                      md5(id::text), $4, $7, created, created
+                      md5(id::text), $4, $7, created, created, CASE WHEN $12::boolean THEN created END
                  FROM rows RETURNING id, created_at
              ), inst AS (
                INSERT INTO workflow_instances (document_id, kind, machine_version, snapshot, state, last_seq, last_hash, updated_at)
@@ -100,7 +101,7 @@ export async function insertDocuments(url, { total, mix = STATE_MIX, batch = 50_
              SELECT d.id, $1, $2, $4, d.created_at, due, due - interval '1 day', ARRAY[due + interval '1 day'], '{"duration":"P5D","businessDays":true,"remindBefore":"P1D","escalateAfter":"P1D","escalateEvery":"P2D","maxEscalations":1}', 'bench'
                FROM (SELECT id, created_at, $9::timestamptz + random() * ($10::bigint * interval '1 millisecond') AS due FROM docs) d
               WHERE $11::boolean`,
-            [g.gov, g.unit, g.drafter, state, part, spreadDays, final, JSON.stringify(snapshot), dueFrom, dueSpreadMs, !final && state !== 'draft'],
+            [g.gov, g.unit, g.drafter, state, part, spreadDays, final, JSON.stringify(snapshot), dueFrom, dueSpreadMs, !final && state !== 'draft', PATHS[state][0] === 'SUBMIT'],
           );
           await client.query('COMMIT');
         }

@@ -76,7 +76,7 @@ export class TasksQuery {
         });
         if (items.length === limit) break;
       }
-      if (rows.length < depth) break; // nothing was cut short: there is nothing further to read
+      if (rows.length < depth) break; // no stage was cut short: there is nothing further to read
     }
     return { items, limit };
   }

@@ -160,15 +160,19 @@ export class DocumentRepository {
     const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f));
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
+    // each page row's summary by its id (a lateral join): a prepared statement's generic plan cannot
+    // tell the page is 20 rows and merge-joined every workflow instance instead (20 s at a million
+    // documents, bench/RESULTS.md section 4)
     const page = queryPrepared<DocumentRecord>(
       manager,
-      `WITH page AS (
+      `WITH page AS MATERIALIZED (
          SELECT p.id, p.created_at FROM ${governments}
           CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE ${clause}
                                ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit}::int + ${offset}::int) p
           ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}::int OFFSET ${offset}::int
        )
-       ${this.selectSummary} WHERE d.id IN (SELECT id FROM page) ORDER BY d.created_at DESC, d.id DESC`,
+       SELECT s.* FROM page CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = page.id) s
+        ORDER BY page.created_at DESC, page.id DESC`,
       [...params, f.limit, f.offset],
     );
     const [[{ total }], rows] = await Promise.all([count, page]);
@@ -195,26 +199,24 @@ export class DocumentRepository {
 
   /**
    * The inbox candidates: for each (place, state) of `scopes`, the soonest `depth` documents waiting
-   * there (by pending deadline, or by creation in an undated state), and of all these the first
-   * `depth`, as summaries, soonest due first.
+   * there (by pending deadline, or by creation in an undated state), as summaries, soonest due first.
    * The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
    */
   async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: number): Promise<DocumentRecord[]> {
     const params: unknown[] = [depth];
     const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
-    // the first `depth` of all places in the inbox's order, before their summaries are read: a drafter
-    // has three places (draft, revision, implementation) and read 150 whole documents (history,
-    // snapshot, deadline) for a page of 50 (issue 16, bench/RESULTS.md section 4)
+    // each summary by its id (a lateral join), which a prepared statement's generic plan cannot turn
+    // into a scan of every workflow instance (bench/RESULTS.md section 4). Every place keeps its own
+    // `depth`: a global first `depth` (tried) read fewer documents for a drafter but made a Kepala OPD,
+    // whose implementation-stage candidates are mostly not yet actionable, read deeper and deeper.
     const rows = await queryPrepared<DocumentRecord>(
       manager,
       `WITH candidates AS (${parts.join('\n UNION ALL ')}),
-       picked AS (
-         SELECT document_id FROM candidates GROUP BY document_id
-          ORDER BY min(due_at) ASC NULLS LAST, min(created_at) ASC, document_id LIMIT $1
+       picked AS MATERIALIZED (
+         SELECT document_id, min(due_at) AS due_at FROM candidates GROUP BY document_id
        )
-       ${this.selectSummary}
-       WHERE d.id IN (SELECT document_id FROM picked) AND NOT d.final
-       ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC`,
+       SELECT s.* FROM picked CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = picked.document_id AND NOT d.final) s
+        ORDER BY (s.deadline ->> 'dueAt')::timestamptz ASC NULLS LAST, s."createdAt" ASC`,
       params,
     );
     return rows.map(hydrateDocument);
