@@ -11,9 +11,12 @@ import pg from 'pg';
 import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { topFunctions } from './lib/cpu-profile.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
+import os from 'node:os';
 import { build, dropConnections, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
+/** The machine's load average when the run started (other work on a shared machine moves every figure here). */
+const LOAD_BEFORE = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const FIXED_SECONDS = Number(process.env.BENCH_FIXED_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SATURATION_DOCS = Number(process.env.BENCH_SATURATION_DOCS ?? 2500);
@@ -170,7 +173,7 @@ async function main() {
 
     const report = `## 1-2. Approval throughput and latency vs the database's limit
 
-Measured ${machineLine()}.
+Measured ${machineLine()}; load average before the run ${LOAD_BEFORE}, after ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.
 Command: \`npm run bench:approval\` (BENCH_RATE=${RATE}, BENCH_FIXED_SECONDS=${FIXED_SECONDS}, BENCH_CONCURRENCY=${CONCURRENCY}, BENCH_SATURATION_DOCS=${SATURATION_DOCS}, DATABASE_POOL_SIZE=${env.DATABASE_POOL_SIZE}, LOG_LEVEL=info, API_PROCESSES=${env.API_PROCESSES}, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
 ${env.API_PROCESSES} API process(es) and one worker; each document goes SUBMIT, ENDORSE, VERIFY, APPROVE by four users over HTTP with keep-alive.
 The database's limit: \`pgbench -n -M prepared -T ${PGBENCH_SECONDS}\` running \`bench/pgbench/transition.sql\` (one transition's transaction shape: lock document and instance, close and open a deadline, history entry, instance, document with its version guard, outbox rows) over ${PGBENCH_DOCS} documents, with the API and the worker stopped.
