@@ -4,6 +4,7 @@ import type { Delegation } from '../api/views';
 import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { dateTime, roleLabel } from '../i18n/words';
 import { useSession } from '../session';
+import { FormFeedback } from '../components/form-feedback';
 
 /** `YYYY-MM-DDTHH:mm` of a datetime-local field, read in the browser's zone, as ISO 8601. */
 const toIso = (local: string) => new Date(local).toISOString();
@@ -80,16 +81,7 @@ export function DelegationsPage() {
             <label for="d-reason">Alasan</label>
             <input id="d-reason" name="reason" />
           </div>
-          {problem && (
-            <p class="alert" role="alert">
-              {problem}
-            </p>
-          )}
-          {notice && (
-            <p class="notice" role="status">
-              {notice}
-            </p>
-          )}
+          <FormFeedback problem={problem} notice={notice} />
           <div class="buttons">
             <button type="submit" class="primary">
               Simpan

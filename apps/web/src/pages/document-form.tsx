@@ -6,6 +6,7 @@ import { documentFieldProblems } from '../i18n/document-messages';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
 import { QUICK_WIN_AREAS as AREAS } from '../i18n/words';
+import { FormFeedback } from '../components/form-feedback';
 
 type Values = Record<string, string>;
 
@@ -167,11 +168,7 @@ export function DocumentFormPage({ params }: PageProps) {
             </div>
           );
         })}
-        {problem && (
-          <p class="alert" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormFeedback problem={problem} />
         <div class="buttons">
           <button type="submit" class="primary">
             Simpan

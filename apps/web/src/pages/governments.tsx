@@ -5,6 +5,7 @@ import { adminProblem } from '../components/admin-problem';
 import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
 import { useSession } from '../session';
 import { useGovernments } from './units';
+import { FormFeedback } from '../components/form-feedback';
 
 const LEVELS: Record<Government['level'], string> = { PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota' };
 const ZONES: ReadonlyArray<readonly [string, string]> = [
@@ -129,16 +130,7 @@ export function GovernmentsPage() {
             ))}
           </select>
         </div>
-        {problem && (
-          <p class="alert" role="alert">
-            {problem}
-          </p>
-        )}
-        {notice && (
-          <p class="notice" role="status">
-            {notice}
-          </p>
-        )}
+        <FormFeedback problem={problem} notice={notice} />
         <div class="buttons">
           <button type="submit" class="primary">
             {editing ? 'Simpan' : 'Tambah kabupaten/kota'}

@@ -8,6 +8,7 @@ import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { useUnits } from './people';
+import { FormFeedback } from '../components/form-feedback';
 
 /** The person's fields from the form, or a problem in Bahasa Indonesia. */
 function readPerson(form: FormData, creating: boolean): Record<string, unknown> | string {
@@ -141,16 +142,7 @@ export function PersonPage({ params }: PageProps) {
             <label for="p-active">Aktif</label>
           </div>
         )}
-        {problem && (
-          <p class="alert" role="alert">
-            {problem}
-          </p>
-        )}
-        {notice && (
-          <p class="notice" role="status">
-            {notice}
-          </p>
-        )}
+        <FormFeedback problem={problem} notice={notice} />
         <div class="buttons">
           <button type="submit" class="primary">
             {creating ? 'Tambah pegawai' : 'Simpan'}

@@ -6,6 +6,7 @@ import { toApiError } from '../components/async';
 import { importReasonText } from '../i18n/admin-messages';
 import { useSession } from '../session';
 import { useGovernments } from './units';
+import { FormFeedback } from '../components/form-feedback';
 
 const STATUS: Record<ImportRowStatus, string> = { created: 'Ditambahkan', updated: 'Diperbarui', unchanged: 'Tidak berubah', error: 'Galat' };
 
@@ -79,11 +80,7 @@ export function PersonnelImportPage() {
           <label for="i-file">Berkas pegawai</label>
           <input id="i-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={choose} />
         </div>
-        {problem && (
-          <p class="alert" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormFeedback problem={problem} />
         <div class="buttons">
           <button type="submit" disabled={busy}>
             Uji coba

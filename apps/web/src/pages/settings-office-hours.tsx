@@ -3,6 +3,7 @@ import { api, ok } from '../api/client';
 import type { OfficeHours, OfficeHoursView, Weekday } from '../api/views';
 import { ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { useSession } from '../session';
+import { FormFeedback } from '../components/form-feedback';
 
 const DAYS: ReadonlyArray<readonly [Weekday, string]> = [
   ['monday', 'Senin'],
@@ -107,16 +108,7 @@ export function OfficeHoursSection() {
               </tbody>
             </table>
           </div>
-          {problem && (
-            <p class="alert" role="alert">
-              {problem}
-            </p>
-          )}
-          {notice && (
-            <p class="notice" role="status">
-              {notice}
-            </p>
-          )}
+          <FormFeedback problem={problem} notice={notice} />
           <div class="buttons">
             <button type="submit" class="primary">
               Simpan jam kerja

@@ -6,6 +6,7 @@ import { durationText, KIND_LABELS, localDate, stageLabel } from '../i18n/words'
 import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from '../components/administers-province';
 import { OfficeHoursSection } from './settings-office-hours';
+import { FormFeedback } from '../components/form-feedback';
 
 /** A whole number of days typed into a field, or null. */
 function wholeDays(value: FormDataEntryValue | null): number | null {
@@ -61,16 +62,7 @@ function SlaSection({ kind }: { kind: Kind }) {
       <h3 id={`sla-${kind}`}>{KIND_LABELS[kind]}</h3>
       {sla.error && <ErrorMessage error={sla.error} onRetry={sla.reload} />}
       {sla.loading && !sla.data && <Loading />}
-      {problem && (
-        <p class="alert" role="alert">
-          {problem}
-        </p>
-      )}
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormFeedback problem={problem} notice={notice} />
       {sla.data && (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={`Batas Waktu Tahap ${KIND_LABELS[kind]}`}>
           <table>
@@ -196,16 +188,7 @@ function HolidaySection() {
             <input name="national" type="checkbox" /> Hari libur nasional (berlaku di semua pemerintah daerah)
           </label>
         )}
-        {problem && (
-          <p class="alert" role="alert">
-            {problem}
-          </p>
-        )}
-        {notice && (
-          <p class="notice" role="status">
-            {notice}
-          </p>
-        )}
+        <FormFeedback problem={problem} notice={notice} />
         <div class="buttons">
           <button type="submit" class="primary">
             Tambah hari libur

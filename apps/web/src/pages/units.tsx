@@ -7,6 +7,7 @@ import { navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { useUnits } from './people';
+import { FormFeedback } from '../components/form-feedback';
 
 /** The governments the caller administers (their own, and a province's regencies and cities). */
 export function useGovernments() {
@@ -114,16 +115,7 @@ export function UnitsPage({ query }: PageProps) {
             <label for="u-head">Nama pengguna kepala unit</label>
             <input id="u-head" name="headUsername" defaultValue={editing?.headUsername ?? ''} placeholder="boleh dikosongkan" />
           </div>
-          {problem && (
-            <p class="alert" role="alert">
-              {problem}
-            </p>
-          )}
-          {notice && (
-            <p class="notice" role="status">
-              {notice}
-            </p>
-          )}
+          <FormFeedback problem={problem} notice={notice} />
           <div class="buttons">
             <button type="submit" class="primary">
               {editing ? 'Simpan' : 'Tambah unit kerja'}
