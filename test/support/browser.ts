@@ -72,9 +72,18 @@ export async function signIn(app: BrowserApp, username: string, path = '/'): Pro
 /** axe-core on the page as it is: the serious and critical violations (the tests expect none). */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
+  const axe = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return [...axe, ...(await reflowViolations(page))];
+}
+
+/** WCAG 1.4.10 (reflow), which axe does not check: the page scrolls sideways only inside its own scrolling regions. */
+async function reflowViolations(page: Page): Promise<string[]> {
+  const { pageWidth, viewportWidth } = await page.evaluate<{ pageWidth: number; viewportWidth: number }>(
+    '({ pageWidth: document.documentElement.scrollWidth, viewportWidth: document.documentElement.clientWidth })',
+  );
+  return pageWidth > viewportWidth ? [`reflow: the page is ${pageWidth} px wide in a ${viewportWidth} px viewport`] : [];
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

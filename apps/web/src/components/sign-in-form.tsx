@@ -20,9 +20,11 @@ export function SignInForm(props: { onSubmit(event: Event): void; error: Compone
           {props.error}
         </p>
       )}
-      <button type="submit" class="primary" disabled={props.busy ?? false}>
-        {props.submit}
-      </button>
+      <div class="buttons">
+        <button type="submit" class="primary" disabled={props.busy ?? false}>
+          {props.submit}
+        </button>
+      </div>
       {props.after}
     </form>
   );
