@@ -32,10 +32,11 @@ export const STATE_MIX = [
   ['revision', 0.03],
 ];
 
-async function snapshots() {
+/** A real persisted snapshot of every state of PATHS, per government level, made by the pure machine. */
+export async function stateSnapshots() {
   const wf = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
   const def = wf.createDefaultRegistry().requireLatest('quick-win');
-  const out = {};
+  const out = [];
   for (const level of ['PROVINCE', 'REGENCY']) {
     for (const [state, path] of Object.entries(PATHS)) {
       let snap = wf.startWorkflow(def, { level }).persistedSnapshot;
@@ -44,10 +45,14 @@ async function snapshots() {
         if (!r.ok) throw new Error(`cannot reach ${state}: ${action} refused`);
         snap = r.persistedSnapshot;
       }
-      out[`${level}:${state}`] = { snapshot: snap, final: wf.isFinalState(def, snap) };
+      out.push({ level, state, snapshot: snap, final: wf.isFinalState(def, snap) });
     }
   }
   return out;
+}
+
+async function snapshots() {
+  return Object.fromEntries((await stateSnapshots()).map(({ level, state, snapshot, final }) => [`${level}:${state}`, { snapshot, final }]));
 }
 
 /**

@@ -4,22 +4,7 @@
 // rebuilt in one statement each, as the migrations do. A million documents and their 3.3 million
 // deadlines take minutes instead of the hour a row-by-row fill would.
 import pg from 'pg';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
-import { STATE_MIX } from './bulk-documents.mjs';
-
-/** state -> the actions that lead there from draft (as bulk-documents.mjs) */
-const PATHS = {
-  draft: [],
-  endorsement: ['SUBMIT'],
-  verification: ['SUBMIT', 'ENDORSE'],
-  approval: ['SUBMIT', 'ENDORSE', 'VERIFY'],
-  revision: ['SUBMIT', 'RETURN'],
-  implementation: ['SUBMIT', 'ENDORSE', 'VERIFY', 'APPROVE'],
-  completed: ['SUBMIT', 'ENDORSE', 'VERIFY', 'APPROVE', 'REPORT_PROGRESS', 'COMPLETE', 'EVALUATE'],
-  rejected: ['SUBMIT', 'ENDORSE', 'VERIFY', 'REJECT'],
-  withdrawn: ['WITHDRAW'],
-};
+import { STATE_MIX, stateSnapshots } from './bulk-documents.mjs';
 
 /** Stages a Quick Win in each state has left, in order. */
 const LEFT = { endorsement: 0, verification: 1, approval: 2, revision: 1, implementation: 3, completed: 5, rejected: 3, withdrawn: 0, draft: 0 };
@@ -27,21 +12,7 @@ const STAGES = ['endorsement', 'verification', 'approval', 'implementation', 'ev
 const AREAS = ['MANAJEMEN_PERUBAHAN', 'DEREGULASI', 'PENATAAN_ORGANISASI', 'PENATAAN_TATA_LAKSANA', 'MANAJEMEN_SDM', 'PENGUATAN_AKUNTABILITAS', 'PENGUATAN_PENGAWASAN', 'PELAYANAN_PUBLIK'];
 
 async function snapshots() {
-  const wf = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
-  const def = wf.createDefaultRegistry().requireLatest('quick-win');
-  const out = [];
-  for (const level of ['PROVINCE', 'REGENCY']) {
-    for (const [state, path] of Object.entries(PATHS)) {
-      let snap = wf.startWorkflow(def, { level }).persistedSnapshot;
-      for (const action of path) {
-        const r = wf.applyAction(def, snap, { type: action });
-        if (!r.ok) throw new Error(`cannot reach ${state}: ${action} refused`);
-        snap = r.persistedSnapshot;
-      }
-      out.push({ level, state, snapshot: snap, final: wf.isFinalState(def, snap), left: LEFT[state] });
-    }
-  }
-  return out;
+  return (await stateSnapshots()).map((s) => ({ ...s, left: LEFT[s.state] }));
 }
 
 /**

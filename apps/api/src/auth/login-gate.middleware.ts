@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { errorBody, sendError } from '../common/errors/http-exception.filter.js';
 import type { PasswordHashGate } from './password-hash-gate.js';
 
 /** The password sign-ins: what the hash gate guards. */
@@ -39,14 +40,11 @@ export function refuseSignInsWhileGateFull(gate: PasswordHashGate, logger: Logge
       res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
       res.setHeader('Vary', 'Origin');
     }
-    const body = JSON.stringify({ statusCode: 503, error: 'Service Unavailable', code: ErrorCode.SERVICE_UNAVAILABLE, message: full.message });
-    res.statusCode = 503;
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(body));
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Retry-After', String(full.retryAfterSeconds));
-    res.end(body); // the unread body is discarded by Node's HTTP server; the connection stays usable
+    // the unread body is discarded by Node's HTTP server; the connection stays usable
+    sendError(res, errorBody(503, ErrorCode.SERVICE_UNAVAILABLE, full.message));
   };
 }
 

@@ -89,13 +89,9 @@ export class PasswordHashGate {
     if (keys.some((key) => this.holds(key) >= this.share)) throw this.refuse(address);
     const place = this.placeFor(address);
     if (place === null) throw this.refuse(address);
-    if (place !== 'slot') {
-      this.take(keys);
-      await new Promise<void>((start) => (place === 'kept' ? this.keptWaiting : this.waiting).push(start));
-    } else {
-      this.take(keys);
-      this.running += 1;
-    }
+    this.take(keys);
+    if (place === 'slot') this.running += 1;
+    else await new Promise<void>((start) => (place === 'kept' ? this.keptWaiting : this.waiting).push(start));
     const started = performance.now();
     try {
       return await work();

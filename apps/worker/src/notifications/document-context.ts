@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { displayNameOf, findDocumentContext, latestStageDeadline, type DocumentContext } from '#persistence';
+import { findDocumentContext, latestStageDeadline, type DocumentContext } from '#persistence';
 
 export type { DocumentContext };
 
@@ -14,9 +14,5 @@ export class DocumentContextLoader {
   /** The deadline a stage got when the document last entered it (the pending one if any). */
   async stageDeadline(manager: EntityManager, documentId: string, stage: string): Promise<{ dueAt: Date; explanation: string } | null> {
     return latestStageDeadline(manager, documentId, stage);
-  }
-
-  async displayName(manager: EntityManager, username: string): Promise<string> {
-    return displayNameOf(manager, username);
   }
 }

@@ -49,12 +49,7 @@ export class TransitionNotifier {
     );
     let next = 0;
     const drafts: NotificationDraft[] = planned.flatMap(({ data, context, doc, actors, targets }) => {
-      const creator = context.creator;
-      const people: Recipient[] = targets
-        ? resolved[next++]
-        : creator?.active
-          ? [{ userId: creator.userId, username: creator.username, name: creator.name, email: creator.email, role: creator.roles[0] ?? 'DRAFTER', principalUsername: null, principalName: null, delegationKind: null }]
-          : [];
+      const people: Recipient[] = targets ? resolved[next++] : context.creator ? [context.creator] : [];
       const deadline = context.stageDeadline;
       const actorName = context.actorName ?? data.actor;
       const textFor = (p: Recipient): NotificationText => {

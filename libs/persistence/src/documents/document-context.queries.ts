@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DocumentKind, GovernmentLevel, Role } from '#workflow';
+import { recipientOfUser, type Recipient } from '../notifications/recipient.queries.js';
 import type { OutboxRecord } from '../outbox/outbox.queries.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
@@ -41,16 +42,6 @@ export async function findDocumentContext(manager: EntityManager, documentId: st
   return rows[0] ?? null;
 }
 
-/** The document's creator as the notification handlers see them (also when inactive: `active` says). */
-export interface DocumentCreator {
-  userId: string;
-  username: string;
-  name: string;
-  email: string | null;
-  roles: Role[];
-  active: boolean;
-}
-
 /**
  * Everything a transition notification needs, read from its outbox row in one round trip: the row
  * itself (to check the job against), and for a NOTIFY row the document's context, its creator, the
@@ -60,7 +51,8 @@ export interface DocumentCreator {
 export interface TransitionNotificationContext {
   row: OutboxRecord | null;
   document: DocumentContext | null;
-  creator: DocumentCreator | null;
+  /** The document's creator as a recipient; null when they are no longer active. */
+  creator: Recipient | null;
   stageDeadline: { dueAt: Date; explanation: string } | null;
   /** The actor's name, null when no user has the row's actor username. */
   actorName: string | null;
@@ -125,8 +117,8 @@ function contextOf(r: ContextRow): TransitionNotificationContext {
   const row: OutboxRecord = { id: r.outboxId, documentId: r.outboxDocumentId, type: r.outboxType, payload: r.outboxPayload, processedAt: r.outboxProcessedAt };
   // the inner joins of findDocumentContext: a document without its government, creator or instance is none
   const document = r.id !== null && r.governmentId !== null && r.machineVersion !== null && r.creatorUsername !== null ? (r as DocumentContext) : null;
-  const creator: DocumentCreator | null = document
-    ? { userId: document.creatorId, username: document.creatorUsername, name: r.creatorName!, email: r.creatorEmail, roles: r.creatorRoles ?? [], active: r.creatorActive === true }
+  const creator = document && r.creatorActive === true
+    ? recipientOfUser({ userId: document.creatorId, username: document.creatorUsername, name: r.creatorName!, email: r.creatorEmail, roles: r.creatorRoles ?? [] })
     : null;
   return {
     row,

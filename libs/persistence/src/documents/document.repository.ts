@@ -212,15 +212,18 @@ export class DocumentRepository {
     const rows = await queryPrepared<DocumentRecord>(
       manager,
       `WITH candidates AS (${parts.join('\n UNION ALL ')}),
-       picked AS MATERIALIZED (
-         SELECT document_id, min(due_at) AS due_at FROM candidates GROUP BY document_id
-       )
+       picked AS MATERIALIZED (SELECT DISTINCT document_id FROM candidates)
        SELECT s.* FROM picked CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = picked.document_id AND NOT d.final) s
         ORDER BY (s.deadline ->> 'dueAt')::timestamptz ASC NULLS LAST, s."createdAt" ASC`,
       params,
     );
     return rows.map(hydrateDocument);
   }
+}
+
+/** The total's query and parameters (also for the benches' EXPLAIN). */
+export function listTotalQuery(f: DocumentListFilter): { sql: string; params: unknown[] } {
+  return { sql: countSql(f), params: countParams(f) };
 }
 
 /**
@@ -230,11 +233,6 @@ export class DocumentRepository {
  * actor indexes), plus, where workflow versions disagree on who acts in a state, the documents there
  * that the row filter lets it read. Nothing is counted row by row but what the caller acted on.
  */
-/** The total's query and parameters (also for the benches' EXPLAIN). */
-export function listTotalQuery(f: DocumentListFilter): { sql: string; params: unknown[] } {
-  return { sql: countSql(f), params: countParams(f) };
-}
-
 function countSql(f: DocumentListFilter): string {
   const { keyReads, actedOn, params, undecidedStates } = f.counting.filter;
   let n = params.length + fallbackParams(f).length;
@@ -300,11 +298,11 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[]): strin
   const unitFilter = (alias: string) =>
     unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
   if (UNDATED_STATES.has(state)) {
-    return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at FROM documents d
+    return `(SELECT d.id AS document_id FROM documents d
               WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st}
               ORDER BY d.created_at LIMIT $1)`;
   }
-  return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
+  return `(SELECT dl.document_id FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
             ORDER BY dl.due_at LIMIT $1)`;
 }

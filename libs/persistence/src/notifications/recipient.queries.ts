@@ -32,22 +32,9 @@ export interface RoleHolderWanted {
 }
 
 /**
- * The active holders of each wanted role, plus whoever holds a delegation (Plt/Plh) of that role
- * in force at `now` from one of them; each person once, as a holder before as a delegate.
- */
-export async function findRoleHoldersAndDelegates(
-  manager: EntityManager,
-  wanted: readonly RoleHolderWanted[],
-  creatorId: string,
-  now: Date,
-): Promise<Recipient[]> {
-  const [recipients] = await findRoleHoldersAndDelegatesOfEach(manager, [{ wanted, creatorId }], now);
-  return recipients;
-}
-
-/**
- * `findRoleHoldersAndDelegates` for several documents in one round trip (the outbox relay's batch):
- * one list of recipients per request, in the order given.
+ * For each request (one document), the active holders of each wanted role, plus whoever holds a
+ * delegation (Plt/Plh) of that role in force at `now` from one of them; each person once, as a holder
+ * before as a delegate. One round trip for them all (the outbox relay's batch); one list per request, in order.
  */
 export async function findRoleHoldersAndDelegatesOfEach(
   manager: EntityManager,
@@ -108,26 +95,29 @@ export async function findRoleHoldersAndDelegatesOfEach(
 
 /** An active user as a recipient in their first role (DRAFTER when they hold none); null when inactive or gone. */
 export async function findActiveUserAsRecipient(manager: EntityManager, userId: string): Promise<Recipient | null> {
-  const rows: Array<{ userId: string; username: string; name: string; email: string | null; roles: Role[] }> = await manager.query(
-    `SELECT id AS "userId", username, name, email, roles FROM users WHERE id = $1 AND active`,
-    [userId],
-  );
-  return rows[0]
-    ? {
-        userId: rows[0].userId,
-        username: rows[0].username,
-        name: rows[0].name,
-        email: rows[0].email,
-        role: rows[0].roles[0] ?? 'DRAFTER',
-        principalUsername: null,
-        principalName: null,
-        delegationKind: null,
-      }
-    : null;
+  const rows: RecipientUser[] = await manager.query(`SELECT id AS "userId", username, name, email, roles FROM users WHERE id = $1 AND active`, [userId]);
+  return rows[0] ? recipientOfUser(rows[0]) : null;
 }
 
-/** A user's display name by username (the username itself when there is no such user). */
-export async function displayNameOf(manager: EntityManager, username: string): Promise<string> {
-  const rows: Array<{ name: string }> = await manager.query(`SELECT name FROM users WHERE username = $1`, [username]);
-  return rows[0]?.name ?? username;
+/** A user, acting in their own right (no delegation), as a recipient: addressed by their first role. */
+export interface RecipientUser {
+  userId: string;
+  username: string;
+  name: string;
+  email: string | null;
+  roles: Role[];
 }
+
+export function recipientOfUser(user: RecipientUser): Recipient {
+  return {
+    userId: user.userId,
+    username: user.username,
+    name: user.name,
+    email: user.email,
+    role: user.roles[0] ?? 'DRAFTER',
+    principalUsername: null,
+    principalName: null,
+    delegationKind: null,
+  };
+}
+

@@ -41,21 +41,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof AppException) {
-      return shape(exception.status, exception.code, exception.message, exception.details);
+      return errorBody(exception.status, exception.code, exception.message, exception.details);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();
       const message = typeof res === 'string' ? res : messageOf((res as { message?: unknown }).message) ?? exception.message;
-      return shape(status, CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED), message);
+      return errorBody(status, CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED), message);
     }
     // body-parser and friends: errors with an HTTP status (malformed JSON, body too large, bad charset)
     const status = httpStatusOf(exception);
     if (status && status >= 400 && status < 500) {
       const message = status === 400 ? 'Malformed request body' : (exception as Error).message;
-      return shape(status, CODE_BY_STATUS[status] ?? ErrorCode.VALIDATION_FAILED, message);
+      return errorBody(status, CODE_BY_STATUS[status] ?? ErrorCode.VALIDATION_FAILED, message);
     }
-    return shape(500, ErrorCode.INTERNAL_ERROR, 'Internal server error');
+    return errorBody(500, ErrorCode.INTERNAL_ERROR, 'Internal server error');
   }
 }
 
@@ -66,7 +66,8 @@ export function sendError(response: Response, body: ErrorBody): void {
   response.status(body.statusCode).json(body);
 }
 
-function shape(statusCode: number, code: string, message: string, details?: unknown): ErrorBody {
+/** The body of every error answer (also written by middleware that answers before Nest, see login-gate.middleware.ts). */
+export function errorBody(statusCode: number, code: string, message: string, details?: unknown): ErrorBody {
   const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message };
   if (details !== undefined) body.details = details;
   return body;
