@@ -52,7 +52,7 @@ export class DeadlineEventHandler {
       return outcome.reason;
     }
     await this.writer.requestEmails(outcome.dedupKeys);
-    if (outcome.next) await this.producer.add([deadlineEventJob(outcome.deadline, outcome.next, Date.now())]);
+    if (outcome.next) await this.producer.add([deadlineEventJob(outcome.deadline, outcome.next)]);
     return outcome.fresh ? `sent to ${outcome.dedupKeys.length}` : 'had fired already';
   }
 

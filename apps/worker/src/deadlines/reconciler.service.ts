@@ -111,7 +111,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       const wanted: JobToAdd[] = [];
       for (const deadline of rows) {
         const next = nextUnfiredEvent(deadline, deadline.fired);
-        if (next && next.at.getTime() <= horizon.getTime()) wanted.push(deadlineEventJob(deadline, next, now.getTime()));
+        if (next && next.at.getTime() <= horizon.getTime()) wanted.push(deadlineEventJob(deadline, next));
       }
       report.deadlineJobsAdded += await this.ensure(JobName.DeadlineEvent, wanted);
       if (rows.length < RECONCILE_PAGE) break;
@@ -139,7 +139,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         for (const r of reminders) {
           wanted.push({
             item: { name: JobName.TargetDateReminder, data: { documentId: row.id, targetDate: row.targetDate, daysBefore: r.daysBefore } },
-            delay: r.at.getTime() - now.getTime(),
+            at: r.at,
           });
         }
       }

@@ -26,7 +26,7 @@ export class DigestSchedule {
       const monday = isoWeekStartOf(now, g.timeZone);
       const holidays = await holidaysOfGovernment(this.dataSource.manager, g.id, { from: addDaysToLocalDate(monday, -1), to: addDaysToLocalDate(monday, 30) });
       const { week, at } = digestToSchedule(new WorkingDayCalendar({ timeZone: g.timeZone, holidays }), now, sent.has(`${g.id}|${monday}`));
-      jobs.push({ item: { name: JobName.WeeklyDigest, data: { governmentCode: g.code, week } }, delay: at.getTime() - now.getTime() });
+      jobs.push({ item: { name: JobName.WeeklyDigest, data: { governmentCode: g.code, week } }, at });
     }
     return jobs;
   }

@@ -77,7 +77,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const messages = this.messagesOf(rows);
       const now = new Date();
       const notified = await this.notify(tx, messages, now);
-      const plan = await this.plan(tx, messages, now.getTime(), notified !== null);
+      const plan = await this.plan(tx, messages, notified !== null);
       await this.producer.remove(JobName.DeadlineEvent, plan.remove);
       await this.producer.add(plan.add);
       await markOutboxRowsProcessed(tx, rows.map((r) => r.id));
@@ -122,7 +122,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  private async plan(tx: EntityManager, messages: readonly StoredOutboxMessage[], nowMs: number, notified: boolean): Promise<RelayPlan> {
+  private async plan(tx: EntityManager, messages: readonly StoredOutboxMessage[], notified: boolean): Promise<RelayPlan> {
     const ids = [
       ...new Set(
         messages.flatMap((m) =>
@@ -148,7 +148,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               plan.remove.push(deadlineEventJobId({ deadlineId: deadline.id, generation, event: next.event, sequence: next.sequence }));
             }
           }
-          if (deadline.status === 'PENDING' && next) plan.add.push(deadlineEventJob(deadline, next, nowMs));
+          if (deadline.status === 'PENDING' && next) plan.add.push(deadlineEventJob(deadline, next));
           break;
         }
         case OutboxMessageType.StageLeft: {

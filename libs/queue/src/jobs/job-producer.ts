@@ -26,8 +26,12 @@ export interface JobProducerOptions {
 
 export interface JobToAdd {
   item: JobItem;
-  /** Milliseconds from now; 0 or less: at once. */
-  delay?: number;
+  /**
+   * When it runs; absent or past: at once. An instant, not a delay: a delay counted from when the job
+   * was planned would make it late by however long planning and adding took (a reconciler pass over
+   * many deadlines takes seconds). The producer turns it into BullMQ's delay as it adds the job.
+   */
+  at?: Date;
 }
 
 export type JobStateOrUnknown = JobState | 'unknown';
@@ -62,10 +66,12 @@ export class JobProducer {
   async add(jobs: readonly JobToAdd[]): Promise<void> {
     if (jobs.length === 0) return;
     const byQueue = new Map<QueueName, Array<{ name: string; data: unknown; opts: JobsOptions }>>();
-    for (const { item, delay } of jobs) {
+    const now = Date.now();
+    for (const { item, at } of jobs) {
       const queueName = QUEUE_OF_JOB[item.name];
       const list = byQueue.get(queueName) ?? [];
-      list.push({ name: item.name, data: item.data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIdOf(item), delay: Math.max(0, Math.round(delay ?? 0)) } });
+      const delay = at === undefined ? 0 : Math.max(0, at.getTime() - now);
+      list.push({ name: item.name, data: item.data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIdOf(item), delay } });
       byQueue.set(queueName, list);
     }
     await this.withTimeout(
