@@ -81,6 +81,14 @@ async function approveAll(tokens, ids) {
   });
 }
 
+/** The same documents read back by their drafter, one GET each: what any authenticated request costs. */
+async function readAll(tokens, ids) {
+  await pool(ids.length * STEPS.length, CONCURRENCY, async (i) => {
+    const r = await request(BASE, 'GET', `/api/quick-wins/${ids[i % ids.length]}`, { token: tokens['kaltim.drafter'] });
+    if (r.status !== 200) throw new Error(`read: ${r.status} ${JSON.stringify(r.body)}`);
+  });
+}
+
 async function queriesSoFar(pid, file) {
   rmSync(file, { force: true });
   process.kill(pid, 'SIGWINCH');
@@ -267,6 +275,11 @@ async function main() {
     const n = DOCS * STEPS.length;
     const d = difference(before, after, n);
     const total = d.apiMs + d.workerMs + d.pgMs;
+    // the floor every request pays (HTTP, routing, logging, authentication, the actor's facts, the view):
+    // as many reads of the same documents, so the transition's own share is the difference
+    const readBefore = await snapshot(c, api, worker);
+    await readAll(tokens, ids);
+    const read = difference(readBefore, await snapshot(c, api, worker), n);
 
     // the pgbench shape, on documents with a pending deadline (reopened for the purpose, rolled back)
     const sample = ids.slice(0, 50);
@@ -294,6 +307,15 @@ CPU time is utime + stime from /proc of each process (the API with its children,
 | commits (API and worker) | ${fmt(d.db.xact_commit, 2)} |
 | shared blocks hit / read | ${fmt(d.db.blks_hit, 1)} / ${fmt(d.db.blks_read, 2)} |
 | rows inserted / updated / deleted | ${fmt(d.db.tup_inserted, 2)} / ${fmt(d.db.tup_updated, 2)} / ${fmt(d.db.tup_deleted, 2)} |
+
+The floor under it: the same ${n} requests as reads (\`GET /api/quick-wins/{id}\` by the drafter, same clients), which pay
+HTTP, routing, logging, authentication, the actor's facts, the document's read and its view but no transition.
+
+| per request | transition | read | the transition's own |
+|---|---|---|---|
+| API CPU ms | ${fmt(d.apiMs, 2)} | ${fmt(read.apiMs, 2)} | ${fmt(d.apiMs - read.apiMs, 2)} |
+| PostgreSQL backends CPU ms | ${fmt(d.pgMs, 2)} | ${fmt(read.pgMs, 2)} | ${fmt(d.pgMs - read.pgMs, 2)} |
+| API queries (round trips) | ${fmt(d.queries, 2)} | ${fmt(read.queries, 2)} | ${fmt(d.queries - read.queries, 2)} |
 
 <details><summary>Queries per transition, by process and the first words of their text</summary>
 
