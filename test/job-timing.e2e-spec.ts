@@ -30,7 +30,8 @@ describe('when a delayed job comes due', () => {
 
   it('at once when its instant has passed, and at once when it names none', async () => {
     const late = deadlineEventJob({ id: randomUUID(), generation: 1 }, { event: 'OVERDUE', sequence: 1, at: new Date(Date.now() - 5_000) });
-    const now = { item: { ...late.item, data: { ...late.item.data, deadlineId: randomUUID() } } };
+    const { item } = deadlineEventJob({ id: randomUUID(), generation: 1 }, { event: 'OVERDUE', sequence: 1, at: new Date() });
+    const now = { item }; // no instant
     await producer.add([late, now]);
     for (const planned of [late, now]) {
       const job = await producer.queue(QueueName.Deadlines).getJob(jobIdOf(planned.item));

@@ -47,38 +47,56 @@ export class TasksQuery {
     const scopes = taskScopesOf(actor, this.registry, now);
     if (scopes.length === 0) return { items: [], limit };
 
-    const items: TaskItem[] = [];
-    const seen = new Set<string>();
     // Each (place, stage) is read `depth` deep and every candidate is checked, so documents the caller
     // cannot act on (COMPLETE before a progress report, separation of duties) never hide another
     // stage's tasks; when they leave the page short and a stage may hold more, read twice as deep.
-    for (let depth = limit; items.length < limit && depth <= MAX_DEPTH; depth *= 2) {
-      const rows = await this.store.inboxCandidates(this.dataSource.manager, scopes, depth);
-      items.length = 0;
-      seen.clear();
-      for (const record of rows) {
-        if (seen.has(record.id)) continue;
-        seen.add(record.id);
-        const instance = restoreInstance(this.registry.require(record.kind, record.machineVersion), record.snapshot);
-        const view = toDocumentView(record, this.registry, actor, now, instance);
-        if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) continue;
-        items.push({
-          kind: record.kind,
-          id: record.id,
-          title: record.title,
-          state: record.state,
-          dueAt: view.deadline?.dueAt ?? null,
-          overdue: view.deadline?.overdue ?? false,
-          explanation: view.deadline?.explanation ?? null,
-          timeZone: record.timeZone,
-          allowedActions: view.allowedActions,
-          onBehalfOf: this.actingFor(record, instance, actor, view.allowedActions, now),
-        });
-        if (items.length === limit) break;
-      }
-      if (rows.length < depth) break; // no stage was cut short: there is nothing further to read
+    // A candidate judged once is not read again at the next depth.
+    const judged = new Map<string, TaskItem | null>();
+    let items: TaskItem[] = [];
+    for (let depth = limit; depth <= MAX_DEPTH; depth *= 2) {
+      const ids = await this.store.inboxCandidates(this.dataSource.manager, scopes, depth);
+      items = await this.firstTasks(ids, limit, judged, actor, now);
+      if (items.length === limit || ids.length < depth) break; // full, or no stage was cut short
     }
     return { items, limit };
+  }
+
+  /**
+   * The first `limit` of the candidates, in their order, that the caller can act on. Summaries are read
+   * only for candidates not judged yet, as many at a time as tasks are still missing: the soonest due
+   * usually fill the page, and the rest of the candidates are never read.
+   */
+  private async firstTasks(ids: readonly string[], limit: number, judged: Map<string, TaskItem | null>, actor: ActorFacts, now: Date): Promise<TaskItem[]> {
+    const items: TaskItem[] = [];
+    for (let i = 0; i < ids.length && items.length < limit; i++) {
+      if (!judged.has(ids[i])) {
+        const batch = ids.slice(i).filter((id) => !judged.has(id)).slice(0, limit - items.length);
+        for (const id of batch) judged.set(id, null); // ended meanwhile unless its summary comes back
+        for (const record of await this.store.inboxSummaries(this.dataSource.manager, batch)) judged.set(record.id, this.taskOf(record, actor, now));
+      }
+      const item = judged.get(ids[i]);
+      if (item) items.push(item);
+    }
+    return items;
+  }
+
+  /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */
+  private taskOf(record: DocumentRecord, actor: ActorFacts, now: Date): TaskItem | null {
+    const instance = restoreInstance(this.registry.require(record.kind, record.machineVersion), record.snapshot);
+    const view = toDocumentView(record, this.registry, actor, now, instance);
+    if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) return null;
+    return {
+      kind: record.kind,
+      id: record.id,
+      title: record.title,
+      state: record.state,
+      dueAt: view.deadline?.dueAt ?? null,
+      overdue: view.deadline?.overdue ?? false,
+      explanation: view.deadline?.explanation ?? null,
+      timeZone: record.timeZone,
+      allowedActions: view.allowedActions,
+      onBehalfOf: this.actingFor(record, instance, actor, view.allowedActions, now),
+    };
   }
 
   private actingFor(record: DocumentRecord, instance: RestoredInstance, actor: ActorFacts, actions: string[], now: Date): string | null {

@@ -199,23 +199,40 @@ export class DocumentRepository {
 
   /**
    * The inbox candidates: for each (place, state) of `scopes`, the soonest `depth` documents waiting
-   * there (by pending deadline, or by creation in an undated state), as summaries, soonest due first.
-   * The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
+   * there (by pending deadline, or by creation in an undated state), as ids, soonest due first (the
+   * order of `inboxSummaries`' deadline and creation). The SQL twin of `taskScopesOf` (libs/workflow
+   * policy/task-scope.ts). Every place keeps its own `depth`: a global first `depth` (tried) made a
+   * Kepala OPD, whose implementation-stage candidates are mostly not yet actionable, read ever deeper.
+   * Only ids: the caller reads the summaries of as many as it needs (`inboxSummaries`).
    */
-  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: number): Promise<DocumentRecord[]> {
+  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: number): Promise<string[]> {
     const params: unknown[] = [depth];
     const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
-    // each summary by its id (a lateral join), which a prepared statement's generic plan cannot turn
-    // into a scan of every workflow instance (bench/RESULTS.md section 4). Every place keeps its own
-    // `depth`: a global first `depth` (tried) read fewer documents for a drafter but made a Kepala OPD,
-    // whose implementation-stage candidates are mostly not yet actionable, read deeper and deeper.
-    const rows = await queryPrepared<DocumentRecord>(
+    const rows = await queryPrepared<{ id: string }>(
       manager,
       `WITH candidates AS (${parts.join('\n UNION ALL ')}),
        picked AS MATERIALIZED (SELECT DISTINCT document_id FROM candidates)
-       SELECT s.* FROM picked CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = picked.document_id AND NOT d.final) s
-        ORDER BY (s.deadline ->> 'dueAt')::timestamptz ASC NULLS LAST, s."createdAt" ASC`,
+       SELECT d.id FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
+         LEFT JOIN LATERAL (SELECT x.due_at FROM deadlines x WHERE x.document_id = d.id AND x.status = 'PENDING' ORDER BY x.due_at LIMIT 1) dl ON true
+        ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id`,
       params,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The summaries of these documents, in the order given, leaving out those that ended meanwhile.
+   * Each by its id (a lateral join), which a prepared statement's generic plan cannot turn into a scan
+   * of every workflow instance (bench/RESULTS.md section 4).
+   */
+  async inboxSummaries(manager: EntityManager, ids: readonly string[]): Promise<DocumentRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await queryPrepared<DocumentRecord>(
+      manager,
+      `SELECT s.* FROM unnest($1::uuid[]) WITH ORDINALITY AS i(id, n)
+         CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = i.id AND NOT d.final) s
+        ORDER BY i.n`,
+      [ids],
     );
     return rows.map(hydrateDocument);
   }
