@@ -86,7 +86,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       startedAt: now,
       finishedAt: now,
     };
-    await this.reconcileDeadlines(now, horizon, report);
+    await this.reconcileDeadlines(horizon, report);
     await this.reconcileTargetDates(now, horizon, report);
     await this.sweepEmails(now, report);
     if (this.config.weeklyDigest) report.digestJobsAdded = await this.ensure(JobName.WeeklyDigest, await this.digests.wanted(now));
@@ -100,7 +100,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     return report;
   }
 
-  private async reconcileDeadlines(now: Date, horizon: Date, report: ReconcileReport): Promise<void> {
+  private async reconcileDeadlines(horizon: Date, report: ReconcileReport): Promise<void> {
     let cursor = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
     while (!this.stopped) {
       const rows = await pendingDeadlinesPage(this.dataSource.manager, horizon, cursor, RECONCILE_PAGE);
