@@ -295,9 +295,19 @@ describe('WorkingDayCalendar', () => {
           const end = calendar.addOfficeTime(from, minutes * 60_000);
           expect(calendar.isInOfficeHours(end)).toBe(true);
           expect(calendar.officeTimeBetween(from, end)).toBe(minutes * 60_000);
-          expect(calendar.subtractOfficeTime(end, minutes * 60_000).getTime()).toBeLessThanOrEqual(calendar.atOrNextOpening(from).getTime());
+          // going back lands where counting started, or earlier: no office time lies between them (from a
+          // close, counting starts at that close and going back lands at the next opening, the same point)
+          expect(calendar.officeTimeBetween(calendar.atOrNextOpening(from), calendar.subtractOfficeTime(end, minutes * 60_000))).toBe(0);
         }),
       );
+    });
+
+    it('from a close, one office minute ends a minute after the next opening, and going back lands at that opening', () => {
+      const fridayClose = at('2027-12-03T09:30:00Z'); // 16.30 WIB, Friday's close
+      const end = wib.addOfficeTime(fridayClose, 60_000);
+      expect(end).toEqual(at('2027-12-06T00:31:00Z')); // Monday 07.31 WIB
+      expect(wib.subtractOfficeTime(end, 60_000)).toEqual(at('2027-12-06T00:30:00Z'));
+      expect(wib.officeTimeBetween(fridayClose, at('2027-12-06T00:30:00Z'))).toBe(0);
     });
 
     it('subtractWorkingDays lands in office hours, before the instant', () => {
