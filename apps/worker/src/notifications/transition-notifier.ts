@@ -42,14 +42,12 @@ export class TransitionNotifier {
       const targets: RecipientTarget[] | null = data.to === 'creator' ? null : actorTargets(actors, participantUnitId);
       return [{ data, context, doc, actors, targets }];
     });
-    const resolved = await this.recipients.resolveEach(
-      manager,
-      planned.flatMap((p) => (p.targets ? [{ doc: p.doc, targets: p.targets }] : [])),
-      now,
-    );
-    let next = 0;
-    const drafts: NotificationDraft[] = planned.flatMap(({ data, context, doc, actors, targets }) => {
-      const people: Recipient[] = targets ? resolved[next++] : context.creator ? [context.creator] : [];
+    const asked = planned.flatMap((p) => (p.targets ? [{ notice: p, doc: p.doc, targets: p.targets }] : []));
+    const resolved = await this.recipients.resolveEach(manager, asked, now);
+    const recipientsOf = new Map(asked.map((a, i) => [a.notice, resolved[i]]));
+    const drafts: NotificationDraft[] = planned.flatMap((notice) => {
+      const { data, context, doc, actors } = notice;
+      const people: Recipient[] = recipientsOf.get(notice) ?? (context.creator ? [context.creator] : []);
       const deadline = context.stageDeadline;
       const actorName = context.actorName ?? data.actor;
       const textFor = (p: Recipient): NotificationText => {
