@@ -41,6 +41,16 @@ export interface DocumentRecord {
 }
 
 /**
+ * `dl`: the stage's deadline of document `d`; in a stage answered in parallel each participant has
+ * one: the soonest. Shared by the document query and the inbox's order, which must agree.
+ */
+function stageDeadlineJoin(columns: string): string {
+  return `LEFT JOIN LATERAL (
+      SELECT ${columns} FROM deadlines x WHERE x.document_id = d.id AND x.status = 'PENDING' ORDER BY x.due_at LIMIT 1
+    ) dl ON true`;
+}
+
+/**
  * The document query; `leading` adds columns in front (e.g. a lock taken in the same round trip);
  * `omit` leaves keys out of the content and facts (list pages do not read the unbounded parts).
  */
@@ -63,11 +73,7 @@ export const selectDocument = (leading = '', omit: { content: readonly string[];
     LEFT JOIN governments p ON p.id = g.parent_id
     JOIN units un ON un.id = d.unit_id
     JOIN users cu ON cu.id = d.created_by
-    -- the stage's deadline; in a stage answered in parallel each participant has one: the soonest
-    LEFT JOIN LATERAL (
-      SELECT x.id, x.stage, x.due_at, x.explanation FROM deadlines x
-       WHERE x.document_id = d.id AND x.status = 'PENDING' ORDER BY x.due_at LIMIT 1
-    ) dl ON true`;
+    ${stageDeadlineJoin('x.id, x.stage, x.due_at, x.explanation')}`;
 
 export const SELECT_DOCUMENT = selectDocument();
 
@@ -213,7 +219,7 @@ export class DocumentRepository {
       `WITH candidates AS (${parts.join('\n UNION ALL ')}),
        picked AS MATERIALIZED (SELECT DISTINCT document_id FROM candidates)
        SELECT d.id FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
-         LEFT JOIN LATERAL (SELECT x.due_at FROM deadlines x WHERE x.document_id = d.id AND x.status = 'PENDING' ORDER BY x.due_at LIMIT 1) dl ON true
+         ${stageDeadlineJoin('x.due_at')}
         ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id`,
       params,
     );

@@ -120,4 +120,3 @@ export function recipientOfUser(user: RecipientUser): Recipient {
     delegationKind: null,
   };
 }
-
