@@ -26,6 +26,9 @@ const DB = process.env.BENCH_COST_DB ?? 'alur_cost';
 const PERF = process.env.BENCH_COST_PERF === '1';
 /** BENCH_COST_WORKER_PROFILE=1: also a CPU profile of the worker, its top functions printed after the run. */
 const WORKER_PROFILE = process.env.BENCH_COST_WORKER_PROFILE === '1';
+/** BENCH_COST_STATEMENTS=1: also the statements (triggers' included) with the most planning and execution time, from
+ * pg_stat_statements, which the server must preload (shared_preload_libraries, track = all, track_planning = on). */
+const STATEMENTS = process.env.BENCH_COST_STATEMENTS === '1';
 const COUNT_FILE = `/tmp/alur-cost-queries-${process.pid}`;
 const STEPS = APPROVAL_STEPS;
 const TICK_MS = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms
@@ -165,6 +168,17 @@ function startPerf(pid) {
   };
 }
 
+/** Per transition: the statements with the most planning and execution time since the reset. */
+async function topStatements(c, n) {
+  const { rows } = await c.query(
+    `SELECT toplevel, calls, plans, total_plan_time AS plan, total_exec_time AS exec, shared_blks_hit AS hit, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS text
+       FROM pg_stat_statements s JOIN pg_database db ON db.oid = s.dbid WHERE db.datname = $1
+      ORDER BY total_plan_time + total_exec_time DESC LIMIT 30`,
+    [DB],
+  );
+  return rows.map((r) => `${fmt(r.calls / n, 2)} calls ${fmt(r.plans / n, 2)} plans ${fmt(r.plan / n, 3)} plan ms ${fmt(r.exec / n, 3)} exec ms ${fmt(r.hit / n, 1)} hit ${r.toplevel ? 'top' : 'nested'} ${r.text}`);
+}
+
 async function outboxDrained(c) {
   for (let i = 0; i < 600; i++) {
     const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)).rows;
@@ -265,6 +279,7 @@ async function main() {
     await outboxDrained(c);
     const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
     const before = await snapshot(c, api, worker);
+    if (STATEMENTS) await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()');
     const perf = PERF ? startPerf(api.child.pid) : null;
     const from = Number(process.hrtime.bigint() / 1000n);
     await approveAll(tokens, ids);
@@ -273,6 +288,7 @@ async function main() {
     await outboxDrained(c);
     const after = await snapshot(c, api, worker);
     const n = DOCS * STEPS.length;
+    const statements = STATEMENTS ? await topStatements(c, n) : null;
     const d = difference(before, after, n);
     const total = d.apiMs + d.workerMs + d.pgMs;
     // the floor every request pays (HTTP, routing, logging, authentication, the actor's facts, the view):
@@ -368,6 +384,7 @@ ${onCpu.join('\n')}
     }`;
     if (!process.env.BENCH_COST_NO_WRITE) writeSection('cost', report);
     console.log(report);
+    if (statements) console.log(`statements per transition (pg_stat_statements):\n${statements.join('\n')}`);
   } finally {
     await c.end().catch(() => {});
     await api.stop();

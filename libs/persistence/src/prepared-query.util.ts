@@ -28,6 +28,8 @@ export function namedStatementCount(): number {
  * `manager.query` through a named prepared statement, for the queries every request runs: PostgreSQL
  * then plans each once per connection instead of on every call (the document query's joins took
  * longer to plan than to run). Uses the manager's transaction when it has one. Returns the rows.
+ * PostgreSQL keeps planning a statement whose plan for the bound values keeps looking cheaper than
+ * its generic plan; `useGenericPlans` stops that for a transaction.
  */
 export async function queryPrepared<T = Record<string, unknown>>(manager: EntityManager, text: string, params: readonly unknown[]): Promise<T[]> {
   const own = manager.queryRunner === undefined || manager.queryRunner.isReleased;
@@ -40,4 +42,16 @@ export async function queryPrepared<T = Record<string, unknown>>(manager: Entity
   } finally {
     if (own) await runner.release();
   }
+}
+
+/**
+ * For the rest of the caller's transaction, named statements run on their generic plan, planned once
+ * per connection. For statements over ids (`= ANY($1)`) whose custom plan for a short list always
+ * looks cheaper, so PostgreSQL planned them on every call: the relay's notification context, 9
+ * relations, took longer to plan than to run (bench/RESULTS.md 1a). Not for filters whose best plan
+ * depends on the values.
+ */
+export async function useGenericPlans(manager: EntityManager): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('useGenericPlans needs a transaction');
+  await manager.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { DeadlineRepository, findTransitionNotificationContexts, inSavepoint, listenForOutbox, lockPendingOutboxRows, markOutboxRowsProcessed, type PendingOutboxRow } from '#persistence';
+import { DeadlineRepository, findTransitionNotificationContexts, inSavepoint, listenForOutbox, lockPendingOutboxRows, markOutboxRowsProcessed, useGenericPlans, type PendingOutboxRow } from '#persistence';
 import { deadlineEventJobId, delegationNotificationOf, JobName, OutboxMessageType, transitionNotificationOf, type JobToAdd, type StoredOutboxMessage } from '#queue';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
@@ -74,6 +74,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const relayed = await this.dataSource.transaction(async (tx) => {
       const rows = await lockPendingOutboxRows(tx, RELAY_BATCH);
       if (rows.length === 0) return 0;
+      await useGenericPlans(tx);
       const messages = this.messagesOf(rows);
       const now = new Date();
       const notified = await this.notify(tx, messages, now);
