@@ -74,7 +74,7 @@ describe('login abuse (issue 9, finding 3)', () => {
     let t: TestApp;
     let gate: PasswordHashGate;
     beforeAll(async () => {
-      t = await createTestApp({ LOGIN_HASH_CONCURRENCY: '1', LOGIN_HASH_QUEUE: '0', LOGIN_THROTTLE_ADDRESS_LIMIT: '3' });
+      t = await createTestApp({ LOGIN_HASH_CONCURRENCY: '1', LOGIN_HASH_QUEUE: '0', LOGIN_THROTTLE_ADDRESS_LIMIT: '3', CORS_ORIGINS: 'https://alur.example.go.id' });
       gate = t.app.get(PasswordHashGate);
     });
     afterAll(() => t.close());
@@ -102,6 +102,26 @@ describe('login abuse (issue 9, finding 3)', () => {
       // with a free place the same body is read, and refused as malformed
       const malformed = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.7.0.1').set('Content-Type', 'application/json').send('{"username":');
       expect(malformed.status).toBe(400);
+    });
+
+    it('sends a refusal with the API\'s own headers: no caching, no sniffing, CORS for an allowed origin only', async () => {
+      const release = await holdGate();
+      const allowed = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.7.0.3').set('Origin', 'https://alur.example.go.id').send({ username: 'x', password: 'y' });
+      const other = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.7.0.4').set('Origin', 'https://elsewhere.example').send({ username: 'x', password: 'y' });
+      await release();
+      // what an answer of the API proper carries, so a client sees one set of headers whoever answered
+      const answered = await t.http.post('/api/auth/login').set('X-Forwarded-For', '10.7.0.5').set('Origin', 'https://alur.example.go.id').send({ username: 'x', password: 'y' });
+      expect(answered.status).toBe(401);
+      expect(allowed.status).toBe(503);
+      for (const header of ['access-control-allow-origin', 'access-control-expose-headers', 'cache-control', 'x-content-type-options']) {
+        expect(allowed.headers[header]).toBe(answered.headers[header]);
+      }
+      expect(allowed.headers['access-control-expose-headers']).toContain('Retry-After');
+      expect(allowed.headers.vary).toContain('Origin');
+      expect(other.status).toBe(503);
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      expect(other.headers['cache-control']).toBe('no-store');
+      expect(other.headers['x-content-type-options']).toBe('nosniff');
     });
 
     it('spends none of the address attempt limit on refusals: after the flood the address still signs in', async () => {

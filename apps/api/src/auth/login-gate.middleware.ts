@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { errorBody, sendError } from '../common/errors/http-exception.filter.js';
+import { setEarlyAnswerHeaders } from '../common/http/security-headers.js';
 import type { PasswordHashGate } from './password-hash-gate.js';
 
 /** The password sign-ins: what the hash gate guards. */
@@ -34,14 +35,7 @@ export function refuseSignInsWhileGateFull(gate: PasswordHashGate, logger: Logge
       refused = 0;
       since = now;
     }
-    const origin = req.headers.origin;
-    if (origin && allowedOrigins.has(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
-      res.setHeader('Vary', 'Origin');
-    }
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    setEarlyAnswerHeaders(req, res, allowedOrigins);
     res.setHeader('Retry-After', String(full.retryAfterSeconds));
     // the unread body is discarded by Node's HTTP server; the connection stays usable
     sendError(res, errorBody(503, ErrorCode.SERVICE_UNAVAILABLE, full.message));

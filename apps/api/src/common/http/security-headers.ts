@@ -21,6 +21,25 @@ export const CONTENT_SECURITY_POLICY = {
   'frame-ancestors': ["'none'"],
 };
 
+/** Response headers a browser client of another origin may read (CORS). */
+const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
+
+/**
+ * The headers of an answer sent before this middleware stack runs (the sign-in gate's refusal):
+ * CORS for an allowed origin, no caching, no content sniffing; it carries no page, so helmet's
+ * other headers have nothing to protect.
+ */
+export function setEarlyAnswerHeaders(req: Request, res: Response, allowedOrigins: ReadonlySet<string>): void {
+  const origin = req.headers.origin;
+  if (origin && allowedOrigins.has(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(','));
+    res.setHeader('Vary', 'Origin');
+  }
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+}
+
 export function applySecurityHeaders(app: INestApplication, corsOrigins: readonly string[]): void {
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   // answers of the API carry personal data: no cache, shared or private, keeps them
@@ -34,7 +53,7 @@ export function applySecurityHeaders(app: INestApplication, corsOrigins: readonl
       origin: [...corsOrigins],
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
-      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
+      exposedHeaders: EXPOSED_HEADERS,
       maxAge: 600,
     });
   }
