@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, findHeldDelegations } from '#persistence';
-import { createTestDatabase } from '#testing';
+import { findHeldDelegations } from '#persistence';
+import { useTestDatabase } from '#testing';
 import { delegationActiveAtSql, isDelegationActive, type DelegationGrant } from '#workflow';
 
 jest.setTimeout(60_000);
@@ -13,17 +12,8 @@ jest.setTimeout(60_000);
  * uses) agree in PostgreSQL, at the edges of the window too.
  */
 describe('delegation window: the pure rule and its SQL twin agree', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let ds: DataSource;
+  const database = useTestDatabase({ poolSize: 2 });
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await new DataSource(buildDataSourceOptions({ url: db.url, poolSize: 2 })).initialize();
-  });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
 
   const BASE = Date.parse('2026-06-01T00:00:00Z');
   const DAY = 86_400_000;
@@ -61,7 +51,7 @@ describe('delegation window: the pure rule and its SQL twin agree', () => {
       };
       return { i, grant, now };
     });
-    const rows: Array<{ i: number; active: boolean }> = await ds.query(
+    const rows: Array<{ i: number; active: boolean }> = await database.dataSource.query(
       `SELECT dg.i, ${delegationActiveAtSql('dg', 'dg.now')} AS active
          FROM jsonb_to_recordset($1::jsonb) AS dg(i int, starts_at timestamptz, ends_at timestamptz, revoked_at timestamptz, now timestamptz)
         ORDER BY dg.i`,
@@ -75,24 +65,24 @@ describe('delegation window: the pure rule and its SQL twin agree', () => {
   });
 
   it('a stored delegation is held exactly inside its window, and never once revoked (findHeldDelegations)', async () => {
-    const [{ sekda, plh, admin }]: Array<{ sekda: string; plh: string; admin: string }> = await ds.query(
+    const [{ sekda, plh, admin }]: Array<{ sekda: string; plh: string; admin: string }> = await database.dataSource.query(
       `SELECT (SELECT id FROM users WHERE username = 'kaltim.sekda') AS sekda, (SELECT id FROM users WHERE username = 'kaltim.plh') AS plh,
               (SELECT id FROM users WHERE username = 'kaltim.admin') AS admin`,
     );
     const startsAt = new Date('2028-03-01T00:00:00.000Z');
     const endsAt = new Date('2028-03-08T00:00:00.000Z');
-    const [{ id }]: Array<{ id: string }> = await ds.query(
+    const [{ id }]: Array<{ id: string }> = await database.dataSource.query(
       `INSERT INTO delegations (principal_id, delegate_id, role, kind, reason, starts_at, ends_at, created_by)
        VALUES ($1, $2, 'SECRETARY', 'PLH', 'uji jendela', $3, $4, $5) RETURNING id`,
       [sekda, plh, startsAt, endsAt, admin],
     );
     const instants = [new Date(startsAt.getTime() - 1), startsAt, new Date('2028-03-04T12:00:00Z'), new Date(endsAt.getTime() - 1), endsAt];
     const grant: DelegationGrant = { id, role: 'SECRETARY', principal: { username: 'kaltim.sekda', governmentCode: 'kaltim', unitCode: 'setda' }, startsAt, endsAt, revokedAt: null };
-    const held = async (now: Date) => (await findHeldDelegations(ds.manager, plh, now)).some((d) => d.id === id);
+    const held = async (now: Date) => (await findHeldDelegations(database.dataSource.manager, plh, now)).some((d) => d.id === id);
     for (const now of instants) expect([now.toISOString(), await held(now)]).toEqual([now.toISOString(), isDelegationActive(grant, now)]);
     expect(await Promise.all(instants.map(held))).toEqual([false, true, true, true, false]);
 
-    await ds.query(`UPDATE delegations SET revoked_at = $2, revoked_by = $3 WHERE id = $1`, [id, startsAt, admin]);
+    await database.dataSource.query(`UPDATE delegations SET revoked_at = $2, revoked_by = $3 WHERE id = $1`, [id, startsAt, admin]);
     for (const now of instants) expect(await held(now)).toBe(false);
   });
 });

@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, histogramPercentileSql } from '#persistence';
-import { createTestDatabase } from '#testing';
+import { histogramPercentileSql } from '#persistence';
+import { useTestDatabase } from '#testing';
 import { histogramPercentile } from '#workflow';
 
 jest.setTimeout(60_000);
 
 /** stage-times takes median and p90 in SQL (ReportsRepository.stageTimeSummaries): the twin agrees with #workflow's. */
 describe('histogramPercentileSql = histogramPercentile', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let ds: DataSource;
+  const database = useTestDatabase({ poolSize: 1 });
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await new DataSource(buildDataSourceOptions({ url: db.url, poolSize: 1 })).initialize();
-  });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
 
   const bucket = fc.record({ value: fc.integer({ min: 0, max: 400 * 86_400 }), count: fc.integer({ min: 0, max: 40 }) });
   const histograms = [
@@ -35,7 +25,7 @@ describe('histogramPercentileSql = histogramPercentile', () => {
 
   it.each([0.5, 0.9, 0.1, 0.99, 1, 0.333])('p = %s', async (p) => {
     const flat = histograms.flatMap((h, i) => h.map((b) => ({ h: i, ...b })));
-    const rows: Array<{ h: number; v: number | null }> = await ds.query(
+    const rows: Array<{ h: number; v: number | null }> = await database.dataSource.query(
       `SELECT h, ${histogramPercentileSql(p, 'value', 'running', 'total')} AS v
          FROM (SELECT h, value, sum(count) OVER (PARTITION BY h ORDER BY value) AS running, sum(count) OVER (PARTITION BY h) AS total
                  FROM unnest($1::int[], $2::int[], $3::int[]) AS x(h, value, count) WHERE count > 0) r

@@ -1,5 +1,6 @@
 export * from './test-app.js';
 export * from './test-database.js';
+export * from './use-test-database.js';
 export * from './document-factory.js';
 export * from './test-worker.js';
 export * from './deadline-helpers.js';
