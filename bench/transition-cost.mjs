@@ -176,7 +176,7 @@ async function topStatements(c, n) {
       ORDER BY total_plan_time + total_exec_time DESC LIMIT 30`,
     [DB],
   );
-  return rows.map((r) => `${fmt(r.calls / n, 2)} calls ${fmt(r.plans / n, 2)} plans ${fmt(r.plan / n, 3)} plan ms ${fmt(r.exec / n, 3)} exec ms ${fmt(r.hit / n, 1)} hit ${r.toplevel ? 'top' : 'nested'} ${r.text}`);
+  return rows.map((r) => `| \`${r.text.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${r.toplevel ? 'top' : 'nested'} | ${fmt(r.calls / n, 2)} | ${fmt(r.plans / n, 2)} | ${fmt(r.plan / n, 3)} | ${fmt(r.exec / n, 3)} | ${fmt(r.hit / n, 1)} |`);
 }
 
 async function outboxDrained(c) {
@@ -308,7 +308,7 @@ async function main() {
     const report = `## 1a. What one transition costs (robust to a busy machine)
 
 Measured ${machineLine()}; load average before the run ${load}.
-Command: \`npm run bench:cost\` (BENCH_COST_DOCS=${DOCS}, BENCH_COST_CONCURRENCY=${CONCURRENCY}, API_PROCESSES=1, LOG_LEVEL=info, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
+Command: \`npm run bench:cost\` (BENCH_COST_DOCS=${DOCS}, BENCH_COST_CONCURRENCY=${CONCURRENCY}${STATEMENTS ? ', BENCH_COST_STATEMENTS=1' : ''}, API_PROCESSES=1, LOG_LEVEL=info, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
 ${n} transitions (SUBMIT, ENDORSE, VERIFY, APPROVE of ${DOCS} Quick Wins over HTTP, after 100 warm-up documents), until the worker relayed every outbox row.
 CPU time is utime + stime from /proc of each process (the API with its children, the worker, every PostgreSQL backend of the database); it counts work, not waiting, so it moves little with the machine's load.
 
@@ -371,6 +371,17 @@ ${shape.triggers.map((t) => `| \`${t.name}\` | ${fmt(t.calls, 2)} | ${fmt(t.ms, 
 |---|---|
 ${profile.ranked.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${fmt(f.share * 100)}% |`).join('\n')}
 </details>${
+      statements
+        ? `
+
+<details><summary>Statements per transition by planning and execution time (pg_stat_statements, track = all, so the triggers' statements too; BENCH_COST_STATEMENTS=1)</summary>
+
+| statement | level | calls | plans | plan ms | exec ms | shared blocks hit |
+|---|---|---|---|---|---|---|
+${statements.join('\n')}
+</details>`
+        : ''
+    }${
       onCpu
         ? `
 
@@ -384,7 +395,6 @@ ${onCpu.join('\n')}
     }`;
     if (!process.env.BENCH_COST_NO_WRITE) writeSection('cost', report);
     console.log(report);
-    if (statements) console.log(`statements per transition (pg_stat_statements):\n${statements.join('\n')}`);
   } finally {
     await c.end().catch(() => {});
     await api.stop();

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { number } from '../i18n/words';
+import { TableRegion } from './table-region';
 
 export interface BarSeries {
   key: string;
@@ -77,30 +78,28 @@ export interface Column<T> {
 /** A table in a scrollable, focusable region (axe: scrollable regions must be reachable by keyboard). */
 export function DataTable<T>({ caption, columns, rows }: { caption: string; columns: ReadonlyArray<Column<T>>; rows: readonly T[] }) {
   return (
-    <div class="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
+    <TableRegion label={caption}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col" class={c.numeric ? 'num' : undefined}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
             {columns.map((c) => (
-              <th key={c.header} scope="col" class={c.numeric ? 'num' : undefined}>
-                {c.header}
-              </th>
+              <td key={c.header} class={c.numeric ? 'num' : undefined}>
+                {c.cell(r)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {columns.map((c) => (
-                <td key={c.header} class={c.numeric ? 'num' : undefined}>
-                  {c.cell(r)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }

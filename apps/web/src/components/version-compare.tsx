@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ContentVersion } from '../api/views';
 import { fieldRows } from './document-fields';
+import { TableRegion } from './table-region';
 
 /** Two content versions side by side, field by field; changed fields marked. */
 export function VersionCompare({ versions }: { versions: ContentVersion[] }) {
@@ -32,32 +33,30 @@ export function VersionCompare({ versions }: { versions: ContentVersion[] }) {
           </select>
         </label>
       </div>
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={`Perbandingan versi ${a} dan ${b}`}>
-        <table class="compare">
-          <thead>
-            <tr>
-              <th scope="col">Isian</th>
-              <th scope="col">Versi {a}</th>
-              <th scope="col">Versi {b}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((label) => {
-              const changed = left.get(label) !== right.get(label);
-              return (
-                <tr key={label} class={changed ? 'changed' : undefined}>
-                  <th scope="row">
-                    {label}
-                    {changed && <span class="mark soon"> berubah</span>}
-                  </th>
-                  <td>{left.get(label) ?? '-'}</td>
-                  <td>{right.get(label) ?? '-'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion label={`Perbandingan versi ${a} dan ${b}`} tableClass="compare">
+        <thead>
+          <tr>
+            <th scope="col">Isian</th>
+            <th scope="col">Versi {a}</th>
+            <th scope="col">Versi {b}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {labels.map((label) => {
+            const changed = left.get(label) !== right.get(label);
+            return (
+              <tr key={label} class={changed ? 'changed' : undefined}>
+                <th scope="row">
+                  {label}
+                  {changed && <span class="mark soon"> berubah</span>}
+                </th>
+                <td>{left.get(label) ?? '-'}</td>
+                <td>{right.get(label) ?? '-'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </TableRegion>
     </div>
   );
 }

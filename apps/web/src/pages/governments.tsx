@@ -6,6 +6,7 @@ import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
 import { useSession } from '../session';
 import { useGovernments } from './units';
 import { FormFeedback } from '../components/form-feedback';
+import { ActionsHeader, TableRegion } from '../components/table-region';
 
 const LEVELS: Record<Government['level'], string> = { PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota' };
 const ZONES: ReadonlyArray<readonly [string, string]> = [
@@ -64,36 +65,32 @@ export function GovernmentsPage() {
       <p class="muted">Kabupaten dan kota di bawah {province.name}.</p>
       {regions.length === 0 && <Empty>Belum ada kabupaten atau kota.</Empty>}
       {regions.length > 0 && (
-        <div class="table-wrap" role="region" aria-label="Daftar kabupaten dan kota" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Kode</th>
-                <th scope="col">Nama</th>
-                <th scope="col">Tingkat</th>
-                <th scope="col">Zona waktu</th>
-                <th scope="col">
-                  <span class="visually-hidden">Tindakan</span>
-                </th>
+        <TableRegion label="Daftar kabupaten dan kota">
+          <thead>
+            <tr>
+              <th scope="col">Kode</th>
+              <th scope="col">Nama</th>
+              <th scope="col">Tingkat</th>
+              <th scope="col">Zona waktu</th>
+              <ActionsHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {regions.map((g) => (
+              <tr key={g.code} data-testid="government">
+                <td>{g.code}</td>
+                <td>{g.name}</td>
+                <td>{LEVELS[g.level]}</td>
+                <td>{g.timeZone}</td>
+                <td>
+                  <button type="button" aria-label={`Ubah ${g.name}`} onClick={() => (setEditing(g), setProblem(null), setNotice(null))}>
+                    Ubah
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {regions.map((g) => (
-                <tr key={g.code} data-testid="government">
-                  <td>{g.code}</td>
-                  <td>{g.name}</td>
-                  <td>{LEVELS[g.level]}</td>
-                  <td>{g.timeZone}</td>
-                  <td>
-                    <button type="button" aria-label={`Ubah ${g.name}`} onClick={() => (setEditing(g), setProblem(null), setNotice(null))}>
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       <form onSubmit={save} noValidate class="doc-form" key={editing?.code ?? 'baru'} aria-labelledby="pemda-form">
         <h2 id="pemda-form">{editing ? `Ubah ${editing.name}` : 'Tambah kabupaten/kota'}</h2>

@@ -5,6 +5,7 @@ import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
+import { TableRegion } from '../components/table-region';
 
 const LIMIT = 20;
 const FILTERS = ['unitCode', 'role', 'active', 'search'] as const;
@@ -101,34 +102,32 @@ export function PeoplePage({ query }: PageProps) {
           <p class="muted" role="status">
             {list.data.total} pegawai · halaman {page} dari {pages}
           </p>
-          <div class="table-wrap" role="region" aria-label="Daftar pegawai" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Nama</th>
-                  <th scope="col">NIP</th>
-                  <th scope="col">Nama pengguna</th>
-                  <th scope="col">Unit kerja</th>
-                  <th scope="col">Peran</th>
-                  <th scope="col">Status</th>
+          <TableRegion label="Daftar pegawai">
+            <thead>
+              <tr>
+                <th scope="col">Nama</th>
+                <th scope="col">NIP</th>
+                <th scope="col">Nama pengguna</th>
+                <th scope="col">Unit kerja</th>
+                <th scope="col">Peran</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((p) => (
+                <tr key={p.username} data-testid="person">
+                  <td>
+                    <Link href={`/pegawai/${encodeURIComponent(p.username)}`}>{p.name}</Link>
+                  </td>
+                  <td>{p.nip ?? '-'}</td>
+                  <td>{p.username}</td>
+                  <td>{p.governmentCode === me.governmentCode ? unitName(p.unitCode) : `${p.unitCode} (${p.governmentCode})`}</td>
+                  <td>{p.roles.map(roleLabel).join(', ')}</td>
+                  <td>{p.active ? 'Aktif' : 'Nonaktif'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((p) => (
-                  <tr key={p.username} data-testid="person">
-                    <td>
-                      <Link href={`/pegawai/${encodeURIComponent(p.username)}`}>{p.name}</Link>
-                    </td>
-                    <td>{p.nip ?? '-'}</td>
-                    <td>{p.username}</td>
-                    <td>{p.governmentCode === me.governmentCode ? unitName(p.unitCode) : `${p.unitCode} (${p.governmentCode})`}</td>
-                    <td>{p.roles.map(roleLabel).join(', ')}</td>
-                    <td>{p.active ? 'Aktif' : 'Nonaktif'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableRegion>
           <nav class="buttons" aria-label="Halaman">
             <button type="button" disabled={page <= 1} onClick={() => goTo(filters, page - 1)}>
               Sebelumnya

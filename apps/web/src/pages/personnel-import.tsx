@@ -7,6 +7,7 @@ import { importReasonText } from '../i18n/admin-messages';
 import { useSession } from '../session';
 import { useGovernments } from './units';
 import { FormFeedback } from '../components/form-feedback';
+import { TableRegion } from '../components/table-region';
 
 const STATUS: Record<ImportRowStatus, string> = { created: 'Ditambahkan', updated: 'Diperbarui', unchanged: 'Tidak berubah', error: 'Galat' };
 
@@ -100,30 +101,28 @@ export function PersonnelImportPage() {
           {report.rows.length === 0 ? (
             <p class="empty">Berkas tidak berisi baris pegawai.</p>
           ) : (
-            <div class="table-wrap" role="region" aria-label="Hasil per baris" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Baris</th>
-                    <th scope="col">NIP</th>
-                    <th scope="col">Nama pengguna</th>
-                    <th scope="col">Hasil</th>
-                    <th scope="col">Keterangan</th>
+            <TableRegion label="Hasil per baris">
+              <thead>
+                <tr>
+                  <th scope="col">Baris</th>
+                  <th scope="col">NIP</th>
+                  <th scope="col">Nama pengguna</th>
+                  <th scope="col">Hasil</th>
+                  <th scope="col">Keterangan</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rows.map((r) => (
+                  <tr key={r.row} data-testid="import-row" data-status={r.status}>
+                    <td>{r.row}</td>
+                    <td>{r.nip}</td>
+                    <td>{r.username}</td>
+                    <td>{STATUS[r.status]}</td>
+                    <td>{r.reason ? importReasonText(r.reason) : ''}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {report.rows.map((r) => (
-                    <tr key={r.row} data-testid="import-row" data-status={r.status}>
-                      <td>{r.row}</td>
-                      <td>{r.nip}</td>
-                      <td>{r.username}</td>
-                      <td>{STATUS[r.status]}</td>
-                      <td>{r.reason ? importReasonText(r.reason) : ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableRegion>
           )}
         </section>
       )}

@@ -7,6 +7,7 @@ import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from '../components/administers-province';
 import { OfficeHoursSection } from './settings-office-hours';
 import { FormFeedback } from '../components/form-feedback';
+import { ActionsHeader, TableRegion } from '../components/table-region';
 
 /** A whole number of days typed into a field, or null. */
 function wholeDays(value: FormDataEntryValue | null): number | null {
@@ -64,67 +65,63 @@ function SlaSection({ kind }: { kind: Kind }) {
       {sla.loading && !sla.data && <Loading />}
       <FormFeedback problem={problem} notice={notice} />
       {sla.data && (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={`Batas Waktu Tahap ${KIND_LABELS[kind]}`}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Tahap</th>
-                <th scope="col">Batas waktu</th>
-                <th scope="col">Pengingat</th>
-                <th scope="col">
-                  <span class="visually-hidden">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(sla.data.stages).map(([stage, s]) => (
-                <tr key={stage}>
-                  <th scope="row">{stageLabel(stage)}</th>
-                  <td>
-                    {editing === stage ? (
-                      <form class="inline" onSubmit={(e) => void save(e, stage)} noValidate>
-                        <label for={`days-${kind}-${stage}`}>Jumlah hari</label>
-                        <input id={`days-${kind}-${stage}`} name="days" type="number" min={1} max={365} defaultValue={/^P(\d+)D$/.exec(s.duration)?.[1] ?? ''} />
-                        <label class="check">
-                          <input name="businessDays" type="checkbox" defaultChecked={s.businessDays} /> hari kerja
-                        </label>
-                        <label for={`remind-${kind}-${stage}`}>Pengingat (hari sebelum batas waktu)</label>
-                        <input id={`remind-${kind}-${stage}`} name="remind" type="number" min={0} max={364} defaultValue={/^P(\d+)D$/.exec(s.remindBefore)?.[1] ?? ''} />
-                        <button type="submit" class="primary">
-                          Simpan
-                        </button>
-                        <button type="button" onClick={() => setEditing(null)}>
-                          Batal
-                        </button>
-                      </form>
-                    ) : (
-                      <>
-                        {durationText(s.duration, s.businessDays)}
-                        {s.isDefault && <span class="muted"> (bawaan)</span>}
-                      </>
-                    )}
-                  </td>
-                  <td>{reminderText(s.remindBefore, s.businessDays)}</td>
-                  <td>
-                    {editing !== stage && (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setEditing(stage);
-                          setProblem(null);
-                          setNotice(null);
-                        }}
-                        aria-label={`Ubah batas waktu ${stageLabel(stage)}`}
-                      >
-                        Ubah
+        <TableRegion label={`Batas Waktu Tahap ${KIND_LABELS[kind]}`}>
+          <thead>
+            <tr>
+              <th scope="col">Tahap</th>
+              <th scope="col">Batas waktu</th>
+              <th scope="col">Pengingat</th>
+              <ActionsHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(sla.data.stages).map(([stage, s]) => (
+              <tr key={stage}>
+                <th scope="row">{stageLabel(stage)}</th>
+                <td>
+                  {editing === stage ? (
+                    <form class="inline" onSubmit={(e) => void save(e, stage)} noValidate>
+                      <label for={`days-${kind}-${stage}`}>Jumlah hari</label>
+                      <input id={`days-${kind}-${stage}`} name="days" type="number" min={1} max={365} defaultValue={/^P(\d+)D$/.exec(s.duration)?.[1] ?? ''} />
+                      <label class="check">
+                        <input name="businessDays" type="checkbox" defaultChecked={s.businessDays} /> hari kerja
+                      </label>
+                      <label for={`remind-${kind}-${stage}`}>Pengingat (hari sebelum batas waktu)</label>
+                      <input id={`remind-${kind}-${stage}`} name="remind" type="number" min={0} max={364} defaultValue={/^P(\d+)D$/.exec(s.remindBefore)?.[1] ?? ''} />
+                      <button type="submit" class="primary">
+                        Simpan
                       </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      <button type="button" onClick={() => setEditing(null)}>
+                        Batal
+                      </button>
+                    </form>
+                  ) : (
+                    <>
+                      {durationText(s.duration, s.businessDays)}
+                      {s.isDefault && <span class="muted"> (bawaan)</span>}
+                    </>
+                  )}
+                </td>
+                <td>{reminderText(s.remindBefore, s.businessDays)}</td>
+                <td>
+                  {editing !== stage && (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setEditing(stage);
+                        setProblem(null);
+                        setNotice(null);
+                      }}
+                      aria-label={`Ubah batas waktu ${stageLabel(stage)}`}
+                    >
+                      Ubah
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
     </section>
   );

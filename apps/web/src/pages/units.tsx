@@ -8,6 +8,7 @@ import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { useUnits } from './people';
 import { FormFeedback } from '../components/form-feedback';
+import { ActionsHeader, TableRegion } from '../components/table-region';
 
 /** The governments the caller administers (their own, and a province's regencies and cities). */
 export function useGovernments() {
@@ -69,34 +70,30 @@ export function UnitsPage({ query }: PageProps) {
       {units.error && <ErrorMessage error={units.error} onRetry={units.reload} />}
       {units.data && units.data.items.length === 0 && <Empty>Belum ada unit kerja.</Empty>}
       {units.data && units.data.items.length > 0 && (
-        <div class="table-wrap" role="region" aria-label="Daftar unit kerja" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Kode</th>
-                <th scope="col">Nama</th>
-                <th scope="col">Kepala unit</th>
-                <th scope="col">
-                  <span class="visually-hidden">Tindakan</span>
-                </th>
+        <TableRegion label="Daftar unit kerja">
+          <thead>
+            <tr>
+              <th scope="col">Kode</th>
+              <th scope="col">Nama</th>
+              <th scope="col">Kepala unit</th>
+              <ActionsHeader />
+            </tr>
+          </thead>
+          <tbody>
+            {units.data.items.map((u) => (
+              <tr key={u.code} data-testid="unit">
+                <td>{u.code}</td>
+                <td>{u.name}</td>
+                <td>{u.headUsername ?? '-'}</td>
+                <td>
+                  <button type="button" aria-label={`Ubah ${u.name}`} onClick={() => (setEditing(u), setProblem(null), setNotice(null))}>
+                    Ubah
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {units.data.items.map((u) => (
-                <tr key={u.code} data-testid="unit">
-                  <td>{u.code}</td>
-                  <td>{u.name}</td>
-                  <td>{u.headUsername ?? '-'}</td>
-                  <td>
-                    <button type="button" aria-label={`Ubah ${u.name}`} onClick={() => (setEditing(u), setProblem(null), setNotice(null))}>
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       {!units.error && (
         <form onSubmit={save} noValidate class="doc-form" key={editing?.code ?? 'baru'} aria-labelledby="unit-form">

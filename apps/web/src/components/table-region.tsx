@@ -1,0 +1,22 @@
+import type { ComponentChildren } from 'preact';
+
+/**
+ * A table in a region of its own that scrolls sideways on a narrow screen, so the page never does:
+ * focusable, so a keyboard can scroll it, and named for screen readers.
+ */
+export function TableRegion({ label, tableClass, children }: { label: string; tableClass?: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      <table class={tableClass}>{children}</table>
+    </div>
+  );
+}
+
+/** The header of a column of row buttons: read out, not shown. */
+export function ActionsHeader() {
+  return (
+    <th scope="col">
+      <span class="visually-hidden">Tindakan</span>
+    </th>
+  );
+}
