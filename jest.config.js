@@ -15,7 +15,11 @@ const shared = {
 
 export default {
   testTimeout: 30000, // a global option: Jest ignores it inside a project
-  // One worker process, replaced once its heap passes this after a test file. Without it Jest runs the
+  // Two worker processes, even on 2 cores: an e2e file spends much of its time waiting on PostgreSQL,
+  // Redis, a spawned API or the browser, and every file has its own database, queue prefix and ports.
+  // The whole suite on 2 cores: 778 s with two, 1,024 s with one (2026-12-02, same machine and hour).
+  maxWorkers: 2,
+  // Each worker is replaced once its heap passes this after a test file. Without it Jest runs the
   // files in its own process on 2 cores, where every file's module graph stays reachable: the heap grew
   // past 4 GB and the last files ran 5-10 times slower (people.e2e 97 s instead of ~10 s).
   workerIdleMemoryLimit: '1GB',

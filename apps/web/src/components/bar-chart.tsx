@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { number } from '../i18n/words';
-import { TableRegion } from './table-region';
+import { TableRegion } from './table';
 
 export interface BarSeries {
   key: string;

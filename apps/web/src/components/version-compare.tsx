@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ContentVersion } from '../api/views';
 import { fieldRows } from './document-fields';
-import { TableRegion } from './table-region';
+import { TableRegion } from './table';
 
 /** Two content versions side by side, field by field; changed fields marked. */
 export function VersionCompare({ versions }: { versions: ContentVersion[] }) {

@@ -6,7 +6,7 @@ import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
 import { useSession } from '../session';
 import { useGovernments } from './units';
 import { FormFeedback } from '../components/form-feedback';
-import { ActionsHeader, TableRegion } from '../components/table-region';
+import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
 
 const LEVELS: Record<Government['level'], string> = { PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota' };
 const ZONES: ReadonlyArray<readonly [string, string]> = [
@@ -83,9 +83,7 @@ export function GovernmentsPage() {
                 <td>{LEVELS[g.level]}</td>
                 <td>{g.timeZone}</td>
                 <td>
-                  <button type="button" aria-label={`Ubah ${g.name}`} onClick={() => (setEditing(g), setProblem(null), setNotice(null))}>
-                    Ubah
-                  </button>
+                  <RowEditButton label={`Ubah ${g.name}`} onClick={() => (setEditing(g), setProblem(null), setNotice(null))} />
                 </td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
-import { TableRegion } from '../components/table-region';
+import { TableRegion } from '../components/table';
 
 const LIMIT = 20;
 const FILTERS = ['unitCode', 'role', 'active', 'search'] as const;

@@ -7,7 +7,7 @@ import { importReasonText } from '../i18n/admin-messages';
 import { useSession } from '../session';
 import { useGovernments } from './units';
 import { FormFeedback } from '../components/form-feedback';
-import { TableRegion } from '../components/table-region';
+import { TableRegion } from '../components/table';
 
 const STATUS: Record<ImportRowStatus, string> = { created: 'Ditambahkan', updated: 'Diperbarui', unchanged: 'Tidak berubah', error: 'Galat' };
 

@@ -7,7 +7,7 @@ import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from '../components/administers-province';
 import { OfficeHoursSection } from './settings-office-hours';
 import { FormFeedback } from '../components/form-feedback';
-import { ActionsHeader, TableRegion } from '../components/table-region';
+import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
 
 /** A whole number of days typed into a field, or null. */
 function wholeDays(value: FormDataEntryValue | null): number | null {
@@ -105,17 +105,14 @@ function SlaSection({ kind }: { kind: Kind }) {
                 <td>{reminderText(s.remindBefore, s.businessDays)}</td>
                 <td>
                   {editing !== stage && (
-                    <button
-                      type="button"
+                    <RowEditButton
+                      label={`Ubah batas waktu ${stageLabel(stage)}`}
                       onClick={() => {
                         setEditing(stage);
                         setProblem(null);
                         setNotice(null);
                       }}
-                      aria-label={`Ubah batas waktu ${stageLabel(stage)}`}
-                    >
-                      Ubah
-                    </button>
+                    />
                   )}
                 </td>
               </tr>

@@ -8,7 +8,7 @@ import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { useUnits } from './people';
 import { FormFeedback } from '../components/form-feedback';
-import { ActionsHeader, TableRegion } from '../components/table-region';
+import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
 
 /** The governments the caller administers (their own, and a province's regencies and cities). */
 export function useGovernments() {
@@ -86,9 +86,7 @@ export function UnitsPage({ query }: PageProps) {
                 <td>{u.name}</td>
                 <td>{u.headUsername ?? '-'}</td>
                 <td>
-                  <button type="button" aria-label={`Ubah ${u.name}`} onClick={() => (setEditing(u), setProblem(null), setNotice(null))}>
-                    Ubah
-                  </button>
+                  <RowEditButton label={`Ubah ${u.name}`} onClick={() => (setEditing(u), setProblem(null), setNotice(null))} />
                 </td>
               </tr>
             ))}

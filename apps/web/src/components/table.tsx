@@ -20,3 +20,12 @@ export function ActionsHeader() {
     </th>
   );
 }
+
+/** A row's "Ubah" button; `label` names what it edits for a screen reader ("Ubah Dinas Kesehatan"). */
+export function RowEditButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" aria-label={label} onClick={onClick}>
+      Ubah
+    </button>
+  );
+}
