@@ -45,11 +45,12 @@ export async function queryPrepared<T = Record<string, unknown>>(manager: Entity
 }
 
 /**
- * For the rest of the caller's transaction, named statements run on their generic plan, planned once
- * per connection. For statements over ids (`= ANY($1)`) whose custom plan for a short list always
- * looks cheaper, so PostgreSQL planned them on every call: the relay's notification context, 9
- * relations, took longer to plan than to run (bench/RESULTS.md 1a). Not for filters whose best plan
- * depends on the values.
+ * For the rest of the caller's transaction, every statement with parameters runs on its generic plan
+ * (a named one planned once per connection, an unnamed one without looking at the values). For
+ * transactions of statements over ids (`= ANY($1)`) whose custom plan for a short list always looks
+ * cheaper, so PostgreSQL planned them on every call: the relay's notification context, 9 relations,
+ * took longer to plan than to run (bench/RESULTS.md 1a). Not for filters whose best plan depends on
+ * the values.
  */
 export async function useGenericPlans(manager: EntityManager): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) throw new Error('useGenericPlans needs a transaction');
