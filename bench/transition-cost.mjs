@@ -50,6 +50,19 @@ function cpuMs(pid) {
   }
   return ms;
 }
+/** Read and write system calls of a process and its descendants (/proc/<pid>/io): counts, not time. */
+function syscalls(pid) {
+  const io = Object.fromEntries(safeRead(`/proc/${pid}/io`).split('\n').filter(Boolean).map((line) => line.split(': ')));
+  const total = { reads: Number(io.syscr ?? 0), writes: Number(io.syscw ?? 0) };
+  for (const task of safeList(`/proc/${pid}/task`)) {
+    for (const child of safeRead(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean)) {
+      const more = syscalls(Number(child));
+      total.reads += more.reads;
+      total.writes += more.writes;
+    }
+  }
+  return total;
+}
 const safeList = (dir) => {
   try {
     return readdirSync(dir);
@@ -112,7 +125,7 @@ async function snapshot(c, api, worker) {
   const [db] = (await c.query(`SELECT xact_commit, blks_hit, blks_read, tup_inserted, tup_updated, tup_deleted, tup_returned, tup_fetched FROM pg_stat_database WHERE datname = $1`, [DB])).rows;
   const functions = (await c.query(`SELECT funcname, calls, self_time, total_time FROM pg_stat_user_functions`)).rows;
   const tables = (await c.query(`SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables`)).rows;
-  return { api: cpuMs(api.child.pid), worker: cpuMs(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid, `${COUNT_FILE}.api`), workerQueries: await queriesSoFar(worker.child.pid, `${COUNT_FILE}.worker`) };
+  return { api: cpuMs(api.child.pid), worker: cpuMs(worker.child.pid), apiCalls: syscalls(api.child.pid), workerCalls: syscalls(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid, `${COUNT_FILE}.api`), workerQueries: await queriesSoFar(worker.child.pid, `${COUNT_FILE}.worker`) };
 }
 
 /** Queries per transition by the first words of their text. */
@@ -143,7 +156,8 @@ function difference(a, b, n) {
     })
     .filter((t) => t.ins + t.upd + t.del > 0)
     .sort((x, y) => x.name.localeCompare(y.name));
-  return { apiMs: (b.api - a.api) / n, workerMs: (b.worker - a.worker) / n, pgMs: pgMs / n, queries: (b.queries.queries - a.queries.queries) / n, workerQueries: (b.workerQueries.queries - a.workerQueries.queries) / n, queryTexts: [...textsPer(a.queries, b.queries, n, 'API'), ...textsPer(a.workerQueries, b.workerQueries, n, 'worker')], db, functions, tables };
+  const callsPer = (x, y) => ({ reads: (y.reads - x.reads) / n, writes: (y.writes - x.writes) / n });
+  return { apiMs: (b.api - a.api) / n, workerMs: (b.worker - a.worker) / n, apiCalls: callsPer(a.apiCalls, b.apiCalls), workerCalls: callsPer(a.workerCalls, b.workerCalls), pgMs: pgMs / n, queries: (b.queries.queries - a.queries.queries) / n, workerQueries: (b.workerQueries.queries - a.workerQueries.queries) / n, queryTexts: [...textsPer(a.queries, b.queries, n, 'API'), ...textsPer(a.workerQueries, b.workerQueries, n, 'worker')], db, functions, tables };
 }
 
 /** `perf record` of `pid` on the cpu-clock event until stop(); stop() resolves the top symbols by on-CPU share. */
@@ -320,6 +334,8 @@ CPU time is utime + stime from /proc of each process (the API with its children,
 | total CPU ms (ceiling on ${os.cpus().length} cores: ${fmt((os.cpus().length * 1000) / total, 0)} transitions/s) | ${fmt(total, 2)} |
 | API queries (round trips) | ${fmt(d.queries, 2)} |
 | worker queries | ${fmt(d.workerQueries, 2)} |
+| API read / write system calls | ${fmt(d.apiCalls.reads, 2)} / ${fmt(d.apiCalls.writes, 2)} |
+| worker read / write system calls | ${fmt(d.workerCalls.reads, 2)} / ${fmt(d.workerCalls.writes, 2)} |
 | commits (API and worker) | ${fmt(d.db.xact_commit, 2)} |
 | shared blocks hit / read | ${fmt(d.db.blks_hit, 1)} / ${fmt(d.db.blks_read, 2)} |
 | rows inserted / updated / deleted | ${fmt(d.db.tup_inserted, 2)} / ${fmt(d.db.tup_updated, 2)} / ${fmt(d.db.tup_deleted, 2)} |

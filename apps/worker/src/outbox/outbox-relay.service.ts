@@ -79,8 +79,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const now = new Date();
       const notified = await this.notify(tx, messages, now);
       const plan = await this.plan(tx, messages, notified !== null);
-      await this.producer.remove(JobName.DeadlineEvent, plan.remove);
-      await this.producer.add(plan.add);
+      // together: removals and additions never name the same job (an addition's id has the deadline's current generation)
+      await Promise.all([this.producer.remove(JobName.DeadlineEvent, plan.remove), this.producer.add(plan.add)]);
       await markOutboxRowsProcessed(tx, rows.map((r) => r.id));
       emails = notified ?? [];
       return rows.length;
