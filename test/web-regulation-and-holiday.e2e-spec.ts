@@ -76,6 +76,10 @@ describe.each([
     await page().getByLabel('Nama hari libur').fill('Hari Libur Uji');
     await page().getByRole('button', { name: 'Tambah hari libur' }).click();
     await page().getByRole('status').filter({ hasText: 'ditambahkan' }).waitFor();
+    // the next problem replaces that success: the page never says both
+    await page().getByRole('button', { name: 'Tambah hari libur' }).click();
+    await page().getByRole('alert').filter({ hasText: 'Tanggal dan nama hari libur wajib diisi.' }).waitFor();
+    expect(await page().getByRole('status').filter({ hasText: 'ditambahkan' }).count()).toBe(0);
 
     await page().goto(`${app.baseUrl}/quick-wins/${doc.id}`);
     await explanation.waitFor();

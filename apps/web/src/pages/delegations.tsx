@@ -1,10 +1,9 @@
-import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { Delegation } from '../api/views';
 import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { dateTime, roleLabel } from '../i18n/words';
 import { useSession } from '../session';
-import { FormFeedback } from '../components/form-feedback';
+import { FormFeedback, useFeedback } from '../components/form-feedback';
 
 /** `YYYY-MM-DDTHH:mm` of a datetime-local field, read in the browser's zone, as ISO 8601. */
 const toIso = (local: string) => new Date(local).toISOString();
@@ -12,32 +11,30 @@ const toIso = (local: string) => new Date(local).toISOString();
 export function DelegationsPage() {
   const { me } = useSession();
   const list = useLoad(() => ok<{ items: Delegation[] }>(api.GET('/api/delegations')), []);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFeedback();
   const ownRoles = me.roles.filter((r) => r !== 'ADMIN');
 
   async function create(event: Event) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const v = Object.fromEntries([...new FormData(form)].map(([k, x]) => [k, String(x).trim()]));
-    if (!v.delegate || !v.role || !v.startsAt || !v.endsAt || !v.reason) return setProblem('Semua isian wajib diisi.');
-    if (v.endsAt <= v.startsAt) return setProblem('Akhir harus sesudah mulai.');
+    if (!v.delegate || !v.role || !v.startsAt || !v.endsAt || !v.reason) return feedback.fail('Semua isian wajib diisi.');
+    if (v.endsAt <= v.startsAt) return feedback.fail('Akhir harus sesudah mulai.');
     try {
       await ok(api.POST('/api/delegations', { body: { delegate: v.delegate, role: v.role, kind: v.kind, reason: v.reason, startsAt: toIso(v.startsAt), endsAt: toIso(v.endsAt) } as never }));
-      setProblem(null);
-      setNotice('Pendelegasian tersimpan.');
+      feedback.succeed('Pendelegasian tersimpan.');
       form.reset();
       list.reload();
     } catch (error) {
       const e = toApiError(error);
-      setProblem(e.status === 400 ? 'Isian tidak sesuai: periksa nama pengguna penerima dan jangka waktunya.' : errorText(e));
+      feedback.fail(e.status === 400 ? 'Isian tidak sesuai: periksa nama pengguna penerima dan jangka waktunya.' : errorText(e));
     }
   }
 
   async function revoke(id: string) {
     await ok(api.DELETE('/api/delegations/{id}', { params: { path: { id } } })).then(
-      () => setNotice('Pendelegasian dicabut.'),
-      (error: unknown) => setProblem(errorText(toApiError(error))),
+      () => feedback.succeed('Pendelegasian dicabut.'),
+      (error: unknown) => feedback.fail(errorText(toApiError(error))),
     );
     list.reload();
   }
@@ -81,7 +78,7 @@ export function DelegationsPage() {
             <label for="d-reason">Alasan</label>
             <input id="d-reason" name="reason" />
           </div>
-          <FormFeedback problem={problem} notice={notice} />
+          <FormFeedback problem={feedback.problem} notice={feedback.notice} />
           <div class="buttons">
             <button type="submit" class="primary">
               Simpan

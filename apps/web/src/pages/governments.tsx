@@ -5,7 +5,7 @@ import { adminProblem } from '../components/admin-problem';
 import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
 import { useSession } from '../session';
 import { useGovernments } from './units';
-import { FormFeedback } from '../components/form-feedback';
+import { FormFeedback, useFeedback } from '../components/form-feedback';
 import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
 
 const LEVELS: Record<Government['level'], string> = { PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota' };
@@ -21,8 +21,7 @@ export function GovernmentsPage() {
   const { me } = useSession();
   const list = useGovernments();
   const [editing, setEditing] = useState<Government | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFeedback();
   const regions = list.data?.items.filter((g) => g.parentCode === me.governmentCode) ?? [];
   const province = list.data?.items.find((g) => g.code === me.governmentCode);
 
@@ -30,20 +29,18 @@ export function GovernmentsPage() {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const v = Object.fromEntries([...new FormData(form)].map(([k, x]) => [k, String(x).trim()]));
-    if (!editing && !v.code) return setProblem('Kode wajib diisi.');
-    if (!v.name || !v.regionName) return setProblem('Nama dan nama wilayah wajib diisi.');
+    if (!editing && !v.code) return feedback.fail('Kode wajib diisi.');
+    if (!v.name || !v.regionName) return feedback.fail('Nama dan nama wilayah wajib diisi.');
     const fields = { name: v.name, regionName: v.regionName, level: v.level, timeZone: v.timeZone };
     try {
       if (editing) await ok(api.PATCH('/api/governments/{code}', { params: { path: { code: editing.code } }, body: fields as never }));
       else await ok(api.POST('/api/governments', { body: { code: v.code, ...fields } as never }));
-      setProblem(null);
-      setNotice(editing ? 'Pemerintah daerah diubah.' : 'Pemerintah daerah ditambahkan.');
+      feedback.succeed(editing ? 'Pemerintah daerah diubah.' : 'Pemerintah daerah ditambahkan.');
       setEditing(null);
       form.reset();
       list.reload();
     } catch (error) {
-      setNotice(null);
-      setProblem(adminProblem(toApiError(error)));
+      feedback.fail(adminProblem(toApiError(error)));
     }
   }
 
@@ -83,7 +80,7 @@ export function GovernmentsPage() {
                 <td>{LEVELS[g.level]}</td>
                 <td>{g.timeZone}</td>
                 <td>
-                  <RowEditButton label={`Ubah ${g.name}`} onClick={() => (setEditing(g), setProblem(null), setNotice(null))} />
+                  <RowEditButton label={`Ubah ${g.name}`} onClick={() => (setEditing(g), feedback.clear())} />
                 </td>
               </tr>
             ))}
@@ -125,7 +122,7 @@ export function GovernmentsPage() {
             ))}
           </select>
         </div>
-        <FormFeedback problem={problem} notice={notice} />
+        <FormFeedback problem={feedback.problem} notice={feedback.notice} />
         <div class="buttons">
           <button type="submit" class="primary">
             {editing ? 'Simpan' : 'Tambah kabupaten/kota'}

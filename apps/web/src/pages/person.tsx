@@ -8,7 +8,7 @@ import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { useUnits } from './people';
-import { FormFeedback } from '../components/form-feedback';
+import { FormFeedback, useFeedback } from '../components/form-feedback';
 
 /** The person's fields from the form, or a problem in Bahasa Indonesia. */
 function readPerson(form: FormData, creating: boolean): Record<string, unknown> | string {
@@ -33,46 +33,44 @@ export function PersonPage({ params }: PageProps) {
     [params.username],
   );
   const units = useUnits(person.data?.governmentCode ?? me.governmentCode);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFeedback();
   const [temporary, setTemporary] = useState<string | null>(null);
 
   async function save(event: Event) {
     event.preventDefault();
-    setNotice(null);
+    feedback.clear(); // the last save's words go as this one starts
     const fields = readPerson(new FormData(event.currentTarget as HTMLFormElement), creating);
-    if (typeof fields === 'string') return setProblem(fields);
+    if (typeof fields === 'string') return feedback.fail(fields);
     if (!creating && person.data?.active && fields.active === false && !confirm(`Nonaktifkan ${person.data.name}? Sesinya berakhir seketika dan tidak menerima tugas lagi.`)) return;
     try {
       if (creating) {
         const created = await ok<Person>(api.POST('/api/users', { body: fields as never }));
-        setProblem(null);
+        feedback.clear();
         navigate(`/pegawai/${encodeURIComponent(created.username)}?baru=1`);
         return;
       }
       await ok<Person>(api.PATCH('/api/users/{username}', { params: { path: { username: params.username! } }, body: fields as never }));
-      setProblem(null);
-      setNotice('Perubahan disimpan.');
+      feedback.succeed('Perubahan disimpan.');
       person.reload();
     } catch (error) {
-      setProblem(adminProblem(toApiError(error)));
+      feedback.fail(adminProblem(toApiError(error)));
     }
   }
 
   async function resetPassword() {
     try {
       const answer = await ok(api.POST('/api/users/{username}/password-reset', { params: { path: { username: params.username! } } }));
-      setProblem(null);
       if (answer.delivery === 'EMAIL') {
         setTemporary(null);
-        setNotice(`Tautan untuk membuat kata sandi baru dikirim ke ${answer.email}; berlaku 30 menit dan hanya sekali.`);
+        feedback.succeed(`Tautan untuk membuat kata sandi baru dikirim ke ${answer.email}; berlaku 30 menit dan hanya sekali.`);
       } else {
+        feedback.clear();
         setTemporary(answer.temporaryPassword);
       }
       person.reload();
     } catch (error) {
       const e = toApiError(error);
-      setProblem(e.status === 403 && person.data && !person.data.active ? 'Pegawai nonaktif: aktifkan kembali sebelum mengatur ulang kata sandi.' : adminProblem(e));
+      feedback.fail(e.status === 403 && person.data && !person.data.active ? 'Pegawai nonaktif: aktifkan kembali sebelum mengatur ulang kata sandi.' : adminProblem(e));
     }
   }
 
@@ -142,7 +140,7 @@ export function PersonPage({ params }: PageProps) {
             <label for="p-active">Aktif</label>
           </div>
         )}
-        <FormFeedback problem={problem} notice={notice} />
+        <FormFeedback problem={feedback.problem} notice={feedback.notice} />
         <div class="buttons">
           <button type="submit" class="primary">
             {creating ? 'Tambah pegawai' : 'Simpan'}

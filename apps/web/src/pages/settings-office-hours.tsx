@@ -1,9 +1,8 @@
-import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { OfficeHours, OfficeHoursView, Weekday } from '../api/views';
 import { ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { useSession } from '../session';
-import { FormFeedback } from '../components/form-feedback';
+import { FormFeedback, useFeedback } from '../components/form-feedback';
 
 const DAYS: ReadonlyArray<readonly [Weekday, string]> = [
   ['monday', 'Senin'],
@@ -38,30 +37,24 @@ export function OfficeHoursSection() {
   const { me } = useSession();
   const code = me.governmentCode;
   const hours = useLoad(() => ok<OfficeHoursView>(api.GET('/api/governments/{code}/office-hours', { params: { path: { code } } })), [code]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFeedback();
 
   async function save(days: OfficeHours | null) {
     try {
       const saved = await ok<{ rescheduledDeadlines: number }>(
         api.PUT('/api/governments/{code}/office-hours', { params: { path: { code } }, body: { days } as never }),
       );
-      setProblem(null);
-      setNotice(`Jam kerja disimpan; ${saved.rescheduledDeadlines} batas waktu dihitung ulang.`);
+      feedback.succeed(`Jam kerja disimpan; ${saved.rescheduledDeadlines} batas waktu dihitung ulang.`);
       hours.reload();
     } catch (error) {
-      setNotice(null);
-      setProblem(errorText(toApiError(error)));
+      feedback.fail(errorText(toApiError(error)));
     }
   }
 
   function submit(event: Event) {
     event.preventDefault();
     const week = readWeek(new FormData(event.currentTarget as HTMLFormElement));
-    if (typeof week === 'string') {
-      setNotice(null);
-      return setProblem(week);
-    }
+    if (typeof week === 'string') return feedback.fail(week);
     void save(week);
   }
 
@@ -108,7 +101,7 @@ export function OfficeHoursSection() {
               </tbody>
             </table>
           </div>
-          <FormFeedback problem={problem} notice={notice} />
+          <FormFeedback problem={feedback.problem} notice={feedback.notice} />
           <div class="buttons">
             <button type="submit" class="primary">
               Simpan jam kerja

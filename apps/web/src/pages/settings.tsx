@@ -6,7 +6,7 @@ import { durationText, KIND_LABELS, localDate, stageLabel } from '../i18n/words'
 import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from '../components/administers-province';
 import { OfficeHoursSection } from './settings-office-hours';
-import { FormFeedback } from '../components/form-feedback';
+import { FormFeedback, useFeedback } from '../components/form-feedback';
 import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
 
 /** A whole number of days typed into a field, or null. */
@@ -23,18 +23,17 @@ function reminderText(remindBefore: string, businessDays: boolean): string {
 function SlaSection({ kind }: { kind: Kind }) {
   const sla = useLoad(() => ok<Sla>(api.GET('/api/workflows/{kind}/sla', { params: { path: { kind } } })), [kind]);
   const [editing, setEditing] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFeedback();
 
   async function save(event: Event, stage: string) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const current = sla.data!.stages[stage]!;
     const days = wholeDays(form.get('days'));
-    if (days === null || days < 1 || days > 365) return setProblem('Jumlah hari harus bilangan bulat 1 sampai 365.');
+    if (days === null || days < 1 || days > 365) return feedback.fail('Jumlah hari harus bilangan bulat 1 sampai 365.');
     const remindText = String(form.get('remind') ?? '').trim();
     const remind = remindText === '' ? null : wholeDays(remindText);
-    if (remindText !== '' && (remind === null || remind >= days)) return setProblem(`Pengingat harus bilangan bulat 0 sampai ${days - 1} hari sebelum batas waktu.`);
+    if (remindText !== '' && (remind === null || remind >= days)) return feedback.fail(`Pengingat harus bilangan bulat 0 sampai ${days - 1} hari sebelum batas waktu.`);
     const stages = {
       // the policy's fields only: the view's isDefault/updatedAt/updatedBy are refused in a PUT
       [stage]: {
@@ -49,12 +48,11 @@ function SlaSection({ kind }: { kind: Kind }) {
     try {
       await ok(api.PUT('/api/workflows/{kind}/sla', { params: { path: { kind } }, body: { stages } as never }));
       setEditing(null);
-      setProblem(null);
-      setNotice(`Batas waktu ${stageLabel(stage)} tersimpan: ${durationText(`P${days}D`, form.get('businessDays') === 'on')}.`);
+      feedback.succeed(`Batas waktu ${stageLabel(stage)} tersimpan: ${durationText(`P${days}D`, form.get('businessDays') === 'on')}.`);
       sla.reload();
     } catch (error) {
       const e = toApiError(error);
-      setProblem(e.status === 400 ? 'Batas waktu atau pengingat tidak sesuai ketentuan.' : errorText(e));
+      feedback.fail(e.status === 400 ? 'Batas waktu atau pengingat tidak sesuai ketentuan.' : errorText(e));
     }
   }
 
@@ -63,7 +61,7 @@ function SlaSection({ kind }: { kind: Kind }) {
       <h3 id={`sla-${kind}`}>{KIND_LABELS[kind]}</h3>
       {sla.error && <ErrorMessage error={sla.error} onRetry={sla.reload} />}
       {sla.loading && !sla.data && <Loading />}
-      <FormFeedback problem={problem} notice={notice} />
+      <FormFeedback problem={feedback.problem} notice={feedback.notice} />
       {sla.data && (
         <TableRegion label={`Batas Waktu Tahap ${KIND_LABELS[kind]}`}>
           <thead>
@@ -109,8 +107,7 @@ function SlaSection({ kind }: { kind: Kind }) {
                       label={`Ubah batas waktu ${stageLabel(stage)}`}
                       onClick={() => {
                         setEditing(stage);
-                        setProblem(null);
-                        setNotice(null);
+                        feedback.clear();
                       }}
                     />
                   )}
@@ -130,8 +127,7 @@ function HolidaySection() {
   const national = useAdministersProvince(true, me.governmentCode);
   const [year, setYear] = useState(new Date().getFullYear());
   const holidays = useLoad(() => ok<{ items: Holiday[] }>(api.GET('/api/holidays', { params: { query: { year } as never } })), [year]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFeedback();
 
   async function add(event: Event) {
     event.preventDefault();
@@ -139,24 +135,23 @@ function HolidaySection() {
     const data = new FormData(form);
     const date = String(data.get('date') ?? '');
     const name = String(data.get('name') ?? '').trim();
-    if (!date || !name) return setProblem('Tanggal dan nama hari libur wajib diisi.');
+    if (!date || !name) return feedback.fail('Tanggal dan nama hari libur wajib diisi.');
     const isNational = national && data.get('national') === 'on';
     try {
       await ok(api.POST('/api/holidays', { body: { date, name, governmentCode: isNational ? null : me.governmentCode } }));
-      setProblem(null);
-      setNotice(`Hari libur ${localDate(date)} ditambahkan; batas waktu yang terdampak dihitung ulang.`);
+      feedback.succeed(`Hari libur ${localDate(date)} ditambahkan; batas waktu yang terdampak dihitung ulang.`);
       form.reset();
       holidays.reload();
     } catch (error) {
       const e = toApiError(error);
-      setProblem(e.code === 'CONFLICT' ? 'Tanggal itu sudah menjadi hari libur.' : e.status === 400 ? 'Tanggal atau nama tidak sesuai.' : errorText(e));
+      feedback.fail(e.code === 'CONFLICT' ? 'Tanggal itu sudah menjadi hari libur.' : e.status === 400 ? 'Tanggal atau nama tidak sesuai.' : errorText(e));
     }
   }
 
   async function remove(h: Holiday) {
     await ok(api.DELETE('/api/holidays/{id}', { params: { path: { id: h.id } } })).then(
-      () => setNotice(`Hari libur ${localDate(h.date)} dihapus.`),
-      (error: unknown) => setProblem(errorText(toApiError(error))),
+      () => feedback.succeed(`Hari libur ${localDate(h.date)} dihapus.`),
+      (error: unknown) => feedback.fail(errorText(toApiError(error))),
     );
     holidays.reload();
   }
@@ -182,7 +177,7 @@ function HolidaySection() {
             <input name="national" type="checkbox" /> Hari libur nasional (berlaku di semua pemerintah daerah)
           </label>
         )}
-        <FormFeedback problem={problem} notice={notice} />
+        <FormFeedback problem={feedback.problem} notice={feedback.notice} />
         <div class="buttons">
           <button type="submit" class="primary">
             Tambah hari libur

@@ -7,7 +7,7 @@ import { navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { useUnits } from './people';
-import { FormFeedback } from '../components/form-feedback';
+import { FormFeedback, useFeedback } from '../components/form-feedback';
 import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
 
 /** The governments the caller administers (their own, and a province's regencies and cities). */
@@ -22,15 +22,14 @@ export function UnitsPage({ query }: PageProps) {
   const governments = useGovernments();
   const units = useUnits(code);
   const [editing, setEditing] = useState<Unit | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFeedback();
 
   async function save(event: Event) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const v = Object.fromEntries([...new FormData(form)].map(([k, x]) => [k, String(x).trim()]));
-    if (!editing && !v.code) return setProblem('Kode wajib diisi.');
-    if (!v.name) return setProblem('Nama wajib diisi.');
+    if (!editing && !v.code) return feedback.fail('Kode wajib diisi.');
+    if (!v.name) return feedback.fail('Nama wajib diisi.');
     const headUsername = v.headUsername || null;
     try {
       if (editing) {
@@ -38,14 +37,12 @@ export function UnitsPage({ query }: PageProps) {
       } else {
         await ok(api.POST('/api/governments/{code}/units', { params: { path: { code } }, body: { code: v.code, name: v.name, ...(headUsername ? { headUsername } : {}) } as never }));
       }
-      setProblem(null);
-      setNotice(editing ? 'Unit kerja diubah.' : 'Unit kerja ditambahkan.');
+      feedback.succeed(editing ? 'Unit kerja diubah.' : 'Unit kerja ditambahkan.');
       setEditing(null);
       form.reset();
       units.reload();
     } catch (error) {
-      setNotice(null);
-      setProblem(adminProblem(toApiError(error)));
+      feedback.fail(adminProblem(toApiError(error)));
     }
   }
 
@@ -86,7 +83,7 @@ export function UnitsPage({ query }: PageProps) {
                 <td>{u.name}</td>
                 <td>{u.headUsername ?? '-'}</td>
                 <td>
-                  <RowEditButton label={`Ubah ${u.name}`} onClick={() => (setEditing(u), setProblem(null), setNotice(null))} />
+                  <RowEditButton label={`Ubah ${u.name}`} onClick={() => (setEditing(u), feedback.clear())} />
                 </td>
               </tr>
             ))}
@@ -110,7 +107,7 @@ export function UnitsPage({ query }: PageProps) {
             <label for="u-head">Nama pengguna kepala unit</label>
             <input id="u-head" name="headUsername" defaultValue={editing?.headUsername ?? ''} placeholder="boleh dikosongkan" />
           </div>
-          <FormFeedback problem={problem} notice={notice} />
+          <FormFeedback problem={feedback.problem} notice={feedback.notice} />
           <div class="buttons">
             <button type="submit" class="primary">
               {editing ? 'Simpan' : 'Tambah unit kerja'}
