@@ -52,6 +52,15 @@ describe.each([
     await page().getByRole('heading', { name: 'Batas Waktu Tahap' }).waitFor();
     await page().getByRole('cell', { name: '3 hari kerja' }).first().waitFor(); // the SLA as people read it
     await checkPage('pengaturan');
+    // every stage's "Ubah" is in view without scrolling sideways (at 360 px each row is a card)
+    const slaTable = page().getByRole('region', { name: 'Batas Waktu Tahap Quick Win' });
+    expect(await slaTable.evaluate((region) => region.scrollWidth - region.clientWidth)).toBe(0);
+    const editButtons = await slaTable.getByRole('button', { name: /^Ubah batas waktu / }).all();
+    expect(editButtons).toHaveLength(6);
+    for (const button of editButtons) {
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
 
     // the SLA of a stage as people read it, changed by the ADMIN; a bad number is refused in Indonesian
     const row = page().getByRole('region', { name: 'Batas Waktu Tahap Quick Win' }).getByRole('row', { name: /^Evaluasi oleh Inspektorat/ });

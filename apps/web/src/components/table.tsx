@@ -12,6 +12,18 @@ export function TableRegion({ label, tableClass, children }: { label: string; ta
   );
 }
 
+/**
+ * A cell's column name, shown only where a `stacked` table lays each row out as a card (narrow
+ * screens); screen readers have the column header already, so it is hidden from them.
+ */
+export function CellLabel({ children }: { children: ComponentChildren }) {
+  return (
+    <span class="cell-label" aria-hidden="true">
+      {children}
+    </span>
+  );
+}
+
 /** The header of a column of row buttons: read out, not shown. */
 export function ActionsHeader() {
   return (

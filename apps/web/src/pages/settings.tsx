@@ -7,7 +7,7 @@ import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from '../components/administers-province';
 import { OfficeHoursSection } from './settings-office-hours';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
-import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
+import { ActionsHeader, CellLabel, RowEditButton, TableRegion } from '../components/table';
 
 /** A whole number of days typed into a field, or null. */
 function wholeDays(value: FormDataEntryValue | null): number | null {
@@ -63,7 +63,7 @@ function SlaSection({ kind }: { kind: Kind }) {
       {sla.loading && !sla.data && <Loading />}
       <FormFeedback problem={feedback.problem} notice={feedback.notice} />
       {sla.data && (
-        <TableRegion label={`Batas Waktu Tahap ${KIND_LABELS[kind]}`}>
+        <TableRegion label={`Batas Waktu Tahap ${KIND_LABELS[kind]}`} tableClass="stacked">
           <thead>
             <tr>
               <th scope="col">Tahap</th>
@@ -77,6 +77,7 @@ function SlaSection({ kind }: { kind: Kind }) {
               <tr key={stage}>
                 <th scope="row">{stageLabel(stage)}</th>
                 <td>
+                  <CellLabel>Batas waktu</CellLabel>
                   {editing === stage ? (
                     <form class="inline" onSubmit={(e) => void save(e, stage)} noValidate>
                       <label for={`days-${kind}-${stage}`}>Jumlah hari</label>
@@ -100,8 +101,11 @@ function SlaSection({ kind }: { kind: Kind }) {
                     </>
                   )}
                 </td>
-                <td>{reminderText(s.remindBefore, s.businessDays)}</td>
                 <td>
+                  <CellLabel>Pengingat</CellLabel>
+                  {reminderText(s.remindBefore, s.businessDays)}
+                </td>
+                <td class="row-actions">
                   {editing !== stage && (
                     <RowEditButton
                       label={`Ubah batas waktu ${stageLabel(stage)}`}
