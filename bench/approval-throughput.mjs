@@ -12,7 +12,7 @@ import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { topFunctions } from './lib/cpu-profile.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
 import os from 'node:os';
-import { build, dropConnections, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import { build, dropConnections, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 /** The machine's load average when the run started (other work on a shared machine moves every figure here). */
@@ -120,7 +120,7 @@ async function profileApi(env) {
   const dir = mkdtempSync(join(tmpdir(), 'alur-cpuprof-'));
   dropConnections();
   const api = startProcess('api', 'dist/apps/api/src/main.js', { ...env, API_PROCESSES: '1', NODE_FLAGS: `--import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${dir}` });
-  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
+  const worker = startWorker(env);
   const exited = new Promise((resolve) => api.child.once('exit', resolve));
   try {
     await waitHealthy(BASE);
@@ -151,7 +151,7 @@ async function main() {
     API_PROCESSES: process.env.API_PROCESSES ?? '1',
   };
   const api = startProcess('api', 'dist/apps/api/src/main.js', env);
-  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
+  const worker = startWorker(env);
   try {
     await waitHealthy(BASE);
     const tokens = {};

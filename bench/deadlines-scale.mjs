@@ -2,10 +2,11 @@
 // A million pending deadlines: how long they take to insert, what Redis and the worker hold, and how
 // late reminders fire when 10,000 of them come due within one minute.
 //   node bench/deadlines-scale.mjs     (env: BENCH_DEADLINES [1000000], BENCH_DUE [10000])
+import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { insertDocuments } from './lib/bulk-documents.mjs';
-import { build, fmt, machineLine, recreateDatabase, REDIS_URL, sampleRss, startProcess, waitHealthy, writeSection } from './lib/stack.mjs';
+import { build, fmt, machineLine, recreateDatabase, REDIS_URL, sampleRss, startProcess, startWorker, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const DEADLINES = Number(process.env.BENCH_DEADLINES ?? 1_000_000);
 const DUE = Number(process.env.BENCH_DUE ?? 10_000);
@@ -77,7 +78,8 @@ async function main() {
   await db.query('ANALYZE deadlines');
   const redisBefore = await redisUsedMemory();
 
-  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
+  const memoryFile = `/tmp/alur-deadlines-memory-${process.pid}.json`;
+  const worker = startWorker({ ...env, NODE_FLAGS: '--import ./bench/lib/memory-peaks.mjs', BENCH_MEMORY_FILE: memoryFile });
   let rssPeak = 0;
   let redisPeak = redisBefore;
   const sampler = setInterval(async () => {
@@ -97,6 +99,9 @@ async function main() {
     clearInterval(sampler);
   }
   const rssEnd = await sampleRss(worker.child.pid);
+  await new Promise((r) => setTimeout(r, 1100)); // the preload writes its peak every second
+  const { peak } = JSON.parse(readFileSync(memoryFile, 'utf8'));
+  const mb = (bytes) => fmt(bytes / 2 ** 20); // MiB, as sampleRss
   const {
     rows: [late],
   } = await db.query(
@@ -122,6 +127,7 @@ Command: \`node bench/deadlines-scale.mjs\` (BENCH_DEADLINES=${DEADLINES}, BENCH
 | reminders fired / REMINDER notifications stored | ${late.n.toLocaleString()} / ${notifications.toLocaleString()} |
 | lateness (fired-at minus remind-at) p50 / p99 / max | ${fmt(Number(late.p50))} ms / ${fmt(Number(late.p99))} ms / ${fmt(Number(late.max))} ms |
 | worker RSS peak / at the end | ${fmt(rssPeak)} MB / ${fmt(rssEnd)} MB |
+| at the peak (\`process.memoryUsage()\`, sampled every 100 ms): V8 heap used / heap reserved / outside the heap (Buffers of it) | ${mb(peak.heapUsed)} / ${mb(peak.heapTotal)} / ${mb(peak.external)} (${mb(peak.arrayBuffers)}) MB of ${mb(peak.rss)} MB |
 | Redis used memory before the worker / peak | ${fmt(redisBefore / 2 ** 20)} MiB / ${fmt(redisPeak / 2 ** 20)} MiB |
 
 The worker keeps in Redis only the next event of deadlines due within its horizon (max(3 x RECONCILE_INTERVAL_MS, 1 h)); the rest stay rows in PostgreSQL until they come near, so Redis does not grow with the number of pending deadlines.

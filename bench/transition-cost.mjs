@@ -14,7 +14,7 @@ import { topFunctions } from './lib/cpu-profile.mjs';
 import os from 'node:os';
 import pg from 'pg';
 import {
-  build, dbUrl, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, waitHealthy, writeSection, admin,
+  build, dbUrl, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, waitHealthy, writeSection, admin,
 } from './lib/stack.mjs';
 
 const DOCS = Number(process.env.BENCH_COST_DOCS ?? 300);
@@ -277,7 +277,7 @@ async function main() {
   });
   const apiExited = new Promise((resolve) => api.child.once('exit', resolve));
   const workerProfileDir = WORKER_PROFILE ? mkdtempSync(join(os.tmpdir(), 'alur-cost-worker-prof-')) : null;
-  const worker = startProcess('worker', 'dist/apps/worker/src/main.js', {
+  const worker = startWorker({
     ...env,
     NODE_FLAGS: `--import ./bench/lib/count-queries.mjs${workerProfileDir ? ` --cpu-prof --cpu-prof-dir=${workerProfileDir}` : ''}`,
     BENCH_QUERY_COUNT_FILE: `${COUNT_FILE}.worker`,

@@ -53,6 +53,14 @@ export function machine() {
   };
 }
 
+/** How the worker is started in production (package.json's start scripts, docker-compose.yml). */
+export const WORKER_NODE_FLAGS = '--max-old-space-size=160';
+
+/** The built worker, started as in production; `env.NODE_FLAGS` adds to its flags. */
+export function startWorker(env) {
+  return startProcess('worker', 'dist/apps/worker/src/main.js', { ...env, NODE_FLAGS: [WORKER_NODE_FLAGS, env.NODE_FLAGS].filter(Boolean).join(' ') });
+}
+
 /** Starts a built process; resolves once it logs nothing fatal for a moment; returns {child, stop}. */
 export function startProcess(name, entry, env) {
   const child = spawn(process.execPath, [...(env.NODE_FLAGS ? env.NODE_FLAGS.split(' ') : []), entry], {

@@ -37,9 +37,9 @@ export interface SpawnedWorker {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** The built worker (`node dist/apps/worker/src/main.js`) as its own process, for crash tests. */
+/** The built worker as its own process, started as in production (package.json's start:worker), for crash and multi-process tests. */
 export function spawnWorker(env: Record<string, string>): SpawnedWorker {
-  const child = spawn(process.execPath, [resolve('dist/apps/worker/src/main.js')], {
+  const child = spawn(process.execPath, ['--max-old-space-size=160', resolve('dist/apps/worker/src/main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', WEEKLY_DIGEST: 'false', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
