@@ -51,6 +51,7 @@ async function fixedRate(tokens, ids) {
   const ready = ids.map((id) => ({ id, step: 0 }));
   const latencies = [];
   let errors = 0;
+  const errorTexts = new Set();
   const total = RATE * FIXED_SECONDS;
   const started = performance.now();
   const inFlight = [];
@@ -66,12 +67,15 @@ async function fixedRate(tokens, ids) {
           latencies.push(ms);
           if (item.step + 1 < STEPS.length) ready.push({ id: item.id, step: item.step + 1 });
         })
-        .catch(() => errors++),
+        .catch((error) => {
+          errors++;
+          if (errorTexts.size < 5) errorTexts.add(String(error.message ?? error).slice(0, 300));
+        }),
     );
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
-  return { ...summarize(latencies), errors, perSecond: latencies.length / seconds };
+  return { ...summarize(latencies), errors, errorTexts: [...errorTexts], perSecond: latencies.length / seconds };
 }
 
 /** Closed loop: CONCURRENCY clients each drive documents through all four actions as fast as they can. */
@@ -185,7 +189,7 @@ The database's limit: \`pgbench -n -M prepared -T ${PGBENCH_SECONDS}\` running \
 ${pgbench.map((r) => `| pgbench, ${r.clients} clients | ${fmt(r.tps)} | | | | | ${r.transactions} (latency average ${fmt(r.latencyMs, 2)} ms) |`).join('\n')}
 
 alur reaches **${fmt(ratio * 100)}%** of the pgbench limit at 4 clients measured in the same run.
-Targets: >= 1,000 transitions/s at saturation (${saturated.perSecond >= 1000 ? 'met' : `not met: ${fmt((1 - saturated.perSecond / 1000) * 100)}% short`}), >= 40% of the pgbench limit (${ratio >= 0.4 ? 'met' : 'not met'}), p99 <= 25 ms at ${RATE} req/s (${fixed.p99 <= 25 ? 'met' : `not met by ${fmt(fixed.p99 - 25)} ms`}).
+${fixed.errors > 0 ? `The fixed load's failed requests (at most five kinds): ${fixed.errorTexts.map((t) => `\`${t.replace(/`/g, "'")}\``).join('; ')}.\n` : ''}Targets: >= 1,000 transitions/s at saturation (${saturated.perSecond >= 1000 ? 'met' : `not met: ${fmt((1 - saturated.perSecond / 1000) * 100)}% short`}), >= 40% of the pgbench limit (${ratio >= 0.4 ? 'met' : 'not met'}), p99 <= 25 ms at ${RATE} req/s (${fixed.p99 <= 25 ? 'met' : `not met by ${fmt(fixed.p99 - 25)} ms`}).
 
 <details><summary>The API's 15 functions with the most self time (CPU profile of the API's start and ${PROFILE_DOCS} documents approved at saturation, idle time left out; ${fmt(profile.totalMs / 1000)} s sampled)</summary>
 

@@ -9,6 +9,7 @@ import { PasswordHashGate } from './auth/password-hash-gate.js';
 import { mountWebApp } from './web/web-app.js';
 import { buildOpenApiDocument } from './common/contract/openapi-document.js';
 import { applySecurityHeaders } from './common/http/security-headers.js';
+import { keepIdleConnectionsOpen } from './common/http/keep-alive.js';
 
 /** What main.ts and the e2e app builder both apply, so tests run the app as production does. */
 export function configureApp(app: INestApplication): void {
@@ -27,6 +28,7 @@ export function configureApp(app: INestApplication): void {
   mountQueueDashboard(app); // /admin/queues, OPERATOR only: plain Express middleware, see QueueDashboard
   mountWebApp(app); // the pages at /, and index.html for any other page path (apps/web)
   app.enableShutdownHooks();
+  keepIdleConnectionsOpen(express.getHttpServer());
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app) as never, { jsonDocumentUrl: 'docs-json' });
 }
