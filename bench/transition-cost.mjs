@@ -35,31 +35,31 @@ const TICK_MS = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms
 
 const quickWin = (i) => benchQuickWin('cost', i);
 
+/** A process and all its descendants (the API's cluster workers, a shell's children). */
+function withDescendants(pid) {
+  const children = safeList(`/proc/${pid}/task`).flatMap((task) => safeRead(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean).map(Number));
+  return [pid, ...children.flatMap(withDescendants)];
+}
+
 /** utime + stime of a process and its descendants, in ms. */
 function cpuMs(pid) {
   let ms = 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  for (const p of withDescendants(pid)) {
+    const stat = safeRead(`/proc/${p}/stat`);
+    if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     ms += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-  for (const task of safeList(`/proc/${pid}/task`)) {
-    for (const child of safeRead(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean)) ms += cpuMs(Number(child));
   }
   return ms;
 }
+
 /** Read and write system calls of a process and its descendants (/proc/<pid>/io): counts, not time. */
 function syscalls(pid) {
-  const io = Object.fromEntries(safeRead(`/proc/${pid}/io`).split('\n').filter(Boolean).map((line) => line.split(': ')));
-  const total = { reads: Number(io.syscr ?? 0), writes: Number(io.syscw ?? 0) };
-  for (const task of safeList(`/proc/${pid}/task`)) {
-    for (const child of safeRead(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean)) {
-      const more = syscalls(Number(child));
-      total.reads += more.reads;
-      total.writes += more.writes;
-    }
+  const total = { reads: 0, writes: 0 };
+  for (const p of withDescendants(pid)) {
+    const io = Object.fromEntries(safeRead(`/proc/${p}/io`).split('\n').filter(Boolean).map((line) => line.split(': ')));
+    total.reads += Number(io.syscr ?? 0);
+    total.writes += Number(io.syscw ?? 0);
   }
   return total;
 }

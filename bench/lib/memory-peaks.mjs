@@ -7,12 +7,11 @@ import { writeFileSync } from 'node:fs';
 const file = process.env.BENCH_MEMORY_FILE;
 if (file) {
   let peak = process.memoryUsage();
-  let at = Date.now();
   const sample = setInterval(() => {
     const now = process.memoryUsage();
-    if (now.rss > peak.rss) [peak, at] = [now, Date.now()];
+    if (now.rss > peak.rss) peak = now;
   }, 100);
-  const write = () => writeFileSync(file, JSON.stringify({ peak, at }));
+  const write = () => writeFileSync(file, JSON.stringify({ peak }));
   const flush = setInterval(write, 1000);
   sample.unref();
   flush.unref();
