@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, type BrowserApp } from '#testing';
 
 jest.setTimeout(240_000);
 
@@ -73,6 +73,7 @@ describe('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, 360 px
     await page.getByRole('heading', { name: 'Unit Kerja', exact: true }).waitFor();
     await page.getByTestId('unit').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar unit kerja' }))).toEqual([]); // each unit a card
     await screenshot(page, '360px-unit-kerja');
 
     await page.getByLabel('Kode').fill('Dinas Kesehatan');
@@ -110,6 +111,7 @@ describe('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, 360 px
     await page.getByLabel('Nama wilayah').fill('Kabupaten Mahakam Ulu');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByText('Pemerintah daerah diubah.').waitFor();
+    expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar kabupaten dan kota' }))).toEqual([]);
     await screenshot(page, '360px-pemerintah-daerah');
     const governments = (await app.t.http.get('/api/governments').set(await app.t.auth('kaltim.admin'))).body.items;
     expect(governments.find((g: { code: string }) => g.code === 'mahulu')).toMatchObject({ level: 'REGENCY', regionName: 'Kabupaten Mahakam Ulu', parentCode: 'kaltim' });

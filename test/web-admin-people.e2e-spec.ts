@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, type BrowserApp } from '#testing';
 
 jest.setTimeout(240_000);
 
@@ -19,6 +19,7 @@ describe('Pegawai pages: an ADMIN adds a person, resets their password, and they
     await page.getByRole('heading', { name: 'Pegawai', exact: true }).waitFor();
     await page.getByTestId('person').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar pegawai' }))).toEqual([]); // each person a card
     await screenshot(page, '360px-pegawai');
 
     await page.getByLabel('Cari nama, NIP atau nama pengguna').fill('199408102020122012');

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { TEST_DEMO_PASSWORD } from './test-database.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -84,6 +84,21 @@ async function reflowViolations(page: Page): Promise<string[]> {
     '({ pageWidth: document.documentElement.scrollWidth, viewportWidth: document.documentElement.clientWidth })',
   );
   return pageWidth > viewportWidth ? [`reflow: the page is ${pageWidth} px wide in a ${viewportWidth} px viewport`] : [];
+}
+
+/**
+ * What of a scrolling region a person at this width must scroll sideways to reach: the region's
+ * overflow, and each button whose right edge lies past the viewport (empty when the region fits).
+ */
+export async function sidewaysOverflow(region: Locator): Promise<string[]> {
+  const overflow = await region.evaluate((element) => element.scrollWidth - element.clientWidth);
+  const viewportWidth = region.page().viewportSize()!.width;
+  const hidden: string[] = overflow > 0 ? [`the region scrolls ${overflow} px sideways`] : [];
+  for (const button of await region.getByRole('button').all()) {
+    const box = (await button.boundingBox())!;
+    if (box.x + box.width > viewportWidth) hidden.push(`"${await button.getAttribute('aria-label') ?? await button.textContent()}" ends at ${Math.round(box.x + box.width)} px`);
+  }
+  return hidden;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

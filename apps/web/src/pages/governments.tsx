@@ -6,7 +6,7 @@ import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
 import { useSession } from '../session';
 import { useGovernments } from './units';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
-import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
+import { ActionsHeader, CellLabel, RowEditButton, TableRegion } from '../components/table';
 
 const LEVELS: Record<Government['level'], string> = { PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota' };
 const ZONES: ReadonlyArray<readonly [string, string]> = [
@@ -62,7 +62,7 @@ export function GovernmentsPage() {
       <p class="muted">Kabupaten dan kota di bawah {province.name}.</p>
       {regions.length === 0 && <Empty>Belum ada kabupaten atau kota.</Empty>}
       {regions.length > 0 && (
-        <TableRegion label="Daftar kabupaten dan kota">
+        <TableRegion label="Daftar kabupaten dan kota" tableClass="stacked">
           <thead>
             <tr>
               <th scope="col">Kode</th>
@@ -75,11 +75,20 @@ export function GovernmentsPage() {
           <tbody>
             {regions.map((g) => (
               <tr key={g.code} data-testid="government">
-                <td>{g.code}</td>
-                <td>{g.name}</td>
-                <td>{LEVELS[g.level]}</td>
-                <td>{g.timeZone}</td>
                 <td>
+                  <CellLabel>Kode</CellLabel>
+                  {g.code}
+                </td>
+                <th scope="row">{g.name}</th>
+                <td>
+                  <CellLabel>Tingkat</CellLabel>
+                  {LEVELS[g.level]}
+                </td>
+                <td>
+                  <CellLabel>Zona waktu</CellLabel>
+                  {g.timeZone}
+                </td>
+                <td class="row-actions">
                   <RowEditButton label={`Ubah ${g.name}`} onClick={() => (setEditing(g), feedback.clear())} />
                 </td>
               </tr>

@@ -5,7 +5,7 @@ import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
-import { TableRegion } from '../components/table';
+import { CellLabel, TableRegion } from '../components/table';
 
 const LIMIT = 20;
 const FILTERS = ['unitCode', 'role', 'active', 'search'] as const;
@@ -102,7 +102,7 @@ export function PeoplePage({ query }: PageProps) {
           <p class="muted" role="status">
             {list.data.total} pegawai · halaman {page} dari {pages}
           </p>
-          <TableRegion label="Daftar pegawai">
+          <TableRegion label="Daftar pegawai" tableClass="stacked">
             <thead>
               <tr>
                 <th scope="col">Nama</th>
@@ -116,14 +116,29 @@ export function PeoplePage({ query }: PageProps) {
             <tbody>
               {list.data.items.map((p) => (
                 <tr key={p.username} data-testid="person">
-                  <td>
+                  <th scope="row">
                     <Link href={`/pegawai/${encodeURIComponent(p.username)}`}>{p.name}</Link>
+                  </th>
+                  <td>
+                    <CellLabel>NIP</CellLabel>
+                    {p.nip ?? '-'}
                   </td>
-                  <td>{p.nip ?? '-'}</td>
-                  <td>{p.username}</td>
-                  <td>{p.governmentCode === me.governmentCode ? unitName(p.unitCode) : `${p.unitCode} (${p.governmentCode})`}</td>
-                  <td>{p.roles.map(roleLabel).join(', ')}</td>
-                  <td>{p.active ? 'Aktif' : 'Nonaktif'}</td>
+                  <td>
+                    <CellLabel>Nama pengguna</CellLabel>
+                    {p.username}
+                  </td>
+                  <td>
+                    <CellLabel>Unit kerja</CellLabel>
+                    {p.governmentCode === me.governmentCode ? unitName(p.unitCode) : `${p.unitCode} (${p.governmentCode})`}
+                  </td>
+                  <td>
+                    <CellLabel>Peran</CellLabel>
+                    {p.roles.map(roleLabel).join(', ')}
+                  </td>
+                  <td>
+                    <CellLabel>Status</CellLabel>
+                    {p.active ? 'Aktif' : 'Nonaktif'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,7 @@ import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { useUnits } from './people';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
-import { ActionsHeader, RowEditButton, TableRegion } from '../components/table';
+import { ActionsHeader, CellLabel, RowEditButton, TableRegion } from '../components/table';
 
 /** The governments the caller administers (their own, and a province's regencies and cities). */
 export function useGovernments() {
@@ -67,7 +67,7 @@ export function UnitsPage({ query }: PageProps) {
       {units.error && <ErrorMessage error={units.error} onRetry={units.reload} />}
       {units.data && units.data.items.length === 0 && <Empty>Belum ada unit kerja.</Empty>}
       {units.data && units.data.items.length > 0 && (
-        <TableRegion label="Daftar unit kerja">
+        <TableRegion label="Daftar unit kerja" tableClass="stacked">
           <thead>
             <tr>
               <th scope="col">Kode</th>
@@ -79,10 +79,16 @@ export function UnitsPage({ query }: PageProps) {
           <tbody>
             {units.data.items.map((u) => (
               <tr key={u.code} data-testid="unit">
-                <td>{u.code}</td>
-                <td>{u.name}</td>
-                <td>{u.headUsername ?? '-'}</td>
                 <td>
+                  <CellLabel>Kode</CellLabel>
+                  {u.code}
+                </td>
+                <th scope="row">{u.name}</th>
+                <td>
+                  <CellLabel>Kepala unit</CellLabel>
+                  {u.headUsername ?? '-'}
+                </td>
+                <td class="row-actions">
                   <RowEditButton label={`Ubah ${u.name}`} onClick={() => (setEditing(u), feedback.clear())} />
                 </td>
               </tr>
