@@ -24,7 +24,7 @@ export function useFeedback(): Feedback {
   );
 }
 
-/** What a form says after a save: the problem as an alert, the success as a status line (each only when set). */
+/** What a form says after a save (a `Feedback`, or just a problem): the problem as an alert, the success as a status line, each only when set. */
 export function FormFeedback({ problem, notice }: { problem?: string | null; notice?: string | null }) {
   return (
     <>

@@ -78,7 +78,7 @@ export function DelegationsPage() {
             <label for="d-reason">Alasan</label>
             <input id="d-reason" name="reason" />
           </div>
-          <FormFeedback problem={feedback.problem} notice={feedback.notice} />
+          <FormFeedback {...feedback} />
           <div class="buttons">
             <button type="submit" class="primary">
               Simpan

@@ -131,7 +131,7 @@ export function GovernmentsPage() {
             ))}
           </select>
         </div>
-        <FormFeedback problem={feedback.problem} notice={feedback.notice} />
+        <FormFeedback {...feedback} />
         <div class="buttons">
           <button type="submit" class="primary">
             {editing ? 'Simpan' : 'Tambah kabupaten/kota'}

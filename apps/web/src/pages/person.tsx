@@ -140,7 +140,7 @@ export function PersonPage({ params }: PageProps) {
             <label for="p-active">Aktif</label>
           </div>
         )}
-        <FormFeedback problem={feedback.problem} notice={feedback.notice} />
+        <FormFeedback {...feedback} />
         <div class="buttons">
           <button type="submit" class="primary">
             {creating ? 'Tambah pegawai' : 'Simpan'}

@@ -101,7 +101,7 @@ export function OfficeHoursSection() {
               </tbody>
             </table>
           </div>
-          <FormFeedback problem={feedback.problem} notice={feedback.notice} />
+          <FormFeedback {...feedback} />
           <div class="buttons">
             <button type="submit" class="primary">
               Simpan jam kerja

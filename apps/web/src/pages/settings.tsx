@@ -61,7 +61,7 @@ function SlaSection({ kind }: { kind: Kind }) {
       <h3 id={`sla-${kind}`}>{KIND_LABELS[kind]}</h3>
       {sla.error && <ErrorMessage error={sla.error} onRetry={sla.reload} />}
       {sla.loading && !sla.data && <Loading />}
-      <FormFeedback problem={feedback.problem} notice={feedback.notice} />
+      <FormFeedback {...feedback} />
       {sla.data && (
         <TableRegion label={`Batas Waktu Tahap ${KIND_LABELS[kind]}`} tableClass="stacked">
           <thead>
@@ -181,7 +181,7 @@ function HolidaySection() {
             <input name="national" type="checkbox" /> Hari libur nasional (berlaku di semua pemerintah daerah)
           </label>
         )}
-        <FormFeedback problem={feedback.problem} notice={feedback.notice} />
+        <FormFeedback {...feedback} />
         <div class="buttons">
           <button type="submit" class="primary">
             Tambah hari libur

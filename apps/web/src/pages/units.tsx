@@ -113,7 +113,7 @@ export function UnitsPage({ query }: PageProps) {
             <label for="u-head">Nama pengguna kepala unit</label>
             <input id="u-head" name="headUsername" defaultValue={editing?.headUsername ?? ''} placeholder="boleh dikosongkan" />
           </div>
-          <FormFeedback problem={feedback.problem} notice={feedback.notice} />
+          <FormFeedback {...feedback} />
           <div class="buttons">
             <button type="submit" class="primary">
               {editing ? 'Simpan' : 'Tambah unit kerja'}
