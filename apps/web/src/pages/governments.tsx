@@ -5,7 +5,8 @@ import { adminProblem } from '../components/admin-problem';
 import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
 import { useSession } from '../session';
 import { useGovernments } from './units';
-import { FormFeedback, useFeedback } from '../components/form-feedback';
+import { useFeedback } from '../components/form-feedback';
+import { AddOrEditForm } from '../components/add-or-edit-form';
 import { ActionsHeader, CellLabel, RowEditButton, TableRegion } from '../components/table';
 
 const LEVELS: Record<Government['level'], string> = { PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota' };
@@ -96,8 +97,15 @@ export function GovernmentsPage() {
           </tbody>
         </TableRegion>
       )}
-      <form onSubmit={save} noValidate class="doc-form" key={editing?.code ?? 'baru'} aria-labelledby="pemda-form">
-        <h2 id="pemda-form">{editing ? `Ubah ${editing.name}` : 'Tambah kabupaten/kota'}</h2>
+      <AddOrEditForm
+        key={editing?.code ?? 'baru'}
+        id="pemda-form"
+        addLabel="Tambah kabupaten/kota"
+        editing={editing?.name ?? null}
+        feedback={feedback}
+        onSubmit={save}
+        onCancel={() => setEditing(null)}
+      >
         {!editing && (
           <div class="field">
             <label for="g-code">Kode</label>
@@ -131,18 +139,7 @@ export function GovernmentsPage() {
             ))}
           </select>
         </div>
-        <FormFeedback {...feedback} />
-        <div class="buttons">
-          <button type="submit" class="primary">
-            {editing ? 'Simpan' : 'Tambah kabupaten/kota'}
-          </button>
-          {editing && (
-            <button type="button" onClick={() => setEditing(null)}>
-              Batal
-            </button>
-          )}
-        </div>
-      </form>
+      </AddOrEditForm>
     </section>
   );
 }

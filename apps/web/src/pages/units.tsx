@@ -7,7 +7,8 @@ import { navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { useUnits } from './people';
-import { FormFeedback, useFeedback } from '../components/form-feedback';
+import { useFeedback } from '../components/form-feedback';
+import { AddOrEditForm } from '../components/add-or-edit-form';
 import { ActionsHeader, CellLabel, RowEditButton, TableRegion } from '../components/table';
 
 /** The governments the caller administers (their own, and a province's regencies and cities). */
@@ -97,8 +98,15 @@ export function UnitsPage({ query }: PageProps) {
         </TableRegion>
       )}
       {!units.error && (
-        <form onSubmit={save} noValidate class="doc-form" key={editing?.code ?? 'baru'} aria-labelledby="unit-form">
-          <h2 id="unit-form">{editing ? `Ubah ${editing.name}` : 'Tambah unit kerja'}</h2>
+        <AddOrEditForm
+          key={editing?.code ?? 'baru'}
+          id="unit-form"
+          addLabel="Tambah unit kerja"
+          editing={editing?.name ?? null}
+          feedback={feedback}
+          onSubmit={save}
+          onCancel={() => setEditing(null)}
+        >
           {!editing && (
             <div class="field">
               <label for="u-code">Kode</label>
@@ -113,18 +121,7 @@ export function UnitsPage({ query }: PageProps) {
             <label for="u-head">Nama pengguna kepala unit</label>
             <input id="u-head" name="headUsername" defaultValue={editing?.headUsername ?? ''} placeholder="boleh dikosongkan" />
           </div>
-          <FormFeedback {...feedback} />
-          <div class="buttons">
-            <button type="submit" class="primary">
-              {editing ? 'Simpan' : 'Tambah unit kerja'}
-            </button>
-            {editing && (
-              <button type="button" onClick={() => setEditing(null)}>
-                Batal
-              </button>
-            )}
-          </div>
-        </form>
+        </AddOrEditForm>
       )}
     </section>
   );
