@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
 import { act, createQuickWin, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { historyOf } from './support/quick-win.js';
 
 jest.setTimeout(180_000);
 
@@ -137,6 +138,58 @@ describe.each([
     await page().goto(`${app.baseUrl}/pegawai`);
     await page().getByRole('alert').filter({ hasText: 'Tidak berwenang untuk melakukan tindakan ini.' }).waitFor();
     expect(await page().getByRole('button', { name: 'Coba lagi' }).count()).toBe(0);
+  });
+
+  it('an action whose answer is lost on the way is sent again safely: carried out once, and the page says what happened', async () => {
+    const doc = await createQuickWin(app.t, 'kaltim.drafter');
+    await signIn(app, 'kaltim.drafter', `/quick-wins/${doc.id}`);
+    await page().locator('[data-action="SUBMIT"]').click();
+    const dialog = page().getByRole('dialog');
+    const actions = '**/api/quick-wins/*/actions';
+    const sendings = () => page().waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/actions'));
+    const claimed = async (key: string) => (await app.t.dataSource.query('SELECT 1 FROM idempotency_keys WHERE key = $1', [key])).length === 1;
+
+    // the first sending reaches the API, which is still carrying it out (another transaction holds the
+    // document) when the browser loses the connection
+    const holder = app.t.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    await holder.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
+    const firstKey = sendings().then((request) => request.headers()['idempotency-key']);
+    let carriedOut: Promise<unknown> | undefined;
+    await page().route(actions, async (route) => {
+      carriedOut = route.fetch();
+      for (let i = 0; !(await claimed(await firstKey)); i++) {
+        if (i === 400) throw new Error('the first sending never reached the API');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await route.abort('connectionreset');
+    });
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Tidak dapat menghubungi server.' }).waitFor();
+    await page().unroute(actions);
+    expect(await firstKey).toMatch(/^[0-9a-f]{32}$/);
+
+    // sent again while the first is still being carried out: the page says so, and nothing is done twice
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Tindakan yang Anda kirim sebelumnya masih diproses.' }).waitFor();
+    await holder.commitTransaction();
+    await holder.release();
+    await carriedOut;
+    expect((await historyOf(app.t, doc.id)).entries.map((e) => e.action)).toEqual(['CREATE', 'SUBMIT']);
+
+    // sent again once it is done: the first answer comes back, not "changed by someone else"
+    const retry = sendings();
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    await page().getByRole('status').filter({ hasText: 'Ajukan: berhasil.' }).waitFor();
+    expect((await retry).headers()['idempotency-key']).toBe(await firstKey);
+    expect((await historyOf(app.t, doc.id)).entries.map((e) => e.action)).toEqual(['CREATE', 'SUBMIT']);
+
+    // a new opening of the dialog is a new intention, with a key of its own
+    await page().locator('[data-action="WITHDRAW"]').click();
+    const withdrawal = sendings();
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    expect((await withdrawal).headers()['idempotency-key']).not.toBe(await firstKey);
+    await page().getByRole('status').filter({ hasText: 'Tarik Usulan: berhasil.' }).waitFor();
   });
 
   it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { actionLabel } from '../i18n/words';
 
 const COMMENT_REQUIRED = new Set(['RETURN', 'REJECT']);
@@ -38,9 +39,14 @@ export interface ActionInput {
   data?: Record<string, unknown>;
 }
 
-/** Every action asks once more before it is sent; RETURN and REJECT need a note, some actions data. */
-export function ActionDialog({ action, onSubmit, onClose }: { action: string; onSubmit(input: ActionInput): Promise<string | null>; onClose(): void }) {
+/**
+ * Every action asks once more before it is sent; RETURN and REJECT need a note, some actions data.
+ * Each sending from one opening of the dialog carries the same idempotency key, so sending again after
+ * an answer that never arrived cannot act twice or fail on the caller's own first action.
+ */
+export function ActionDialog({ action, onSubmit, onClose }: { action: string; onSubmit(input: ActionInput, idempotencyKey: string): Promise<string | null>; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -69,7 +75,7 @@ export function ActionDialog({ action, onSubmit, onClose }: { action: string; on
       else data[f.name] = raw;
     }
     setBusy(true);
-    const problem = await onSubmit({ ...(comment ? { comment } : {}), ...(fields.length ? { data } : {}) });
+    const problem = await onSubmit({ ...(comment ? { comment } : {}), ...(fields.length ? { data } : {}) }, idempotencyKey);
     setBusy(false);
     if (problem) setError(problem);
   }

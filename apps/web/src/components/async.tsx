@@ -46,11 +46,17 @@ export function errorText(error: ApiError): string {
     case 404:
       return 'Tidak ditemukan.';
     case 409:
-      return 'Dokumen sudah berubah atau tindakan ini tidak dapat dilakukan pada tahap sekarang. Muat ulang halaman.';
+      return error.code === 'IDEMPOTENCY_IN_FLIGHT'
+        ? 'Tindakan yang Anda kirim sebelumnya masih diproses. Tunggu sebentar lalu muat ulang halaman.'
+        : 'Dokumen sudah berubah atau tindakan ini tidak dapat dilakukan pada tahap sekarang. Muat ulang halaman.';
     case 412:
       return 'Dokumen telah diubah oleh orang lain. Muat ulang halaman lalu coba lagi.';
     case 429:
       return 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.';
+    case 422:
+      return error.code === 'IDEMPOTENCY_KEY_REUSED'
+        ? 'Tindakan ini sudah Anda kirim dengan isian lain. Muat ulang halaman untuk melihat hasilnya.'
+        : 'Permintaan tidak dapat diproses. Periksa isian Anda.';
     default:
       return error.status >= 500 ? 'Terjadi gangguan pada server. Coba lagi nanti.' : 'Permintaan tidak dapat diproses. Periksa isian Anda.';
   }

@@ -22,9 +22,9 @@ function load(kindPath: KindPath, id: string) {
   ]);
 }
 
-function fire(kindPath: KindPath, doc: DocumentView, action: string, input: ActionInput) {
+function fire(kindPath: KindPath, doc: DocumentView, action: string, input: ActionInput, idempotencyKey: string) {
   const request = {
-    params: { path: { id: doc.id }, header: { 'If-Match': `"${doc.version}"` } as never },
+    params: { path: { id: doc.id }, header: { 'If-Match': `"${doc.version}"`, 'Idempotency-Key': idempotencyKey } as never },
     body: { action, ...input } as never,
   };
   return ok<DocumentView>(kindPath === 'quick-wins' ? api.POST('/api/quick-wins/{id}/actions', request) : api.POST('/api/regulations/{id}/actions', request));
@@ -51,9 +51,9 @@ export function DocumentPage({ params }: PageProps) {
   const [doc, history, versions] = loaded.data;
   const kind = doc.kind as Kind;
 
-  async function submit(input: ActionInput): Promise<string | null> {
+  async function submit(input: ActionInput, idempotencyKey: string): Promise<string | null> {
     try {
-      await fire(kindPath, doc, action!, input);
+      await fire(kindPath, doc, action!, input, idempotencyKey);
       setNotice(`${actionLabel(action!)}: berhasil.`);
       setAction(null);
       loaded.reload();
