@@ -473,6 +473,44 @@ describe('Quick Win errors', () => {
       expect(ok.body.state).toBe('verification');
     });
 
+    it('on create: the same draft sent again is the same document, made once; a refused draft does not burn the key', async () => {
+      const title = `Draf idempoten ${randomUUID().slice(0, 8)}`;
+      const made = async (t2: string) => (await t.dataSource.query('SELECT count(*)::int AS n FROM documents WHERE title = $1', [t2]))[0].n;
+      const headers = { 'Idempotency-Key': `buat-${randomUUID()}` };
+      expectError(await post('/api/quick-wins', 'kaltim.drafter', quickWinBody({ title, year: 1999 }), headers), 400, 'VALIDATION_FAILED');
+      const first = await post('/api/quick-wins', 'kaltim.drafter', quickWinBody({ title }), headers);
+      expect(first.status).toBe(201);
+      const again = await post('/api/quick-wins', 'kaltim.drafter', quickWinBody({ title }), headers);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect([again.headers.location, again.headers.etag]).toEqual([`/api/quick-wins/${first.body.id}`, first.headers.etag]);
+      expect(await made(title)).toBe(1);
+      // the key with another draft, or for an action, is another request
+      expectError(await post('/api/quick-wins', 'kaltim.drafter', quickWinBody({ title: `${title} lain` }), headers), 422, 'IDEMPOTENCY_KEY_REUSED');
+      expectError(await fire(first.body.id, 'kaltim.drafter', { action: 'SUBMIT' }, headers), 422, 'IDEMPOTENCY_KEY_REUSED');
+      expect(await made(`${title} lain`)).toBe(0);
+      // a malformed key is refused before anything is made
+      expectError(await post('/api/quick-wins', 'kaltim.drafter', quickWinBody({ title: `${title} 2` }), { 'Idempotency-Key': 'k'.repeat(256) }), 400, 'VALIDATION_FAILED');
+      expect(await made(`${title} 2`)).toBe(0);
+    });
+
+    it('on edit: the same edit sent again answers the first response, where without the key its version has passed (412)', async () => {
+      const doc = await createQuickWin(t, 'kaltim.drafter');
+      const edit = { title: 'Layanan Perizinan Daring Terpadu' };
+      const headers = { 'If-Match': `"${doc.version}"`, 'Idempotency-Key': `ubah-${doc.id}` };
+      const first = await patch(doc.id, 'kaltim.drafter', edit, headers);
+      expect(first.status).toBe(200);
+      const again = await patch(doc.id, 'kaltim.drafter', edit, headers);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect((await historyOf(t, doc.id)).entries.filter((e) => e.action === 'EDIT')).toHaveLength(1);
+      expectError(await patch(doc.id, 'kaltim.drafter', edit, { 'If-Match': `"${doc.version}"` }), 412, 'VERSION_MISMATCH');
+      // a malformed key: 404 to whom cannot see the document, 400 to whom can
+      expectError(await patch(doc.id, 'paser.drafter', edit, { 'Idempotency-Key': 'k'.repeat(300) }), 404, 'NOT_FOUND');
+      expectError(await patch(doc.id, 'kaltim.drafter', edit, { 'Idempotency-Key': 'k'.repeat(300) }), 400, 'VALIDATION_FAILED');
+    });
+
     it('409 IDEMPOTENCY_IN_FLIGHT while the first request with the key is still running', async () => {
       const doc = await createQuickWin(t, 'kaltim.drafter');
       await driveTo(t, doc.id, 'endorsement');

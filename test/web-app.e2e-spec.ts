@@ -192,6 +192,29 @@ describe.each([
     await page().getByRole('status').filter({ hasText: 'Tarik Usulan: berhasil.' }).waitFor();
   });
 
+  it('a draft whose answer is lost on the way is made once when "Simpan" is pressed again', async () => {
+    const title = `Tata Naskah Dinas Elektronik ${label}`;
+    await signIn(app, 'kaltim.drafter', '/regulations/baru');
+    await page().getByLabel('Judul (setelah "tentang")').fill(title);
+    await page().getByLabel('Dasar hukum (satu per baris)').fill('Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah');
+    await page().getByLabel('Batang tubuh').fill('Pasal 1\nTata naskah dinas dilaksanakan secara elektronik.');
+    const keys: string[] = [];
+    await page().route('**/api/regulations', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      await route.fetch(); // the API makes the draft; its answer never reaches the browser
+      await route.abort('connectionreset');
+    });
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await page().getByRole('alert').filter({ hasText: 'Tidak dapat menghubungi server.' }).waitFor();
+    await page().unroute('**/api/regulations');
+    const resent = page().waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/regulations'));
+    await page().getByRole('button', { name: 'Simpan' }).click();
+    await page().getByRole('heading', { name: title, level: 1 }).waitFor();
+    expect((await resent).headers()['idempotency-key']).toBe(keys[0]);
+    expect(keys).toHaveLength(1);
+    expect(await app.t.dataSource.query('SELECT count(*)::int AS n FROM documents WHERE title = $1', [title])).toEqual([{ n: 1 }]);
+  });
+
   it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {
     const year = 2031;
     const docs = [];

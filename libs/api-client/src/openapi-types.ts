@@ -441,7 +441,10 @@ export interface paths {
         /** List quick-wins the caller may read, newest first */
         get: operations["listQuickWins"];
         put?: never;
-        /** Create a draft quick-win of the drafter's unit (a drafter's Plt/Plh: of the principal's, as the principal) */
+        /**
+         * Create a draft quick-win of the drafter's unit (a drafter's Plt/Plh: of the principal's, as the principal)
+         * @description With an Idempotency-Key, sending the same draft again answers the first response (the same document).
+         */
         post: operations["createQuickWin"];
         delete?: never;
         options?: never;
@@ -463,7 +466,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft or revision (a drafter of its unit, or their Plt/Plh); a real change makes a new content version */
+        /**
+         * Edit a draft or revision (a drafter of its unit, or their Plt/Plh); a real change makes a new content version
+         * @description With an Idempotency-Key, sending the same edit again answers the first response.
+         */
         patch: operations["updateQuickWin"];
         trace?: never;
     };
@@ -531,7 +537,10 @@ export interface paths {
         /** List regulations the caller may read, newest first */
         get: operations["listRegulations"];
         put?: never;
-        /** Create a draft regulation of the drafter's unit (a drafter's Plt/Plh: of the principal's, as the principal) */
+        /**
+         * Create a draft regulation of the drafter's unit (a drafter's Plt/Plh: of the principal's, as the principal)
+         * @description With an Idempotency-Key, sending the same draft again answers the first response (the same document).
+         */
         post: operations["createRegulation"];
         delete?: never;
         options?: never;
@@ -553,7 +562,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft or revision (a drafter of its unit, or their Plt/Plh); a real change makes a new content version */
+        /**
+         * Edit a draft or revision (a drafter of its unit, or their Plt/Plh); a real change makes a new content version
+         * @description With an Idempotency-Key, sending the same edit again answers the first response.
+         */
         patch: operations["updateRegulation"];
         trace?: never;
     };
@@ -4745,7 +4757,13 @@ export interface operations {
     createQuickWin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4806,6 +4824,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description IDEMPOTENCY_IN_FLIGHT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_IN_FLIGHT";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4815,6 +4845,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -4903,6 +4945,11 @@ export interface operations {
                  * @example "3"
                  */
                 "If-Match"?: string;
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -4976,7 +5023,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description NOT_EDITABLE */
+            /** @description NOT_EDITABLE, IDEMPOTENCY_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4984,7 +5031,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_EDITABLE";
+                        code?: "NOT_EDITABLE" | "IDEMPOTENCY_IN_FLIGHT";
                     };
                 };
             };
@@ -5009,6 +5056,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -5367,7 +5426,13 @@ export interface operations {
     createRegulation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5428,6 +5493,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description IDEMPOTENCY_IN_FLIGHT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_IN_FLIGHT";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5437,6 +5514,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -5525,6 +5614,11 @@ export interface operations {
                  * @example "3"
                  */
                 "If-Match"?: string;
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
@@ -5598,7 +5692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description NOT_EDITABLE */
+            /** @description NOT_EDITABLE, IDEMPOTENCY_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5606,7 +5700,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_EDITABLE";
+                        code?: "NOT_EDITABLE" | "IDEMPOTENCY_IN_FLIGHT";
                     };
                 };
             };
@@ -5631,6 +5725,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };

@@ -6,14 +6,16 @@ import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden, validationFailed } from '../common/errors/app.exception.js';
 import { parseWith } from '../common/contract/schema-validator.js';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { DocumentStore } from './document.store.js';
-import { toDocumentView, type DocumentView } from './document-view.js';
+import { toDocumentView } from './document-view.js';
+import { documentResponse } from './document-response.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
 /**
  * A drafter starts a document of their own unit: a draft with content version 1 and its first audit
- * entry. The Plt/Plh of a drafter starts one of the principal's unit as the principal (`createdBy`),
+ * entry, read back in the same transaction. The Plt/Plh of a drafter starts one of the principal's unit as the principal (`createdBy`),
  * and the audit entry records both (`actor`, `onBehalfOf`).
  */
 @Injectable()
@@ -22,10 +24,17 @@ export class CreateDocumentUseCase {
     private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
     private readonly actors: ActorFactsLoader,
+    private readonly idempotency: IdempotencyService,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(kind: DocumentKind, user: AuthenticatedUser, body: unknown): Promise<DocumentView> {
+  /** With an `Idempotency-Key`, sending the same draft again answers the first response (the same document). */
+  execute(kind: DocumentKind, user: AuthenticatedUser, body: unknown, idempotencyKey?: string): Promise<StoredResponse> {
+    return this.idempotency.once(user.id, idempotencyKey, { create: kind, body: body ?? null }, (key) => this.run(kind, user, body, key));
+  }
+
+  private async run(kind: DocumentKind, user: AuthenticatedUser, body: unknown, idempotencyKey: string | undefined): Promise<StoredResponse> {
+    if (idempotencyKey !== undefined) IdempotencyService.assertKey(idempotencyKey);
     const spec = DOCUMENT_KINDS[kind];
     const { unitCode, ...content } = parseWith(spec.schemas.create, body) as Record<string, unknown> & { unitCode?: string };
     const issues = spec.contentIssues(content);
@@ -37,7 +46,7 @@ export class CreateDocumentUseCase {
 
     const definition = this.registry.requireLatest(kind);
     const contentHash = computeContentHash(content);
-    const id = await this.dataSource.transaction(async (tx) => {
+    return this.dataSource.transaction(async (tx) => {
       // the principal's delegation was in force when the request came (the guard read it with the user)
       const author = decision.onBehalfOf === null ? user : await findUserByUsername(tx, decision.onBehalfOf);
       if (author === null) throw forbidden('Only a DRAFTER (pemrakarsa) creates documents');
@@ -77,9 +86,10 @@ export class CreateDocumentUseCase {
         head: link,
         at: now,
       });
-      return id;
+      const record = await this.store.find(tx, kind, id);
+      const response = documentResponse(toDocumentView(record!, this.registry, actor, now), 201, { Location: `/api/${spec.resource}/${id}` });
+      if (idempotencyKey !== undefined) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
+      return response;
     });
-    const record = await this.store.find(this.dataSource.manager, kind, id);
-    return toDocumentView(record!, this.registry, actor, now);
   }
 }

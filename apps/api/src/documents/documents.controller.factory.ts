@@ -7,6 +7,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
 import { ValidQuery } from '../common/contract/schema.pipe.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
+import type { StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { CreateDocumentUseCase } from './create-document.use-case.js';
 import { DocumentQueries } from './document.queries.js';
 import { HistorySchema, ListDocumentsQuery } from './document.schemas.js';
@@ -39,15 +40,19 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     @Endpoint({
       operationId: `create${noun}`,
       summary: `Create a draft ${spec.kind} of the drafter's unit (a drafter's Plt/Plh: of the principal's, as the principal)`,
+      description: 'With an Idempotency-Key, sending the same draft again answers the first response (the same document).',
       body: schemas.create,
+      requestHeaders: ['Idempotency-Key'],
       success: { status: 201, description: 'The draft', schema: schemas.document, headers: ['ETag', 'Location'] },
-      errors: [ErrorCode.FORBIDDEN],
+      errors: [ErrorCode.FORBIDDEN, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
     })
-    async createOne(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
-      const view = await this.create.execute(spec.kind, user, body);
-      res.setHeader('ETag', etagOf(view.version));
-      res.setHeader('Location', `/api/${spec.resource}/${view.id}`);
-      return view;
+    async createOne(
+      @CurrentUser() user: AuthenticatedUser,
+      @Body() body: unknown,
+      @Headers('idempotency-key') idempotencyKey: string | undefined,
+      @Res({ passthrough: true }) res: Response,
+    ) {
+      return answer(res, await this.create.execute(spec.kind, user, body, idempotencyKey));
     }
 
     @Get()
@@ -78,21 +83,21 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     @Endpoint({
       operationId: `update${noun}`,
       summary: "Edit a draft or revision (a drafter of its unit, or their Plt/Plh); a real change makes a new content version",
+      description: 'With an Idempotency-Key, sending the same edit again answers the first response.',
       body: schemas.update,
-      requestHeaders: ['If-Match'],
+      requestHeaders: ['If-Match', 'Idempotency-Key'],
       success: { status: 200, description: 'The document after the edit', schema: schemas.document, headers: ['ETag'] },
-      errors: [ErrorCode.NOT_FOUND, ErrorCode.VERSION_MISMATCH, ErrorCode.NOT_EDITABLE, ErrorCode.FORBIDDEN],
+      errors: [ErrorCode.NOT_FOUND, ErrorCode.VERSION_MISMATCH, ErrorCode.NOT_EDITABLE, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.FORBIDDEN, ErrorCode.IDEMPOTENCY_KEY_REUSED],
     })
     async patchOne(
       @CurrentUser() user: AuthenticatedUser,
       @Param('id') id: string,
       @Body() body: unknown,
       @Headers('if-match') ifMatch: string | undefined,
+      @Headers('idempotency-key') idempotencyKey: string | undefined,
       @Res({ passthrough: true }) res: Response,
     ) {
-      const view = await this.update.execute(spec.kind, user, id, body, ifMatch);
-      res.setHeader('ETag', etagOf(view.version));
-      return view;
+      return answer(res, await this.update.execute(spec.kind, user, id, body, ifMatch, idempotencyKey));
     }
 
     @Post(':id/actions')
@@ -123,10 +128,7 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
       @Headers('idempotency-key') idempotencyKey: string | undefined,
       @Res({ passthrough: true }) res: Response,
     ) {
-      const response = await this.fire.execute({ kind: spec.kind, user, id, body, ifMatch, idempotencyKey });
-      for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-      res.status(response.status);
-      return response.body;
+      return answer(res, await this.fire.execute({ kind: spec.kind, user, id, body, ifMatch, idempotencyKey }));
     }
 
     @Get(':id/history')
@@ -153,4 +155,11 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
   }
   Object.defineProperty(DocumentsController, 'name', { value: `${spec.resource.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Controller` });
   return DocumentsController;
+}
+
+/** Sends a use case's answer as it was made (or as the idempotency store kept it): its status and headers, its body. */
+function answer(res: Response, response: StoredResponse): unknown {
+  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  res.status(response.status);
+  return response.body;
 }

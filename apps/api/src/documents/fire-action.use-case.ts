@@ -10,7 +10,8 @@ import { parseWith } from '../common/contract/schema-validator.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentView } from './document-view.js';
-import { assertIfMatch, etagOf } from './if-match.util.js';
+import { assertIfMatch } from './if-match.util.js';
+import { documentResponse } from './document-response.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 import { TransitionWriter } from './transition-writer.js';
 import { resolveCoordinationRequest } from './coordination-request.js';
@@ -40,20 +41,9 @@ export class FireActionUseCase {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(cmd: FireActionCommand): Promise<StoredResponse> {
-    const key = cmd.idempotencyKey;
-    if (key === undefined) return this.run(cmd);
-    // a malformed key is refused inside run, after the visibility check (404 before 400)
-    if (!IdempotencyService.isValidKey(key)) return this.run(cmd, key);
-    const hash = IdempotencyService.requestHash({ kind: cmd.kind, id: cmd.id, body: cmd.body ?? null, ifMatch: cmd.ifMatch ?? null });
-    const start = await this.idempotency.start(cmd.user.id, key, hash);
-    if (start.kind === 'replay') return start.response;
-    try {
-      return await this.run(cmd, key);
-    } catch (error) {
-      await this.idempotency.release(cmd.user.id, key);
-      throw error;
-    }
+  execute(cmd: FireActionCommand): Promise<StoredResponse> {
+    const request = { kind: cmd.kind, id: cmd.id, body: cmd.body ?? null, ifMatch: cmd.ifMatch ?? null };
+    return this.idempotency.once(cmd.user.id, cmd.idempotencyKey, request, (key) => this.run(cmd, key));
   }
 
   private async run({ kind, user, id, body, ifMatch }: FireActionCommand, idempotencyKey?: string): Promise<StoredResponse> {
@@ -114,8 +104,7 @@ export class FireActionUseCase {
         data: participant === null ? data : { ...data, participant },
         at: now,
       });
-      const view = toDocumentView(updated, this.registry, actor, now, outcome.next);
-      const response: StoredResponse = { status: 200, body: JSON.parse(JSON.stringify(view)), headers: { ETag: etagOf(view.version) } };
+      const response = documentResponse(toDocumentView(updated, this.registry, actor, now, outcome.next));
       if (idempotencyKey) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
       return response;
     });

@@ -7,9 +7,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, forbidden, notFound, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { parseWith } from '../common/contract/schema-validator.js';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { DocumentStore } from './document.store.js';
-import { documentFactsOf, readableDocumentOf, toDocumentView, type DocumentView } from './document-view.js';
+import { documentFactsOf, readableDocumentOf, toDocumentView } from './document-view.js';
+import { documentResponse } from './document-response.js';
 import { assertIfMatch } from './if-match.util.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
@@ -23,16 +25,24 @@ export class UpdateDocumentUseCase {
     private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
     private readonly actors: ActorFactsLoader,
+    private readonly idempotency: IdempotencyService,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(kind: DocumentKind, user: AuthenticatedUser, id: string, body: unknown, ifMatch: string | undefined): Promise<DocumentView> {
+  /** With an `Idempotency-Key`, sending the same edit again answers the first response instead of a 412. */
+  execute(kind: DocumentKind, user: AuthenticatedUser, id: string, body: unknown, ifMatch: string | undefined, idempotencyKey?: string): Promise<StoredResponse> {
+    const request = { update: kind, id, body: body ?? null, ifMatch: ifMatch ?? null };
+    return this.idempotency.once(user.id, idempotencyKey, request, (key) => this.run(kind, user, id, body, ifMatch, key));
+  }
+
+  private async run(kind: DocumentKind, user: AuthenticatedUser, id: string, body: unknown, ifMatch: string | undefined, idempotencyKey: string | undefined): Promise<StoredResponse> {
     const spec = DOCUMENT_KINDS[kind];
     const now = new Date();
     return this.dataSource.transaction(async (tx) => {
       const actor = await this.actors.load(user, now, tx);
       const record = await this.store.find(tx, kind, id, { lock: true });
       if (!record || !canRead(readableDocumentOf(record, this.registry), actor, now)) throw notFound();
+      if (idempotencyKey !== undefined) IdempotencyService.assertKey(idempotencyKey);
 
       const patch = parseWith(spec.schemas.update, body) as Record<string, unknown>;
       const content = { ...record.content, ...patch };
@@ -72,7 +82,9 @@ export class UpdateDocumentUseCase {
         });
       }
       const updated = await this.store.find(tx, kind, record.id);
-      return toDocumentView(updated!, this.registry, actor, now);
+      const response = documentResponse(toDocumentView(updated!, this.registry, actor, now));
+      if (idempotencyKey !== undefined) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
+      return response;
     });
   }
 }

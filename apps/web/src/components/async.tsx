@@ -55,7 +55,7 @@ export function errorText(error: ApiError): string {
       return 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.';
     case 422:
       return error.code === 'IDEMPOTENCY_KEY_REUSED'
-        ? 'Tindakan ini sudah Anda kirim dengan isian lain. Muat ulang halaman untuk melihat hasilnya.'
+        ? 'Anda sudah mengirim ini sebelumnya dengan isian lain, dan kiriman itu sudah diproses. Muat ulang halaman atau buka daftar dokumen untuk melihat hasilnya.'
         : 'Permintaan tidak dapat diproses. Periksa isian Anda.';
     default:
       return error.status >= 500 ? 'Terjadi gangguan pada server. Coba lagi nanti.' : 'Permintaan tidak dapat diproses. Periksa isian Anda.';

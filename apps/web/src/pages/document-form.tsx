@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import type { DocumentView } from '../api/views';
 import { ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { documentFieldProblems } from '../i18n/document-messages';
@@ -103,6 +104,8 @@ export function DocumentFormPage({ params }: PageProps) {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  // one key for every sending of this form: "Simpan" again after a lost answer makes no second draft
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const label = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
 
   if (existing.error) return <ErrorMessage error={existing.error} />;
@@ -118,13 +121,11 @@ export function DocumentFormPage({ params }: PageProps) {
     if (Object.keys(found).length) return setProblem('Periksa isian yang ditandai.');
     const body = toBody(kindPath, v) as never;
     try {
-      const saved = doc
-        ? await ok<DocumentView>(
-            kindPath === 'quick-wins'
-              ? api.PATCH('/api/quick-wins/{id}', { params: { path: { id: doc.id }, header: { 'If-Match': `"${doc.version}"` } as never }, body })
-              : api.PATCH('/api/regulations/{id}', { params: { path: { id: doc.id }, header: { 'If-Match': `"${doc.version}"` } as never }, body }),
-          )
-        : await ok<DocumentView>(kindPath === 'quick-wins' ? api.POST('/api/quick-wins', { body }) : api.POST('/api/regulations', { body }));
+      const header = { 'Idempotency-Key': idempotencyKey };
+      const edit = doc && { params: { path: { id: doc.id }, header: { ...header, 'If-Match': `"${doc.version}"` } as never }, body };
+      const saved = edit
+        ? await ok<DocumentView>(kindPath === 'quick-wins' ? api.PATCH('/api/quick-wins/{id}', edit) : api.PATCH('/api/regulations/{id}', edit))
+        : await ok<DocumentView>(kindPath === 'quick-wins' ? api.POST('/api/quick-wins', { params: { header }, body }) : api.POST('/api/regulations', { params: { header }, body }));
       navigate(`/${kindPath}/${saved.id}`);
     } catch (error) {
       const e = toApiError(error);

@@ -37,6 +37,24 @@ export class IdempotencyService {
     return createHash('sha256').update(canonicalJson(parts)).digest('hex');
   }
 
+  /**
+   * Runs a request at most once per key: the first claims the key, a repeat of the same request gets
+   * the first response (`run` stores it with `complete` in the transaction that makes the change), and
+   * a failure frees the key. No key, or a malformed one, goes straight to `run`, which refuses a
+   * malformed key where api.md's order of checks puts that refusal.
+   */
+  async once(userId: string, key: string | undefined, request: unknown, run: (key: string | undefined) => Promise<StoredResponse>): Promise<StoredResponse> {
+    if (key === undefined || !IdempotencyService.isValidKey(key)) return run(key);
+    const start = await this.start(userId, key, IdempotencyService.requestHash(request));
+    if (start.kind === 'replay') return start.response;
+    try {
+      return await run(key);
+    } catch (error) {
+      await this.release(userId, key);
+      throw error;
+    }
+  }
+
   async start(userId: string, key: string, requestHash: string): Promise<IdempotencyStart> {
     if (await claimIdempotencyKey(this.dataSource.manager, userId, key, requestHash)) return { kind: 'proceed' };
 
