@@ -15,8 +15,9 @@ import { DOCUMENT_KINDS } from './kinds/index.js';
 
 /**
  * A drafter starts a document of their own unit: a draft with content version 1 and its first audit
- * entry, read back in the same transaction. The Plt/Plh of a drafter starts one of the principal's unit as the principal (`createdBy`),
- * and the audit entry records both (`actor`, `onBehalfOf`).
+ * entry. The Plt/Plh of a drafter starts one of the principal's unit as the principal (`createdBy`),
+ * and the audit entry records both (`actor`, `onBehalfOf`). The draft is read back in the transaction
+ * that made it, so an idempotent answer is stored with it.
  */
 @Injectable()
 export class CreateDocumentUseCase {
