@@ -8,10 +8,13 @@ jest.setTimeout(240_000);
 
 const PASER_CSV = join(process.cwd(), 'examples', 'personnel-paser.csv');
 
-describe('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, 360 px)', () => {
+describe.each([
+  ['desktop', 1280],
+  ['360px', 360],
+])('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, %s)', (label, width) => {
   let app: BrowserApp;
   beforeAll(async () => {
-    app = await startBrowserApp({ width: 360, height: 800 });
+    app = await startBrowserApp({ width, height: 800 });
   });
   afterAll(() => app?.close());
 
@@ -35,13 +38,13 @@ describe('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, 360 px
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('20 pegawai akan ditambahkan');
     expect((await people('paser.admin', 'search=paser.fahmi')).total).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, '360px-impor-pegawai-uji-coba');
+    await screenshot(page, `${label}-impor-pegawai-uji-coba`);
 
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await page.getByRole('heading', { name: 'Hasil impor' }).waitFor();
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('20 pegawai telah ditambahkan');
     expect((await people('paser.admin', 'search=paser.fahmi')).items).toMatchObject([{ username: 'paser.fahmi', unitCode: 'setda', roles: ['REGIONAL_HEAD'] }]);
-    await screenshot(page, '360px-impor-pegawai-diterapkan');
+    await screenshot(page, `${label}-impor-pegawai-diterapkan`);
 
     // a second try: everything unchanged; a broken row is explained in Indonesian and "Terapkan" stays off
     const broken = join(tmpdir(), `alur-broken-${process.pid}.csv`);
@@ -73,8 +76,8 @@ describe('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, 360 px
     await page.getByRole('heading', { name: 'Unit Kerja', exact: true }).waitFor();
     await page.getByTestId('unit').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar unit kerja' }))).toEqual([]); // each unit a card
-    await screenshot(page, '360px-unit-kerja');
+    expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar unit kerja' }))).toEqual([]); // a table on a desktop, a card per unit at 360 px
+    await screenshot(page, `${label}-unit-kerja`);
 
     await page.getByLabel('Kode').fill('Dinas Kesehatan');
     await page.getByLabel('Nama', { exact: true }).fill('Dinas Kesehatan');
@@ -112,7 +115,7 @@ describe('Impor Pegawai, Unit Kerja and Pemerintah Daerah pages (browser, 360 px
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByText('Pemerintah daerah diubah.').waitFor();
     expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar kabupaten dan kota' }))).toEqual([]);
-    await screenshot(page, '360px-pemerintah-daerah');
+    await screenshot(page, `${label}-pemerintah-daerah`);
     const governments = (await app.t.http.get('/api/governments').set(await app.t.auth('kaltim.admin'))).body.items;
     expect(governments.find((g: { code: string }) => g.code === 'mahulu')).toMatchObject({ level: 'REGENCY', regionName: 'Kabupaten Mahakam Ulu', parentCode: 'kaltim' });
 

@@ -3,10 +3,13 @@ import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrows
 
 jest.setTimeout(240_000);
 
-describe('Pegawai pages: an ADMIN adds a person, resets their password, and they sign in (browser, 360 px)', () => {
+describe.each([
+  ['desktop', 1280],
+  ['360px', 360],
+])('Pegawai pages: an ADMIN adds a person, resets their password, and they sign in (browser, %s)', (label, width) => {
   let app: BrowserApp;
   beforeAll(async () => {
-    app = await startBrowserApp({ width: 360, height: 800 });
+    app = await startBrowserApp({ width, height: 800 });
   });
   afterAll(() => app?.close());
 
@@ -19,8 +22,8 @@ describe('Pegawai pages: an ADMIN adds a person, resets their password, and they
     await page.getByRole('heading', { name: 'Pegawai', exact: true }).waitFor();
     await page.getByTestId('person').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar pegawai' }))).toEqual([]); // each person a card
-    await screenshot(page, '360px-pegawai');
+    expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar pegawai' }))).toEqual([]); // a table on a desktop, a card per person at 360 px
+    await screenshot(page, `${label}-pegawai`);
 
     await page.getByLabel('Cari nama, NIP atau nama pengguna').fill('199408102020122012');
     await page.getByRole('button', { name: 'Saring' }).click();
@@ -40,7 +43,7 @@ describe('Pegawai pages: an ADMIN adds a person, resets their password, and they
     await page.getByLabel('Unit kerja').selectOption('diskominfo');
     await page.getByLabel('Pemrakarsa').check();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, '360px-pegawai-baru');
+    await screenshot(page, `${label}-pegawai-baru`);
     await page.getByRole('button', { name: 'Tambah pegawai' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toBe('NIP harus 18 angka.');
     expect((await stored('kaltim.budi')).status).toBe(404);
@@ -74,7 +77,7 @@ describe('Pegawai pages: an ADMIN adds a person, resets their password, and they
     await page.getByRole('button', { name: 'Atur ulang kata sandi' }).click();
     const temporary = (await page.getByTestId('temporary-password').textContent())!;
     expect(temporary.length).toBeGreaterThanOrEqual(12);
-    await screenshot(page, '360px-pegawai-kata-sandi-sementara');
+    await screenshot(page, `${label}-pegawai-kata-sandi-sementara`);
 
     // the temporary password is shown once: not after a reload
     await page.reload();
