@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
-import { act, createQuickWin, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
 import { historyOf } from './support/quick-win.js';
 
 jest.setTimeout(180_000);
@@ -213,6 +213,39 @@ describe.each([
     expect((await resent).headers()['idempotency-key']).toBe(keys[0]);
     expect(keys).toHaveLength(1);
     expect(await app.t.dataSource.query('SELECT count(*)::int AS n FROM documents WHERE title = $1', [title])).toEqual([{ n: 1 }]);
+  });
+
+  it("the inbox narrows its tasks by title words, kind, stage and lateness, and says when nothing matches", async () => {
+    const name = (n: string) => `Kotak ${label} ${n}`;
+    const one = await createQuickWin(app.t, 'kaltim.drafter', { title: name('satu') });
+    const two = await createQuickWin(app.t, 'kaltim.drafter', { title: name('dua') });
+    const three = await createRegulation(app.t, 'kaltim.drafter', { title: name('tiga') });
+    for (const [kind, id] of [['quick-wins', one.id], ['quick-wins', two.id], ['regulations', three.id]] as const) {
+      expect((await act(app.t, kind, id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    }
+    await app.t.dataSource.query(`UPDATE deadlines SET due_at = now() - interval '2 days' WHERE document_id = $1 AND status = 'PENDING'`, [two.id]);
+
+    await signIn(app, 'kaltim.kadis', '/');
+    await page().getByTestId('task').first().waitFor();
+    const filters = page().locator('form.filters');
+    const shown = async () => (await page().getByTestId('task').locator('a.title').allTextContents()).sort();
+    await filters.getByLabel('Cari judul').fill(`kotak ${label.toUpperCase()}`); // every word, in any case
+    await expect(shown()).resolves.toEqual([name('dua'), name('satu'), name('tiga')]);
+    await filters.getByLabel('Cari judul').fill(`tiga kotak`);
+    await expect(shown()).resolves.toEqual([name('tiga')]);
+    await filters.getByLabel('Cari judul').fill(`Kotak ${label}`);
+    await filters.getByLabel('Jenis').selectOption({ label: 'Quick Win' });
+    await expect(shown()).resolves.toEqual([name('dua'), name('satu')]);
+    await filters.getByLabel('Hanya yang terlambat').check();
+    await expect(shown()).resolves.toEqual([name('dua')]);
+    await filters.getByLabel('Hanya yang terlambat').uncheck();
+    await filters.getByLabel('Jenis').selectOption({ label: 'Semua' });
+    await filters.getByLabel('Tahap').selectOption({ label: 'Persetujuan Kepala Perangkat Daerah' });
+    await expect(shown()).resolves.toEqual([name('dua'), name('satu'), name('tiga')]);
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    await filters.getByLabel('Cari judul').fill('judul yang tidak ada');
+    await page().getByText('Tidak ada tugas yang sesuai dengan saringan.').waitFor();
+    expect(await page().getByTestId('task').count()).toBe(0);
   });
 
   it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {

@@ -18,15 +18,23 @@ export function InboxPage() {
   const [kind, setKind] = useState('');
   const [stage, setStage] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [search, setSearch] = useState('');
 
   const all = tasks.data?.items ?? [];
   const stages = [...new Set(all.map((t) => t.state))];
-  const shown = all.filter((t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!overdueOnly || t.overdue));
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = all.filter(
+    (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
+  );
 
   return (
     <section>
       <h1>Kotak Masuk</h1>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Cari judul
+          <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+        </label>
         <label>
           Jenis
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
