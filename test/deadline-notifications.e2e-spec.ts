@@ -14,6 +14,8 @@ import {
   type TestWorker,
 } from '#testing';
 
+import { addUser } from './support/users.js';
+
 jest.setTimeout(60_000);
 
 /**
@@ -168,7 +170,7 @@ describe('deadline reminders, overdue notices, escalations and transition notifi
     expect(all[0].message).toContain('Silakan mengajukan dokumen agar target tersebut tercapai');
   });
 
-  describe('GET /api/notifications and POST /api/notifications/:id/read', () => {
+  describe('GET /api/notifications, POST /api/notifications/:id/read and /read', () => {
     it("lists the caller's notifications newest first, filters unread, marks read; someone else's is a 404", async () => {
       const id = await submitted({ title: 'Sistem Informasi Arsip Dinamis' });
       await waitFor(async () => summarise(await notificationsOf(t.dataSource, id)).includes('ASSIGNED kaltim.kadis'), { what: 'ASSIGNED' });
@@ -204,6 +206,44 @@ describe('deadline reminders, overdue notices, escalations and transition notifi
       expect(page2.body.items[0].id).toBe(items[1].id);
       expect((await t.http.get('/api/notifications?unread=yes').set(await t.auth('kaltim.kadis'))).status).toBe(400);
       expect((await t.http.get('/api/notifications')).status).toBe(401);
+    });
+
+    it('POST /api/notifications/read marks read up to the newest one shown; one that came later stays unread', async () => {
+      await addUser(t, { username: 'kaltim.pembaca', governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['DRAFTER'] });
+      const arrive = (title: string, minutesAgo: number) =>
+        t.dataSource.query(
+          `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key, created_at)
+           SELECT id, 'WEEKLY_DIGEST', NULL, NULL, $1, 'Yth. Bapak/Ibu, berikut ringkasan alur.', $2, now() - make_interval(mins => $3)
+             FROM users WHERE username = 'kaltim.pembaca'`,
+          [title, `uji-baca:${title}`, minutesAgo],
+        );
+      for (const [title, minutesAgo] of [['satu', 30], ['dua', 20], ['tiga', 10]] as const) await arrive(title, minutesAgo);
+      const auth = await t.auth('kaltim.pembaca');
+      const list = async () => (await t.http.get('/api/notifications').set(auth)).body as { items: Array<{ id: string; title: string; readAt: string | null }>; unread: number };
+      const shown = (await list()).items; // tiga, dua, satu
+      const dua = (await t.http.post(`/api/notifications/${shown[1].id}/read`).set(auth)).body.readAt;
+      await arrive('empat', 0); // after the list was shown
+
+      const marked = await t.http.post('/api/notifications/read').set(auth).send({ upTo: shown[0].id });
+      expect(marked.status).toBe(200);
+      expect(marked.body).toEqual({ marked: 2, unread: 1 });
+      const after = await list();
+      expect(after.items.map((n) => [n.title, n.readAt !== null])).toEqual([['empat', false], ['tiga', true], ['dua', true], ['satu', true]]);
+      expect(after.items[2].readAt).toBe(dua); // read before: its first time stays
+      expect(after.unread).toBe(1);
+      expect((await t.http.post('/api/notifications/read').set(auth).send({ upTo: shown[0].id })).body).toEqual({ marked: 0, unread: 1 });
+
+      // someone else's notification or an unknown one is a 404, a malformed body a 400; nothing changes
+      const [others] = await t.dataSource.query(`SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'kaltim.kadis' LIMIT 1`);
+      for (const upTo of [others.id, '00000000-0000-4000-8000-000000000000']) {
+        const refused = await t.http.post('/api/notifications/read').set(auth).send({ upTo });
+        expect([refused.status, refused.body.code]).toEqual([404, 'NOT_FOUND']);
+      }
+      for (const body of [{}, { upTo: 'bukan-uuid' }, { upTo: shown[0].id, semua: true }]) {
+        const refused = await t.http.post('/api/notifications/read').set(auth).send(body);
+        expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      }
+      expect((await list()).unread).toBe(1);
     });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
 import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
 import { historyOf } from './support/quick-win.js';
+import { addUser } from './support/users.js';
 
 jest.setTimeout(180_000);
 
@@ -246,6 +247,49 @@ describe.each([
     await filters.getByLabel('Cari judul').fill('judul yang tidak ada');
     await page().getByText('Tidak ada tugas yang sesuai dengan saringan.').waitFor();
     expect(await page().getByTestId('task').count()).toBe(0);
+  });
+
+  it('Pemberitahuan pages through older ones, shows only the unread, and marks read all it showed, not one that came later', async () => {
+    const username = `kaltim.pembaca.${label}`;
+    await addUser(app.t, { username, governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['DRAFTER'] });
+    const arrive = (from: number, to: number) =>
+      app.t.dataSource.query(
+        `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key, created_at)
+         SELECT u.id, 'WEEKLY_DIGEST', NULL, NULL, 'Ringkasan ' || i, 'Isi ringkasan ' || i, 'uji-halaman:' || u.id || ':' || i, now() - make_interval(mins => 100 - i)
+           FROM users u, generate_series($2::int, $3::int) i WHERE u.username = $1`,
+        [username, from, to],
+      );
+    await arrive(1, 52); // "Ringkasan 52" the newest; the two oldest read already
+    await app.t.dataSource.query(`UPDATE notifications SET read_at = now() WHERE title IN ('Ringkasan 1', 'Ringkasan 2') AND dedup_key LIKE 'uji-halaman:%'`);
+    const titles = () => page().locator('ul.cards .title').allTextContents();
+
+    await signIn(app, username, '/pemberitahuan');
+    await page().getByText('50 belum dibaca').waitFor();
+    const first = await titles();
+    expect([first.length, first[0], first[49]]).toEqual([50, 'Ringkasan 52', 'Ringkasan 3']);
+    await page().getByRole('button', { name: 'Berikutnya' }).click();
+    await page().getByText('Halaman 2 dari 2').waitFor();
+    await expect(titles()).resolves.toEqual(['Ringkasan 2', 'Ringkasan 1']);
+    expect(await page().getByRole('button', { name: 'Tandai semua sudah dibaca' }).count()).toBe(0); // only where the newest are shown
+    await page().getByRole('button', { name: 'Sebelumnya' }).click();
+    await page().getByText('Halaman 1 dari 2').waitFor();
+
+    // one arrives after the page was shown, before the API marks: it stays unread
+    await page().route('**/api/notifications/read', async (route) => {
+      await arrive(53, 53);
+      await route.continue();
+    });
+    await page().getByRole('button', { name: 'Tandai semua sudah dibaca' }).click();
+    await page().getByText('1 belum dibaca').waitFor();
+    await page().unroute('**/api/notifications/read');
+    await page().getByLabel('Hanya yang belum dibaca').check();
+    await page().waitForURL(/\/pemberitahuan\?unread=true$/);
+    await page().getByText('Ringkasan 52', { exact: true }).waitFor({ state: 'detached' });
+    await expect(titles()).resolves.toEqual(['Ringkasan 53']);
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    await screenshot(page(), `${label}-pemberitahuan-belum-dibaca`);
+    await page().getByRole('button', { name: 'Tandai sudah dibaca' }).click();
+    await page().getByText('Tidak ada pemberitahuan yang belum dibaca.').waitFor();
   });
 
   it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {

@@ -33,6 +33,27 @@ export const NotificationListSchema = named(
   PageOf(NotificationSchema, { unread: Type.Integer({ minimum: 0 }) }, 'All (or all unread, with ?unread=true)'),
 );
 
+export const MarkNotificationsReadBody = named(
+  'MarkNotificationsRead',
+  Closed({
+    upTo: Type.String({
+      format: 'uuid',
+      description: 'The newest notification the caller was shown: it and every older one become read, a newer one stays unread',
+    }),
+  }),
+);
+
+export const NotificationsMarkedSchema = named(
+  'NotificationsMarked',
+  Type.Object(
+    {
+      marked: Type.Integer({ minimum: 0, description: 'How many were unread and are now read' }),
+      unread: Type.Integer({ minimum: 0, description: 'How many stay unread (newer than upTo)' }),
+    },
+    { additionalProperties: false },
+  ),
+);
+
 export interface NotificationView extends Omit<Static<typeof NotificationSchema>, 'createdAt' | 'readAt'> {
   createdAt: Date;
   readAt: Date | null;

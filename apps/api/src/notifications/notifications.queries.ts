@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/app.exception.js';
-import { countNotificationsOf, listNotificationsOf, markNotificationRead } from '#persistence';
+import { countNotificationsOf, listNotificationsOf, markNotificationRead, markNotificationsReadUpTo } from '#persistence';
 import { isUuid } from '#workflow';
 import type { Static } from 'typebox';
 import type { ListNotificationsQuery, NotificationList, NotificationView } from './notification.schemas.js';
@@ -29,5 +29,12 @@ export class NotificationQueries {
     const row = await markNotificationRead(this.dataSource.manager, userId, id);
     if (!row) throw notFound('Notification');
     return row as NotificationView;
+  }
+
+  /** Marks read the caller's notifications up to the newest one they were shown (`upTo`); 404 when it is not theirs. */
+  async markReadUpTo(userId: string, upTo: string): Promise<{ marked: number; unread: number }> {
+    const result = await markNotificationsReadUpTo(this.dataSource.manager, userId, upTo);
+    if (!result) throw notFound('Notification');
+    return result;
   }
 }

@@ -5,6 +5,7 @@ import { parseStateDiagram } from '../components/workflow-graph';
 import { dateTime, stageLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
+import { Pager } from '../components/pager';
 
 const LIMIT = 20;
 
@@ -129,17 +130,7 @@ export function DocumentListPage({ params, query }: PageProps) {
               </li>
             ))}
           </ul>
-          <nav class="pager" aria-label="Halaman">
-            <button type="button" disabled={pageNumber <= 1} onClick={() => go({ page: String(pageNumber - 1) })}>
-              Sebelumnya
-            </button>
-            <span>
-              Halaman {pageNumber} dari {pages}
-            </span>
-            <button type="button" disabled={pageNumber >= pages} onClick={() => go({ page: String(pageNumber + 1) })}>
-              Berikutnya
-            </button>
-          </nav>
+          <Pager page={pageNumber} pages={pages} onGo={(n) => go({ page: String(n) })} />
         </>
       )}
     </section>

@@ -1,31 +1,81 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { NotificationPage } from '../api/views';
-import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
+import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { NOTIFICATIONS_ARRIVED } from '../components/layout';
+import { Pager } from '../components/pager';
 import { dateTime, KIND_PATHS } from '../i18n/words';
-import { Link } from '../router';
+import { Link, navigate } from '../router';
+import type { PageProps } from '../routes';
 
-export function NotificationsPage() {
-  const list = useLoad(() => ok<NotificationPage>(api.GET('/api/notifications', { params: { query: { limit: 50 } as never } })), []);
+const LIMIT = 50;
+
+/** Pemberitahuan: the caller's notifications, newest first, paged and (`?unread=true`) only the unread, in the URL. */
+export function NotificationsPage({ query }: PageProps) {
+  const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  const unreadOnly = query.get('unread') === 'true';
+  const key = query.toString();
+  const list = useLoad(
+    () => ok<NotificationPage>(api.GET('/api/notifications', { params: { query: { limit: LIMIT, page, ...(unreadOnly ? { unread: true } : {}) } as never } })),
+    [key],
+  );
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     // new ones appear without a reload: the bell's poll says when the unread ones changed
     addEventListener(NOTIFICATIONS_ARRIVED, list.reload);
     return () => removeEventListener(NOTIFICATIONS_ARRIVED, list.reload);
-  }, []);
+  }, [key]);
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
 
-  async function markRead(id: string) {
-    await ok(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })).catch(() => undefined);
+  const goTo = (next: { unreadOnly: boolean; page: number }) => {
+    const params = new URLSearchParams();
+    if (next.unreadOnly) params.set('unread', 'true');
+    if (next.page > 1) params.set('page', String(next.page));
+    navigate(`/pemberitahuan${params.toString() ? `?${params}` : ''}`);
+  };
+
+  async function changed(request: Promise<unknown>) {
+    try {
+      await request;
+      setProblem(null);
+    } catch (error) {
+      setProblem(errorText(toApiError(error)));
+    }
     list.reload();
     dispatchEvent(new Event('alur:notifications-changed'));
   }
+  const markRead = (id: string) => changed(ok(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })));
+  // up to the newest one on this first page: one that arrives meanwhile stays unread
+  const markAllRead = (upTo: string) => changed(ok(api.POST('/api/notifications/read', { body: { upTo } })));
+
 
   return (
     <section>
       <h1>Pemberitahuan</h1>
+      <div class="filters">
+        <label class="check">
+          <input type="checkbox" checked={unreadOnly} onChange={(e) => goTo({ unreadOnly: e.currentTarget.checked, page: 1 })} />
+          Hanya yang belum dibaca
+        </label>
+        {list.data && page === 1 && list.data.unread > 0 && list.data.items.length > 0 && (
+          <button type="button" onClick={() => void markAllRead(list.data!.items[0].id)}>
+            Tandai semua sudah dibaca
+          </button>
+        )}
+      </div>
+      {problem && (
+        <p class="alert" role="alert">
+          {problem}
+        </p>
+      )}
       {list.loading && !list.data && <Loading />}
       {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && <Empty>Belum ada pemberitahuan.</Empty>}
+      {list.data && list.data.items.length === 0 && <Empty>{unreadOnly ? 'Tidak ada pemberitahuan yang belum dibaca.' : 'Belum ada pemberitahuan.'}</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <p class="muted" role="status">
+          {list.data.unread} belum dibaca
+        </p>
+      )}
       {list.data && list.data.items.length > 0 && (
         <ul class="cards">
           {list.data.items.map((n) => (
@@ -54,6 +104,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
+      {list.data && pages > 1 && <Pager page={page} pages={pages} onGo={(n) => goTo({ unreadOnly, page: n })} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { CellLabel, TableRegion } from '../components/table';
+import { Pager } from '../components/pager';
 
 const LIMIT = 20;
 const FILTERS = ['unitCode', 'role', 'active', 'search'] as const;
@@ -143,14 +144,7 @@ export function PeoplePage({ query }: PageProps) {
               ))}
             </tbody>
           </TableRegion>
-          <nav class="buttons" aria-label="Halaman">
-            <button type="button" disabled={page <= 1} onClick={() => goTo(filters, page - 1)}>
-              Sebelumnya
-            </button>
-            <button type="button" disabled={page >= pages} onClick={() => goTo(filters, page + 1)}>
-              Berikutnya
-            </button>
-          </nav>
+          <Pager page={page} pages={pages} onGo={(n) => goTo(filters, n)} />
         </>
       )}
     </section>

@@ -72,6 +72,26 @@ export async function markNotificationRead(manager: EntityManager, userId: strin
   return rows[0] ?? null;
 }
 
+/**
+ * Marks read the user's unread notifications from `upToId` down, in the list's order (newest first):
+ * that one and every older one, never a newer one the user has not been shown yet. Returns how many
+ * it marked and how many stay unread; null when `upToId` is not one of the user's.
+ */
+export async function markNotificationsReadUpTo(manager: EntityManager, userId: string, upToId: string): Promise<{ marked: number; unread: number } | null> {
+  const [row]: Array<{ found: boolean; marked: number; unreadBefore: number }> = await manager.query(
+    `WITH up_to AS (SELECT created_at, id FROM notifications WHERE id = $2 AND user_id = $1),
+          marked AS (
+            UPDATE notifications n SET read_at = now() FROM up_to
+             WHERE n.user_id = $1 AND n.read_at IS NULL AND (n.created_at, n.id) <= (up_to.created_at, up_to.id)
+            RETURNING 1
+          )
+     SELECT EXISTS (SELECT 1 FROM up_to) AS found, (SELECT count(*) FROM marked)::int AS marked,
+            (SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL)::int AS "unreadBefore"`,
+    [userId, upToId],
+  );
+  return row.found ? { marked: row.marked, unread: row.unreadBefore - row.marked } : null;
+}
+
 /** Inserts the drafts whose key is new; returns how many were. */
 export async function insertNotifications(manager: EntityManager, drafts: readonly NotificationDraft[]): Promise<number> {
   if (drafts.length === 0) return 0;
