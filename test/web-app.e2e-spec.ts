@@ -292,6 +292,31 @@ describe.each([
     await page().getByText('Tidak ada pemberitahuan yang belum dibaca.').waitFor();
   });
 
+  it('each page names itself in the tab, and a link opens the next page at its top with the focus at its start', async () => {
+    await signIn(app, 'kaltim.admin', '/pegawai');
+    await page().getByTestId('person').first().waitFor();
+    await expect(page().title()).resolves.toBe('Pegawai · alur');
+    const last = page().getByTestId('person').last().getByRole('link');
+    const name = (await last.textContent())!;
+    await last.scrollIntoViewIfNeeded();
+    expect(await page().evaluate(() => scrollY)).toBeGreaterThan(0);
+    await last.click();
+    await page().getByRole('heading', { name, level: 1 }).waitFor();
+    expect(await page().evaluate(() => [scrollY, document.activeElement?.id])).toEqual([0, 'isi']);
+    await expect(page().title()).resolves.toBe(`${name} · alur`);
+    // Tab goes on from the start of the new page's content, not from the link left behind
+    await page().keyboard.press('Tab');
+    expect(await page().evaluate(() => document.querySelector('main')!.contains(document.activeElement))).toBe(true);
+
+    // another page of the same list starts at its top too, but the focus stays on the button pressed
+    await page().goto(`${app.baseUrl}/pegawai`);
+    const next = page().getByRole('button', { name: 'Berikutnya' });
+    await next.scrollIntoViewIfNeeded();
+    await next.click();
+    await page().getByText('Halaman 2 dari 3', { exact: true }).waitFor();
+    expect(await page().evaluate(() => [scrollY, document.activeElement?.textContent])).toEqual([0, 'Berikutnya']);
+  });
+
   it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {
     const year = 2031;
     const docs = [];

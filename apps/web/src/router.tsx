@@ -3,10 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 
 const listeners = new Set<() => void>();
 
+/** Goes to `to` in the app; a new entry of the history starts at the top of its page, as a page load would. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   listeners.forEach((l) => l());
+  if (!options.replace) scrollTo(0, 0);
 }
 
 /** The current path and query; re-renders on navigation and on back/forward. */

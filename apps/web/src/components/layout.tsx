@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { NotificationPage } from '../api/views';
 import { Link, useLocation } from '../router';
@@ -53,11 +53,27 @@ export function useUnreadCount(): number {
   return unread;
 }
 
+/**
+ * Another page (not another filter or page of the same list) puts the focus at the start of its
+ * content, so a screen reader reads the new page and Tab goes on from there, not from the old link.
+ */
+function useMovesFocusToNewPage(pathname: string) {
+  const main = useRef<HTMLElement>(null);
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return main;
+}
+
 export function Layout({ children }: { children: ComponentChildren }) {
   const { me, signOut } = useSession();
   const unread = useUnreadCount();
   const administersProvince = useAdministersProvince(hasRole(me, 'ADMIN'), me.governmentCode);
   const { pathname } = useLocation();
+  const main = useMovesFocusToNewPage(pathname);
   const current = (href: string) => (href === '/' ? pathname === '/' : pathname.startsWith(href)) ? 'page' : undefined;
   const links: Array<[string, string]> = [
     ['/', 'Kotak Masuk'],
@@ -104,7 +120,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </button>
         </div>
       </header>
-      <main id="isi" tabIndex={-1}>
+      <main id="isi" tabIndex={-1} ref={main}>
         {children}
       </main>
     </>
