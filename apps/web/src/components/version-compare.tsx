@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ContentVersion } from '../api/views';
-import { fieldRows } from './document-fields';
+import { fieldRows } from '../i18n/document-field-rows';
 import { TableRegion } from './table';
 
 /** Two content versions side by side, field by field; changed fields marked. */
