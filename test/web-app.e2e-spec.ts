@@ -317,6 +317,38 @@ describe.each([
     expect(await page().evaluate(() => [scrollY, document.activeElement?.textContent])).toEqual([0, 'Berikutnya']);
   });
 
+  it('a document prints as its content and history, without the menu, buttons or diagram ("Cetak")', async () => {
+    const doc = await createQuickWin(app.t, 'kaltim.drafter', { title: `Dicetak ${label}` });
+    expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    await signIn(app, 'kaltim.kadis', `/quick-wins/${doc.id}`);
+    await page().locator('[data-action="ENDORSE"]').waitFor();
+    await page().evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page().getByRole('button', { name: 'Cetak' }).click();
+    expect(await page().evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    await page().emulateMedia({ media: 'print' });
+    try {
+      const visible = (locator: ReturnType<BrowserApp['page']['locator']>) => locator.isVisible();
+      expect(
+        await Promise.all([
+          visible(page().getByRole('heading', { name: `Dicetak ${label}`, level: 1 })),
+          visible(page().getByRole('heading', { name: 'Isian' })),
+          visible(page().getByRole('heading', { name: 'Riwayat' })),
+          visible(page().locator('header.top')),
+          visible(page().locator('[data-action="ENDORSE"]')),
+          visible(page().getByRole('button', { name: 'Cetak' })),
+          visible(page().getByRole('heading', { name: 'Alur kerja' })),
+        ]),
+      ).toEqual([true, true, true, false, false, false, false]);
+      await screenshot(page(), `${label}-dokumen-dicetak`);
+    } finally {
+      await page().emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {
     const year = 2031;
     const docs = [];

@@ -86,7 +86,7 @@ export function DocumentPage({ params }: PageProps) {
             </span>
           </p>
         )}
-        <div class="actions">
+        <div class="actions no-print">
           {doc.allowedActions.map((a) => (
             <button key={a} type="button" class={a === 'RETURN' || a === 'REJECT' || a === 'WITHDRAW' ? undefined : 'primary'} data-action={a} onClick={() => setAction(a)}>
               {actionLabel(a)}
@@ -97,6 +97,9 @@ export function DocumentPage({ params }: PageProps) {
               Ubah
             </Link>
           )}
+          <button type="button" onClick={() => print()}>
+            Cetak
+          </button>
         </div>
       </section>
       {action && <ActionDialog action={action} onSubmit={submit} onClose={() => setAction(null)} />}
@@ -104,7 +107,7 @@ export function DocumentPage({ params }: PageProps) {
         <h2 id="isian">Isian</h2>
         <DocumentFields doc={doc} />
       </section>
-      <section aria-labelledby="alur">
+      <section aria-labelledby="alur" class="no-print">
         <h2 id="alur">Alur kerja</h2>
         <WorkflowDiagram kind={kind} current={doc.state} />
       </section>
@@ -112,7 +115,7 @@ export function DocumentPage({ params }: PageProps) {
         <h2 id="riwayat">Riwayat</h2>
         <HistoryTimeline history={history} timeZone={doc.timeZone} />
       </section>
-      <section aria-labelledby="versi">
+      <section aria-labelledby="versi" class="no-print">
         <h2 id="versi">Versi</h2>
         <VersionCompare versions={versions.items} />
       </section>
