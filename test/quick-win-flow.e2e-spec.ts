@@ -40,6 +40,7 @@ describe('Quick Win flow over HTTP', () => {
         contentVersion: 1,
         governmentCode: 'kaltim',
         unitCode: 'diskominfo',
+        unitName: 'Dinas Komunikasi dan Informatika',
         createdBy: 'kaltim.drafter',
         title: quickWinBody().title,
         category: 'RB_TEMATIK',

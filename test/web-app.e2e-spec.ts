@@ -299,14 +299,14 @@ describe.each([
     const last = page().getByTestId('person').last().getByRole('link');
     const name = (await last.textContent())!;
     await last.scrollIntoViewIfNeeded();
-    expect(await page().evaluate(() => scrollY)).toBeGreaterThan(0);
+    expect(await page().evaluate<number>('scrollY')).toBeGreaterThan(0);
     await last.click();
     await page().getByRole('heading', { name, level: 1 }).waitFor();
-    expect(await page().evaluate(() => [scrollY, document.activeElement?.id])).toEqual([0, 'isi']);
+    expect(await page().evaluate('[scrollY, document.activeElement?.id]')).toEqual([0, 'isi']);
     await expect(page().title()).resolves.toBe(`${name} · alur`);
     // Tab goes on from the start of the new page's content, not from the link left behind
     await page().keyboard.press('Tab');
-    expect(await page().evaluate(() => document.querySelector('main')!.contains(document.activeElement))).toBe(true);
+    expect(await page().evaluate("document.querySelector('main').contains(document.activeElement)")).toBe(true);
 
     // another page of the same list starts at its top too, but the focus stays on the button pressed
     await page().goto(`${app.baseUrl}/pegawai`);
@@ -314,7 +314,7 @@ describe.each([
     await next.scrollIntoViewIfNeeded();
     await next.click();
     await page().getByText('Halaman 2 dari 3', { exact: true }).waitFor();
-    expect(await page().evaluate(() => [scrollY, document.activeElement?.textContent])).toEqual([0, 'Berikutnya']);
+    expect(await page().evaluate('[scrollY, document.activeElement?.textContent]')).toEqual([0, 'Berikutnya']);
   });
 
   it('a document prints as its content and history, without the menu, buttons or diagram ("Cetak")', async () => {
@@ -322,12 +322,9 @@ describe.each([
     expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
     await signIn(app, 'kaltim.kadis', `/quick-wins/${doc.id}`);
     await page().locator('[data-action="ENDORSE"]').waitFor();
-    await page().evaluate(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = () => void (window as unknown as { printed: number }).printed++;
-    });
+    await page().evaluate('window.printed = 0; window.print = () => { window.printed += 1; }'); // counts instead of printing
     await page().getByRole('button', { name: 'Cetak' }).click();
-    expect(await page().evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page().evaluate('window.printed')).toBe(1);
 
     await page().emulateMedia({ media: 'print' });
     try {

@@ -1704,6 +1704,11 @@ export interface components {
             /** @example diskominfo */
             unitCode: string;
             /**
+             * @description The name of the drafting unit (OPD)
+             * @example Dinas Komunikasi dan Informatika
+             */
+            unitName: string;
+            /**
              * @description The government's time zone
              * @example Asia/Makassar
              */
@@ -1876,6 +1881,11 @@ export interface components {
             /** @example diskominfo */
             unitCode: string;
             /**
+             * @description The name of the drafting unit (OPD)
+             * @example Dinas Komunikasi dan Informatika
+             */
+            unitName: string;
+            /**
              * @description The government's time zone
              * @example Asia/Makassar
              */
@@ -1987,6 +1997,11 @@ export interface components {
             governmentCode: string;
             /** @example diskominfo */
             unitCode: string;
+            /**
+             * @description The name of the drafting unit (OPD)
+             * @example Dinas Komunikasi dan Informatika
+             */
+            unitName: string;
             /**
              * @description The government's time zone
              * @example Asia/Makassar
@@ -2151,6 +2166,11 @@ export interface components {
             governmentCode: string;
             /** @example diskominfo */
             unitCode: string;
+            /**
+             * @description The name of the drafting unit (OPD)
+             * @example Dinas Komunikasi dan Informatika
+             */
+            unitName: string;
             /**
              * @description The government's time zone
              * @example Asia/Makassar

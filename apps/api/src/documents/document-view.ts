@@ -47,6 +47,7 @@ export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistr
     /** The government's IANA zone: times of this document are read there (WIB, WITA, WIT). */
     timeZone: record.timeZone,
     unitCode: record.unitCode,
+    unitName: record.unitName,
     createdBy: record.createdBy,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

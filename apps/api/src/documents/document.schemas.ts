@@ -74,6 +74,7 @@ export const CommonDocumentFields = {
   contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
   governmentCode: Type.String({ examples: ['kaltim'] }),
   unitCode: Type.String({ examples: ['diskominfo'] }),
+  unitName: Type.String({ description: 'The name of the drafting unit (OPD)', examples: ['Dinas Komunikasi dan Informatika'] }),
   timeZone: Type.String({ description: "The government's time zone", examples: ['Asia/Makassar'] }),
   createdBy: Type.String({ examples: ['kaltim.drafter'] }),
   createdAt: Type.String({ format: 'date-time' }),

@@ -27,6 +27,6 @@ export function fieldRows(doc: Record<string, unknown>): Array<[string, string]>
   add('Target penetapan', doc.targetDate, localDate);
   add('Nomor', doc.number);
   add('Nomor Berita Daerah', doc.gazetteNumber);
-  add('Unit pemrakarsa', doc.unitCode);
+  add('Unit pemrakarsa', doc.unitName ?? doc.unitCode);
   return rows;
 }

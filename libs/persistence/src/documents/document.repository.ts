@@ -16,6 +16,7 @@ export interface DocumentRecord {
   timeZone: string;
   unitId: string;
   unitCode: string;
+  unitName: string;
   createdById: string;
   createdBy: string;
   title: string;
@@ -57,7 +58,7 @@ function stageDeadlineJoin(columns: string): string {
 export const selectDocument = (leading = '', omit: { content: readonly string[]; facts: readonly string[] } = { content: [], facts: [] }) => `
   SELECT ${leading} d.id, d.kind, d.government_id AS "governmentId", g.code AS "governmentCode", g.name AS "governmentName", g.region_name AS "regionName",
          g.level AS "governmentLevel", p.code AS "parentGovernmentCode", g.time_zone AS "timeZone",
-         d.unit_id AS "unitId", un.code AS "unitCode", d.created_by AS "createdById", cu.username AS "createdBy",
+         d.unit_id AS "unitId", un.code AS "unitCode", un.name AS "unitName", d.created_by AS "createdById", cu.username AS "createdBy",
          d.title, ${without('d.content', omit.content)} AS content, d.content_version AS "contentVersion", d.content_hash AS "contentHash",
          ${without('d.facts', omit.facts)} AS facts,
          d.state, d.final, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt",
