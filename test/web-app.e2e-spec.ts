@@ -249,7 +249,7 @@ describe.each([
     expect(await page().getByTestId('task').count()).toBe(0);
   });
 
-  it('Pemberitahuan pages through older ones, shows only the unread, and marks read all it showed, not one that came later', async () => {
+  it('Pemberitahuan pages through older ones, shows only the unread, marks read all it showed (not one that came later) and what is opened', async () => {
     const username = `kaltim.pembaca.${label}`;
     await addUser(app.t, { username, governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['DRAFTER'] });
     const arrive = (from: number, to: number) =>
@@ -290,6 +290,20 @@ describe.each([
     await screenshot(page(), `${label}-pemberitahuan-belum-dibaca`);
     await page().getByRole('button', { name: 'Tandai sudah dibaca' }).click();
     await page().getByText('Tidak ada pemberitahuan yang belum dibaca.').waitFor();
+
+    // following a notification's link reads it
+    await app.t.dataSource.query(
+      `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key)
+       SELECT id, 'DELEGATION_GRANTED', NULL, NULL, 'Anda ditunjuk sebagai Plh', 'Yth. Bapak/Ibu, ...', 'uji-buka:' || id FROM users WHERE username = $1`,
+      [username],
+    );
+    await page().goto(`${app.baseUrl}/pemberitahuan`);
+    const read = page().waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/read'));
+    await page().getByRole('link', { name: 'Anda ditunjuk sebagai Plh' }).click();
+    await page().getByRole('heading', { name: 'Pendelegasian', level: 1 }).waitFor();
+    expect((await read).status()).toBe(200);
+    const [stored] = await app.t.dataSource.query(`SELECT read_at FROM notifications WHERE dedup_key LIKE 'uji-buka:%' AND title = 'Anda ditunjuk sebagai Plh' AND user_id = (SELECT id FROM users WHERE username = $1)`, [username]);
+    expect(stored.read_at).not.toBeNull();
   });
 
   it('each page names itself in the tab, and a link opens the next page at its top with the focus at its start', async () => {

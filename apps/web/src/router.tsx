@@ -39,9 +39,10 @@ export function match(pattern: string, path: string): Record<string, string> | n
   return params;
 }
 
-/** An ordinary link that navigates inside the app (modified clicks open a tab as usual). */
+/** An ordinary link that navigates inside the app (modified clicks open a tab as usual); its own onClick runs first. */
 export function Link(props: JSX.HTMLAttributes<HTMLAnchorElement> & { href: string; children?: ComponentChildren }) {
   const onClick = (event: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
+    props.onClick?.call(event.currentTarget, event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(props.href);

@@ -45,6 +45,12 @@ export function NotificationsPage({ query }: PageProps) {
     dispatchEvent(new Event('alur:notifications-changed'));
   }
   const markRead = (id: string) => changed(ok(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })));
+  // opening what a notification is about reads it; the page is left, so only the bell hears of it
+  const readOnOpening = (id: string) =>
+    void ok(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })).then(
+      () => dispatchEvent(new Event('alur:notifications-changed')),
+      () => undefined,
+    );
   // up to the newest one on this first page: one that arrives meanwhile stays unread
   const markAllRead = (upTo: string) => changed(ok(api.POST('/api/notifications/read', { body: { upTo } })));
 
@@ -81,11 +87,11 @@ export function NotificationsPage({ query }: PageProps) {
           {list.data.items.map((n) => (
             <li key={n.id} class={n.readAt ? 'card' : 'card unread'}>
               {n.documentKind && n.documentId ? (
-                <Link href={`/${KIND_PATHS[n.documentKind]}/${n.documentId}`} class="title">
+                <Link href={`/${KIND_PATHS[n.documentKind]}/${n.documentId}`} class="title" onClick={() => n.readAt || readOnOpening(n.id)}>
                   {n.title}
                 </Link>
               ) : n.type === 'DELEGATION_GRANTED' || n.type === 'DELEGATION_REVOKED' ? (
-                <Link href="/pendelegasian" class="title">
+                <Link href="/pendelegasian" class="title" onClick={() => n.readAt || readOnOpening(n.id)}>
                   {n.title}
                 </Link>
               ) : (
