@@ -16,8 +16,8 @@ describe('Plt/Plh delegation', () => {
   });
   afterAll(() => t.close());
 
-  async function delegate(user: string, body: Record<string, unknown>) {
-    return t.http.post('/api/delegations').set(await t.auth(user)).send({
+  async function delegate(user: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+    return t.http.post('/api/delegations').set({ ...(await t.auth(user)), ...headers }).send({
       role: 'SECRETARY',
       kind: 'PLH',
       reason: 'Sekda dinas luar ke Jakarta (SPT 800/123/2026)',
@@ -318,6 +318,27 @@ describe('Plt/Plh delegation', () => {
       expect((await revoke('berau.sekda', first.id)).status).toBe(200);
       const replacement = await delegateOk('berau.sekda', { delegate: 'berau.asisten', startsAt: at(0.5), endsAt: at(1.5) });
       for (const d of [next, before, replacement]) expect((await revoke('berau.sekda', d.id)).status).toBe(200);
+    });
+
+    it('with an Idempotency-Key, the same delegation sent again answers the first, not an overlap with itself', async () => {
+      const start = Date.now() + 50 * HOUR;
+      const body = { delegate: 'berau.plh', startsAt: new Date(start).toISOString(), endsAt: new Date(start + HOUR).toISOString() };
+      const key = { 'Idempotency-Key': `delegasi-${start}` };
+      const first = await delegate('berau.sekda', body, key);
+      expect(first.status).toBe(201);
+      const again = await delegate('berau.sekda', body, key);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      const made = await t.dataSource.query(`SELECT id FROM delegations WHERE starts_at = $1`, [body.startsAt]);
+      expect(made).toEqual([{ id: first.body.id }]);
+      // without the key it is a new request, refused by the overlap rule; a malformed key makes nothing
+      const plain = await delegate('berau.sekda', body);
+      expect([plain.status, plain.body.details]).toEqual([400, { conflictsWith: first.body.id }]);
+      const later = { ...body, startsAt: new Date(start + 2 * HOUR).toISOString(), endsAt: new Date(start + 3 * HOUR).toISOString() };
+      const malformed = await delegate('berau.sekda', later, { 'Idempotency-Key': 'k'.repeat(256) });
+      expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(await t.dataSource.query(`SELECT id FROM delegations WHERE starts_at = $1`, [later.startsAt])).toEqual([]);
+      expect((await revoke('berau.sekda', first.body.id)).status).toBe(200);
     });
 
     it('enforces the overlap rule in the database, also for concurrent requests', async () => {

@@ -193,7 +193,7 @@ export interface paths {
         put?: never;
         /**
          * Delegate one of your roles (Plt/Plh) for a time window; an ADMIN may name the principal
-         * @description 400 SELF_DELEGATION when the delegate is the principal, or the ADMIN recording it on someone's behalf. 400 DELEGATION_WINDOW when endsAt <= startsAt, endsAt is past, startsAt is more than 5 minutes before now, or the window lasts more than 90 days. 400 VALIDATION_FAILED when the window overlaps a non-revoked delegation of the same principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), or the delegate or principal is not an active user of the caller's government. 403 when a non-ADMIN names another principal.
+         * @description 400 SELF_DELEGATION when the delegate is the principal, or the ADMIN recording it on someone's behalf. 400 DELEGATION_WINDOW when endsAt <= startsAt, endsAt is past, startsAt is more than 5 minutes before now, or the window lasts more than 90 days. 400 VALIDATION_FAILED when the window overlaps a non-revoked delegation of the same principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), or the delegate or principal is not an active user of the caller's government. 403 when a non-ADMIN names another principal. With an Idempotency-Key, sending the same delegation again answers the first response.
          */
         post: operations["createDelegation"];
         delete?: never;
@@ -3441,7 +3441,13 @@ export interface operations {
     createDelegation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3498,6 +3504,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description IDEMPOTENCY_IN_FLIGHT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_IN_FLIGHT";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -3507,6 +3525,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };

@@ -8,7 +8,8 @@ import { AppException, forbidden, validationFailed } from '../common/errors/app.
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import type { CreateDelegationBody } from './delegation.schemas.js';
 import { findDelegation, findDelegationParty, holdsByDelegation, insertDelegation, overlappingDelegations } from '#persistence';
-import { toDelegationView, type DelegationView } from './delegation.view.js';
+import { toDelegationView } from './delegation.view.js';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 
 /** PostgreSQL's exclusion_violation: ex_delegations_no_overlap caught a concurrent overlapping insert. */
 const EXCLUSION_VIOLATION = '23P01';
@@ -21,9 +22,18 @@ const EXCLUSION_VIOLATION = '23P01';
  */
 @Injectable()
 export class CreateDelegationUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
-  async execute(user: AuthenticatedUser, dto: Static<typeof CreateDelegationBody>): Promise<DelegationView> {
+  /** With an `Idempotency-Key`, sending the same delegation again answers the first response (not an overlap with itself). */
+  execute(user: AuthenticatedUser, dto: Static<typeof CreateDelegationBody>, idempotencyKey?: string): Promise<StoredResponse> {
+    return this.idempotency.once(user.id, idempotencyKey, { delegation: dto }, (key) => this.run(user, dto, key));
+  }
+
+  private async run(user: AuthenticatedUser, dto: Static<typeof CreateDelegationBody>, idempotencyKey: string | undefined): Promise<StoredResponse> {
+    if (idempotencyKey !== undefined) IdempotencyService.assertKey(idempotencyKey);
     const now = new Date();
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
@@ -67,7 +77,10 @@ export class CreateDelegationUseCase {
           createdAt: now,
         });
         await enqueueDelegationChange(tx, id, 'GRANTED');
-        return toDelegationView((await findDelegation(tx, id))!, now);
+        const view = toDelegationView((await findDelegation(tx, id))!, now);
+        const response: StoredResponse = { status: 201, body: JSON.parse(JSON.stringify(view)), headers: {} };
+        if (idempotencyKey !== undefined) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
+        return response;
       });
     } catch (error) {
       if (pgCodeOf(error) === EXCLUSION_VIOLATION) {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from 'typebox';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -30,13 +30,18 @@ export class DelegationsController {
       'lasts more than 90 days. 400 VALIDATION_FAILED when the window overlaps a non-revoked delegation of the same ' +
       'principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), ' +
       'or the delegate or principal is not an active user of the caller\'s government. ' +
-      '403 when a non-ADMIN names another principal.',
+      '403 when a non-ADMIN names another principal. With an Idempotency-Key, sending the same delegation again answers the first response.',
     body: CreateDelegationBody,
+    requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The delegation', schema: DelegationSchema },
-    errors: [ErrorCode.SELF_DELEGATION, ErrorCode.DELEGATION_WINDOW, ErrorCode.FORBIDDEN],
+    errors: [ErrorCode.SELF_DELEGATION, ErrorCode.DELEGATION_WINDOW, ErrorCode.FORBIDDEN, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
   })
-  createOne(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateDelegationBody) body: Static<typeof CreateDelegationBody>) {
-    return this.create.execute(user, body);
+  async createOne(
+    @CurrentUser() user: AuthenticatedUser,
+    @ValidBody(CreateDelegationBody) body: Static<typeof CreateDelegationBody>,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    return (await this.create.execute(user, body, idempotencyKey)).body;
   }
 
   @Get()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeadlinePlanner } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
-import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
+import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { CreateDocumentUseCase } from './create-document.use-case.js';
 import { DocumentQueries } from './document.queries.js';
@@ -16,7 +16,7 @@ import { TransitionWriter } from './transition-writer.js';
 import { UpdateDocumentUseCase } from './update-document.use-case.js';
 
 @Module({
-  imports: [WorkflowsModule],
+  imports: [WorkflowsModule, IdempotencyModule],
   controllers: [createDocumentsController(quickWinKind), createDocumentsController(regulationKind)],
   providers: [
     ActorFactsLoader,
@@ -25,7 +25,6 @@ import { UpdateDocumentUseCase } from './update-document.use-case.js';
     RegulationNumbering,
     ParticipantEffectsWriter,
     TransitionWriter,
-    IdempotencyService,
     CreateDocumentUseCase,
     UpdateDocumentUseCase,
     FireActionUseCase,

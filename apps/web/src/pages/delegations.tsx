@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import type { Delegation } from '../api/views';
 import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
 import { dateTime, roleLabel } from '../i18n/words';
@@ -12,6 +14,8 @@ export function DelegationsPage() {
   const { me } = useSession();
   const list = useLoad(() => ok<{ items: Delegation[] }>(api.GET('/api/delegations')), []);
   const feedback = useFeedback();
+  // one key until a delegation is saved: "Simpan" again after a lost answer makes no second one
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const ownRoles = me.roles.filter((r) => r !== 'ADMIN');
 
   async function create(event: Event) {
@@ -21,7 +25,9 @@ export function DelegationsPage() {
     if (!v.delegate || !v.role || !v.startsAt || !v.endsAt || !v.reason) return feedback.fail('Semua isian wajib diisi.');
     if (v.endsAt <= v.startsAt) return feedback.fail('Akhir harus sesudah mulai.');
     try {
-      await ok(api.POST('/api/delegations', { body: { delegate: v.delegate, role: v.role, kind: v.kind, reason: v.reason, startsAt: toIso(v.startsAt), endsAt: toIso(v.endsAt) } as never }));
+      const body = { delegate: v.delegate, role: v.role, kind: v.kind, reason: v.reason, startsAt: toIso(v.startsAt), endsAt: toIso(v.endsAt) };
+      await ok(api.POST('/api/delegations', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: body as never }));
+      setIdempotencyKey(newIdempotencyKey());
       feedback.succeed('Pendelegasian tersimpan.');
       form.reset();
       list.reload();
