@@ -122,18 +122,25 @@ describe('Plt/Plh delegation', () => {
       expect((await me('kaltim.sekda')).delegations).toEqual([]);
     });
 
-    it('lets the Plh approve; the history says on behalf of kaltim.sekda', async () => {
+    it('lets the Plh approve; the history says on behalf of kaltim.sekda, with both names', async () => {
       const res = await act(t, 'quick-wins', approved, 'kaltim.plh', 'APPROVE');
       expect(res.status).toBe(200);
       expect(res.body.state).toBe('implementation');
       const history = await t.http.get(`/api/quick-wins/${approved}/history`).set(await t.auth('kaltim.drafter'));
       expect(history.body.chainValid).toBe(true);
-      expect(history.body.entries.at(-1)).toMatchObject({ action: 'APPROVE', actor: 'kaltim.plh', onBehalfOf: 'kaltim.sekda', toState: 'implementation' });
+      expect(history.body.entries.at(-1)).toMatchObject({
+        action: 'APPROVE',
+        actor: 'kaltim.plh',
+        actorName: 'H. Ahmad Zulkifli, S.H., M.Si.',
+        onBehalfOf: 'kaltim.sekda',
+        onBehalfOfName: 'Dr. Hj. Nurhayati Usman, M.Pd.',
+        toState: 'implementation',
+      });
       // the Sekda's own approvals carry no onBehalfOf
       const other = await quickWinIn('kaltim', 'approval');
       expect((await act(t, 'quick-wins', other, 'kaltim.sekda', 'APPROVE')).status).toBe(200);
       const own = await t.http.get(`/api/quick-wins/${other}/history`).set(await t.auth('kaltim.drafter'));
-      expect(own.body.entries.at(-1)).toMatchObject({ action: 'APPROVE', actor: 'kaltim.sekda', onBehalfOf: null });
+      expect(own.body.entries.at(-1)).toMatchObject({ action: 'APPROVE', actor: 'kaltim.sekda', onBehalfOf: null, onBehalfOfName: null });
     });
 
     it('lists it for the principal, the delegate and the ADMIN, not for others', async () => {

@@ -148,7 +148,7 @@ describe.each([
     await task.getByRole('link', { name: title }).click();
     await fireAction(page(), 'APPROVE');
     await page().getByRole('heading', { name: /Tahap: Pelaksanaan dan Laporan Kemajuan/ }).waitFor();
-    await page().locator('.timeline li').filter({ hasText: 'Setujui oleh kaltim.plh atas nama kaltim.sekda' }).waitFor(); // shown
+    await page().locator('.timeline li').filter({ hasText: 'Setujui oleh H. Ahmad Zulkifli, S.H., M.Si. atas nama Dr. Hj. Nurhayati Usman, M.Pd.' }).waitFor(); // shown
     await expect(page().getByTestId('chain').textContent()).resolves.toBe('Rantai riwayat utuh.');
 
     // the drafter reports progress with evidence
@@ -160,7 +160,7 @@ describe.each([
       Realisasi: 'Modul pengajuan daring berjalan di 3 layanan.',
       'Bukti dukung (satu per baris)': 'https://diskominfo.kaltimprov.go.id/laporan-maret.pdf',
     });
-    await page().locator('.timeline li').filter({ hasText: 'Laporkan Kemajuan oleh kaltim.drafter' }).waitFor(); // shown
+    await page().locator('.timeline li').filter({ hasText: 'Laporkan Kemajuan oleh Rina Wulandari, S.Kom.' }).waitFor(); // shown
     await checkPage('dokumen-pelaksanaan');
 
     // the notifications of the flow reached the drafter; one is marked read

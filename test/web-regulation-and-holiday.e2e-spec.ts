@@ -132,7 +132,7 @@ describe.each([
     await page().getByText(/^Peraturan Bupati Paser Nomor \d+ Tahun \d{4} tentang /).first().waitFor(); // the official title
     await actAs('paser.hukum', path, 'PUBLISH', { 'Tautan JDIH (opsional)': 'https://jdih.paserkab.go.id/perbup-sistem-kerja' });
     await page().getByRole('heading', { name: 'Tahap: Dipublikasikan' }).waitFor();
-    await page().locator('.timeline li').filter({ hasText: 'Berikan Fasilitasi oleh kaltim.hukum' }).waitFor();
+    await page().locator('.timeline li').filter({ hasText: 'Berikan Fasilitasi oleh Andi Mappaselle, S.H., M.H.' }).waitFor();
     await checkPage('peraturan-dipublikasikan');
   });
 });

@@ -1303,8 +1303,12 @@ export interface components {
             toState: string;
             /** @example kaltim.sekda */
             actor: string;
+            /** @description The actor's name now (not part of the hashed entry); null for a username no longer known */
+            actorName: string | null;
             /** @description The principal when the actor acted as their delegate */
             onBehalfOf: string | null;
+            /** @description The principal's name now, when there is one */
+            onBehalfOfName: string | null;
             comment: string | null;
             data: {
                 [key: string]: unknown;

@@ -16,8 +16,8 @@ export function HistoryTimeline({ history, timeZone }: { history: History; timeZ
       <ol class="timeline">
         {history.entries.map((e) => (
           <li key={e.seq} class={history.firstInvalidSeq && e.seq >= history.firstInvalidSeq ? 'broken' : undefined}>
-            <strong>{EXTRA_ACTIONS[e.action] ?? actionLabel(e.action)}</strong> oleh {e.actor}
-            {e.onBehalfOf && <> atas nama {e.onBehalfOf}</>}
+            <strong>{EXTRA_ACTIONS[e.action] ?? actionLabel(e.action)}</strong> oleh {e.actorName ?? e.actor}
+            {e.onBehalfOf && <> atas nama {e.onBehalfOfName ?? e.onBehalfOf}</>}
             <span class="muted">
               {' '}
               · {dateTime(e.at, timeZone)}

@@ -105,7 +105,8 @@ export interface DocumentListFilter {
   counting: { filter: ReadScopeCountFilter; fallback: SqlFilter };
 }
 
-export type HistoryRow = AuditFields & { seq: number; hash: string };
+/** An audit entry, with the names its actor and principal have now (null for a username no longer known). */
+export type HistoryRow = AuditFields & { seq: number; hash: string; actorName: string | null; onBehalfOfName: string | null };
 
 /** A stored version of a document's content. */
 export interface ContentVersionRow {
@@ -188,9 +189,13 @@ export class DocumentRepository {
 
   async history(manager: EntityManager, documentId: string): Promise<HistoryRow[]> {
     return manager.query(
-      `SELECT seq, action, from_state AS "fromState", to_state AS "toState", actor, on_behalf_of AS "onBehalfOf", comment, data,
-              content_version AS "contentVersion", content_hash AS "contentHash", at, hash
-         FROM history_entries WHERE document_id = $1 ORDER BY seq`,
+      `SELECT h.seq, h.action, h.from_state AS "fromState", h.to_state AS "toState", h.actor, h.on_behalf_of AS "onBehalfOf", h.comment, h.data,
+              h.content_version AS "contentVersion", h.content_hash AS "contentHash", h.at, h.hash,
+              actor.name AS "actorName", principal.name AS "onBehalfOfName"
+         FROM history_entries h
+         LEFT JOIN users actor ON actor.username = h.actor
+         LEFT JOIN users principal ON principal.username = h.on_behalf_of
+        WHERE h.document_id = $1 ORDER BY h.seq`,
       [documentId],
     );
   }
