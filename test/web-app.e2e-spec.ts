@@ -269,10 +269,12 @@ describe.each([
     expect([first.length, first[0], first[49]]).toEqual([50, 'Ringkasan 52', 'Ringkasan 3']);
     await page().getByRole('button', { name: 'Berikutnya' }).click();
     await page().getByText('Halaman 2 dari 2').waitFor();
+    await page().getByText('Ringkasan 1', { exact: true }).waitFor(); // the second page has arrived
     await expect(titles()).resolves.toEqual(['Ringkasan 2', 'Ringkasan 1']);
     expect(await page().getByRole('button', { name: 'Tandai semua sudah dibaca' }).count()).toBe(0); // only where the newest are shown
     await page().getByRole('button', { name: 'Sebelumnya' }).click();
     await page().getByText('Halaman 1 dari 2').waitFor();
+    await page().getByText('Ringkasan 52', { exact: true }).waitFor();
 
     // one arrives after the page was shown, before the API marks: it stays unread
     await page().route('**/api/notifications/read', async (route) => {

@@ -51,7 +51,8 @@ export function NotificationsPage({ query }: PageProps) {
       () => dispatchEvent(new Event('alur:notifications-changed')),
       () => undefined,
     );
-  // up to the newest one on this first page: one that arrives meanwhile stays unread
+  // up to the newest one on the first page as loaded (not a page still on screen while the next
+  // loads): one that arrives meanwhile stays unread
   const markAllRead = (upTo: string) => changed(ok(api.POST('/api/notifications/read', { body: { upTo } })));
 
 
@@ -63,7 +64,7 @@ export function NotificationsPage({ query }: PageProps) {
           <input type="checkbox" checked={unreadOnly} onChange={(e) => goTo({ unreadOnly: e.currentTarget.checked, page: 1 })} />
           Hanya yang belum dibaca
         </label>
-        {list.data && page === 1 && list.data.unread > 0 && list.data.items.length > 0 && (
+        {list.data && list.data.page === 1 && list.data.unread > 0 && list.data.items.length > 0 && (
           <button type="button" onClick={() => void markAllRead(list.data!.items[0].id)}>
             Tandai semua sudah dibaca
           </button>
