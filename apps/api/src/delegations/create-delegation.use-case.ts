@@ -9,7 +9,7 @@ import { ErrorCode } from '../common/errors/error-code.enum.js';
 import type { CreateDelegationBody } from './delegation.schemas.js';
 import { findDelegation, findDelegationParty, holdsByDelegation, insertDelegation, overlappingDelegations } from '#persistence';
 import { toDelegationView } from './delegation.view.js';
-import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
+import { IdempotencyService, storedResponse, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 
 /** PostgreSQL's exclusion_violation: ex_delegations_no_overlap caught a concurrent overlapping insert. */
 const EXCLUSION_VIOLATION = '23P01';
@@ -77,8 +77,7 @@ export class CreateDelegationUseCase {
           createdAt: now,
         });
         await enqueueDelegationChange(tx, id, 'GRANTED');
-        const view = toDelegationView((await findDelegation(tx, id))!, now);
-        const response: StoredResponse = { status: 201, body: JSON.parse(JSON.stringify(view)), headers: {} };
+        const response = storedResponse(201, toDelegationView((await findDelegation(tx, id))!, now));
         if (idempotencyKey !== undefined) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
         return response;
       });

@@ -44,10 +44,11 @@ export function NotificationsPage({ query }: PageProps) {
     list.reload();
     dispatchEvent(new Event('alur:notifications-changed'));
   }
-  const markRead = (id: string) => changed(ok(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })));
+  const postRead = (id: string) => ok(api.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
+  const markRead = (id: string) => changed(postRead(id));
   // opening what a notification is about reads it; the page is left, so only the bell hears of it
   const readOnOpening = (id: string) =>
-    void ok(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })).then(
+    void postRead(id).then(
       () => dispatchEvent(new Event('alur:notifications-changed')),
       () => undefined,
     );

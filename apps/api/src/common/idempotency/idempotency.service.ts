@@ -12,6 +12,11 @@ export interface StoredResponse {
   headers: Record<string, string>;
 }
 
+/** An answer as the idempotency store keeps it: its body as JSON (dates as strings), as a replay sends it. */
+export function storedResponse(status: number, body: unknown, headers: Record<string, string> = {}): StoredResponse {
+  return { status, body: JSON.parse(JSON.stringify(body)), headers };
+}
+
 export type IdempotencyStart = { kind: 'proceed' } | { kind: 'replay'; response: StoredResponse };
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
