@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import net from 'node:net';
-import { createTestApp, type TestApp } from '#testing';
+import { createTestApp, TEST_REDIS_URL, type TestApp } from '#testing';
 
 /** A port with nothing listening: bind one, remember it, close it. */
 async function closedPort(): Promise<number> {
@@ -9,6 +9,31 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** A proxy to the test Redis that holds each connection for `delayMs` before passing bytes on. */
+async function slowRedisProxy(delayMs: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    setTimeout(() => {
+      const redis = new URL(TEST_REDIS_URL);
+      const upstream = net.connect(Number(redis.port || 6379), redis.hostname);
+      sockets.add(upstream);
+      client.pipe(upstream).pipe(client);
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    }, delayMs).unref();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `redis://127.0.0.1:${port}${new URL(TEST_REDIS_URL).pathname}`,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 describe('GET /health', () => {
@@ -44,6 +69,25 @@ describe('GET /health', () => {
       const res = await t.http.get('/health');
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ status: 'error', info: { postgres: { status: 'up' } }, error: { redis: { status: 'down' } } });
+    });
+  });
+
+  describe('with Redis slow to answer when the API starts', () => {
+    let t: TestApp;
+    let proxy: Awaited<ReturnType<typeof slowRedisProxy>>;
+    beforeAll(async () => {
+      proxy = await slowRedisProxy(3_000);
+      t = await createTestApp({ REDIS_URL: proxy.url });
+    });
+    afterAll(async () => {
+      await t.close();
+      await proxy.close();
+    });
+
+    it('is 200 on the first request: the API serves once its Redis connection is ready', async () => {
+      const res = await t.http.get('/health');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'ok', info: { redis: { status: 'up' } } });
     });
   });
 });

@@ -26,3 +26,21 @@ export function redisOptionsFromUrl(url: string, role: RedisRole): RedisOptions 
 export function createRedisConnection(url: string, role: RedisRole, connectionName?: string): Redis {
   return new Redis({ ...redisOptionsFromUrl(url, role), connectionName, lazyConnect: false });
 }
+
+/**
+ * Resolves when the client's first connection attempt has an outcome: connected and ready, or failed
+ * (refused, timed out; the client goes on retrying). A process that starts serving before then
+ * answers its first requests as if Redis were down.
+ */
+export function firstConnectionOutcome(client: Redis): Promise<'ready' | 'failed'> {
+  if (client.status === 'ready') return Promise.resolve('ready');
+  return new Promise((resolve) => {
+    const settle = (outcome: 'ready' | 'failed') => () => {
+      client.off('ready', onReady).off('error', onFailure).off('end', onFailure);
+      resolve(outcome);
+    };
+    const onReady = settle('ready');
+    const onFailure = settle('failed');
+    client.once('ready', onReady).once('error', onFailure).once('end', onFailure);
+  });
+}

@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { createRedisConnection } from './redis-connection.js';
+import { createRedisConnection, firstConnectionOutcome } from './redis-connection.js';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
@@ -20,9 +20,10 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS_CLIENT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
+      useFactory: async (config: AppConfig) => {
         const client = createRedisConnection(config.redisUrl, 'producer', 'alur-api');
         client.on('error', () => undefined); // reported by /health; ioredis reconnects on its own
+        await firstConnectionOutcome(client);
         return client;
       },
     },
