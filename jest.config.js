@@ -5,6 +5,7 @@ const shared = {
     '^#(config|persistence|workflow|queue|logging|api-client)$': '<rootDir>/libs/$1/src/index.ts',
     '^#testing$': '<rootDir>/test/support/index.ts',
     '^@workflow/(.*)\\.js$': '<rootDir>/libs/workflow/src/$1', // the web app's alias of libs/workflow
+    '^@api-client$': '<rootDir>/libs/api-client/src/index.ts', // and of the generated client
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
 import { driveTo } from './support/quick-win.js';
+import { regulationIn } from './support/regulation.js';
 import { setRoles } from './support/users.js';
 
 interface TaskItem {
@@ -8,6 +9,10 @@ interface TaskItem {
   id: string;
   title: string;
   state: string;
+  governmentCode: string;
+  governmentName: string;
+  unitCode: string;
+  unitName: string;
   dueAt: string | null;
   overdue: boolean;
   allowedActions: string[];
@@ -73,6 +78,10 @@ describe('GET /api/tasks', () => {
       id: doc.id,
       title: 'Inbox mengikuti dokumen',
       state: 'endorsement',
+      governmentCode: 'kaltim',
+      governmentName: 'Pemerintah Provinsi Kalimantan Timur',
+      unitCode: 'diskominfo',
+      unitName: 'Dinas Komunikasi dan Informatika',
       dueAt: expect.any(String),
       overdue: false,
       explanation: expect.stringMatching(/^3 hari kerja, dihitung sejak /),
@@ -169,6 +178,19 @@ describe('GET /api/tasks', () => {
       const items = await tasks(user);
       expect(items.filter((i) => kaltimIds.includes(i.id))).toEqual([]);
     }
+  });
+
+  it("names whose document a task is: the province's Biro Hukum facilitating a regency's draft sees the regency and its unit", async () => {
+    const regulation = await regulationIn(t, 'paser', 'facilitation', { title: 'Fasilitasi dari kabupaten' });
+    const item = (await tasks('kaltim.hukum')).find((i) => i.id === regulation.id)!;
+    expect(item).toMatchObject({
+      state: 'facilitation',
+      allowedActions: expect.arrayContaining(['FACILITATE']),
+      governmentCode: 'paser',
+      governmentName: 'Pemerintah Kabupaten Paser',
+      unitCode: 'diskominfo',
+      unitName: 'Dinas Komunikasi, Informatika, Statistik dan Persandian',
+    });
   });
 
   it('a creator holding the reviewing role is offered only what separation of duties leaves', async () => {

@@ -249,6 +249,32 @@ describe.each([
     expect(await page().getByTestId('task').count()).toBe(0);
   });
 
+  it("a task card names the drafting unit, and a Biro's inbox narrows its tasks by unit", async () => {
+    const drafter = `kaltim.penyusun.insp.${label}`;
+    const head = `kaltim.kepala.insp.${label}`;
+    await addUser(app.t, { username: drafter, governmentCode: 'kaltim', unitCode: 'inspektorat', roles: ['DRAFTER'] });
+    await addUser(app.t, { username: head, governmentCode: 'kaltim', unitCode: 'inspektorat', roles: ['UNIT_HEAD'] });
+    const ours = await createQuickWin(app.t, 'kaltim.drafter', { title: `Unit ${label} kominfo` });
+    const theirs = await createQuickWin(app.t, drafter, { title: `Unit ${label} inspektorat` });
+    for (const [id, by, endorser] of [[ours.id, 'kaltim.drafter', 'kaltim.kadis'], [theirs.id, drafter, head]] as const) {
+      expect((await act(app.t, 'quick-wins', id, by, 'SUBMIT')).status).toBe(200);
+      expect((await act(app.t, 'quick-wins', id, endorser, 'ENDORSE')).status).toBe(200);
+    }
+
+    await signIn(app, 'kaltim.organisasi', '/');
+    const card = (title: string) => page().getByTestId('task').filter({ has: page().getByRole('link', { name: title }) });
+    await card(`Unit ${label} kominfo`).getByText('Dinas Komunikasi dan Informatika', { exact: true }).waitFor();
+    await card(`Unit ${label} inspektorat`).getByText('Inspektorat', { exact: true }).waitFor();
+    const filters = page().locator('form.filters');
+    await filters.getByLabel('Cari judul').fill(`Unit ${label}`);
+    const shown = async () => (await page().getByTestId('task').locator('a.title').allTextContents()).sort();
+    await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`, `Unit ${label} kominfo`]);
+    await filters.getByLabel('Unit kerja').selectOption({ label: 'Inspektorat' });
+    await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`]);
+    await filters.getByLabel('Unit kerja').selectOption({ label: 'Semua' });
+    await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`, `Unit ${label} kominfo`]);
+  });
+
   it('Pemberitahuan pages through older ones, shows only the unread, marks read all it showed (not one that came later) and what is opened', async () => {
     const username = `kaltim.pembaca.${label}`;
     await addUser(app.t, { username, governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['DRAFTER'] });

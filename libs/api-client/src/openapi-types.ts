@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * A province's ADMIN: add a regency or city under the province (409 on a taken code)
-         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach.
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach. With an Idempotency-Key, sending the same request again answers the first response.
          */
         post: operations["createGovernment"];
         delete?: never;
@@ -296,7 +296,7 @@ export interface paths {
         put?: never;
         /**
          * ADMIN: add a unit (409 on a code the government already has)
-         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach.
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach. With an Idempotency-Key, sending the same request again answers the first response.
          */
         post: operations["createUnit"];
         delete?: never;
@@ -337,7 +337,7 @@ export interface paths {
         put?: never;
         /**
          * ADMIN: add a holiday of their government (a PROVINCE's ADMIN: also national, governmentCode null); pending working-day deadlines move with it
-         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope.
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope. With an Idempotency-Key, sending the same request again answers the first response.
          */
         post: operations["addHoliday"];
         delete?: never;
@@ -689,7 +689,7 @@ export interface paths {
         put?: never;
         /**
          * ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset
-         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a person or government outside their reach. OPERATOR is never granted here (403).
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a person or government outside their reach. OPERATOR is never granted here (403). With an Idempotency-Key, sending the same request again answers the first response. The password is not part of what the key remembers of the request.
          */
         post: operations["createUser"];
         delete?: never;
@@ -2310,6 +2310,20 @@ export interface components {
             title: string;
             /** @example approval */
             state: string;
+            /** @example kaltim */
+            governmentCode: string;
+            /**
+             * @description The document's government
+             * @example Pemerintah Provinsi Kalimantan Timur
+             */
+            governmentName: string;
+            /** @example diskominfo */
+            unitCode: string;
+            /**
+             * @description The drafting unit (OPD)
+             * @example Dinas Komunikasi dan Informatika
+             */
+            unitName: string;
             dueAt: string | null;
             overdue: boolean;
             /**
@@ -3679,7 +3693,13 @@ export interface operations {
     createGovernment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3736,7 +3756,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, IDEMPOTENCY_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3744,7 +3764,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_IN_FLIGHT";
                     };
                 };
             };
@@ -3757,6 +3777,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -4085,7 +4117,13 @@ export interface operations {
     createUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 code: string;
             };
@@ -4156,7 +4194,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, IDEMPOTENCY_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4164,7 +4202,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_IN_FLIGHT";
                     };
                 };
             };
@@ -4177,6 +4215,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -4335,7 +4385,13 @@ export interface operations {
     addHoliday: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4392,7 +4448,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, IDEMPOTENCY_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4400,7 +4456,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_IN_FLIGHT";
                     };
                 };
             };
@@ -4413,6 +4469,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -6428,7 +6496,13 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Kept 24 h: a repeat with the same key and request returns the first response and changes nothing
+                 * @example a1f6c1e2-approve-kaltim-qw-17
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6497,7 +6571,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, IDEMPOTENCY_IN_FLIGHT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6505,7 +6579,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "IDEMPOTENCY_IN_FLIGHT";
                     };
                 };
             };
@@ -6518,6 +6592,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };

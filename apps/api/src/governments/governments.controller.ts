@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from 'typebox';
 import { AdminEndpoint } from '../auth/admin-only.guard.js';
@@ -47,13 +47,18 @@ export class GovernmentsController {
   @AdminEndpoint({
     operationId: 'createGovernment',
     summary: "A province's ADMIN: add a regency or city under the province (409 on a taken code)",
-    description: ORDER,
+    description: `${ORDER} With an Idempotency-Key, sending the same request again answers the first response.`,
     body: CreateGovernmentBody,
+    requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The government', schema: GovernmentSchema },
-    errors: [ErrorCode.CONFLICT],
+    errors: [ErrorCode.CONFLICT, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
   })
-  create(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateGovernmentBody) body: Static<typeof CreateGovernmentBody>) {
-    return this.createGovernment.execute(user, body);
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @ValidBody(CreateGovernmentBody) body: Static<typeof CreateGovernmentBody>,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    return (await this.createGovernment.execute(user, body, idempotencyKey)).body;
   }
 
   @Patch(':code')
@@ -84,13 +89,19 @@ export class GovernmentsController {
   @AdminEndpoint({
     operationId: 'createUnit',
     summary: 'ADMIN: add a unit (409 on a code the government already has)',
-    description: ORDER,
+    description: `${ORDER} With an Idempotency-Key, sending the same request again answers the first response.`,
     body: CreateUnitBody,
+    requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The unit', schema: UnitSchema },
-    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
   })
-  addUnit(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @ValidBody(CreateUnitBody) body: Static<typeof CreateUnitBody>) {
-    return this.createUnit.execute(user, code, body);
+  async addUnit(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('code') code: string,
+    @ValidBody(CreateUnitBody) body: Static<typeof CreateUnitBody>,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    return (await this.createUnit.execute(user, code, body, idempotencyKey)).body;
   }
 
   @Patch(':code/units/:unitCode')

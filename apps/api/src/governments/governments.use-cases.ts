@@ -7,6 +7,7 @@ import { assertAdministrator } from '../administration/administered-government.j
 import { auditSnapshot } from '../administration/audit-snapshot.js';
 import { AppException, forbidden, notFound, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import type { CreateGovernmentDto, GovernmentView, UpdateGovernmentDto } from './government.dto.js';
 import { toGovernmentView, validTimeZone } from './government-view.js';
 
@@ -25,13 +26,13 @@ export class ListGovernmentsQuery {
 /** POST /api/governments: a province's ADMIN adds a regency or city under their province. */
 @Injectable()
 export class CreateGovernmentUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly idempotency: IdempotencyService) {}
 
-  async execute(user: AuthenticatedUser, dto: CreateGovernmentDto): Promise<GovernmentView> {
+  async execute(user: AuthenticatedUser, dto: CreateGovernmentDto, idempotencyKey?: string): Promise<StoredResponse> {
     assertAdministrator(user);
     if (!mayCreateGovernments(user)) throw forbidden("Only a province's ADMIN adds regencies and cities");
     const timeZone = validTimeZone(dto.timeZone);
-    return this.dataSource.transaction(async (tx) => {
+    return this.idempotency.inTransaction(user.id, idempotencyKey, { government: dto }, 201, async (tx) => {
       const created = await insertGovernment(tx, { code: dto.code, name: dto.name.trim(), regionName: dto.regionName.trim(), level: dto.level, parentId: user.governmentId, timeZone });
       if (!created) throw new AppException(ErrorCode.CONFLICT, `There is already a government with code ${dto.code}`);
       await recordAdminChanges(

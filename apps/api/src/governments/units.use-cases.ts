@@ -6,6 +6,7 @@ import { administeredGovernment } from '../administration/administered-governmen
 import { auditSnapshot } from '../administration/audit-snapshot.js';
 import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import type { CreateUnitDto, UnitView, UpdateUnitDto } from './unit.dto.js';
 
 export function toUnitView(unit: UnitRow): UnitView {
@@ -26,11 +27,14 @@ export class ListUnitsQuery {
 /** POST /api/governments/:code/units */
 @Injectable()
 export class CreateUnitUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
-  async execute(user: AuthenticatedUser, governmentCode: string, dto: CreateUnitDto): Promise<UnitView> {
+  async execute(user: AuthenticatedUser, governmentCode: string, dto: CreateUnitDto, idempotencyKey?: string): Promise<StoredResponse> {
     const government = await administeredGovernment(this.dataSource.manager, user, governmentCode);
-    return this.dataSource.transaction(async (tx) => {
+    return this.idempotency.inTransaction(user.id, idempotencyKey, { unit: { governmentCode, ...dto } }, 201, async (tx) => {
       const unit = await insertUnit(tx, government.id, { code: dto.code, name: dto.name.trim() });
       if (!unit) throw new AppException(ErrorCode.CONFLICT, `${government.code} already has a unit with code ${dto.code}`);
       await recordAdminChanges(

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DeadlineRescheduler, insertHoliday, lockCalendarExclusive } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import type { Static } from 'typebox';
 import type { CreateHolidayBody } from './holiday.schemas.js';
 import { assertMayManageHolidays } from './holiday-permissions.js';
@@ -22,15 +22,15 @@ export interface HolidayChangeResult extends HolidayView {
 @Injectable()
 export class AddHolidayUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
     private readonly rescheduler: DeadlineRescheduler,
   ) {}
 
-  async execute(user: AuthenticatedUser, dto: Static<typeof CreateHolidayBody>): Promise<HolidayChangeResult> {
+  async execute(user: AuthenticatedUser, dto: Static<typeof CreateHolidayBody>, idempotencyKey?: string): Promise<StoredResponse> {
     assertMayManageHolidays(user, dto.governmentCode);
     const governmentId = dto.governmentCode === null ? null : user.governmentId;
     const name = dto.name.trim();
-    return this.dataSource.transaction(async (tx) => {
+    return this.idempotency.inTransaction(user.id, idempotencyKey, { holiday: dto }, 201, async (tx): Promise<HolidayChangeResult> => {
       await lockCalendarExclusive(tx);
       const row = await insertHoliday(tx, { date: dto.date, name, governmentId, createdBy: user.id });
       if (!row) {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from 'typebox';
 import { AdminEndpoint } from '../auth/admin-only.guard.js';
@@ -36,13 +36,18 @@ export class HolidaysController {
   @AdminEndpoint({
     operationId: 'addHoliday',
     summary: "ADMIN: add a holiday of their government (a PROVINCE's ADMIN: also national, governmentCode null); pending working-day deadlines move with it",
-    description: 'Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope.',
+    description: 'Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope. With an Idempotency-Key, sending the same request again answers the first response.',
     body: CreateHolidayBody,
+    requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The holiday, and how many deadlines moved', schema: HolidayChangeSchema },
-    errors: [ErrorCode.CONFLICT],
+    errors: [ErrorCode.CONFLICT, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
   })
-  create(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateHolidayBody) body: Static<typeof CreateHolidayBody>) {
-    return this.add.execute(user, body);
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @ValidBody(CreateHolidayBody) body: Static<typeof CreateHolidayBody>,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    return (await this.add.execute(user, body, idempotencyKey)).body;
   }
 
   @Delete(':id')

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Patch, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Patch, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from 'typebox';
@@ -76,13 +76,18 @@ export class UsersController {
   @AdminEndpoint({
     operationId: 'createUser',
     summary: 'ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset',
-    description: `${ORDER} OPERATOR is never granted here (403).`,
+    description: `${ORDER} OPERATOR is never granted here (403). With an Idempotency-Key, sending the same request again answers the first response. The password is not part of what the key remembers of the request.`,
     body: CreateUserBody,
+    requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The person', schema: UserSchema },
-    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
   })
-  create(@CurrentUser() user: AuthenticatedUser, @ValidBody(CreateUserBody) body: Static<typeof CreateUserBody>) {
-    return this.createUser.execute(user, body);
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @ValidBody(CreateUserBody) body: Static<typeof CreateUserBody>,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    return (await this.createUser.execute(user, body, idempotencyKey)).body;
   }
 
   @Get(':username')

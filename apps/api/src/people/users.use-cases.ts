@@ -15,6 +15,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { administeredGovernment, assertAdministrator } from '../administration/administered-government.js';
 import { AppException, forbidden, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
+import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { administeredUser, lockAdministeredUser } from './administered-user.js';
 import { grantedRoles } from './role-grants.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './user.dto.js';
@@ -82,13 +83,18 @@ async function unitIdOf(tx: EntityManager, governmentId: string, governmentCode:
 /** POST /api/users */
 @Injectable()
 export class CreateUserUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
-  async execute(user: AuthenticatedUser, dto: CreateUserDto): Promise<UserView> {
+  /** The password is left out of what an Idempotency-Key keeps of the request (its hash is fast to guess from). */
+  async execute(user: AuthenticatedUser, dto: CreateUserDto, idempotencyKey?: string): Promise<StoredResponse> {
     const government = await administeredGovernment(this.dataSource.manager, user, dto.governmentCode ?? user.governmentCode);
     const roles = grantedRoles(dto.roles);
     const passwordHash = dto.password === undefined ? null : await hashPassword(dto.password);
-    return this.dataSource.transaction(async (tx) => {
+    const { password, ...request } = dto;
+    return this.idempotency.inTransaction(user.id, idempotencyKey, { user: { ...request, withPassword: password !== undefined } }, 201, async (tx) => {
       const unitId = await unitIdOf(tx, government.id, government.code, dto.unitCode);
       await assertUsernameAndNipFree(tx, dto.username, dto.nip ?? null);
       const created = await insertUserAccount(tx, {

@@ -14,6 +14,10 @@ export const TaskSchema = named(
       id: Type.String({ format: 'uuid' }),
       title: Type.String({ examples: ['Layanan Perizinan Terpadu Satu Pintu Daring'] }),
       state: Type.String({ examples: ['approval'] }),
+      governmentCode: Type.String({ examples: ['kaltim'] }),
+      governmentName: Type.String({ description: "The document's government", examples: ['Pemerintah Provinsi Kalimantan Timur'] }),
+      unitCode: Type.String({ examples: ['diskominfo'] }),
+      unitName: Type.String({ description: 'The drafting unit (OPD)', examples: ['Dinas Komunikasi dan Informatika'] }),
       dueAt: Nullable(Type.String({ format: 'date-time' })),
       overdue: Type.Boolean(),
       explanation: Nullable(Type.String(), {

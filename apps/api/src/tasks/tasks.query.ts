@@ -17,6 +17,11 @@ export interface TaskItem {
   id: string;
   title: string;
   state: string;
+  /** Whose document it is: a Biro or a Sekda acts on many units' documents, a province's on its regencies'. */
+  governmentCode: string;
+  governmentName: string;
+  unitCode: string;
+  unitName: string;
   dueAt: Date | null;
   overdue: boolean;
   /** The deadline explained in Bahasa Indonesia, and the zone of the document's government. */
@@ -90,6 +95,10 @@ export class TasksQuery {
       id: record.id,
       title: record.title,
       state: record.state,
+      governmentCode: record.governmentCode,
+      governmentName: record.governmentName,
+      unitCode: record.unitCode,
+      unitName: record.unitName,
       dueAt: view.deadline?.dueAt ?? null,
       overdue: view.deadline?.overdue ?? false,
       explanation: view.deadline?.explanation ?? null,

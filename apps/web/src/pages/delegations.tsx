@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
-import { newIdempotencyKey } from '../api/idempotency-key';
+import { useIdempotencyKey } from '../api/idempotency-key';
 import type { Delegation } from '../api/views';
-import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
+import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
+import { errorText } from '../i18n/error-text';
 import { dateTime, roleLabel } from '../i18n/words';
 import { useSession } from '../session';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
@@ -14,8 +14,7 @@ export function DelegationsPage() {
   const { me } = useSession();
   const list = useLoad(() => ok<{ items: Delegation[] }>(api.GET('/api/delegations')), []);
   const feedback = useFeedback();
-  // one key until a delegation is saved: "Simpan" again after a lost answer makes no second one
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const idempotency = useIdempotencyKey();
   const ownRoles = me.roles.filter((r) => r !== 'ADMIN');
 
   async function create(event: Event) {
@@ -26,8 +25,8 @@ export function DelegationsPage() {
     if (v.endsAt <= v.startsAt) return feedback.fail('Akhir harus sesudah mulai.');
     try {
       const body = { delegate: v.delegate, role: v.role, kind: v.kind, reason: v.reason, startsAt: toIso(v.startsAt), endsAt: toIso(v.endsAt) };
-      await ok(api.POST('/api/delegations', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: body as never }));
-      setIdempotencyKey(newIdempotencyKey());
+      await ok(api.POST('/api/delegations', { params: { header: idempotency.header }, body: body as never }));
+      idempotency.renew();
       feedback.succeed('Pendelegasian tersimpan.');
       form.reset();
       list.reload();

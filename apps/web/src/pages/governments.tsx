@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
+import { useIdempotencyKey } from '../api/idempotency-key';
 import type { Government } from '../api/views';
 import { adminProblem } from '../components/admin-problem';
 import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
@@ -23,6 +24,7 @@ export function GovernmentsPage() {
   const list = useGovernments();
   const [editing, setEditing] = useState<Government | null>(null);
   const feedback = useFeedback();
+  const idempotency = useIdempotencyKey();
   const regions = list.data?.items.filter((g) => g.parentCode === me.governmentCode) ?? [];
   const province = list.data?.items.find((g) => g.code === me.governmentCode);
 
@@ -35,7 +37,10 @@ export function GovernmentsPage() {
     const fields = { name: v.name, regionName: v.regionName, level: v.level, timeZone: v.timeZone };
     try {
       if (editing) await ok(api.PATCH('/api/governments/{code}', { params: { path: { code: editing.code } }, body: fields as never }));
-      else await ok(api.POST('/api/governments', { body: { code: v.code, ...fields } as never }));
+      else {
+        await ok(api.POST('/api/governments', { params: { header: idempotency.header }, body: { code: v.code, ...fields } as never }));
+        idempotency.renew();
+      }
       feedback.succeed(editing ? 'Pemerintah daerah diubah.' : 'Pemerintah daerah ditambahkan.');
       setEditing(null);
       form.reset();

@@ -17,14 +17,18 @@ export function InboxPage() {
   const tasks = useLoad(() => ok<{ items: Task[] }>(api.GET('/api/tasks', { params: { query: { limit: LIMIT } as never } })), []);
   const [kind, setKind] = useState('');
   const [stage, setStage] = useState('');
+  const [unit, setUnit] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [search, setSearch] = useState('');
 
   const all = tasks.data?.items ?? [];
   const stages = [...new Set(all.map((t) => t.state))];
+  /** The units whose documents wait here, named as the card names them (a province's Biro also facilitates its regencies'). */
+  const whose = (t: Task) => (t.governmentCode === me.governmentCode ? t.unitName : `${t.unitName}, ${t.governmentName}`);
+  const units = [...new Set(all.map(whose))].sort((a, b) => a.localeCompare(b, 'id'));
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = all.filter(
-    (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
+    (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!unit || whose(t) === unit) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
   );
 
   return (
@@ -54,6 +58,19 @@ export function InboxPage() {
             ))}
           </select>
         </label>
+        {units.length > 1 && (
+          <label>
+            Unit kerja
+            <select value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
+              <option value="">Semua</option>
+              {units.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label class="check">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
           Hanya yang terlambat
@@ -75,6 +92,7 @@ export function InboxPage() {
               <Link href={`/${KIND_PATHS[task.kind]}/${task.id}`} class="title">
                 {task.title}
               </Link>
+              <p class="meta">{whose(task)}</p>
               <p class="meta">
                 {KIND_LABELS[task.kind]} · Tahap: {stageLabel(task.state)}
                 {task.onBehalfOf && <span class="mark behalf"> atas nama {principalName(task.onBehalfOf)}</span>}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { NotificationPage } from '../api/views';
-import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
+import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
+import { errorText } from '../i18n/error-text';
 import { NOTIFICATIONS_ARRIVED } from '../components/layout';
 import { Pager } from '../components/pager';
 import { dateTime, KIND_PATHS } from '../i18n/words';

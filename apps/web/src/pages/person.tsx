@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
+import { useIdempotencyKey } from '../api/idempotency-key';
 import type { Person } from '../api/views';
 import { adminProblem } from '../components/admin-problem';
 import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
@@ -34,6 +35,7 @@ export function PersonPage({ params }: PageProps) {
   );
   const units = useUnits(person.data?.governmentCode ?? me.governmentCode);
   const feedback = useFeedback();
+  const idempotency = useIdempotencyKey();
   const [temporary, setTemporary] = useState<string | null>(null);
 
   async function save(event: Event) {
@@ -44,7 +46,7 @@ export function PersonPage({ params }: PageProps) {
     if (!creating && person.data?.active && fields.active === false && !confirm(`Nonaktifkan ${person.data.name}? Sesinya berakhir seketika dan tidak menerima tugas lagi.`)) return;
     try {
       if (creating) {
-        const created = await ok<Person>(api.POST('/api/users', { body: fields as never }));
+        const created = await ok<Person>(api.POST('/api/users', { params: { header: idempotency.header }, body: fields as never }));
         feedback.clear();
         navigate(`/pegawai/${encodeURIComponent(created.username)}?baru=1`);
         return;

@@ -1,6 +1,7 @@
 import { api, ok } from '../api/client';
 import type { OfficeHours, OfficeHoursView, Weekday } from '../api/views';
-import { ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
+import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
+import { errorText } from '../i18n/error-text';
 import { useSession } from '../session';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
 

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
+import { useIdempotencyKey } from '../api/idempotency-key';
 import type { Holiday, Kind, Sla } from '../api/views';
-import { Empty, ErrorMessage, errorText, Loading, toApiError, useLoad } from '../components/async';
+import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
+import { errorText } from '../i18n/error-text';
 import { durationText, KIND_LABELS, localDate, stageLabel } from '../i18n/words';
 import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from '../components/administers-province';
@@ -132,6 +134,7 @@ function HolidaySection() {
   const [year, setYear] = useState(new Date().getFullYear());
   const holidays = useLoad(() => ok<{ items: Holiday[] }>(api.GET('/api/holidays', { params: { query: { year } as never } })), [year]);
   const feedback = useFeedback();
+  const idempotency = useIdempotencyKey();
 
   async function add(event: Event) {
     event.preventDefault();
@@ -142,7 +145,8 @@ function HolidaySection() {
     if (!date || !name) return feedback.fail('Tanggal dan nama hari libur wajib diisi.');
     const isNational = national && data.get('national') === 'on';
     try {
-      await ok(api.POST('/api/holidays', { body: { date, name, governmentCode: isNational ? null : me.governmentCode } }));
+      await ok(api.POST('/api/holidays', { params: { header: idempotency.header }, body: { date, name, governmentCode: isNational ? null : me.governmentCode } }));
+      idempotency.renew();
       feedback.succeed(`Hari libur ${localDate(date)} ditambahkan; batas waktu yang terdampak dihitung ulang.`);
       form.reset();
       holidays.reload();

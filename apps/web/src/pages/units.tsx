@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
+import { useIdempotencyKey } from '../api/idempotency-key';
 import type { Government, Unit } from '../api/views';
 import { adminProblem } from '../components/admin-problem';
 import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
@@ -24,6 +25,7 @@ export function UnitsPage({ query }: PageProps) {
   const units = useUnits(code);
   const [editing, setEditing] = useState<Unit | null>(null);
   const feedback = useFeedback();
+  const idempotency = useIdempotencyKey();
 
   async function save(event: Event) {
     event.preventDefault();
@@ -36,7 +38,8 @@ export function UnitsPage({ query }: PageProps) {
       if (editing) {
         await ok(api.PATCH('/api/governments/{code}/units/{unitCode}', { params: { path: { code, unitCode: editing.code } }, body: { name: v.name, headUsername } as never }));
       } else {
-        await ok(api.POST('/api/governments/{code}/units', { params: { path: { code } }, body: { code: v.code, name: v.name, ...(headUsername ? { headUsername } : {}) } as never }));
+        await ok(api.POST('/api/governments/{code}/units', { params: { path: { code }, header: idempotency.header }, body: { code: v.code, name: v.name, ...(headUsername ? { headUsername } : {}) } as never }));
+        idempotency.renew();
       }
       feedback.succeed(editing ? 'Unit kerja diubah.' : 'Unit kerja ditambahkan.');
       setEditing(null);

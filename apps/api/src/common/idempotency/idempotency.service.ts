@@ -60,6 +60,21 @@ export class IdempotencyService {
     }
   }
 
+  /**
+   * `once` for a use case whose change is one transaction of its own: `work` runs in it, and its
+   * answer, kept with `status`, is stored there when a key was sent.
+   */
+  inTransaction(userId: string, key: string | undefined, request: unknown, status: number, work: (tx: EntityManager) => Promise<unknown>): Promise<StoredResponse> {
+    return this.once(userId, key, request, (claimed) => {
+      if (claimed !== undefined) IdempotencyService.assertKey(claimed);
+      return this.dataSource.transaction(async (tx) => {
+        const response = storedResponse(status, await work(tx));
+        if (claimed !== undefined) await this.complete(tx, userId, claimed, response);
+        return response;
+      });
+    });
+  }
+
   async start(userId: string, key: string, requestHash: string): Promise<IdempotencyStart> {
     if (await claimIdempotencyKey(this.dataSource.manager, userId, key, requestHash)) return { kind: 'proceed' };
 
