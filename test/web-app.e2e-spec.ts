@@ -269,6 +269,8 @@ describe.each([
     await filters.getByLabel('Cari judul').fill(`Unit ${label}`);
     const shown = async () => (await page().getByTestId('task').locator('a.title').allTextContents()).sort();
     await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`, `Unit ${label} kominfo`]);
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    await screenshot(page(), `${label}-kotak-masuk-biro`);
     await filters.getByLabel('Unit kerja').selectOption({ label: 'Inspektorat' });
     await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`]);
     await filters.getByLabel('Unit kerja').selectOption({ label: 'Semua' });
