@@ -3,7 +3,8 @@
 // logging), in the same run the database's own limit for the same transaction shape measured by
 // pgbench with nothing else running, and the API's hottest functions from a CPU profile.
 //   node bench/approval-throughput.mjs        (env: BENCH_RATE, BENCH_FIXED_SECONDS, BENCH_CONCURRENCY,
-//                                              BENCH_SATURATION_DOCS, BENCH_PGBENCH_SECONDS, BENCH_PROFILE_DOCS)
+//                                              BENCH_SATURATION_DOCS, BENCH_PGBENCH_SECONDS, BENCH_PROFILE_DOCS,
+//                                              BENCH_API_NODE_FLAGS: Node flags for the API, e.g. --max-semi-space-size=32)
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,7 +155,7 @@ async function main() {
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
     API_PROCESSES: process.env.API_PROCESSES ?? '1',
   };
-  const api = startProcess('api', 'dist/apps/api/src/main.js', env);
+  const api = startProcess('api', 'dist/apps/api/src/main.js', { ...env, NODE_FLAGS: process.env.BENCH_API_NODE_FLAGS ?? '' });
   const worker = startWorker(env);
   try {
     await waitHealthy(BASE);

@@ -5,7 +5,8 @@
 // commits, shared blocks and rows per transition, trigger and function self time per transition
 // (track_functions = all), and EXPLAIN (ANALYZE, BUFFERS, WAL) of the pgbench transaction shape with
 // each trigger's time. The ceiling the CPU figures imply on this machine: cores x 1000 / total ms.
-//   npm run bench:cost      (env: BENCH_COST_DOCS, BENCH_COST_CONCURRENCY; BENCH_COST_NO_WRITE=1 leaves RESULTS.md alone)
+//   npm run bench:cost      (env: BENCH_COST_DOCS, BENCH_COST_CONCURRENCY; BENCH_COST_NO_WRITE=1 leaves RESULTS.md alone;
+//                            BENCH_API_NODE_FLAGS adds Node flags to the API, e.g. --max-semi-space-size=32)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -272,7 +273,7 @@ async function main() {
   const api = startProcess('api', 'dist/apps/api/src/main.js', {
     ...env,
     API_PROCESSES: '1', // one process: its CPU profile covers every request
-    NODE_FLAGS: `--import ./bench/lib/count-queries.mjs --import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${profileDir}${PERF ? ' --perf-basic-prof-only-functions' : ''}`,
+    NODE_FLAGS: `--import ./bench/lib/count-queries.mjs --import ./bench/lib/exit-on-sigusr2.mjs --cpu-prof --cpu-prof-dir=${profileDir}${PERF ? ' --perf-basic-prof-only-functions' : ''}${process.env.BENCH_API_NODE_FLAGS ? ` ${process.env.BENCH_API_NODE_FLAGS}` : ''}`,
     BENCH_QUERY_COUNT_FILE: `${COUNT_FILE}.api`,
   });
   const apiExited = new Promise((resolve) => api.child.once('exit', resolve));
