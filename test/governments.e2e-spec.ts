@@ -111,6 +111,21 @@ describe('governments and units administration', () => {
     await t.http.patch('/api/governments/berau').set(await t.auth('kaltim.admin')).send({ level: 'REGENCY', name: 'Pemerintah Kabupaten Berau' });
   });
 
+  it("GET /api/units: anyone signed in reads their own government's units by name, code and name only", async () => {
+    const drafter = await t.http.get('/api/units').set(await t.auth('paser.drafter'));
+    expect(drafter.status).toBe(200);
+    expect(drafter.body.items).toEqual([
+      { code: 'bagian-hukum', name: 'Bagian Hukum' },
+      { code: 'bagian-organisasi', name: 'Bagian Organisasi' },
+      { code: 'diskominfo', name: 'Dinas Komunikasi, Informatika, Statistik dan Persandian' },
+      { code: 'inspektorat', name: 'Inspektorat' },
+      { code: 'setda', name: 'Sekretariat Daerah' },
+    ]);
+    const province = await t.http.get('/api/units').set(await t.auth('kaltim.sekda'));
+    expect(province.body.items.map((u: { code: string }) => u.code)).toEqual(['biro-hukum', 'biro-organisasi', 'diskominfo', 'inspektorat', 'setda']);
+    expect((await t.http.get('/api/units')).status).toBe(401);
+  });
+
   it('units: each ADMIN adds units to what they administer, a code once per government', async () => {
     const own = await t.http.post('/api/governments/paser/units').set(await t.auth('paser.admin')).send({ code: 'dinkes', name: 'Dinas Kesehatan' });
     expect(own.status).toBe(201);

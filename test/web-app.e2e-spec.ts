@@ -406,6 +406,11 @@ describe.each([
     await page().getByRole('status').filter({ hasText: /^21 Quick Win sesuai saringan$/ }).waitFor();
     const cards = page().getByRole('list', { name: 'Daftar Quick Win' }).getByRole('listitem');
     expect(await cards.count()).toBe(20);
+    await expect(cards.first().getByText('Dinas Komunikasi dan Informatika', { exact: true }).count()).resolves.toBe(1);
+    // the unit filter offers the government's units by name, not codes to be typed
+    await expect(filters.getByLabel('Unit kerja').locator('option').allTextContents()).resolves.toEqual([
+      'Semua', 'Biro Hukum', 'Biro Organisasi', 'Dinas Komunikasi dan Informatika', 'Inspektorat', 'Sekretariat Daerah',
+    ]);
     await page().getByText('Halaman 1 dari 2').waitFor();
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     await screenshot(page(), `${label}-daftar-quick-win`);
@@ -421,9 +426,10 @@ describe.each([
     await expect(cards.textContent()).resolves.toContain(`Daftar ${year} nomor 01`);
 
     // a unit with nothing: the empty state, and the way back
-    await filters.getByLabel('Kode unit kerja').fill('unit-tanpa-dokumen');
+    await filters.getByLabel('Unit kerja').selectOption({ label: 'Inspektorat' });
     await filters.getByRole('button', { name: 'Terapkan' }).click();
     await page().getByText('Tidak ada Quick Win yang sesuai dengan saringan.').waitFor();
+    expect(new URL(page().url()).searchParams.get('unitCode')).toBe('inspektorat');
     await page().getByRole('link', { name: 'Hapus saringan' }).click();
     await page().getByRole('status').filter({ hasText: /^\d+ Quick Win$/ }).waitFor();
 

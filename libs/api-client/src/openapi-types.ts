@@ -677,6 +677,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units (OPD) of the caller's government by name, code and name only; the lists' unit filter offers them */
+        get: operations["listOwnUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -2366,8 +2383,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        UnitDirectory: {
+            items: components["schemas"]["UnitName"][];
+        };
         UnitList: {
             items: components["schemas"]["Unit"][];
+        };
+        UnitName: {
+            /** @example diskominfo */
+            code: string;
+            /** @example Dinas Komunikasi dan Informatika */
+            name: string;
         };
         /** @description The fields to change; the others stay. level: a regency's or city's only */
         UpdateGovernmentRequest: {
@@ -6381,6 +6407,52 @@ export interface operations {
                         /** @enum {unknown} */
                         code?: "VALIDATION_FAILED";
                     };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+        };
+    };
+    listOwnUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The units, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDirectory"];
                 };
             };
             /** @description UNAUTHENTICATED */

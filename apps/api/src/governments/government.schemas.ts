@@ -97,3 +97,17 @@ export const UnitSchema = named(
 );
 
 export const UnitListSchema = named('UnitList', Type.Object({ items: Type.Array(UnitSchema) }, { additionalProperties: false }));
+
+/** A unit as every signed-in user of its government may know it: the list pages filter by it. */
+export const UnitNameSchema = named(
+  'UnitName',
+  Type.Object(
+    {
+      code: Type.String({ examples: ['diskominfo'] }),
+      name: Type.String({ examples: ['Dinas Komunikasi dan Informatika'] }),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const UnitDirectorySchema = named('UnitDirectory', Type.Object({ items: Type.Array(UnitNameSchema) }, { additionalProperties: false }));

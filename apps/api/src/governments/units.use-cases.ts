@@ -24,6 +24,17 @@ export class ListUnitsQuery {
   }
 }
 
+/** GET /api/units: the units of the caller's government by name, for anyone signed in (no heads, no dates). */
+@Injectable()
+export class UnitDirectoryQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(user: AuthenticatedUser): Promise<{ items: Array<{ code: string; name: string }> }> {
+    const units = await listUnits(this.dataSource.manager, user.governmentId);
+    return { items: units.map(({ code, name }) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, 'id')) };
+  }
+}
+
 /** POST /api/governments/:code/units */
 @Injectable()
 export class CreateUnitUseCase {

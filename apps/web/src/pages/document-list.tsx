@@ -17,6 +17,13 @@ function useStages(kind: 'quick-win' | 'regulation'): string[] {
   return [...graph.mainLine, ...graph.stages.map((s) => s.id).filter((id) => !graph.mainLine.includes(id))];
 }
 
+/** The units of the caller's government by name; a code in the URL that is not one of them (another government's) stays choosable. */
+function useUnitChoices(current: string): Array<{ code: string; name: string }> {
+  const units = useLoad(() => ok<{ items: Array<{ code: string; name: string }> }>(api.GET('/api/units')), []);
+  const items = units.data?.items ?? [];
+  return current && !items.some((u) => u.code === current) ? [...items, { code: current, name: current }] : items;
+}
+
 export function DocumentListPage({ params, query }: PageProps) {
   const kindPath = params.kindPath as 'quick-wins' | 'regulations';
   const title = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
@@ -32,6 +39,7 @@ export function DocumentListPage({ params, query }: PageProps) {
     [kindPath, state, unitCode, year, page],
   );
   const stages = useStages(kindPath === 'quick-wins' ? 'quick-win' : 'regulation');
+  const units = useUnitChoices(unitCode);
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(query);
     for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v);
@@ -64,7 +72,7 @@ export function DocumentListPage({ params, query }: PageProps) {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           const text = (name: string) => String(form.get(name) ?? '').trim();
-          go({ state: text('state'), unitCode: text('unitCode').toLowerCase(), year: text('year'), page: '' });
+          go({ state: text('state'), unitCode: text('unitCode'), year: text('year'), page: '' });
         }}
       >
         <label>
@@ -79,8 +87,15 @@ export function DocumentListPage({ params, query }: PageProps) {
           </select>
         </label>
         <label>
-          Kode unit kerja
-          <input name="unitCode" defaultValue={unitCode} placeholder="mis. diskominfo" />
+          Unit kerja
+          <select name="unitCode">
+            <option value="">Semua</option>
+            {units.map((u) => (
+              <option key={u.code} value={u.code} selected={u.code === unitCode}>
+                {u.name}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Tahun
@@ -91,7 +106,7 @@ export function DocumentListPage({ params, query }: PageProps) {
       {list.loading && !list.data && <Loading />}
       {list.error && list.error.status === 400 && (
         <div class="alert" role="alert">
-          <p>Saringan tidak dapat dipakai: periksa tahap, kode unit kerja (huruf kecil, angka, tanda hubung) dan tahun (empat angka).</p>
+          <p>Saringan tidak dapat dipakai: periksa tahap, unit kerja dan tahun (empat angka).</p>
           {reset}
         </div>
       )}
@@ -124,6 +139,7 @@ export function DocumentListPage({ params, query }: PageProps) {
                 <Link href={`/${kindPath}/${doc.id}`} class="title">
                   {doc.title}
                 </Link>
+                <p class="meta">{doc.unitName}</p>
                 <p class="meta">
                   Tahap: {stageLabel(doc.state)} · Diperbarui {dateTime(doc.updatedAt, doc.timeZone)}
                 </p>
