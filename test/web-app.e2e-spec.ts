@@ -390,7 +390,7 @@ describe.each([
     }
   });
 
-  it('lists filter by stage, unit and year and page through the API; empty and refused filters say so', async () => {
+  it('lists filter by title words, stage, unit and year and page through the API; empty and refused filters say so', async () => {
     const year = 2031;
     const docs = [];
     for (let i = 1; i <= 21; i += 7) {
@@ -419,11 +419,20 @@ describe.each([
     expect(new URL(page().url()).searchParams.get('page')).toBe('2');
     expect(await cards.count()).toBe(1);
 
+    // by title words, in any case
+    await filters.getByLabel('Cari judul').fill('NOMOR 07');
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await page().getByRole('status').filter({ hasText: /^1 Quick Win sesuai saringan$/ }).waitFor();
+    await expect(cards.textContent()).resolves.toContain(`Daftar ${year} nomor 07`);
+    expect(new URL(page().url()).searchParams.get('q')).toBe('NOMOR 07');
+    await filters.getByLabel('Cari judul').fill('');
+
     // by stage: only the submitted one
     await filters.getByLabel('Tahap').selectOption({ label: 'Persetujuan Kepala Perangkat Daerah' });
     await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await cards.filter({ hasText: `Daftar ${year} nomor 01` }).waitFor(); // the title search's one card was also one
     await page().getByRole('status').filter({ hasText: /^1 Quick Win sesuai saringan$/ }).waitFor();
-    await expect(cards.textContent()).resolves.toContain(`Daftar ${year} nomor 01`);
+    expect(await cards.count()).toBe(1);
 
     // a unit with nothing: the empty state, and the way back
     await filters.getByLabel('Unit kerja').selectOption({ label: 'Inspektorat' });

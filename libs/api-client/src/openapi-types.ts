@@ -4961,6 +4961,8 @@ export interface operations {
                 unitCode?: string;
                 /** @description Only documents of this year */
                 year?: number;
+                /** @description Only documents whose title holds every word, in any case and order */
+                q?: string;
                 /** @description Page, from 1 */
                 page?: number;
                 /** @description Items per page */
@@ -5630,6 +5632,8 @@ export interface operations {
                 unitCode?: string;
                 /** @description Only documents of this year */
                 year?: number;
+                /** @description Only documents whose title holds every word, in any case and order */
+                q?: string;
                 /** @description Page, from 1 */
                 page?: number;
                 /** @description Items per page */

@@ -46,6 +46,7 @@ export class DocumentQueries {
       state: query.state,
       unitCode: query.unitCode,
       year: query.year,
+      titleWords: query.q?.trim().split(/\s+/),
       offset: (page - 1) * limit,
       limit,
     });

@@ -14,6 +14,13 @@ export const ListDocumentsQuery = Closed({
   state: Type.Optional(Pattern('^[a-z_]{1,40}(\\.[a-z_]{1,40})?$', 'a state name such as draft or coordination.assistant', { description: 'Only documents in this state', example: 'approval' })),
   unitCode: Type.Optional(Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', { description: 'Only documents of this unit', example: 'diskominfo' })),
   year: Type.Optional(QueryInt(1000, 9999, 'Only documents of this year')),
+  q: Type.Optional(
+    Pattern('^\\s*[^\\s\\x00-\\x1f\\x7f]+(\\s+[^\\s\\x00-\\x1f\\x7f]+){0,7}\\s*$', 'one to eight words', {
+      maxLength: 200,
+      description: 'Only documents whose title holds every word, in any case and order',
+      example: 'perizinan daring',
+    }),
+  ),
   ...PageQuery(100, 20),
 });
 

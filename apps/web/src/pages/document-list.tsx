@@ -30,13 +30,14 @@ export function DocumentListPage({ params, query }: PageProps) {
   const state = query.get('state') ?? '';
   const unitCode = query.get('unitCode') ?? '';
   const year = query.get('year') ?? '';
+  const words = query.get('q') ?? '';
   const page = query.get('page') ?? '1';
-  const filtered = Boolean(state || unitCode || year);
+  const filtered = Boolean(state || unitCode || year || words);
   // the URL's values go to the API as they are: a value it refuses becomes the error state below
-  const filters = { ...(state ? { state } : {}), ...(unitCode ? { unitCode } : {}), ...(year ? { year } : {}), page, limit: String(LIMIT) } as never;
+  const filters = { ...(state ? { state } : {}), ...(unitCode ? { unitCode } : {}), ...(year ? { year } : {}), ...(words ? { q: words } : {}), page, limit: String(LIMIT) } as never;
   const list = useLoad(
     () => ok<Page<DocumentView>>(kindPath === 'quick-wins' ? api.GET('/api/quick-wins', { params: { query: filters } }) : api.GET('/api/regulations', { params: { query: filters } })),
-    [kindPath, state, unitCode, year, page],
+    [kindPath, state, unitCode, year, words, page],
   );
   const stages = useStages(kindPath === 'quick-wins' ? 'quick-win' : 'regulation');
   const units = useUnitChoices(unitCode);
@@ -72,9 +73,13 @@ export function DocumentListPage({ params, query }: PageProps) {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           const text = (name: string) => String(form.get(name) ?? '').trim();
-          go({ state: text('state'), unitCode: text('unitCode'), year: text('year'), page: '' });
+          go({ q: text('q').replace(/\s+/g, ' '), state: text('state'), unitCode: text('unitCode'), year: text('year'), page: '' });
         }}
       >
+        <label>
+          Cari judul
+          <input name="q" type="search" defaultValue={words} maxLength={200} />
+        </label>
         <label>
           Tahap
           <select name="state">
@@ -106,7 +111,7 @@ export function DocumentListPage({ params, query }: PageProps) {
       {list.loading && !list.data && <Loading />}
       {list.error && list.error.status === 400 && (
         <div class="alert" role="alert">
-          <p>Saringan tidak dapat dipakai: periksa tahap, unit kerja dan tahun (empat angka).</p>
+          <p>Saringan tidak dapat dipakai: periksa kata pencarian (paling banyak delapan kata), tahap, unit kerja dan tahun (empat angka).</p>
           {reset}
         </div>
       )}

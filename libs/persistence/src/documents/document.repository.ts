@@ -94,6 +94,8 @@ export interface DocumentListFilter {
   state?: string;
   unitCode?: string;
   year?: number;
+  /** Only documents whose title holds every one of these words, in any case (the lists' `q`). */
+  titleWords?: readonly string[];
   offset: number;
   limit: number;
   /** `readScopeFilter` of the caller, numbered from $1 (its parameters come first). */
@@ -157,6 +159,7 @@ export class DocumentRepository {
    * documents; the count runs at the same time on another connection.
    */
   async list(manager: EntityManager, f: DocumentListFilter): Promise<{ rows: DocumentRecord[]; total: number }> {
+    if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords);
     const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
     const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
     const where = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql];
@@ -183,6 +186,36 @@ export class DocumentRepository {
         ORDER BY page.created_at DESC, page.id DESC`,
       [...params, f.limit, f.offset],
     );
+    const [[{ total }], rows] = await Promise.all([count, page]);
+    return { rows: rows.map(hydrateDocument), total };
+  }
+
+  /**
+   * A list narrowed by title words: read from the titles' trigram index, then the same filters and read
+   * scope as the list, the total counted over the matches (no maintained count knows titles). Planned
+   * for its words each time (not prepared): how many titles hold a word decides the plan.
+   */
+  private async search(manager: EntityManager, f: DocumentListFilter, words: readonly string[]): Promise<{ rows: DocumentRecord[]; total: number }> {
+    const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
+    const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
+    const where = words.map((w) => `t.title ILIKE $${params.push(containsPattern(w))}`);
+    where.push(`d.kind = ${kind}`, f.readScope.sql);
+    if (f.state) where.push(`d.state = $${params.push(f.state)}`);
+    if (f.unitCode) where.push(`d.unit_id = (SELECT u.id FROM units u WHERE u.government_id = g.id AND u.code = $${params.push(f.unitCode)})`);
+    if (f.year !== undefined) where.push(`d.year = $${params.push(f.year)}`);
+    const matches = `FROM document_titles t JOIN documents d ON d.id = t.document_id
+                     JOIN unnest(${governmentIds}::uuid[]) AS g(id) ON g.id = d.government_id
+                    WHERE ${where.join(' AND ')}`;
+    const count = manager.query(`SELECT count(*)::int AS total ${matches}`, params) as Promise<Array<{ total: number }>>;
+    const page = manager.query(
+      `WITH page AS MATERIALIZED (
+         SELECT d.id, d.created_at ${matches}
+          ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}
+       )
+       SELECT s.* FROM page CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = page.id) s
+        ORDER BY page.created_at DESC, page.id DESC`,
+      [...params, f.limit, f.offset],
+    ) as Promise<DocumentRecord[]>;
     const [[{ total }], rows] = await Promise.all([count, page]);
     return { rows: rows.map(hydrateDocument), total };
   }
@@ -248,6 +281,11 @@ export class DocumentRepository {
     );
     return rows.map(hydrateDocument);
   }
+}
+
+/** An ILIKE pattern matching `word` anywhere, its own `%`, `_` and `\` taken literally. */
+export function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The total's query and parameters (also for the benches' EXPLAIN). */
