@@ -198,7 +198,7 @@ export class DocumentRepository {
   private async search(manager: EntityManager, f: DocumentListFilter, words: readonly string[]): Promise<{ rows: DocumentRecord[]; total: number }> {
     const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
     const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
-    const where = words.map((w) => `t.title ILIKE $${params.push(containsPattern(w))}`);
+    const where = words.map((w) => `t.words LIKE lower($${params.push(containsPattern(w))})`);
     where.push(`d.kind = ${kind}`, f.readScope.sql);
     if (f.state) where.push(`d.state = $${params.push(f.state)}`);
     if (f.unitCode) where.push(`d.unit_id = (SELECT u.id FROM units u WHERE u.government_id = g.id AND u.code = $${params.push(f.unitCode)})`);
@@ -283,7 +283,7 @@ export class DocumentRepository {
   }
 }
 
-/** An ILIKE pattern matching `word` anywhere, its own `%`, `_` and `\` taken literally. */
+/** A LIKE pattern matching `word` anywhere, its own `%`, `_` and `\` taken literally. */
 export function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
