@@ -69,4 +69,21 @@ describe('title search on the lists', () => {
     }
     expect((await search('kaltim.drafter', `q=${encodeURIComponent(' a b c d e f g h ')}`)).status).toBe(200);
   });
+
+  it('refuses words in more than 5,000 titles of the list with 400 SEARCH_TOO_BROAD, and answers once a filter brings them to 5,000', async () => {
+    // 5,001 titles with the word (5,000 of 2030, one of 2031), copied from a draft of the drafter's unit
+    await t.dataSource.query(
+      `INSERT INTO documents (kind, government_id, unit_id, created_by, title, year, content, content_hash, state, final, created_at, updated_at)
+       SELECT kind, government_id, unit_id, created_by, 'Arsip Kearsipan ' || i, CASE WHEN i <= 5000 THEN 2030 ELSE 2031 END, content, content_hash, state, final, now(), now()
+         FROM documents, generate_series(1, 5001) i WHERE id = $1`,
+      [ids.terpadu],
+    );
+    const broad = await search('kaltim.drafter', 'q=kearsipan');
+    expect([broad.status, broad.body.code]).toEqual([400, 'SEARCH_TOO_BROAD']);
+    expect(broad.body.message).toMatch(/more than 5000 documents/);
+    const narrowed = await search('kaltim.drafter', 'q=kearsipan&year=2030&limit=1');
+    expect([narrowed.status, narrowed.body.total]).toEqual([200, 5000]);
+    // the cap counts the list's own kind and governments: paser's drafter is not refused for kaltim's titles
+    expect((await search('paser.drafter', 'q=kearsipan')).body).toMatchObject({ total: 0 });
+  });
 });

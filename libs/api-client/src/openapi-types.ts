@@ -458,7 +458,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List quick-wins the caller may read, newest first */
+        /**
+         * List quick-wins the caller may read, newest first
+         * @description 400 SEARCH_TOO_BROAD when the words of q are in the titles of more than 5,000 documents of the list's governments with its other filters (whether or not the caller may read them): add a word, a year, a unit or a stage.
+         */
         get: operations["listQuickWins"];
         put?: never;
         /**
@@ -554,7 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List regulations the caller may read, newest first */
+        /**
+         * List regulations the caller may read, newest first
+         * @description 400 SEARCH_TOO_BROAD when the words of q are in the titles of more than 5,000 documents of the list's governments with its other filters (whether or not the caller may read them): add a word, a year, a unit or a stage.
+         */
         get: operations["listRegulations"];
         put?: never;
         /**
@@ -1185,7 +1191,7 @@ export interface components {
              * @example INVALID_TRANSITION
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "SELF_DELEGATION" | "DELEGATION_WINDOW" | "PERIOD_OUTSIDE_IMPLEMENTATION" | "PERIOD_ALREADY_REPORTED" | "UNAUTHENTICATED" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "CSRF_REJECTED" | "PASSWORD_CHANGE_REQUIRED" | "PASSWORD_LOGIN_DISABLED" | "NOT_FOUND" | "INVALID_TRANSITION" | "NOT_EDITABLE" | "CONFLICT" | "IDEMPOTENCY_IN_FLIGHT" | "VERSION_MISMATCH" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "METHOD_NOT_ALLOWED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "SEARCH_TOO_BROAD" | "SELF_DELEGATION" | "DELEGATION_WINDOW" | "PERIOD_OUTSIDE_IMPLEMENTATION" | "PERIOD_ALREADY_REPORTED" | "UNAUTHENTICATED" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "CSRF_REJECTED" | "PASSWORD_CHANGE_REQUIRED" | "PASSWORD_LOGIN_DISABLED" | "NOT_FOUND" | "INVALID_TRANSITION" | "NOT_EDITABLE" | "CONFLICT" | "IDEMPOTENCY_IN_FLIGHT" | "VERSION_MISMATCH" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "METHOD_NOT_ALLOWED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /**
              * @description For people; names the fields at fault (at most five)
              * @example APPROVE is not possible in state draft
@@ -4983,7 +4989,7 @@ export interface operations {
                     "application/json": components["schemas"]["QuickWinList"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED, SEARCH_TOO_BROAD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4991,7 +4997,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "SEARCH_TOO_BROAD";
                     };
                 };
             };
@@ -5654,7 +5660,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegulationList"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED, SEARCH_TOO_BROAD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5662,7 +5668,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "SEARCH_TOO_BROAD";
                     };
                 };
             };

@@ -4,7 +4,8 @@ import { governmentIdsByCode } from '#persistence';
 import { canRead, readScopeCountFilter, readScopeFilter, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { notFound } from '../common/errors/app.exception.js';
+import { AppException, notFound } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import type { Static } from 'typebox';
 import type { ListDocumentsQuery } from './document.schemas.js';
@@ -38,7 +39,7 @@ export class DocumentQueries {
     const governmentIds = await this.readableGovernmentIds([...codes], mayReadChildren);
     const definitions = this.registry.list().filter((d) => d.kind === kind);
     const counting = readScopeCountFilter(actor, now, definitions, 1);
-    const { rows, total } = await this.store.list(this.dataSource.manager, {
+    const result = await this.store.list(this.dataSource.manager, {
       kind,
       governmentIds,
       readScope: readScopeFilter(actor, now, definitions, 1),
@@ -50,6 +51,13 @@ export class DocumentQueries {
       offset: (page - 1) * limit,
       limit,
     });
+    if ('tooBroad' in result) {
+      throw new AppException(
+        ErrorCode.SEARCH_TOO_BROAD,
+        `The words of q are in the titles of more than ${result.tooBroad.limit} documents: add a word, or filter by year, unit or stage`,
+      );
+    }
+    const { rows, total } = result;
     const items = rows.filter((r) => canRead(readableDocumentOf(r, this.registry), actor, now)).map((r) => toDocumentSummary(r, this.registry, actor, now));
     return { items, total, page, limit };
   }

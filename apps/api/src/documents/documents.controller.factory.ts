@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
 import { ValidQuery } from '../common/contract/schema.pipe.js';
+import { TITLE_MATCH_LIMIT } from '#persistence';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import type { StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { CreateDocumentUseCase } from './create-document.use-case.js';
@@ -59,8 +60,10 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
     @Endpoint({
       operationId: `list${plural}`,
       summary: `List ${spec.resource} the caller may read, newest first`,
+      description: `400 SEARCH_TOO_BROAD when the words of q are in the titles of more than ${TITLE_MATCH_LIMIT.toLocaleString('en')} documents of the list's governments with its other filters (whether or not the caller may read them): add a word, a year, a unit or a stage.`,
       query: ListDocumentsQuery,
       success: { status: 200, description: 'A page of documents', schema: schemas.list },
+      errors: [ErrorCode.SEARCH_TOO_BROAD],
     })
     list(@CurrentUser() user: AuthenticatedUser, @ValidQuery(ListDocumentsQuery) query: Static<typeof ListDocumentsQuery>) {
       return this.queries.list(spec.kind, user, query);

@@ -111,7 +111,11 @@ export function DocumentListPage({ params, query }: PageProps) {
       {list.loading && !list.data && <Loading />}
       {list.error && list.error.status === 400 && (
         <div class="alert" role="alert">
-          <p>Saringan tidak dapat dipakai: periksa kata pencarian (paling banyak delapan kata), tahap, unit kerja dan tahun (empat angka).</p>
+          <p>
+            {list.error.code === 'SEARCH_TOO_BROAD'
+              ? 'Terlalu banyak judul memuat kata itu. Tambahkan kata lain, atau saring menurut tahap, unit kerja atau tahun.'
+              : 'Saringan tidak dapat dipakai: periksa kata pencarian (paling banyak delapan kata), tahap, unit kerja dan tahun (empat angka).'}
+          </p>
           {reset}
         </div>
       )}

@@ -88,6 +88,12 @@ export function hydrateDocument(row: DocumentRecord): DocumentRecord {
   return row;
 }
 
+/** How many documents a title search may match before the read scope; more is `tooBroad`. */
+export const TITLE_MATCH_LIMIT = 5000;
+
+/** A page and its total, or a title search that matched more than `limit` documents. */
+export type DocumentListResult = { rows: DocumentRecord[]; total: number } | { tooBroad: { limit: number } };
+
 export interface DocumentListFilter {
   kind: DocumentKind;
   governmentIds: string[];
@@ -96,6 +102,8 @@ export interface DocumentListFilter {
   year?: number;
   /** Only documents whose title holds every one of these words, in any case (the lists' `q`). */
   titleWords?: readonly string[];
+  /** A title search matching more documents than this (before the read scope) is answered `tooBroad`. */
+  titleMatchLimit?: number;
   offset: number;
   limit: number;
   /** `readScopeFilter` of the caller, numbered from $1 (its parameters come first). */
@@ -158,8 +166,8 @@ export class DocumentRepository {
    * (kind, government, [state,] created_at) indexes and merged, so it costs the same with a million
    * documents; the count runs at the same time on another connection.
    */
-  async list(manager: EntityManager, f: DocumentListFilter): Promise<{ rows: DocumentRecord[]; total: number }> {
-    if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords);
+  async list(manager: EntityManager, f: DocumentListFilter): Promise<DocumentListResult> {
+    if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords, f.titleMatchLimit ?? TITLE_MATCH_LIMIT);
     const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
     const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
     const where = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql];
@@ -191,25 +199,30 @@ export class DocumentRepository {
   }
 
   /**
-   * A list narrowed by title words: read from the titles' trigram index, then the same filters and read
-   * scope as the list, the total counted over the matches (no maintained count knows titles). Planned
-   * for its words each time (not prepared): how many titles hold a word decides the plan.
+   * A list narrowed by title words, in two steps. The ids whose title holds every word and that pass the
+   * list's cheap filters, from the titles' trigram index, at most `limit` of them: more is `tooBroad`,
+   * as the read scope and the order would then cost seconds at a million documents (bench/RESULTS.md
+   * section 4). Then the page and the total of those the caller may read. Not prepared: how many
+   * titles hold a word decides the plan.
    */
-  private async search(manager: EntityManager, f: DocumentListFilter, words: readonly string[]): Promise<{ rows: DocumentRecord[]; total: number }> {
-    const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
-    const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
-    const where = words.map((w) => `t.words LIKE lower($${params.push(containsPattern(w))})`);
-    where.push(`d.kind = ${kind}`, f.readScope.sql);
-    if (f.state) where.push(`d.state = $${params.push(f.state)}`);
-    if (f.unitCode) where.push(`d.unit_id = (SELECT u.id FROM units u WHERE u.government_id = g.id AND u.code = $${params.push(f.unitCode)})`);
-    if (f.year !== undefined) where.push(`d.year = $${params.push(f.year)}`);
-    const matches = `FROM document_titles t JOIN documents d ON d.id = t.document_id
-                     JOIN unnest(${governmentIds}::uuid[]) AS g(id) ON g.id = d.government_id
-                    WHERE ${where.join(' AND ')}`;
-    const count = manager.query(`SELECT count(*)::int AS total ${matches}`, params) as Promise<Array<{ total: number }>>;
+  private async search(manager: EntityManager, f: DocumentListFilter, words: readonly string[], limit: number): Promise<DocumentListResult> {
+    const found: unknown[] = [f.kind, f.governmentIds];
+    const where = ['d.kind = $1', 'd.government_id = ANY($2::uuid[])', ...words.map((w) => `t.words LIKE lower($${found.push(containsPattern(w))})`)];
+    if (f.state) where.push(`d.state = $${found.push(f.state)}`);
+    if (f.unitCode) where.push(`d.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = d.government_id AND u.code = $${found.push(f.unitCode)})`);
+    if (f.year !== undefined) where.push(`d.year = $${found.push(f.year)}`);
+    const hits: Array<{ id: string }> = await manager.query(
+      `SELECT d.id FROM document_titles t JOIN documents d ON d.id = t.document_id WHERE ${where.join(' AND ')} LIMIT $${found.push(limit + 1)}`,
+      found,
+    );
+    if (hits.length > limit) return { tooBroad: { limit } };
+
+    const params: unknown[] = [...f.readScope.params, hits.map((h) => h.id)];
+    const readable = `FROM documents d WHERE d.id = ANY($${params.length}::uuid[]) AND ${f.readScope.sql}`;
+    const count = manager.query(`SELECT count(*)::int AS total ${readable}`, params) as Promise<Array<{ total: number }>>;
     const page = manager.query(
       `WITH page AS MATERIALIZED (
-         SELECT d.id, d.created_at ${matches}
+         SELECT d.id, d.created_at ${readable}
           ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}
        )
        SELECT s.* FROM page CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = page.id) s

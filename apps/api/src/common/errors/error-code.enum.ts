@@ -1,6 +1,7 @@
 /** Stable, machine-readable error codes of the API contract (api.md). Never rename one. */
 export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
+  SEARCH_TOO_BROAD = 'SEARCH_TOO_BROAD',
   SELF_DELEGATION = 'SELF_DELEGATION',
   DELEGATION_WINDOW = 'DELEGATION_WINDOW',
   PERIOD_OUTSIDE_IMPLEMENTATION = 'PERIOD_OUTSIDE_IMPLEMENTATION',
@@ -28,6 +29,7 @@ export enum ErrorCode {
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.VALIDATION_FAILED]: 400,
+  [ErrorCode.SEARCH_TOO_BROAD]: 400,
   [ErrorCode.SELF_DELEGATION]: 400,
   [ErrorCode.DELEGATION_WINDOW]: 400,
   [ErrorCode.PERIOD_OUTSIDE_IMPLEMENTATION]: 400,
