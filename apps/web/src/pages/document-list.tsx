@@ -2,6 +2,7 @@ import { api, ok } from '../api/client';
 import type { DocumentView, Page } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { parseStateDiagram } from '../components/workflow-graph';
+import { listFilterProblem } from '../i18n/list-filter-problem';
 import { dateTime, stageLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
@@ -111,11 +112,7 @@ export function DocumentListPage({ params, query }: PageProps) {
       {list.loading && !list.data && <Loading />}
       {list.error && list.error.status === 400 && (
         <div class="alert" role="alert">
-          <p>
-            {list.error.code === 'SEARCH_TOO_BROAD'
-              ? 'Terlalu banyak judul memuat kata itu. Tambahkan kata lain, atau saring menurut tahap, unit kerja atau tahun.'
-              : 'Saringan tidak dapat dipakai: periksa kata pencarian (paling banyak delapan kata), tahap, unit kerja dan tahun (empat angka).'}
-          </p>
+          <p>{listFilterProblem(list.error)}</p>
           {reset}
         </div>
       )}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from '@jest/globals';
+import { ApiError } from '../api/client';
+import { listFilterProblem } from './list-filter-problem';
+
+describe("a list's refused filters in Bahasa Indonesia", () => {
+  it('asks for another word or a filter when the words are in too many titles', () => {
+    expect(listFilterProblem(new ApiError(400, 'SEARCH_TOO_BROAD', 'more than 5000 documents'))).toBe(
+      'Terlalu banyak judul memuat kata itu. Tambahkan kata lain, atau saring menurut tahap, unit kerja atau tahun.',
+    );
+  });
+
+  it('names what to check when a filter value is refused', () => {
+    expect(listFilterProblem(new ApiError(400, 'VALIDATION_FAILED', 'year must be'))).toMatch(/^Saringan tidak dapat dipakai: periksa kata pencarian/);
+  });
+});

@@ -1,0 +1,8 @@
+import type { ApiError } from '../api/client';
+
+/** What a list says when the API refuses its filters (400): a search found in too many titles, or a value it does not take. */
+export function listFilterProblem(error: ApiError): string {
+  return error.code === 'SEARCH_TOO_BROAD'
+    ? 'Terlalu banyak judul memuat kata itu. Tambahkan kata lain, atau saring menurut tahap, unit kerja atau tahun.'
+    : 'Saringan tidak dapat dipakai: periksa kata pencarian (paling banyak delapan kata), tahap, unit kerja dan tahun (empat angka).';
+}
