@@ -39,6 +39,12 @@ describe('administration forms sent again after a lost answer (browser)', () => 
 
   const count = async (sql: string) => (await app.t.dataSource.query(sql))[0].n as number;
 
+  /** Both sendings carried one key, and one row was made. */
+  async function sentOnce(keys: string[], rows: string) {
+    expect(keys).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), keys[0]]);
+    expect(await count(rows)).toBe(1);
+  }
+
   it('Unit kerja', async () => {
     const { page } = app;
     await signIn(app, 'kaltim.admin', '/unit-kerja');
@@ -47,8 +53,7 @@ describe('administration forms sent again after a lost answer (browser)', () => 
     await page.getByLabel('Nama', { exact: true }).fill('Badan Pendapatan Daerah');
     await pressTwice(page, 'Tambah unit kerja');
     await page.getByText('Unit kerja ditambahkan.').waitFor();
-    expect(keys).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), keys[0]]);
-    expect(await count(`SELECT count(*)::int AS n FROM units WHERE code = 'bapenda'`)).toBe(1);
+    await sentOnce(keys, `SELECT count(*)::int AS n FROM units WHERE code = 'bapenda'`);
   });
 
   it('Pemerintah Daerah', async () => {
@@ -60,8 +65,7 @@ describe('administration forms sent again after a lost answer (browser)', () => 
     await page.getByLabel('Nama wilayah').fill('Kutai Timur');
     await pressTwice(page, 'Tambah kabupaten/kota');
     await page.getByText('Pemerintah daerah ditambahkan.').waitFor();
-    expect(keys).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), keys[0]]);
-    expect(await count(`SELECT count(*)::int AS n FROM governments WHERE code = 'kutim'`)).toBe(1);
+    await sentOnce(keys, `SELECT count(*)::int AS n FROM governments WHERE code = 'kutim'`);
   });
 
   it('Tambah pegawai', async () => {
@@ -75,8 +79,7 @@ describe('administration forms sent again after a lost answer (browser)', () => 
     await page.getByLabel('Pemrakarsa').check();
     await pressTwice(page, 'Tambah pegawai');
     await page.getByRole('heading', { name: 'Ayu Lestari, S.Kom.' }).waitFor();
-    expect(keys).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), keys[0]]);
-    expect(await count(`SELECT count(*)::int AS n FROM users WHERE username = 'kaltim.ayu'`)).toBe(1);
+    await sentOnce(keys, `SELECT count(*)::int AS n FROM users WHERE username = 'kaltim.ayu'`);
   });
 
   it('Hari libur, and the next holiday gets a key of its own', async () => {

@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * A province's ADMIN: add a regency or city under the province (409 on a taken code)
-         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach. With an Idempotency-Key, sending the same request again answers the first response.
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach.
          */
         post: operations["createGovernment"];
         delete?: never;
@@ -296,7 +296,7 @@ export interface paths {
         put?: never;
         /**
          * ADMIN: add a unit (409 on a code the government already has)
-         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach. With an Idempotency-Key, sending the same request again answers the first response.
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a government outside their reach.
          */
         post: operations["createUnit"];
         delete?: never;
@@ -337,7 +337,7 @@ export interface paths {
         put?: never;
         /**
          * ADMIN: add a holiday of their government (a PROVINCE's ADMIN: also national, governmentCode null); pending working-day deadlines move with it
-         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope. With an Idempotency-Key, sending the same request again answers the first response.
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope.
          */
         post: operations["addHoliday"];
         delete?: never;
@@ -712,7 +712,7 @@ export interface paths {
         put?: never;
         /**
          * ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset
-         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a person or government outside their reach. OPERATOR is never granted here (403). With an Idempotency-Key, sending the same request again answers the first response. The password is not part of what the key remembers of the request.
+         * @description Checks: 401, then 403 for anyone but an ADMIN, then 400, then 404 for a person or government outside their reach. OPERATOR is never granted here (403). The password is not part of what the key remembers of the request.
          */
         post: operations["createUser"];
         delete?: never;

@@ -34,7 +34,7 @@ export class DelegationsController {
     body: CreateDelegationBody,
     requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The delegation', schema: DelegationSchema },
-    errors: [ErrorCode.SELF_DELEGATION, ErrorCode.DELEGATION_WINDOW, ErrorCode.FORBIDDEN, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
+    errors: [ErrorCode.SELF_DELEGATION, ErrorCode.DELEGATION_WINDOW, ErrorCode.FORBIDDEN],
   })
   async createOne(
     @CurrentUser() user: AuthenticatedUser,

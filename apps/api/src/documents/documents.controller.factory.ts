@@ -45,7 +45,7 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
       body: schemas.create,
       requestHeaders: ['Idempotency-Key'],
       success: { status: 201, description: 'The draft', schema: schemas.document, headers: ['ETag', 'Location'] },
-      errors: [ErrorCode.FORBIDDEN, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
+      errors: [ErrorCode.FORBIDDEN],
     })
     async createOne(
       @CurrentUser() user: AuthenticatedUser,
@@ -90,7 +90,7 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
       body: schemas.update,
       requestHeaders: ['If-Match', 'Idempotency-Key'],
       success: { status: 200, description: 'The document after the edit', schema: schemas.document, headers: ['ETag'] },
-      errors: [ErrorCode.NOT_FOUND, ErrorCode.VERSION_MISMATCH, ErrorCode.NOT_EDITABLE, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.FORBIDDEN, ErrorCode.IDEMPOTENCY_KEY_REUSED],
+      errors: [ErrorCode.NOT_FOUND, ErrorCode.VERSION_MISMATCH, ErrorCode.NOT_EDITABLE, ErrorCode.FORBIDDEN],
     })
     async patchOne(
       @CurrentUser() user: AuthenticatedUser,
@@ -116,10 +116,9 @@ export function createDocumentsController(spec: DocumentKindSpec): Type<unknown>
         ErrorCode.NOT_FOUND,
         ErrorCode.VERSION_MISMATCH,
         ErrorCode.INVALID_TRANSITION,
-        ErrorCode.IDEMPOTENCY_IN_FLIGHT,
+        ErrorCode.IDEMPOTENCY_IN_FLIGHT, // in the order of the checks
         ErrorCode.FORBIDDEN,
         ErrorCode.SEPARATION_OF_DUTIES,
-        ErrorCode.IDEMPOTENCY_KEY_REUSED,
         ...spec.actionRefusalCodes,
       ],
     })

@@ -47,11 +47,11 @@ export class GovernmentsController {
   @AdminEndpoint({
     operationId: 'createGovernment',
     summary: "A province's ADMIN: add a regency or city under the province (409 on a taken code)",
-    description: `${ORDER} With an Idempotency-Key, sending the same request again answers the first response.`,
+    description: ORDER,
     body: CreateGovernmentBody,
     requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The government', schema: GovernmentSchema },
-    errors: [ErrorCode.CONFLICT, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
+    errors: [ErrorCode.CONFLICT],
   })
   async create(
     @CurrentUser() user: AuthenticatedUser,
@@ -89,11 +89,11 @@ export class GovernmentsController {
   @AdminEndpoint({
     operationId: 'createUnit',
     summary: 'ADMIN: add a unit (409 on a code the government already has)',
-    description: `${ORDER} With an Idempotency-Key, sending the same request again answers the first response.`,
+    description: ORDER,
     body: CreateUnitBody,
     requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The unit', schema: UnitSchema },
-    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
   })
   async addUnit(
     @CurrentUser() user: AuthenticatedUser,

@@ -36,11 +36,11 @@ export class HolidaysController {
   @AdminEndpoint({
     operationId: 'addHoliday',
     summary: "ADMIN: add a holiday of their government (a PROVINCE's ADMIN: also national, governmentCode null); pending working-day deadlines move with it",
-    description: 'Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope. With an Idempotency-Key, sending the same request again answers the first response.',
+    description: 'Checks: 401, then 403 for anyone but an ADMIN, then 400, then 403 for another government or a national holiday outside a province, then 409 for a date already taken in that scope.',
     body: CreateHolidayBody,
     requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The holiday, and how many deadlines moved', schema: HolidayChangeSchema },
-    errors: [ErrorCode.CONFLICT, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
+    errors: [ErrorCode.CONFLICT],
   })
   async create(
     @CurrentUser() user: AuthenticatedUser,

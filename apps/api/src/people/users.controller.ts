@@ -76,11 +76,11 @@ export class UsersController {
   @AdminEndpoint({
     operationId: 'createUser',
     summary: 'ADMIN: add a person (409 on a taken username or NIP); without a password they get one by a reset',
-    description: `${ORDER} OPERATOR is never granted here (403). With an Idempotency-Key, sending the same request again answers the first response. The password is not part of what the key remembers of the request.`,
+    description: `${ORDER} OPERATOR is never granted here (403). The password is not part of what the key remembers of the request.`,
     body: CreateUserBody,
     requestHeaders: ['Idempotency-Key'],
     success: { status: 201, description: 'The person', schema: UserSchema },
-    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED],
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
   })
   async create(
     @CurrentUser() user: AuthenticatedUser,

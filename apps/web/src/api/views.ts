@@ -11,6 +11,7 @@ export type Me = Schemas['Me'];
 export type SignInResult = Schemas['BrowserSignIn'];
 export type Task = Schemas['Task'];
 export type Deadline = Schemas['Deadline'];
+export type UnitName = Schemas['UnitName'];
 
 /**
  * A document of either kind. Pages show the fields of both kinds (`progressReports`, `harmonization`,

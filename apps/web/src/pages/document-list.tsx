@@ -1,5 +1,5 @@
 import { api, ok } from '../api/client';
-import type { DocumentView, Page } from '../api/views';
+import type { DocumentView, Page, UnitName } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { parseStateDiagram } from '../components/workflow-graph';
 import { listFilterProblem } from '../i18n/list-filter-problem';
@@ -19,8 +19,8 @@ function useStages(kind: 'quick-win' | 'regulation'): string[] {
 }
 
 /** The units of the caller's government by name; a code in the URL that is not one of them (another government's) stays choosable. */
-function useUnitChoices(current: string): Array<{ code: string; name: string }> {
-  const units = useLoad(() => ok<{ items: Array<{ code: string; name: string }> }>(api.GET('/api/units')), []);
+function useUnitChoices(current: string): UnitName[] {
+  const units = useLoad(() => ok<{ items: UnitName[] }>(api.GET('/api/units')), []);
   const items = units.data?.items ?? [];
   return current && !items.some((u) => u.code === current) ? [...items, { code: current, name: current }] : items;
 }

@@ -102,8 +102,6 @@ export interface DocumentListFilter {
   year?: number;
   /** Only documents whose title holds every one of these words, in any case (the lists' `q`). */
   titleWords?: readonly string[];
-  /** A title search matching more documents than this (before the read scope) is answered `tooBroad`. */
-  titleMatchLimit?: number;
   offset: number;
   limit: number;
   /** `readScopeFilter` of the caller, numbered from $1 (its parameters come first). */
@@ -167,7 +165,7 @@ export class DocumentRepository {
    * documents; the count runs at the same time on another connection.
    */
   async list(manager: EntityManager, f: DocumentListFilter): Promise<DocumentListResult> {
-    if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords, f.titleMatchLimit ?? TITLE_MATCH_LIMIT);
+    if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords, TITLE_MATCH_LIMIT);
     const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
     const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
     const where = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql];

@@ -131,6 +131,8 @@ function toOperation(spec: EndpointSpec, method: string, path: string, tags: str
     ...(isWrite ? [ErrorCode.CSRF_REJECTED] : []),
     ...(spec.body || spec.multipart || isWrite ? [ErrorCode.PAYLOAD_TOO_LARGE] : []),
     ...(spec.errors ?? []),
+    // a key still used by its first request, or sent again with another request (after the operation's own codes, which may place them)
+    ...(spec.requestHeaders?.includes('Idempotency-Key') ? [ErrorCode.IDEMPOTENCY_IN_FLIGHT, ErrorCode.IDEMPOTENCY_KEY_REUSED] : []),
   ];
   const responses: Json = {};
   for (const success of [spec.success, ...(spec.alsoAnswers ?? [])]) responses[String(success.status)] = toSuccess(success, components);
