@@ -15,7 +15,7 @@ import { topFunctions } from './lib/cpu-profile.mjs';
 import os from 'node:os';
 import pg from 'pg';
 import {
-  build, dbUrl, fmt, login, machineLine, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, waitHealthy, writeSection, admin,
+  build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, waitHealthy, writeSection, admin,
 } from './lib/stack.mjs';
 
 const DOCS = Number(process.env.BENCH_COST_DOCS ?? 300);
@@ -192,15 +192,6 @@ async function topStatements(c, n) {
     [DB],
   );
   return rows.map((r) => `| \`${r.text.replace(/\|/g, '\\|').replace(/`/g, "'")}\` | ${r.toplevel ? 'top' : 'nested'} | ${fmt(r.calls / n, 2)} | ${fmt(r.plans / n, 2)} | ${fmt(r.plan / n, 3)} | ${fmt(r.exec / n, 3)} | ${fmt(r.hit / n, 1)} |`);
-}
-
-async function outboxDrained(c) {
-  for (let i = 0; i < 600; i++) {
-    const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)).rows;
-    if (n === 0) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the worker did not drain the outbox');
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS, WAL) of bench/pgbench/transition.sql's statements on `docs`, rolled back; sums per statement and per trigger. */

@@ -26,6 +26,16 @@ export async function admin(sql) {
   }
 }
 
+/** Resolves once the worker has relayed every outbox row (`c`: a connected pg client of the run's database). */
+export async function outboxDrained(c) {
+  for (let i = 0; i < 600; i++) {
+    const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)).rows;
+    if (n === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the worker did not drain the outbox');
+}
+
 export async function recreateDatabase(name) {
   await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin(`CREATE DATABASE "${name}"`);
