@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
+import { createQuickWin, createRegulation, createTestApp, tableFingerprint, type TestApp } from '#testing';
 
 /**
  * Arbitrary JSON, sent as raw text so that it may hold what JavaScript objects cannot (a
@@ -19,19 +19,6 @@ describe('arbitrary JSON to every write endpoint, as every role', () => {
   afterAll(async () => {
     await t.close();
   });
-
-  /** Every row of every table, hashed per table. */
-  async function fingerprint(): Promise<Record<string, string>> {
-    const tables: Array<{ name: string }> = await t.dataSource.query(
-      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-    );
-    const result: Record<string, string> = {};
-    for (const { name } of tables) {
-      const [row] = await t.dataSource.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`);
-      result[name] = row.h;
-    }
-    return result;
-  }
 
   const KEYS = ['__proto__', 'constructor', 'prototype', 'title', 'action', 'data', 'stages', 'approval', 'date', 'name', 'governmentCode', 'delegate', 'role', 'username', 'password', 'comment', 'target', 'value', 'toString', 'hasOwnProperty', '', '\u202e', 'x'.repeat(300)];
   const number = fc.oneof(
@@ -72,7 +59,7 @@ describe('arbitrary JSON to every write endpoint, as every role', () => {
       expect.arrayContaining(['post /api/quick-wins', 'patch /api/quick-wins/{id}', 'post /api/quick-wins/{id}/actions', 'put /api/workflows/quick-win/sla', 'post /api/holidays', 'post /api/delegations', 'post /api/auth/login']),
     );
     const headers = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await t.auth(u)] as const)));
-    const before = await fingerprint();
+    const before = await tableFingerprint(t.dataSource);
     const seen: string[] = [];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writes), fc.constantFrom(...USERS), body, async (write, user, text) => {
@@ -84,7 +71,7 @@ describe('arbitrary JSON to every write endpoint, as every role', () => {
       }),
       { numRuns: 300 },
     );
-    expect(await fingerprint()).toEqual(before);
+    expect(await tableFingerprint(t.dataSource)).toEqual(before);
     expect(new Set(seen).size).toBeGreaterThan(1);
   }, 240_000); // a few hundred requests: seconds on a quiet machine, far more on a busy one
 });

@@ -66,3 +66,16 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   await withAdmin((c) => c.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${TEST_TEMPLATE_DB}"`));
   return { name, url: databaseUrl(name), drop: () => dropDatabase(name) };
 }
+
+/** Every row of every table, hashed per table: equal before and after means nothing was written. */
+export async function tableFingerprint(dataSource: DataSource): Promise<Record<string, string>> {
+  const tables: Array<{ name: string }> = await dataSource.query(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
+  const result: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await dataSource.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`);
+    result[name] = row.h;
+  }
+  return result;
+}
