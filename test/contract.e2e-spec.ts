@@ -184,6 +184,20 @@ describe('API contract', () => {
       expect(res.text.length).toBeLessThan(500);
     });
 
+    it('JSON in another charset than UTF-8, or in an encoding body-parser does not inflate: 415 UNSUPPORTED_MEDIA_TYPE, as every write documents', async () => {
+      const auth = await t.auth('kaltim.drafter');
+      const json = JSON.stringify(quickWinBody());
+      const latin1 = await t.http.post('/api/quick-wins').set(auth).set('Content-Type', 'application/json; charset=latin1').send(json);
+      const compress = await t.http.post('/api/quick-wins').set(auth).set('Content-Type', 'application/json').set('Content-Encoding', 'compress').send(json);
+      for (const res of [latin1, compress]) {
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+        expect(res.body.message).toMatch(/^The request body must be JSON in UTF-8, plain or compressed with gzip, deflate or br \((unsupported charset "LATIN1"|unsupported content encoding "compress")\)$/);
+      }
+      const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const writes = Object.values(doc.paths).flatMap((ops) => Object.entries(ops).filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method)));
+      expect(writes.filter(([, op]) => !op.responses['415']).map(([method]) => method)).toEqual([]);
+    });
+
     it('login with an array nested 1,500 deep, and keys named constructor or __proto__ anywhere: 400', async () => {
       const deep = `${'['.repeat(1500)}${']'.repeat(1500)}`;
       const login = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"username":${deep},"password":"x"}`);

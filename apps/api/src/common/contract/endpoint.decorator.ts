@@ -43,7 +43,7 @@ export interface EndpointSpec {
   success: SuccessSpec;
   /** Further responses with the same schema (e.g. health's 503). */
   alsoAnswers?: ReadonlyArray<Omit<SuccessSpec, 'status'> & { status: number }>;
-  /** The error codes it may answer beyond the automatic ones (401 and 403 PASSWORD_CHANGE_REQUIRED unless public; 400, 413 and 403 CSRF_REJECTED for writes; 409 IDEMPOTENCY_IN_FLIGHT and 422 IDEMPOTENCY_KEY_REUSED with an Idempotency-Key). */
+  /** The error codes it may answer beyond the automatic ones (401 and 403 PASSWORD_CHANGE_REQUIRED unless public; 400, 413, 415 and 403 CSRF_REJECTED for writes; 409 IDEMPOTENCY_IN_FLIGHT and 422 IDEMPOTENCY_KEY_REUSED with an Idempotency-Key). */
   errors?: readonly ErrorCode[];
 }
 

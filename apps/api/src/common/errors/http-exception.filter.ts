@@ -47,12 +47,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       const message = typeof res === 'string' ? res : messageOf((res as { message?: unknown }).message) ?? exception.message;
-      return errorBody(status, CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED), message);
+      return errorBody(status, CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED), status === 415 ? unreadableBody(message) : message);
     }
     // body-parser and friends: errors with an HTTP status (malformed JSON, body too large, bad charset)
     const status = httpStatusOf(exception);
     if (status && status >= 400 && status < 500) {
-      const message = status === 400 ? 'Malformed request body' : (exception as Error).message;
+      const message = status === 400 ? 'Malformed request body' : status === 415 ? unreadableBody((exception as Error).message) : (exception as Error).message;
       return errorBody(status, CODE_BY_STATUS[status] ?? ErrorCode.VALIDATION_FAILED, message);
     }
     return errorBody(500, ErrorCode.INTERNAL_ERROR, 'Internal server error');
@@ -60,6 +60,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
 }
 
 /** Writes an error body; a 401 says which scheme authenticates (RFC 9110). */
+/** body-parser's 415 (`unsupported charset "LATIN1"`, `content encoding unsupported`) with what it does read. */
+function unreadableBody(detail: string): string {
+  return `The request body must be JSON in UTF-8, plain or compressed with gzip, deflate or br (${detail})`;
+}
+
 export function sendError(response: Response, body: ErrorBody): void {
   if (response.headersSent) return;
   if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="alur"');
