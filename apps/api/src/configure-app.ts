@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { createRootLogger, httpLoggerMiddleware, PinoLoggerService } from '#logging';
@@ -24,7 +25,8 @@ export function configureApp(app: INestApplication): void {
   express.set('etag', false); // documents send their own ETag (the version); no other answer has one
   express.disable('x-powered-by');
   applySecurityHeaders(app, config.corsOrigins);
-  express.useBodyParser('json', { limit: '1mb', strict: true });
+  // a GET's or HEAD's body means nothing here: it is not read, so it cannot be refused (400, 413, 415)
+  express.useBodyParser('json', { limit: '1mb', strict: true, type: (req) => req.method !== 'GET' && req.method !== 'HEAD' && Boolean((req as Request).is('application/json')) });
   mountQueueDashboard(app); // /admin/queues, OPERATOR only: plain Express middleware, see QueueDashboard
   mountWebApp(app); // the pages at /, and index.html for any other page path (apps/web)
   app.enableShutdownHooks();
