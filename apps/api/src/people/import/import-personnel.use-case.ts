@@ -4,7 +4,7 @@ import { findPersonnelByNipsOrUsernames, insertPersonnel, lockPersonnelImport, r
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { administeredGovernment } from '../../administration/administered-government.js';
 import { validationFailed } from '../../common/errors/app.exception.js';
-import { planImport, type ImportPlan, type PersonnelRow, type RowResult, type RowStatus } from './import-plan.js';
+import { lookupKeys, planImport, type ImportPlan, type PersonnelRow, type RowResult, type RowStatus } from './import-plan.js';
 import { readPersonnelFile, type UploadedFile } from './personnel-file.js';
 
 export interface ImportReport {
@@ -44,10 +44,8 @@ export class ImportPersonnelUseCase {
   }
 
   private async plan(manager: EntityManager, government: GovernmentRow, rows: PersonnelRow[]): Promise<ImportPlan> {
-    const [units, people] = await Promise.all([
-      unitIdsByCode(manager, government.id),
-      findPersonnelByNipsOrUsernames(manager, rows.map((r) => r.nip), rows.map((r) => r.username)),
-    ]);
+    const { nips, usernames } = lookupKeys(rows);
+    const [units, people] = await Promise.all([unitIdsByCode(manager, government.id), findPersonnelByNipsOrUsernames(manager, nips, usernames)]);
     const byNip = new Map(people.filter((p) => p.nip !== null).map((p) => [p.nip!, p]));
     const byUsername = new Map(people.map((p) => [p.username, p]));
     return planImport(rows, { governmentId: government.id, units, byNip, byUsername });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseRoles, planImport, type ImportContext, type KnownPerson, type PersonnelRow } from './import-plan.js';
+import { lookupKeys, parseRoles, planImport, type ImportContext, type KnownPerson, type PersonnelRow } from './import-plan.js';
 
 const row = (n: number, overrides: Partial<PersonnelRow> = {}): PersonnelRow => ({
   row: n,
@@ -89,5 +89,19 @@ describe('personnel import plan', () => {
   it('reads roles separated by semicolons, commas, bars or spaces', () => {
     expect(parseRoles(' drafter;UNIT_HEAD, legal | admin ')).toEqual(['DRAFTER', 'UNIT_HEAD', 'LEGAL', 'ADMIN']);
     expect(parseRoles('')).toEqual([]);
+  });
+
+  it('refuses a name or e-mail holding a NUL, a bidirectional override or a zero-width character, as POST /api/users does', () => {
+    const plan = planImport([row(1, { name: 'Orang\u0000Satu' }), row(2, { name: 'abc\u202egnp' }), row(3, { email: 'orang3\u0000@paserkab.go.id' }), row(4, { name: 'Dewi\tLestari' })], context());
+    expect(plan.rows.map((r) => [r.status, r.reason])).toEqual([
+      ['error', 'name must not contain control characters, bidirectional overrides or zero-width characters'],
+      ['error', 'name must not contain control characters, bidirectional overrides or zero-width characters'],
+      ['error', 'email must not contain control characters, bidirectional overrides or zero-width characters'],
+      ['created', undefined],
+    ]);
+  });
+
+  it('looks up only well-formed NIPs and usernames', () => {
+    expect(lookupKeys([row(1), row(2, { nip: '\u0000', username: 'x\u0000' }), row(3, { nip: '123' })])).toEqual({ nips: [row(1).nip], usernames: ['paser.orang1', 'paser.orang3'] });
   });
 });

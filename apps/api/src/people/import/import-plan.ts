@@ -1,4 +1,5 @@
 import { DEPLOYMENT_ROLE, isGrantableRole } from '#workflow';
+import { isCleanText } from '../../common/contract/fields.js';
 import { EMAIL_PATTERN, NIP_PATTERN, USERNAME_PATTERN } from '../person-fields.js';
 
 /** One row of the personnel file, as read (cells trimmed, empty cells ''). */
@@ -73,6 +74,14 @@ function sameRoles(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }
 
+/** As POST /api/users refuses them: a NUL the database cannot store, bidirectional overrides, zero-width characters. */
+const UNCLEAN = (field: string) => `${field} must not contain control characters, bidirectional overrides or zero-width characters`;
+
+/** The NIPs and usernames of the file worth looking up: only well-formed ones can name anybody. */
+export function lookupKeys(file: readonly PersonnelRow[]): { nips: string[]; usernames: string[] } {
+  return { nips: file.map((r) => r.nip).filter((nip) => NIP_PATTERN.test(nip)), usernames: file.map((r) => r.username).filter((u) => USERNAME_PATTERN.test(u)) };
+}
+
 /**
  * What importing the file would do, row by row, keyed by NIP: a new NIP creates a person, a known one
  * updates name, e-mail, unit and roles when they differ (a person's username never changes by
@@ -93,7 +102,9 @@ export function planImport(file: readonly PersonnelRow[], context: ImportContext
     else if ((nipCount.get(r.nip) ?? 0) > 1) problems.push(`nip ${r.nip} appears on more than one row`);
     if (r.name === '') problems.push('name is empty');
     else if (r.name.length > 200) problems.push('name is longer than 200 characters');
+    else if (!isCleanText(r.name)) problems.push(UNCLEAN('name'));
     if (r.email !== '' && (!EMAIL_PATTERN.test(r.email) || r.email.length > 254)) problems.push('email is not an e-mail address');
+    else if (!isCleanText(r.email)) problems.push(UNCLEAN('email'));
     if (!USERNAME_PATTERN.test(r.username)) problems.push('username must be 3-60 lowercase letters, digits, dots, underscores or hyphens');
     else if ((usernameCount.get(r.username) ?? 0) > 1) problems.push(`username ${r.username} appears on more than one row`);
     const unitId = context.units.get(r.unitCode);
