@@ -53,10 +53,18 @@ describe('arbitrary JSON to every write endpoint, as every role', () => {
     const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([method, op]) => ['post', 'put', 'patch'].includes(method) && op.requestBody)
-        .map(([method]) => ({ method, path: path.replace('{kind}', 'quick-win').replace(/^\/api\/(quick-wins|regulations)\/\{id\}/, (_m, r: string) => `/api/${r}/${ids[r]}`) })),
+        .map(([method]) => ({
+          method,
+          path: path
+            .replace('{kind}', 'quick-win')
+            .replace('{code}', 'kaltim')
+            .replace('{unitCode}', 'diskominfo')
+            .replace('{username}', 'kaltim.drafter')
+            .replace(/^\/api\/(quick-wins|regulations)\/\{id\}/, (_m, r: string) => `/api/${r}/${ids[r]}`),
+        })),
     );
     expect(writes.map((w) => w.method + ' ' + w.path.replace(/[0-9a-f-]{36}/, '{id}')).sort()).toEqual(
-      expect.arrayContaining(['post /api/quick-wins', 'patch /api/quick-wins/{id}', 'post /api/quick-wins/{id}/actions', 'put /api/workflows/quick-win/sla', 'post /api/holidays', 'post /api/delegations', 'post /api/auth/login']),
+      expect.arrayContaining(['post /api/quick-wins', 'patch /api/quick-wins/{id}', 'post /api/quick-wins/{id}/actions', 'put /api/workflows/quick-win/sla', 'post /api/holidays', 'post /api/delegations', 'post /api/auth/login', 'patch /api/users/kaltim.drafter', 'patch /api/governments/kaltim/units/diskominfo', 'put /api/governments/kaltim/office-hours']),
     );
     const headers = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await t.auth(u)] as const)));
     const before = await tableFingerprint(t.dataSource);
@@ -65,11 +73,12 @@ describe('arbitrary JSON to every write endpoint, as every role', () => {
       fc.asyncProperty(fc.constantFrom(...writes), fc.constantFrom(...USERS), body, async (write, user, text) => {
         const res = await t.http[write.method as 'post' | 'put' | 'patch'](write.path).set(headers[user]).set('Content-Type', 'application/json').send(text);
         seen.push(`${res.status}`);
-        expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
-        expect(typeof res.body.code).toBe('string');
+        // an edit may accept `{}` or a body of only unknown-free nulls as "change nothing"; the fingerprint below holds it to that
+        if (res.status >= 400) expect(typeof res.body.code).toBe('string');
+        else expect(write.method).toBe('patch');
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) }, // FUZZ_RUNS=3000 for a longer search
     );
     expect(await tableFingerprint(t.dataSource)).toEqual(before);
     expect(new Set(seen).size).toBeGreaterThan(1);
