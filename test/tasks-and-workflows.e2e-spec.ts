@@ -191,6 +191,12 @@ describe('GET /api/tasks', () => {
       unitCode: 'diskominfo',
       unitName: 'Dinas Komunikasi, Informatika, Statistik dan Persandian',
     });
+    // the document itself and its list item say the same
+    const whose = { governmentCode: 'paser', governmentName: 'Pemerintah Kabupaten Paser', unitName: 'Dinas Komunikasi, Informatika, Statistik dan Persandian' };
+    const auth = await t.auth('kaltim.hukum');
+    expect((await t.http.get(`/api/regulations/${regulation.id}`).set(auth)).body).toMatchObject(whose);
+    const list = (await t.http.get('/api/regulations?state=facilitation').set(auth)).body as { items: Array<{ id: string }> };
+    expect(list.items.find((d) => d.id === regulation.id)).toMatchObject(whose);
   });
 
   it('a creator holding the reviewing role is offered only what separation of duties leaves', async () => {

@@ -117,6 +117,13 @@ describe.each([
     await actAs('paser.hukum', path, 'REQUEST_HARMONIZATION');
     await fireAction(page(), 'RECORD_HARMONIZATION', { 'Nomor Berita Acara Selesai Harmonisasi': 'BA-17/KW.17/2026', 'Tanggal Berita Acara': '2026-11-20' });
     await page().getByRole('heading', { name: /Tahap: Fasilitasi oleh Pemerintah Provinsi/ }).waitFor();
+    // the province's Biro Hukum reads whose draft it is: the regency beside the unit, on the list and the document
+    await signIn(app, 'kaltim.hukum', '/regulations?state=facilitation');
+    const card = page().getByRole('list', { name: 'Daftar Rancangan Peraturan' }).getByRole('listitem').filter({ hasText: title });
+    await card.getByText('Dinas Komunikasi, Informatika, Statistik dan Persandian, Pemerintah Kabupaten Paser', { exact: true }).waitFor();
+    await card.getByRole('link', { name: title }).click();
+    const government = page().locator('dl.fields > div').filter({ has: page().locator('dt', { hasText: /^Pemerintah daerah$/ }) });
+    await government.locator('dd', { hasText: /^Pemerintah Kabupaten Paser$/ }).waitFor();
     await actAs('kaltim.hukum', path, 'FACILITATE');
     await signIn(app, 'paser.asisten', path);
     await page().locator('[data-action="PARAF"]').waitFor();

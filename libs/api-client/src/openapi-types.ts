@@ -1728,6 +1728,11 @@ export interface components {
             contentHash: string;
             /** @example kaltim */
             governmentCode: string;
+            /**
+             * @description The drafting government's name (a province's bureaus also read their regencies' drafts)
+             * @example Pemerintah Provinsi Kalimantan Timur
+             */
+            governmentName: string;
             /** @example diskominfo */
             unitCode: string;
             /**
@@ -1905,6 +1910,11 @@ export interface components {
             contentHash: string;
             /** @example kaltim */
             governmentCode: string;
+            /**
+             * @description The drafting government's name (a province's bureaus also read their regencies' drafts)
+             * @example Pemerintah Provinsi Kalimantan Timur
+             */
+            governmentName: string;
             /** @example diskominfo */
             unitCode: string;
             /**
@@ -2022,6 +2032,11 @@ export interface components {
             contentHash: string;
             /** @example kaltim */
             governmentCode: string;
+            /**
+             * @description The drafting government's name (a province's bureaus also read their regencies' drafts)
+             * @example Pemerintah Provinsi Kalimantan Timur
+             */
+            governmentName: string;
             /** @example diskominfo */
             unitCode: string;
             /**
@@ -2191,6 +2206,11 @@ export interface components {
             contentHash: string;
             /** @example kaltim */
             governmentCode: string;
+            /**
+             * @description The drafting government's name (a province's bureaus also read their regencies' drafts)
+             * @example Pemerintah Provinsi Kalimantan Timur
+             */
+            governmentName: string;
             /** @example diskominfo */
             unitCode: string;
             /**

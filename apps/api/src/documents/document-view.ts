@@ -44,6 +44,7 @@ export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistr
     contentVersion: record.contentVersion,
     contentHash: record.contentHash,
     governmentCode: record.governmentCode,
+    governmentName: record.governmentName,
     /** The government's IANA zone: times of this document are read there (WIB, WITA, WIT). */
     timeZone: record.timeZone,
     unitCode: record.unitCode,

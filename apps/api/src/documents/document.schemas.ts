@@ -80,6 +80,7 @@ export const CommonDocumentFields = {
   contentVersion: Type.Integer({ minimum: 1 }),
   contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
   governmentCode: Type.String({ examples: ['kaltim'] }),
+  governmentName: Type.String({ description: "The drafting government's name (a province's bureaus also read their regencies' drafts)", examples: ['Pemerintah Provinsi Kalimantan Timur'] }),
   unitCode: Type.String({ examples: ['diskominfo'] }),
   unitName: Type.String({ description: 'The name of the drafting unit (OPD)', examples: ['Dinas Komunikasi dan Informatika'] }),
   timeZone: Type.String({ description: "The government's time zone", examples: ['Asia/Makassar'] }),

@@ -27,6 +27,7 @@ export function fieldRows(doc: Record<string, unknown>): Array<[string, string]>
   add('Target penetapan', doc.targetDate, localDate);
   add('Nomor', doc.number);
   add('Nomor Berita Daerah', doc.gazetteNumber);
+  add('Pemerintah daerah', doc.governmentName ?? doc.governmentCode);
   add('Unit pemrakarsa', doc.unitName ?? doc.unitCode);
   return rows;
 }

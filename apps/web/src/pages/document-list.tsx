@@ -7,6 +7,7 @@ import { dateTime, stageLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { Pager } from '../components/pager';
+import { useSession } from '../session';
 
 const LIMIT = 20;
 
@@ -26,6 +27,9 @@ function useUnitChoices(current: string): UnitName[] {
 }
 
 export function DocumentListPage({ params, query }: PageProps) {
+  const { me } = useSession();
+  /** Whose document, as the inbox says it: the unit, and the government when it is another (a province's Biro facilitates its regencies'). */
+  const whose = (doc: DocumentView) => (doc.governmentCode === me.governmentCode ? doc.unitName : `${doc.unitName}, ${doc.governmentName}`);
   const kindPath = params.kindPath as 'quick-wins' | 'regulations';
   const title = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
   const state = query.get('state') ?? '';
@@ -145,7 +149,7 @@ export function DocumentListPage({ params, query }: PageProps) {
                 <Link href={`/${kindPath}/${doc.id}`} class="title">
                   {doc.title}
                 </Link>
-                <p class="meta">{doc.unitName}</p>
+                <p class="meta">{whose(doc)}</p>
                 <p class="meta">
                   Tahap: {stageLabel(doc.state)} · Diperbarui {dateTime(doc.updatedAt, doc.timeZone)}
                 </p>
