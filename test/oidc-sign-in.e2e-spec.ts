@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import fc from 'fast-check';
 import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '#testing';
 import { APP, OidcBrowser as Browser, oidcSettings, startProvider, type TestProvider } from './support/oidc.js';
 
@@ -105,6 +106,43 @@ describe('single sign-on by OpenID Connect against a real provider', () => {
     const res = await new Browser(t).step(callback);
     expect(res.status).toBe(400);
     expect(res.text).toContain('sesi masuk sudah kedaluwarsa');
+  });
+
+  it('a real callback with its query or its sign-in cookie changed at random: a page, never a 5xx, never signed in', async () => {
+    const text = fc.oneof(fc.constantFrom('', 'x', 'tampered', '%zz', '%00', 'a'.repeat(3000), '..%2F'), fc.stringMatching(/^[A-Za-z0-9._~-]{0,60}$/));
+    const change = fc.oneof(
+      fc.record({ drop: fc.constantFrom('code', 'state', 'iss') }),
+      fc.record({ set: fc.constantFrom('code', 'state', 'iss', 'error', 'error_description', 'session_state', 'id_token'), to: text }),
+      fc.record({ repeat: fc.constantFrom('code', 'state', 'iss') }),
+      fc.record({ cookie: text }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 3 }), async (changes) => {
+        const browser = new Browser(t);
+        const callback = new URL(await browser.toCallback(await browser.startSignIn()));
+        const raw = new URLSearchParams(callback.search);
+        let cookie: string | undefined;
+        for (const c of changes) {
+          if ('drop' in c) raw.delete(c.drop);
+          else if ('set' in c) raw.set(c.set, c.to);
+          else if ('repeat' in c) raw.append(c.repeat, raw.get(c.repeat) ?? 'x');
+          else cookie = c.cookie;
+        }
+        // what proves the answer: the code, the state and the issuer as the provider sent them, and the sign-in cookie
+        const proof = (q: URLSearchParams) => JSON.stringify(['code', 'state', 'iss'].map((k) => q.getAll(k)));
+        const tampered = proof(raw) !== proof(callback.searchParams) || cookie !== undefined;
+        const headers = { Host: 'alur.test', Cookie: cookie === undefined ? browser.cookies('alur.test') : `alur_oidc=${cookie}` };
+        const res = await t.http.get(`/api/auth/oidc/callback?${raw}`).set(headers).redirects(0);
+        const session = ([] as string[]).concat(res.headers['set-cookie'] ?? []).some((c) => /^alur_session=[^;]/.test(c));
+        // another parameter (error_description alone, session_state) may be ignored; a tampered proof never signs in
+        if (tampered || res.status !== 303) {
+          expect([400, 403]).toContain(res.status);
+          expect(res.type).toBe('text/html');
+          expect(session).toBe(false);
+        } else expect(session).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('refuses a person unknown to alur with a 403 page in Bahasa Indonesia', async () => {
