@@ -106,6 +106,14 @@ async function readAll(tokens, ids) {
   });
 }
 
+/** `n` requests to one path as the drafter (or without a token), expecting `status`: the floors under a read. */
+async function requestAll(tokens, n, path, status, { anonymous = false } = {}) {
+  await pool(n, CONCURRENCY, async () => {
+    const r = await request(BASE, 'GET', path, anonymous ? {} : { token: tokens['kaltim.drafter'] });
+    if (r.status !== status) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  });
+}
+
 async function queriesSoFar(pid, file) {
   rmSync(file, { force: true });
   process.kill(pid, 'SIGWINCH');
@@ -302,6 +310,26 @@ async function main() {
     const readBefore = await snapshot(c, api, worker);
     await readAll(tokens, ids);
     const read = difference(readBefore, await snapshot(c, api, worker), n);
+    // below it: an authenticated answer that reads no document (the caller), and a path nothing
+    // serves (404 without a token: HTTP, the security headers, the request log and Nest's not-found path only)
+    const definitionsBefore = await snapshot(c, api, worker);
+    await requestAll(tokens, n, '/api/me', 200);
+    const definitions = difference(definitionsBefore, await snapshot(c, api, worker), n);
+    // what every open page asks every 15 s (the bell): its cost times the officials online is the idle load;
+    // asked of a year's history (20,000 notifications read, the run's own unread), as a busy official's is
+    await c.query(
+      `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key, created_at, read_at)
+       SELECT u.id, 'APPROVED', 'quick-win', $1, 'Riwayat', 'Riwayat', 'bench-history-' || i, now() - make_interval(mins => i), now() - make_interval(mins => i)
+         FROM users u, generate_series(1, 20000) i WHERE u.username = 'kaltim.drafter'`,
+      [ids[0]],
+    );
+    await c.query('VACUUM ANALYZE notifications');
+    const bellBefore = await snapshot(c, api, worker);
+    await requestAll(tokens, n, '/api/notifications?unread=true&limit=1', 200);
+    const bell = difference(bellBefore, await snapshot(c, api, worker), n);
+    const unroutedBefore = await snapshot(c, api, worker);
+    await requestAll(tokens, n, '/api/nothing-here', 404, { anonymous: true });
+    const unrouted = difference(unroutedBefore, await snapshot(c, api, worker), n);
 
     // the pgbench shape, on documents with a pending deadline (reopened for the purpose, rolled back)
     const sample = ids.slice(0, 50);
@@ -335,11 +363,11 @@ CPU time is utime + stime from /proc of each process (the API with its children,
 The floor under it: the same ${n} requests as reads (\`GET /api/quick-wins/{id}\` by the drafter, same clients), which pay
 HTTP, routing, logging, authentication, the actor's facts, the document's read and its view but no transition.
 
-| per request | transition | read | the transition's own |
-|---|---|---|---|
-| API CPU ms | ${fmt(d.apiMs, 2)} | ${fmt(read.apiMs, 2)} | ${fmt(d.apiMs - read.apiMs, 2)} |
-| PostgreSQL backends CPU ms | ${fmt(d.pgMs, 2)} | ${fmt(read.pgMs, 2)} | ${fmt(d.pgMs - read.pgMs, 2)} |
-| API queries (round trips) | ${fmt(d.queries, 2)} | ${fmt(read.queries, 2)} | ${fmt(d.queries - read.queries, 2)} |
+| per request | transition | read | the transition's own | \`GET /api/me\` (authenticated, no document) | the bell's poll (\`GET /api/notifications?unread=true&limit=1\`) | \`GET /api/nothing-here\` (404, no token) |
+|---|---|---|---|---|---|---|
+| API CPU ms | ${fmt(d.apiMs, 2)} | ${fmt(read.apiMs, 2)} | ${fmt(d.apiMs - read.apiMs, 2)} | ${fmt(definitions.apiMs, 2)} | ${fmt(bell.apiMs, 2)} | ${fmt(unrouted.apiMs, 2)} |
+| PostgreSQL backends CPU ms | ${fmt(d.pgMs, 2)} | ${fmt(read.pgMs, 2)} | ${fmt(d.pgMs - read.pgMs, 2)} | ${fmt(definitions.pgMs, 2)} | ${fmt(bell.pgMs, 2)} | ${fmt(unrouted.pgMs, 2)} |
+| API queries (round trips) | ${fmt(d.queries, 2)} | ${fmt(read.queries, 2)} | ${fmt(d.queries - read.queries, 2)} | ${fmt(definitions.queries, 2)} | ${fmt(bell.queries, 2)} | ${fmt(unrouted.queries, 2)} |
 
 <details><summary>Queries per transition, by process and the first words of their text</summary>
 

@@ -200,6 +200,10 @@ describe('deadline reminders, overdue notices, escalations and transition notifi
       expect(unreadAfter.items.some((n: { id: string }) => n.id === mine.id)).toBe(false);
       expect(unreadAfter.total).toBe(unreadBefore.total - 1);
       expect(unreadAfter.unread).toBe(unreadBefore.unread - 1);
+      // the unread list's total is its unread count; the whole list's counts the read one too
+      expect(unreadAfter.total).toBe(unreadAfter.unread);
+      const all = (await t.http.get('/api/notifications?limit=1').set(await t.auth('kaltim.kadis'))).body;
+      expect({ total: all.total, unread: all.unread }).toEqual({ total: list.body.total, unread: unreadAfter.unread });
 
       const page2 = await t.http.get('/api/notifications?limit=1&page=2').set(await t.auth('kaltim.kadis'));
       expect(page2.body.items).toHaveLength(1);

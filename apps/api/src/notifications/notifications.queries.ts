@@ -17,10 +17,10 @@ export class NotificationQueries {
     const unreadOnly = query.unread === true;
     const [items, counts] = await Promise.all([
       listNotificationsOf(this.dataSource.manager, userId, { unreadOnly, limit, offset: (page - 1) * limit }),
-      countNotificationsOf(this.dataSource.manager, userId),
+      countNotificationsOf(this.dataSource.manager, userId, { unreadOnly }),
     ]);
     // the worker writes a document's kind (quick-win or regulation), or null
-    return { items: items as NotificationView[], total: unreadOnly ? counts.unread : counts.total, unread: counts.unread, page, limit };
+    return { items: items as NotificationView[], total: counts.listed, unread: counts.unread, page, limit };
   }
 
   /** Marks one of the caller's notifications read (a second call keeps the first time); 404 otherwise. */

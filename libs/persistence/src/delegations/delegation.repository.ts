@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { delegationActiveAtSql, isUuid, type Role } from '#workflow';
+import { queryPrepared } from '../prepared-query.util.js';
 
 /** PLT (acting while the post is vacant) or PLH (standing in during an absence). */
 export type DelegationKindColumn = 'PLT' | 'PLH';
@@ -106,8 +107,10 @@ export async function listDelegations(manager: EntityManager, f: DelegationListF
  * The delegations a user holds now, exactly those the policy counts (ActorFactsLoader): in force,
  * and the principal still active and still holding the role.
  */
+/** Read by every page of the web app (`GET /api/me`): a prepared statement, so its six-table join is planned once per connection. */
 export async function activeReceivedDelegations(manager: EntityManager, userId: string, now: Date): Promise<DelegationRecord[]> {
-  return manager.query(
+  return queryPrepared<DelegationRecord>(
+    manager,
     `${SELECT_DELEGATION}
       WHERE dg.delegate_id = $1 AND ${delegationActiveAtSql('dg', '$2::timestamptz')} AND dg.role = ANY(pu.roles) AND pu.active
       ORDER BY dg.starts_at, dg.id`,

@@ -47,17 +47,27 @@ export async function listNotificationsOf(
   userId: string,
   page: { unreadOnly: boolean; limit: number; offset: number },
 ): Promise<NotificationRow[]> {
-  return manager.query(
+  return queryPrepared<NotificationRow>(
+    manager,
     `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 ${page.unreadOnly ? 'AND read_at IS NULL' : ''}
       ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
     [userId, page.limit, page.offset],
   );
 }
 
-/** How many notifications the user has, and how many of them are unread. */
-export async function countNotificationsOf(manager: EntityManager, userId: string): Promise<{ total: number; unread: number }> {
-  const [counts]: Array<{ total: number; unread: number }> = await manager.query(
-    `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
+/**
+ * How many notifications the list holds (all the user's, or only the unread) and how many are unread.
+ * The bell of every open page asks for the unread ones every 15 s: those are counted on the unread
+ * index alone, not over the user's whole history, which grows by the year.
+ */
+export async function countNotificationsOf(manager: EntityManager, userId: string, list: { unreadOnly: boolean }): Promise<{ listed: number; unread: number }> {
+  if (list.unreadOnly) {
+    const [{ unread }] = await queryPrepared<{ unread: number }>(manager, `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return { listed: unread, unread };
+  }
+  const [counts] = await queryPrepared<{ listed: number; unread: number }>(
+    manager,
+    `SELECT count(*)::int AS listed, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1`,
     [userId],
   );
   return counts;
