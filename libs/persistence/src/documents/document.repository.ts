@@ -231,8 +231,10 @@ export class DocumentRepository {
     return { rows: rows.map(hydrateDocument), total };
   }
 
+  /** Read with the document on every page that shows one (as are its versions): prepared, planned once per connection. */
   async history(manager: EntityManager, documentId: string): Promise<HistoryRow[]> {
-    return manager.query(
+    return queryPrepared<HistoryRow>(
+      manager,
       `SELECT h.seq, h.action, h.from_state AS "fromState", h.to_state AS "toState", h.actor, h.on_behalf_of AS "onBehalfOf", h.comment, h.data,
               h.content_version AS "contentVersion", h.content_hash AS "contentHash", h.at, h.hash,
               actor.name AS "actorName", principal.name AS "onBehalfOfName"
@@ -245,7 +247,8 @@ export class DocumentRepository {
   }
 
   async versions(manager: EntityManager, documentId: string): Promise<ContentVersionRow[]> {
-    return manager.query(
+    return queryPrepared<ContentVersionRow>(
+      manager,
       `SELECT cv.version, cv.content_hash AS "contentHash", cv.created_at AS "createdAt", u.username AS "createdBy", cv.content
          FROM content_versions cv JOIN users u ON u.id = cv.created_by
         WHERE cv.document_id = $1 ORDER BY cv.version`,
