@@ -33,6 +33,11 @@ export const roleLabel = (role: string) => (ROLE_LABELS as Record<string, string
 export const KIND_LABELS: Readonly<Record<Kind, string>> = { 'quick-win': 'Quick Win', regulation: 'Rancangan Peraturan' };
 
 /** API path segment of each kind, also the app's. */
+/** Whose a document is, as inbox and list cards say it: its unit, and its government when that is not the reader's. */
+export function whoseDocument(doc: { governmentCode: string; governmentName: string; unitName: string }, readerGovernment: string): string {
+  return doc.governmentCode === readerGovernment ? doc.unitName : `${doc.unitName}, ${doc.governmentName}`;
+}
+
 export const KIND_PATHS: Readonly<Record<Kind, 'quick-wins' | 'regulations'>> = { 'quick-win': 'quick-wins', regulation: 'regulations' };
 
 /** Used only until an answer names its government's zone. */

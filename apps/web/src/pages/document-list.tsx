@@ -3,7 +3,7 @@ import type { DocumentView, Page, UnitName } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { parseStateDiagram } from '../components/workflow-graph';
 import { listFilterProblem } from '../i18n/list-filter-problem';
-import { dateTime, stageLabel } from '../i18n/words';
+import { dateTime, stageLabel, whoseDocument } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { Pager } from '../components/pager';
@@ -28,8 +28,6 @@ function useUnitChoices(current: string): UnitName[] {
 
 export function DocumentListPage({ params, query }: PageProps) {
   const { me } = useSession();
-  /** Whose document, as the inbox says it: the unit, and the government when it is another (a province's Biro facilitates its regencies'). */
-  const whose = (doc: DocumentView) => (doc.governmentCode === me.governmentCode ? doc.unitName : `${doc.unitName}, ${doc.governmentName}`);
   const kindPath = params.kindPath as 'quick-wins' | 'regulations';
   const title = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
   const state = query.get('state') ?? '';
@@ -149,7 +147,7 @@ export function DocumentListPage({ params, query }: PageProps) {
                 <Link href={`/${kindPath}/${doc.id}`} class="title">
                   {doc.title}
                 </Link>
-                <p class="meta">{whose(doc)}</p>
+                <p class="meta">{whoseDocument(doc, me.governmentCode)}</p>
                 <p class="meta">
                   Tahap: {stageLabel(doc.state)} · Diperbarui {dateTime(doc.updatedAt, doc.timeZone)}
                 </p>

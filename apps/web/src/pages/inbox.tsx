@@ -3,7 +3,7 @@ import { api, ok } from '../api/client';
 import type { Task } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
-import { KIND_LABELS, KIND_PATHS, stageLabel } from '../i18n/words';
+import { KIND_LABELS, KIND_PATHS, stageLabel, whoseDocument } from '../i18n/words';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -24,7 +24,7 @@ export function InboxPage() {
   const all = tasks.data?.items ?? [];
   const stages = [...new Set(all.map((t) => t.state))];
   /** The units whose documents wait here, named as the card names them (a province's Biro also facilitates its regencies'). */
-  const whose = (t: Task) => (t.governmentCode === me.governmentCode ? t.unitName : `${t.unitName}, ${t.governmentName}`);
+  const whose = (t: Task) => whoseDocument(t, me.governmentCode);
   const units = [...new Set(all.map(whose))].sort((a, b) => a.localeCompare(b, 'id'));
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = all.filter(

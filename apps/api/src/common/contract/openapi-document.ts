@@ -129,7 +129,7 @@ function toOperation(spec: EndpointSpec, method: string, path: string, tags: str
     ...(spec.public ? [] : [ErrorCode.UNAUTHENTICATED, ErrorCode.PASSWORD_CHANGE_REQUIRED]),
     // a write carried by the session cookie must come from this site with its CSRF token
     ...(isWrite ? [ErrorCode.CSRF_REJECTED] : []),
-    // a body too large, or JSON in another charset than UTF-8 or with a Content-Encoding (body-parser)
+    // a body too large, or JSON in another charset than UTF-8 or an encoding body-parser does not inflate
     ...(spec.body || spec.multipart || isWrite ? [ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE] : []),
     ...(spec.errors ?? []),
     // a key still used by its first request, or sent again with another request (after the operation's own codes, which may place them)

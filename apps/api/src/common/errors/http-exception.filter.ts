@@ -59,12 +59,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** Writes an error body; a 401 says which scheme authenticates (RFC 9110). */
-/** body-parser's 415 (`unsupported charset "LATIN1"`, `content encoding unsupported`) with what it does read. */
+/** body-parser's 415 (`unsupported charset "LATIN1"`, `unsupported content encoding "compress"`) with what it does read. */
 function unreadableBody(detail: string): string {
   return `The request body must be JSON in UTF-8, plain or compressed with gzip, deflate or br (${detail})`;
 }
 
+/** Writes an error body; a 401 says which scheme authenticates (RFC 9110). */
 export function sendError(response: Response, body: ErrorBody): void {
   if (response.headersSent) return;
   if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="alur"');
