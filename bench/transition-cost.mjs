@@ -99,16 +99,10 @@ async function approveAll(tokens, ids) {
 }
 
 /** The same documents read back by their drafter, one GET each: what any authenticated request costs. */
-async function readAll(tokens, ids) {
-  await pool(ids.length * STEPS.length, CONCURRENCY, async (i) => {
-    const r = await request(BASE, 'GET', `/api/quick-wins/${ids[i % ids.length]}`, { token: tokens['kaltim.drafter'] });
-    if (r.status !== 200) throw new Error(`read: ${r.status} ${JSON.stringify(r.body)}`);
-  });
-}
-
-/** `n` requests to one path as the drafter (or without a token), expecting `status`: the floors under a read. */
-async function requestAll(tokens, n, path, status, { anonymous = false } = {}) {
-  await pool(n, CONCURRENCY, async () => {
+/** `n` GETs as the drafter (or without a token), the i-th to `pathOf(i)`, each expecting `status`: the floors under a transition. */
+async function requestAll(tokens, n, pathOf, status, { anonymous = false } = {}) {
+  await pool(n, CONCURRENCY, async (i) => {
+    const path = pathOf(i);
     const r = await request(BASE, 'GET', path, anonymous ? {} : { token: tokens['kaltim.drafter'] });
     if (r.status !== status) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
   });
@@ -308,12 +302,12 @@ async function main() {
     // the floor every request pays (HTTP, routing, logging, authentication, the actor's facts, the view):
     // as many reads of the same documents, so the transition's own share is the difference
     const readBefore = await snapshot(c, api, worker);
-    await readAll(tokens, ids);
+    await requestAll(tokens, n, (i) => `/api/quick-wins/${ids[i % ids.length]}`, 200);
     const read = difference(readBefore, await snapshot(c, api, worker), n);
     // below it: an authenticated answer that reads no document (the caller), and a path nothing
     // serves (404 without a token: HTTP, the security headers, the request log and Nest's not-found path only)
     const definitionsBefore = await snapshot(c, api, worker);
-    await requestAll(tokens, n, '/api/me', 200);
+    await requestAll(tokens, n, () => '/api/me', 200);
     const definitions = difference(definitionsBefore, await snapshot(c, api, worker), n);
     // what every open page asks every 15 s (the bell): its cost times the officials online is the idle load;
     // asked of a year's history (20,000 notifications read, the run's own unread), as a busy official's is
@@ -325,10 +319,10 @@ async function main() {
     );
     await c.query('VACUUM ANALYZE notifications');
     const bellBefore = await snapshot(c, api, worker);
-    await requestAll(tokens, n, '/api/notifications?unread=true&limit=1', 200);
+    await requestAll(tokens, n, () => '/api/notifications?unread=true&limit=1', 200);
     const bell = difference(bellBefore, await snapshot(c, api, worker), n);
     const unroutedBefore = await snapshot(c, api, worker);
-    await requestAll(tokens, n, '/api/nothing-here', 404, { anonymous: true });
+    await requestAll(tokens, n, () => '/api/nothing-here', 404, { anonymous: true });
     const unrouted = difference(unroutedBefore, await snapshot(c, api, worker), n);
 
     // the pgbench shape, on documents with a pending deadline (reopened for the purpose, rolled back)

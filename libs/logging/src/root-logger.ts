@@ -26,6 +26,8 @@ export function createRootLogger(level: string, name: string, { fd = 1, flushEve
       return destination.write(line);
     },
     flush: (callback?: (error?: Error) => void) => destination.flush(callback),
+    // pino writes a fatal line through it at once
+    flushSync: () => destination.flushSync(),
   };
   return pino(
     {

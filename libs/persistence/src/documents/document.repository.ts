@@ -177,23 +177,28 @@ export class DocumentRepository {
     const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f));
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
-    // each page row's summary by its id (a lateral join): a prepared statement's generic plan cannot
-    // tell the page is 20 rows and merge-joined every workflow instance instead (20 s at a million
-    // documents, bench/RESULTS.md section 4)
     const page = queryPrepared<DocumentRecord>(
       manager,
-      `WITH page AS MATERIALIZED (
+      this.summariesOfPage(`
          SELECT p.id, p.created_at FROM ${governments}
           CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE ${clause}
                                ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit}::int + ${offset}::int) p
-          ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}::int OFFSET ${offset}::int
-       )
-       SELECT s.* FROM page CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = page.id) s
-        ORDER BY page.created_at DESC, page.id DESC`,
+          ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}::int OFFSET ${offset}::int`),
       [...params, f.limit, f.offset],
     );
-    const [[{ total }], rows] = await Promise.all([count, page]);
-    return { rows: rows.map(hydrateDocument), total };
+    return pageAndTotal(page, count);
+  }
+
+  /**
+   * The summaries of a page, in its order: `pageSql` selects its rows' `id` and `created_at`, newest
+   * first. Each summary is read by its id (a lateral join): a prepared statement's generic plan cannot
+   * tell the page is 20 rows and merge-joined every workflow instance instead (20 s at a million
+   * documents, bench/RESULTS.md section 4).
+   */
+  private summariesOfPage(pageSql: string): string {
+    return `WITH page AS MATERIALIZED (${pageSql})
+       SELECT s.* FROM page CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = page.id) s
+        ORDER BY page.created_at DESC, page.id DESC`;
   }
 
   /**
@@ -219,16 +224,10 @@ export class DocumentRepository {
     const readable = `FROM documents d WHERE d.id = ANY($${params.length}::uuid[]) AND ${f.readScope.sql}`;
     const count = manager.query(`SELECT count(*)::int AS total ${readable}`, params) as Promise<Array<{ total: number }>>;
     const page = manager.query(
-      `WITH page AS MATERIALIZED (
-         SELECT d.id, d.created_at ${readable}
-          ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}
-       )
-       SELECT s.* FROM page CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = page.id) s
-        ORDER BY page.created_at DESC, page.id DESC`,
+      this.summariesOfPage(`SELECT d.id, d.created_at ${readable} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`),
       [...params, f.limit, f.offset],
     ) as Promise<DocumentRecord[]>;
-    const [[{ total }], rows] = await Promise.all([count, page]);
-    return { rows: rows.map(hydrateDocument), total };
+    return pageAndTotal(page, count);
   }
 
   /** Read with the document on every page that shows one (as are its versions): prepared, planned once per connection. */
@@ -295,6 +294,12 @@ export class DocumentRepository {
     );
     return rows.map(hydrateDocument);
   }
+}
+
+/** A page and its total, read at the same time on two connections. */
+async function pageAndTotal(page: Promise<DocumentRecord[]>, count: Promise<Array<{ total: number }>>): Promise<{ rows: DocumentRecord[]; total: number }> {
+  const [rows, [{ total }]] = await Promise.all([page, count]);
+  return { rows: rows.map(hydrateDocument), total };
 }
 
 /** A LIKE pattern matching `word` anywhere, its own `%`, `_` and `\` taken literally. */
