@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createTestApp, type TestApp } from '#testing';
+import { IdempotencyService } from '../apps/api/src/common/idempotency/idempotency.service.js';
 
 jest.setTimeout(60_000);
 
@@ -90,5 +91,20 @@ describe("Idempotency-Key on the administrators' creates", () => {
     expect(stored[0].body).not.toContain('Sandi-');
     expect((await t.http.post('/api/auth/login').send({ username: 'kaltim.wati', password: 'Sandi-Pertama-2026!' })).status).toBe(200);
     expect((await t.http.post('/api/auth/login').send({ username: 'kaltim.wati', password: 'Sandi-Kedua-2026!' })).status).toBe(401);
+  });
+
+  it("what a create prepares before its transaction (POST /api/users: the password's hash) is made only when the request runs, not for a replay or a refused key", async () => {
+    const idempotency = t.app.get(IdempotencyService);
+    const [admin] = await t.dataSource.query(`SELECT id FROM users WHERE username = 'kaltim.admin'`);
+    let prepared = 0;
+    const create = (request: object, key: string) =>
+      idempotency.inTransaction(admin.id, key, request, 201, async (_tx, value: number) => ({ value }), async () => ++prepared);
+
+    expect(await create({ n: 1 }, 'siap-sekali')).toMatchObject({ status: 201, body: { value: 1 } });
+    expect(await create({ n: 1 }, 'siap-sekali')).toMatchObject({ status: 201, body: { value: 1 } });
+    await expect(create({ n: 2 }, 'siap-sekali')).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(create({ n: 2 }, 'k'.repeat(256))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(prepared).toBe(1);
+    expect(await create({ n: 3 }, 'siap-lagi')).toMatchObject({ status: 201, body: { value: 2 } });
   });
 });

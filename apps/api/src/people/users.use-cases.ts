@@ -92,9 +92,9 @@ export class CreateUserUseCase {
   async execute(user: AuthenticatedUser, dto: CreateUserDto, idempotencyKey?: string): Promise<StoredResponse> {
     const government = await administeredGovernment(this.dataSource.manager, user, dto.governmentCode ?? user.governmentCode);
     const roles = grantedRoles(dto.roles);
-    const passwordHash = dto.password === undefined ? null : await hashPassword(dto.password);
     const { password, ...request } = dto;
-    return this.idempotency.inTransaction(user.id, idempotencyKey, { user: { ...request, withPassword: password !== undefined } }, 201, async (tx) => {
+    const hashOfPassword = async () => (password === undefined ? null : hashPassword(password));
+    return this.idempotency.inTransaction(user.id, idempotencyKey, { user: { ...request, withPassword: password !== undefined } }, 201, async (tx, passwordHash) => {
       const unitId = await unitIdOf(tx, government.id, government.code, dto.unitCode);
       await assertUsernameAndNipFree(tx, dto.username, dto.nip ?? null);
       const created = await insertUserAccount(tx, {
@@ -115,7 +115,7 @@ export class CreateUserUseCase {
         new Date(),
       );
       return toUserView(created);
-    });
+    }, hashOfPassword);
   }
 }
 

@@ -62,13 +62,23 @@ export class IdempotencyService {
 
   /**
    * `once` for a use case whose change is one transaction of its own: `work` runs in it, and its
-   * answer, kept with `status`, is stored there when a key was sent.
+   * answer, kept with `status`, is stored there when a key was sent. `prepare` runs before the
+   * transaction and only when the request runs, not for a replay (a password's hash, say, which should
+   * neither hold a connection nor be computed again for an answer already stored).
    */
-  inTransaction(userId: string, key: string | undefined, request: unknown, status: number, work: (tx: EntityManager) => Promise<unknown>): Promise<StoredResponse> {
-    return this.once(userId, key, request, (claimed) => {
+  inTransaction<P = undefined>(
+    userId: string,
+    key: string | undefined,
+    request: unknown,
+    status: number,
+    work: (tx: EntityManager, prepared: P) => Promise<unknown>,
+    prepare?: () => Promise<P>,
+  ): Promise<StoredResponse> {
+    return this.once(userId, key, request, async (claimed) => {
       if (claimed !== undefined) IdempotencyService.assertKey(claimed);
+      const prepared = prepare ? await prepare() : (undefined as P);
       return this.dataSource.transaction(async (tx) => {
-        const response = storedResponse(status, await work(tx));
+        const response = storedResponse(status, await work(tx, prepared));
         if (claimed !== undefined) await this.complete(tx, userId, claimed, response);
         return response;
       });
