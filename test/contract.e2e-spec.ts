@@ -69,7 +69,7 @@ describe('API contract', () => {
       expect(fire.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'If-Match', 'Idempotency-Key']);
       expect(fire.responses['200'].headers.ETag).toBeDefined();
       expect(fire.responses['409'].content['application/json'].schema.allOf[1].properties.code.enum).toEqual(['INVALID_TRANSITION', 'IDEMPOTENCY_IN_FLIGHT', 'PERIOD_ALREADY_REPORTED']);
-      expect(doc.paths['/api/quick-wins'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['state', 'unitCode', 'year', 'q', 'page', 'limit']);
+      expect(doc.paths['/api/quick-wins'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['state', 'unitCode', 'governmentCode', 'year', 'q', 'page', 'limit']);
       expect(doc.paths['/api/tasks'].get.operationId).toBe('listTasks');
     });
   });

@@ -126,6 +126,25 @@ describe('governments and units administration', () => {
     expect((await t.http.get('/api/units')).status).toBe(401);
   });
 
+  it("GET /api/units?governmentCode=: the units of another government the caller's lists read (the province's LEGAL: its regencies'), else 404", async () => {
+    const paserUnits = (await t.http.get('/api/units').set(await t.auth('paser.drafter'))).body.items;
+    const legal = await t.http.get('/api/units?governmentCode=paser').set(await t.auth('kaltim.hukum'));
+    expect([legal.status, legal.body.items]).toEqual([200, paserUnits]);
+    const own = await t.http.get('/api/units?governmentCode=kaltim').set(await t.auth('kaltim.sekda'));
+    expect(own.body.items.map((u: { code: string }) => u.code)).toEqual(['biro-hukum', 'biro-organisasi', 'diskominfo', 'inspektorat', 'setda']);
+    for (const [user, code] of [
+      ['kaltim.sekda', 'paser'],
+      ['paser.hukum', 'kaltim'],
+      ['paser.hukum', 'berau'],
+      ['kaltim.hukum', 'kalteng'],
+    ]) {
+      const refused = await t.http.get(`/api/units?governmentCode=${code}`).set(await t.auth(user));
+      expect({ user, code, status: refused.status, error: refused.body.code }).toEqual({ user, code, status: 404, error: 'NOT_FOUND' });
+    }
+    const malformed = await t.http.get('/api/units?governmentCode=').set(await t.auth('kaltim.hukum'));
+    expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('units: each ADMIN adds units to what they administer, a code once per government', async () => {
     const own = await t.http.post('/api/governments/paser/units').set(await t.auth('paser.admin')).send({ code: 'dinkes', name: 'Dinas Kesehatan' });
     expect(own.status).toBe(201);

@@ -65,6 +65,45 @@ describe('read scope', () => {
     expect(await reads('kaltim.organisasi', 'regulations', reg.id)).toEqual([404, 404, 404]);
   });
 
+  it("a list names the governments it reads from, and governmentCode narrows it to one: the province's LEGAL picks a regency whose regulations it facilitates", async () => {
+    const paserReg = await createRegulation(t, 'paser.drafter');
+    await driveRegulation(t, paserReg.id, 'draft', 'facilitation', 'paser');
+    const kaltimReg = await createRegulation(t, 'kaltim.drafter');
+    await driveRegulation(t, kaltimReg.id, 'draft', 'harmonization', 'kaltim');
+    const list = async (user: string, resource: string, query = '') => {
+      const res = await t.http.get(`/api/${resource}?limit=100${query}`).set(await t.auth(user));
+      expect(res.status).toBe(200);
+      return { governments: res.body.governments, ids: res.body.items.map((d: { id: string }) => d.id) as string[], total: res.body.total as number };
+    };
+    const kaltim = { code: 'kaltim', name: 'Pemerintah Provinsi Kalimantan Timur' };
+    const regencies = [
+      { code: 'berau', name: 'Pemerintah Kabupaten Berau' },
+      { code: 'paser', name: 'Pemerintah Kabupaten Paser' },
+    ];
+
+    const all = await list('kaltim.hukum', 'regulations');
+    expect(all.governments).toEqual([kaltim, ...regencies]);
+    expect(all.ids).toEqual(expect.arrayContaining([paserReg.id, kaltimReg.id]));
+    const paser = await list('kaltim.hukum', 'regulations', '&governmentCode=paser');
+    expect(paser.ids).toContain(paserReg.id);
+    expect(paser.ids).not.toContain(kaltimReg.id);
+    expect(paser.total).toBe(paser.ids.length);
+    expect(paser.governments).toEqual(all.governments); // what can be chosen does not shrink with the choice
+    const own = await list('kaltim.hukum', 'regulations', '&governmentCode=kaltim');
+    expect([own.ids.includes(kaltimReg.id), own.ids.includes(paserReg.id), own.total]).toEqual([true, false, own.ids.length]);
+    expect(all.total).toBe(paser.total + own.total);
+
+    // quick wins are never facilitated, and other roles read their own government only
+    expect((await list('kaltim.hukum', 'quick-wins')).governments).toEqual([kaltim]);
+    expect((await list('kaltim.sekda', 'regulations')).governments).toEqual([kaltim]);
+    expect((await list('paser.hukum', 'regulations')).governments).toEqual([regencies[1]]);
+    // a government outside the list's is an empty page, as a unit of another government is
+    expect(await list('kaltim.sekda', 'regulations', '&governmentCode=paser')).toEqual({ governments: [kaltim], ids: [], total: 0 });
+    expect(await list('paser.hukum', 'regulations', '&governmentCode=kaltim')).toMatchObject({ ids: [], total: 0 });
+    const malformed = await t.http.get('/api/regulations?governmentCode=Paser!').set(await t.auth('kaltim.hukum'));
+    expect([malformed.status, malformed.body.code, malformed.body.message]).toEqual([400, 'VALIDATION_FAILED', expect.stringContaining('governmentCode')]);
+  });
+
   it('refuses actions and edits on a document out of scope with 404, changing nothing', async () => {
     const draft = await createQuickWin(t, 'kaltim.drafter');
     const auth = await t.auth('kaltim.plh');

@@ -121,6 +121,17 @@ describe.each([
     await signIn(app, 'kaltim.hukum', '/regulations?state=facilitation');
     const card = page().getByRole('list', { name: 'Daftar Rancangan Peraturan' }).getByRole('listitem').filter({ hasText: title });
     await card.getByText('Dinas Komunikasi, Informatika, Statistik dan Persandian, Pemerintah Kabupaten Paser', { exact: true }).waitFor();
+    // it narrows the list to one regency, whose units the unit filter then offers
+    const filters = page().getByRole('form', { name: 'Saring Rancangan Peraturan' });
+    await filters.getByLabel('Pemerintah daerah').selectOption({ label: 'Pemerintah Kabupaten Paser' });
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await page().waitForURL(/[?&]governmentCode=paser(&|$)/);
+    const units = filters.getByLabel('Unit kerja').locator('option');
+    await units.filter({ hasText: /^Bagian Hukum$/ }).waitFor({ state: 'attached' });
+    expect(await units.filter({ hasText: /^Biro Hukum$/ }).count()).toBe(0);
+    await card.waitFor();
+    await page().getByRole('status').filter({ hasText: /Rancangan Peraturan sesuai saringan$/ }).waitFor();
+    await checkPage('daftar-peraturan-satu-pemerintah');
     await card.getByRole('link', { name: title }).click();
     const government = page().locator('dl.fields > div').filter({ has: page().locator('dt', { hasText: /^Pemerintah daerah$/ }) });
     await government.locator('dd', { hasText: /^Pemerintah Kabupaten Paser$/ }).waitFor();

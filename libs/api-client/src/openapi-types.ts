@@ -690,7 +690,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The units (OPD) of the caller's government by name, code and name only; the lists' unit filter offers them */
+        /** The units (OPD) of the caller's government, or of another government their lists read, by name, code and name only; the lists' unit filter offers them */
         get: operations["listOwnUnits"];
         put?: never;
         post?: never;
@@ -1409,6 +1409,12 @@ export interface components {
                 error: number;
             };
         };
+        ListGovernment: {
+            /** @example paser */
+            code: string;
+            /** @example Pemerintah Kabupaten Paser */
+            name: string;
+        };
         LoginRequest: {
             /** @example kaltim.sekda */
             username: string;
@@ -1819,6 +1825,8 @@ export interface components {
         QuickWinList: {
             items: components["schemas"]["QuickWinSummary"][];
             total: number;
+            /** @description The governments whose documents the caller may read in this list, their own first (a province's LEGAL: also the regencies and cities whose regulations it facilitates): what `governmentCode` filters by, whatever the page's filters */
+            governments: components["schemas"]["ListGovernment"][];
             page: number;
             limit: number;
         };
@@ -2097,6 +2105,8 @@ export interface components {
         RegulationList: {
             items: components["schemas"]["RegulationSummary"][];
             total: number;
+            /** @description The governments whose documents the caller may read in this list, their own first (a province's LEGAL: also the regencies and cities whose regulations it facilitates): what `governmentCode` filters by, whatever the page's filters */
+            governments: components["schemas"]["ListGovernment"][];
             page: number;
             limit: number;
         };
@@ -5213,6 +5223,8 @@ export interface operations {
                 state?: string;
                 /** @description Only documents of this unit */
                 unitCode?: string;
+                /** @description Only documents of this government, one of the list's `governments` (another gives an empty page) */
+                governmentCode?: string;
                 /** @description Only documents of this year */
                 year?: number;
                 /** @description Only documents whose title holds every word, in any case and order */
@@ -5920,6 +5932,8 @@ export interface operations {
                 state?: string;
                 /** @description Only documents of this unit */
                 unitCode?: string;
+                /** @description Only documents of this government, one of the list's `governments` (another gives an empty page) */
+                governmentCode?: string;
                 /** @description Only documents of this year */
                 year?: number;
                 /** @description Only documents whose title holds every word, in any case and order */
@@ -6769,7 +6783,10 @@ export interface operations {
     };
     listOwnUnits: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Another government whose documents the caller's lists read (one of a list's `governments`); the caller's own by default */
+                governmentCode?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6783,6 +6800,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnitDirectory"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description UNAUTHENTICATED */
@@ -6808,6 +6837,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "PASSWORD_CHANGE_REQUIRED";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { governmentIdsByCode } from '#persistence';
-import { canRead, readScopeCountFilter, readScopeFilter, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { readableGovernmentRows } from '#persistence';
+import { canRead, readableGovernments, readScopeCountFilter, readScopeFilter, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, notFound } from '../common/errors/app.exception.js';
@@ -34,9 +34,8 @@ export class DocumentQueries {
     const actor = await this.actors.load(user, now);
     const page = query.page ?? 1;
     const limit = query.limit ?? 20;
-    const codes = new Set([user.governmentCode, ...actor.delegations.map((d) => d.principal.governmentCode)]);
-    const mayReadChildren = kind === 'regulation' && user.governmentLevel === 'PROVINCE' && (user.roles.includes('LEGAL') || actor.delegations.some((d) => d.role === 'LEGAL'));
-    const governmentIds = await this.readableGovernmentIds([...codes], mayReadChildren);
+    const governments = await readableGovernmentRows(this.dataSource.manager, readableGovernments(kind, actor, now));
+    const governmentIds = governments.filter((g) => query.governmentCode === undefined || g.code === query.governmentCode).map((g) => g.id);
     const definitions = this.registry.list().filter((d) => d.kind === kind);
     const counting = readScopeCountFilter(actor, now, definitions, 1);
     const result = await this.store.list(this.dataSource.manager, {
@@ -59,7 +58,7 @@ export class DocumentQueries {
     }
     const { rows, total } = result;
     const items = rows.filter((r) => canRead(readableDocumentOf(r, this.registry), actor, now)).map((r) => toDocumentSummary(r, this.registry, actor, now));
-    return { items, total, page, limit };
+    return { items, total, governments: governments.map(({ code, name }) => ({ code, name })), page, limit };
   }
 
   async history(kind: DocumentKind, user: AuthenticatedUser, id: string) {
@@ -91,9 +90,5 @@ export class DocumentQueries {
     const record = await this.store.find(this.dataSource.manager, kind, id);
     if (!record || !canRead(readableDocumentOf(record, this.registry), actor ?? (await this.actors.load(user, now)), now)) throw notFound();
     return record;
-  }
-
-  private async readableGovernmentIds(codes: string[], withChildren: boolean): Promise<string[]> {
-    return governmentIdsByCode(this.dataSource.manager, codes, { withChildren });
   }
 }

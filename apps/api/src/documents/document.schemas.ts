@@ -1,5 +1,5 @@
 import Type, { type TObject, type TSchema } from 'typebox';
-import { Closed, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, Text } from '../common/contract/fields.js';
+import { Closed, GovernmentCode, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, Text } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 /** `unitCode` of a create: the drafter's own unit by default; a drafter's Plt/Plh writes for the principal's. */
@@ -13,6 +13,7 @@ export const UnitCodeField = Type.Optional(
 export const ListDocumentsQuery = Closed({
   state: Type.Optional(Pattern('^[a-z_]{1,40}(\\.[a-z_]{1,40})?$', 'a state name such as draft or coordination.assistant', { description: 'Only documents in this state', example: 'approval' })),
   unitCode: Type.Optional(Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', { description: 'Only documents of this unit', example: 'diskominfo' })),
+  governmentCode: Type.Optional(GovernmentCode("Only documents of this government, one of the list's `governments` (another gives an empty page)")),
   year: Type.Optional(QueryInt(1000, 9999, 'Only documents of this year')),
   q: Type.Optional(
     Pattern('^\\s*[^\\s\\x00-\\x1f\\x7f]+(\\s+[^\\s\\x00-\\x1f\\x7f]+){0,7}\\s*$', 'one to eight words', {
@@ -171,6 +172,19 @@ export function summaryOf(name: string, document: TObject, omit: readonly string
   return named(name, Type.Object(properties, { additionalProperties: false }));
 }
 
+const ListGovernmentSchema = named(
+  'ListGovernment',
+  Type.Object({ code: Type.String({ examples: ['paser'] }), name: Type.String({ examples: ['Pemerintah Kabupaten Paser'] }) }, { additionalProperties: false }),
+);
+
 export function documentListSchema(name: string, document: TSchema) {
-  return named(name, PageOf(document));
+  return named(
+    name,
+    PageOf(document, {
+      governments: Type.Array(ListGovernmentSchema, {
+        description:
+          "The governments whose documents the caller may read in this list, their own first (a province's LEGAL: also the regencies and cities whose regulations it facilitates): what `governmentCode` filters by, whatever the page's filters",
+      }),
+    }),
+  );
 }

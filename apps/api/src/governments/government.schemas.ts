@@ -1,10 +1,10 @@
 import Type from 'typebox';
-import { Closed, DateTime, Nullable, OneOf, Pattern, Text } from '../common/contract/fields.js';
+import { Closed, DateTime, GovernmentCode, Nullable, OneOf, Pattern, Text } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 export const SUBORDINATE_LEVELS = ['REGENCY', 'CITY'] as const;
 
-const GovernmentCode = Pattern('^[a-z0-9-]{2,40}$', '2-40 lowercase letters, digits or hyphens', { description: 'Never changes', example: 'paser' });
+const Code = GovernmentCode('Never changes');
 const Name = (example: string) => Text({ max: 200, nonBlank: true, example });
 const Level = Type.Unsafe<(typeof SUBORDINATE_LEVELS)[number]>({
   type: 'string',
@@ -23,7 +23,7 @@ const TimeZone = Type.String({
 export const CreateGovernmentBody = named(
   'CreateGovernmentRequest',
   Closed({
-    code: GovernmentCode,
+    code: Code,
     name: Name('Pemerintah Kabupaten Paser'),
     regionName: Text({ max: 200, nonBlank: true, description: 'The region as regulation titles name it', example: 'Paser' }),
     level: Level,
@@ -109,5 +109,9 @@ export const UnitNameSchema = named(
     { additionalProperties: false },
   ),
 );
+
+export const UnitDirectoryQuery = Closed({
+  governmentCode: Type.Optional(GovernmentCode("Another government whose documents the caller's lists read (one of a list's `governments`); the caller's own by default")),
+});
 
 export const UnitDirectorySchema = named('UnitDirectory', Type.Object({ items: Type.Array(UnitNameSchema) }, { additionalProperties: false }));

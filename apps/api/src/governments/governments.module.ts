@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { GovernmentsController } from './governments.controller.js';
 import { CreateGovernmentUseCase, ListGovernmentsQuery, UpdateGovernmentUseCase } from './governments.use-cases.js';
@@ -8,6 +9,6 @@ import { CreateUnitUseCase, ListUnitsQuery, UnitDirectoryQuery, UpdateUnitUseCas
 @Module({
   imports: [IdempotencyModule],
   controllers: [GovernmentsController, UnitDirectoryController],
-  providers: [ListGovernmentsQuery, CreateGovernmentUseCase, UpdateGovernmentUseCase, ListUnitsQuery, CreateUnitUseCase, UpdateUnitUseCase, UnitDirectoryQuery],
+  providers: [ListGovernmentsQuery, CreateGovernmentUseCase, UpdateGovernmentUseCase, ListUnitsQuery, CreateUnitUseCase, UpdateUnitUseCase, UnitDirectoryQuery, ActorFactsLoader],
 })
 export class GovernmentsModule {}

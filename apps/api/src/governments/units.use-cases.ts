@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findUserAccount, insertUnit, listUnits, lockUnit, recordAdminChanges, updateUnit, type UnitRow } from '#persistence';
+import { findUserAccount, insertUnit, listUnits, lockUnit, readableGovernmentRows, recordAdminChanges, unitNames, updateUnit, type UnitRow } from '#persistence';
+import { ALL_DOCUMENT_KINDS, readableGovernments } from '#workflow';
+import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { administeredGovernment } from '../administration/administered-government.js';
 import { auditSnapshot } from '../administration/audit-snapshot.js';
@@ -24,14 +26,32 @@ export class ListUnitsQuery {
   }
 }
 
-/** GET /api/units: the units of the caller's government by name, for anyone signed in (no heads, no dates). */
+/**
+ * GET /api/units: the units of the caller's government by name, for anyone signed in (no heads, no
+ * dates); with `governmentCode`, of another government whose documents the caller's lists read (a
+ * province's LEGAL: the regencies and cities it facilitates), else 404.
+ */
 @Injectable()
 export class UnitDirectoryQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly actors: ActorFactsLoader,
+  ) {}
 
-  async execute(user: AuthenticatedUser): Promise<{ items: Array<{ code: string; name: string }> }> {
-    const units = await listUnits(this.dataSource.manager, user.governmentId);
-    return { items: units.map(({ code, name }) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, 'id')) };
+  async execute(user: AuthenticatedUser, governmentCode?: string): Promise<{ items: Array<{ code: string; name: string }> }> {
+    const governmentId = governmentCode === undefined || governmentCode === user.governmentCode ? user.governmentId : await this.readableGovernmentId(user, governmentCode);
+    const units = await unitNames(this.dataSource.manager, governmentId);
+    return { items: units.sort((a, b) => a.name.localeCompare(b.name, 'id')) };
+  }
+
+  private async readableGovernmentId(user: AuthenticatedUser, code: string): Promise<string> {
+    const now = new Date();
+    const actor = await this.actors.load(user, now);
+    const scopes = ALL_DOCUMENT_KINDS.map((kind) => readableGovernments(kind, actor, now));
+    const rows = await readableGovernmentRows(this.dataSource.manager, { codes: scopes.flatMap((s) => s.codes), childrenOf: scopes.flatMap((s) => s.childrenOf) });
+    const found = rows.find((g) => g.code === code);
+    if (!found) throw notFound(`Government ${code} (among those whose documents you may read)`);
+    return found.id;
   }
 }
 

@@ -12,6 +12,7 @@ export type SignInResult = Schemas['BrowserSignIn'];
 export type Task = Schemas['Task'];
 export type Deadline = Schemas['Deadline'];
 export type UnitName = Schemas['UnitName'];
+export type ListGovernment = Schemas['ListGovernment'];
 
 /**
  * A document of either kind. Pages show the fields of both kinds (`progressReports`, `harmonization`,
@@ -24,6 +25,11 @@ export interface Page<T> {
   total: number;
   page: number;
   limit: number;
+}
+
+/** A page of a document list, with the governments it reads from (what its government filter offers). */
+export interface DocumentPage extends Page<DocumentView> {
+  governments: ListGovernment[];
 }
 
 export type HistoryEntry = Schemas['HistoryEntry'];

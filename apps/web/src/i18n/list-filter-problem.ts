@@ -4,5 +4,5 @@ import type { ApiError } from '../api/client';
 export function listFilterProblem(error: ApiError): string {
   return error.code === 'SEARCH_TOO_BROAD'
     ? 'Terlalu banyak judul memuat kata itu. Tambahkan kata lain, atau saring menurut tahap, unit kerja atau tahun.'
-    : 'Saringan tidak dapat dipakai: periksa kata pencarian (paling banyak delapan kata), tahap, unit kerja dan tahun (empat angka).';
+    : 'Saringan tidak dapat dipakai: periksa kata pencarian (paling banyak delapan kata), tahap, pemerintah daerah, unit kerja dan tahun (empat angka).';
 }

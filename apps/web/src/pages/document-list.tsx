@@ -1,5 +1,6 @@
+import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
-import type { DocumentView, Page, UnitName } from '../api/views';
+import type { DocumentPage, ListGovernment, UnitName } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { parseStateDiagram } from '../components/workflow-graph';
 import { listFilterProblem } from '../i18n/list-filter-problem';
@@ -19,11 +20,26 @@ function useStages(kind: 'quick-win' | 'regulation'): string[] {
   return [...graph.mainLine, ...graph.stages.map((s) => s.id).filter((id) => !graph.mainLine.includes(id))];
 }
 
-/** The units of the caller's government by name; a code in the URL that is not one of them (another government's) stays choosable. */
-function useUnitChoices(current: string): UnitName[] {
-  const units = useLoad(() => ok<{ items: UnitName[] }>(api.GET('/api/units')), []);
+/**
+ * The units of the chosen government (the caller's own when none is chosen) by name; a code in the URL
+ * that is not one of them stays choosable.
+ */
+function useUnitChoices(current: string, governmentCode: string): UnitName[] {
+  const units = useLoad(
+    () => ok<{ items: UnitName[] }>(api.GET('/api/units', { params: { query: governmentCode ? { governmentCode } : {} } })),
+    [governmentCode],
+  );
   const items = units.data?.items ?? [];
   return current && !items.some((u) => u.code === current) ? [...items, { code: current, name: current }] : items;
+}
+
+/** The governments the list reads from, as its last answer named them; kept while the next page loads. */
+function useGovernmentChoices(page: DocumentPage | null): ListGovernment[] {
+  const [known, setKnown] = useState<ListGovernment[]>([]);
+  useEffect(() => {
+    if (page) setKnown(page.governments);
+  }, [page]);
+  return known;
 }
 
 export function DocumentListPage({ params, query }: PageProps) {
@@ -32,18 +48,20 @@ export function DocumentListPage({ params, query }: PageProps) {
   const title = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
   const state = query.get('state') ?? '';
   const unitCode = query.get('unitCode') ?? '';
+  const governmentCode = query.get('governmentCode') ?? '';
   const year = query.get('year') ?? '';
   const words = query.get('q') ?? '';
   const page = query.get('page') ?? '1';
-  const filtered = Boolean(state || unitCode || year || words);
+  const filtered = Boolean(state || unitCode || governmentCode || year || words);
   // the URL's values go to the API as they are: a value it refuses becomes the error state below
-  const filters = { ...(state ? { state } : {}), ...(unitCode ? { unitCode } : {}), ...(year ? { year } : {}), ...(words ? { q: words } : {}), page, limit: String(LIMIT) } as never;
+  const filters = { ...(state ? { state } : {}), ...(governmentCode ? { governmentCode } : {}), ...(unitCode ? { unitCode } : {}), ...(year ? { year } : {}), ...(words ? { q: words } : {}), page, limit: String(LIMIT) } as never;
   const list = useLoad(
-    () => ok<Page<DocumentView>>(kindPath === 'quick-wins' ? api.GET('/api/quick-wins', { params: { query: filters } }) : api.GET('/api/regulations', { params: { query: filters } })),
-    [kindPath, state, unitCode, year, words, page],
+    () => ok<DocumentPage>(kindPath === 'quick-wins' ? api.GET('/api/quick-wins', { params: { query: filters } }) : api.GET('/api/regulations', { params: { query: filters } })),
+    [kindPath, state, governmentCode, unitCode, year, words, page],
   );
   const stages = useStages(kindPath === 'quick-wins' ? 'quick-win' : 'regulation');
-  const units = useUnitChoices(unitCode);
+  const units = useUnitChoices(unitCode, governmentCode);
+  const governments = useGovernmentChoices(list.data);
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(query);
     for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v);
@@ -76,7 +94,10 @@ export function DocumentListPage({ params, query }: PageProps) {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           const text = (name: string) => String(form.get(name) ?? '').trim();
-          go({ q: text('q').replace(/\s+/g, ' '), state: text('state'), unitCode: text('unitCode'), year: text('year'), page: '' });
+          const government = text('governmentCode');
+          // a unit belongs to one government: choosing another government drops the unit chosen before
+          const unit = government === governmentCode ? text('unitCode') : '';
+          go({ q: text('q').replace(/\s+/g, ' '), state: text('state'), governmentCode: government, unitCode: unit, year: text('year'), page: '' });
         }}
       >
         <label>
@@ -94,6 +115,24 @@ export function DocumentListPage({ params, query }: PageProps) {
             ))}
           </select>
         </label>
+        {(governments.length > 1 || governmentCode) && (
+          <label>
+            Pemerintah daerah
+            <select name="governmentCode">
+              <option value="">Semua</option>
+              {governments.map((g) => (
+                <option key={g.code} value={g.code} selected={g.code === governmentCode}>
+                  {g.name}
+                </option>
+              ))}
+              {governmentCode && !governments.some((g) => g.code === governmentCode) && (
+                <option value={governmentCode} selected>
+                  {governmentCode}
+                </option>
+              )}
+            </select>
+          </label>
+        )}
         <label>
           Unit kerja
           <select name="unitCode">

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { GovernmentLevel } from '#workflow';
+import { queryPrepared } from '../prepared-query.util.js';
 
 /** governments.level */
 export type GovernmentLevelColumn = GovernmentLevel;
@@ -86,11 +87,20 @@ export async function updateGovernment(manager: EntityManager, id: string, chang
 }
 
 /** The ids of the governments with these codes and, withChildren, of the governments whose parent has one of them. */
-export async function governmentIdsByCode(manager: EntityManager, codes: readonly string[], options: { withChildren: boolean }): Promise<string[]> {
-  const rows: Array<{ id: string }> = await manager.query(
-    `SELECT g.id FROM governments g LEFT JOIN governments p ON p.id = g.parent_id
-      WHERE g.code = ANY($1) OR ($2 AND p.code = ANY($1))`,
-    [codes, options.withChildren],
+/** A government a document list reads from: by code, or as a child of one of `childrenOf` (the read policy's `readableGovernments`). */
+export interface ReadableGovernmentRow {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** `codes` first, then the children of `childrenOf`, each by name. */
+export async function readableGovernmentRows(manager: EntityManager, scope: { codes: readonly string[]; childrenOf: readonly string[] }): Promise<ReadableGovernmentRow[]> {
+  return queryPrepared<ReadableGovernmentRow>(
+    manager,
+    `SELECT g.id, g.code, g.name FROM governments g LEFT JOIN governments p ON p.id = g.parent_id
+      WHERE g.code = ANY($1) OR p.code = ANY($2)
+      ORDER BY g.code = ANY($1) DESC, g.name`,
+    [scope.codes, scope.childrenOf],
   );
-  return rows.map((r) => r.id);
 }

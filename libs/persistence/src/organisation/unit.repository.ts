@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../prepared-query.util.js';
 
 /** A unit (OPD) with the head that escalations reach. */
 export interface UnitRow {
@@ -20,6 +21,11 @@ const SELECT_UNIT = `
 
 export async function listUnits(manager: EntityManager, governmentId: string): Promise<UnitRow[]> {
   return manager.query(`${SELECT_UNIT} WHERE un.government_id = $1 ORDER BY un.code`, [governmentId]);
+}
+
+/** The units of a government, code and name only (the lists' unit filter). */
+export async function unitNames(manager: EntityManager, governmentId: string): Promise<Array<{ code: string; name: string }>> {
+  return queryPrepared(manager, `SELECT code, name FROM units WHERE government_id = $1`, [governmentId]);
 }
 
 export async function findUnit(manager: EntityManager, governmentId: string, code: string): Promise<UnitRow | null> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createDefaultRegistry } from '../registry/default-registry.js';
 import type { Role } from '../domain/role.types.js';
-import { canRead, governmentsReadWhole, readScopeMarksAfter, type ReadableDocument } from './read-policy.js';
+import { canRead, governmentsReadWhole, readableGovernments, readScopeMarksAfter, type ReadableDocument } from './read-policy.js';
 import type { ActorFacts, DelegationGrant } from './policy.types.js';
 import { stageActorsFor } from './stage-actors.util.js';
 
@@ -123,5 +123,64 @@ describe('read scope', () => {
   it('names the governments whose every submitted document the actor reads', () => {
     expect(governmentsReadWhole(paserPlh, NOW)).toEqual([]);
     expect(governmentsReadWhole(actor('kaltim.x', 'kaltim', 'setda', ['INSPECTOR'], [grant('SECRETARY', paserSekda)]), NOW)).toEqual(['kaltim', 'paser']);
+  });
+
+  describe('the governments a list reads from (readableGovernments)', () => {
+    const kaltimRegulation = (state: string, marks: Partial<ReadableDocument> = {}): ReadableDocument =>
+      paserRegulation(state, { governmentCode: 'kaltim', governmentLevel: 'PROVINCE', parentGovernmentCode: null, createdBy: 'kaltim.drafter', ...marks });
+    const berauDocument = (doc: ReadableDocument): ReadableDocument => ({
+      ...doc,
+      governmentCode: 'berau',
+      createdBy: 'berau.drafter',
+      history: doc.history.map((h) => ({ ...h, actor: h.actor.replace('paser.', 'berau.') })),
+    });
+    const documents = [regulation, quickWin].flatMap((definition) =>
+      Object.keys((definition.machine.config as { states: Record<string, unknown> }).states).flatMap((state) => {
+        const of = definition.kind === 'regulation' ? paserRegulation : paserQuickWin;
+        const marks = [{ facilitationRequested: false }, { facilitationRequested: definition.kind === 'regulation' }];
+        const paser = marks.map((m) => ({ ...of(state), ...m, history: acted(['paser.drafter', 'paser.kaban', ...(m.facilitationRequested ? ['kaltim.hukum'] : [])]) }));
+        return [...paser, ...paser.map(berauDocument), ...(definition.kind === 'regulation' ? [kaltimRegulation(state), kaltimRegulation(state, { history: acted(['kaltim.hukum']) })] : [])];
+      }),
+    );
+    const actors = [
+      paserSekda,
+      paserPlh,
+      paserDrafter2,
+      otherUnitHead,
+      provinceLegal,
+      actor('kaltim.sekda', 'kaltim', 'setda', ['SECRETARY']),
+      actor('kaltim.staff', 'kaltim', 'biro-hukum', [], [grant('LEGAL', provinceLegal)]),
+      actor('berau.x', 'berau', 'setda', [], [grant('SECRETARY', paserSekda)]),
+      actor('paser.hukum', 'paser', 'bagian-hukum', ['LEGAL']),
+    ];
+
+    it('holds every document canRead lets the actor read, for every stage of both workflows', () => {
+      let read = 0;
+      for (const reader of actors) {
+        for (const document of documents) {
+          if (!canRead(document, reader, NOW)) continue;
+          read++;
+          const { codes, childrenOf } = readableGovernments(document.kind, reader, NOW);
+          expect([reader.username, document.governmentCode, codes.includes(document.governmentCode) || childrenOf.includes(document.parentGovernmentCode ?? '')]).toEqual([
+            reader.username,
+            document.governmentCode,
+            true,
+          ]);
+        }
+      }
+      expect(read).toBeGreaterThan(100);
+    });
+
+    it("is the actor's own government and their principals', and a LEGAL's child governments for regulations only", () => {
+      expect(readableGovernments('quick-win', paserDrafter2, NOW)).toEqual({ codes: ['paser'], childrenOf: [] });
+      expect(readableGovernments('regulation', paserDrafter2, NOW)).toEqual({ codes: ['paser'], childrenOf: [] });
+      expect(readableGovernments('regulation', provinceLegal, NOW)).toEqual({ codes: ['kaltim'], childrenOf: ['kaltim'] });
+      expect(readableGovernments('quick-win', provinceLegal, NOW)).toEqual({ codes: ['kaltim'], childrenOf: [] });
+      expect(readableGovernments('regulation', actor('kaltim.staff', 'kaltim', 'biro-hukum', [], [grant('LEGAL', provinceLegal)]), NOW)).toEqual({ codes: ['kaltim'], childrenOf: ['kaltim'] });
+      const berauPlt = actor('berau.x', 'berau', 'setda', [], [grant('SECRETARY', paserSekda)]);
+      expect(readableGovernments('quick-win', berauPlt, NOW)).toEqual({ codes: ['berau', 'paser'], childrenOf: [] });
+      const expired = { ...berauPlt, delegations: [grant('SECRETARY', paserSekda, { endsAt: new Date(NOW.getTime() - 1) })] };
+      expect(readableGovernments('quick-win', expired, NOW)).toEqual({ codes: ['berau'], childrenOf: [] });
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../domain/document-kind.types.js';
 import { Role } from '../domain/role.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { authoritiesOf, scopeMatches } from './authority.util.js';
@@ -67,4 +68,25 @@ export function readScopeMarksAfter(
 /** Governments (codes) where the actor reads every submitted document: those it holds a GOVERNMENT_READER_ROLES role in. */
 export function governmentsReadWhole(actor: ActorFacts, now: Date): string[] {
   return [...new Set(authoritiesOf(actor, now).filter((a) => GOVERNMENT_READER_ROLES.includes(a.role)).map((a) => a.as.governmentCode))];
+}
+
+/**
+ * Where every document of `kind` that `canRead` lets the actor read lives: the governments of their
+ * authorities (own roles, active delegations) and, for regulations, the regencies and cities under a
+ * government where they hold LEGAL (facilitation). Lists narrow their SQL to these before the read
+ * scope's row filter; they are also the governments a list can be filtered by.
+ */
+export interface ReadableGovernments {
+  readonly codes: readonly string[];
+  /** Governments whose child governments' documents are read too. */
+  readonly childrenOf: readonly string[];
+}
+
+export function readableGovernments(kind: DocumentKind, actor: ActorFacts, now: Date): ReadableGovernments {
+  const authorities = authoritiesOf(actor, now);
+  const legal = kind === 'regulation' ? authorities.filter((a) => a.role === Role.LEGAL) : [];
+  return {
+    codes: [...new Set([actor.governmentCode, ...authorities.map((a) => a.as.governmentCode)])],
+    childrenOf: [...new Set(legal.map((a) => a.as.governmentCode))],
+  };
 }
