@@ -168,11 +168,9 @@ export class DocumentRepository {
     if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords, TITLE_MATCH_LIMIT);
     const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
     const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
-    const where = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql];
-    if (f.state) where.push(`d.state = $${params.push(f.state)}`);
-    if (f.unitCode) where.push(`d.unit_id = (SELECT u.id FROM units u WHERE u.government_id = g.id AND u.code = $${params.push(f.unitCode)})`);
-    if (f.year !== undefined) where.push(`d.year = $${params.push(f.year)}`);
-    const clause = where.join(' AND ');
+    // `=` one unit of the lateral's government: each government's page comes off its ordered index as it is
+    const filters = filterConditions(f, 'd', (value) => `$${params.push(value)}`, { government: 'g.id', match: '=' });
+    const clause = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql, ...filters].join(' AND ');
     const governments = `unnest(${governmentIds}::uuid[]) AS g(id)`;
     const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f));
     const limit = `$${params.length + 1}`;
@@ -210,10 +208,12 @@ export class DocumentRepository {
    */
   private async search(manager: EntityManager, f: DocumentListFilter, words: readonly string[], limit: number): Promise<DocumentListResult> {
     const found: unknown[] = [f.kind, f.governmentIds];
-    const where = ['d.kind = $1', 'd.government_id = ANY($2::uuid[])', ...words.map((w) => `t.words LIKE lower($${found.push(containsPattern(w))})`)];
-    if (f.state) where.push(`d.state = $${found.push(f.state)}`);
-    if (f.unitCode) where.push(`d.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = d.government_id AND u.code = $${found.push(f.unitCode)})`);
-    if (f.year !== undefined) where.push(`d.year = $${found.push(f.year)}`);
+    const where = [
+      'd.kind = $1',
+      'd.government_id = ANY($2::uuid[])',
+      ...words.map((w) => `t.words LIKE lower($${found.push(containsPattern(w))})`),
+      ...filterConditions(f, 'd', (value) => `$${found.push(value)}`),
+    ];
     const hits: Array<{ id: string }> = await manager.query(
       `SELECT d.id FROM document_titles t JOIN documents d ON d.id = t.document_id WHERE ${where.join(' AND ')} LIMIT $${found.push(limit + 1)}`,
       found,
@@ -323,23 +323,10 @@ function countSql(f: DocumentListFilter): string {
   const { keyReads, actedOn, params, undecidedStates } = f.counting.filter;
   let n = params.length + fallbackParams(f).length;
   const [kind, governments] = [`$${++n}`, `$${++n}`];
-  const counted = [`c.kind = ${kind}`, `c.government_id = ANY(${governments}::uuid[])`];
-  const listed = [`d.kind = ${kind}`, `d.government_id = ANY(${governments}::uuid[])`];
-  if (f.state) {
-    const state = `$${++n}`;
-    counted.push(`c.state = ${state}`);
-    listed.push(`d.state = ${state}`);
-  }
-  if (f.unitCode) {
-    const unit = `$${++n}`;
-    counted.push(`c.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = c.government_id AND u.code = ${unit})`);
-    listed.push(`d.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = d.government_id AND u.code = ${unit})`);
-  }
-  if (f.year !== undefined) {
-    const year = `$${++n}`;
-    counted.push(`c.year = ${year}`);
-    listed.push(`d.year = ${year}`);
-  }
+  // the counts and the documents take the same filter values, bound once after the kind and governments
+  const from = (first: number) => () => `$${first++}`;
+  const counted = [`c.kind = ${kind}`, `c.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'c', from(n + 1))];
+  const listed = [`d.kind = ${kind}`, `d.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'd', from(n + 1))];
   const key = { kind: 'c.kind', governmentId: 'c.government_id', unitId: 'c.unit_id', state: 'c.state', submitted: 'c.submitted', facilitation: 'c.facilitation' };
   const c = `${counted.join(' AND ')} AND ${keyReads(key)}`;
   const l = `${listed.join(' AND ')} AND NOT ${keyReads(documentCountKey('d'))}`;
@@ -364,9 +351,28 @@ function countParams(f: DocumentListFilter): unknown[] {
     ...fallbackParams(f),
     f.kind,
     f.governmentIds,
-    ...(f.state ? [f.state] : []),
-    ...(f.unitCode ? [f.unitCode] : []),
-    ...(f.year !== undefined ? [f.year] : []),
+    ...filterValues(f),
+  ];
+}
+
+type ListFilters = Pick<DocumentListFilter, 'state' | 'unitCode' | 'year'>;
+
+/** The values of the list's own filters (state, unit code, year), in the order `filterConditions` binds them. */
+function filterValues(f: ListFilters): unknown[] {
+  return [...(f.state ? [f.state] : []), ...(f.unitCode ? [f.unitCode] : []), ...(f.year !== undefined ? [f.year] : [])];
+}
+
+/**
+ * The list's own filters as conditions on `alias`, each value bound by `bind` in `filterValues`'s order.
+ * A unit code is looked up in the row's government (`unit.government`), `IN` by default.
+ */
+function filterConditions(f: ListFilters, alias: string, bind: (value: unknown) => string, unit: { government?: string; match?: '=' | 'IN' } = {}): string[] {
+  const [state, unitCode, year] = [f.state, f.unitCode, f.year];
+  const government = unit.government ?? `${alias}.government_id`;
+  return [
+    ...(state ? [`${alias}.state = ${bind(state)}`] : []),
+    ...(unitCode ? [`${alias}.unit_id ${unit.match ?? 'IN'} (SELECT u.id FROM units u WHERE u.government_id = ${government} AND u.code = ${bind(unitCode)})`] : []),
+    ...(year !== undefined ? [`${alias}.year = ${bind(year)}`] : []),
   ];
 }
 
