@@ -5,7 +5,7 @@
 //   node bench/approval-throughput.mjs        (env: BENCH_RATE, BENCH_FIXED_SECONDS, BENCH_CONCURRENCY,
 //                                              BENCH_SATURATION_DOCS, BENCH_PGBENCH_SECONDS, BENCH_PROFILE_DOCS,
 //                                              BENCH_API_NODE_FLAGS: Node flags for the API, e.g. --max-semi-space-size=32)
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -89,15 +89,29 @@ function bySecond(timeline) {
   return seconds.map((ms, second) => ({ second, ...summarize(ms ?? []) }));
 }
 
-/** Closed loop: CONCURRENCY clients each drive documents through all four actions as fast as they can. */
+/** CPU time all cores spent outside idle since boot, in ms (/proc/stat's first line; clock ticks of 10 ms). */
+function machineBusyMs() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
+  return (user + nice + system + irq + softirq + steal) * 10;
+}
+
+/**
+ * Closed loop: CONCURRENCY clients each drive documents through all four actions as fast as they can.
+ * Also what the run cost the machine's cores per transition, and how much of it was this script's own
+ * (the load generator shares the cores with the stack).
+ */
 async function saturation(tokens, ids) {
   const latencies = [];
   const started = performance.now();
+  const [busyBefore, ownBefore] = [machineBusyMs(), process.cpuUsage()];
   await pool(ids.length, CONCURRENCY, async (i) => {
     for (let step = 0; step < STEPS.length; step++) latencies.push(await fire(tokens, ids[i], step));
   });
   const seconds = (performance.now() - started) / 1000;
-  return { ...summarize(latencies), perSecond: latencies.length / seconds, seconds };
+  const own = process.cpuUsage(ownBefore);
+  const cpu = { machineMs: (machineBusyMs() - busyBefore) / latencies.length, generatorMs: (own.user + own.system) / 1000 / latencies.length };
+  return { ...summarize(latencies), perSecond: latencies.length / seconds, seconds, cpu };
 }
 
 /** The pgbench limit of one transition's transaction shape (bench/pgbench/transition.sql) on PGBENCH_DOCS of the run's documents. */
@@ -219,6 +233,7 @@ The database's limit: \`pgbench -n -M prepared -T ${PGBENCH_SECONDS}\` running \
 | saturation, ${CONCURRENCY} clients | **${fmt(saturated.perSecond)}** | ${fmt(saturated.p50)} | ${fmt(saturated.p95)} | ${fmt(saturated.p99)} | ${fmt(saturated.max)} | ${saturated.n} |
 ${pgbench.map((r) => `| pgbench, ${r.clients} clients${r.stateChange ? ', state changed (document triggers fire)' : ''} | ${fmt(r.tps)} | | | | | ${r.transactions} (latency average ${fmt(r.latencyMs, 2)} ms) |`).join('\n')}
 
+At saturation the cores were busy ${fmt(saturated.cpu.machineMs, 2)} ms per transition (${fmt((saturated.cpu.machineMs * saturated.perSecond) / (os.cpus().length * 10))}% of ${os.cpus().length} cores, /proc/stat), of which the load generator (this script's process) took ${fmt(saturated.cpu.generatorMs, 2)} ms: the stack's own ${fmt(saturated.cpu.machineMs - saturated.cpu.generatorMs, 2)} ms per transition would allow ${fmt((os.cpus().length * 1000) / (saturated.cpu.machineMs - saturated.cpu.generatorMs))}/s on these cores with the generator elsewhere.
 alur reaches **${fmt(ratio * 100)}%** of the pgbench limit at 4 clients measured in the same run (the mean of its two runs, ${fmt(limit)}/s), and ${fmt((saturated.perSecond / withStateChange) * 100)}% of the shape whose document changes state as alur's does, so that its list-total and report triggers fire (${fmt(withStateChange)}/s).
 ${fixed.errors > 0 ? `The fixed load's failed requests (at most five kinds): ${fixed.errorTexts.map((t) => `\`${t.replace(/`/g, "'")}\``).join('; ')}.\n` : ''}Targets: >= 1,000 transitions/s at saturation (${saturated.perSecond >= 1000 ? 'met' : `not met: ${fmt((1 - saturated.perSecond / 1000) * 100)}% short`}), >= 40% of the pgbench limit (${ratio >= 0.4 ? 'met' : 'not met'}), p99 <= 25 ms at ${RATE} req/s (${fixed.p99 <= 25 ? 'met' : `not met by ${fmt(fixed.p99 - 25)} ms`}).
 
