@@ -117,6 +117,32 @@ describe('audit of administration', () => {
     expect(units.body.items.map((e: { targetKey: string }) => e.targetKey)).toEqual(['paser/dinkes']);
   });
 
+  it('an edit that changes nothing records nothing: `{}` or the values held answer 200 as they are, with no audit entry and the person not marked updated', async () => {
+    const admin = await t.auth('berau.admin');
+    const audited = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM admin_audit`))[0].n as number;
+    const entries = await audited();
+    const person = (await t.http.get('/api/users/berau.drafter').set(admin)).body;
+    const unit = (await t.http.get('/api/governments/berau/units').set(admin)).body.items.find((u: { code: string }) => u.code === 'diskominfo');
+    const government = (await t.http.get('/api/governments').set(admin)).body.items[0];
+    const edits: Array<[string, object]> = [
+      ['/api/users/berau.drafter', {}],
+      ['/api/users/berau.drafter', { name: person.name, email: person.email, nip: person.nip, unitCode: person.unitCode, roles: person.roles, active: true }],
+      ['/api/governments/berau', {}],
+      ['/api/governments/berau', { name: government.name, regionName: government.regionName, timeZone: government.timeZone }],
+      ['/api/governments/berau/units/diskominfo', {}],
+      ['/api/governments/berau/units/diskominfo', { name: unit.name }],
+    ];
+    for (const [path, body] of edits) {
+      const res = await t.http.patch(path).set(admin).send(body);
+      expect({ path, body, status: res.status }).toEqual({ path, body, status: 200 });
+    }
+    expect(await audited()).toBe(entries);
+    expect((await t.http.get('/api/users/berau.drafter').set(admin)).body).toEqual(person);
+    // a real change is still recorded, once
+    expect((await t.http.patch('/api/governments/berau/units/diskominfo').set(admin).send({ name: 'Dinas Kominfo Berau' })).status).toBe(200);
+    expect(await audited()).toBe(entries + 1);
+  });
+
   it('is for ADMINs only, and bad filters are 400', async () => {
     const res = await t.http.get('/api/admin/audit').set(await t.auth('kaltim.sekda'));
     expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);

@@ -5,6 +5,7 @@ import { administers, mayCreateGovernments } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { assertAdministrator } from '../administration/administered-government.js';
 import { auditSnapshot } from '../administration/audit-snapshot.js';
+import { recordAdminEdit } from '../administration/record-admin-edit.js';
 import { AppException, forbidden, notFound, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
@@ -61,9 +62,9 @@ export class UpdateGovernmentUseCase {
     return this.dataSource.transaction(async (tx) => {
       const before = (await lockGovernmentByCode(tx, code))!;
       const after = await updateGovernment(tx, before.id, { name: dto.name?.trim(), regionName: dto.regionName?.trim(), level: dto.level, timeZone });
-      await recordAdminChanges(
+      await recordAdminEdit(
         tx,
-        [{ action: 'GOVERNMENT_UPDATED', targetType: 'GOVERNMENT', targetKey: code, governmentId: before.id, actorId: user.id, before: auditSnapshot(before), after: auditSnapshot(after) }],
+        { action: 'GOVERNMENT_UPDATED', targetType: 'GOVERNMENT', targetKey: code, governmentId: before.id, actorId: user.id, before: auditSnapshot(before), after: auditSnapshot(after) },
         new Date(),
       );
       return toGovernmentView(after);

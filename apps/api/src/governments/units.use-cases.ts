@@ -6,6 +6,7 @@ import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { administeredGovernment } from '../administration/administered-government.js';
 import { auditSnapshot } from '../administration/audit-snapshot.js';
+import { recordAdminEdit } from '../administration/record-admin-edit.js';
 import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
@@ -90,9 +91,9 @@ export class UpdateUnitUseCase {
       if (!before) throw notFound('Unit');
       const headUserId = dto.headUsername === undefined ? undefined : dto.headUsername === null ? null : await headOf(tx, before, dto.headUsername);
       const after = await updateUnit(tx, before.id, { name: dto.name?.trim(), headUserId });
-      await recordAdminChanges(
+      await recordAdminEdit(
         tx,
-        [{ action: 'UNIT_UPDATED', targetType: 'UNIT', targetKey: `${government.code}/${unitCode}`, governmentId: government.id, actorId: user.id, before: auditSnapshot(before), after: auditSnapshot(after) }],
+        { action: 'UNIT_UPDATED', targetType: 'UNIT', targetKey: `${government.code}/${unitCode}`, governmentId: government.id, actorId: user.id, before: auditSnapshot(before), after: auditSnapshot(after) },
         new Date(),
       );
       return toUnitView(after);

@@ -13,6 +13,7 @@ import {
 } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { administeredGovernment, assertAdministrator } from '../administration/administered-government.js';
+import { recordAdminEdit } from '../administration/record-admin-edit.js';
 import { AppException, forbidden, validationFailed } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
@@ -144,9 +145,9 @@ export class UpdateUserUseCase {
       const unitId = dto.unitCode === undefined ? undefined : await unitIdOf(tx, before.governmentId, before.governmentCode, dto.unitCode);
       if (dto.nip) await assertUsernameAndNipFree(tx, null, dto.nip, before.id);
       const after = await updateUserAccount(tx, before.id, { name: dto.name?.trim(), nip: dto.nip, email: dto.email, unitId, roles, active: dto.active }, new Date());
-      await recordAdminChanges(
+      await recordAdminEdit(
         tx,
-        [{ action: auditAction(before, after), targetType: 'USER', targetKey: username, governmentId: before.governmentId, actorId: user.id, before: userAuditSnapshot(before), after: userAuditSnapshot(after) }],
+        { action: auditAction(before, after), targetType: 'USER', targetKey: username, governmentId: before.governmentId, actorId: user.id, before: userAuditSnapshot(before), after: userAuditSnapshot(after) },
         new Date(),
       );
       return toUserView(after);

@@ -104,12 +104,13 @@ export async function insertUserAccount(manager: EntityManager, user: NewUserAcc
 
 /** Changes the given fields (undefined keeps one; nip and email may be set to null). */
 export async function updateUserAccount(manager: EntityManager, id: string, changes: UserAccountChanges, at: Date): Promise<UserAccountRow> {
+  // a change to what the person already has is no change: the row and its updated_at stay as they are
   await manager.query(
-    `UPDATE users SET name = coalesce($2, name),
-                      nip = CASE WHEN $3 THEN $4 ELSE nip END,
-                      email = CASE WHEN $5 THEN $6 ELSE email END,
-                      unit_id = coalesce($7, unit_id), roles = coalesce($8, roles), active = coalesce($9, active), updated_at = $10
-      WHERE id = $1`,
+    `UPDATE users u SET name = n.name, nip = n.nip, email = n.email, unit_id = n.unit_id, roles = n.roles, active = n.active, updated_at = $10
+       FROM (SELECT coalesce($2, name) AS name, CASE WHEN $3 THEN $4 ELSE nip END AS nip, CASE WHEN $5 THEN $6 ELSE email END AS email,
+                    coalesce($7, unit_id) AS unit_id, coalesce($8, roles) AS roles, coalesce($9, active) AS active
+               FROM users WHERE id = $1) n
+      WHERE u.id = $1 AND (n.name, n.nip, n.email, n.unit_id, n.roles, n.active) IS DISTINCT FROM (u.name, u.nip, u.email, u.unit_id, u.roles, u.active)`,
     [
       id,
       changes.name ?? null,
