@@ -497,9 +497,10 @@ describe.each([
     await tabs.getByRole('link', { name: 'Masuk dan selesai' }).click();
     const filters = page().getByRole('form', { name: 'Saring laporan Masuk dan selesai' });
     await filters.getByLabel('Tahun').fill('2001');
+    await filters.getByLabel('Unit kerja').selectOption({ label: 'Dinas Komunikasi dan Informatika' }); // by name, not a code to type
     await filters.getByRole('button', { name: 'Terapkan' }).click();
     await page().getByText('Belum ada data untuk laporan ini dengan saringan yang dipilih.').waitFor();
-    expect(await page().getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe('/api/reports/throughput?year=2001&format=csv');
+    expect(await page().getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe('/api/reports/throughput?unitCode=diskominfo&year=2001&format=csv');
     // a filter the API refuses is a message with the way back
     await page().goto(`${app.baseUrl}/laporan/throughput?year=99`);
     await page().getByRole('alert').filter({ hasText: 'Saringan tidak dapat dipakai' }).waitFor();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
-import type { DocumentPage, ListGovernment, UnitName } from '../api/views';
+import type { DocumentPage, ListGovernment } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { parseStateDiagram } from '../components/workflow-graph';
 import { listFilterProblem } from '../i18n/list-filter-problem';
@@ -8,6 +8,7 @@ import { dateTime, stageLabel, whoseDocument } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { Pager } from '../components/pager';
+import { useUnitChoices } from '../components/unit-choices';
 import { useSession } from '../session';
 
 const LIMIT = 20;
@@ -18,19 +19,6 @@ function useStages(kind: 'quick-win' | 'regulation'): string[] {
   if (!diagram.data) return [];
   const graph = parseStateDiagram(diagram.data);
   return [...graph.mainLine, ...graph.stages.map((s) => s.id).filter((id) => !graph.mainLine.includes(id))];
-}
-
-/**
- * The units of the chosen government (the caller's own when none is chosen) by name; a code in the URL
- * that is not one of them stays choosable.
- */
-function useUnitChoices(current: string, governmentCode: string): UnitName[] {
-  const units = useLoad(
-    () => ok<{ items: UnitName[] }>(api.GET('/api/units', { params: { query: governmentCode ? { governmentCode } : {} } })),
-    [governmentCode],
-  );
-  const items = units.data?.items ?? [];
-  return current && !items.some((u) => u.code === current) ? [...items, { code: current, name: current }] : items;
 }
 
 /** The governments the list reads from, as its last answer named them; kept while the next page loads. */

@@ -2,6 +2,7 @@ import { api, ok } from '../api/client';
 import type { AnyReport, OpenBySlaReport, QuickWinsReport, ReportName, StageTimesReport, ThroughputReport, WorkloadReport } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { BarChart, DataTable, type BarSeries } from '../components/bar-chart';
+import { useUnitChoices } from '../components/unit-choices';
 import { areaLabel, dateTime, KIND_LABELS, KIND_PATHS, number, roleLabel, rupiah, stageLabel, durationText } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
@@ -42,6 +43,7 @@ export function ReportsPage({ params, query }: PageProps) {
   const search = new URLSearchParams(filters).toString();
   // the URL's values go to the API as they are: a value it refuses becomes the message below
   const data = useLoad(() => ok<AnyReport>(api.GET('/api/reports/{name}', { params: { path: { name: report.name }, query: filters as never } })), [report.name, search]);
+  const units = useUnitChoices(filters.unitCode ?? '');
   const download = (format: 'csv' | 'xlsx') => `/api/reports/${report.name}?${new URLSearchParams({ ...filters, format })}`;
   const reset = (
     <Link href={`/laporan/${report.name}`} class="button">
@@ -74,7 +76,7 @@ export function ReportsPage({ params, query }: PageProps) {
           const next = new URLSearchParams();
           for (const f of report.filters) {
             const v = String(form.get(f) ?? '').trim();
-            if (v) next.set(f, f === 'unitCode' ? v.toLowerCase() : v);
+            if (v) next.set(f, v);
           }
           const q = next.toString();
           navigate(`/laporan/${report.name}${q ? `?${q}` : ''}`);
@@ -94,8 +96,15 @@ export function ReportsPage({ params, query }: PageProps) {
           </label>
         )}
         <label>
-          Kode unit kerja
-          <input name="unitCode" defaultValue={filters.unitCode ?? ''} placeholder="mis. diskominfo" />
+          Unit kerja
+          <select name="unitCode">
+            <option value="">Semua</option>
+            {units.map((u) => (
+              <option key={u.code} value={u.code} selected={u.code === filters.unitCode}>
+                {u.name}
+              </option>
+            ))}
+          </select>
         </label>
         {report.filters.includes('year') && (
           <label>
@@ -128,7 +137,7 @@ export function ReportsPage({ params, query }: PageProps) {
       {data.loading && !data.data && <Loading />}
       {data.error && data.error.status === 400 && (
         <div class="alert" role="alert">
-          <p>Saringan tidak dapat dipakai: periksa jenis, kode unit kerja (huruf kecil, angka, tanda hubung), tahun (empat angka) dan tanggal.</p>
+          <p>Saringan tidak dapat dipakai: periksa jenis, unit kerja, tahun (empat angka) dan tanggal.</p>
           {reset}
         </div>
       )}
