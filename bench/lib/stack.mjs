@@ -74,7 +74,7 @@ export function startWorker(env) {
 /** Starts a built process; resolves once it logs nothing fatal for a moment; returns {child, stop}. */
 export function startProcess(name, entry, env) {
   const child = spawn(process.execPath, [...(env.NODE_FLAGS ? env.NODE_FLAGS.split(' ') : []), entry], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, DEMO_DOCUMENTS: 'false', ...env }, // the benches make their own documents
     stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -8,6 +8,7 @@ import { AdministrationModule } from './administration/administration.module.js'
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { GovernmentsModule } from './governments/governments.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         GovernmentsModule,
         PeopleModule,
         AdministrationModule,
+        DemoModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -15,6 +15,8 @@ export interface AppConfig {
   /** Where people reach alur in a browser (no trailing slash): links in e-mails start here. */
   publicUrl: string;
   demoSeed: boolean;
+  /** Make the demo documents (DEMO_DOCUMENTS) when the database holds none. */
+  demoDocuments: boolean;
   demoPassword: string;
   reconcileIntervalMs: number;
   /** The worker schedules the Monday digest (WEEKLY_DIGEST). */
@@ -78,6 +80,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtp: { url: value.SMTP_URL ?? null, from: value.SMTP_FROM },
     publicUrl: String(value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
     demoSeed: value.DEMO_SEED,
+    demoDocuments: value.DEMO_DOCUMENTS ?? value.DEMO_SEED,
     demoPassword: value.DEMO_PASSWORD,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     weeklyDigest: value.WEEKLY_DIGEST,

@@ -26,6 +26,8 @@ export const envSchema = Joi.object({
     then: Joi.boolean().default(false),
     otherwise: Joi.boolean().default(true),
   }),
+  /** Sample documents at every stage, made once into an empty database; DEMO_SEED's value by default. */
+  DEMO_DOCUMENTS: Joi.boolean().optional(),
   DEMO_PASSWORD: Joi.string().min(8).default('demo12345'),
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).default(60000),
   WEEKLY_DIGEST: Joi.boolean().default(true),

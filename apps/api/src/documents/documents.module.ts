@@ -30,6 +30,6 @@ import { UpdateDocumentUseCase } from './update-document.use-case.js';
     FireActionUseCase,
     DocumentQueries,
   ],
-  exports: [ActorFactsLoader, DocumentStore, DeadlinePlanner],
+  exports: [ActorFactsLoader, DocumentStore, DeadlinePlanner, CreateDocumentUseCase, FireActionUseCase],
 })
 export class DocumentsModule {}
