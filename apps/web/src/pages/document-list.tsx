@@ -8,6 +8,7 @@ import { dateTime, stageLabel, whoseDocument } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { Pager } from '../components/pager';
+import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
 import { useSession } from '../session';
 
@@ -48,7 +49,7 @@ export function DocumentListPage({ params, query }: PageProps) {
     [kindPath, state, governmentCode, unitCode, year, words, page],
   );
   const stages = useStages(kindPath === 'quick-wins' ? 'quick-win' : 'regulation');
-  const units = useUnitChoices(unitCode, governmentCode);
+  const units = useUnitChoices(governmentCode);
   const governments = useGovernmentChoices(list.data);
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(query);
@@ -103,35 +104,8 @@ export function DocumentListPage({ params, query }: PageProps) {
             ))}
           </select>
         </label>
-        {(governments.length > 1 || governmentCode) && (
-          <label>
-            Pemerintah daerah
-            <select name="governmentCode">
-              <option value="">Semua</option>
-              {governments.map((g) => (
-                <option key={g.code} value={g.code} selected={g.code === governmentCode}>
-                  {g.name}
-                </option>
-              ))}
-              {governmentCode && !governments.some((g) => g.code === governmentCode) && (
-                <option value={governmentCode} selected>
-                  {governmentCode}
-                </option>
-              )}
-            </select>
-          </label>
-        )}
-        <label>
-          Unit kerja
-          <select name="unitCode">
-            <option value="">Semua</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code} selected={u.code === unitCode}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {(governments.length > 1 || governmentCode) && <NamedChoice label="Pemerintah daerah" name="governmentCode" options={governments} selected={governmentCode} />}
+        <NamedChoice label="Unit kerja" name="unitCode" options={units} selected={unitCode} />
         <label>
           Tahun
           <input name="year" type="number" defaultValue={year} min={2000} max={2100} />

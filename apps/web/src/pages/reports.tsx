@@ -2,6 +2,7 @@ import { api, ok } from '../api/client';
 import type { AnyReport, OpenBySlaReport, QuickWinsReport, ReportName, StageTimesReport, ThroughputReport, WorkloadReport } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { BarChart, DataTable, type BarSeries } from '../components/bar-chart';
+import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
 import { areaLabel, dateTime, KIND_LABELS, KIND_PATHS, number, roleLabel, rupiah, stageLabel, durationText } from '../i18n/words';
 import { Link, navigate } from '../router';
@@ -43,7 +44,7 @@ export function ReportsPage({ params, query }: PageProps) {
   const search = new URLSearchParams(filters).toString();
   // the URL's values go to the API as they are: a value it refuses becomes the message below
   const data = useLoad(() => ok<AnyReport>(api.GET('/api/reports/{name}', { params: { path: { name: report.name }, query: filters as never } })), [report.name, search]);
-  const units = useUnitChoices(filters.unitCode ?? '');
+  const units = useUnitChoices();
   const download = (format: 'csv' | 'xlsx') => `/api/reports/${report.name}?${new URLSearchParams({ ...filters, format })}`;
   const reset = (
     <Link href={`/laporan/${report.name}`} class="button">
@@ -95,17 +96,7 @@ export function ReportsPage({ params, query }: PageProps) {
             </select>
           </label>
         )}
-        <label>
-          Unit kerja
-          <select name="unitCode">
-            <option value="">Semua</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code} selected={u.code === filters.unitCode}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NamedChoice label="Unit kerja" name="unitCode" options={units} selected={filters.unitCode ?? ''} />
         {report.filters.includes('year') && (
           <label>
             Tahun
