@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createTestApp, createTestDatabase, type TestApp } from '#testing';
 import { demoDocuments } from '../apps/api/src/demo/demo-documents.js';
+import { APP_CONFIG, type AppConfig } from '#config';
 import { DemoDocumentsSeeder } from '../apps/api/src/demo/demo-documents.seeder.js';
+import { CreateDocumentUseCase } from '../apps/api/src/documents/create-document.use-case.js';
+import { FireActionUseCase } from '../apps/api/src/documents/fire-action.use-case.js';
 
 jest.setTimeout(120_000);
 
@@ -72,6 +75,26 @@ describe('demo documents (DEMO_DOCUMENTS)', () => {
       expect(made).toBe(11);
     } finally {
       await other.close();
+    }
+  });
+
+  it('makes none while a demo person is missing or inactive, rather than a part of them; once they are back, all', async () => {
+    const empty = await createTestDatabase();
+    const setActive = async (app: TestApp, active: boolean) => app.dataSource.query(`UPDATE users SET active = $1 WHERE username = 'berau.kepala'`, [active]);
+    let other: TestApp | undefined;
+    try {
+      other = await createTestApp({ DATABASE_URL: empty.url, DEMO_DOCUMENTS: 'false' });
+      await setActive(other, false);
+      const seeder = new DemoDocumentsSeeder(other.dataSource, other.app.get(CreateDocumentUseCase), other.app.get(FireActionUseCase), { ...other.app.get(APP_CONFIG), demoDocuments: true } as AppConfig);
+      const count = async () => Number((await other!.dataSource.query(`SELECT count(*) AS n FROM documents`))[0].n);
+      await seeder.onApplicationBootstrap(); // logs why, and the API starts all the same
+      expect(await count()).toBe(0);
+      await setActive(other, true);
+      await seeder.onApplicationBootstrap();
+      expect(await count()).toBe(11);
+    } finally {
+      await other?.close();
+      await empty.drop();
     }
   });
 });

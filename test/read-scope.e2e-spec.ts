@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readableGovernmentRows } from '#persistence';
 import { createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
 import { driveTo } from './support/quick-win.js';
 import { driveRegulation } from './support/regulation.js';
@@ -100,6 +101,9 @@ describe('read scope', () => {
     // a government outside the list's is an empty page, as a unit of another government is
     expect(await list('kaltim.sekda', 'regulations', '&governmentCode=paser')).toEqual({ governments: [kaltim], ids: [], total: 0 });
     expect(await list('paser.hukum', 'regulations', '&governmentCode=kaltim')).toMatchObject({ ids: [], total: 0 });
+    // the caller's own government first, whatever the names (a Plt of berau's Sekda placed in paser)
+    const order = await readableGovernmentRows(t.dataSource.manager, { own: 'paser', codes: ['berau', 'paser'], childrenOf: [] });
+    expect(order.map((g) => g.code)).toEqual(['paser', 'berau']);
     const malformed = await t.http.get('/api/regulations?governmentCode=Paser!').set(await t.auth('kaltim.hukum'));
     expect([malformed.status, malformed.body.code, malformed.body.message]).toEqual([400, 'VALIDATION_FAILED', expect.stringContaining('governmentCode')]);
   });

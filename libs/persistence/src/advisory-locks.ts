@@ -17,13 +17,15 @@ export async function lockPersonnelImport(manager: EntityManager, governmentId: 
 
 /**
  * Runs `work` while holding a session lock of its own, so that API processes starting together make the
- * demo documents once (`work` runs several transactions, each on a connection of the pool).
+ * demo documents once (`work` runs several transactions, each on a connection of the pool); null at
+ * once, without waiting, when another process holds it (that one is making them).
  */
-export async function withDemoDocumentsLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+export async function withDemoDocumentsLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T | null> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [DEMO_DOCUMENTS_LOCK_KEY]);
+    const [{ locked }]: Array<{ locked: boolean }> = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [DEMO_DOCUMENTS_LOCK_KEY]);
+    if (!locked) return null;
     try {
       return await work();
     } finally {

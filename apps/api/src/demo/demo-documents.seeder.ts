@@ -27,7 +27,7 @@ export class DemoDocumentsSeeder implements OnApplicationBootstrap {
     if (!this.config.demoDocuments) return;
     try {
       const made = await withDemoDocumentsLock(this.dataSource, () => this.makeIntoEmptyDatabase());
-      if (made > 0) this.logger.log(`Demo documents made: ${made}`);
+      if (made) this.logger.log(`Demo documents made: ${made}`);
     } catch (error) {
       this.logger.warn(`Demo documents not made: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -35,21 +35,19 @@ export class DemoDocumentsSeeder implements OnApplicationBootstrap {
 
   private async makeIntoEmptyDatabase(): Promise<number> {
     if (await anyDocumentExists(this.dataSource.manager)) return 0;
+    const documents = demoDocuments(new Date());
+    // every demo person first: a missing or inactive one stops the seeding before it makes anything
     const people = new Map<string, AuthenticatedUser>();
-    const person = async (username: string): Promise<AuthenticatedUser> => {
-      const known = people.get(username);
-      if (known) return known;
+    for (const username of new Set(documents.flatMap((d) => [d.drafter, ...d.steps.map((s) => s.user)]))) {
       const found = await findUserByUsername(this.dataSource.manager, username);
       if (!found?.active) throw new Error(`the demo user ${username} is missing or inactive`);
       people.set(username, toAuthenticatedUser(found));
-      return people.get(username)!;
-    };
-    const documents = demoDocuments(new Date());
+    }
     for (const document of documents) {
-      const created = await this.create.execute(document.kind, await person(document.drafter), document.content);
+      const created = await this.create.execute(document.kind, people.get(document.drafter)!, document.content);
       const { id } = created.body as { id: string };
       for (const { user, ...body } of document.steps) {
-        await this.fire.execute({ kind: document.kind, user: await person(user), id, body });
+        await this.fire.execute({ kind: document.kind, user: people.get(user)!, id, body });
       }
     }
     return documents.length;

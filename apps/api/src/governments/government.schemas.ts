@@ -110,7 +110,7 @@ export const UnitNameSchema = named(
   ),
 );
 
-export const UnitDirectoryQuery = Closed({
+export const UnitDirectoryParams = Closed({
   governmentCode: Type.Optional(GovernmentCode("Another government whose documents the caller's lists read (one of a list's `governments`); the caller's own by default")),
 });
 

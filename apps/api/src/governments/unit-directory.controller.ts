@@ -6,7 +6,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
 import { ValidQuery } from '../common/contract/schema.pipe.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
-import { UnitDirectoryQuery as UnitDirectoryParams, UnitDirectorySchema } from './government.schemas.js';
+import { UnitDirectoryParams, UnitDirectorySchema } from './government.schemas.js';
 import { UnitDirectoryQuery } from './units.use-cases.js';
 
 @ApiTags('organisation')

@@ -30,6 +30,7 @@ const share = (n: number | null) => (n === null ? '-' : `${number(Math.round(n *
 const kindLabel = (k: string) => (KIND_LABELS as Record<string, string>)[k] ?? k;
 
 export function ReportsPage({ params, query }: PageProps) {
+  const units = useUnitChoices();
   const report = REPORTS.find((r) => r.name === (params.report ?? 'open-by-sla'));
   if (!report) {
     return (
@@ -44,7 +45,6 @@ export function ReportsPage({ params, query }: PageProps) {
   const search = new URLSearchParams(filters).toString();
   // the URL's values go to the API as they are: a value it refuses becomes the message below
   const data = useLoad(() => ok<AnyReport>(api.GET('/api/reports/{name}', { params: { path: { name: report.name }, query: filters as never } })), [report.name, search]);
-  const units = useUnitChoices();
   const download = (format: 'csv' | 'xlsx') => `/api/reports/${report.name}?${new URLSearchParams({ ...filters, format })}`;
   const reset = (
     <Link href={`/laporan/${report.name}`} class="button">

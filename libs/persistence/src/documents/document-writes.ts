@@ -49,13 +49,13 @@ export interface NewDocument {
   at: Date;
 }
 
-/** Inserts a document (created and updated at `at`); returns its id. */
 /** Whether the database holds any document at all (the demo documents are made only into an empty one). */
 export async function anyDocumentExists(manager: EntityManager): Promise<boolean> {
   const [row]: Array<{ found: boolean }> = await manager.query(`SELECT EXISTS (SELECT 1 FROM documents) AS found`);
   return row.found;
 }
 
+/** Inserts a document (created and updated at `at`); returns its id. */
 export async function insertDocument(manager: EntityManager, d: NewDocument): Promise<string> {
   const [{ id }]: Array<{ id: string }> = await manager.query(
     `INSERT INTO documents (kind, government_id, unit_id, created_by, title, year, content, content_hash, state, final, created_at, updated_at)

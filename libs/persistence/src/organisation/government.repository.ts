@@ -86,7 +86,6 @@ export async function updateGovernment(manager: EntityManager, id: string, chang
   return row;
 }
 
-/** The ids of the governments with these codes and, withChildren, of the governments whose parent has one of them. */
 /** A government a document list reads from: by code, or as a child of one of `childrenOf` (the read policy's `readableGovernments`). */
 export interface ReadableGovernmentRow {
   id: string;
@@ -94,13 +93,16 @@ export interface ReadableGovernmentRow {
   name: string;
 }
 
-/** `codes` first, then the children of `childrenOf`, each by name. */
-export async function readableGovernmentRows(manager: EntityManager, scope: { codes: readonly string[]; childrenOf: readonly string[] }): Promise<ReadableGovernmentRow[]> {
+/** `own` first, then the rest of `codes`, then the children of `childrenOf`, each by name. */
+export async function readableGovernmentRows(
+  manager: EntityManager,
+  scope: { own: string; codes: readonly string[]; childrenOf: readonly string[] },
+): Promise<ReadableGovernmentRow[]> {
   return queryPrepared<ReadableGovernmentRow>(
     manager,
     `SELECT g.id, g.code, g.name FROM governments g LEFT JOIN governments p ON p.id = g.parent_id
-      WHERE g.code = ANY($1) OR p.code = ANY($2)
-      ORDER BY g.code = ANY($1) DESC, g.name`,
-    [scope.codes, scope.childrenOf],
+      WHERE g.code = $1 OR g.code = ANY($2) OR p.code = ANY($3)
+      ORDER BY g.code = $1 DESC, g.code = ANY($2) DESC, g.name`,
+    [scope.own, scope.codes, scope.childrenOf],
   );
 }

@@ -71,12 +71,17 @@ export function governmentsReadWhole(actor: ActorFacts, now: Date): string[] {
 }
 
 /**
- * Where every document of `kind` that `canRead` lets the actor read lives: the governments of their
- * authorities (own roles, active delegations) and, for regulations, the regencies and cities under a
- * government where they hold LEGAL (facilitation). Lists narrow their SQL to these before the read
- * scope's row filter; they are also the governments a list can be filtered by.
+ * Where the documents of `kind` that `canRead` lets the actor read through their present authorities
+ * live: the governments of their own roles and active delegations and, for regulations, the regencies
+ * and cities under a government where they hold LEGAL (facilitation). Lists narrow their SQL to these
+ * before the read scope's row filter, and offer them as their government filter. Not covered: a
+ * document of another government the actor acted on through an authority since ended (a delegation
+ * from there, LEGAL since taken away); canRead still opens it by its link, lists no longer name it.
  */
 export interface ReadableGovernments {
+  /** The actor's own government. */
+  readonly own: string;
+  /** The governments read from, `own` among them. */
   readonly codes: readonly string[];
   /** Governments whose child governments' documents are read too. */
   readonly childrenOf: readonly string[];
@@ -86,6 +91,7 @@ export function readableGovernments(kind: DocumentKind, actor: ActorFacts, now: 
   const authorities = authoritiesOf(actor, now);
   const legal = kind === 'regulation' ? authorities.filter((a) => a.role === Role.LEGAL) : [];
   return {
+    own: actor.governmentCode,
     codes: [...new Set([actor.governmentCode, ...authorities.map((a) => a.as.governmentCode)])],
     childrenOf: [...new Set(legal.map((a) => a.as.governmentCode))],
   };
