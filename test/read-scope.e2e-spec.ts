@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readableGovernmentRows } from '#persistence';
+import { ActedGovernments1764022000000 } from '../libs/persistence/src/migrations/1764022000000-acted-governments.js';
 import { createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
 import { driveTo } from './support/quick-win.js';
 import { driveRegulation } from './support/regulation.js';
@@ -102,10 +103,55 @@ describe('read scope', () => {
     expect(await list('kaltim.sekda', 'regulations', '&governmentCode=paser')).toEqual({ governments: [kaltim], ids: [], total: 0 });
     expect(await list('paser.hukum', 'regulations', '&governmentCode=kaltim')).toMatchObject({ ids: [], total: 0 });
     // the caller's own government first, whatever the names (a Plt of berau's Sekda placed in paser)
-    const order = await readableGovernmentRows(t.dataSource.manager, { own: 'paser', codes: ['berau', 'paser'], childrenOf: [] });
+    const order = await readableGovernmentRows(t.dataSource.manager, { own: 'paser', codes: ['berau', 'paser'], childrenOf: [], actedBy: 'paser.sekda', kinds: ['quick-win'] });
     expect(order.map((g) => g.code)).toEqual(['paser', 'berau']);
     const malformed = await t.http.get('/api/regulations?governmentCode=Paser!').set(await t.auth('kaltim.hukum'));
     expect([malformed.status, malformed.body.code, malformed.body.message]).toEqual([400, 'VALIDATION_FAILED', expect.stringContaining('governmentCode')]);
+  });
+
+  it("a document of another government someone acted on stays in their list after the authority that let them act has ended", async () => {
+    const reg = await createRegulation(t, 'paser.drafter');
+    await driveRegulation(t, reg.id, 'draft', 'facilitation', 'paser');
+    const now = Date.now();
+    const plh = await t.http
+      .post('/api/delegations')
+      .set(await t.auth('kaltim.hukum'))
+      .send({ delegate: 'kaltim.organisasi', role: 'LEGAL', kind: 'PLH', reason: 'Kepala Biro Hukum cuti (SPT 800/77/2026)', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString() });
+    expect(plh.status).toBe(201);
+    const facilitated = await t.http.post(`/api/regulations/${reg.id}/actions`).set(await t.auth('kaltim.organisasi')).send({ action: 'FACILITATE' });
+    expect(facilitated.status).toBe(200);
+    expect((await t.http.delete(`/api/delegations/${plh.body.id}`).set(await t.auth('kaltim.hukum'))).status).toBe(200);
+
+    // the Biro Organisasi's verifier holds LEGAL no more: the read scope still lets them read what they acted on, and so does their list
+    const auth = await t.auth('kaltim.organisasi');
+    expect((await t.http.get(`/api/regulations/${reg.id}`).set(auth)).status).toBe(200);
+    const listed = await t.http.get('/api/regulations?limit=100').set(auth);
+    expect(listed.body.items.map((d: { id: string }) => d.id)).toContain(reg.id);
+    expect(listed.body.total).toBe(listed.body.items.length);
+    expect(listed.body.governments.map((g: { code: string }) => g.code)).toEqual(['kaltim', 'paser']);
+    expect((await t.http.get('/api/regulations?governmentCode=paser').set(auth)).body.items.map((d: { id: string }) => d.id)).toEqual([reg.id]);
+    expect((await t.http.get('/api/units?governmentCode=paser').set(auth)).status).toBe(200);
+    // the province's other people did not act on it
+    expect((await t.http.get('/api/regulations?limit=100').set(await t.auth('kaltim.sekda'))).body.governments).toEqual([{ code: 'kaltim', name: 'Pemerintah Provinsi Kalimantan Timur' }]);
+    expect(await t.dataSource.query(`SELECT a.username, a.kind, g.code FROM acted_governments a JOIN governments g ON g.id = a.government_id WHERE a.username LIKE 'kaltim.%' ORDER BY 1`)).toEqual(
+      expect.arrayContaining([
+        { username: 'kaltim.organisasi', kind: 'regulation', code: 'paser' },
+        { username: 'kaltim.hukum', kind: 'regulation', code: 'paser' }, // acted for by the Plh
+      ]),
+    );
+    expect((await t.http.get('/api/quick-wins').set(auth)).body.governments.map((g: { code: string }) => g.code)).toEqual(['kaltim']);
+
+    // the migration fills the table from the history so far with what the writes keep in it
+    const kept = `SELECT username, kind, government_id FROM acted_governments ORDER BY 1, 2, 3`;
+    const live = await t.dataSource.query(kept);
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.query('DROP TABLE acted_governments');
+      await new ActedGovernments1764022000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await t.dataSource.query(kept)).toEqual(live);
   });
 
   it('refuses actions and edits on a document out of scope with 404, changing nothing', async () => {

@@ -85,6 +85,8 @@ export class TransitionWriter {
 
     const link = await writeTransitionRows(manager, {
       documentId: record.id,
+      kind: record.kind,
+      governmentId: record.governmentId,
       previous: { seq: record.lastSeq, hash: record.lastHash },
       entry: {
         action: t.action,

@@ -6,6 +6,18 @@ import { queryPrepared } from '../prepared-query.util.js';
 const HISTORY_COLUMNS = `(document_id, seq, action, from_state, to_state, actor, on_behalf_of, comment, data,
                                  content_version, content_hash, at, prev_hash, hash)`;
 
+/**
+ * Records, for the people named by `names` (a history entry's actor and principal), the document's
+ * kind and government when that is not their own government (acted_governments, migration
+ * 1764022000000). Mostly it inserts nothing: one index probe per name.
+ */
+const actedElsewhereSql = (names: string, kind: string, government: string) =>
+  `INSERT INTO acted_governments (username, kind, government_id)
+   SELECT u.username, ${kind}, ${government}::uuid FROM users u WHERE u.username = ANY(${names}::text[]) AND u.government_id <> ${government}::uuid
+   ON CONFLICT DO NOTHING`;
+
+const namesOf = (fields: Pick<AuditFields, 'actor' | 'onBehalfOf'>) => (fields.onBehalfOf ? [fields.actor, fields.onBehalfOf] : [fields.actor]);
+
 /** `($first, ..., $first+count-1)` */
 function placeholders(first: number, count: number): string {
   return `(${Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ')})`;
@@ -31,7 +43,11 @@ export async function appendHistory(
   fields: AuditFields,
 ): Promise<{ seq: number; hash: string }> {
   const link = sealHistory(documentId, previous, fields);
-  await manager.query(`INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)}`, link.params);
+  await manager.query(
+    `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)})
+     ${actedElsewhereSql('$15', '(SELECT kind FROM documents WHERE id = $1)', '(SELECT government_id FROM documents WHERE id = $1)')}`,
+    [...link.params, namesOf(fields)],
+  );
   return { seq: link.seq, hash: link.hash };
 }
 
@@ -121,6 +137,9 @@ export async function nextCounterValue(manager: EntityManager, governmentId: str
 /** One transition as rows: the history entry, the instance, the document, the outbox messages and the new deadline. */
 export interface TransitionRows {
   documentId: string;
+  /** The document's kind and government (whose documents the entry's people then have acted on). */
+  kind: DocumentKind;
+  governmentId: string;
   /** The chain before this entry (the instance's head, read under the row lock). */
   previous: { seq: number; hash: string | null };
   entry: AuditFields;
@@ -138,7 +157,7 @@ export interface TransitionRows {
 
 /**
  * Writes a transition in one statement: the next link of the audit chain, the instance snapshot, the
- * document, the outbox messages and the new deadline. Both updates are guarded by the version read
+ * document, the outbox messages, the new deadline and the government acted in (`actedElsewhereSql`). Both updates are guarded by the version read
  * under the lock; throws when either did not apply. Returns the new chain head.
  */
 export async function writeTransitionRows(manager: EntityManager, t: TransitionRows): Promise<{ seq: number; hash: string }> {
@@ -154,6 +173,9 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
     JSON.stringify(t.outbox), // $21
     t.marks.submitted, // $22
     t.marks.facilitationRequested, // $23
+    t.governmentId, // $24
+    namesOf(t.entry), // $25
+    t.kind, // $26
   ];
   const deadlineCte = t.deadline ? `, opened AS (${insertDeadlineSql(params.length + 1)})` : '';
   if (t.deadline) params.push(...deadlineInsertParams(t.deadline.subject, t.deadline.planned));
@@ -175,7 +197,8 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
      box AS (
        INSERT INTO outbox (document_id, type, payload)
        SELECT $1, m.type, m.payload FROM jsonb_to_recordset($21::jsonb) AS m(type text, payload jsonb)
-     )${deadlineCte}
+     ),
+     acted AS (${actedElsewhereSql('$25', '$26::text', '$24')})${deadlineCte}
      SELECT (SELECT count(*) FROM inst)::int AS instances, (SELECT count(*) FROM doc)::int AS documents`,
     params,
   );

@@ -180,7 +180,7 @@ describe('read scope', () => {
       const berauPlt = actor('berau.x', 'berau', 'setda', [], [grant('SECRETARY', paserSekda)]);
       expect(readableGovernments('quick-win', berauPlt, NOW)).toMatchObject({ codes: ['berau', 'paser'], childrenOf: [] });
       const expired = { ...berauPlt, delegations: [grant('SECRETARY', paserSekda, { endsAt: new Date(NOW.getTime() - 1) })] };
-      expect(readableGovernments('quick-win', expired, NOW)).toEqual({ own: 'berau', codes: ['berau'], childrenOf: [] });
+      expect(readableGovernments('quick-win', expired, NOW)).toEqual({ own: 'berau', codes: ['berau'], childrenOf: [], actedBy: 'berau.x', kinds: ['quick-win'] });
     });
   });
 });

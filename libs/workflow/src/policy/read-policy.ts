@@ -71,12 +71,12 @@ export function governmentsReadWhole(actor: ActorFacts, now: Date): string[] {
 }
 
 /**
- * Where the documents of `kind` that `canRead` lets the actor read through their present authorities
- * live: the governments of their own roles and active delegations and, for regulations, the regencies
- * and cities under a government where they hold LEGAL (facilitation). Lists narrow their SQL to these
- * before the read scope's row filter, and offer them as their government filter. Not covered: a
- * document of another government the actor acted on through an authority since ended (a delegation
- * from there, LEGAL since taken away); canRead still opens it by its link, lists no longer name it.
+ * Where the documents of `kind` that `canRead` lets the actor read live: the governments of their own
+ * roles and active delegations; for regulations, the regencies and cities under a government where they
+ * hold LEGAL (facilitation); and, for canRead's history clause, every government whose documents they
+ * acted on (or someone acted on for them), which only the database knows: `actedBy` names whose
+ * (acted_governments, kept with the history). Lists narrow their SQL to these before the read scope's
+ * row filter, and offer them as their government filter.
  */
 export interface ReadableGovernments {
   /** The actor's own government. */
@@ -85,6 +85,9 @@ export interface ReadableGovernments {
   readonly codes: readonly string[];
   /** Governments whose child governments' documents are read too. */
   readonly childrenOf: readonly string[];
+  /** The username whose acted-in governments are read too, for documents of `kinds`. */
+  readonly actedBy: string;
+  readonly kinds: readonly DocumentKind[];
 }
 
 export function readableGovernments(kind: DocumentKind, actor: ActorFacts, now: Date): ReadableGovernments {
@@ -94,5 +97,7 @@ export function readableGovernments(kind: DocumentKind, actor: ActorFacts, now: 
     own: actor.governmentCode,
     codes: [...new Set([actor.governmentCode, ...authorities.map((a) => a.as.governmentCode)])],
     childrenOf: [...new Set(legal.map((a) => a.as.governmentCode))],
+    actedBy: actor.username,
+    kinds: [kind],
   };
 }
