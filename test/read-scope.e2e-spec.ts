@@ -103,7 +103,7 @@ describe('read scope', () => {
     expect(await list('kaltim.sekda', 'regulations', '&governmentCode=paser')).toEqual({ governments: [kaltim], ids: [], total: 0 });
     expect(await list('paser.hukum', 'regulations', '&governmentCode=kaltim')).toMatchObject({ ids: [], total: 0 });
     // the caller's own government first, whatever the names (a Plt of berau's Sekda placed in paser)
-    const order = await readableGovernmentRows(t.dataSource.manager, { own: 'paser', codes: ['berau', 'paser'], childrenOf: [], actedBy: 'paser.sekda', kinds: ['quick-win'] });
+    const order = await readableGovernmentRows(t.dataSource.manager, { own: 'paser', codes: ['berau', 'paser'], childrenOf: [], actedBy: ['paser.sekda'], kinds: ['quick-win'] });
     expect(order.map((g) => g.code)).toEqual(['paser', 'berau']);
     const malformed = await t.http.get('/api/regulations?governmentCode=Paser!').set(await t.auth('kaltim.hukum'));
     expect([malformed.status, malformed.body.code, malformed.body.message]).toEqual([400, 'VALIDATION_FAILED', expect.stringContaining('governmentCode')]);

@@ -49,7 +49,7 @@ export class UnitDirectoryQuery {
     const now = new Date();
     const actor = await this.actors.load(user, now);
     const scopes = ALL_DOCUMENT_KINDS.map((kind) => readableGovernments(kind, actor, now));
-    const rows = await readableGovernmentRows(this.dataSource.manager, { own: actor.governmentCode, codes: scopes.flatMap((s) => s.codes), childrenOf: scopes.flatMap((s) => s.childrenOf), actedBy: actor.username, kinds: ALL_DOCUMENT_KINDS });
+    const rows = await readableGovernmentRows(this.dataSource.manager, { own: actor.governmentCode, codes: scopes.flatMap((s) => s.codes), childrenOf: scopes.flatMap((s) => s.childrenOf), actedBy: scopes.flatMap((s) => s.actedBy), kinds: ALL_DOCUMENT_KINDS });
     const found = rows.find((g) => g.code === code);
     if (!found) throw notFound(`Government ${code} (among those whose documents you may read)`);
     return found.id;

@@ -7,13 +7,14 @@ const HISTORY_COLUMNS = `(document_id, seq, action, from_state, to_state, actor,
                                  content_version, content_hash, at, prev_hash, hash)`;
 
 /**
- * Records, for the people named by `names` (a history entry's actor and principal), the document's
- * kind and government when that is not their own government (acted_governments, migration
- * 1764022000000). Mostly it inserts nothing: one index probe per name.
+ * Records, for the people named by `names` (a history entry's actor and principal), the kind and
+ * government of `document` (a one-row relation) when that is not their own government
+ * (acted_governments, migration 1764022000000). Mostly it inserts nothing: one index probe per name.
  */
-const actedElsewhereSql = (names: string, kind: string, government: string) =>
+const actedElsewhereSql = (names: string, document: string) =>
   `INSERT INTO acted_governments (username, kind, government_id)
-   SELECT u.username, ${kind}, ${government}::uuid FROM users u WHERE u.username = ANY(${names}::text[]) AND u.government_id <> ${government}::uuid
+   SELECT u.username, d.kind, d.government_id FROM ${document} d
+     JOIN users u ON u.username = ANY(${names}::text[]) AND u.government_id <> d.government_id
    ON CONFLICT DO NOTHING`;
 
 const namesOf = (fields: Pick<AuditFields, 'actor' | 'onBehalfOf'>) => (fields.onBehalfOf ? [fields.actor, fields.onBehalfOf] : [fields.actor]);
@@ -45,7 +46,7 @@ export async function appendHistory(
   const link = sealHistory(documentId, previous, fields);
   await manager.query(
     `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)})
-     ${actedElsewhereSql('$15', '(SELECT kind FROM documents WHERE id = $1)', '(SELECT government_id FROM documents WHERE id = $1)')}`,
+     ${actedElsewhereSql('$15', '(SELECT kind, government_id FROM documents WHERE id = $1)')}`,
     [...link.params, namesOf(fields)],
   );
   return { seq: link.seq, hash: link.hash };
@@ -198,7 +199,7 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
        INSERT INTO outbox (document_id, type, payload)
        SELECT $1, m.type, m.payload FROM jsonb_to_recordset($21::jsonb) AS m(type text, payload jsonb)
      ),
-     acted AS (${actedElsewhereSql('$25', '$26::text', '$24')})${deadlineCte}
+     acted AS (${actedElsewhereSql('$25', '(SELECT $26::text AS kind, $24::uuid AS government_id)')})${deadlineCte}
      SELECT (SELECT count(*) FROM inst)::int AS instances, (SELECT count(*) FROM doc)::int AS documents`,
     params,
   );

@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The governments, other than their own, whose documents (by kind) each person acted on (as actor or as the
  * principal acted for): the read scope lets them read those documents ever after (canRead's history
  * clause), and a list must look there even when no present role or delegation would. Kept by the
- * statements that append history (`ACTED_ELSEWHERE_SQL`); filled here from the history so far.
+ * statements that append history (`actedElsewhereSql` in documents/document-writes.ts); filled here from
+ * the history so far.
  */
 export class ActedGovernments1764022000000 implements MigrationInterface {
   name = 'ActedGovernments1764022000000';
@@ -19,11 +20,13 @@ export class ActedGovernments1764022000000 implements MigrationInterface {
       )`);
     await q.query(`
       INSERT INTO acted_governments (username, kind, government_id)
-      SELECT DISTINCT u.username, d.kind, d.government_id
-        FROM history_entries h
+      SELECT u.username, d.kind, d.government_id
+        FROM (SELECT document_id, actor AS username FROM history_entries
+              UNION SELECT document_id, on_behalf_of FROM history_entries WHERE on_behalf_of IS NOT NULL) h
         JOIN documents d ON d.id = h.document_id
-        JOIN users u ON u.username IN (h.actor, h.on_behalf_of)
-       WHERE u.government_id <> d.government_id`);
+        JOIN users u ON u.username = h.username
+       WHERE u.government_id <> d.government_id
+      ON CONFLICT DO NOTHING`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -99,13 +99,13 @@ export interface ReadableGovernmentRow {
  */
 export async function readableGovernmentRows(
   manager: EntityManager,
-  scope: { own: string; codes: readonly string[]; childrenOf: readonly string[]; actedBy: string; kinds: readonly string[] },
+  scope: { own: string; codes: readonly string[]; childrenOf: readonly string[]; actedBy: readonly string[]; kinds: readonly string[] },
 ): Promise<ReadableGovernmentRow[]> {
   return queryPrepared<ReadableGovernmentRow>(
     manager,
     `SELECT g.id, g.code, g.name FROM governments g LEFT JOIN governments p ON p.id = g.parent_id
       WHERE g.code = $1 OR g.code = ANY($2) OR p.code = ANY($3)
-         OR g.id IN (SELECT a.government_id FROM acted_governments a WHERE a.username = $4 AND a.kind = ANY($5))
+         OR g.id IN (SELECT a.government_id FROM acted_governments a WHERE a.username = ANY($4) AND a.kind = ANY($5))
       ORDER BY g.code = $1 DESC, g.code = ANY($2) DESC, g.name`,
     [scope.own, scope.codes, scope.childrenOf, scope.actedBy, scope.kinds],
   );

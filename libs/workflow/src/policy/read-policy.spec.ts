@@ -179,8 +179,10 @@ describe('read scope', () => {
       expect(readableGovernments('regulation', actor('kaltim.staff', 'kaltim', 'biro-hukum', [], [grant('LEGAL', provinceLegal)]), NOW)).toMatchObject({ codes: ['kaltim'], childrenOf: ['kaltim'] });
       const berauPlt = actor('berau.x', 'berau', 'setda', [], [grant('SECRETARY', paserSekda)]);
       expect(readableGovernments('quick-win', berauPlt, NOW)).toMatchObject({ codes: ['berau', 'paser'], childrenOf: [] });
+      // what the principal acted on elsewhere, the delegate reads through the history clause while the delegation lasts
+      expect(readableGovernments('quick-win', berauPlt, NOW).actedBy).toEqual(['berau.x', 'paser.sekda']);
       const expired = { ...berauPlt, delegations: [grant('SECRETARY', paserSekda, { endsAt: new Date(NOW.getTime() - 1) })] };
-      expect(readableGovernments('quick-win', expired, NOW)).toEqual({ own: 'berau', codes: ['berau'], childrenOf: [], actedBy: 'berau.x', kinds: ['quick-win'] });
+      expect(readableGovernments('quick-win', expired, NOW)).toEqual({ own: 'berau', codes: ['berau'], childrenOf: [], actedBy: ['berau.x'], kinds: ['quick-win'] });
     });
   });
 });

@@ -73,10 +73,11 @@ export function governmentsReadWhole(actor: ActorFacts, now: Date): string[] {
 /**
  * Where the documents of `kind` that `canRead` lets the actor read live: the governments of their own
  * roles and active delegations; for regulations, the regencies and cities under a government where they
- * hold LEGAL (facilitation); and, for canRead's history clause, every government whose documents they
- * acted on (or someone acted on for them), which only the database knows: `actedBy` names whose
- * (acted_governments, kept with the history). Lists narrow their SQL to these before the read scope's
- * row filter, and offer them as their government filter.
+ * hold LEGAL (facilitation); and, for canRead's history clause, every government whose documents one of
+ * their authorities' placements (their own, an active principal's) acted on or was acted for, which
+ * only the database knows (acted_governments, kept with the history, read for the usernames `actedBy`).
+ * Lists narrow their SQL to these before the read scope's row filter, and offer them as their
+ * government filter.
  */
 export interface ReadableGovernments {
   /** The actor's own government. */
@@ -85,8 +86,8 @@ export interface ReadableGovernments {
   readonly codes: readonly string[];
   /** Governments whose child governments' documents are read too. */
   readonly childrenOf: readonly string[];
-  /** The username whose acted-in governments are read too, for documents of `kinds`. */
-  readonly actedBy: string;
+  /** The usernames (the actor's, their active principals') whose acted-in governments are read too, for documents of `kinds`. */
+  readonly actedBy: readonly string[];
   readonly kinds: readonly DocumentKind[];
 }
 
@@ -97,7 +98,7 @@ export function readableGovernments(kind: DocumentKind, actor: ActorFacts, now: 
     own: actor.governmentCode,
     codes: [...new Set([actor.governmentCode, ...authorities.map((a) => a.as.governmentCode)])],
     childrenOf: [...new Set(legal.map((a) => a.as.governmentCode))],
-    actedBy: actor.username,
+    actedBy: [...new Set([actor.username, ...authorities.map((a) => a.as.username)])],
     kinds: [kind],
   };
 }
