@@ -132,6 +132,18 @@ describe.each([
     await card.waitFor();
     await page().getByRole('status').filter({ hasText: /Rancangan Peraturan sesuai saringan$/ }).waitFor();
     await checkPage('daftar-peraturan-satu-pemerintah');
+    // under "Semua" the units offered are the province's own: one chosen there filters the province's unit, not every
+    // regency's unit of that code (Paser's Diskominfo draft is not listed)
+    await filters.getByLabel('Pemerintah daerah').selectOption({ label: 'Semua' });
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await page().waitForURL((url) => !url.searchParams.has('governmentCode'));
+    await filters.getByLabel('Unit kerja').locator('option', { hasText: /^Biro Hukum$/ }).waitFor({ state: 'attached' });
+    await filters.getByLabel('Unit kerja').selectOption({ label: 'Dinas Komunikasi dan Informatika' });
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await page().waitForURL((url) => url.searchParams.get('governmentCode') === 'kaltim' && url.searchParams.get('unitCode') === 'diskominfo');
+    await page().getByTestId('empty').waitFor();
+    expect(await card.count()).toBe(0);
+    await page().goto(`${app.baseUrl}/regulations?state=facilitation`);
     await card.getByRole('link', { name: title }).click();
     const government = page().locator('dl.fields > div').filter({ has: page().locator('dt', { hasText: /^Pemerintah daerah$/ }) });
     await government.locator('dd', { hasText: /^Pemerintah Kabupaten Paser$/ }).waitFor();

@@ -83,9 +83,11 @@ export function DocumentListPage({ params, query }: PageProps) {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           const text = (name: string) => String(form.get(name) ?? '').trim();
-          const government = text('governmentCode');
+          const chosen = text('governmentCode');
           // a unit belongs to one government: choosing another government drops the unit chosen before
-          const unit = government === governmentCode ? text('unitCode') : '';
+          const unit = chosen === governmentCode ? text('unitCode') : '';
+          // under "Semua" the units offered are the caller's own government's, so a unit chosen there is of it
+          const government = unit && !chosen && governments.length > 1 ? me.governmentCode : chosen;
           go({ q: text('q').replace(/\s+/g, ' '), state: text('state'), governmentCode: government, unitCode: unit, year: text('year'), page: '' });
         }}
       >
