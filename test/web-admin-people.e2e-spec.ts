@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, waitFor, type BrowserApp } from '#testing';
 
 jest.setTimeout(240_000);
 
@@ -33,6 +33,28 @@ describe.each([
     await page.getByLabel('Cari nama, NIP atau nama pengguna').fill('tidak-ada-orang-ini');
     await page.getByRole('button', { name: 'Saring' }).click();
     await page.getByText('Tidak ada pegawai yang sesuai.').waitFor();
+    // the province's ADMIN chooses whose people: a regency's, with its units; under "Semua" a unit is the province's own
+    await page.getByLabel('Cari nama, NIP atau nama pengguna').fill('');
+    await page.getByLabel('Pemerintah daerah').selectOption({ label: 'Pemerintah Kabupaten Paser' });
+    await page.getByRole('button', { name: 'Saring' }).click();
+    await page.waitForURL((url) => url.searchParams.get('governmentCode') === 'paser');
+    await page.getByLabel('Unit kerja').locator('option', { hasText: /^Bagian Hukum$/ }).waitFor({ state: 'attached' });
+    await page.getByTestId('person').first().waitFor();
+    // the government codes of the listed people (each username's part before its dot), once the page shows the new list
+    const governmentsListed = async (expected: string) => {
+      const codes = async () => [...new Set((await page.locator('[data-testid="person"] td:nth-of-type(2)').allTextContents()).map((cell) => cell.replace('Nama pengguna', '').trim().split('.')[0]))];
+      await waitFor(async () => (await codes()).join() === expected, { what: `only ${expected}'s people listed`, timeoutMs: 10_000 }).catch(() => undefined);
+      return codes();
+    };
+    expect(await governmentsListed('paser')).toEqual(['paser']);
+    await page.getByLabel('Pemerintah daerah').selectOption({ label: 'Semua' });
+    await page.getByRole('button', { name: 'Saring' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('governmentCode'));
+    await page.getByLabel('Unit kerja').selectOption({ label: 'Dinas Komunikasi dan Informatika' });
+    await page.getByRole('button', { name: 'Saring' }).click();
+    await page.waitForURL((url) => url.searchParams.get('governmentCode') === 'kaltim' && url.searchParams.get('unitCode') === 'diskominfo');
+    await page.getByTestId('person').first().waitFor();
+    expect(await governmentsListed('kaltim')).toEqual(['kaltim']);
 
     await page.getByRole('link', { name: 'Tambah pegawai' }).click();
     await page.getByRole('heading', { name: 'Tambah pegawai' }).waitFor();

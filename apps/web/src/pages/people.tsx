@@ -1,5 +1,5 @@
 import { api, ok } from '../api/client';
-import type { PersonPage, Unit } from '../api/views';
+import type { Government, PersonPage, Unit } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
@@ -9,7 +9,7 @@ import { CellLabel, TableRegion } from '../components/table';
 import { Pager } from '../components/pager';
 
 const LIMIT = 20;
-const FILTERS = ['unitCode', 'role', 'active', 'search'] as const;
+const FILTERS = ['governmentCode', 'unitCode', 'role', 'active', 'search'] as const;
 
 /** The units of a government, for selects and names (empty while loading or refused). */
 export function useUnits(governmentCode: string) {
@@ -19,7 +19,9 @@ export function useUnits(governmentCode: string) {
 /** Pegawai: the people of the governments the ADMIN administers, filtered and paged in the URL. */
 export function PeoplePage({ query }: PageProps) {
   const { me } = useSession();
-  const units = useUnits(me.governmentCode);
+  // a province's ADMIN administers its regencies and cities too: they choose whose people, and whose units
+  const governments = useLoad(() => ok<{ items: Government[] }>(api.GET('/api/governments')), []);
+  const units = useUnits(query.get('governmentCode') || me.governmentCode);
   const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
   const filters = Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? '']).filter(([, v]) => v !== ''));
   const key = query.toString();
@@ -40,7 +42,11 @@ export function PeoplePage({ query }: PageProps) {
   function filter(event: Event) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    goTo(Object.fromEntries(FILTERS.map((f) => [f, String(form.get(f) ?? '').trim()])), 1);
+    const next = Object.fromEntries(FILTERS.map((f) => [f, String(form.get(f) ?? '').trim()]));
+    // a unit belongs to one government: another government drops it; under "Semua" the units offered are the ADMIN's own
+    if (next.governmentCode !== (filters.governmentCode ?? '')) next.unitCode = '';
+    else if (next.unitCode && !next.governmentCode && (governments.data?.items.length ?? 0) > 1) next.governmentCode = me.governmentCode;
+    goTo(next, 1);
   }
 
   return (
@@ -59,6 +65,19 @@ export function PeoplePage({ query }: PageProps) {
           <label for="f-search">Cari nama, NIP atau nama pengguna</label>
           <input id="f-search" name="search" type="search" defaultValue={filters.search ?? ''} />
         </div>
+        {(governments.data?.items.length ?? 0) > 1 && (
+          <div>
+            <label for="f-government">Pemerintah daerah</label>
+            <select id="f-government" name="governmentCode">
+              <option value="">Semua</option>
+              {governments.data?.items.map((g) => (
+                <option key={g.code} value={g.code} selected={g.code === filters.governmentCode}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div>
           <label for="f-unit">Unit kerja</label>
           <select id="f-unit" name="unitCode">
@@ -130,7 +149,7 @@ export function PeoplePage({ query }: PageProps) {
                   </td>
                   <td>
                     <CellLabel>Unit kerja</CellLabel>
-                    {p.governmentCode === me.governmentCode ? unitName(p.unitCode) : `${p.unitCode} (${p.governmentCode})`}
+                    {p.governmentCode === (filters.governmentCode || me.governmentCode) ? unitName(p.unitCode) : `${p.unitCode} (${p.governmentCode})`}
                   </td>
                   <td>
                     <CellLabel>Peran</CellLabel>
