@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findUserAccount, insertUnit, listUnits, lockUnit, readableGovernmentRows, recordAdminChanges, unitNames, updateUnit, type UnitRow } from '#persistence';
-import { ALL_DOCUMENT_KINDS, readableGovernments } from '#workflow';
+import { readableGovernmentsOfAnyKind } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { administeredGovernment } from '../administration/administered-government.js';
@@ -48,8 +48,7 @@ export class UnitDirectoryQuery {
   private async readableGovernmentId(user: AuthenticatedUser, code: string): Promise<string> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
-    const scopes = ALL_DOCUMENT_KINDS.map((kind) => readableGovernments(kind, actor, now));
-    const rows = await readableGovernmentRows(this.dataSource.manager, { own: actor.governmentCode, codes: scopes.flatMap((s) => s.codes), childrenOf: scopes.flatMap((s) => s.childrenOf), actedBy: scopes.flatMap((s) => s.actedBy), kinds: ALL_DOCUMENT_KINDS });
+    const rows = await readableGovernmentRows(this.dataSource.manager, readableGovernmentsOfAnyKind(actor, now));
     const found = rows.find((g) => g.code === code);
     if (!found) throw notFound(`Government ${code} (among those whose documents you may read)`);
     return found.id;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createDefaultRegistry } from '../registry/default-registry.js';
 import type { Role } from '../domain/role.types.js';
-import { canRead, governmentsReadWhole, readableGovernments, readScopeMarksAfter, type ReadableDocument } from './read-policy.js';
+import { canRead, governmentsReadWhole, readableGovernments, readableGovernmentsOfAnyKind, readScopeMarksAfter, type ReadableDocument } from './read-policy.js';
 import type { ActorFacts, DelegationGrant } from './policy.types.js';
 import { stageActorsFor } from './stage-actors.util.js';
 
@@ -176,6 +176,7 @@ describe('read scope', () => {
       expect(readableGovernments('regulation', paserDrafter2, NOW)).toMatchObject({ codes: ['paser'], childrenOf: [] });
       expect(readableGovernments('regulation', provinceLegal, NOW)).toMatchObject({ codes: ['kaltim'], childrenOf: ['kaltim'] });
       expect(readableGovernments('quick-win', provinceLegal, NOW)).toMatchObject({ codes: ['kaltim'], childrenOf: [] });
+      expect(readableGovernmentsOfAnyKind(provinceLegal, NOW)).toEqual({ own: 'kaltim', codes: ['kaltim'], childrenOf: ['kaltim'], actedBy: ['kaltim.hukum'], kinds: ['quick-win', 'regulation'] });
       expect(readableGovernments('regulation', actor('kaltim.staff', 'kaltim', 'biro-hukum', [], [grant('LEGAL', provinceLegal)]), NOW)).toMatchObject({ codes: ['kaltim'], childrenOf: ['kaltim'] });
       const berauPlt = actor('berau.x', 'berau', 'setda', [], [grant('SECRETARY', paserSekda)]);
       expect(readableGovernments('quick-win', berauPlt, NOW)).toMatchObject({ codes: ['berau', 'paser'], childrenOf: [] });

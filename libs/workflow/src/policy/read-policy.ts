@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../domain/document-kind.types.js';
+import { ALL_DOCUMENT_KINDS, type DocumentKind } from '../domain/document-kind.types.js';
 import { Role } from '../domain/role.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { authoritiesOf, scopeMatches } from './authority.util.js';
@@ -101,4 +101,11 @@ export function readableGovernments(kind: DocumentKind, actor: ActorFacts, now: 
     actedBy: [...new Set([actor.username, ...authorities.map((a) => a.as.username)])],
     kinds: [kind],
   };
+}
+
+/** `readableGovernments` of every kind at once: where any of the actor's lists reads (the unit directory offers their units). */
+export function readableGovernmentsOfAnyKind(actor: ActorFacts, now: Date): ReadableGovernments {
+  const scopes = ALL_DOCUMENT_KINDS.map((kind) => readableGovernments(kind, actor, now));
+  const union = <T>(pick: (scope: ReadableGovernments) => readonly T[]) => [...new Set(scopes.flatMap(pick))];
+  return { own: actor.governmentCode, codes: union((s) => s.codes), childrenOf: union((s) => s.childrenOf), actedBy: union((s) => s.actedBy), kinds: ALL_DOCUMENT_KINDS };
 }
