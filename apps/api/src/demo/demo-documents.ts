@@ -52,22 +52,23 @@ const progress = (period: string, percent: number): DemoStep => ({
   },
 });
 
-/** A regulation of a regency (`g`) taken to the province's facilitation. */
-const TO_FACILITATION = (g: string): DemoStep[] => [
+/** A regulation of a regency (`g`) taken to the province's facilitation, its Berita Acara dated `today`. */
+const TO_FACILITATION = (g: string, today: string): DemoStep[] => [
   ...ENDORSED(g),
   { user: `${g}.hukum`, action: 'REQUEST_HARMONIZATION' },
-  { user: `${g}.hukum`, action: 'RECORD_HARMONIZATION', data: { reportNumber: 'W18-PP.04.02-117', reportDate: '2026-11-20' } },
+  { user: `${g}.hukum`, action: 'RECORD_HARMONIZATION', data: { reportNumber: 'W18-PP.04.02-117', reportDate: today } },
 ];
 
 /**
  * The demo documents, made once into an empty database when DEMO_DOCUMENTS is on: every inbox of the
  * demo people has something to act on, the lists and reports have something to show, and a regency's
  * regulation waits for the province's Biro Hukum. Each goes through the real use cases, so its history,
- * deadlines and notifications are what a real one would have. `now` dates the Quick Wins and the report.
+ * deadlines and notifications are what a real one would have. `now` dates the Quick Wins, the progress report and the Berita Acara.
  */
 export function demoDocuments(now: Date): DemoDocument[] {
   const year = now.getUTCFullYear();
-  const month = `${year}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const today = now.toISOString().slice(0, 10);
+  const month = today.slice(0, 7);
   const qw = (title: string, area: string, description: string, indicator: string, output: string, budget: number) =>
     quickWin(year, { title, area, description, indicator, output, budget });
   return [
@@ -134,14 +135,14 @@ export function demoDocuments(now: Date): DemoDocument[] {
       kind: 'regulation',
       drafter: 'paser.drafter',
       content: regulation('Sistem Kerja di Lingkungan Pemerintah Kabupaten Paser'),
-      steps: TO_FACILITATION('paser'),
+      steps: TO_FACILITATION('paser', today),
     },
     {
       kind: 'regulation',
       drafter: 'berau.drafter',
       content: regulation('Penyederhanaan Birokrasi di Lingkungan Pemerintah Kabupaten Berau'),
       steps: [
-        ...TO_FACILITATION('berau'),
+        ...TO_FACILITATION('berau', today),
         { user: 'kaltim.hukum', action: 'FACILITATE' },
         { user: 'berau.asisten', action: 'PARAF' },
         { user: 'berau.sekda', action: 'PARAF' },

@@ -8,6 +8,7 @@ import { dateTime, stageLabel, whoseDocument } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { Pager } from '../components/pager';
+import { governmentUnitChoice } from '../components/government-unit-filter';
 import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
 import { useSession } from '../session';
@@ -83,12 +84,8 @@ export function DocumentListPage({ params, query }: PageProps) {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           const text = (name: string) => String(form.get(name) ?? '').trim();
-          const chosen = text('governmentCode');
-          // a unit belongs to one government: choosing another government drops the unit chosen before
-          const unit = chosen === governmentCode ? text('unitCode') : '';
-          // under "Semua" the units offered are the caller's own government's, so a unit chosen there is of it
-          const government = unit && !chosen && governments.length > 1 ? me.governmentCode : chosen;
-          go({ q: text('q').replace(/\s+/g, ' '), state: text('state'), governmentCode: government, unitCode: unit, year: text('year'), page: '' });
+          const place = governmentUnitChoice({ governmentCode: text('governmentCode'), unitCode: text('unitCode') }, { governmentCode }, { ownGovernmentCode: me.governmentCode, governmentsOffered: governments.length });
+          go({ q: text('q').replace(/\s+/g, ' '), state: text('state'), ...place, year: text('year'), page: '' });
         }}
       >
         <label>

@@ -7,6 +7,7 @@ import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { CellLabel, TableRegion } from '../components/table';
 import { Pager } from '../components/pager';
+import { governmentUnitChoice } from '../components/government-unit-filter';
 
 const LIMIT = 20;
 const FILTERS = ['governmentCode', 'unitCode', 'role', 'active', 'search'] as const;
@@ -43,10 +44,12 @@ export function PeoplePage({ query }: PageProps) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const next = Object.fromEntries(FILTERS.map((f) => [f, String(form.get(f) ?? '').trim()]));
-    // a unit belongs to one government: another government drops it; under "Semua" the units offered are the ADMIN's own
-    if (next.governmentCode !== (filters.governmentCode ?? '')) next.unitCode = '';
-    else if (next.unitCode && !next.governmentCode && (governments.data?.items.length ?? 0) > 1) next.governmentCode = me.governmentCode;
-    goTo(next, 1);
+    const place = governmentUnitChoice(
+      { governmentCode: next.governmentCode, unitCode: next.unitCode },
+      { governmentCode: filters.governmentCode ?? '' },
+      { ownGovernmentCode: me.governmentCode, governmentsOffered: governments.data?.items.length ?? 0 },
+    );
+    goTo({ ...next, ...place }, 1);
   }
 
   return (
