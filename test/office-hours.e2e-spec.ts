@@ -190,6 +190,23 @@ describe('office hours per government', () => {
       expect(back.dueAt).toEqual(paser.deadline.dueAt);
       expect(back.generation).toBe(3);
     });
+    it('changes nothing for the week already held: not its updated stamps, not a deadline', async () => {
+      const paser = await inEndorsement('paser');
+      const nationalAgain = await put('paser.admin', 'paser', { days: null });
+      expect(nationalAgain.status).toBe(200);
+      expect(nationalAgain.body).toMatchObject({ isDefault: true, updatedAt: null, updatedBy: null, rescheduledDeadlines: 0 });
+      expect(await officeHoursRows('paser')).toBe(0);
+
+      // The national week sent as paser's own is a change: paser no longer follows the national hours.
+      const own = await put('paser.admin', 'paser', { days: DEFAULT_OFFICE_HOURS });
+      expect(own.body).toMatchObject({ isDefault: false, updatedBy: 'paser.admin', rescheduledDeadlines: 0 });
+      const same = await put('kaltim.admin', 'paser', { days: DEFAULT_OFFICE_HOURS });
+      expect(same.status).toBe(200);
+      expect(same.body).toEqual({ ...own.body, rescheduledDeadlines: 0 });
+      expect(await pendingDeadline(paser.documentId)).toEqual(paser.deadline);
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'DEADLINE_RESCHEDULED' AND payload ->> 'deadlineId' = $1`, [paser.deadline.id]))[0].n).toBe(0);
+      await put('paser.admin', 'paser', { days: null });
+    });
   });
 
   describe('a reminder due at night arrives at the next opening', () => {

@@ -224,6 +224,16 @@ describe('SLA per government, kind and stage', () => {
       await putSla('kaltim.admin', { stages: { endorsement: null } });
     });
 
+    it('keeps the updated stamps of a stage sent with the values it already holds, and moves those of a stage it changes', async () => {
+      const before = (await putSla('kaltim.admin', { stages: { verification: { duration: 'P6D' }, endorsement: { duration: 'P4D' } } })).body.stages;
+      const again = await putSla('kaltim.admin', { stages: { verification: { duration: 'P6D' }, endorsement: { duration: 'P3D' } } });
+      expect(again.status).toBe(200);
+      expect(again.body.stages.verification).toEqual(before.verification);
+      expect(again.body.stages.endorsement).toMatchObject({ duration: 'P3D', isDefault: false });
+      expect(Date.parse(again.body.stages.endorsement.updatedAt)).toBeGreaterThan(Date.parse(before.endorsement.updatedAt));
+      await putSla('kaltim.admin', { stages: { verification: null, endorsement: null } });
+    });
+
     it('checks a merged stage as a whole: a field sent that breaks it with the kept ones is 400', async () => {
       // approval keeps escalateEvery PT2S; two escalations with no interval do not hold, but here escalateEvery is sent as zero
       const res = await putSla('kaltim.admin', { stages: { approval: { escalateEvery: 'PT0S', maxEscalations: 2 } } });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DeadlineRescheduler, lockCalendarExclusive, OfficeHoursRepository } from '#persistence';
-import { validateOfficeHours, type OfficeHours } from '#workflow';
+import { DeadlineRescheduler, lockCalendarExclusive, OfficeHoursRepository, type StoredOfficeHours } from '#persistence';
+import { sameOfficeHours, validateOfficeHours, type OfficeHours } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validationFailed } from '../common/errors/app.exception.js';
 import { parseWith } from '../common/contract/schema-validator.js';
@@ -20,6 +20,7 @@ export interface OfficeHoursChangeResult extends OfficeHoursView {
  * see 404, a malformed body 400 naming every field, not its ADMIN nor its province's 403). In one
  * transaction, under the calendar lock: the new week, then every pending working-day deadline of that
  * government recomputed (new times, generation + 1, an outbox row each), as a holiday change does.
+ * The week already held changes nothing: not its updated stamps, not a deadline.
  */
 @Injectable()
 export class UpdateOfficeHoursUseCase {
@@ -36,12 +37,20 @@ export class UpdateOfficeHoursUseCase {
     assertMayEditOfficeHours(user, government);
     return this.dataSource.transaction(async (tx) => {
       await lockCalendarExclusive(tx);
+      if (isHeld(await this.officeHours.ofGovernment(tx, government.id), days)) {
+        return { ...(await this.query.execute(user, code, tx)), rescheduledDeadlines: 0 };
+      }
       const now = new Date();
       await this.officeHours.replace(tx, government.id, days, user.id, now);
       const report = await this.rescheduler.afterOfficeHoursChange(tx, government.id, now);
       return { ...(await this.query.execute(user, code, tx)), rescheduledDeadlines: report.rescheduled };
     });
   }
+}
+
+/** Whether `days` is what the government holds: the national hours it falls back on (null), or the same week of its own. */
+function isHeld(stored: StoredOfficeHours, days: OfficeHours | null): boolean {
+  return days === null ? stored.isDefault : !stored.isDefault && sameOfficeHours(stored.officeHours, days);
 }
 
 /** `{days: {...}}` (all seven weekdays) or `{days: null}`: the schema's shape, then the week's own rules (validateOfficeHours); 400 otherwise. */

@@ -44,7 +44,7 @@ export async function effectiveSlaPolicy(manager: EntityManager, governmentId: s
   return rows[0] ? toStored(rows[0]).policy : fallback;
 }
 
-/** Writes overrides (insert or replace) in one statement. */
+/** Writes overrides (insert or replace) in one statement; a stage whose override already holds these values keeps its updated stamps. */
 export async function upsertSlaPolicies(
   manager: EntityManager,
   governmentId: string,
@@ -63,7 +63,11 @@ export async function upsertSlaPolicies(
      ON CONFLICT (government_id, kind, stage) DO UPDATE
         SET duration = EXCLUDED.duration, business_days = EXCLUDED.business_days, remind_before = EXCLUDED.remind_before,
             escalate_after = EXCLUDED.escalate_after, escalate_every = EXCLUDED.escalate_every,
-            max_escalations = EXCLUDED.max_escalations, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+            max_escalations = EXCLUDED.max_escalations, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+      WHERE (sla_policies.duration, sla_policies.business_days, sla_policies.remind_before, sla_policies.escalate_after,
+             sla_policies.escalate_every, sla_policies.max_escalations)
+            IS DISTINCT FROM (EXCLUDED.duration, EXCLUDED.business_days, EXCLUDED.remind_before, EXCLUDED.escalate_after,
+                              EXCLUDED.escalate_every, EXCLUDED.max_escalations)`,
     [governmentId, kind, updatedBy, at, JSON.stringify(policies.map(({ stage, policy }) => ({ stage, ...policy })))],
   );
 }
