@@ -256,6 +256,24 @@ describe('GET /api/tasks', () => {
     expect(res.body.items[0].allowedActions).toContain('ENDORSE');
   });
 
+  it('keeps the due order and the limit when refusals make it read more candidates than tasks are missing', async () => {
+    // Due before everything else of berau's unit head: A (no report), B, C (reported), D (no report), E, F.
+    const plan = ['implementation', 'endorsement', 'reported', 'implementation', 'endorsement', 'endorsement'] as const;
+    const base = Date.now() - 30 * 86_400_000;
+    const docs: string[] = [];
+    for (const [i, stage] of plan.entries()) {
+      const doc = await createQuickWin(t, 'berau.drafter2', { title: `Urutan kotak masuk ${i}` });
+      await driveTo(t, doc.id, stage, 'berau');
+      await setDue(doc.id, new Date(base + i * 60_000));
+      docs.push(doc.id);
+    }
+    const [, b, c, , e] = docs;
+    const first = async (limit: number) => ids((await t.http.get(`/api/tasks?limit=${limit}`).set(await t.auth('berau.kadis'))).body.items);
+    expect(await first(2)).toEqual([b, c]);
+    expect(await first(3)).toEqual([b, c, e]);
+    expect((await first(5)).slice(0, 4)).toEqual([b, c, e, docs[5]]);
+  });
+
   it('returns at most ?limit tasks, the soonest due, and refuses a bad limit', async () => {
     const docs = [];
     for (let i = 0; i < 3; i++) {

@@ -7,6 +7,7 @@ import type { DocumentRecord } from '../documents/document-record.js';
 import { DocumentStore } from '../documents/document.store.js';
 import { documentFactsOf, toDocumentView } from '../documents/document-view.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
+import { summaryBatchSize } from './summary-batch-size.js';
 
 const CREATOR_ONLY = new Set(['WITHDRAW']);
 /** How deep one stage is read at most before the inbox gives what it has. */
@@ -68,14 +69,17 @@ export class TasksQuery {
 
   /**
    * The first `limit` of the candidates, in their order, that the caller can act on. Summaries are read
-   * only for candidates not judged yet, as many at a time as tasks are still missing: the soonest due
-   * usually fill the page, and the rest of the candidates are never read.
+   * only for candidates not judged yet, as many at a time as the tasks still missing need at the share
+   * of tasks among those judged so far (`summaryBatchSize`): the soonest due usually fill the page, and
+   * the rest of the candidates are never read.
    */
   private async firstTasks(ids: readonly string[], limit: number, judged: Map<string, TaskItem | null>, actor: ActorFacts, now: Date): Promise<TaskItem[]> {
     const items: TaskItem[] = [];
     for (let i = 0; i < ids.length && items.length < limit; i++) {
       if (!judged.has(ids[i])) {
-        const batch = ids.slice(i).filter((id) => !judged.has(id)).slice(0, limit - items.length);
+        const accepted = [...judged.values()].filter((item) => item !== null).length;
+        const size = summaryBatchSize(limit - items.length, judged.size, accepted);
+        const batch = ids.slice(i).filter((id) => !judged.has(id)).slice(0, size);
         for (const id of batch) judged.set(id, null); // ended meanwhile unless its summary comes back
         for (const record of await this.store.inboxSummaries(this.dataSource.manager, batch)) judged.set(record.id, this.taskOf(record, actor, now));
       }
