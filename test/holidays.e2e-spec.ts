@@ -6,6 +6,8 @@ import {
   computeDeadlineSchedule,
   DEFAULT_SLA,
   formatIndonesianLocalDate,
+  missingNationalHolidayYears,
+  toLocalDateTime,
   WorkingDayCalendar,
   type Holiday,
   type LocalDate,
@@ -431,6 +433,28 @@ describe('holidays and the deadlines they move', () => {
         expect(after.dueAt.toISOString()).toBe(calendar.withHolidays([...calendar.holidays, { date, name: 'Libur Berau' }]).addWorkingDays(before.dueAt, 1).toISOString());
         expect(await rescheduledRows(before.id)).toEqual([{ deadlineId: before.id, generation: before.generation + 1 }]);
       }
+    });
+  });
+
+  describe('a year without national holidays', () => {
+    const missing = async (user: string) => (await t.http.get('/api/holidays').set(await t.auth(user))).body.missingNationalYears as number[];
+
+    it('is named to every reader until a province ADMIN enters one of its national holidays', async () => {
+      const today = toLocalDateTime(new Date(), 'Asia/Makassar').date;
+      const thisYear = Number(today.slice(0, 4));
+      const seededYears = (await t.dataSource.query(`SELECT DISTINCT extract(year FROM date)::int AS y FROM holidays WHERE government_id IS NULL`)).map((r: { y: number }) => r.y);
+      expect(await missing('kaltim.admin')).toEqual(missingNationalHolidayYears(today, seededYears));
+
+      await t.dataSource.query(`DELETE FROM holidays WHERE government_id IS NULL AND extract(year FROM date) = $1`, [thisYear]);
+      expect(await missing('kaltim.admin')).toContain(thisYear);
+      expect(await missing('paser.drafter')).toContain(thisYear);
+      // a government's own holiday does not stand in for the national ones
+      expect((await postHoliday('paser.admin', { date: `${thisYear}-12-30`, name: 'Libur Paser', governmentCode: 'paser' })).status).toBe(201);
+      expect(await missing('paser.admin')).toContain(thisYear);
+
+      expect((await postHoliday('kaltim.admin', { date: `${thisYear}-12-25`, name: 'Hari Raya Natal', governmentCode: null })).status).toBe(201);
+      expect(await missing('kaltim.admin')).not.toContain(thisYear);
+      expect(await missing('paser.admin')).not.toContain(thisYear);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { act, createQuickWin, fireAction, screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { act, createQuickWin, fireAction, makassarLocal, screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, type BrowserApp } from '#testing';
 
 jest.setTimeout(600_000);
 
@@ -164,5 +164,38 @@ describe.each([
     await page().getByRole('heading', { name: 'Tahap: Dipublikasikan' }).waitFor();
     await page().locator('.timeline li').filter({ hasText: 'Berikan Fasilitasi oleh Andi Mappaselle, S.H., M.H.' }).waitFor();
     await checkPage('peraturan-dipublikasikan');
+  });
+
+  it("tells an ADMIN when this year's national holidays are missing, and who adds them", async () => {
+    const year = Number(makassarLocal(new Date()).slice(0, 4));
+    const thisYear = `government_id IS NULL AND extract(year FROM date) = $1`;
+    const national: Array<{ date: string; name: string }> = await app.t.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, name FROM holidays WHERE ${thisYear}`, [year]);
+    await app.t.dataSource.query(`DELETE FROM holidays WHERE ${thisYear}`, [year]);
+    try {
+      const warning = page().getByTestId('missing-national-holidays');
+      await signIn(app, 'paser.admin', '/pengaturan');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain(`Hari libur nasional tahun ${year} belum diisi.`);
+      expect(await warning.textContent()).toContain('diisi oleh admin pemerintah provinsi');
+
+      await signIn(app, 'kaltim.admin', '/pengaturan');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain(`Tambahkan hari libur nasional dan cuti bersama tahun ${year}`);
+      const yearField = page().getByRole('region', { name: 'Hari Libur' }).getByLabel('Tahun', { exact: true });
+      await yearField.fill(String(year - 1));
+      await warning.getByRole('button', { name: `Lihat tahun ${year}` }).click();
+      await expect(yearField.inputValue()).resolves.toBe(String(year));
+      await checkPage('pengaturan-libur-nasional-kosong');
+
+      await page().getByLabel('Tanggal', { exact: true }).fill(`${year}-12-25`);
+      await page().getByLabel('Nama hari libur').fill('Hari Raya Natal');
+      await page().getByLabel('Hari libur nasional (berlaku di semua pemerintah daerah)').check();
+      await page().getByRole('button', { name: 'Tambah hari libur' }).click();
+      await page().getByRole('status').filter({ hasText: 'ditambahkan' }).waitFor();
+      await warning.waitFor({ state: 'detached' });
+    } finally {
+      await app.t.dataSource.query(`DELETE FROM holidays WHERE ${thisYear}`, [year]);
+      for (const { date, name } of national) await app.t.dataSource.query(`INSERT INTO holidays (date, name) VALUES ($1, $2)`, [date, name]);
+    }
   });
 });

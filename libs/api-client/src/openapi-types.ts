@@ -1378,6 +1378,13 @@ export interface components {
         };
         HolidayList: {
             items: components["schemas"]["Holiday"][];
+            /**
+             * @description This year and, from 1 October, the next (in the caller's government's zone) when no national holiday is entered for it: working-day deadlines in such a year would count every weekday as a working day. A province's ADMIN adds them.
+             * @example [
+             *       2028
+             *     ]
+             */
+            missingNationalYears: number[];
         };
         ImportPersonnelRequest: {
             /** @description CSV or XLSX with columns nip, name, email, username, unitCode, roles; at most 10 MB */

@@ -26,7 +26,20 @@ const HolidayFields = {
 
 export const HolidaySchema = named('Holiday', Type.Object(HolidayFields, { additionalProperties: false }));
 
-export const HolidayListSchema = named('HolidayList', Type.Object({ items: Type.Array(HolidaySchema) }, { additionalProperties: false }));
+export const HolidayListSchema = named(
+  'HolidayList',
+  Type.Object(
+    {
+      items: Type.Array(HolidaySchema),
+      missingNationalYears: Type.Array(Type.Integer(), {
+        description:
+          "This year and, from 1 October, the next (in the caller's government's zone) when no national holiday is entered for it: working-day deadlines in such a year would count every weekday as a working day. A province's ADMIN adds them.",
+        examples: [[2028]],
+      }),
+    },
+    { additionalProperties: false },
+  ),
+);
 
 export const HolidayChangeSchema = named(
   'HolidayChange',

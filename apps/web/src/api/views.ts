@@ -40,6 +40,7 @@ export type NotificationPage = Schemas['NotificationList'];
 export type SlaStage = Schemas['StageSla'];
 export type Sla = Schemas['Sla'];
 export type Holiday = Schemas['Holiday'];
+export type HolidayList = Schemas['HolidayList'];
 
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 export type OfficeHours = Schemas['OfficeWeek'];

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import { useIdempotencyKey } from '../api/idempotency-key';
-import type { Holiday, Kind, Sla } from '../api/views';
+import type { Holiday, HolidayList, Kind, Sla } from '../api/views';
 import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
 import { errorText } from '../i18n/error-text';
 import { durationText, KIND_LABELS, localDate, stageLabel } from '../i18n/words';
@@ -127,12 +127,32 @@ function SlaSection({ kind }: { kind: Kind }) {
   );
 }
 
+/** A year that should have its national holidays by now and has none: every weekday would count as a working day. */
+function MissingNationalHolidays({ year, national, onShow }: { year: number; national: boolean; onShow: () => void }) {
+  return (
+    <div class="alert" role="alert" data-testid="missing-national-holidays">
+      <p>
+        <strong>Hari libur nasional tahun {year} belum diisi.</strong> Batas waktu hari kerja yang jatuh pada tahun itu menghitung setiap Senin sampai
+        Jumat sebagai hari kerja, termasuk hari raya dan cuti bersama.
+      </p>
+      <p>
+        {national
+          ? `Tambahkan hari libur nasional dan cuti bersama tahun ${year} menurut SKB 3 Menteri di bawah ini, dengan tanda "Hari libur nasional".`
+          : 'Hari libur nasional diisi oleh admin pemerintah provinsi: mintalah mereka mengisinya.'}
+      </p>
+      <button type="button" onClick={onShow}>
+        Lihat tahun {year}
+      </button>
+    </div>
+  );
+}
+
 function HolidaySection() {
   const { me } = useSession();
   // national holidays are a province ADMIN's: nobody else is offered what the API would refuse
   const national = useAdministersProvince(true, me.governmentCode);
   const [year, setYear] = useState(new Date().getFullYear());
-  const holidays = useLoad(() => ok<{ items: Holiday[] }>(api.GET('/api/holidays', { params: { query: { year } as never } })), [year]);
+  const holidays = useLoad(() => ok<HolidayList>(api.GET('/api/holidays', { params: { query: { year } as never } })), [year]);
   const feedback = useFeedback();
   const idempotency = useIdempotencyKey();
 
@@ -167,6 +187,9 @@ function HolidaySection() {
   return (
     <section aria-labelledby="libur">
       <h2 id="libur">Hari Libur</h2>
+      {holidays.data?.missingNationalYears.map((missing) => (
+        <MissingNationalHolidays key={missing} year={missing} national={national} onShow={() => setYear(missing)} />
+      ))}
       <label>
         Tahun{' '}
         <input type="number" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.currentTarget.value) || year)} />
