@@ -178,8 +178,17 @@ describe.each([
       expect(await warning.textContent()).toContain(`Hari libur nasional tahun ${year} belum diisi.`);
       expect(await warning.textContent()).toContain('diisi oleh admin pemerintah provinsi');
 
-      await signIn(app, 'kaltim.admin', '/pengaturan');
+      // the weekly digest's notice leads the province's ADMIN to the holidays
+      const notice = `Hari libur nasional tahun ${year} belum diisi`;
+      await app.t.dataSource.query(
+        `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key)
+         SELECT id, 'HOLIDAYS_MISSING', NULL, NULL, $1, 'Yth. Admin,\nsilakan isi hari libur nasional.', $2 FROM users WHERE username = 'kaltim.admin'`,
+        [notice, `holidays-missing:uji:${label}`],
+      );
+      await signIn(app, 'kaltim.admin', '/pemberitahuan');
+      await page().getByRole('link', { name: notice }).click();
       await warning.waitFor();
+      expect(new URL(page().url()).pathname).toBe('/pengaturan');
       expect(await warning.textContent()).toContain(`Tambahkan hari libur nasional dan cuti bersama tahun ${year}`);
       const yearField = page().getByRole('region', { name: 'Hari Libur' }).getByLabel('Tahun', { exact: true });
       await yearField.fill(String(year - 1));

@@ -91,4 +91,27 @@ describe('weekly digest', () => {
     expect((await digestsOf('kaltim', '2026-11-24')).length).toBe(0);
     expect((await digestsOf('kaltim', '2027-03-01')).length).toBe(0);
   });
+
+  it("tells a province's ADMINs, with the digest, of an expected year without national holidays; nobody when there are", async () => {
+    const notices = async (week: string): Promise<Array<{ username: string; title: string; message: string; documentId: string | null }>> =>
+      t.dataSource.query(
+        `SELECT u.username, n.title, n.message, n.document_id AS "documentId" FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.type = 'HOLIDAYS_MISSING' AND n.dedup_key LIKE $1 ORDER BY u.username`,
+        [`holidays-missing:%:${week}:%`],
+      );
+    // the week of the first test: 2026 and 2027 (expected from October) both have theirs
+    expect(await notices(WEEK)).toEqual([]);
+
+    await t.dataSource.query(`DELETE FROM holidays WHERE government_id IS NULL AND date BETWEEN '2027-01-01' AND '2027-12-31'`);
+    const week = '2026-11-23';
+    await producer.add(['kaltim', 'paser'].map((governmentCode) => ({ item: { name: JobName.WeeklyDigest, data: { governmentCode, week } } })));
+    await waitFor(async () => (await t.dataSource.query(`SELECT 1 FROM weekly_digests WHERE week = $1`, [week])).length === 2, { what: 'the two digests of the week' });
+
+    const sent = await notices(week);
+    expect(sent.map((n) => [n.username, n.title, n.documentId])).toEqual([['kaltim.admin', 'Hari libur nasional tahun 2027 belum diisi', null]]);
+    expect(sent[0]!.message).toContain('Senin sampai Jumat sebagai hari kerja');
+    expect(sent[0]!.message).toContain('Pengaturan, bagian Hari Libur');
+    const listed = await t.http.get('/api/notifications').set(await t.auth('kaltim.admin'));
+    expect(listed.body.items.map((i: Record<string, unknown>) => [i.type, i.title, i.documentKind, i.documentId])).toContainEqual(['HOLIDAYS_MISSING', sent[0]!.title, null, null]);
+  });
 });

@@ -1473,12 +1473,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description ASSIGNED, RETURNED, APPROVED, REJECTED, REMINDER, OVERDUE, ESCALATION, PUBLISHED, WEEKLY_DIGEST, DELEGATION_GRANTED...
+             * @description ASSIGNED, RETURNED, APPROVED, REJECTED, REMINDER, OVERDUE, ESCALATION, PUBLISHED, CANCELLED, WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED, HOLIDAYS_MISSING (to a province's ADMINs with the weekly digest: a year without national holidays)
              * @example ASSIGNED
              */
             type: string;
             /**
-             * @description null for a notification about no single document: WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED
+             * @description null for a notification about no single document: WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED, HOLIDAYS_MISSING
              * @example quick-win
              */
             documentKind: ("quick-win" | "regulation") | null;

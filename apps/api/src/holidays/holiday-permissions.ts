@@ -1,3 +1,4 @@
+import { managesNationalHolidays } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden } from '../common/errors/app.exception.js';
 
@@ -8,7 +9,7 @@ import { forbidden } from '../common/errors/app.exception.js';
 export function assertMayManageHolidays(user: AuthenticatedUser, governmentCode: string | null): void {
   if (!user.roles.includes('ADMIN')) throw forbidden('Only an ADMIN manages holidays');
   if (governmentCode === null) {
-    if (user.governmentLevel !== 'PROVINCE') throw forbidden("National holidays are managed by a province's ADMIN");
+    if (!managesNationalHolidays(user)) throw forbidden("National holidays are managed by a province's ADMIN");
     return;
   }
   if (governmentCode !== user.governmentCode) {

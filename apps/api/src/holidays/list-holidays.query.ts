@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { listHolidaysVisibleTo, nationalHolidayYears } from '#persistence';
-import { missingNationalHolidayYears, toLocalDateTime } from '#workflow';
+import { DataSource, type EntityManager } from 'typeorm';
+import { findGovernmentByCode, listHolidaysVisibleTo, nationalHolidayYearsAmong } from '#persistence';
+import { holidayYearsExpected, missingNationalHolidayYears, toLocalDateTime } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { toHolidayView, type HolidayView } from './holiday-view.js';
 
@@ -15,8 +15,14 @@ export class ListHolidaysQuery {
 
   async execute(user: AuthenticatedUser, year?: number): Promise<{ items: HolidayView[]; missingNationalYears: number[] }> {
     const manager = this.dataSource.manager;
-    const [rows, coverage] = await Promise.all([listHolidaysVisibleTo(manager, user.governmentId, year ?? null), nationalHolidayYears(manager, user.governmentId)]);
-    const today = toLocalDateTime(new Date(), coverage.timeZone).date;
-    return { items: rows.map(toHolidayView), missingNationalYears: missingNationalHolidayYears(today, coverage.years) };
+    const [rows, missingNationalYears] = await Promise.all([listHolidaysVisibleTo(manager, user.governmentId, year ?? null), this.missingYears(manager, user)]);
+    return { items: rows.map(toHolidayView), missingNationalYears };
+  }
+
+  private async missingYears(manager: EntityManager, user: AuthenticatedUser): Promise<number[]> {
+    const government = await findGovernmentByCode(manager, user.governmentCode);
+    if (!government) return [];
+    const today = toLocalDateTime(new Date(), government.timeZone).date;
+    return missingNationalHolidayYears(today, await nationalHolidayYearsAmong(manager, holidayYearsExpected(today)));
   }
 }

@@ -13,9 +13,9 @@ export const NotificationSchema = named(
   Type.Object(
     {
       id: Type.String({ format: 'uuid' }),
-      type: Type.String({ description: 'ASSIGNED, RETURNED, APPROVED, REJECTED, REMINDER, OVERDUE, ESCALATION, PUBLISHED, WEEKLY_DIGEST, DELEGATION_GRANTED...', examples: ['ASSIGNED'] }),
+      type: Type.String({ description: 'ASSIGNED, RETURNED, APPROVED, REJECTED, REMINDER, OVERDUE, ESCALATION, PUBLISHED, CANCELLED, WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED, HOLIDAYS_MISSING (to a province\'s ADMINs with the weekly digest: a year without national holidays)', examples: ['ASSIGNED'] }),
       documentKind: Nullable(OneOf(['quick-win', 'regulation'] as const), {
-        description: 'null for a notification about no single document: WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED',
+        description: 'null for a notification about no single document: WEEKLY_DIGEST, DELEGATION_GRANTED, DELEGATION_REVOKED, HOLIDAYS_MISSING',
         examples: ['quick-win'],
       }),
       documentId: Nullable(Type.String({ format: 'uuid' })),

@@ -97,6 +97,10 @@ export function NotificationsPage({ query }: PageProps) {
                 <Link href="/pendelegasian" class="title" onClick={() => n.readAt || readOnOpening(n.id)}>
                   {n.title}
                 </Link>
+              ) : n.type === 'HOLIDAYS_MISSING' ? (
+                <Link href="/pengaturan#libur" class="title" onClick={() => n.readAt || readOnOpening(n.id)}>
+                  {n.title}
+                </Link>
               ) : (
                 <p class="title">{n.title}</p>
               )}

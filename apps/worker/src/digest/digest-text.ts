@@ -31,3 +31,16 @@ export function weeklyDigestText(f: DigestFigures): { title: string; message: st
     ].join('\n'),
   };
 }
+
+/** The notice to a province's ADMIN that national holidays of `years` are missing, in Bahasa Indonesia. */
+export function holidaysMissingText(name: string, years: readonly number[]): { title: string; message: string } {
+  const list = years.join(' dan ');
+  return {
+    title: `Hari libur nasional tahun ${list} belum diisi`,
+    message: [
+      `Yth. ${name},`,
+      `hari libur nasional tahun ${list} belum diisi di alur. Batas waktu hari kerja yang jatuh pada tahun itu menghitung setiap Senin sampai Jumat sebagai hari kerja, termasuk hari raya dan cuti bersama.`,
+      'Silakan isi hari libur nasional dan cuti bersama menurut SKB 3 Menteri di Pengaturan, bagian Hari Libur; batas waktu yang berjalan dihitung ulang.',
+    ].join('\n'),
+  };
+}

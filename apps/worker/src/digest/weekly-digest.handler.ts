@@ -1,15 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DigestRepository, holidaysOfGovernment, ReportsRepository, type DigestGovernment, type DigestRecipient } from '#persistence';
+import { DigestRepository, holidaysOfGovernment, nationalHolidayYearsAmong, ReportsRepository, type DigestGovernment, type DigestRecipient } from '#persistence';
 import { JobName, type WeeklyDigestPayload } from '#queue';
 import {
   addDaysToLocalDate,
   digestTimeOf,
+  holidayYearsExpected,
+  managesNationalHolidays,
+  missingNationalHolidayYears,
   slaStatusBounds,
   toLocalDateTime,
   weekdayOf,
   WorkingDayCalendar,
   workloadOf,
+  type GovernmentLevel,
+  type LocalDate,
   type ReportPerson,
   type Role,
   type WorkflowRegistry,
@@ -17,17 +22,18 @@ import {
 import { isEarly, waitUntil } from '../jobs/early-job.util.js';
 import type { JobContext } from '../jobs/job-handler.types.js';
 import { OnJob } from '../jobs/on-job.decorator.js';
-import { weeklyDigestDedupKey } from '../notifications/dedup-keys.js';
+import { holidaysMissingDedupKey, weeklyDigestDedupKey } from '../notifications/dedup-keys.js';
 import { NotificationWriter, type NotificationDraft } from '../notifications/notification.writer.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
-import { weeklyDigestText } from './digest-text.js';
+import { holidaysMissingText, weeklyDigestText } from './digest-text.js';
 
 /**
  * The weekly digest of one government: to its Sekda (the whole government) and each Kepala OPD (their
  * unit), in-app and by e-mail: what is overdue, what waits on them, last week's throughput. Checked
  * against PostgreSQL: the government must exist, the week be a Monday whose digest time has come
  * (an early job waits), and the week not sent yet; the week is recorded in the transaction that
- * stores the notifications, whose keys are unique per person and week.
+ * stores the notifications, whose keys are unique per person and week. With it, a province's ADMINs
+ * are told when a year that should have its national holidays by that Monday has none.
  */
 @Injectable()
 export class WeeklyDigestHandler {
@@ -55,7 +61,7 @@ export class WeeklyDigestHandler {
     if (isEarly(at, now)) return waitUntil(context, at);
     if ((await this.digests.sentWeeks([data.week])).has(`${government.id}|${data.week}`)) return 'sent already';
 
-    const drafts = await this.compose(government, data.week, calendar, now);
+    const drafts = [...(await this.compose(government, data.week, calendar, now)), ...(await this.holidaysMissingNotices(government, data.week))];
     const stored = await this.dataSource.transaction(async (tx) => {
       if (!(await this.digests.markSent(tx, government.id, data.week, drafts.length))) return false;
       await this.writer.insert(tx, drafts);
@@ -103,6 +109,23 @@ export class WeeklyDigestHandler {
       });
       return { userId: r.userId, type: 'WEEKLY_DIGEST', documentKind: null, documentId: null, ...text, dedupKey: weeklyDigestDedupKey(government.code, digestWeek, r.username) };
     });
+  }
+
+  /** To each ADMIN who enters the national holidays, the years expected by the digest's Monday that have none. */
+  private async holidaysMissingNotices(government: DigestGovernment, week: LocalDate): Promise<NotificationDraft[]> {
+    const governmentLevel = government.level as GovernmentLevel;
+    const admins = (await this.digests.administrators(government.id)).filter((a) => managesNationalHolidays({ roles: a.roles, governmentLevel }));
+    if (admins.length === 0) return [];
+    const missing = missingNationalHolidayYears(week, await nationalHolidayYearsAmong(this.dataSource.manager, holidayYearsExpected(week)));
+    if (missing.length === 0) return [];
+    return admins.map((a): NotificationDraft => ({
+      userId: a.userId,
+      type: 'HOLIDAYS_MISSING',
+      documentKind: null,
+      documentId: null,
+      ...holidaysMissingText(a.name, missing),
+      dedupKey: holidaysMissingDedupKey(government.code, week, a.username),
+    }));
   }
 
   private drop(data: WeeklyDigestPayload, why: string): string {

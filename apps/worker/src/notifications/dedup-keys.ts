@@ -26,6 +26,11 @@ export function weeklyDigestDedupKey(governmentCode: string, week: string, usern
   return `digest:${governmentCode}:${week}:${username}`;
 }
 
+/** The week's notice to one of a province's ADMINs that national holidays are missing. */
+export function holidaysMissingDedupKey(governmentCode: string, week: string, username: string): string {
+  return `holidays-missing:${governmentCode}:${week}:${username}`;
+}
+
 /**
  * The e-mail Message-ID of a notification: `<dedup-key@alur>`, with every character a dot-atom may not
  * hold (RFC 5322, e.g. ':') turned into '.', so a re-sent e-mail carries the same id.

@@ -89,18 +89,15 @@ export async function listHolidaysVisibleTo(manager: EntityManager, governmentId
   );
 }
 
-/** The government's zone, and the years from last year on (in that zone) with at least one national holiday. */
-export async function nationalHolidayYears(manager: EntityManager, governmentId: string): Promise<{ timeZone: string; years: number[] }> {
-  const [row]: Array<{ timeZone: string; years: number[] }> = await manager.query(
-    `SELECT g.time_zone AS "timeZone",
-            ARRAY(SELECT DISTINCT extract(year FROM h.date)::int FROM holidays h
-                   WHERE h.government_id IS NULL
-                     AND h.date >= make_date(extract(year FROM now() AT TIME ZONE g.time_zone)::int - 1, 1, 1)
-                   ORDER BY 1) AS years
-       FROM governments g WHERE g.id = $1`,
-    [governmentId],
+/** Those of `years` with at least one national holiday. */
+export async function nationalHolidayYearsAmong(manager: EntityManager, years: readonly number[]): Promise<number[]> {
+  const rows: Array<{ year: number }> = await manager.query(
+    `SELECT y AS year FROM unnest($1::int[]) AS y
+      WHERE EXISTS (SELECT 1 FROM holidays h WHERE h.government_id IS NULL AND h.date BETWEEN make_date(y, 1, 1) AND make_date(y, 12, 31))
+      ORDER BY y`,
+    [years],
   );
-  return row!;
+  return rows.map((r) => r.year);
 }
 
 /** A national holiday or one of the government's own, locked for removal; null when it sees none with that id. */

@@ -6,7 +6,16 @@ export interface DigestGovernment {
   id: string;
   code: string;
   name: string;
+  level: string;
   timeZone: string;
+}
+
+/** An active ADMIN of a government. */
+export interface DigestAdministrator {
+  userId: string;
+  username: string;
+  name: string;
+  roles: string[];
 }
 
 /** Someone who receives the digest: a Sekda (SECRETARY) or a Kepala OPD (UNIT_HEAD). */
@@ -26,11 +35,11 @@ export class DigestRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async governments(): Promise<DigestGovernment[]> {
-    return this.dataSource.query(`SELECT id, code, name, time_zone AS "timeZone" FROM governments ORDER BY code`);
+    return this.dataSource.query(`SELECT id, code, name, level, time_zone AS "timeZone" FROM governments ORDER BY code`);
   }
 
   async government(code: string): Promise<DigestGovernment | null> {
-    const rows: DigestGovernment[] = await this.dataSource.query(`SELECT id, code, name, time_zone AS "timeZone" FROM governments WHERE code = $1`, [code]);
+    const rows: DigestGovernment[] = await this.dataSource.query(`SELECT id, code, name, level, time_zone AS "timeZone" FROM governments WHERE code = $1`, [code]);
     return rows[0] ?? null;
   }
 
@@ -59,6 +68,14 @@ export class DigestRepository {
          FROM users u JOIN units un ON un.id = u.unit_id
         WHERE u.government_id = $1 AND u.active AND u.roles && ARRAY['SECRETARY', 'UNIT_HEAD']::text[]
         ORDER BY u.username`,
+      [governmentId],
+    );
+  }
+
+  /** The active ADMINs of the government. */
+  async administrators(governmentId: string): Promise<DigestAdministrator[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", u.username, u.name, u.roles FROM users u WHERE u.government_id = $1 AND u.active AND 'ADMIN' = ANY(u.roles) ORDER BY u.username`,
       [governmentId],
     );
   }

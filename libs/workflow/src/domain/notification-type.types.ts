@@ -16,6 +16,8 @@ export const NotificationType = {
   DELEGATION_GRANTED: 'DELEGATION_GRANTED',
   /** A delegation was revoked: told to its principal and its delegate. About no document. */
   DELEGATION_REVOKED: 'DELEGATION_REVOKED',
+  /** With the weekly digest, to a province's ADMINs: a year that should have its national holidays has none. About no document. */
+  HOLIDAYS_MISSING: 'HOLIDAYS_MISSING',
 } as const;
 
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];

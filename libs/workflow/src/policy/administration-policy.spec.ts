@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { administers, BOOTSTRAP_ADMIN_ROLES, GRANTABLE_ROLES, isGrantableRole, mayCreateGovernments } from './administration-policy.js';
+import { administers, BOOTSTRAP_ADMIN_ROLES, GRANTABLE_ROLES, isGrantableRole, managesNationalHolidays, mayCreateGovernments } from './administration-policy.js';
 
 const kaltim = { code: 'kaltim', parentCode: null };
 const paser = { code: 'paser', parentCode: 'kaltim' };
@@ -28,6 +28,12 @@ describe('administration policy', () => {
   it("only a province's ADMIN creates governments", () => {
     expect(mayCreateGovernments(provinceAdmin)).toBe(true);
     expect(mayCreateGovernments(regencyAdmin)).toBe(false);
+  });
+
+  it("only a province's ADMIN manages the national holidays", () => {
+    expect(managesNationalHolidays(provinceAdmin)).toBe(true);
+    expect(managesNationalHolidays(regencyAdmin)).toBe(false);
+    expect(managesNationalHolidays({ roles: ['SECRETARY', 'OPERATOR'], governmentLevel: 'PROVINCE' })).toBe(false);
   });
 
   it('an ADMIN grants the roles of domain.md, never the deployment-level OPERATOR', () => {

@@ -44,6 +44,11 @@ export function administers(actor: AdministratorFacts, government: GovernmentPla
   return actor.governmentLevel === 'PROVINCE' && government.parentCode === actor.governmentCode;
 }
 
+/** National holidays and cuti bersama are entered by a province's ADMIN (domain.md); every government counts them. */
+export function managesNationalHolidays(actor: Pick<AdministratorFacts, 'roles' | 'governmentLevel'>): boolean {
+  return isAdministrator(actor) && actor.governmentLevel === 'PROVINCE';
+}
+
 /** Only a province's ADMIN creates governments, and only regencies and cities under that province. */
 export function mayCreateGovernments(actor: AdministratorFacts): boolean {
   return isAdministrator(actor) && actor.governmentLevel === 'PROVINCE';
