@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { createTestApp, type TestApp } from '#testing';
+import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import { computeDeadlineSchedule, DEFAULT_SLA, WorkingDayCalendar, type Holiday } from '#workflow';
 
 jest.setTimeout(60_000);
 
@@ -109,6 +110,45 @@ describe('governments and units administration', () => {
     expect(entry.before).toMatchObject({ level: 'REGENCY', name: 'Pemerintah Kabupaten Berau' });
     expect(entry.after).toMatchObject({ level: 'CITY', name: 'Pemerintah Kota Berau' });
     await t.http.patch('/api/governments/berau').set(await t.auth('kaltim.admin')).send({ level: 'REGENCY', name: 'Pemerintah Kabupaten Berau' });
+  });
+
+  it("a new time zone moves the government's pending deadlines into it, in the same transaction; the same zone moves nothing", async () => {
+    const doc = await createQuickWin(t, 'berau.drafter');
+    expect((await act(t, 'quick-wins', doc.id, 'berau.drafter', 'SUBMIT')).status).toBe(200);
+    const pending = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT id, entered_at AS "enteredAt", due_at AS "dueAt", explanation, generation FROM deadlines WHERE document_id = $1 AND status = 'PENDING'`,
+          [doc.id],
+        )
+      )[0] as { id: string; enteredAt: Date; dueAt: Date; explanation: string; generation: number };
+    const before = await pending();
+    expect(before.explanation).toContain('WITA');
+    const calendar = async (timeZone: string) => {
+      const holidays: Holiday[] = await t.dataSource.query(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date, name FROM holidays WHERE government_id IS NULL OR government_id = (SELECT id FROM governments WHERE code = 'berau')`,
+      );
+      return new WorkingDayCalendar({ timeZone, holidays });
+    };
+
+    const same = await t.http.patch('/api/governments/berau').set(await t.auth('kaltim.admin')).send({ timeZone: 'Asia/Makassar' });
+    expect(same.status).toBe(200);
+    expect(await pending()).toEqual(before);
+
+    const moved = await t.http.patch('/api/governments/berau').set(await t.auth('kaltim.admin')).send({ timeZone: 'Asia/Jakarta' });
+    expect(moved.status).toBe(200);
+    const after = await pending();
+    const expected = computeDeadlineSchedule({ enteredAt: before.enteredAt, policy: DEFAULT_SLA['quick-win'].endorsement, calendar: await calendar('Asia/Jakarta') });
+    expect(after.dueAt.toISOString()).toBe(expected.dueAt.toISOString());
+    expect(after.dueAt).not.toEqual(before.dueAt); // the close of office in WIB is never the close in WITA
+    expect(after.explanation).toBe(expected.explanation);
+    expect(after.explanation).toContain('WIB');
+    expect(after.generation).toBe(before.generation + 1);
+    const outbox = await t.dataSource.query(`SELECT payload FROM outbox WHERE type = 'DEADLINE_RESCHEDULED' AND payload ->> 'deadlineId' = $1`, [after.id]);
+    expect(outbox.map((r: { payload: unknown }) => r.payload)).toEqual([{ deadlineId: after.id, generation: after.generation }]);
+
+    await t.http.patch('/api/governments/berau').set(await t.auth('kaltim.admin')).send({ timeZone: 'Asia/Makassar' });
+    expect((await pending()).dueAt).toEqual(before.dueAt);
   });
 
   it("GET /api/units: anyone signed in reads their own government's units by name, code and name only", async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlineRescheduler, OfficeHoursRepository } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { GovernmentsController } from './governments.controller.js';
@@ -9,6 +10,6 @@ import { CreateUnitUseCase, ListUnitsQuery, UnitDirectoryQuery, UpdateUnitUseCas
 @Module({
   imports: [IdempotencyModule],
   controllers: [GovernmentsController, UnitDirectoryController],
-  providers: [ListGovernmentsQuery, CreateGovernmentUseCase, UpdateGovernmentUseCase, ListUnitsQuery, CreateUnitUseCase, UpdateUnitUseCase, UnitDirectoryQuery, ActorFactsLoader],
+  providers: [ListGovernmentsQuery, CreateGovernmentUseCase, UpdateGovernmentUseCase, ListUnitsQuery, CreateUnitUseCase, UpdateUnitUseCase, UnitDirectoryQuery, ActorFactsLoader, OfficeHoursRepository, DeadlineRescheduler],
 })
 export class GovernmentsModule {}

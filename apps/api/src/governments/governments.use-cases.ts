@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { findGovernmentByCode, insertGovernment, listAdministeredGovernments, lockGovernmentByCode, recordAdminChanges, updateGovernment } from '#persistence';
+import {
+  DeadlineRescheduler,
+  findGovernmentByCode,
+  insertGovernment,
+  listAdministeredGovernments,
+  lockCalendarExclusive,
+  lockGovernmentByCode,
+  recordAdminChanges,
+  updateGovernment,
+} from '#persistence';
 import { administers, mayCreateGovernments } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { assertAdministrator } from '../administration/administered-government.js';
@@ -47,9 +56,17 @@ export class CreateGovernmentUseCase {
 }
 
 /** PATCH /api/governments/:code: name, region name, time zone; a regency's or city's level. */
+/**
+ * PATCH /api/governments/:code. A new time zone moves the government's pending deadlines with it: in the
+ * same transaction, under the calendar lock (as an office-hours change), each is recomputed in the new
+ * zone (generation + 1, an outbox row each), so none stays due at the old zone's close of office.
+ */
 @Injectable()
 export class UpdateGovernmentUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rescheduler: DeadlineRescheduler,
+  ) {}
 
   async execute(user: AuthenticatedUser, code: string, dto: UpdateGovernmentDto): Promise<GovernmentView> {
     assertAdministrator(user);
@@ -60,8 +77,10 @@ export class UpdateGovernmentUseCase {
     }
     const timeZone = dto.timeZone === undefined ? undefined : validTimeZone(dto.timeZone);
     return this.dataSource.transaction(async (tx) => {
+      if (timeZone !== undefined && timeZone !== visible.timeZone) await lockCalendarExclusive(tx);
       const before = (await lockGovernmentByCode(tx, code))!;
       const after = await updateGovernment(tx, before.id, { name: dto.name?.trim(), regionName: dto.regionName?.trim(), level: dto.level, timeZone });
+      if (after.timeZone !== before.timeZone) await this.rescheduler.afterTimeZoneChange(tx, before.id, new Date());
       await recordAdminEdit(
         tx,
         { action: 'GOVERNMENT_UPDATED', targetType: 'GOVERNMENT', targetKey: code, governmentId: before.id, actorId: user.id, before: auditSnapshot(before), after: auditSnapshot(after) },

@@ -12,8 +12,12 @@ export interface HolidayChange {
   governmentId: string | null;
 }
 
-/** Which deadlines a change of calendar can move: a holiday's (those whose window holds its date) or a government's office hours (all of its). */
-type CalendarChange = HolidayChange | { date: null; governmentId: string };
+/**
+ * Which deadlines a change of calendar can move: a holiday's (the working-day ones whose window holds
+ * its date), a government's office hours (all of its working-day ones) or its time zone (all of its,
+ * calendar-day ones too: their explanations name the zone).
+ */
+type CalendarChange = (HolidayChange & { calendarDays?: false }) | { date: null; governmentId: string; calendarDays: boolean };
 
 export interface RescheduleReport {
   /** pending working-day deadlines whose window holds the date */
@@ -37,9 +41,9 @@ interface PendingDeadlineRow {
 export const RESCHEDULE_BATCH_SIZE = 500;
 
 /**
- * After a holiday was added or removed, or a government's office hours changed (call it in the same
- * transaction, after the write and after `lockCalendarExclusive`): recomputes every PENDING
- * working-day deadline of the affected governments whose due time has not passed (and, for a holiday,
+ * After a holiday was added or removed, or a government's office hours or time zone changed (call it in
+ * the same transaction, after the write and after `lockCalendarExclusive`): recomputes every PENDING
+ * working-day deadline (for a time zone, every one) of the affected governments whose due time has not passed (and, for a holiday,
  * whose window from entry to last escalation holds the date), from its original entry and policy
  * under the new calendar. A changed one gets its new due, reminder,
  * escalation times and explanation, `generation + 1`, and an outbox row
@@ -58,7 +62,12 @@ export class DeadlineRescheduler {
 
   /** The same for a change of the government's office hours: every pending working-day deadline of that government. */
   async afterOfficeHoursChange(manager: EntityManager, governmentId: string, now: Date, batchSize = RESCHEDULE_BATCH_SIZE): Promise<RescheduleReport> {
-    return this.afterCalendarChange(manager, { date: null, governmentId }, now, batchSize);
+    return this.afterCalendarChange(manager, { date: null, governmentId, calendarDays: false }, now, batchSize);
+  }
+
+  /** The same for a change of the government's time zone: every pending deadline of that government, calendar-day ones too. */
+  async afterTimeZoneChange(manager: EntityManager, governmentId: string, now: Date, batchSize = RESCHEDULE_BATCH_SIZE): Promise<RescheduleReport> {
+    return this.afterCalendarChange(manager, { date: null, governmentId, calendarDays: true }, now, batchSize);
   }
 
   private async afterCalendarChange(manager: EntityManager, change: CalendarChange, now: Date, batchSize: number): Promise<RescheduleReport> {
@@ -86,7 +95,7 @@ export class DeadlineRescheduler {
         WHERE dl.status = 'PENDING'
           AND dl.id > $1::uuid
           AND dl.due_at > $2
-          AND (dl.policy ->> 'businessDays')::boolean
+          AND ($6 OR (dl.policy ->> 'businessDays')::boolean)
           AND ($3::uuid IS NULL OR d.government_id = $3::uuid)
           AND ($4::date IS NULL
                OR $4::date BETWEEN (dl.entered_at AT TIME ZONE g.time_zone)::date - 1
@@ -94,7 +103,7 @@ export class DeadlineRescheduler {
         ORDER BY dl.id
         LIMIT $5
         FOR UPDATE OF dl`,
-      [after, now, change.governmentId, change.date, limit],
+      [after, now, change.governmentId, change.date, limit, change.calendarDays === true],
     );
   }
 
