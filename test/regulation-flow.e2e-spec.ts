@@ -222,17 +222,25 @@ describe('work-system regulation from draft to publication', () => {
     expect((await act(t, 'regulations', doc.id, 'kaltim.asisten', 'PARAF')).status).toBe(403);
   });
 
-  it('refuses a draft whose title, body or a legal basis is white space only, and stores nothing', async () => {
+  it('refuses a draft whose title, body or a legal basis is white space only, or without any legal basis, and stores nothing', async () => {
     const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM documents`);
     for (const overrides of [{ title: '   ' }, { body: ' \n ' }, { legalBasis: ['Peraturan Menteri PANRB Nomor 7 Tahun 2022', '  '] }]) {
       const res = await t.http.post('/api/regulations').set(await t.auth('kaltim.drafter')).send(regulationBody(overrides));
       expect({ overrides, status: res.status, code: res.body.code }).toEqual({ overrides, status: 400, code: 'VALIDATION_FAILED' });
       expect(res.body.message).toMatch(/must not be blank/);
     }
+    const noBasis = await t.http.post('/api/regulations').set(await t.auth('kaltim.drafter')).send(regulationBody({ legalBasis: [] }));
+    expect({ status: noBasis.status, code: noBasis.body.code, message: noBasis.body.message }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/^legalBasis must hold at least 1 item/),
+    });
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM documents`)).toEqual(before);
     const doc = await createRegulation(t, 'kaltim.drafter');
-    const blank = await t.http.patch(`/api/regulations/${doc.id}`).set(await t.auth('kaltim.drafter')).send({ title: '\t' });
-    expect({ status: blank.status, code: blank.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    for (const patch of [{ title: '\t' }, { legalBasis: [] }]) {
+      const blank = await t.http.patch(`/api/regulations/${doc.id}`).set(await t.auth('kaltim.drafter')).send(patch);
+      expect({ patch, status: blank.status, code: blank.body.code }).toEqual({ patch, status: 400, code: 'VALIDATION_FAILED' });
+    }
     expect((await getRegulation(t, doc.id, 'kaltim.drafter')).body).toMatchObject({ title: doc.title, version: doc.version });
   });
 
