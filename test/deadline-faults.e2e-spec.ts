@@ -174,4 +174,24 @@ describe('deadline notifications under faults', () => {
     expect(new Set(messageIds).size).toBe(messageIds.length);
     expect(messageIds.length).toBe(all.length);
   });
+  it('a worker that was down relays the backlog in one batch: each person still reads their notifications newest first, in the order things happened', async () => {
+    const t = await app();
+    // no worker yet: the outbox keeps six submissions, each one ASSIGNED to the Kepala Dinas
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await submitted(t, `Inovasi Layanan Antrean ${i + 1}`));
+    const worker = await createTestWorker(t.env);
+    cleanups.push(() => worker.close());
+    await waitFor(() => allHave(t, ids, 1), { what: 'the backlog relayed' });
+
+    const list = await t.http.get('/api/notifications?limit=100').set(await t.auth('kaltim.kadis'));
+    expect(list.status).toBe(200);
+    const assigned = (list.body.items as Array<{ type: string; documentId: string; createdAt: string }>).filter((n) => n.type === 'ASSIGNED');
+    expect(assigned.map((n) => n.documentId)).toEqual([...ids].reverse());
+    // the outbox rows were taken oldest first (by their number, not its text: row 11 after row 3), and no two notifications claim the same instant
+    const stored: Array<{ outboxRow: number }> = await t.dataSource.query(
+      `SELECT split_part(dedup_key, ':', 2)::int AS "outboxRow" FROM notifications WHERE type = 'ASSIGNED' ORDER BY created_at, id`,
+    );
+    expect(stored.map((r) => r.outboxRow)).toEqual([...stored.map((r) => r.outboxRow)].sort((a, b) => a - b));
+    expect((await t.dataSource.query(`SELECT count(DISTINCT created_at)::int AS n FROM notifications WHERE type = 'ASSIGNED'`))[0].n).toBe(ids.length);
+  });
 });

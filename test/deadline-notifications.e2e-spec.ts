@@ -15,6 +15,8 @@ import {
 } from '#testing';
 
 import { addUser } from './support/users.js';
+import { regulationIn } from './support/regulation.js';
+import { TargetDateReminderHandler } from '../apps/worker/src/deadlines/target-date-reminder.handler.js';
 
 jest.setTimeout(60_000);
 
@@ -168,6 +170,30 @@ describe('deadline reminders, overdue notices, escalations and transition notifi
     expect(all[0].dedupKey).toMatch(new RegExp(`^target:${doc.id}:${targetDate}:7d:`));
     expect(all[0].title).toContain('Pengingat target penetapan (7 hari lagi): Rancangan Peraturan Gubernur tentang');
     expect(all[0].message).toContain('Silakan mengajukan dokumen agar target tersebut tercapai');
+  });
+
+  it('stops reminding of a targetDate once the head of region has signed (penetapan): nothing in promulgation or promulgated', async () => {
+    const local = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Makassar' });
+    const targetDate = local(2);
+    const signed = await regulationIn(t, 'kaltim', 'promulgation', { targetDate, title: 'Sistem Kerja yang Sudah Ditetapkan' });
+    const published = await regulationIn(t, 'kaltim', 'promulgated', { targetDate, title: 'Sistem Kerja yang Sudah Diundangkan' });
+    const waiting = await regulationIn(t, 'kaltim', 'signature', { targetDate, title: 'Sistem Kerja yang Menunggu Tanda Tangan' });
+    const ids = [signed.id, published.id, waiting.id];
+    await t.dataSource.query(`UPDATE documents SET created_at = now() - interval '10 days' WHERE id = ANY($1::uuid[])`, [ids]);
+    const targetReminders = async (id: string) => (await notificationsOf(t.dataSource, id)).filter((n) => n.dedupKey.startsWith('target:'));
+    await w.reconcile();
+
+    // the one still waiting for the signature is reminded (the pass ran)...
+    await waitFor(async () => (await targetReminders(waiting.id)).length > 0, { what: 'the target-date reminder before signature' });
+    expect(summarise(await targetReminders(waiting.id))).toEqual(['REMINDER kaltim.drafter', 'REMINDER kaltim.kepala']);
+    await new Promise((r) => setTimeout(r, 1000));
+    // ...the signed ones are enacted: their target is met, nobody is asked to reach it
+    expect(await targetReminders(signed.id)).toEqual([]);
+    expect(await targetReminders(published.id)).toEqual([]);
+    // a job for one of them (forged, or queued before the signature) writes nothing either
+    const handler = w.app.get(TargetDateReminderHandler);
+    expect(await handler.handle({ documentId: signed.id, targetDate, daysBefore: 7 }, { job: {} } as never)).toMatch(/enacted/);
+    expect(await targetReminders(signed.id)).toEqual([]);
   });
 
   describe('GET /api/notifications, POST /api/notifications/:id/read and /read', () => {

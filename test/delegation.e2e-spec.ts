@@ -492,6 +492,29 @@ describe('Plt/Plh delegation', () => {
     });
   });
 
+  it('counts whoever edited a draft for its creator as its creator too: the Kepala OPD who rewrote it as Plt of the drafter never endorses it', async () => {
+    const created = await createQuickWin(t, 'berau.drafter2', { title: 'Pelayanan Adminduk Keliling' });
+    const id = created.id;
+    expect((await act(t, 'quick-wins', id, 'berau.drafter2', 'SUBMIT')).status).toBe(200);
+    expect((await act(t, 'quick-wins', id, 'berau.kadis', 'RETURN', { comment: 'Perjelas sasaran layanan' })).status).toBe(200);
+
+    // the drafter is away; the Kepala OPD, as their Plt, rewrites the returned draft for them
+    const grant = await delegateOk('berau.drafter2', { delegate: 'berau.kadis', role: 'DRAFTER', kind: 'PLT', reason: 'Pemrakarsa sakit' });
+    const edited = await t.http.patch(`/api/quick-wins/${id}`).set(await t.auth('berau.kadis')).send({ title: 'Pelayanan Adminduk Keliling ke Desa Terpencil' });
+    expect(edited.status).toBe(200);
+    expect(edited.body.createdBy).toBe('berau.drafter2');
+    expect((await revoke('berau.drafter2', grant.id)).status).toBe(200);
+    expect((await act(t, 'quick-wins', id, 'berau.drafter2', 'RESUBMIT')).status).toBe(200);
+
+    // what they wrote for the drafter they may not endorse, whatever roles they hold
+    const offered = await t.http.get(`/api/quick-wins/${id}`).set(await t.auth('berau.kadis'));
+    expect(offered.body.allowedActions).not.toContain('ENDORSE');
+    expect(offered.body.allowedActions).toContain('RETURN');
+    const endorse = await act(t, 'quick-wins', id, 'berau.kadis', 'ENDORSE');
+    expect({ status: endorse.status, code: endorse.body.code }).toEqual({ status: 403, code: 'SEPARATION_OF_DUTIES' });
+    expect((await t.http.get(`/api/quick-wins/${id}`).set(await t.auth('berau.drafter2'))).body.state).toBe('endorsement');
+  });
+
   it('documents the endpoints in OpenAPI', async () => {
     const res = await t.http.get('/docs-json');
     expect(res.body.paths['/api/delegations']).toMatchObject({ get: expect.any(Object), post: expect.any(Object) });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { act, createRegulation, createTestApp, type TestApp } from '#testing';
+import { act, createRegulation, createTestApp, regulationBody, type TestApp } from '#testing';
 import {
   driveRegulation,
   forwardStep,
@@ -144,7 +144,7 @@ describe('work-system regulation from draft to publication', () => {
 
   it('validates the Berita Acara of RECORD_HARMONIZATION', async () => {
     const doc = await regulationIn(t, 'kaltim', 'harmonization');
-    for (const data of [undefined, {}, { reportNumber: 'BA-1' }, { reportNumber: 'BA-1', reportDate: '2026-02-30' }, { ...harmonizationData(), extra: 1 }]) {
+    for (const data of [undefined, {}, { reportNumber: 'BA-1' }, { reportNumber: 'BA-1', reportDate: '2026-02-30' }, { ...harmonizationData(), extra: 1 }, harmonizationData({ reportNumber: '   ' })]) {
       const res = await act(t, 'regulations', doc.id, 'kaltim.hukum', 'RECORD_HARMONIZATION', { data });
       expect({ data, status: res.status, code: res.body.code }).toEqual({ data, status: 400, code: 'VALIDATION_FAILED' });
     }
@@ -220,6 +220,28 @@ describe('work-system regulation from draft to publication', () => {
     expect((await act(t, 'regulations', doc.id, 'kaltim.sekda', 'PARAF')).status).toBe(403);
     expect((await act(t, 'regulations', doc.id, 'kaltim.asisten', 'PARAF')).body.state).toBe('coordination.secretary');
     expect((await act(t, 'regulations', doc.id, 'kaltim.asisten', 'PARAF')).status).toBe(403);
+  });
+
+  it('refuses a draft whose title, body or a legal basis is white space only, or without any legal basis, and stores nothing', async () => {
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM documents`);
+    for (const overrides of [{ title: '   ' }, { body: ' \n ' }, { legalBasis: ['Peraturan Menteri PANRB Nomor 7 Tahun 2022', '  '] }]) {
+      const res = await t.http.post('/api/regulations').set(await t.auth('kaltim.drafter')).send(regulationBody(overrides));
+      expect({ overrides, status: res.status, code: res.body.code }).toEqual({ overrides, status: 400, code: 'VALIDATION_FAILED' });
+      expect(res.body.message).toMatch(/must not be blank/);
+    }
+    const noBasis = await t.http.post('/api/regulations').set(await t.auth('kaltim.drafter')).send(regulationBody({ legalBasis: [] }));
+    expect({ status: noBasis.status, code: noBasis.body.code, message: noBasis.body.message }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/^legalBasis must hold at least 1 item/),
+    });
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM documents`)).toEqual(before);
+    const doc = await createRegulation(t, 'kaltim.drafter');
+    for (const patch of [{ title: '\t' }, { legalBasis: [] }]) {
+      const blank = await t.http.patch(`/api/regulations/${doc.id}`).set(await t.auth('kaltim.drafter')).send(patch);
+      expect({ patch, status: blank.status, code: blank.body.code }).toEqual({ patch, status: 400, code: 'VALIDATION_FAILED' });
+    }
+    expect((await getRegulation(t, doc.id, 'kaltim.drafter')).body).toMatchObject({ title: doc.title, version: doc.version });
   });
 
   it('gives each level its regulation type', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appendHistory, insertContentVersion, writeContentEdit } from '#persistence';
-import { canRead, computeContentHash, decideEdit, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { canRead, computeContentHash, decideEdit, EDIT_ACTION, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, forbidden, notFound, validationFailed } from '../common/errors/app.exception.js';
@@ -59,7 +59,7 @@ export class UpdateDocumentUseCase {
         const contentVersion = record.contentVersion + 1;
         await insertContentVersion(tx, { documentId: record.id, version: contentVersion, content, contentHash, createdBy: user.id, at: now });
         const link = await appendHistory(tx, record.id, { seq: record.lastSeq, hash: record.lastHash }, {
-          action: 'EDIT',
+          action: EDIT_ACTION,
           fromState: record.state,
           toState: record.state,
           actor: user.username,

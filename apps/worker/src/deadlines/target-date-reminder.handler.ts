@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordTargetDateReminder } from '#persistence';
 import { JobName, type TargetDateReminderPayload } from '#queue';
-import { stageActorsFor, targetDateReminders, type WorkflowRegistry } from '#workflow';
+import { isEnactedRegulationState, stageActorsFor, targetDateReminders, type WorkflowRegistry } from '#workflow';
 import { isEarly, waitUntil } from '../jobs/early-job.util.js';
 import type { JobContext } from '../jobs/job-handler.types.js';
 import { OnJob } from '../jobs/on-job.decorator.js';
@@ -16,8 +16,8 @@ import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 
 /**
  * A regulation's targetDate is 30, 7 or 1 days away: a REMINDER to whoever must act in its current
- * stage (delegates included) and to its drafter. Does nothing once the regulation is final or its
- * targetDate changed; fires once per (regulation, targetDate, days before). A job for a reminder the
+ * stage (delegates included) and to its drafter. Does nothing once the regulation is enacted (signed),
+ * final, or its targetDate changed; fires once per (regulation, targetDate, days before). A job for a reminder the
  * regulation does not have is dropped and logged; one that comes before its time waits for it.
  */
 @Injectable()
@@ -48,6 +48,7 @@ export class TargetDateReminderHandler {
   private async fire(tx: EntityManager, data: TargetDateReminderPayload, now: Date): Promise<string | string[] | Date> {
     const doc = await this.documents.load(tx, data.documentId);
     if (!doc || doc.kind !== 'regulation' || doc.final) return 'regulation gone or final';
+    if (isEnactedRegulationState(doc.state)) return 'regulation enacted: its targetDate is met';
     if (doc.content.targetDate !== data.targetDate) return 'targetDate changed';
     const reminder = targetDateReminders(data.targetDate, doc.timeZone, new Date(0)).find((r) => r.daysBefore === data.daysBefore);
     if (!reminder) return `dropped: a targetDate has no reminder ${data.daysBefore} days before`;

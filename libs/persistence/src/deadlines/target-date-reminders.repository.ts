@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ENACTED_REGULATION_STATES } from '#workflow';
 
 /** A regulation with a targetDate, and the reminders (days before) already sent for that date. */
 export interface TargetDateRow {
@@ -9,7 +10,7 @@ export interface TargetDateRow {
   fired: number[] | null;
 }
 
-/** A page of regulations not final whose targetDate lies in [from, to], after `cursor` (keyset). */
+/** A page of regulations not final nor enacted (signed) whose targetDate lies in [from, to], after `cursor` (keyset). */
 export async function targetDatesPage(
   manager: EntityManager,
   window: { from: string; to: string },
@@ -21,12 +22,12 @@ export async function targetDatesPage(
             ARRAY(SELECT t.days_before FROM target_date_reminders t
                    WHERE t.document_id = d.id AND t.target_date::text = d.content->>'targetDate') AS fired
        FROM documents d JOIN governments g ON g.id = d.government_id
-      WHERE d.kind = 'regulation' AND NOT d.final AND d.content->>'targetDate' IS NOT NULL
+      WHERE d.kind = 'regulation' AND NOT d.final AND d.state <> ALL($6::text[]) AND d.content->>'targetDate' IS NOT NULL
         AND d.content->>'targetDate' BETWEEN $1 AND $2
         AND (d.content->>'targetDate', d.id) > ($3::text, $4::uuid)
       ORDER BY d.content->>'targetDate', d.id
       LIMIT $5`,
-    [window.from, window.to, cursor.date, cursor.id, limit],
+    [window.from, window.to, cursor.date, cursor.id, limit, ENACTED_REGULATION_STATES],
   );
 }
 

@@ -102,15 +102,20 @@ export async function markNotificationsReadUpTo(manager: EntityManager, userId: 
   return row.found ? { marked: row.marked, unread: row.unreadBefore - row.marked } : null;
 }
 
-/** Inserts the drafts whose key is new; returns how many were. */
+/**
+ * Inserts the drafts whose key is new; returns how many were. The drafts come in the order things
+ * happened (the outbox relay writes a whole backlog in one transaction), so each is stamped a
+ * microsecond after the one before it: `created_at` (newest first in every list) keeps that order
+ * instead of giving the batch one instant that the ids would order at random.
+ */
 export async function insertNotifications(manager: EntityManager, drafts: readonly NotificationDraft[]): Promise<number> {
   if (drafts.length === 0) return 0;
   const rows = await queryPrepared(
     manager,
-    `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key)
-     SELECT n."userId", n.type, n."documentKind", n."documentId", n.title, n.message, n."dedupKey"
-       FROM jsonb_to_recordset($1::jsonb)
-         AS n("userId" uuid, type text, "documentKind" text, "documentId" uuid, title text, message text, "dedupKey" text)
+    `INSERT INTO notifications (user_id, type, document_kind, document_id, title, message, dedup_key, created_at)
+     SELECT (n.draft->>'userId')::uuid, n.draft->>'type', n.draft->>'documentKind', (n.draft->>'documentId')::uuid,
+            n.draft->>'title', n.draft->>'message', n.draft->>'dedupKey', now() + n.position * interval '1 microsecond'
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS n(draft, position)
      ON CONFLICT (dedup_key) DO NOTHING
      RETURNING 1`,
     [JSON.stringify(drafts)],

@@ -35,8 +35,9 @@ export interface PendingOutboxRow {
 export async function lockPendingOutboxRows(manager: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
   const rows = await queryPrepared<OutboxRow>(
     manager,
+    // outbox.id, the bigint: a bare "id" would name the text column of the select list (1, 10, 11, 2, ...)
     `SELECT id::text AS id, document_id AS "documentId", type, payload FROM outbox
-      WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      WHERE processed_at IS NULL ORDER BY outbox.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
     [limit],
   );
   return rows.map((row) => ({ id: row.id, type: row.type, message: outboxMessageOf(row) }));

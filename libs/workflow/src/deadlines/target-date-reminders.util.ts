@@ -4,6 +4,18 @@ import { fromLocalDateTime } from '../calendar/zoned-time.util.js';
 /** A regulation's `targetDate` is reminded this many calendar days before (domain.md). */
 export const TARGET_DATE_REMINDER_DAYS = Object.freeze([30, 7, 1] as const);
 
+/**
+ * The states of a regulation the head of region has signed: it is enacted (ditetapkan), so the
+ * `targetDate` by which it had to be enacted is met and no reminder of it is due any more
+ * (domain.md: `targetDate` is the date "by which it must be enacted"; penetapan is the signature).
+ */
+export const ENACTED_REGULATION_STATES = Object.freeze(['promulgation', 'promulgated', 'published'] as const);
+
+/** Whether a regulation in `state` is enacted (signed), its targetDate met. */
+export function isEnactedRegulationState(state: string): boolean {
+  return (ENACTED_REGULATION_STATES as readonly string[]).includes(state);
+}
+
 /** Local hour at which target-date reminders go out: the start of the office day. */
 export const TARGET_DATE_REMINDER_HOUR = 8;
 

@@ -43,13 +43,19 @@ export function scopeMatches(scope: ActorScope, as: UserPlacement, document: Doc
   }
 }
 
+/** The history action of an edit of a document's content (a new content version). */
+export const EDIT_ACTION = 'EDIT';
+
 /**
- * The creators of a document: `createdBy` and, when a delegate (Plt/Plh of a drafter) wrote it for
- * them, that delegate too, as the history's creation entry (the one with no `fromState`) records.
+ * The creators of a document: `createdBy` and whoever wrote it for them as their delegate (Plt/Plh of
+ * a drafter), as the history records: the creation entry (the one with no `fromState`) and every
+ * edit made on the creator's behalf.
  */
 export function creatorsOf(document: DocumentFacts): string[] {
-  const created = document.history.find((entry) => entry.fromState === null);
-  return created === undefined || created.actor === document.createdBy ? [document.createdBy] : [document.createdBy, created.actor];
+  const writers = document.history
+    .filter((entry) => entry.fromState === null || (entry.action === EDIT_ACTION && entry.onBehalfOf === document.createdBy))
+    .map((entry) => entry.actor);
+  return [...new Set([document.createdBy, ...writers])];
 }
 
 /** True when using this authority would make a creator act (directly or through a delegation). */

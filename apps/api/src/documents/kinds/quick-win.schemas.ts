@@ -7,20 +7,20 @@ import { actionRequestSchemas, CommonDocumentFields, documentListSchema, summary
 const { id: DocumentId, ...DocumentFields } = CommonDocumentFields;
 
 const ContentFields = {
-  title: Text({ min: 3, max: 200, example: 'Layanan Perizinan Terpadu Satu Pintu Daring' }),
-  description: Text({ max: 5000, example: 'Permohonan izin usaha diajukan dan dilacak secara daring tanpa datang ke kantor.' }),
+  title: Text({ min: 3, max: 200, nonBlank: true, example: 'Layanan Perizinan Terpadu Satu Pintu Daring' }),
+  description: Text({ max: 5000, nonBlank: true, example: 'Permohonan izin usaha diajukan dan dilacak secara daring tanpa datang ke kantor.' }),
   year: Type.Integer({ minimum: 2000, maximum: 2100, examples: [2026] }),
   category: OneOf(ALL_QUICK_WIN_CATEGORIES, { example: 'RB_TEMATIK' }),
   area: OneOf(ALL_QUICK_WIN_AREAS, { description: 'One of the areas of the category', example: 'DIGITALISASI_ADMINISTRASI' }),
-  indicator: Text({ max: 500, example: 'Persentase layanan perizinan yang dapat diajukan secara daring' }),
+  indicator: Text({ max: 500, nonBlank: true, example: 'Persentase layanan perizinan yang dapat diajukan secara daring' }),
   target: named(
     'QuickWinTarget',
     Closed({
       value: Type.Number({ minimum: 0, maximum: 1e12, examples: [100] }),
-      unit: Text({ max: 100, example: 'persen layanan daring' }),
+      unit: Text({ max: 100, nonBlank: true, example: 'persen layanan daring' }),
     }),
   ),
-  output: Text({ max: 1000, example: 'Aplikasi perizinan daring yang dipakai di seluruh kecamatan' }),
+  output: Text({ max: 1000, nonBlank: true, example: 'Aplikasi perizinan daring yang dipakai di seluruh kecamatan' }),
   startDate: DateOnly('2026-01-05'),
   endDate: DateOnly('2026-12-31', 'At most 12 months after startDate'),
   budget: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Whole rupiah', examples: [150000000] }),
@@ -38,7 +38,7 @@ export const ProgressReportData = named(
   Closed({
     period: Pattern('^\\d{4}-(0[1-9]|1[0-2])$', 'a month written YYYY-MM', { example: '2026-03' }),
     percent: Type.Number({ minimum: 0, maximum: 100, examples: [40] }),
-    realization: Text({ max: 2000, example: 'Aplikasi perizinan daring sudah dipakai di tiga kecamatan.' }),
+    realization: Text({ max: 2000, nonBlank: true, example: 'Aplikasi perizinan daring sudah dipakai di tiga kecamatan.' }),
     supportingFactors: Type.Optional(Text({ min: 0, max: 2000, example: 'Dukungan pimpinan daerah' })),
     inhibitingFactors: Type.Optional(Text({ min: 0, max: 2000, example: 'Jaringan internet belum merata' })),
     evidence: Type.Optional(Type.Array(Text({ min: 0, max: 500 }), { maxItems: MAX_EVIDENCE_PER_REPORT, examples: [['https://diskominfo.kaltimprov.go.id/laporan/2026-03.pdf']] })),
@@ -49,7 +49,7 @@ export const EvaluationData = named(
   'Evaluation',
   Closed({
     score: Type.Number({ minimum: 0, maximum: 100, examples: [87.5] }),
-    notes: Text({ max: 5000, example: 'Manfaat dirasakan masyarakat; waktu layanan turun dari 14 hari menjadi 3 hari.' }),
+    notes: Text({ max: 5000, nonBlank: true, example: 'Manfaat dirasakan masyarakat; waktu layanan turun dari 14 hari menjadi 3 hari.' }),
   }),
 );
 

@@ -7,9 +7,9 @@ import { actionRequestSchemas, CommonDocumentFields, documentListSchema, summary
 const { id: DocumentId, ...DocumentFields } = CommonDocumentFields;
 
 const ContentFields = {
-  title: Text({ min: 3, max: 300, description: 'What follows "tentang"', example: 'Sistem Kerja di Lingkungan Pemerintah Provinsi Kalimantan Timur' }),
-  legalBasis: Type.Array(Text({ max: 500 }), { maxItems: 50, examples: [['Peraturan Menteri PANRB Nomor 7 Tahun 2022']] }),
-  body: Text({ max: 200_000, description: 'The draft text', example: 'Pasal 1\nDalam Peraturan Gubernur ini yang dimaksud dengan ...' }),
+  title: Text({ min: 3, max: 300, nonBlank: true, description: 'What follows "tentang"', example: 'Sistem Kerja di Lingkungan Pemerintah Provinsi Kalimantan Timur' }),
+  legalBasis: Type.Array(Text({ max: 500, nonBlank: true }), { minItems: 1, maxItems: 50, examples: [['Peraturan Menteri PANRB Nomor 7 Tahun 2022']] }),
+  body: Text({ max: 200_000, nonBlank: true, description: 'The draft text', example: 'Pasal 1\nDalam Peraturan Gubernur ini yang dimaksud dengan ...' }),
   targetDate: Type.Optional(DateOnly('2026-12-31')),
 };
 
@@ -23,7 +23,7 @@ export const UpdateRegulationBody = named(
 export const HarmonizationReportData = named(
   'HarmonizationReport',
   Closed({
-    reportNumber: Text({ max: 200, description: 'Nomor Berita Acara Selesai Harmonisasi', example: 'W18-PP.04.02-123' }),
+    reportNumber: Text({ max: 200, nonBlank: true, description: 'Nomor Berita Acara Selesai Harmonisasi', example: 'W18-PP.04.02-123' }),
     reportDate: DateOnly('2026-05-04'),
   }),
 );
