@@ -403,6 +403,14 @@ describe('Plt/Plh delegation', () => {
       expect(withoutRole.body.message).toMatch(/kaltim.asisten does not hold the role SECRETARY/);
     });
 
+    it('cannot delegate the ADMIN role itself (400), and nothing is recorded', async () => {
+      const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM delegations`);
+      const own = await delegate('kaltim.admin', { delegate: 'kaltim.plh', role: 'ADMIN', kind: 'PLT', reason: 'Admin cuti' });
+      expect([own.status, own.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(own.body.message).toMatch(/^role: ADMIN is not delegated; while an ADMIN is away, another ADMIN of the government or the province's administers$/);
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM delegations`)).toEqual(before);
+    });
+
     it('is the only one who may name a principal', async () => {
       const res = await delegate('kaltim.kadis', { principal: 'kaltim.sekda', delegate: 'kaltim.plh' });
       expect(res.status).toBe(403);

@@ -193,7 +193,7 @@ export interface paths {
         put?: never;
         /**
          * Delegate one of your roles (Plt/Plh) for a time window; an ADMIN may name the principal
-         * @description 400 SELF_DELEGATION when the delegate is the principal, or the ADMIN recording it on someone's behalf. 400 DELEGATION_WINDOW when endsAt <= startsAt, endsAt is past, startsAt is more than 5 minutes before now, or the window lasts more than 90 days. 400 VALIDATION_FAILED when the window overlaps a non-revoked delegation of the same principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), or the delegate or principal is not an active user of the caller's government. 403 when a non-ADMIN names another principal. With an Idempotency-Key, sending the same delegation again answers the first response.
+         * @description 400 SELF_DELEGATION when the delegate is the principal, or the ADMIN recording it on someone's behalf. 400 DELEGATION_WINDOW when endsAt <= startsAt, endsAt is past, startsAt is more than 5 minutes before now, or the window lasts more than 90 days. 400 VALIDATION_FAILED when the window overlaps a non-revoked delegation of the same principal and role, the principal does not hold the role (also when they hold it only by delegation: no re-delegation), or the delegate or principal is not an active user of the caller's government, or the role is ADMIN (never delegated). 403 when a non-ADMIN names another principal. With an Idempotency-Key, sending the same delegation again answers the first response.
          */
         post: operations["createDelegation"];
         delete?: never;

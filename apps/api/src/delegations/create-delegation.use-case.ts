@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { enqueueDelegationChange } from '#persistence';
-import { delegationRefusal, type Role } from '#workflow';
+import { delegationRefusal, isDelegableRole, type Role } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { Static } from 'typebox';
 import { AppException, forbidden, validationFailed } from '../common/errors/app.exception.js';
@@ -40,6 +40,10 @@ export class CreateDelegationUseCase {
     const onBehalf = dto.principal !== undefined && dto.principal !== user.username;
     if (onBehalf && !user.roles.includes('ADMIN')) {
       throw forbidden('Only an ADMIN delegates a role on behalf of someone else; leave out principal to delegate your own role');
+    }
+    if (!isDelegableRole(dto.role)) {
+      const message = `role: ${dto.role} is not delegated; while an ADMIN is away, another ADMIN of the government or the province's administers`;
+      throw validationFailed(message, { fields: [message] });
     }
     const principalName = onBehalf ? dto.principal! : user.username;
     const refusal = delegationRefusal({ recordedBy: user.username, principal: principalName, delegate: dto.delegate, startsAt, endsAt, now });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { DELEGATION_BACKDATING_MINUTES, delegationRefusal, MAX_DELEGATION_DAYS, type DelegationRequestFacts } from './delegation-rules.js';
+import { ALL_ROLES } from '../domain/role.types.js';
+import { DELEGATION_BACKDATING_MINUTES, delegationRefusal, isDelegableRole, MAX_DELEGATION_DAYS, type DelegationRequestFacts } from './delegation-rules.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 const MINUTE = 60_000;
@@ -18,6 +19,10 @@ const request = (overrides: Partial<DelegationRequestFacts> = {}): DelegationReq
 });
 
 describe('delegation rules', () => {
+  it('lets every role of a government be delegated but ADMIN', () => {
+    expect(ALL_ROLES.filter((role) => !isDelegableRole(role))).toEqual(['ADMIN']);
+  });
+
   it('lets a principal, or an ADMIN for them, delegate to someone else for up to 90 days from at most 5 minutes ago', () => {
     expect(delegationRefusal(request())).toBeNull();
     expect(delegationRefusal(request({ recordedBy: 'kaltim.admin' }))).toBeNull();

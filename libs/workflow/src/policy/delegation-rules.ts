@@ -6,6 +6,15 @@ export const DELEGATION_BACKDATING_MINUTES = 5;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
+/**
+ * Every role of a government may be delegated but ADMIN: administering people, SLA and holidays is
+ * not acting on documents in someone's stead, and a Plt ADMIN could grant themselves roles for good.
+ * While an ADMIN is away, another ADMIN of the government, or the province's, administers.
+ */
+export function isDelegableRole(role: string): boolean {
+  return role !== 'ADMIN';
+}
+
 /** A delegation about to be recorded: who records it, for whom, to whom, when. */
 export interface DelegationRequestFacts {
   /** Username of the caller recording it: the principal, or an ADMIN on the principal's behalf. */
