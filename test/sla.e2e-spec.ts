@@ -85,6 +85,7 @@ describe('SLA per government, kind and stage', () => {
       ['a negative duration', { stages: { verification: policy({ escalateAfter: '-P1D' }) } }, /stages\.verification\.escalateAfter/],
       ['a fraction', { stages: { approval: policy({ duration: 'PT0.5S' }) } }, /stages\.approval\.duration/],
       ['too many escalations', { stages: { approval: policy({ maxEscalations: 21 }) } }, /stages\.approval\.maxEscalations/],
+      ['a zero duration, which would make every document overdue on entry', { stages: { approval: policy({ duration: 'P0D' }) } }, /stages\.approval\.duration: must be longer than zero/],
       ['a zero interval between several escalations', { stages: { approval: policy({ escalateEvery: 'PT0S' }) } }, /stages\.approval\.escalateEvery/],
       ['businessDays as a string', { stages: { approval: policy({ businessDays: 'true' }) } }, /stages\.approval\.businessDays/],
       ['a duration that is a number', { stages: { approval: policy({ duration: 5 }) } }, /stages\.approval\.duration/],

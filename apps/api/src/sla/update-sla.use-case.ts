@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { deleteSlaPolicies, storedSlaPolicies, upsertSlaPolicies } from '#persistence';
-import { defaultSlaPolicy, validateSlaPolicy, type SlaPolicy } from '#workflow';
+import { defaultSlaPolicy, validateSlaSetting, type SlaPolicy } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { parseWith } from '../common/contract/schema-validator.js';
 import { validationFailed } from '../common/errors/app.exception.js';
@@ -44,7 +44,7 @@ export class UpdateSlaUseCase {
         }
         const current = stored.get(stage)?.policy ?? defaultSlaPolicy(kind, stage)!;
         const policy: SlaPolicy = { ...current, ...change };
-        const issues = validateSlaPolicy(policy);
+        const issues = validateSlaSetting(policy);
         if (issues.length > 0) problems.push(...issues.map((issue) => `stages.${stage}.${issue.field}: ${issue.message}`));
         else changes.push({ stage, policy });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InvalidSlaPolicyError, MAX_ESCALATIONS, parseSlaPolicy, validateSlaPolicy, type SlaPolicy } from './sla-policy.js';
+import { InvalidSlaPolicyError, MAX_ESCALATIONS, parseSlaPolicy, validateSlaPolicy, validateSlaSetting, type SlaPolicy } from './sla-policy.js';
 
 const policy: SlaPolicy = { duration: 'P5D', businessDays: true, remindBefore: 'P1D', escalateAfter: 'P1D', escalateEvery: 'P2D', maxEscalations: 3 };
 
@@ -26,5 +26,15 @@ describe('SLA policy validation', () => {
   it('throws one error listing the problems', () => {
     expect(() => parseSlaPolicy({ ...policy, escalateAfter: '-P1D', maxEscalations: -1 })).toThrow(InvalidSlaPolicyError);
     expect(() => parseSlaPolicy({ ...policy, escalateAfter: '-P1D', maxEscalations: -1 })).toThrow(/escalateAfter: .*; maxEscalations:/);
+  });
+
+  it('lets an ADMIN set only a duration longer than zero, which the schedule itself does not need', () => {
+    expect(validateSlaSetting(policy)).toEqual([]);
+    for (const duration of ['PT0S', 'P0D', 'P0W']) {
+      expect(validateSlaPolicy({ ...policy, duration })).toEqual([]);
+      expect(validateSlaSetting({ ...policy, duration })).toEqual([{ field: 'duration', message: 'must be longer than zero: a stage gives its actors some time' }]);
+    }
+    expect(validateSlaSetting({ ...policy, duration: 'soon' }).map((issue) => issue.field)).toEqual(['duration']);
+    expect(validateSlaSetting({ ...policy, duration: 'PT1S' })).toEqual([]);
   });
 });

@@ -77,6 +77,17 @@ export function validateSlaPolicy(policy: SlaPolicy): SlaPolicyIssue[] {
   return issues;
 }
 
+/**
+ * What an ADMIN may set for a stage: a valid policy (`validateSlaPolicy`) whose duration is longer than
+ * zero, as every stage gives its actors some time; a zero duration would make each document overdue the
+ * moment it enters the stage. (The schedule itself still computes a zero duration: due at entry.)
+ */
+export function validateSlaSetting(policy: SlaPolicy): SlaPolicyIssue[] {
+  const issues = validateSlaPolicy(policy);
+  if (issues.some((issue) => issue.field === 'duration')) return issues;
+  return isZero(parseIsoDuration(policy.duration)) ? [...issues, { field: 'duration', message: 'must be longer than zero: a stage gives its actors some time' }] : issues;
+}
+
 /** The policy with its durations parsed; throws `InvalidSlaPolicyError` listing every problem. */
 export function parseSlaPolicy(policy: SlaPolicy): ParsedSlaPolicy {
   const issues = validateSlaPolicy(policy);
