@@ -19,6 +19,7 @@ import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { administeredUser, lockAdministeredUser } from './administered-user.js';
 import { grantedRoles } from './role-grants.js';
+import { assertMayChangeSignIn } from './sign-in-guard.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './user.dto.js';
 import { toUserView, userAuditSnapshot } from './user-view.js';
 
@@ -141,6 +142,7 @@ export class UpdateUserUseCase {
     }
     return this.dataSource.transaction(async (tx) => {
       const before = await lockAdministeredUser(tx, user, username);
+      if ((dto.email !== undefined && dto.email !== before.email) || (dto.nip !== undefined && dto.nip !== before.nip)) assertMayChangeSignIn(user, before);
       const roles = dto.roles === undefined ? undefined : grantedRoles(dto.roles, before.roles);
       const unitId = dto.unitCode === undefined ? undefined : await unitIdOf(tx, before.governmentId, before.governmentCode, dto.unitCode);
       if (dto.nip) await assertUsernameAndNipFree(tx, null, dto.nip, before.id);
