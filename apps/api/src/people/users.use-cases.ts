@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  endPendingPasswordResets,
   findUnit,
   findUsernameOrNipHolders,
   hashPassword,
@@ -147,6 +148,8 @@ export class UpdateUserUseCase {
       const unitId = dto.unitCode === undefined ? undefined : await unitIdOf(tx, before.governmentId, before.governmentCode, dto.unitCode);
       if (dto.nip) await assertUsernameAndNipFree(tx, null, dto.nip, before.id);
       const after = await updateUserAccount(tx, before.id, { name: dto.name?.trim(), nip: dto.nip, email: dto.email, unitId, roles, active: dto.active }, new Date());
+      // a reset link went to the address they had, to someone who could then sign in: neither holds any more
+      if (after.email !== before.email || (before.active && !after.active)) await endPendingPasswordResets(tx, [before.id], new Date());
       await recordAdminEdit(
         tx,
         { action: auditAction(before, after), targetType: 'USER', targetKey: username, governmentId: before.governmentId, actorId: user.id, before: userAuditSnapshot(before), after: userAuditSnapshot(after) },

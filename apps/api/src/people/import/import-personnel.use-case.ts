@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findPersonnelByNipsOrUsernames, insertPersonnel, lockPersonnelImport, recordAdminChanges, unitIdsByCode, updatePersonnel, type AdminAuditEntry, type GovernmentRow } from '#persistence';
+import { endPendingPasswordResets, findPersonnelByNipsOrUsernames, insertPersonnel, lockPersonnelImport, recordAdminChanges, unitIdsByCode, updatePersonnel, type AdminAuditEntry, type GovernmentRow } from '#persistence';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { administeredGovernment } from '../../administration/administered-government.js';
 import { validationFailed } from '../../common/errors/app.exception.js';
@@ -65,6 +65,8 @@ export class ImportPersonnelUseCase {
     });
     await insertPersonnel(tx, government.id, plan.creates, at);
     await updatePersonnel(tx, plan.updates.map(({ before, after }) => ({ id: before.id, name: after.name, email: after.email, unitId: after.unitId, roles: after.roles })), at);
+    // a reset link sent to an address the import replaces works no more
+    await endPendingPasswordResets(tx, plan.updates.filter(({ before, after }) => before.email !== after.email).map(({ before }) => before.id), at);
     const entries: AdminAuditEntry[] = [
       ...plan.creates.map((p) => ({ action: 'USER_IMPORTED', targetType: 'USER' as const, targetKey: p.username, governmentId: government.id, actorId: user.id, before: null, after: shown(p) })),
       ...plan.updates.map(({ before, after }) => ({ action: 'USER_UPDATED_BY_IMPORT', targetType: 'USER' as const, targetKey: before.username, governmentId: government.id, actorId: user.id, before: shown(before), after: shown(after) })),
