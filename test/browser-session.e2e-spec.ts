@@ -191,6 +191,24 @@ describe('queue dashboard session: the same Secure and CSRF rules', () => {
     expect(res.body.code).toBe('CSRF_REJECTED');
   });
 
+  it('ends no later than the token it was traded for: signing that token out ends the dashboard session too', async () => {
+    const login = await t.http.post('/api/auth/login').set({ Host: HOST }).send({ username: 'kaltim.operator', password: TEST_DEMO_PASSWORD });
+    const bearer = { Authorization: `Bearer ${login.body.accessToken}` };
+    const traded = await t.http.post('/admin/session').set({ Host: HOST, ...bearer });
+    expect(traded.status).toBe(204);
+    const cookie = pair(cookieNamed(traded, 'alur_admin_session'));
+    expect((await t.http.get('/admin/queues').set({ Host: HOST, Cookie: cookie })).status).toBe(200);
+    // and a session traded for the dashboard's own token (sent as a bearer header) ends with the first one as well
+    const dashboardToken = decodeURIComponent(cookie.slice('alur_admin_session='.length));
+    const again = await t.http.post('/admin/session').set({ Host: HOST, Authorization: `Bearer ${dashboardToken}` });
+    const second = pair(cookieNamed(again, 'alur_admin_session'));
+
+    expect((await t.http.post('/api/auth/logout').set({ Host: HOST, ...bearer })).status).toBe(204);
+    for (const c of [cookie, second]) expect((await t.http.get('/admin/queues').set({ Host: HOST, Cookie: c })).status).toBe(401);
+    expect((await t.http.get('/api/me').set({ Authorization: `Bearer ${dashboardToken}` })).status).toBe(401);
+    expect((await t.http.get('/admin/queues').set(await t.auth('kaltim.operator'))).status).toBe(200);
+  });
+
   it('DELETE /admin/session revokes the dashboard token, and leaves the bearer token it was traded for working', async () => {
     const bearer = await t.auth('kaltim.operator');
     const { session, csrf } = await dashboardSession();

@@ -103,6 +103,26 @@ describe('deadline reminders, overdue notices, escalations and transition notifi
     }
   });
 
+  it('a stored head moved to another unit no longer stands for it: the escalation goes to whoever holds UNIT_HEAD there, not to them', async () => {
+    const id = await submitted({ title: 'Layanan Pengaduan Terpadu' });
+    expect((await act(t, 'quick-wins', id, 'kaltim.kadis', 'RETURN', { comment: 'Lengkapi indikator kinerja.' })).status).toBe(200);
+    const admin = await t.auth('kaltim.admin');
+    expect((await t.http.patch('/api/governments/kaltim/units/diskominfo').set(admin).send({ headUsername: 'kaltim.drafter2' })).status).toBe(200);
+    // then the ADMIN moves that person to the Sekretariat: they no longer belong to Diskominfo
+    expect((await t.http.patch('/api/users/kaltim.drafter2').set(admin).send({ unitCode: 'setda' })).status).toBe(200);
+    try {
+      const units = await t.http.get('/api/governments/kaltim/units').set(admin);
+      expect(units.body.items.find((u: { code: string }) => u.code === 'diskominfo').headUsername).toBeNull();
+      await rushDeadline(t.dataSource, id, { remindInMs: 300, dueInMs: 600, escalationsInMs: [900], maxEscalations: 1 });
+      await waitFor(async () => summarise(await notificationsOf(t.dataSource, id), ['ESCALATION']).length >= 1, { what: 'the escalation' });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(summarise(await notificationsOf(t.dataSource, id), ['ESCALATION'])).toEqual(['ESCALATION kaltim.kadis', 'ESCALATION kaltim.plh']);
+    } finally {
+      await t.http.patch('/api/users/kaltim.drafter2').set(admin).send({ unitCode: 'diskominfo' });
+      await t.http.patch('/api/governments/kaltim/units/diskominfo').set(admin).send({ headUsername: 'kaltim.kadis' });
+    }
+  });
+
   it('sends nothing for a stage the document left before its deadline', async () => {
     const id = await submitted({ title: 'Antrean Daring Layanan Kependudukan' });
     await rushDeadline(t.dataSource, id, { remindInMs: 1500, dueInMs: 2000, escalationsInMs: [2500], maxEscalations: 1 });

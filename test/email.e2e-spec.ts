@@ -237,6 +237,29 @@ describe('e-mail notifications (SMTP_URL set)', () => {
       expect(shown.body).toEqual({ username: 'kaltim.tanpa-surel', delivery: 'TEMPORARY_PASSWORD', temporaryPassword: expect.any(String) });
     });
 
+    it('a link no longer works once the address it went to is not the person\'s any more, or once their password is set another way', async () => {
+      const admin = await t.auth('kaltim.admin');
+      const newest = (address: string, n: number) =>
+        waitFor(() => mailsTo(address).filter((m) => m.subject === 'Atur ulang kata sandi alur')[n], { what: `reset e-mail ${n + 1} to ${address}` });
+
+      // the mailbox is lost (or was someone else's): the ADMIN gives the person a new address
+      expect((await forgot('kaltim.inspektur', '198.51.100.67')).status).toBe(202);
+      const toOld = linkIn((await newest('kaltim.inspektur@demo.alur.local', 0)).text)!;
+      expect((await t.http.patch('/api/users/kaltim.inspektur').set(admin).send({ email: 'inspektur@kaltimprov.go.id' })).status).toBe(200);
+      const stale = await reset(toOld, 'kata-sandi-dari-kotak-lama');
+      expect([stale.status, stale.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect((await login('kaltim.inspektur', 'kata-sandi-dari-kotak-lama')).status).toBe(401);
+
+      // a link asked for, then the person changes their password themselves: the link is spent
+      expect((await forgot('kaltim.inspektur', '198.51.100.67')).status).toBe(202);
+      const pending = linkIn((await newest('inspektur@kaltimprov.go.id', 0)).text)!;
+      const own = await t.http.post('/api/auth/login').set('X-Forwarded-For', '198.51.100.64').send({ username: 'kaltim.inspektur', password: TEST_DEMO_PASSWORD });
+      const bearer = { Authorization: `Bearer ${own.body.accessToken}` };
+      expect((await t.http.post('/api/me/password').set(bearer).send({ currentPassword: TEST_DEMO_PASSWORD, newPassword: 'kata-sandi-inspektur-baru' })).status).toBe(204);
+      expect((await reset(pending, 'kata-sandi-dari-tautan')).status).toBe(400);
+      expect((await login('kaltim.inspektur', 'kata-sandi-inspektur-baru')).status).toBe(200);
+    });
+
     it('is rate-limited like sign-in (per address and account), with the same answer up to the limit', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) statuses.push((await forgot('kaltim.tidak-ada', '198.51.100.66')).status);

@@ -77,6 +77,36 @@ describe('password reset', () => {
     expect(hash).toMatch(/^\$argon2id\$/);
     expect((await t.http.post('/api/auth/login').send({ username: 'berau.hukum', password: 'hukum-berau-2026' })).status).toBe(200);
   });
+
+  it("a government's ADMIN does not take over the deployment's OPERATOR: no password reset, no new e-mail address or NIP to sign in by (403), by hand or by import", async () => {
+    const admin = await t.auth('kaltim.admin');
+    const signIn = `SELECT password_hash, must_change_password, email, nip FROM users WHERE username = 'kaltim.operator'`;
+    const before = await t.dataSource.query(signIn);
+
+    const reset = await t.http.post('/api/users/kaltim.operator/password-reset').set(admin);
+    expect([reset.status, reset.body.code, reset.body.temporaryPassword]).toEqual([403, 'FORBIDDEN', undefined]);
+    // a new address would receive the reset link ("Lupa kata sandi"), a new NIP would be matched by single sign-on
+    for (const body of [{ email: 'admin.pribadi@example.com' }, { nip: '198001012006041999' }, { nip: null }]) {
+      const res = await t.http.patch('/api/users/kaltim.operator').set(admin).send(body);
+      expect([JSON.stringify(body), res.status, res.body.code]).toEqual([JSON.stringify(body), 403, 'FORBIDDEN']);
+    }
+    const file = `nip,name,email,username,unitCode,roles\n198905142014021003,"Teguh Prasetyo, S.Kom., M.T.I.",admin.pribadi@example.com,kaltim.operator,diskominfo,\n`;
+    const imported = await t.http.post('/api/users/import?dryRun=true').set(admin).attach('file', Buffer.from(file), 'pegawai.csv');
+    expect(imported.status).toBe(200);
+    expect(imported.body.rows[0]).toMatchObject({ username: 'kaltim.operator', status: 'error' });
+    expect((await t.http.post('/api/users/import').set(admin).attach('file', Buffer.from(file), 'pegawai.csv')).status).toBe(400);
+
+    // the rest of the person stays the ADMIN's to edit, and the operator signs in as before
+    expect((await t.http.patch('/api/users/kaltim.operator').set(admin).send({ name: 'Teguh Prasetyo, S.Kom.' })).status).toBe(200);
+    expect(await t.dataSource.query(signIn)).toEqual(before);
+    expect((await t.http.post('/api/auth/login').send({ username: 'kaltim.operator', password: 'demo12345' })).status).toBe(200);
+
+    // an ADMIN who is an OPERATOR as well (the bootstrap's first ADMIN) still may
+    await t.dataSource.query(`UPDATE users SET roles = roles || '{OPERATOR}'::text[] WHERE username = 'kaltim.admin'`);
+    expect((await t.http.patch('/api/users/kaltim.operator').set(admin).send({ email: 'operator@diskominfo.kaltimprov.go.id' })).status).toBe(200);
+    const allowed = await t.http.post('/api/users/kaltim.operator/password-reset').set(admin);
+    expect([allowed.status, allowed.body.delivery]).toEqual([200, 'TEMPORARY_PASSWORD']);
+  });
 });
 
 describe('audit of administration', () => {

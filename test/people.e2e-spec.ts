@@ -162,15 +162,16 @@ describe('people administration', () => {
     expect(entry.before).toMatchObject({ unitCode: 'diskominfo', roles: ['DRAFTER'], nip: '199505052020122001' });
     expect(entry.after).toMatchObject({ unitCode: 'bagian-organisasi', roles: ['ORG_VERIFIER'], nip: null });
 
+    // (before paser.sari holds OPERATOR: then a new NIP is not paser's ADMIN's to give, 403)
+    const [{ nip: takenNip }] = await t.dataSource.query(`SELECT nip FROM users WHERE username = 'berau.sekda'`);
+    const taken = await t.http.patch('/api/users/paser.sari').set(auth).send({ nip: takenNip });
+    expect([taken.status, taken.body.code]).toEqual([409, 'CONFLICT']);
     const operator = await t.http.patch('/api/users/paser.sari').set(auth).send({ roles: ['OPERATOR'] });
     expect([operator.status, operator.body.code]).toEqual([403, 'FORBIDDEN']);
     await t.dataSource.query(`UPDATE users SET roles = '{ADMIN,OPERATOR}' WHERE username = 'paser.sari'`);
     const kept = await t.http.patch('/api/users/paser.sari').set(auth).send({ roles: ['DRAFTER'] });
     expect(kept.body.roles).toEqual(['DRAFTER', 'OPERATOR']);
 
-    const [{ nip: takenNip }] = await t.dataSource.query(`SELECT nip FROM users WHERE username = 'berau.sekda'`);
-    const taken = await t.http.patch('/api/users/paser.sari').set(auth).send({ nip: takenNip });
-    expect([taken.status, taken.body.code]).toEqual([409, 'CONFLICT']);
     const foreignUnit = await t.http.patch('/api/users/paser.sari').set(auth).send({ unitCode: 'biro-hukum' });
     expect(foreignUnit.status).toBe(400);
     const self = await t.http.patch('/api/users/paser.admin').set(auth).send({ active: false });

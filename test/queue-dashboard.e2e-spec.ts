@@ -60,6 +60,18 @@ describe('queue dashboard at /admin/queues', () => {
     expect((await t.http.get('/admin/queues/api/queues?activeQueue=deadlines&status=delayed').set(admin)).status).toBe(403);
   });
 
+  it("keeps the dashboard's answers out of every cache, as the API's: its page, its JSON (every government's jobs) and its session", async () => {
+    const operator = await t.auth('kaltim.operator');
+    for (const path of ['/admin/queues', '/admin/queues/api/queues', '/admin/queues/api/queues?activeQueue=deadlines&status=delayed']) {
+      const res = await t.http.get(path).set(operator);
+      expect([path, res.status, res.headers['cache-control']]).toEqual([path, 200, 'no-store']);
+    }
+    const session = await t.http.post('/admin/session').set(operator);
+    expect([session.status, session.headers['cache-control']]).toEqual([204, 'no-store']);
+    const page = await t.http.get('/admin/queues').set('Cookie', ([] as string[]).concat(session.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; '));
+    expect([page.status, page.headers['cache-control']]).toEqual([200, 'no-store']);
+  });
+
   it('refuses a request without a token or with a forged one (401)', async () => {
     const anonymous = await t.http.get('/admin/queues');
     expect(anonymous.status).toBe(401);

@@ -7,6 +7,34 @@ import { logContext } from './root-logger.js';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
+ * Query parameters that carry a credential: the password-reset link's token (PUBLIC_URL/atur-kata-sandi?token=...,
+ * whose working value only the person's mailbox may hold) and an OpenID provider's authorization code or tokens.
+ */
+const SECRET_PARAMETERS = new Set(['token', 'code', 'access_token', 'id_token']);
+
+/** The URL as the log keeps it: the values of SECRET_PARAMETERS (any case) replaced, everything else as sent. */
+export function loggableUrl(url: string): string {
+  const question = url.indexOf('?');
+  if (question < 0) return url;
+  const query = url
+    .slice(question + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const rawKey = eq < 0 ? pair : pair.slice(0, eq);
+      let key = rawKey;
+      try {
+        key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      } catch {
+        // a malformed escape: compared as sent
+      }
+      return SECRET_PARAMETERS.has(key.trim().toLowerCase()) ? `${rawKey}=[Redacted]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, question)}?${query}`;
+}
+
+/**
  * One JSON line per request with a request id, taken from `X-Request-Id` when it is sane or made up,
  * echoed back in the response, and carried (AsyncLocalStorage) into every log line the request causes.
  */
@@ -21,7 +49,7 @@ export function httpLoggerMiddleware(root: Logger) {
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

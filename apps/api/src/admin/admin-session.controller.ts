@@ -39,7 +39,9 @@ export class AdminSessionController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
     this.credentials.assertOperator(user);
-    await this.sessions.start(req, res, user, { scope: ADMIN_SESSION, notAfter: authentication.token.expiresAt });
+    const { token } = authentication;
+    // traded again from a dashboard token: tied to the first token of the trade, whose sign-out ends both
+    await this.sessions.start(req, res, user, { scope: ADMIN_SESSION, tradedFrom: { expiresAt: token.expiresAt, tokenId: token.parentTokenId ?? token.jti } });
   }
 
   @Delete()

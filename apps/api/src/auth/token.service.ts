@@ -13,6 +13,17 @@ export interface AccessTokenClaims {
 export interface VerifiedAccessToken extends AccessTokenClaims {
   jti: string;
   expiresAt: Date;
+  /**
+   * For a token traded for another (the queue dashboard's session): the id of the first token of the
+   * trade, whose sign-out ends this one too; null otherwise.
+   */
+  parentTokenId: string | null;
+}
+
+/** A token traded for `parent` ends no later than it: by expiry, and by sign-out of the first token of the trade. */
+export interface TradedFrom {
+  expiresAt: Date;
+  tokenId: string;
 }
 
 export interface IssuedAccessToken {
@@ -40,12 +51,15 @@ export class TokenService {
   }
 
   /**
-   * Every token gets its own id (`jti`), so one can be revoked. `notAfter` caps its expiry (a token
-   * traded for another never outlives the first).
+   * Every token gets its own id (`jti`), so one can be revoked. A token traded for another (`tradedFrom`)
+   * never outlives it: its expiry is capped at the other's, and it names the other's id (`ptid`), whose
+   * revocation the guard checks too.
    */
-  async issue(claims: AccessTokenClaims, notAfter?: Date): Promise<IssuedAccessToken> {
+  async issue(claims: AccessTokenClaims, tradedFrom?: TradedFrom): Promise<IssuedAccessToken> {
     const tokenId = randomUUID();
-    const payload = notAfter ? { ...claims, exp: Math.floor(notAfter.getTime() / 1000) } : { ...claims };
+    const notAfter = tradedFrom?.expiresAt;
+    const parent = tradedFrom ? { ptid: tradedFrom.tokenId } : {};
+    const payload = notAfter ? { ...claims, ...parent, exp: Math.floor(notAfter.getTime() / 1000) } : { ...claims, ...parent };
     const accessToken = await this.jwt.signAsync(payload, {
       algorithm: 'HS256',
       secret: this.key as unknown as string,
@@ -61,15 +75,16 @@ export class TokenService {
   /** Returns null for anything but a valid, unexpired HS256 token of this issuer and audience with an id. */
   async verify(token: string): Promise<VerifiedAccessToken | null> {
     try {
-      const claims = await this.jwt.verifyAsync<{ sub: unknown; username: unknown; jti: unknown; exp: unknown }>(token, {
+      const claims = await this.jwt.verifyAsync<{ sub: unknown; username: unknown; jti: unknown; exp: unknown; ptid?: unknown }>(token, {
         algorithms: ['HS256'],
         secret: this.key as unknown as string,
         issuer: this.config.jwt.issuer,
         audience: this.config.jwt.audience,
       });
-      const { sub, username, jti, exp } = claims;
+      const { sub, username, jti, exp, ptid } = claims;
       if (typeof sub !== 'string' || typeof username !== 'string' || typeof jti !== 'string' || !isLowercaseUuid(jti) || typeof exp !== 'number') return null;
-      return { sub, username, jti, expiresAt: new Date(exp * 1000) };
+      if (ptid !== undefined && (typeof ptid !== 'string' || !isLowercaseUuid(ptid))) return null;
+      return { sub, username, jti, expiresAt: new Date(exp * 1000), parentTokenId: ptid ?? null };
     } catch {
       return null;
     }

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { PASSWORD_RESET_TTL_MS, passwordResetByEmail } from '../auth/password-reset/request-password-reset.use-case.js';
 import { forbidden } from '../common/errors/app.exception.js';
 import { administeredUser, lockAdministeredUser } from './administered-user.js';
+import { assertMayChangeSignIn } from './sign-in-guard.js';
 import { generateTemporaryPassword } from './temporary-password.js';
 
 export type PasswordResetResult =
@@ -30,11 +31,13 @@ export class ResetPasswordUseCase {
   async execute(user: AuthenticatedUser, username: string): Promise<PasswordResetResult> {
     const person = await administeredUser(this.dataSource.manager, user, username);
     if (!person.active) throw forbidden(`${username} is deactivated: reactivate them before resetting their password`);
+    assertMayChangeSignIn(user, person);
     if (person.email !== null && passwordResetByEmail(this.config)) return this.emailLink(user, username, person.email);
     const temporaryPassword = generateTemporaryPassword();
     const hash = await hashPassword(temporaryPassword);
     await this.dataSource.transaction(async (tx) => {
       const locked = await lockAdministeredUser(tx, user, username);
+      assertMayChangeSignIn(user, locked);
       const at = new Date();
       await setUserPassword(tx, locked.id, hash, true, at);
       await recordAdminChanges(
@@ -49,6 +52,7 @@ export class ResetPasswordUseCase {
   private async emailLink(user: AuthenticatedUser, username: string, email: string): Promise<PasswordResetResult> {
     return this.dataSource.transaction(async (tx) => {
       const locked = await lockAdministeredUser(tx, user, username);
+      assertMayChangeSignIn(user, locked);
       const at = new Date();
       const expiresAt = new Date(at.getTime() + PASSWORD_RESET_TTL_MS);
       await requestPasswordReset(tx, locked.id, expiresAt, at);

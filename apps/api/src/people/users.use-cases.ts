@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  endPendingPasswordResets,
   findUnit,
   findUsernameOrNipHolders,
   hashPassword,
@@ -19,6 +20,7 @@ import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { administeredUser, lockAdministeredUser } from './administered-user.js';
 import { grantedRoles } from './role-grants.js';
+import { assertMayChangeSignIn } from './sign-in-guard.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserView } from './user.dto.js';
 import { toUserView, userAuditSnapshot } from './user-view.js';
 
@@ -141,10 +143,13 @@ export class UpdateUserUseCase {
     }
     return this.dataSource.transaction(async (tx) => {
       const before = await lockAdministeredUser(tx, user, username);
+      if ((dto.email !== undefined && dto.email !== before.email) || (dto.nip !== undefined && dto.nip !== before.nip)) assertMayChangeSignIn(user, before);
       const roles = dto.roles === undefined ? undefined : grantedRoles(dto.roles, before.roles);
       const unitId = dto.unitCode === undefined ? undefined : await unitIdOf(tx, before.governmentId, before.governmentCode, dto.unitCode);
       if (dto.nip) await assertUsernameAndNipFree(tx, null, dto.nip, before.id);
       const after = await updateUserAccount(tx, before.id, { name: dto.name?.trim(), nip: dto.nip, email: dto.email, unitId, roles, active: dto.active }, new Date());
+      // a reset link went to the address they had, to someone who could then sign in: neither holds any more
+      if (after.email !== before.email || (before.active && !after.active)) await endPendingPasswordResets(tx, [before.id], new Date());
       await recordAdminEdit(
         tx,
         { action: auditAction(before, after), targetType: 'USER', targetKey: username, governmentId: before.governmentId, actorId: user.id, before: userAuditSnapshot(before), after: userAuditSnapshot(after) },

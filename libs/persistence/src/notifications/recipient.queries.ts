@@ -25,8 +25,9 @@ export interface RoleHolderWanted {
   /** Leave the document's creator out. */
   excludeCreator: boolean;
   /**
-   * With a unit: when the unit has a stored head (`units.head_user_id`, active), that person alone
-   * stands for the role there (with their delegates), whatever roles they hold; otherwise the role's holders.
+   * With a unit: when the unit has a stored head (`units.head_user_id`, active and still a person of
+   * that unit), that person alone stands for the role there (with their delegates), whatever roles they
+   * hold; otherwise the role's holders. A head moved to another unit stands for it no longer.
    */
   preferUnitHead?: boolean;
 }
@@ -63,7 +64,7 @@ export async function findRoleHoldersAndDelegatesOfEach(
        SELECT w.key, w.creator_id, w.role, w.exclude_creator, w.unit_id, hu.id, hu.username, hu.name, hu.email
          FROM wanted w
          JOIN units un ON un.id = w.unit_id
-         JOIN users hu ON hu.id = un.head_user_id AND hu.active
+         JOIN users hu ON hu.id = un.head_user_id AND hu.active AND hu.unit_id = un.id
         WHERE w.prefer_unit_head
      ), holders AS (
        SELECT w.key, w.creator_id, u.id, u.username, u.name, u.email, w.role, w.exclude_creator

@@ -12,12 +12,13 @@ export interface UnitRow {
   createdAt: Date;
 }
 
+/** A unit with its stored head; a head since moved to another unit heads it no longer (null). */
 const SELECT_UNIT = `
   SELECT un.id, un.government_id AS "governmentId", g.code AS "governmentCode", un.code, un.name,
          h.username AS "headUsername", un.created_at AS "createdAt"
     FROM units un
     JOIN governments g ON g.id = un.government_id
-    LEFT JOIN users h ON h.id = un.head_user_id`;
+    LEFT JOIN users h ON h.id = un.head_user_id AND h.unit_id = un.id`;
 
 export async function listUnits(manager: EntityManager, governmentId: string): Promise<UnitRow[]> {
   return manager.query(`${SELECT_UNIT} WHERE un.government_id = $1 ORDER BY un.code`, [governmentId]);

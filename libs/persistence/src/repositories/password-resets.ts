@@ -89,3 +89,12 @@ export async function consumePasswordReset(manager: EntityManager, tokenHash: st
   await manager.query(`UPDATE password_resets SET expires_at = $2 WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2`, [person.userId, now]);
   return person;
 }
+
+/**
+ * Ends every pending reset of these people now: their links were sent to an address that is no longer
+ * theirs, or their password was set another way (a link must not undo that), or they were deactivated.
+ */
+export async function endPendingPasswordResets(manager: EntityManager, userIds: readonly string[], now: Date): Promise<void> {
+  if (userIds.length === 0) return;
+  await manager.query(`UPDATE password_resets SET expires_at = $2 WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND expires_at > $2`, [userIds, now]);
+}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { endPendingPasswordResets } from './password-resets.js';
 
 /** A person as administration shows them (never the password hash). */
 export interface UserAccountRow {
@@ -128,9 +129,13 @@ export async function updateUserAccount(manager: EntityManager, id: string, chan
   return row;
 }
 
-/** A new password hash; `mustChange` for a temporary one (a reset), false for one the person chose. */
+/**
+ * A new password hash; `mustChange` for a temporary one (a reset), false for one the person chose. A
+ * reset link still pending ends with it: it would otherwise undo the password just set.
+ */
 export async function setUserPassword(manager: EntityManager, id: string, passwordHash: string, mustChange: boolean, at: Date): Promise<void> {
   await manager.query(`UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = $4 WHERE id = $1`, [id, passwordHash, mustChange, at]);
+  await endPendingPasswordResets(manager, [id], at);
 }
 
 /** A person as the personnel import compares them. */

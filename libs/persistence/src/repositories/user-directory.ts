@@ -103,17 +103,18 @@ export class UserDirectory {
   }
 
   /**
-   * The user, the delegations they hold at `now` and whether access token `tokenId` was revoked
-   * (signed out), in one round trip (every authenticated request).
+   * The user, the delegations they hold at `now` and whether one of `tokenIds` (an access token's id,
+   * and the id of the token it was traded for) was revoked (signed out), in one round trip (every
+   * authenticated request).
    */
-  async findActorById(id: string, now: Date, tokenId: string): Promise<TokenActorRecord | null> {
+  async findActorById(id: string, now: Date, tokenIds: readonly string[]): Promise<TokenActorRecord | null> {
     const rows = await queryPrepared<TokenActorRecord>(
       this.dataSource.manager,
       `SELECT actor.*, held.delegations,
-              EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.token_id = $3) AS "tokenRevoked"
+              EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.token_id = ANY($3::uuid[])) AS "tokenRevoked"
          FROM (${SELECT_USER} WHERE u.id = $1) actor
         CROSS JOIN LATERAL (SELECT coalesce(json_agg(h), '[]') AS delegations FROM (${heldDelegationsSql('$1', '$2::timestamptz')}) h) held`,
-      [id, now, tokenId],
+      [id, now, tokenIds],
     );
     return rows[0] ?? null;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { administers, BOOTSTRAP_ADMIN_ROLES, GRANTABLE_ROLES, isGrantableRole, managesNationalHolidays, mayCreateGovernments } from './administration-policy.js';
+import { administers, BOOTSTRAP_ADMIN_ROLES, GRANTABLE_ROLES, isGrantableRole, managesNationalHolidays, mayChangeSignInOf, mayCreateGovernments } from './administration-policy.js';
 
 const kaltim = { code: 'kaltim', parentCode: null };
 const paser = { code: 'paser', parentCode: 'kaltim' };
@@ -42,5 +42,14 @@ describe('administration policy', () => {
     expect(isGrantableRole('ADMIN')).toBe(true);
     expect(isGrantableRole('admin')).toBe(false);
     expect(BOOTSTRAP_ADMIN_ROLES).toEqual(['ADMIN', 'OPERATOR']);
+  });
+
+  it("the OPERATOR's sign-in (password, e-mail address, NIP) is changed only by someone holding OPERATOR too", () => {
+    const operator = { roles: ['OPERATOR'] };
+    expect(mayChangeSignInOf(provinceAdmin, operator)).toBe(false);
+    expect(mayChangeSignInOf(provinceAdmin, { roles: ['ADMIN', 'OPERATOR'] })).toBe(false);
+    expect(mayChangeSignInOf({ roles: ['ADMIN', 'OPERATOR'] }, operator)).toBe(true);
+    expect(mayChangeSignInOf(provinceAdmin, { roles: ['SECRETARY', 'ADMIN'] })).toBe(true);
+    expect(mayChangeSignInOf(regencyAdmin, { roles: [] })).toBe(true);
   });
 });

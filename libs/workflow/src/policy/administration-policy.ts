@@ -53,3 +53,14 @@ export function managesNationalHolidays(actor: Pick<AdministratorFacts, 'roles' 
 export function mayCreateGovernments(actor: AdministratorFacts): boolean {
   return isAdministrator(actor) && actor.governmentLevel === 'PROVINCE';
 }
+
+/**
+ * Whether `actor` may change how `person` signs in: reset their password (a temporary one is shown to
+ * the ADMIN; a link goes to the address on record) or change the e-mail address a reset link goes to
+ * or the NIP single sign-on matches. Anyone's, except a holder of the deployment's OPERATOR role, whose
+ * sign-in only someone holding OPERATOR too changes: otherwise a government's ADMIN, who may neither
+ * grant nor delegate that role, would take it over with the account.
+ */
+export function mayChangeSignInOf(actor: Pick<AdministratorFacts, 'roles'>, person: { roles: readonly string[] }): boolean {
+  return !person.roles.includes(DEPLOYMENT_ROLE) || actor.roles.includes(DEPLOYMENT_ROLE);
+}

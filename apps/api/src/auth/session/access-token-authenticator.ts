@@ -34,7 +34,7 @@ export class AccessTokenAuthenticator {
     const token = await this.tokens.verify(credential.token);
     if (!token) throw unauthenticated('Invalid or expired token');
     if (credential.via === 'cookie' && isWrite(req)) assertCsrfSafe(req, token.jti, this.config.jwt.secret);
-    const actor = await this.users.findActorById(token.sub, new Date(), token.jti);
+    const actor = await this.users.findActorById(token.sub, new Date(), token.parentTokenId === null ? [token.jti] : [token.jti, token.parentTokenId]);
     if (!actor || !actor.active || actor.username !== token.username || actor.tokenRevoked) throw unauthenticated('Invalid or expired token');
     const { tokenRevoked: _revoked, ...user } = actor;
     return { user: toAuthenticatedUser(user), token, via: credential.via };

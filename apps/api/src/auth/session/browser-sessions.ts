@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CookieOptions, Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { RevokedTokens } from '#persistence';
-import { TokenService, type VerifiedAccessToken } from '../token.service.js';
+import { TokenService, type TradedFrom, type VerifiedAccessToken } from '../token.service.js';
 import { csrfTokenOf } from './csrf-guard.util.js';
 import { APP_SESSION, CSRF_COOKIE, type SessionScope } from './session-scope.js';
 
@@ -17,8 +17,8 @@ export interface BrowserSessionView {
 
 export interface StartSessionOptions {
   scope?: SessionScope;
-  /** The session ends no later than this (e.g. the expiry of the token it was traded for). */
-  notAfter?: Date;
+  /** The token the session is traded for: it ends no later than that one (its expiry, its sign-out). */
+  tradedFrom?: TradedFrom;
 }
 
 /**
@@ -37,7 +37,7 @@ export class BrowserSessions {
   /** Starts a session for `user` (already authenticated by the caller: password, OpenID Connect...). */
   async start(req: Request, res: Response, user: { id: string; username: string }, options: StartSessionOptions = {}): Promise<BrowserSessionView> {
     const scope = options.scope ?? APP_SESSION;
-    const issued = await this.tokens.issue({ sub: user.id, username: user.username }, options.notAfter);
+    const issued = await this.tokens.issue({ sub: user.id, username: user.username }, options.tradedFrom);
     const csrfToken = csrfTokenOf(issued.tokenId, this.config.jwt.secret);
     res.cookie(scope.cookie, issued.accessToken, { ...this.cookieOptions(req, scope), httpOnly: true, expires: issued.expiresAt });
     res.cookie(CSRF_COOKIE, csrfToken, { ...this.cookieOptions(req, scope), httpOnly: false, expires: issued.expiresAt });

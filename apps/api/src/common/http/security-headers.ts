@@ -44,8 +44,9 @@ export function setEarlyAnswerHeaders(req: Request, res: Response, allowedOrigin
 
 export function applySecurityHeaders(app: INestApplication, corsOrigins: readonly string[]): void {
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
-  // answers of the API carry personal data: no cache, shared or private, keeps them
-  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+  // answers of the API carry personal data, and the queue dashboard's (/admin) every government's jobs
+  // and its session cookie: no cache, shared or private, keeps them
+  app.use(['/api', '/admin'], (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });

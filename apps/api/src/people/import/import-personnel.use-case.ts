@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findPersonnelByNipsOrUsernames, insertPersonnel, lockPersonnelImport, recordAdminChanges, unitIdsByCode, updatePersonnel, type AdminAuditEntry, type GovernmentRow } from '#persistence';
+import { endPendingPasswordResets, findPersonnelByNipsOrUsernames, insertPersonnel, lockPersonnelImport, recordAdminChanges, unitIdsByCode, updatePersonnel, type AdminAuditEntry, type GovernmentRow } from '#persistence';
 import type { AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { administeredGovernment } from '../../administration/administered-government.js';
 import { validationFailed } from '../../common/errors/app.exception.js';
@@ -27,12 +27,12 @@ export class ImportPersonnelUseCase {
     const government = await administeredGovernment(this.dataSource.manager, user, options.governmentCode ?? user.governmentCode);
     const rows = await readPersonnelFile(file);
     if (options.dryRun) {
-      const plan = await this.plan(this.dataSource.manager, government, rows);
+      const plan = await this.plan(this.dataSource.manager, user, government, rows);
       return report(government, true, plan);
     }
     return this.dataSource.transaction(async (tx) => {
       await lockPersonnelImport(tx, government.id); // two uploads of the same file cannot both create a person
-      const plan = await this.plan(tx, government, rows);
+      const plan = await this.plan(tx, user, government, rows);
       const answer = report(government, false, plan);
       if (plan.summary.error > 0) {
         const message = `${plan.summary.error} of ${rows.length} rows have errors; nothing was imported`;
@@ -43,12 +43,12 @@ export class ImportPersonnelUseCase {
     });
   }
 
-  private async plan(manager: EntityManager, government: GovernmentRow, rows: PersonnelRow[]): Promise<ImportPlan> {
+  private async plan(manager: EntityManager, user: AuthenticatedUser, government: GovernmentRow, rows: PersonnelRow[]): Promise<ImportPlan> {
     const { nips, usernames } = lookupKeys(rows);
     const [units, people] = await Promise.all([unitIdsByCode(manager, government.id), findPersonnelByNipsOrUsernames(manager, nips, usernames)]);
     const byNip = new Map(people.filter((p) => p.nip !== null).map((p) => [p.nip!, p]));
     const byUsername = new Map(people.map((p) => [p.username, p]));
-    return planImport(rows, { governmentId: government.id, units, byNip, byUsername });
+    return planImport(rows, { governmentId: government.id, units, byNip, byUsername, importerRoles: user.roles });
   }
 
   private async apply(tx: EntityManager, user: AuthenticatedUser, government: GovernmentRow, plan: ImportPlan): Promise<void> {
@@ -65,6 +65,8 @@ export class ImportPersonnelUseCase {
     });
     await insertPersonnel(tx, government.id, plan.creates, at);
     await updatePersonnel(tx, plan.updates.map(({ before, after }) => ({ id: before.id, name: after.name, email: after.email, unitId: after.unitId, roles: after.roles })), at);
+    // a reset link sent to an address the import replaces works no more
+    await endPendingPasswordResets(tx, plan.updates.filter(({ before, after }) => before.email !== after.email).map(({ before }) => before.id), at);
     const entries: AdminAuditEntry[] = [
       ...plan.creates.map((p) => ({ action: 'USER_IMPORTED', targetType: 'USER' as const, targetKey: p.username, governmentId: government.id, actorId: user.id, before: null, after: shown(p) })),
       ...plan.updates.map(({ before, after }) => ({ action: 'USER_UPDATED_BY_IMPORT', targetType: 'USER' as const, targetKey: before.username, governmentId: government.id, actorId: user.id, before: shown(before), after: shown(after) })),

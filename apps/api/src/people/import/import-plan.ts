@@ -1,4 +1,4 @@
-import { DEPLOYMENT_ROLE, isGrantableRole } from '#workflow';
+import { DEPLOYMENT_ROLE, isGrantableRole, mayChangeSignInOf } from '#workflow';
 import { isCleanText } from '../../common/contract/fields.js';
 import { EMAIL_PATTERN, NIP_PATTERN, USERNAME_PATTERN } from '../person-fields.js';
 
@@ -60,6 +60,8 @@ export interface ImportContext {
   byNip: ReadonlyMap<string, KnownPerson>;
   /** everyone holding one of the file's usernames */
   byUsername: ReadonlyMap<string, KnownPerson>;
+  /** the roles of whoever imports (an OPERATOR's e-mail address changes only for an OPERATOR); none when absent */
+  importerRoles?: readonly string[];
 }
 
 /** Roles in a cell: separated by `;`, `,`, `|` or spaces, any case. */
@@ -120,6 +122,9 @@ export function planImport(file: readonly PersonnelRow[], context: ImportContext
     if (known && known.governmentId !== context.governmentId) problems.push(`nip ${r.nip} belongs to someone of another government`);
     else if (known && known.username !== r.username) problems.push(`nip ${r.nip} is already ${known.username}; a username does not change by import`);
     else if (!known && holder) problems.push(`username ${r.username} is taken by someone with another NIP`);
+    else if (known && (r.email === '' ? null : r.email) !== known.email && !mayChangeSignInOf({ roles: context.importerRoles ?? [] }, known)) {
+      problems.push(`${known.username} holds the deployment's ${DEPLOYMENT_ROLE} role: their e-mail address is not changed by import`);
+    }
 
     const base = { row: r.row, nip: r.nip, username: r.username };
     if (problems.length > 0) {

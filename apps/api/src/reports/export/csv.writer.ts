@@ -1,10 +1,15 @@
 import type { ReportTable } from '../report-table.js';
 import { safeCell } from './safe-cell.js';
 
+/**
+ * A quoted field when it holds a separator, a quote or a line break. `;` counts as a separator too:
+ * Excel in an Indonesian locale splits a CSV file at `;` (its list separator), and an unquoted
+ * `Budi;=HYPERLINK(...)` would become a cell starting with `=` that safeCell never saw.
+ */
 function field(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** RFC 4180 CSV (CRLF), with a UTF-8 byte order mark so spreadsheets read Indonesian names right. */

@@ -15,4 +15,9 @@ describe('spreadsheet-safe cells', () => {
     const csv = toCsv({ sheet: 'x', columns: [{ key: 'a', header: 'Judul' }, { key: 'b', header: 'Jumlah' }], rows: [{ a: '=1+1', b: 3 }, { a: 'Satu, "dua"\nbaris', b: null }] });
     expect(csv).toBe('\ufeffJudul,Jumlah\r\n\'=1+1,3\r\n"Satu, ""dua""\nbaris",\r\n');
   });
+  it("quotes a cell holding `;`, so Excel in an Indonesian locale (list separator `;`) cannot split a formula out of it", () => {
+    // a person's or unit's name, as an ADMIN or an import file may give it
+    const csv = toCsv({ sheet: 'x', columns: [{ key: 'a', header: 'Nama' }], rows: [{ a: 'Budi;=HYPERLINK("http://contoh.test","klik")' }, { a: 'Budi;-2+3' }] });
+    expect(csv).toBe('\ufeffNama\r\n"Budi;=HYPERLINK(""http://contoh.test"",""klik"")"\r\n"Budi;-2+3"\r\n');
+  });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { httpLoggerMiddleware } from './http-logger.middleware.js';
+import { createRootLogger } from './root-logger.js';
+
+/** A server that answers 200 to everything through the request logger, as the API's first middleware. */
+async function loggedServer(fd: number) {
+  const root = createRootLogger('info', 'alur-test', { fd, flushEveryMs: 60_000 });
+  const log = httpLoggerMiddleware(root);
+  const server: Server = createServer((req, res) => log(req, res, () => res.end('ok')));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const get = (path: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path }, (res) => res.resume().on('end', resolve));
+      req.on('error', reject).end();
+    });
+  return { root, server, get };
+}
+
+describe('the request log', () => {
+  it('keeps the secrets that travel in a URL out of the log: the password-reset link token and the sign-on code', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'alur-log-')), 'out.log');
+    const fd = openSync(file, 'w');
+    const { root, server, get } = await loggedServer(fd);
+    try {
+      // the e-mailed link (README "Lupa kata sandi"): PUBLIC_URL/atur-kata-sandi?token=...
+      await get('/atur-kata-sandi?token=Kp3vQw9xZr2LmN8sTt4uYy7aBb1cDd5eFf6gHh0iJj');
+      await get('/api/auth/oidc/callback?code=kode-rahasia-dari-penyedia&state=keadaan&iss=https%3A%2F%2Fsso.example');
+      await get('/api/quick-wins?state=approval&q=layanan');
+      await get('/atur-kata-sandi?Token=Kp3vQw9xZr2LmN8sTt4uYy7aBb1cDd5eFf6gHh0iJj&token=Kp3vQw9xZr2LmN8sTt4uYy7aBb1cDd5eFf6gHh0iJj');
+      await new Promise<void>((resolve) => root.flush(() => resolve()));
+      const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { req: { url: string } });
+      const text = lines.map((l) => l.req.url).join('\n');
+      for (const secret of ['Kp3vQw9xZr2LmN8sTt4uYy7aBb1cDd5eFf6gHh0iJj', 'kode-rahasia-dari-penyedia']) expect(text).not.toContain(secret);
+      // the path and the other parameters stay, so a line still says what was asked
+      expect(lines.map((l) => l.req.url)).toEqual([
+        '/atur-kata-sandi?token=[Redacted]',
+        '/api/auth/oidc/callback?code=[Redacted]&state=keadaan&iss=https%3A%2F%2Fsso.example',
+        '/api/quick-wins?state=approval&q=layanan',
+        '/atur-kata-sandi?Token=[Redacted]&token=[Redacted]',
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      closeSync(fd);
+    }
+  });
+});
