@@ -122,6 +122,26 @@ describe('browser sessions: cookie, CSRF, sign-out', () => {
     expect(secure.status).toBe(204);
   });
 
+  it('trusts X-Forwarded-Proto only from the proxy addresses TRUST_PROXY names (loopback by default)', async () => {
+    const elsewhere = await createTestApp({ TRUST_PROXY: '10.0.0.0/8' });
+    try {
+      // the test's requests come from loopback, which is now not the proxy: the scheme it claims is not believed
+      const res = await elsewhere.http
+        .post('/api/auth/session')
+        .set({ Host: HOST, 'X-Forwarded-Proto': 'https', Origin: SITE })
+        .send({ username: 'kaltim.kadis', password: TEST_DEMO_PASSWORD });
+      expect(res.status).toBe(200);
+      expect(cookieNamed(res, 'alur_session')).not.toMatch(/; Secure/);
+      const claimedHttps = await elsewhere.http
+        .post('/api/auth/session')
+        .set({ Host: HOST, 'X-Forwarded-Proto': 'https', Origin: `https://${HOST}` })
+        .send({ username: 'kaltim.kadis', password: TEST_DEMO_PASSWORD });
+      expect(claimedHttps.status).toBe(403);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('logout revokes a bearer token: reusing it is 401', async () => {
     const login = await t.http.post('/api/auth/login').send({ username: 'kaltim.sekda', password: TEST_DEMO_PASSWORD });
     const auth = { Authorization: `Bearer ${login.body.accessToken}` };

@@ -21,7 +21,7 @@ export function configureApp(app: INestApplication): void {
   // first: a sign-in the busy password-check gate cannot take is refused before it is logged or its body read
   express.use(refuseSignInsWhileGateFull(app.get(PasswordHashGate), root, config.corsOrigins));
   express.use(httpLoggerMiddleware(root));
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', config.trustProxy);
   express.set('etag', false); // documents send their own ETag (the version); no other answer has one
   express.disable('x-powered-by');
   applySecurityHeaders(app, config.corsOrigins);

@@ -34,6 +34,8 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   /** Origins a browser may call the API from (CORS); empty: none. */
   corsOrigins: string[];
+  /** The reverse proxy's addresses, as Express's `trust proxy` takes them (`loopback` by default). */
+  trustProxy: string[];
 }
 
 export interface OidcConfig {
@@ -99,5 +101,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         }
       : null,
     corsOrigins: value.CORS_ORIGINS ? (value.CORS_ORIGINS as string).split(',').map((o) => o.trim()) : [],
+    trustProxy: (value.TRUST_PROXY as string).split(',').map((a) => a.trim()),
   };
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import Joi from 'joi';
 
 const DURATION = /^\d+(ms|s|m|h|d)$/;
@@ -58,5 +59,23 @@ export const envSchema = Joi.object({
     .pattern(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/)
     .message('CORS_ORIGINS must be origins such as https://alur.example.go.id, separated by commas')
     .optional(),
+  /**
+   * Who may tell the API the client's address and scheme (X-Forwarded-For, -Proto, -Host): the reverse
+   * proxy's addresses, comma-separated: `loopback`, `linklocal`, `uniquelocal`, an IP or a CIDR block.
+   */
+  TRUST_PROXY: Joi.string()
+    .custom((value: string, helpers) => (value.split(',').every((item) => isProxyAddress(item.trim())) ? value : helpers.error('any.invalid')))
+    .message('TRUST_PROXY must be loopback, linklocal, uniquelocal, IP addresses or CIDR blocks (10.0.0.0/8), separated by commas')
+    .default('loopback'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 });
+
+/** `loopback`, `linklocal`, `uniquelocal`, an IP address or a CIDR block: what Express's `trust proxy` takes. */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address, prefix, ...rest] = item.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
