@@ -148,4 +148,15 @@ describe('personnel import from a semicolon-separated CSV (Excel in an Indonesia
     const res = await t.http.post('/api/users/import?dryRun=true').set(await t.auth('berau.admin')).attach('file', Buffer.from(csv), 'pegawai.csv');
     expect(res.body.rows).toEqual([{ row: 2, nip: '199001012015011001', username: 'berau.satu', status: 'created' }]);
   });
+
+  it("refuses the importing ADMIN's own row without ADMIN: they do not give up their own role", async () => {
+    await t.dataSource.query(`UPDATE users SET nip = '198001012005011001' WHERE username = 'berau.admin'`);
+    const csv = 'nip,name,email,username,unitCode,roles\n198001012005011001,Admin Berau,,berau.admin,setda,DRAFTER\n';
+    const res = await t.http.post('/api/users/import').set(await t.auth('berau.admin')).attach('file', Buffer.from(csv), 'pegawai.csv');
+    expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.body.details.rows).toEqual([
+      { row: 2, nip: '198001012005011001', username: 'berau.admin', status: 'error', reason: 'berau.admin is who imports this file: an ADMIN does not give up their own ADMIN role' },
+    ]);
+    expect((await t.dataSource.query(`SELECT roles FROM users WHERE username = 'berau.admin'`))[0].roles).toContain('ADMIN');
+  });
 });

@@ -12,6 +12,7 @@ import {
   updateUserAccount,
   type UserAccountRow,
 } from '#persistence';
+import { dropsOwnAdministration } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { administeredGovernment, assertAdministrator } from '../administration/administered-government.js';
 import { recordAdminEdit } from '../administration/record-admin-edit.js';
@@ -138,7 +139,7 @@ export class UpdateUserUseCase {
 
   async execute(user: AuthenticatedUser, username: string, dto: UpdateUserDto): Promise<UserView> {
     await administeredUser(this.dataSource.manager, user, username);
-    if (username === user.username && (dto.active === false || (dto.roles !== undefined && !dto.roles.includes('ADMIN')))) {
+    if (username === user.username && (dto.active === false || (dto.roles !== undefined && dropsOwnAdministration(user.username, { username, roles: dto.roles })))) {
       throw forbidden('An ADMIN cannot deactivate themselves or give up their own ADMIN role');
     }
     return this.dataSource.transaction(async (tx) => {

@@ -44,6 +44,14 @@ export function administers(actor: AdministratorFacts, government: GovernmentPla
   return actor.governmentLevel === 'PROVINCE' && government.parentCode === actor.governmentCode;
 }
 
+/**
+ * An ADMIN never gives up their own ADMIN role, by hand or by import: the government would be left
+ * with nobody to administer it but the province. Another ADMIN takes it away if it must go.
+ */
+export function dropsOwnAdministration(actorUsername: string, target: { username: string; roles: readonly string[] }): boolean {
+  return actorUsername === target.username && !target.roles.includes('ADMIN');
+}
+
 /** National holidays and cuti bersama are entered by a province's ADMIN (domain.md); every government counts them. */
 export function managesNationalHolidays(actor: Pick<AdministratorFacts, 'roles' | 'governmentLevel'>): boolean {
   return isAdministrator(actor) && actor.governmentLevel === 'PROVINCE';

@@ -48,7 +48,7 @@ export class ImportPersonnelUseCase {
     const [units, people] = await Promise.all([unitIdsByCode(manager, government.id), findPersonnelByNipsOrUsernames(manager, nips, usernames)]);
     const byNip = new Map(people.filter((p) => p.nip !== null).map((p) => [p.nip!, p]));
     const byUsername = new Map(people.map((p) => [p.username, p]));
-    return planImport(rows, { governmentId: government.id, units, byNip, byUsername, importerRoles: user.roles });
+    return planImport(rows, { governmentId: government.id, units, byNip, byUsername, importerRoles: user.roles, importerUsername: user.username });
   }
 
   private async apply(tx: EntityManager, user: AuthenticatedUser, government: GovernmentRow, plan: ImportPlan): Promise<void> {

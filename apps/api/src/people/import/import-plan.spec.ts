@@ -104,4 +104,12 @@ describe('personnel import plan', () => {
   it('looks up only well-formed NIPs and usernames', () => {
     expect(lookupKeys([row(1), row(2, { nip: '\u0000', username: 'x\u0000' }), row(3, { nip: '123' })])).toEqual({ nips: [row(1).nip], usernames: ['paser.orang1', 'paser.orang3'] });
   });
+
+  it("refuses the row that would take the importing ADMIN's own ADMIN role away, not another's", () => {
+    const admin = known({ roles: ['ADMIN', 'DRAFTER'] });
+    const own = planImport([row(1, { roles: 'DRAFTER' })], { ...context([admin]), importerUsername: 'paser.orang1' });
+    expect(own.rows).toEqual([{ row: 1, nip: row(1).nip, username: 'paser.orang1', status: 'error', reason: 'paser.orang1 is who imports this file: an ADMIN does not give up their own ADMIN role' }]);
+    expect(planImport([row(1, { roles: 'ADMIN' })], { ...context([admin]), importerUsername: 'paser.orang1' }).rows[0]!.status).toBe('updated');
+    expect(planImport([row(1, { roles: 'DRAFTER' })], { ...context([admin]), importerUsername: 'paser.admin' }).rows[0]!.status).toBe('updated');
+  });
 });

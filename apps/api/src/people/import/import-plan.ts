@@ -1,4 +1,4 @@
-import { DEPLOYMENT_ROLE, isGrantableRole, mayChangeSignInOf } from '#workflow';
+import { DEPLOYMENT_ROLE, dropsOwnAdministration, isGrantableRole, mayChangeSignInOf } from '#workflow';
 import { isCleanText } from '../../common/contract/fields.js';
 import { EMAIL_PATTERN, NIP_PATTERN, USERNAME_PATTERN } from '../person-fields.js';
 
@@ -62,6 +62,8 @@ export interface ImportContext {
   byUsername: ReadonlyMap<string, KnownPerson>;
   /** the roles of whoever imports (an OPERATOR's e-mail address changes only for an OPERATOR); none when absent */
   importerRoles?: readonly string[];
+  /** who imports: an ADMIN's own row may not take their ADMIN role away */
+  importerUsername?: string;
 }
 
 /** Roles in a cell: separated by `;`, `,`, `|` or spaces, any case. */
@@ -124,6 +126,9 @@ export function planImport(file: readonly PersonnelRow[], context: ImportContext
     else if (!known && holder) problems.push(`username ${r.username} is taken by someone with another NIP`);
     else if (known && (r.email === '' ? null : r.email) !== known.email && !mayChangeSignInOf({ roles: context.importerRoles ?? [] }, known)) {
       problems.push(`${known.username} holds the deployment's ${DEPLOYMENT_ROLE} role: their e-mail address is not changed by import`);
+    }
+    if (known && context.importerUsername !== undefined && dropsOwnAdministration(context.importerUsername, { username: known.username, roles })) {
+      problems.push(`${known.username} is who imports this file: an ADMIN does not give up their own ADMIN role`);
     }
 
     const base = { row: r.row, nip: r.nip, username: r.username };
