@@ -1,6 +1,6 @@
-import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
@@ -10,6 +10,8 @@ import { RedisHealthIndicator } from './redis.health.js';
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger(HealthController.name);
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
@@ -35,7 +37,17 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       res.status(503);
-      return error.getResponse() as HealthCheckResult;
+      return this.withoutDetails(error.getResponse() as HealthCheckResult);
     }
+  }
+
+  /** /health is public: a server's own error (its address, its port) goes to the log, not to whoever asks. */
+  private withoutDetails(result: HealthCheckResult): HealthCheckResult {
+    const plain = (entries: Partial<HealthIndicatorResult> | undefined): HealthIndicatorResult =>
+      Object.fromEntries(
+        Object.entries(entries ?? {}).map(([name, entry]) => [name, entry?.status === 'up' ? { status: entry.status } : { status: entry?.status ?? 'down', message: 'does not answer' }]),
+      ) as HealthIndicatorResult;
+    for (const [name, entry] of Object.entries(result.error ?? {})) this.logger.warn(`health: ${name} is ${entry?.status}: ${String(entry?.['message'] ?? '')}`);
+    return { status: result.status, info: plain(result.info), error: plain(result.error), details: plain(result.details) };
   }
 }
