@@ -17,3 +17,13 @@ export function useSession(): Session {
 }
 
 export const hasRole = (me: Me, role: string) => (me.roles as readonly string[]).includes(role);
+
+/**
+ * The caller may act in `role` now: their own, or received as Plt/Plh (the API lets a drafter's Plt/Plh
+ * create the principal's documents, for instance).
+ */
+export const holdsRole = (me: Me, role: string) =>
+  hasRole(me, role) || me.delegations.some((d) => d.delegate === me.username && d.active !== false && !d.revokedAt && d.role === role);
+
+/** Only a DRAFTER (pemrakarsa), or their Plt/Plh, creates documents: the API refuses anyone else (403). */
+export const canDraft = (me: Me) => holdsRole(me, 'DRAFTER');

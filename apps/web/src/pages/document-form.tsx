@@ -5,7 +5,8 @@ import type { DocumentView } from '../api/views';
 import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
 import { errorText } from '../i18n/error-text';
 import { documentFieldProblems } from '../i18n/document-messages';
-import { navigate } from '../router';
+import { Link, navigate } from '../router';
+import { canDraft, useSession } from '../session';
 import type { PageProps } from '../routes';
 import { QUICK_WIN_AREAS as AREAS } from '../i18n/words';
 import { FormFeedback } from '../components/form-feedback';
@@ -97,6 +98,7 @@ function toValues(doc: DocumentView | null): Values {
 }
 
 export function DocumentFormPage({ params }: PageProps) {
+  const { me } = useSession();
   const kindPath = params.kindPath as 'quick-wins' | 'regulations';
   const id = params.id;
   const existing = useLoad(
@@ -109,6 +111,18 @@ export function DocumentFormPage({ params }: PageProps) {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const label = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
 
+  if (!id && !canDraft(me)) {
+    // the API would refuse the whole form (403) once filled in: say so before anyone types
+    return (
+      <section>
+        <h1>{`Buat ${label}`}</h1>
+        <p class="alert" role="alert">
+          Tidak berwenang: hanya pemrakarsa (staf perangkat daerah) atau Plt/Plh-nya yang dapat membuat {label}.
+        </p>
+        <Link href={`/${kindPath}`}>Kembali ke daftar {label}</Link>
+      </section>
+    );
+  }
   if (existing.error) return <ErrorMessage error={existing.error} />;
   if (existing.loading) return <Loading />;
   const doc = existing.data;

@@ -11,7 +11,7 @@ import { Pager } from '../components/pager';
 import { governmentUnitChoice } from '../components/government-unit-filter';
 import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
-import { useSession } from '../session';
+import { canDraft, useSession } from '../session';
 
 const LIMIT = 20;
 
@@ -42,6 +42,8 @@ export function DocumentListPage({ params, query }: PageProps) {
   const year = query.get('year') ?? '';
   const words = query.get('q') ?? '';
   const page = query.get('page') ?? '1';
+  // only a drafter (or their Plt/Plh) may create: the API refuses anyone else after the whole form is filled
+  const drafts = canDraft(me);
   const filtered = Boolean(state || unitCode || governmentCode || year || words);
   // the URL's values go to the API as they are: a value it refuses becomes the error state below
   const filters = { ...(state ? { state } : {}), ...(governmentCode ? { governmentCode } : {}), ...(unitCode ? { unitCode } : {}), ...(year ? { year } : {}), ...(words ? { q: words } : {}), page, limit: String(LIMIT) } as never;
@@ -71,11 +73,13 @@ export function DocumentListPage({ params, query }: PageProps) {
   return (
     <section>
       <h1>{title}</h1>
-      <p>
-        <Link href={`/${kindPath}/baru`} class="button primary">
-          Buat {title}
-        </Link>
-      </p>
+      {drafts && (
+        <p>
+          <Link href={`/${kindPath}/baru`} class="button primary">
+            Buat {title}
+          </Link>
+        </p>
+      )}
       <form
         key={query.toString()}
         class="filters"
@@ -131,7 +135,7 @@ export function DocumentListPage({ params, query }: PageProps) {
               {reset}
             </>
           ) : (
-            <Empty>Belum ada {title} yang dapat Anda lihat. Buat yang pertama dengan tombol di atas.</Empty>
+            <Empty>Belum ada {title} yang dapat Anda lihat.{drafts && ' Buat yang pertama dengan tombol di atas.'}</Empty>
           )}
         </div>
       )}
