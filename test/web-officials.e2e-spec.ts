@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { act, createQuickWin, seriousA11yViolations, signIn, startBrowserApp, TEST_DEMO_PASSWORD, type BrowserApp } from '#testing';
 
 jest.setTimeout(300_000);
 
@@ -47,5 +47,68 @@ describe.each([
 
     await signIn(app, 'kaltim.drafter', '/regulations');
     await page.getByRole('link', { name: 'Buat Rancangan Peraturan' }).waitFor();
+  });
+
+  it('a session that ends while a form is filled in keeps what was typed: sign in again, then "Simpan" saves it', async () => {
+    const { page } = app;
+    const title = `Sistem Kerja yang Tidak Hilang (${label})`;
+    await signIn(app, 'kaltim.drafter', '/regulations/baru');
+    await page.getByLabel('Judul (setelah "tentang")').fill(title);
+    await page.getByLabel('Dasar hukum (satu per baris)').fill('Peraturan Menteri PANRB Nomor 7 Tahun 2022');
+    const body = 'Pasal 1\nSistem kerja adalah rangkaian tata kerja yang diketik lama sekali.';
+    await page.getByLabel('Batang tubuh').fill(body);
+    // the session ends on the server meanwhile (it expired, or "Keluar" in another tab)
+    await expect(
+      page.evaluate<number>(`fetch('/api/auth/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]*)/)[1]) } }).then((r) => r.status)`),
+    ).resolves.toBe(204);
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('heading', { name: 'Masuk ke alur' }).waitFor();
+    await page.getByRole('dialog').getByText('Sesi Anda telah berakhir.').waitFor(); // visible
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Nama pengguna').fill('kaltim.drafter');
+    await page.getByLabel('Kata sandi').fill(TEST_DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Buat Rancangan Peraturan' }).waitFor();
+    await expect(page.getByLabel('Judul (setelah "tentang")').inputValue()).resolves.toBe(title);
+    await expect(page.getByLabel('Batang tubuh').inputValue()).resolves.toBe(body);
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+
+    // someone else signing in at that moment gets fresh pages, not the first person's form
+    await page.goto(`${app.baseUrl}/regulations/baru`);
+    await page.getByLabel('Judul (setelah "tentang")').fill(`${title} (kedua)`);
+    await page.getByLabel('Dasar hukum (satu per baris)').fill('Peraturan Menteri PANRB Nomor 7 Tahun 2022');
+    await page.getByLabel('Batang tubuh').fill('Rahasia orang pertama');
+    await page.evaluate(`fetch('/api/auth/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]*)/)[1]) } })`);
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByLabel('Nama pengguna').fill('kaltim.drafter2');
+    await page.getByLabel('Kata sandi').fill(TEST_DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Buat Rancangan Peraturan' }).waitFor();
+    await expect(page.getByLabel('Batang tubuh').inputValue()).resolves.toBe('');
+  });
+
+  it('a session that ends while an action dialog is open: signing in again over it, the note is still there and "Kirim" sends it', async () => {
+    const { page } = app;
+    const doc = await createQuickWin(app.t, 'kaltim.drafter', { title: `Layanan yang Dikembalikan (${label})` });
+    expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    await signIn(app, 'kaltim.kadis', `/quick-wins/${doc.id}`);
+    await page.locator('[data-action="RETURN"]').click();
+    const note = 'Mohon rincian anggaran diperbaiki sesuai DPA.';
+    await page.getByRole('dialog').getByLabel('Catatan').fill(note);
+    await page.evaluate(`fetch('/api/auth/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]*)/)[1]) } })`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Kirim' }).click();
+    // the sign-in form can be used (the open action dialog does not hold the page), and it is the one named
+    await page.getByRole('dialog', { name: 'Masuk ke alur' }).waitFor();
+    await page.getByLabel('Nama pengguna').fill('kaltim.kadis');
+    await page.getByLabel('Kata sandi').fill(TEST_DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kembalikan' });
+    await expect(dialog.getByLabel('Catatan').inputValue()).resolves.toBe(note);
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    await page.getByRole('status').filter({ hasText: 'berhasil' }).waitFor();
+    await page.getByRole('heading', { name: /Tahap: Perbaikan oleh Pemrakarsa/ }).waitFor();
   });
 });
