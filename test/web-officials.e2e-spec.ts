@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { act, createQuickWin, seriousA11yViolations, signIn, startBrowserApp, TEST_DEMO_PASSWORD, type BrowserApp } from '#testing';
+import { act, createQuickWin, createTestWorker, notificationsOf, seriousA11yViolations, signIn, startBrowserApp, TEST_DEMO_PASSWORD, type BrowserApp } from '#testing';
 
 jest.setTimeout(300_000);
 
@@ -110,5 +110,58 @@ describe.each([
     await dialog.getByRole('button', { name: 'Kirim' }).click();
     await page.getByRole('status').filter({ hasText: 'berhasil' }).waitFor();
     await page.getByRole('heading', { name: /Tahap: Perbaikan oleh Pemrakarsa/ }).waitFor();
+  });
+});
+
+/**
+ * Times are the government's (ui.md: "14.30 WITA"), shown and read so, whatever zone the browser's clock
+ * is set to: many laptops in Kalimantan Timur are left on WIB (UTC+7), and a regency may be in WIB.
+ */
+describe('times in the government\'s zone, not the browser\'s', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width: 360, height: 900, timezoneId: 'Asia/Jakarta' });
+  });
+  afterAll(() => app?.close());
+
+  it('a Plh window typed as 08.00-16.00 on a browser set to WIB is 08.00-16.00 WITA for kaltim', async () => {
+    const { page } = app;
+    await signIn(app, 'kaltim.sekda', '/pendelegasian');
+    const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10); // tomorrow in WITA
+    await page.getByLabel('Nama pengguna penerima').fill('kaltim.plh');
+    await page.getByLabel('Peran').selectOption('SECRETARY');
+    await page.getByLabel('Mulai').fill(`${tomorrow}T08:00`);
+    await page.getByLabel('Berakhir').fill(`${tomorrow}T16:00`);
+    await page.getByLabel('Alasan').fill('Sekda dinas luar ke Jakarta');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pendelegasian tersimpan.' }).waitFor();
+    const [stored] = await app.t.dataSource.query(`SELECT d.starts_at AS "startsAt", d.ends_at AS "endsAt" FROM delegations d JOIN users u ON u.id = d.delegate_id WHERE u.username = 'kaltim.plh' AND d.revoked_at IS NULL`);
+    expect([new Date(stored.startsAt).toISOString(), new Date(stored.endsAt).toISOString()]).toEqual([`${tomorrow}T00:00:00.000Z`, `${tomorrow}T08:00:00.000Z`]);
+    await expect(page.getByTestId('delegation').locator('.meta').textContent()).resolves.toMatch(/pukul 08\.00 WITA sampai .* pukul 16\.00 WITA/);
+    // and the fields say in which zone they are read
+    await page.getByLabel('Mulai (WITA)').waitFor();
+    await page.getByLabel('Berakhir (WITA)').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('a regency in WIB reads its notifications in WIB', async () => {
+    const { page } = app;
+    const moved = await app.t.http.patch('/api/governments/paser').set(await app.t.auth('kaltim.admin')).send({ timeZone: 'Asia/Jakarta' });
+    expect(moved.status).toBe(200);
+    const worker = await createTestWorker(app.t.env); // relays the outbox and writes notifications
+    let createdAt: Date;
+    try {
+      const doc = await createQuickWin(app.t, 'paser.drafter', { title: 'Layanan Kependudukan Keliling' });
+      expect((await act(app.t, 'quick-wins', doc.id, 'paser.drafter', 'SUBMIT')).status).toBe(200);
+      let told: Array<{ username: string; createdAt: Date }> = [];
+      while (!(told = (await notificationsOf(app.t.dataSource, doc.id)).filter((n) => n.username === 'paser.kadis')).length) await new Promise((r) => setTimeout(r, 100));
+      createdAt = told[0]!.createdAt;
+    } finally {
+      await worker.close();
+    }
+    const wib = new Date(new Date(createdAt).getTime() + 7 * 3600_000).toISOString();
+    await signIn(app, 'paser.kadis', '/pemberitahuan');
+    const card = page.locator('.cards li').first();
+    await expect(card.locator('.meta').textContent()).resolves.toContain(`pukul ${wib.slice(11, 13)}.${wib.slice(14, 16)} WIB`);
   });
 });

@@ -41,7 +41,7 @@ export function whoseDocument(doc: { governmentCode: string; governmentName: str
 export const KIND_PATHS: Readonly<Record<Kind, 'quick-wins' | 'regulations'>> = { 'quick-win': 'quick-wins', regulation: 'regulations' };
 
 /** Used only until an answer names its government's zone. */
-const FALLBACK_ZONE = 'Asia/Makassar';
+export const FALLBACK_ZONE = 'Asia/Makassar';
 
 /** "Senin, 2 Maret 2026 pukul 09.00 WITA" in the government's zone. */
 export function dateTime(iso: string | null | undefined, timeZone = FALLBACK_ZONE): string {

@@ -8,11 +8,13 @@ import { Pager } from '../components/pager';
 import { dateTime, KIND_PATHS } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
+import { useSession } from '../session';
 
 const LIMIT = 50;
 
 /** Pemberitahuan: the caller's notifications, newest first, paged and (`?unread=true`) only the unread, in the URL. */
 export function NotificationsPage({ query }: PageProps) {
+  const { timeZone } = useSession();
   const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
   const unreadOnly = query.get('unread') === 'true';
   const key = query.toString();
@@ -102,7 +104,7 @@ export function NotificationsPage({ query }: PageProps) {
               )}
               <p class="message">{n.message}</p>
               <p class="meta">
-                {dateTime(n.createdAt)}
+                {dateTime(n.createdAt, timeZone)}
                 {!n.readAt && (
                   <button type="button" class="link" onClick={() => void markRead(n.id)}>
                     Tandai sudah dibaca
