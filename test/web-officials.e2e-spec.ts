@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { act, createQuickWin, createTestWorker, notificationsOf, seriousA11yViolations, signIn, startBrowserApp, TEST_DEMO_PASSWORD, type BrowserApp } from '#testing';
 
@@ -110,6 +113,38 @@ describe.each([
     await dialog.getByRole('button', { name: 'Kirim' }).click();
     await page.getByRole('status').filter({ hasText: 'berhasil' }).waitFor();
     await page.getByRole('heading', { name: /Tahap: Perbaikan oleh Pemrakarsa/ }).waitFor();
+  });
+});
+
+/** Counts as ui.md writes numbers (1.500.000), also where a province's personnel run into the thousands. */
+describe('counts in Indonesian number format', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width: 360, height: 900 });
+  });
+  afterAll(() => app?.close());
+
+  it('Pegawai says "1.2xx pegawai", and a trial import of 1.001 rows says "1.001 pegawai akan ditambahkan"', async () => {
+    const { page } = app;
+    await app.t.dataSource.query(
+      `INSERT INTO users (username, name, password_hash, government_id, unit_id, roles)
+       SELECT 'kaltim.massal' || g, 'Pegawai Massal ' || g, password_hash, government_id, unit_id, ARRAY['DRAFTER'] FROM users, generate_series(1, 1200) g WHERE username = 'kaltim.drafter'`,
+    );
+    const total = (await app.t.http.get('/api/users?limit=1').set(await app.t.auth('kaltim.admin'))).body.total as number;
+    expect(total).toBeGreaterThan(1200);
+    await signIn(app, 'kaltim.admin', '/pegawai');
+    const said = page.getByRole('status').filter({ hasText: 'pegawai' });
+    await expect(said.textContent()).resolves.toMatch(new RegExp(`^1\\.${String(total).slice(1)} pegawai · halaman 1 dari \\d+$`));
+
+    const csv = join(tmpdir(), `alur-seribu-${process.pid}.csv`);
+    const rows = Array.from({ length: 1001 }, (_, i) => `198001${String(1 + Math.floor(i / 40)).padStart(2, '0')}2005011${String(1 + (i % 40)).padStart(3, '0')},"Pegawai Impor ${i}",,kaltim.impor${i},diskominfo,DRAFTER`);
+    writeFileSync(csv, `nip,name,email,username,unitCode,roles\n${rows.join('\n')}\n`);
+    await page.goto(`${app.baseUrl}/impor-pegawai`);
+    await page.getByLabel('Berkas pegawai').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Uji coba' }).click();
+    await page.getByRole('heading', { name: 'Hasil uji coba' }).waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'Uji coba' }).textContent()).resolves.toContain('1.001 pegawai akan ditambahkan');
+    await expect(page.getByTestId('import-row').last().locator('td').first().textContent()).resolves.toMatch(/^1\.00[12]$/); // its row in the file
   });
 });
 

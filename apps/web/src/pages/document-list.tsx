@@ -4,7 +4,7 @@ import type { DocumentPage, ListGovernment } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { parseStateDiagram } from '../components/workflow-graph';
 import { listFilterProblem } from '../i18n/list-filter-problem';
-import { dateTime, stageLabel, whoseDocument } from '../i18n/words';
+import { dateTime, number, stageLabel, whoseDocument } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { Pager } from '../components/pager';
@@ -127,7 +127,7 @@ export function DocumentListPage({ params, query }: PageProps) {
         <div data-testid="empty">
           {list.data.total > 0 ? (
             <Empty>
-              Halaman {pageNumber} kosong: daftar ini hanya {pages} halaman. <Link href={`/${kindPath}?${new URLSearchParams({ ...Object.fromEntries(query), page: '1' })}`}>Ke halaman 1</Link>
+              Halaman {number(pageNumber)} kosong: daftar ini hanya {number(pages)} halaman. <Link href={`/${kindPath}?${new URLSearchParams({ ...Object.fromEntries(query), page: '1' })}`}>Ke halaman 1</Link>
             </Empty>
           ) : filtered ? (
             <>
@@ -142,7 +142,7 @@ export function DocumentListPage({ params, query }: PageProps) {
       {list.data && list.data.items.length > 0 && (
         <>
           <p class="muted" role="status">
-            {list.data.total} {title}
+            {number(list.data.total)} {title}
             {filtered ? ' sesuai saringan' : ''}
           </p>
           <ul class="cards" aria-label={`Daftar ${title}`} aria-busy={list.loading}>

@@ -5,7 +5,7 @@ import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components
 import { errorText } from '../i18n/error-text';
 import { NOTIFICATIONS_ARRIVED } from '../components/layout';
 import { Pager } from '../components/pager';
-import { dateTime, KIND_PATHS } from '../i18n/words';
+import { dateTime, KIND_PATHS, number } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
@@ -84,7 +84,7 @@ export function NotificationsPage({ query }: PageProps) {
       {list.data && list.data.items.length === 0 && <Empty>{unreadOnly ? 'Tidak ada pemberitahuan yang belum dibaca.' : 'Belum ada pemberitahuan.'}</Empty>}
       {list.data && list.data.items.length > 0 && (
         <p class="muted" role="status">
-          {list.data.unread} belum dibaca
+          {number(list.data.unread)} belum dibaca
         </p>
       )}
       {list.data && list.data.items.length > 0 && (
