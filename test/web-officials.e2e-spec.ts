@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { act, createQuickWin, createTestWorker, notificationsOf, seriousA11yViolations, signIn, startBrowserApp, TEST_DEMO_PASSWORD, type BrowserApp } from '#testing';
+import { driveTo } from './support/quick-win.js';
+import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, seriousA11yViolations, signIn, startBrowserApp, TEST_DEMO_PASSWORD, type BrowserApp } from '#testing';
 
 jest.setTimeout(300_000);
 
@@ -113,6 +114,55 @@ describe.each([
     await dialog.getByRole('button', { name: 'Kirim' }).click();
     await page.getByRole('status').filter({ hasText: 'berhasil' }).waitFor();
     await page.getByRole('heading', { name: /Tahap: Perbaikan oleh Pemrakarsa/ }).waitFor();
+  });
+});
+
+/** What the stages recorded (progress reports, the evaluation, the Berita Acara, publication) is on the document page. */
+describe('the document page shows what the stages recorded', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width: 360, height: 900 });
+  });
+  afterAll(() => app?.close());
+
+  it('the Kepala OPD reads the progress reports before "Nyatakan Selesai", and the evaluation shows once made', async () => {
+    const { page } = app;
+    const title = 'Layanan Izin Reklame Daring';
+    const doc = await createQuickWin(app.t, 'kaltim.drafter', { title });
+    await driveTo(app.t, doc.id, 'reported');
+    await signIn(app, 'kaltim.kadis', `/quick-wins/${doc.id}`);
+    await page.locator('[data-action="COMPLETE"]').waitFor();
+    const reports = page.getByTestId('progress-reports');
+    await expect(reports.locator('li strong').first().textContent()).resolves.toBe('Maret 2026: capaian 40%');
+    await reports.getByText('Aplikasi perizinan daring sudah dipakai di tiga kecamatan.').waitFor(); // visible
+    await reports.getByText('Jaringan internet belum merata').waitFor();
+    await reports.getByRole('link', { name: 'https://diskominfo.kaltimprov.go.id/laporan/2026-03.pdf' }).waitFor();
+    await reports.getByText(/^Dilaporkan oleh .+ pukul \d{2}\.\d{2} WITA$/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.kadis', 'COMPLETE')).status).toBe(200);
+    expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.inspektur', 'EVALUATE', { data: { score: 87.5, notes: 'Manfaat dirasakan masyarakat.' } })).status).toBe(200);
+    await page.reload();
+    const evaluation = page.getByTestId('evaluation');
+    await evaluation.getByText('87,5', { exact: true }).waitFor();
+    await evaluation.getByText('Manfaat dirasakan masyarakat.').waitFor();
+  });
+
+  it('a regulation shows its Berita Acara Selesai Harmonisasi to the Asisten who initials next', async () => {
+    const { page } = app;
+    const doc = await createRegulation(app.t, 'kaltim.drafter');
+    for (const [user, action, data] of [
+      ['kaltim.drafter', 'SUBMIT'],
+      ['kaltim.kadis', 'ENDORSE'],
+      ['kaltim.hukum', 'REQUEST_HARMONIZATION'],
+      ['kaltim.hukum', 'RECORD_HARMONIZATION', { reportNumber: 'W18-PP.04.02-123', reportDate: '2026-05-04' }],
+    ] as const) {
+      const res = await act(app.t, 'regulations', doc.id, user, action, data ? { data } : {});
+      expect([action, res.status]).toEqual([action, 200]);
+    }
+    await signIn(app, 'kaltim.asisten', `/regulations/${doc.id}`);
+    await page.locator('[data-action="PARAF"]').waitFor();
+    await expect(page.getByTestId('harmonization').textContent()).resolves.toBe('Berita Acara Selesai Harmonisasi Nomor W18-PP.04.02-123 tanggal 4 Mei 2026');
   });
 });
 
