@@ -166,6 +166,58 @@ describe('the document page shows what the stages recorded', () => {
   });
 });
 
+/** Money and figures typed as officials write them (Rp150.000.000, 2,5) are read as meant, never as 150. */
+describe('numbers typed the Indonesian way', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width: 360, height: 900 });
+  });
+  afterAll(() => app?.close());
+
+  it('"150.000.000" in Anggaran is Rp150.000.000, "2,5" in Target is 2,5, and "87,5" is the Inspektorat\'s score', async () => {
+    const { page } = app;
+    const title = 'Sistem Antrean Daring Puskesmas';
+    await signIn(app, 'kaltim.drafter', '/quick-wins/baru');
+    await page.getByLabel('Judul', { exact: true }).fill(title);
+    await page.getByLabel('Uraian').fill('Antrean diambil dari rumah.');
+    await page.getByLabel('Tahun').fill('2026');
+    await page.getByLabel('Kategori').selectOption('RB_GENERAL');
+    await page.getByLabel('Area perubahan').selectOption('PELAYANAN_PUBLIK');
+    await page.getByLabel('Indikator').fill('Rata-rata waktu tunggu');
+    await page.getByLabel('Satuan target').fill('jam');
+    await page.getByLabel('Keluaran').fill('Aplikasi antrean');
+    await page.getByLabel('Tanggal mulai').fill('2026-01-05');
+    await page.getByLabel('Tanggal selesai').fill('2026-12-31');
+    // typed key by key, as a person does (fill() would bypass what the field lets through)
+    await page.getByLabel('Target (angka)').pressSequentially('2,5');
+    await page.getByLabel('Anggaran (rupiah)').pressSequentially('150.000.000');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.getByText('Rp150.000.000', { exact: true }).waitFor(); // visible
+    await page.getByText('2,5 jam', { exact: true }).waitFor();
+    const id = page.url().split('/').pop()!;
+    const stored = (await app.t.http.get(`/api/quick-wins/${id}`).set(await app.t.auth('kaltim.drafter'))).body;
+    expect([stored.budget, stored.target.value]).toEqual([150_000_000, 2.5]);
+
+    // what cannot be read one way only is refused beside its field, not guessed
+    await page.goto(`${app.baseUrl}/quick-wins/${id}/ubah`);
+    await expect(page.getByLabel('Anggaran (rupiah)').inputValue()).resolves.toBe('150.000.000');
+    await page.getByLabel('Anggaran (rupiah)').fill('150.00.000');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Tulis anggaran sebagai angka rupiah, misalnya 150.000.000.').waitFor();
+
+    // the Inspektorat's score with a decimal comma
+    await driveTo(app.t, id, 'evaluation');
+    await signIn(app, 'kaltim.inspektur', `/quick-wins/${id}`);
+    await page.locator('[data-action="EVALUATE"]').click();
+    await page.getByRole('dialog').getByLabel('Nilai (0-100)').pressSequentially('87,5');
+    await page.getByRole('dialog').getByLabel('Catatan evaluasi').fill('Waktu tunggu turun dari 3 jam menjadi 30 menit.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Kirim' }).click();
+    await page.getByRole('status').filter({ hasText: 'berhasil' }).waitFor();
+    expect((await app.t.http.get(`/api/quick-wins/${id}`).set(await app.t.auth('kaltim.inspektur'))).body.evaluation.score).toBe(87.5);
+  });
+});
+
 /** Counts as ui.md writes numbers (1.500.000), also where a province's personnel run into the thousands. */
 describe('counts in Indonesian number format', () => {
   let app: BrowserApp;
