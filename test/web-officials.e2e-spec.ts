@@ -53,6 +53,20 @@ describe.each([
     await page.getByRole('link', { name: 'Buat Rancangan Peraturan' }).waitFor();
   });
 
+  it("a task's deadline explanation, opened by keyboard, stays inside the screen", async () => {
+    const { page } = app;
+    const doc = await createQuickWin(app.t, 'kaltim.drafter', { title: `Penjelasan Batas Waktu (${label})` });
+    expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    await signIn(app, 'kaltim.kadis');
+    const card = page.getByTestId('task').filter({ hasText: `Penjelasan Batas Waktu (${label})` });
+    await card.locator('.has-tip').focus();
+    const tip = card.getByRole('tooltip');
+    await expect(tip.textContent()).resolves.toMatch(/^3 hari kerja/);
+    const box = (await tip.boundingBox())!;
+    expect(box.x >= 0 && box.x + box.width <= width).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]); // no sideways scrolling while it is open
+  });
+
   it('a session that ends while a form is filled in keeps what was typed: sign in again, then "Simpan" saves it', async () => {
     const { page } = app;
     const title = `Sistem Kerja yang Tidak Hilang (${label})`;
