@@ -232,6 +232,65 @@ describe('numbers typed the Indonesian way', () => {
   });
 });
 
+/** Removals that undo someone's standing (a holiday, a Plh) are asked first, and each button says which row it removes. */
+describe('removing a holiday or a delegation', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width: 360, height: 900 });
+  });
+  afterAll(() => app?.close());
+
+  it('"Hapus" of two days of the same name are told apart, and a holiday goes only once confirmed', async () => {
+    const { page } = app;
+    const year = new Date().getFullYear();
+    const name = 'Cuti Bersama Hari Jadi Provinsi';
+    const admin = await app.t.auth('kaltim.admin');
+    for (const date of [`${year}-10-13`, `${year}-10-14`]) {
+      const res = await app.t.http.post('/api/holidays').set(admin).send({ date, name, governmentCode: 'kaltim' });
+      expect([date, res.status]).toEqual([date, 201]);
+    }
+    await signIn(app, 'kaltim.admin', '/pengaturan');
+    const list = page.getByRole('list', { name: `Hari libur ${year}` });
+    await list.getByText(name).first().waitFor();
+    const labels = await list.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(new Set(labels).size).toBe(labels.length);
+    const remove = list.getByRole('button', { name: `Hapus ${name}, 13 Oktober ${year}` });
+    const count = async () => (await app.t.dataSource.query(`SELECT count(*)::int AS n FROM holidays WHERE name = $1`, [name]))[0].n as number;
+
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
+    await remove.click();
+    await expect(asked).resolves.toMatch(/^Hapus hari libur daerah Cuti Bersama Hari Jadi Provinsi, 13 Oktober \d{4}\?/);
+    expect(await count()).toBe(2);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await remove.click();
+    await page.getByRole('status').filter({ hasText: `Hari libur 13 Oktober ${year} dihapus.` }).waitFor();
+    expect(await count()).toBe(1);
+  });
+
+  it('"Cabut" of a Plh is asked first', async () => {
+    const { page } = app;
+    const granted = await app.t.http
+      .post('/api/delegations')
+      .set(await app.t.auth('kaltim.sekda'))
+      .send({ delegate: 'kaltim.plh', role: 'SECRETARY', kind: 'PLH', reason: 'Dinas luar', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString() });
+    expect(granted.status).toBe(201);
+    await signIn(app, 'kaltim.sekda', '/pendelegasian');
+    const revoke = page.getByTestId('delegation').getByRole('button', { name: /^Cabut Plh Sekretaris Daerah / });
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await revoke.click();
+    await page.waitForTimeout(300);
+    expect((await app.t.dataSource.query(`SELECT revoked_at FROM delegations WHERE id = $1`, [granted.body.id]))[0].revoked_at).toBeNull();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await revoke.click();
+    await page.getByRole('status').filter({ hasText: 'Pendelegasian dicabut.' }).waitFor();
+  });
+});
+
 /** Counts as ui.md writes numbers (1.500.000), also where a province's personnel run into the thousands. */
 describe('counts in Indonesian number format', () => {
   let app: BrowserApp;

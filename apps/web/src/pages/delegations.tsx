@@ -46,8 +46,10 @@ export function DelegationsPage() {
     }
   }
 
-  async function revoke(id: string) {
-    await ok(api.DELETE('/api/delegations/{id}', { params: { path: { id } } })).then(
+  async function revoke(d: Delegation) {
+    // the Plt/Plh loses the role at once, also in the middle of their work: asked first
+    if (!confirm(`Cabut ${d.kind === 'PLT' ? 'Plt' : 'Plh'} ${roleLabel(d.role)} ${d.delegateName}? Ia tidak dapat lagi bertindak atas nama ${d.principalName}.`)) return;
+    await ok(api.DELETE('/api/delegations/{id}', { params: { path: { id: d.id } } })).then(
       () => feedback.succeed('Pendelegasian dicabut.'),
       (error: unknown) => feedback.fail(errorText(toApiError(error))),
     );
@@ -117,7 +119,7 @@ export function DelegationsPage() {
                 {d.revokedAt && ' · dicabut'}
               </p>
               {!d.revokedAt && (
-                <button type="button" onClick={() => void revoke(d.id)}>
+                <button type="button" onClick={() => void revoke(d)} aria-label={`Cabut ${d.kind === 'PLT' ? 'Plt' : 'Plh'} ${roleLabel(d.role)} ${d.delegateName}, ${dateTime(d.startsAt, timeZone)} sampai ${dateTime(d.endsAt, timeZone)}`}>
                   Cabut
                 </button>
               )}

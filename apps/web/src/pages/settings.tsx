@@ -157,6 +157,9 @@ function HolidaySection() {
   }
 
   async function remove(h: Holiday) {
+    // every pending working-day deadline (of every government, for a national one) moves back: asked first
+    const scope = h.governmentCode === null ? 'hari libur nasional' : 'hari libur daerah';
+    if (!confirm(`Hapus ${scope} ${h.name}, ${localDate(h.date)}? Batas waktu yang terdampak dihitung ulang.`)) return;
     await ok(api.DELETE('/api/holidays/{id}', { params: { path: { id: h.id } } })).then(
       () => feedback.succeed(`Hari libur ${localDate(h.date)} dihapus.`),
       (error: unknown) => feedback.fail(errorText(toApiError(error))),
@@ -202,7 +205,7 @@ function HolidaySection() {
                 <strong>{localDate(h.date)}</strong> {h.name} <span class="muted">({h.governmentCode === null ? 'nasional' : 'daerah'})</span>
               </span>
               {(h.governmentCode === me.governmentCode || (h.governmentCode === null && national)) && (
-                <button type="button" onClick={() => void remove(h)} aria-label={`Hapus ${h.name}`}>
+                <button type="button" onClick={() => void remove(h)} aria-label={`Hapus ${h.name}, ${localDate(h.date)}`}>
                   Hapus
                 </button>
               )}
