@@ -67,6 +67,24 @@ describe.each([
     expect(await seriousA11yViolations(page)).toEqual([]); // no sideways scrolling while it is open
   });
 
+  it("a person's roles and \"Aktif\" have each box beside its name, so nobody reads the next role's box as this one's", async () => {
+    const { page } = app;
+    await signIn(app, 'kaltim.admin', '/pegawai/kaltim.drafter');
+    await page.getByRole('group', { name: 'Peran' }).waitFor();
+    await expect(page.getByRole('checkbox', { name: 'Pemrakarsa' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'Administrator' }).isChecked()).resolves.toBe(false);
+    for (const id of ['p-role-DRAFTER', 'p-role-ADMIN', 'p-active']) {
+      const box = (await page.locator(`#${id}`).boundingBox())!;
+      // where the label's words (its last text) are drawn
+      const text = await page.evaluate<{ x: number; y: number; height: number }>(
+        `(() => { const range = document.createRange(); range.selectNodeContents(document.querySelector('label[for="${id}"]').lastChild); const r = range.getBoundingClientRect(); return { x: r.x, y: r.y, height: r.height }; })()`,
+      );
+      // the name starts right of its box, on the same line
+      expect([id, text.x > box.x + box.width - 1, Math.abs(text.y + text.height / 2 - (box.y + box.height / 2)) < 12]).toEqual([id, true, true]);
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('a session that ends while a form is filled in keeps what was typed: sign in again, then "Simpan" saves it', async () => {
     const { page } = app;
     const title = `Sistem Kerja yang Tidak Hilang (${label})`;
