@@ -85,6 +85,26 @@ describe.each([
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('a return note with a long link wraps on the document page and in Pemberitahuan instead of widening the page', async () => {
+    const { page } = app;
+    const worker = await createTestWorker(app.t.env); // relays the outbox and writes notifications
+    try {
+      const doc = await createQuickWin(app.t, 'kaltim.drafter', { title: `Catatan Bertautan (${label})` });
+      expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+      const note = 'Sesuaikan dengan format di https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789?usp=sharing lalu ajukan kembali.';
+      expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.kadis', 'RETURN', { comment: note })).status).toBe(200);
+      while (!(await notificationsOf(app.t.dataSource, doc.id)).some((n) => n.username === 'kaltim.drafter' && n.type === 'RETURNED')) await new Promise((r) => setTimeout(r, 100));
+      await signIn(app, 'kaltim.drafter', `/quick-wins/${doc.id}`);
+      await page.locator('blockquote').filter({ hasText: 'drive.google.com' }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.goto(`${app.baseUrl}/pemberitahuan`);
+      await page.locator('.card .message').filter({ hasText: 'drive.google.com' }).first().waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('a session that ends while a form is filled in keeps what was typed: sign in again, then "Simpan" saves it', async () => {
     const { page } = app;
     const title = `Sistem Kerja yang Tidak Hilang (${label})`;
