@@ -392,6 +392,15 @@ describe('times in the government\'s zone, not the browser\'s', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('Jam Kerja and Pemerintah Daerah name a zone as officials do: WITA (Asia/Makassar)', async () => {
+    const { page } = app;
+    await signIn(app, 'kaltim.admin', '/pengaturan');
+    await page.getByText(/Zona waktu: WITA \(Asia\/Makassar\)\./).waitFor();
+    await page.goto(`${app.baseUrl}/pemerintah-daerah`);
+    const berau = page.getByRole('row').filter({ hasText: 'Pemerintah Kabupaten Berau' });
+    await expect(berau.getByRole('cell').filter({ hasText: 'Zona waktu' }).textContent()).resolves.toBe('Zona waktuWITA (Asia/Makassar)');
+  });
+
   it('a regency in WIB reads its notifications in WIB', async () => {
     const { page } = app;
     const moved = await app.t.http.patch('/api/governments/paser').set(await app.t.auth('kaltim.admin')).send({ timeZone: 'Asia/Jakarta' });
