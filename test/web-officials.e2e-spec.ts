@@ -310,6 +310,18 @@ describe('removing a holiday or a delegation', () => {
     expect(await count()).toBe(1);
   });
 
+  it('a changed stage deadline says it applies to documents entering the stage from now on, not to running ones', async () => {
+    const { page } = app;
+    await signIn(app, 'kaltim.admin', '/pengaturan');
+    const row = page.getByRole('region', { name: 'Batas Waktu Tahap Quick Win' }).getByRole('row', { name: /^Verifikasi oleh Biro\/Bagian Organisasi/ });
+    await row.getByRole('button', { name: 'Ubah batas waktu Verifikasi oleh Biro/Bagian Organisasi' }).click();
+    await row.getByLabel('Jumlah hari').fill('4');
+    await row.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Batas waktu Verifikasi' }).textContent()).resolves.toBe(
+      'Batas waktu Verifikasi oleh Biro/Bagian Organisasi tersimpan: 4 hari kerja. Berlaku untuk dokumen yang masuk tahap ini mulai sekarang; batas waktu yang sedang berjalan tidak berubah.',
+    );
+  });
+
   it('"Cabut" of a Plh is asked first', async () => {
     const { page } = app;
     const granted = await app.t.http

@@ -50,7 +50,10 @@ function SlaSection({ kind }: { kind: Kind }) {
     try {
       await ok(api.PUT('/api/workflows/{kind}/sla', { params: { path: { kind } }, body: { stages } as never }));
       setEditing(null);
-      feedback.succeed(`Batas waktu ${stageLabel(stage)} tersimpan: ${durationText(`P${days}D`, form.get('businessDays') === 'on')}.`);
+      // unlike a holiday, an SLA change moves no running deadline (PUT /api/workflows/:kind/sla): say so
+      feedback.succeed(
+        `Batas waktu ${stageLabel(stage)} tersimpan: ${durationText(`P${days}D`, form.get('businessDays') === 'on')}. Berlaku untuk dokumen yang masuk tahap ini mulai sekarang; batas waktu yang sedang berjalan tidak berubah.`,
+      );
       sla.reload();
     } catch (error) {
       const e = toApiError(error);
