@@ -23,8 +23,11 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-/** The real API serving the built web app on a port of its own, and a fresh Chromium profile. */
-export async function startBrowserApp(options: { width?: number; height?: number; env?: Record<string, string> } = {}): Promise<BrowserApp> {
+/**
+ * The real API serving the built web app on a port of its own, and a fresh Chromium profile;
+ * `timezoneId` is the browser's clock (Asia/Makassar, as the demo governments', unless a test says otherwise).
+ */
+export async function startBrowserApp(options: { width?: number; height?: number; env?: Record<string, string>; timezoneId?: string } = {}): Promise<BrowserApp> {
   const t = await createTestApp(options.env);
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
@@ -35,7 +38,7 @@ export async function startBrowserApp(options: { width?: number; height?: number
     args: CHROMIUM_ARGS,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: 'id-ID',
-    timezoneId: 'Asia/Makassar',
+    timezoneId: options.timezoneId ?? 'Asia/Makassar',
   });
   context.setDefaultTimeout(20_000);
   const page = context.pages()[0] ?? (await context.newPage());

@@ -1,9 +1,13 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { api, ok } from './api/client';
 import type { Me } from './api/views';
+import { FALLBACK_ZONE } from './i18n/words';
 
 export interface Session {
   me: Me;
+  /** The IANA zone of the caller's government (Asia/Makassar: WITA), in which pages show and read times. */
+  timeZone: string;
   signOut(): Promise<void>;
 }
 
@@ -17,3 +21,24 @@ export function useSession(): Session {
 }
 
 export const hasRole = (me: Me, role: string) => (me.roles as readonly string[]).includes(role);
+
+/**
+ * The caller may act in `role` now: their own, or received as Plt/Plh (the API lets a drafter's Plt/Plh
+ * create the principal's documents, for instance).
+ */
+export const holdsRole = (me: Me, role: string) =>
+  hasRole(me, role) || me.delegations.some((d) => d.delegate === me.username && d.active !== false && !d.revokedAt && d.role === role);
+
+/** Only a DRAFTER (pemrakarsa), or their Plt/Plh, creates documents: the API refuses anyone else (403). */
+export const canDraft = (me: Me) => holdsRole(me, 'DRAFTER');
+
+/**
+ * The zone of a government, as its office hours name it (every user may read their own government's);
+ * the fallback zone when that cannot be read, so a page still opens.
+ */
+export function governmentTimeZone(governmentCode: string): Promise<string> {
+  return ok(api.GET('/api/governments/{code}/office-hours', { params: { path: { code: governmentCode } } }), { quiet401: true }).then(
+    (hours) => hours.timeZone,
+    () => FALLBACK_ZONE,
+  );
+}

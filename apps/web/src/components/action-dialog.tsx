@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { newIdempotencyKey } from '../api/idempotency-key';
+import { parseIndonesianNumber } from '../i18n/number-input';
 import { actionLabel } from '../i18n/words';
 
 const COMMENT_REQUIRED = new Set(['RETURN', 'REJECT']);
@@ -68,7 +69,8 @@ export function ActionDialog({ action, onSubmit, onClose }: { action: string; on
         continue;
       }
       if (f.type === 'number') {
-        const n = Number(raw);
+        // typed the Indonesian way too ("87,5"), never misread
+        const n = parseIndonesianNumber(raw) ?? NaN;
         if (!Number.isFinite(n) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) return setError(`${f.label} harus angka ${f.min} sampai ${f.max}.`);
         data[f.name] = n;
       } else if (f.type === 'lines') data[f.name] = raw.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -90,7 +92,13 @@ export function ActionDialog({ action, onSubmit, onClose }: { action: string; on
             {f.type === 'textarea' || f.type === 'lines' ? (
               <textarea id={`f-${f.name}`} name={f.name} rows={3} required={f.required} />
             ) : (
-              <input id={`f-${f.name}`} name={f.name} type={f.type ?? 'text'} min={f.min} max={f.max} required={f.required} />
+              <input
+                id={`f-${f.name}`}
+                name={f.name}
+                type={f.type === 'number' ? 'text' : (f.type ?? 'text')}
+                inputMode={f.type === 'number' ? 'decimal' : undefined}
+                required={f.required}
+              />
             )}
           </div>
         ))}

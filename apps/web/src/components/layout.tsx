@@ -6,6 +6,7 @@ import { Link, useLocation } from '../router';
 import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from './administers-province';
 import { canReadReports } from './report-access';
+import { number } from '../i18n/words';
 
 /**
  * How often the bell asks for unread notifications: a cheap count (limit 1), 4 times a minute per open
@@ -106,12 +107,12 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </ul>
         </nav>
         <div class="account">
-          <Link href="/pemberitahuan" class="bell" aria-current={current('/pemberitahuan')} aria-label={`Pemberitahuan, ${unread} belum dibaca`}>
+          <Link href="/pemberitahuan" class="bell" aria-current={current('/pemberitahuan')} aria-label={`Pemberitahuan, ${number(unread)} belum dibaca`}>
             <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" class="bell-icon">
               <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
             </svg>
             <span class={unread === 0 ? 'badge none' : 'badge'} data-testid="unread-count" aria-hidden="true">
-              {unread}
+              {number(unread)}
             </span>
           </Link>
           <span class="who">{me.name}</span>

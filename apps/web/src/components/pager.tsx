@@ -1,3 +1,5 @@
+import { number } from '../i18n/words';
+
 /** Under a paged list: "Sebelumnya", where the list is ("Halaman 2 dari 5"), "Berikutnya". */
 export function Pager({ page, pages, onGo }: { page: number; pages: number; onGo(page: number): void }) {
   return (
@@ -6,7 +8,7 @@ export function Pager({ page, pages, onGo }: { page: number; pages: number; onGo
         Sebelumnya
       </button>
       <span>
-        Halaman {page} dari {pages}
+        Halaman {number(page)} dari {number(pages)}
       </span>
       <button type="button" disabled={page >= pages} onClick={() => onGo(page + 1)}>
         Berikutnya

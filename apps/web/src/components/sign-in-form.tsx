@@ -1,7 +1,18 @@
 import type { ComponentChildren } from 'preact';
 
-/** The frame of the pages around signing in (Masuk, Ganti kata sandi, Lupa kata sandi, Buat kata sandi baru). */
-export function SignInFrame({ title, children }: { title: string; children: ComponentChildren }) {
+/**
+ * The frame of the pages around signing in (Masuk, Ganti kata sandi, Lupa kata sandi, Buat kata sandi baru);
+ * `inDialog`: the same inside the dialog that asks to sign in again over an open page (its heading names the dialog).
+ */
+export function SignInFrame({ title, children, inDialog = false }: { title: string; children: ComponentChildren; inDialog?: boolean }) {
+  if (inDialog) {
+    return (
+      <div class="login">
+        <h2 id="sign-in-again-title">{title}</h2>
+        {children}
+      </div>
+    );
+  }
   return (
     <main id="isi" class="login">
       <h1>{title}</h1>

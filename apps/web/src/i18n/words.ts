@@ -1,4 +1,4 @@
-import { formatIndonesianDateTime, formatIndonesianLocalDate } from '@workflow/calendar/indonesian-format.util.js';
+import { formatIndonesianDateTime, formatIndonesianLocalDate, timeZoneAbbreviation } from '@workflow/calendar/indonesian-format.util.js';
 import { ROLE_LABELS, stageLabel } from '@workflow/domain/indonesian-labels.js';
 import type { Kind } from '../api/views';
 
@@ -41,11 +41,16 @@ export function whoseDocument(doc: { governmentCode: string; governmentName: str
 export const KIND_PATHS: Readonly<Record<Kind, 'quick-wins' | 'regulations'>> = { 'quick-win': 'quick-wins', regulation: 'regulations' };
 
 /** Used only until an answer names its government's zone. */
-const FALLBACK_ZONE = 'Asia/Makassar';
+export const FALLBACK_ZONE = 'Asia/Makassar';
 
 /** "Senin, 2 Maret 2026 pukul 09.00 WITA" in the government's zone. */
 export function dateTime(iso: string | null | undefined, timeZone = FALLBACK_ZONE): string {
   return iso ? formatIndonesianDateTime(new Date(iso), timeZone) : '-';
+}
+
+/** A zone as officials name it, with its IANA id: "WITA (Asia/Makassar)". */
+export function zoneText(timeZone: string): string {
+  return `${timeZoneAbbreviation(timeZone)} (${timeZone})`;
 }
 
 /** "1 Desember 2026" for a YYYY-MM-DD date. */

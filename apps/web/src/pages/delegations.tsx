@@ -1,3 +1,5 @@
+import { timeZoneAbbreviation } from '@workflow/calendar/indonesian-format.util.js';
+import { fromLocalDateTime } from '@workflow/calendar/zoned-time.util.js';
 import { api, ok } from '../api/client';
 import { useIdempotencyKey } from '../api/idempotency-key';
 import type { Delegation } from '../api/views';
@@ -7,11 +9,19 @@ import { dateTime, roleLabel } from '../i18n/words';
 import { useSession } from '../session';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
 
-/** `YYYY-MM-DDTHH:mm` of a datetime-local field, read in the browser's zone, as ISO 8601. */
-const toIso = (local: string) => new Date(local).toISOString();
+/**
+ * `YYYY-MM-DDTHH:mm` of a datetime-local field, read in the government's zone (the one the list shows,
+ * "08.00 WITA"), not the browser's: a laptop left on WIB must not move a Plh's window by an hour.
+ */
+function toIso(local: string, timeZone: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!m) return new Date(local).toISOString();
+  return fromLocalDateTime({ date: m[1]!, hour: Number(m[2]), minute: Number(m[3]), second: 0, millisecond: 0 }, timeZone).toISOString();
+}
 
 export function DelegationsPage() {
-  const { me } = useSession();
+  const { me, timeZone } = useSession();
+  const zoneName = timeZoneAbbreviation(timeZone);
   const list = useLoad(() => ok<{ items: Delegation[] }>(api.GET('/api/delegations')), []);
   const feedback = useFeedback();
   const idempotency = useIdempotencyKey();
@@ -24,7 +34,7 @@ export function DelegationsPage() {
     if (!v.delegate || !v.role || !v.startsAt || !v.endsAt || !v.reason) return feedback.fail('Semua isian wajib diisi.');
     if (v.endsAt <= v.startsAt) return feedback.fail('Akhir harus sesudah mulai.');
     try {
-      const body = { delegate: v.delegate, role: v.role, kind: v.kind, reason: v.reason, startsAt: toIso(v.startsAt), endsAt: toIso(v.endsAt) };
+      const body = { delegate: v.delegate, role: v.role, kind: v.kind, reason: v.reason, startsAt: toIso(v.startsAt, timeZone), endsAt: toIso(v.endsAt, timeZone) };
       await ok(api.POST('/api/delegations', { params: { header: idempotency.header }, body: body as never }));
       idempotency.renew();
       feedback.succeed('Pendelegasian tersimpan.');
@@ -36,8 +46,10 @@ export function DelegationsPage() {
     }
   }
 
-  async function revoke(id: string) {
-    await ok(api.DELETE('/api/delegations/{id}', { params: { path: { id } } })).then(
+  async function revoke(d: Delegation) {
+    // the Plt/Plh loses the role at once, also in the middle of their work: asked first
+    if (!confirm(`Cabut ${d.kind === 'PLT' ? 'Plt' : 'Plh'} ${roleLabel(d.role)} ${d.delegateName}? Ia tidak dapat lagi bertindak atas nama ${d.principalName}.`)) return;
+    await ok(api.DELETE('/api/delegations/{id}', { params: { path: { id: d.id } } })).then(
       () => feedback.succeed('Pendelegasian dicabut.'),
       (error: unknown) => feedback.fail(errorText(toApiError(error))),
     );
@@ -72,11 +84,11 @@ export function DelegationsPage() {
             </select>
           </div>
           <div class="field">
-            <label for="d-start">Mulai</label>
+            <label for="d-start">Mulai ({zoneName})</label>
             <input id="d-start" name="startsAt" type="datetime-local" />
           </div>
           <div class="field">
-            <label for="d-end">Berakhir</label>
+            <label for="d-end">Berakhir ({zoneName})</label>
             <input id="d-end" name="endsAt" type="datetime-local" />
           </div>
           <div class="field">
@@ -103,11 +115,11 @@ export function DelegationsPage() {
                 <strong>{d.kind === 'PLT' ? 'Plt' : 'Plh'}</strong> {roleLabel(d.role)}: {d.delegateName} atas nama {d.principalName}
               </p>
               <p class="meta">
-                {dateTime(d.startsAt)} sampai {dateTime(d.endsAt)} · {d.reason}
+                {dateTime(d.startsAt, timeZone)} sampai {dateTime(d.endsAt, timeZone)} · {d.reason}
                 {d.revokedAt && ' · dicabut'}
               </p>
               {!d.revokedAt && (
-                <button type="button" onClick={() => void revoke(d.id)}>
+                <button type="button" onClick={() => void revoke(d)} aria-label={`Cabut ${d.kind === 'PLT' ? 'Plt' : 'Plh'} ${roleLabel(d.role)} ${d.delegateName}, ${dateTime(d.startsAt, timeZone)} sampai ${dateTime(d.endsAt, timeZone)}`}>
                   Cabut
                 </button>
               )}

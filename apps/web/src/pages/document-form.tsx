@@ -5,17 +5,20 @@ import type { DocumentView } from '../api/views';
 import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
 import { errorText } from '../i18n/error-text';
 import { documentFieldProblems } from '../i18n/document-messages';
-import { navigate } from '../router';
+import { Link, navigate } from '../router';
+import { canDraft, useSession } from '../session';
 import type { PageProps } from '../routes';
 import { QUICK_WIN_AREAS as AREAS } from '../i18n/words';
 import { FormFeedback } from '../components/form-feedback';
+import { numberForInput, parseIndonesianNumber } from '../i18n/number-input';
 
 type Values = Record<string, string>;
 
 interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'textarea' | 'number' | 'date' | 'select';
+  /** `amount`: a number typed the Indonesian way (1.500.000, 2,5), read by parseIndonesianNumber */
+  type?: 'text' | 'textarea' | 'number' | 'amount' | 'date' | 'select';
   options?: ReadonlyArray<[string, string]>;
   required?: boolean;
 }
@@ -27,12 +30,12 @@ const QUICK_WIN_FIELDS: FieldSpec[] = [
   { name: 'category', label: 'Kategori', type: 'select', options: [['RB_GENERAL', 'RB General'], ['RB_TEMATIK', 'RB Tematik']], required: true },
   { name: 'area', label: 'Area perubahan', type: 'select', options: AREAS, required: true },
   { name: 'indicator', label: 'Indikator', required: true },
-  { name: 'targetValue', label: 'Target (angka)', type: 'number', required: true },
+  { name: 'targetValue', label: 'Target (angka)', type: 'amount', required: true },
   { name: 'targetUnit', label: 'Satuan target', required: true },
   { name: 'output', label: 'Keluaran', required: true },
   { name: 'startDate', label: 'Tanggal mulai', type: 'date', required: true },
   { name: 'endDate', label: 'Tanggal selesai', type: 'date', required: true },
-  { name: 'budget', label: 'Anggaran (rupiah)', type: 'number', required: true },
+  { name: 'budget', label: 'Anggaran (rupiah)', type: 'amount', required: true },
 ];
 
 const REGULATION_FIELDS: FieldSpec[] = [
@@ -50,7 +53,10 @@ export function validate(kindPath: string, v: Values): Record<string, string> {
   for (const f of kindPath === 'quick-wins' ? QUICK_WIN_FIELDS : REGULATION_FIELDS) if (f.required && !v[f.name]?.trim()) errors[f.name] = `${f.label} wajib diisi.`;
   if (kindPath === 'quick-wins') {
     if (v.title && v.title.trim().length < 3) errors.title = 'Judul minimal 3 karakter.';
-    if (v.budget && !(Number(v.budget) >= 0 && Number.isInteger(Number(v.budget)))) errors.budget = 'Anggaran harus bilangan bulat rupiah, tidak negatif.';
+    const budget = v.budget?.trim() ? parseIndonesianNumber(v.budget) : undefined;
+    if (budget === null) errors.budget = 'Tulis anggaran sebagai angka rupiah, misalnya 150.000.000.';
+    else if (budget !== undefined && !(budget >= 0 && Number.isInteger(budget))) errors.budget = 'Anggaran harus bilangan bulat rupiah, tidak negatif.';
+    if (v.targetValue?.trim() && parseIndonesianNumber(v.targetValue) === null) errors.targetValue = 'Tulis target sebagai angka, misalnya 1.500 atau 2,5.';
     if (v.category && v.area && (v.category === 'RB_TEMATIK') !== TEMATIK.has(v.area)) errors.area = 'Area tidak sesuai dengan kategori yang dipilih.';
     if (v.startDate && v.endDate) {
       const limit = new Date(v.startDate);
@@ -78,11 +84,11 @@ function toBody(kindPath: string, v: Values): Record<string, unknown> {
     category: v.category,
     area: v.area,
     indicator: v.indicator!.trim(),
-    target: { value: Number(v.targetValue), unit: v.targetUnit!.trim() },
+    target: { value: parseIndonesianNumber(v.targetValue!), unit: v.targetUnit!.trim() },
     output: v.output!.trim(),
     startDate: v.startDate,
     endDate: v.endDate,
-    budget: Number(v.budget),
+    budget: parseIndonesianNumber(v.budget!),
   };
 }
 
@@ -91,12 +97,14 @@ function toValues(doc: DocumentView | null): Values {
   const target = doc.target as { value: number; unit: string } | undefined;
   return {
     ...Object.fromEntries(Object.entries(doc).filter(([, x]) => typeof x === 'string' || typeof x === 'number').map(([k, x]) => [k, String(x)])),
-    ...(target ? { targetValue: String(target.value), targetUnit: target.unit } : {}),
+    ...(target ? { targetValue: numberForInput(target.value), targetUnit: target.unit } : {}),
+    ...(typeof doc.budget === 'number' ? { budget: numberForInput(doc.budget) } : {}),
     ...(Array.isArray(doc.legalBasis) ? { legalBasis: (doc.legalBasis as string[]).join('\n') } : {}),
   };
 }
 
 export function DocumentFormPage({ params }: PageProps) {
+  const { me } = useSession();
   const kindPath = params.kindPath as 'quick-wins' | 'regulations';
   const id = params.id;
   const existing = useLoad(
@@ -109,6 +117,18 @@ export function DocumentFormPage({ params }: PageProps) {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const label = kindPath === 'quick-wins' ? 'Quick Win' : 'Rancangan Peraturan';
 
+  if (!id && !canDraft(me)) {
+    // the API would refuse the whole form (403) once filled in: say so before anyone types
+    return (
+      <section>
+        <h1>{`Buat ${label}`}</h1>
+        <p class="alert" role="alert">
+          Tidak berwenang: hanya pemrakarsa (staf perangkat daerah) atau Plt/Plh-nya yang dapat membuat {label}.
+        </p>
+        <Link href={`/${kindPath}`}>Kembali ke daftar {label}</Link>
+      </section>
+    );
+  }
   if (existing.error) return <ErrorMessage error={existing.error} />;
   if (existing.loading) return <Loading />;
   const doc = existing.data;
@@ -160,7 +180,7 @@ export function DocumentFormPage({ params }: PageProps) {
                   ))}
                 </select>
               ) : (
-                <input {...common} type={f.type ?? 'text'} defaultValue={values[f.name]} />
+                <input {...common} type={f.type === 'amount' ? 'text' : (f.type ?? 'text')} inputMode={f.type === 'amount' ? 'decimal' : undefined} defaultValue={values[f.name]} />
               )}
               {err && (
                 <p class="field-error" id={`${id}-err`}>

@@ -4,14 +4,14 @@ import type { DocumentPage, ListGovernment } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { parseStateDiagram } from '../components/workflow-graph';
 import { listFilterProblem } from '../i18n/list-filter-problem';
-import { dateTime, stageLabel, whoseDocument } from '../i18n/words';
+import { dateTime, number, stageLabel, whoseDocument } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { Pager } from '../components/pager';
 import { governmentUnitChoice } from '../components/government-unit-filter';
 import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
-import { useSession } from '../session';
+import { canDraft, useSession } from '../session';
 
 const LIMIT = 20;
 
@@ -42,6 +42,8 @@ export function DocumentListPage({ params, query }: PageProps) {
   const year = query.get('year') ?? '';
   const words = query.get('q') ?? '';
   const page = query.get('page') ?? '1';
+  // only a drafter (or their Plt/Plh) may create: the API refuses anyone else after the whole form is filled
+  const drafts = canDraft(me);
   const filtered = Boolean(state || unitCode || governmentCode || year || words);
   // the URL's values go to the API as they are: a value it refuses becomes the error state below
   const filters = { ...(state ? { state } : {}), ...(governmentCode ? { governmentCode } : {}), ...(unitCode ? { unitCode } : {}), ...(year ? { year } : {}), ...(words ? { q: words } : {}), page, limit: String(LIMIT) } as never;
@@ -71,11 +73,13 @@ export function DocumentListPage({ params, query }: PageProps) {
   return (
     <section>
       <h1>{title}</h1>
-      <p>
-        <Link href={`/${kindPath}/baru`} class="button primary">
-          Buat {title}
-        </Link>
-      </p>
+      {drafts && (
+        <p>
+          <Link href={`/${kindPath}/baru`} class="button primary">
+            Buat {title}
+          </Link>
+        </p>
+      )}
       <form
         key={query.toString()}
         class="filters"
@@ -123,7 +127,7 @@ export function DocumentListPage({ params, query }: PageProps) {
         <div data-testid="empty">
           {list.data.total > 0 ? (
             <Empty>
-              Halaman {pageNumber} kosong: daftar ini hanya {pages} halaman. <Link href={`/${kindPath}?${new URLSearchParams({ ...Object.fromEntries(query), page: '1' })}`}>Ke halaman 1</Link>
+              Halaman {number(pageNumber)} kosong: daftar ini hanya {number(pages)} halaman. <Link href={`/${kindPath}?${new URLSearchParams({ ...Object.fromEntries(query), page: '1' })}`}>Ke halaman 1</Link>
             </Empty>
           ) : filtered ? (
             <>
@@ -131,14 +135,14 @@ export function DocumentListPage({ params, query }: PageProps) {
               {reset}
             </>
           ) : (
-            <Empty>Belum ada {title} yang dapat Anda lihat. Buat yang pertama dengan tombol di atas.</Empty>
+            <Empty>Belum ada {title} yang dapat Anda lihat.{drafts && ' Buat yang pertama dengan tombol di atas.'}</Empty>
           )}
         </div>
       )}
       {list.data && list.data.items.length > 0 && (
         <>
           <p class="muted" role="status">
-            {list.data.total} {title}
+            {number(list.data.total)} {title}
             {filtered ? ' sesuai saringan' : ''}
           </p>
           <ul class="cards" aria-label={`Daftar ${title}`} aria-busy={list.loading}>

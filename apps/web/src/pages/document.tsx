@@ -5,6 +5,7 @@ import { ActionDialog, type ActionInput } from '../components/action-dialog';
 import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
 import { errorText } from '../i18n/error-text';
 import { DocumentFields } from '../components/document-fields';
+import { DocumentRecords } from '../components/document-records';
 import { HistoryTimeline } from '../components/history-timeline';
 import { VersionCompare } from '../components/version-compare';
 import { WorkflowDiagram } from '../components/workflow-diagram';
@@ -108,6 +109,7 @@ export function DocumentPage({ params }: PageProps) {
         <h2 id="isian">Isian</h2>
         <DocumentFields doc={doc} />
       </section>
+      <DocumentRecords doc={doc} history={history} timeZone={doc.timeZone} />
       <section aria-labelledby="alur" class="no-print">
         <h2 id="alur">Alur kerja</h2>
         <WorkflowDiagram kind={kind} current={doc.state} />

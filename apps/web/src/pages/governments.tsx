@@ -5,6 +5,7 @@ import type { Government } from '../api/views';
 import { adminProblem } from '../components/admin-problem';
 import { Empty, ErrorMessage, Loading, toApiError } from '../components/async';
 import { useSession } from '../session';
+import { zoneText } from '../i18n/words';
 import { useGovernments } from './units';
 import { useFeedback } from '../components/form-feedback';
 import { AddOrEditForm } from '../components/add-or-edit-form';
@@ -92,7 +93,7 @@ export function GovernmentsPage() {
                 </td>
                 <td>
                   <CellLabel>Zona waktu</CellLabel>
-                  {g.timeZone}
+                  {zoneText(g.timeZone)}
                 </td>
                 <td class="row-actions">
                   <RowEditButton label={`Ubah ${g.name}`} onClick={() => (setEditing(g), feedback.clear())} />

@@ -34,7 +34,8 @@ export function throttledText(retryAfterSeconds: number): string {
   return `Terlalu banyak percobaan masuk. Demi keamanan, percobaan masuk ditahan sementara. Coba lagi dalam ${wait}.`;
 }
 
-export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
+/** `again`: the session ended under an open page, which waits behind this form (see SignInAgain). */
+export function LoginPage({ onSignedIn, again = false }: { onSignedIn(): Promise<void>; again?: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [temporary, setTemporary] = useState<string | null>(null);
@@ -64,10 +65,16 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     }
   }
 
-  if (temporary !== null) return <ChangeTemporaryPassword currentPassword={temporary} onChanged={onSignedIn} />;
+  if (temporary !== null) return <ChangeTemporaryPassword currentPassword={temporary} onChanged={onSignedIn} inDialog={again} />;
   return (
-    <SignInFrame title="Masuk ke alur">
-      <p class="muted">Alur kerja Quick Win dan Peraturan Kepala Daerah tentang sistem kerja.</p>
+    <SignInFrame title="Masuk ke alur" inDialog={again}>
+      {again ? (
+        <p class="alert" role="alert">
+          Sesi Anda telah berakhir. Masuk kembali untuk melanjutkan; yang sudah Anda isi di halaman ini tetap ada.
+        </p>
+      ) : (
+        <p class="muted">Alur kerja Quick Win dan Peraturan Kepala Daerah tentang sistem kerja.</p>
+      )}
       {providers?.oidc && (
         <p>
           {/* a full page load: the API redirects to the identity provider */}
@@ -101,7 +108,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
 }
 
 /** After signing in with a temporary password: the new one, typed twice, before anything else. */
-function ChangeTemporaryPassword({ currentPassword, onChanged }: { currentPassword: string; onChanged(): Promise<void> }) {
+function ChangeTemporaryPassword({ currentPassword, onChanged, inDialog }: { currentPassword: string; onChanged(): Promise<void>; inDialog: boolean }) {
   const [error, setError] = useState<string | null>(null);
 
   async function submit(event: Event) {
@@ -118,7 +125,7 @@ function ChangeTemporaryPassword({ currentPassword, onChanged }: { currentPasswo
   }
 
   return (
-    <SignInFrame title="Ganti kata sandi">
+    <SignInFrame title="Ganti kata sandi" inDialog={inDialog}>
       <p class="muted">Anda masuk dengan kata sandi sementara. Buat kata sandi baru sebelum melanjutkan.</p>
       <SignInForm onSubmit={submit} error={error} submit="Simpan kata sandi">
         <NewPasswordFields />

@@ -5,14 +5,16 @@ import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components
 import { errorText } from '../i18n/error-text';
 import { NOTIFICATIONS_ARRIVED } from '../components/layout';
 import { Pager } from '../components/pager';
-import { dateTime, KIND_PATHS } from '../i18n/words';
+import { dateTime, KIND_PATHS, number } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
+import { useSession } from '../session';
 
 const LIMIT = 50;
 
 /** Pemberitahuan: the caller's notifications, newest first, paged and (`?unread=true`) only the unread, in the URL. */
 export function NotificationsPage({ query }: PageProps) {
+  const { timeZone } = useSession();
   const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
   const unreadOnly = query.get('unread') === 'true';
   const key = query.toString();
@@ -82,7 +84,7 @@ export function NotificationsPage({ query }: PageProps) {
       {list.data && list.data.items.length === 0 && <Empty>{unreadOnly ? 'Tidak ada pemberitahuan yang belum dibaca.' : 'Belum ada pemberitahuan.'}</Empty>}
       {list.data && list.data.items.length > 0 && (
         <p class="muted" role="status">
-          {list.data.unread} belum dibaca
+          {number(list.data.unread)} belum dibaca
         </p>
       )}
       {list.data && list.data.items.length > 0 && (
@@ -106,7 +108,7 @@ export function NotificationsPage({ query }: PageProps) {
               )}
               <p class="message">{n.message}</p>
               <p class="meta">
-                {dateTime(n.createdAt)}
+                {dateTime(n.createdAt, timeZone)}
                 {!n.readAt && (
                   <button type="button" class="link" onClick={() => void markRead(n.id)}>
                     Tandai sudah dibaca

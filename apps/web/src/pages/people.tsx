@@ -1,7 +1,7 @@
 import { api, ok } from '../api/client';
 import type { Government, PersonPage, Unit } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
-import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
+import { GRANTABLE_ROLES, number, roleLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
@@ -123,7 +123,7 @@ export function PeoplePage({ query }: PageProps) {
       {list.data && list.data.items.length > 0 && (
         <>
           <p class="muted" role="status">
-            {list.data.total} pegawai · halaman {page} dari {pages}
+            {number(list.data.total)} pegawai · halaman {number(page)} dari {number(pages)}
           </p>
           <TableRegion label="Daftar pegawai" tableClass="stacked">
             <thead>

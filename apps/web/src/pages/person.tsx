@@ -130,17 +130,18 @@ export function PersonPage({ params }: PageProps) {
         <fieldset>
           <legend>Peran</legend>
           {GRANTABLE_ROLES.map((r) => (
-            <div key={r}>
+            // the box beside its name (label.check): a name on the line between two boxes was read as the next box's
+            <label key={r} class="check" for={`p-role-${r}`}>
               <input id={`p-role-${r}`} type="checkbox" name="roles" value={r} defaultChecked={(p?.roles as readonly string[] | undefined)?.includes(r) ?? false} />
-              <label for={`p-role-${r}`}>{roleLabel(r)}</label>
-            </div>
+              {roleLabel(r)}
+            </label>
           ))}
         </fieldset>
         {p && (
-          <div class="field">
+          <label class="check" for="p-active">
             <input id="p-active" type="checkbox" name="active" defaultChecked={p.active} />
-            <label for="p-active">Aktif</label>
-          </div>
+            Aktif
+          </label>
         )}
         <FormFeedback {...feedback} />
         <div class="buttons">

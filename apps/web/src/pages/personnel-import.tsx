@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { useGovernments } from './units';
 import { FormFeedback } from '../components/form-feedback';
 import { TableRegion } from '../components/table';
+import { number } from '../i18n/words';
 
 const STATUS: Record<ImportRowStatus, string> = { created: 'Ditambahkan', updated: 'Diperbarui', unchanged: 'Tidak berubah', error: 'Galat' };
 
@@ -17,7 +18,7 @@ function Summary({ report }: { report: ImportReport }) {
   return (
     <p class={report.dryRun ? 'muted' : 'notice'} role="status">
       {report.dryRun ? 'Uji coba: belum ada yang diubah. ' : 'Impor diterapkan. '}
-      {s.created} pegawai {verb} ditambahkan, {s.updated} {verb} diperbarui, {s.unchanged} tidak berubah, {s.error} baris galat.
+      {number(s.created)} pegawai {verb} ditambahkan, {number(s.updated)} {verb} diperbarui, {number(s.unchanged)} tidak berubah, {number(s.error)} baris galat.
     </p>
   );
 }
@@ -114,7 +115,7 @@ export function PersonnelImportPage() {
               <tbody>
                 {report.rows.map((r) => (
                   <tr key={r.row} data-testid="import-row" data-status={r.status}>
-                    <td>{r.row}</td>
+                    <td>{number(r.row)}</td>
                     <td>{r.nip}</td>
                     <td>{r.username}</td>
                     <td>{STATUS[r.status]}</td>

@@ -7,6 +7,7 @@ import { useUnitChoices } from '../components/unit-choices';
 import { areaLabel, dateTime, KIND_LABELS, KIND_PATHS, number, roleLabel, rupiah, stageLabel, durationText } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
+import { useSession } from '../session';
 
 type Filter = 'kind' | 'unitCode' | 'year' | 'from' | 'to';
 
@@ -188,6 +189,7 @@ function Governments<T extends { code: string; name: string }>({ rows, columns }
 }
 
 function OpenBySla({ report }: { report: OpenBySlaReport }) {
+  const { timeZone } = useSession();
   const byStage = new Map<string, { onTime: number; dueSoon: number; overdue: number }>();
   for (const i of report.items) {
     const key = `${kindLabel(i.kind)}: ${stageLabel(i.stage)}`;
@@ -197,7 +199,7 @@ function OpenBySla({ report }: { report: OpenBySlaReport }) {
   const counts = (r: { onTime: number; dueSoon: number; overdue: number }) => number(r.onTime + r.dueSoon + r.overdue);
   return (
     <>
-      <p class="muted">Keadaan per {dateTime(report.at)}.</p>
+      <p class="muted">Keadaan per {dateTime(report.at, timeZone)}.</p>
       {report.items.length === 0 ? (
         <NoData />
       ) : (
@@ -307,10 +309,11 @@ function Throughput({ report }: { report: ThroughputReport }) {
 }
 
 function Workload({ report }: { report: WorkloadReport }) {
+  const { timeZone } = useSession();
   const who = (r: WorkloadReport['items'][number]) => `${r.name} (${roleLabel(r.role)}${r.onBehalfOf ? `, atas nama ${r.onBehalfOf}` : ''})`;
   return (
     <>
-      <p class="muted">Keadaan per {dateTime(report.at)}.</p>
+      <p class="muted">Keadaan per {dateTime(report.at, timeZone)}.</p>
       {report.items.length === 0 ? (
         <NoData />
       ) : (

@@ -2,6 +2,7 @@ import { api, ok } from '../api/client';
 import type { OfficeHours, OfficeHoursView, Weekday } from '../api/views';
 import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
 import { errorText } from '../i18n/error-text';
+import { zoneText } from '../i18n/words';
 import { useSession } from '../session';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
 
@@ -64,7 +65,7 @@ export function OfficeHoursSection() {
       <h2 id="jam-kerja">Jam Kerja</h2>
       <p class="muted">
         Batas waktu dalam hari kerja berakhir pada akhir jam kerja; pengingat dikirim pada jam kerja.
-        {hours.data && ` Zona waktu: ${hours.data.timeZone}.`}
+        {hours.data && ` Zona waktu: ${zoneText(hours.data.timeZone)}.`}
         {hours.data?.isDefault && ' Saat ini memakai jam kerja nasional ASN.'}
       </p>
       {hours.error && <ErrorMessage error={hours.error} onRetry={hours.reload} />}

@@ -50,7 +50,10 @@ function SlaSection({ kind }: { kind: Kind }) {
     try {
       await ok(api.PUT('/api/workflows/{kind}/sla', { params: { path: { kind } }, body: { stages } as never }));
       setEditing(null);
-      feedback.succeed(`Batas waktu ${stageLabel(stage)} tersimpan: ${durationText(`P${days}D`, form.get('businessDays') === 'on')}.`);
+      // unlike a holiday, an SLA change moves no running deadline (PUT /api/workflows/:kind/sla): say so
+      feedback.succeed(
+        `Batas waktu ${stageLabel(stage)} tersimpan: ${durationText(`P${days}D`, form.get('businessDays') === 'on')}. Berlaku untuk dokumen yang masuk tahap ini mulai sekarang; batas waktu yang sedang berjalan tidak berubah.`,
+      );
       sla.reload();
     } catch (error) {
       const e = toApiError(error);
@@ -177,6 +180,9 @@ function HolidaySection() {
   }
 
   async function remove(h: Holiday) {
+    // every pending working-day deadline (of every government, for a national one) moves back: asked first
+    const scope = h.governmentCode === null ? 'hari libur nasional' : 'hari libur daerah';
+    if (!confirm(`Hapus ${scope} ${h.name}, ${localDate(h.date)}? Batas waktu yang terdampak dihitung ulang.`)) return;
     await ok(api.DELETE('/api/holidays/{id}', { params: { path: { id: h.id } } })).then(
       () => feedback.succeed(`Hari libur ${localDate(h.date)} dihapus.`),
       (error: unknown) => feedback.fail(errorText(toApiError(error))),
@@ -225,7 +231,7 @@ function HolidaySection() {
                 <strong>{localDate(h.date)}</strong> {h.name} <span class="muted">({h.governmentCode === null ? 'nasional' : 'daerah'})</span>
               </span>
               {(h.governmentCode === me.governmentCode || (h.governmentCode === null && national)) && (
-                <button type="button" onClick={() => void remove(h)} aria-label={`Hapus ${h.name}`}>
+                <button type="button" onClick={() => void remove(h)} aria-label={`Hapus ${h.name}, ${localDate(h.date)}`}>
                   Hapus
                 </button>
               )}
