@@ -24,13 +24,15 @@ describe('password reset', () => {
 
   it('answers a temporary password once; its token may only change it; the new password then works and the old ones do not', async () => {
     const oldToken = await t.auth('paser.drafter2');
+    await new Promise((r) => setTimeout(r, 1000)); // tokens carry their issue time to the second
     const reset = await t.http.post('/api/users/paser.drafter2/password-reset').set(await t.auth('kaltim.admin'));
     expect(reset.status).toBe(200);
     expect(reset.body).toEqual({ username: 'paser.drafter2', delivery: 'TEMPORARY_PASSWORD', temporaryPassword: expect.stringMatching(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/) });
     const temporary = reset.body.temporaryPassword as string;
 
-    // the session that existed before the reset is held too
-    expect((await t.http.get('/api/me').set(oldToken)).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    // the session that existed before the reset has ended
+    const ended = await t.http.get('/api/me').set(oldToken);
+    expect([ended.status, ended.body.code, ended.body.message]).toEqual([401, 'UNAUTHENTICATED', 'The password was changed after this sign-in: sign in again']);
     expect((await t.http.post('/api/auth/login').send({ username: 'paser.drafter2', password: 'demo12345' })).status).toBe(401);
 
     const login = await t.http.post('/api/auth/login').send({ username: 'paser.drafter2', password: temporary });
@@ -49,11 +51,29 @@ describe('password reset', () => {
     const same = await t.http.post('/api/me/password').set(bearer).send({ currentPassword: temporary, newPassword: temporary });
     expect(same.status).toBe(400);
     expect((await t.http.post('/api/me/password').set(bearer).send({ currentPassword: temporary, newPassword: 'kata-sandi-baru-paser' })).status).toBe(204);
-    expect((await t.http.get('/api/tasks').set(bearer)).status).toBe(200);
-    expect((await t.http.get('/api/me').set(oldToken)).status).toBe(200);
+    expect((await t.http.get('/api/tasks').set(bearer)).status).toBe(200); // the session the change was sent with stays
+    expect((await t.http.get('/api/me').set(oldToken)).status).toBe(401); // one from before the reset does not come back
     // one time: the temporary password is gone
     expect((await t.http.post('/api/auth/login').send({ username: 'paser.drafter2', password: temporary })).status).toBe(401);
     expect((await t.http.post('/api/auth/login').send({ username: 'paser.drafter2', password: 'kata-sandi-baru-paser' })).status).toBe(200);
+  });
+
+  it("a new password chosen by the person ends their other sessions, not the one they chose it in; the person may sign in again", async () => {
+    const signIn = async () => {
+      const res = await t.http.post('/api/auth/login').send({ username: 'paser.drafter', password: 'demo12345' });
+      expect(res.status).toBe(200);
+      return { Authorization: `Bearer ${res.body.accessToken}` };
+    };
+    const laptop = await signIn();
+    const phone = await signIn();
+    await new Promise((r) => setTimeout(r, 1000)); // tokens carry their issue time to the second
+    const changed = await t.http.post('/api/me/password').set(laptop).send({ currentPassword: 'demo12345', newPassword: 'kata-sandi-drafter-baru' });
+    expect(changed.status).toBe(204);
+    expect((await t.http.get('/api/me').set(laptop)).status).toBe(200);
+    const other = await t.http.get('/api/me').set(phone);
+    expect([other.status, other.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const again = await t.http.post('/api/auth/login').send({ username: 'paser.drafter', password: 'kata-sandi-drafter-baru' });
+    expect((await t.http.get('/api/me').set({ Authorization: `Bearer ${again.body.accessToken}` })).status).toBe(200);
   });
 
   it('gives a person created without a password their first one', async () => {

@@ -389,7 +389,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the caller's password (at least 12 characters); the one call a token that must change its password may make */
+        /**
+         * Change the caller's password (at least 12 characters); the one call a token that must change its password may make
+         * @description Ends the caller's other sessions: a token issued before the change is then 401, but for the one the change was sent with.
+         */
         post: operations["changePassword"];
         delete?: never;
         options?: never;

@@ -98,11 +98,12 @@ export class AuthController {
   @Endpoint({
     operationId: 'changePassword',
     summary: "Change the caller's password (at least 12 characters); the one call a token that must change its password may make",
+    description: "Ends the caller's other sessions: a token issued before the change is then 401, but for the one the change was sent with.",
     body: ChangePasswordBody,
     requestHeaders: ['X-XSRF-TOKEN'],
     success: { status: 204, description: 'Changed' },
   })
-  async changeOwnPassword(@CurrentUser() user: AuthenticatedUser, @ValidBody(ChangePasswordBody) body: Static<typeof ChangePasswordBody>): Promise<void> {
-    await this.changePassword.execute(user, body);
+  async changeOwnPassword(@CurrentAuthentication() authentication: Authentication, @ValidBody(ChangePasswordBody) body: Static<typeof ChangePasswordBody>): Promise<void> {
+    await this.changePassword.execute(authentication.user, authentication.token.jti, body);
   }
 }

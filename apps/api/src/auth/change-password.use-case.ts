@@ -9,7 +9,7 @@ import type { ChangePasswordBody } from './auth.schemas.js';
 /**
  * POST /api/me/password: the caller replaces their password (self-service, and the way out of a
  * temporary one). A wrong current password is a 400 naming the field, not a 401, so the caller's
- * session stays.
+ * session stays. A new password ends the caller's other sessions; the one it was changed with stays.
  */
 @Injectable()
 export class ChangePasswordUseCase {
@@ -18,7 +18,7 @@ export class ChangePasswordUseCase {
     private readonly users: UserDirectory,
   ) {}
 
-  async execute(caller: AuthenticatedUser, dto: Static<typeof ChangePasswordBody>): Promise<void> {
+  async execute(caller: AuthenticatedUser, tokenId: string, dto: Static<typeof ChangePasswordBody>): Promise<void> {
     const user = await this.users.findById(caller.id);
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, dto.currentPassword))) {
       throw validationFailed('currentPassword is not your current password', { fields: ['currentPassword is not your current password'] });
@@ -27,6 +27,6 @@ export class ChangePasswordUseCase {
       throw validationFailed('newPassword must differ from currentPassword', { fields: ['newPassword must differ from currentPassword'] });
     }
     const hash = await hashPassword(dto.newPassword);
-    await setUserPassword(this.dataSource.manager, user.id, hash, false, new Date());
+    await setUserPassword(this.dataSource.manager, user.id, hash, false, new Date(), tokenId);
   }
 }

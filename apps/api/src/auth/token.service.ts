@@ -12,6 +12,8 @@ export interface AccessTokenClaims {
 /** A verified token: its subject, its id (what sign-out revokes) and when it expires. */
 export interface VerifiedAccessToken extends AccessTokenClaims {
   jti: string;
+  /** `iat`, to the second: a token older than the person's last new password is refused */
+  issuedAt: Date;
   expiresAt: Date;
   /**
    * For a token traded for another (the queue dashboard's session): the id of the first token of the
@@ -75,16 +77,16 @@ export class TokenService {
   /** Returns null for anything but a valid, unexpired HS256 token of this issuer and audience with an id. */
   async verify(token: string): Promise<VerifiedAccessToken | null> {
     try {
-      const claims = await this.jwt.verifyAsync<{ sub: unknown; username: unknown; jti: unknown; exp: unknown; ptid?: unknown }>(token, {
+      const claims = await this.jwt.verifyAsync<{ sub: unknown; username: unknown; jti: unknown; iat: unknown; exp: unknown; ptid?: unknown }>(token, {
         algorithms: ['HS256'],
         secret: this.key as unknown as string,
         issuer: this.config.jwt.issuer,
         audience: this.config.jwt.audience,
       });
-      const { sub, username, jti, exp, ptid } = claims;
-      if (typeof sub !== 'string' || typeof username !== 'string' || typeof jti !== 'string' || !isLowercaseUuid(jti) || typeof exp !== 'number') return null;
+      const { sub, username, jti, iat, exp, ptid } = claims;
+      if (typeof sub !== 'string' || typeof username !== 'string' || typeof jti !== 'string' || !isLowercaseUuid(jti) || typeof exp !== 'number' || typeof iat !== 'number') return null;
       if (ptid !== undefined && (typeof ptid !== 'string' || !isLowercaseUuid(ptid))) return null;
-      return { sub, username, jti, expiresAt: new Date(exp * 1000), parentTokenId: ptid ?? null };
+      return { sub, username, jti, issuedAt: new Date(iat * 1000), expiresAt: new Date(exp * 1000), parentTokenId: ptid ?? null };
     } catch {
       return null;
     }

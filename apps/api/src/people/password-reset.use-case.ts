@@ -39,7 +39,7 @@ export class ResetPasswordUseCase {
       const locked = await lockAdministeredUser(tx, user, username);
       assertMayChangeSignIn(user, locked);
       const at = new Date();
-      await setUserPassword(tx, locked.id, hash, true, at);
+      await setUserPassword(tx, locked.id, hash, true, at, null);
       await recordAdminChanges(
         tx,
         [{ action: 'USER_PASSWORD_RESET', targetType: 'USER', targetKey: username, governmentId: locked.governmentId, actorId: user.id, before: { hasPassword: locked.hasPassword }, after: { hasPassword: true, mustChangePassword: true } }],

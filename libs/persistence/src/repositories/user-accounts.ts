@@ -131,10 +131,17 @@ export async function updateUserAccount(manager: EntityManager, id: string, chan
 
 /**
  * A new password hash; `mustChange` for a temporary one (a reset), false for one the person chose. A
- * reset link still pending ends with it: it would otherwise undo the password just set.
+ * reset link still pending ends with it: it would otherwise undo the password just set. So do the
+ * person's sessions: tokens issued before this second are refused, but for `keepTokenId`, the token
+ * the person changed it with (null: none, as for a reset).
  */
-export async function setUserPassword(manager: EntityManager, id: string, passwordHash: string, mustChange: boolean, at: Date): Promise<void> {
-  await manager.query(`UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = $4 WHERE id = $1`, [id, passwordHash, mustChange, at]);
+export async function setUserPassword(manager: EntityManager, id: string, passwordHash: string, mustChange: boolean, at: Date, keepTokenId: string | null): Promise<void> {
+  await manager.query(
+    `UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = $4,
+                      sessions_valid_from = date_trunc('second', $4::timestamptz), session_kept = $5
+      WHERE id = $1`,
+    [id, passwordHash, mustChange, at, keepTokenId],
+  );
   await endPendingPasswordResets(manager, [id], at);
 }
 

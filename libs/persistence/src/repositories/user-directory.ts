@@ -50,6 +50,8 @@ export interface ActorRecord extends UserRecord {
 /** The caller of a request: the user, the delegations they hold, and whether their token was revoked. */
 export interface TokenActorRecord extends ActorRecord {
   tokenRevoked: boolean;
+  /** issued before the person's last new password, and not the token they set it with */
+  sessionEnded: boolean;
 }
 
 /**
@@ -103,18 +105,21 @@ export class UserDirectory {
   }
 
   /**
-   * The user, the delegations they hold at `now` and whether one of `tokenIds` (an access token's id,
-   * and the id of the token it was traded for) was revoked (signed out), in one round trip (every
-   * authenticated request).
+   * The user, the delegations they hold at `now`, whether one of `tokenIds` (an access token's id,
+   * and the id of the token it was traded for) was revoked (signed out), and whether the token, issued
+   * at `issuedAt`, predates the person's last new password (and is not the one they set it with), in
+   * one round trip (every authenticated request).
    */
-  async findActorById(id: string, now: Date, tokenIds: readonly string[]): Promise<TokenActorRecord | null> {
+  async findActorById(id: string, now: Date, tokenIds: readonly string[], issuedAt: Date): Promise<TokenActorRecord | null> {
     const rows = await queryPrepared<TokenActorRecord>(
       this.dataSource.manager,
       `SELECT actor.*, held.delegations,
-              EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.token_id = ANY($3::uuid[])) AS "tokenRevoked"
+              EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.token_id = ANY($3::uuid[])) AS "tokenRevoked",
+              EXISTS (SELECT 1 FROM users s WHERE s.id = $1 AND s.sessions_valid_from > $4::timestamptz
+                         AND (s.session_kept IS NULL OR s.session_kept <> ALL($3::uuid[]))) AS "sessionEnded"
          FROM (${SELECT_USER} WHERE u.id = $1) actor
         CROSS JOIN LATERAL (SELECT coalesce(json_agg(h), '[]') AS delegations FROM (${heldDelegationsSql('$1', '$2::timestamptz')}) h) held`,
-      [id, now, tokenIds],
+      [id, now, tokenIds, issuedAt],
     );
     return rows[0] ?? null;
   }

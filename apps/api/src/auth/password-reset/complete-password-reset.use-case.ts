@@ -34,7 +34,7 @@ export class CompletePasswordResetUseCase {
       const at = new Date();
       const person = await consumePasswordReset(tx, tokenHash, at);
       if (!person) throw invalidLink();
-      await setUserPassword(tx, person.userId, hash, false, at);
+      await setUserPassword(tx, person.userId, hash, false, at, null);
       await recordAdminChanges(
         tx,
         [{ action: 'USER_PASSWORD_RESET_BY_EMAIL', targetType: 'USER', targetKey: person.username, governmentId: person.governmentId, actorId: person.userId, before: null, after: { hasPassword: true, mustChangePassword: false } }],

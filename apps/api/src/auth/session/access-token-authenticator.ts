@@ -34,9 +34,11 @@ export class AccessTokenAuthenticator {
     const token = await this.tokens.verify(credential.token);
     if (!token) throw unauthenticated('Invalid or expired token');
     if (credential.via === 'cookie' && isWrite(req)) assertCsrfSafe(req, token.jti, this.config.jwt.secret);
-    const actor = await this.users.findActorById(token.sub, new Date(), token.parentTokenId === null ? [token.jti] : [token.jti, token.parentTokenId]);
+    const tokenIds = token.parentTokenId === null ? [token.jti] : [token.jti, token.parentTokenId];
+    const actor = await this.users.findActorById(token.sub, new Date(), tokenIds, token.issuedAt);
     if (!actor || !actor.active || actor.username !== token.username || actor.tokenRevoked) throw unauthenticated('Invalid or expired token');
-    const { tokenRevoked: _revoked, ...user } = actor;
+    if (actor.sessionEnded) throw unauthenticated('The password was changed after this sign-in: sign in again');
+    const { tokenRevoked: _revoked, sessionEnded: _ended, ...user } = actor;
     return { user: toAuthenticatedUser(user), token, via: credential.via };
   }
 }
