@@ -257,6 +257,13 @@ describe('numbers typed the Indonesian way', () => {
     await page.getByLabel('Anggaran (rupiah)').fill('150.00.000');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByText('Tulis anggaran sebagai angka rupiah, misalnya 150.000.000.').waitFor();
+    // "Batal" leaves the form for the document, and a new draft's form for the list, whatever was open before
+    await page.getByRole('button', { name: 'Batal' }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/quick-wins/${id}`);
+    await page.goto(`${app.baseUrl}/quick-wins/baru`);
+    await page.getByRole('button', { name: 'Batal' }).click();
+    await page.waitForURL((url) => url.pathname === '/quick-wins');
 
     // the Inspektorat's score with a decimal comma
     await driveTo(app.t, id, 'evaluation');

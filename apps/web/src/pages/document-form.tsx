@@ -195,7 +195,8 @@ export function DocumentFormPage({ params }: PageProps) {
           <button type="submit" class="primary">
             Simpan
           </button>
-          <button type="button" onClick={() => history.back()}>
+          {/* to the document or its list, not back in history: the form may have been opened from a link */}
+          <button type="button" onClick={() => navigate(id ? `/${kindPath}/${id}` : `/${kindPath}`)}>
             Batal
           </button>
         </div>
