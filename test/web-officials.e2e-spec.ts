@@ -441,3 +441,36 @@ describe('times in the government\'s zone, not the browser\'s', () => {
     await expect(card.locator('.meta').textContent()).resolves.toContain(`pukul ${wib.slice(11, 13)}.${wib.slice(14, 16)} WIB`);
   });
 });
+
+/** Two officials on one document: the one who acts second keeps what they typed and sees the document as it is now. */
+describe('acting on a document someone else has just acted on', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp({ width: 1280, height: 900 });
+  });
+  afterAll(() => app?.close());
+
+  it('keeps the note in the dialog, reloads the page behind it, and says why the action did not go through', async () => {
+    const { page } = app;
+    const doc = await createQuickWin(app.t, 'kaltim.drafter', { title: 'Dua pejabat satu dokumen' });
+    await driveTo(app.t, doc.id, 'verification');
+    await signIn(app, 'kaltim.organisasi', `/quick-wins/${doc.id}`);
+    await page.locator('[data-action="VERIFY"]').click();
+    const dialog = page.getByRole('dialog');
+    const note = 'Sudah diperiksa bersama Bagian Organisasi; indikator sesuai.';
+    await dialog.getByLabel('Catatan').fill(note);
+
+    // meanwhile it is returned from another computer (the same verifier's other session)
+    expect((await act(app.t, 'quick-wins', doc.id, 'kaltim.organisasi', 'RETURN', { comment: 'Lengkapi anggaran.' })).status).toBe(200);
+
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Dokumen telah diubah oleh orang lain sejak halaman ini dibuka.' }).waitFor();
+    await expect(dialog.getByLabel('Catatan').inputValue()).resolves.toBe(note);
+    await page.getByRole('heading', { name: /^Tahap: Perbaikan/ }).waitFor(); // the page behind it, reloaded
+
+    // sent again on the reloaded document: the stage has moved on, and the note is still there to copy
+    await dialog.getByRole('button', { name: 'Kirim' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Tindakan ini tidak dapat dilakukan pada tahap dokumen sekarang' }).waitFor();
+    await expect(dialog.getByLabel('Catatan').inputValue()).resolves.toBe(note);
+  });
+});

@@ -14,9 +14,9 @@ export function errorText(error: ApiError): string {
     case 404:
       return 'Tidak ditemukan.';
     case 409:
-      return error.code === 'IDEMPOTENCY_IN_FLIGHT'
-        ? 'Tindakan yang Anda kirim sebelumnya masih diproses. Tunggu sebentar lalu muat ulang halaman.'
-        : 'Dokumen sudah berubah atau tindakan ini tidak dapat dilakukan pada tahap sekarang. Muat ulang halaman.';
+      if (error.code === 'IDEMPOTENCY_IN_FLIGHT') return 'Tindakan yang Anda kirim sebelumnya masih diproses. Tunggu sebentar lalu muat ulang halaman.';
+      if (error.code === 'PERIOD_ALREADY_REPORTED') return 'Laporan kemajuan untuk periode itu sudah ada. Pilih periode lain.';
+      return 'Dokumen sudah berubah atau tindakan ini tidak dapat dilakukan pada tahap sekarang. Muat ulang halaman.';
     case 412:
       return 'Dokumen telah diubah oleh orang lain. Muat ulang halaman lalu coba lagi.';
     case 429:

@@ -63,7 +63,13 @@ export function DocumentPage({ params }: PageProps) {
       return null;
     } catch (error) {
       const e = toApiError(error);
-      return e.status === 400 ? 'Isian belum lengkap atau tidak sesuai. Periksa kembali.' : errorText(e);
+      if (e.status === 400) return 'Isian belum lengkap atau tidak sesuai. Periksa kembali.';
+      if (e.code !== 'VERSION_MISMATCH' && e.code !== 'INVALID_TRANSITION') return errorText(e);
+      // someone acted first: the page behind the dialog shows the document as it is now, and what was typed stays
+      loaded.reload();
+      return e.code === 'VERSION_MISMATCH'
+        ? 'Dokumen telah diubah oleh orang lain sejak halaman ini dibuka. Halaman di belakang jendela ini sudah dimuat ulang: periksa perubahannya, lalu tekan Kirim lagi bila tindakan ini masih tepat. Isian Anda tetap di sini.'
+        : 'Tindakan ini tidak dapat dilakukan pada tahap dokumen sekarang; mungkin orang lain sudah menindaklanjutinya. Halaman di belakang jendela ini sudah dimuat ulang. Isian Anda tetap di sini untuk disalin bila masih diperlukan.';
     }
   }
 
