@@ -1,34 +1,13 @@
 import { INDONESIAN_MONTH_NAMES } from '@workflow/calendar/indonesian-format.util.js';
+import type { Schemas } from '@api-client';
 import type { DocumentView, History } from '../api/views';
 import { dateTime, localDate, number } from '../i18n/words';
 
-interface ProgressReport {
-  period: string;
-  percent: number;
-  realization: string;
-  supportingFactors?: string;
-  inhibitingFactors?: string;
-  evidence?: string[];
-  reportedBy: string;
-  reportedAt: string;
-}
-interface Evaluation {
-  score: number;
-  notes: string;
-  evaluatedBy: string;
-  evaluatedAt: string;
-}
-interface Harmonization {
-  reportNumber: string;
-  reportDate: string;
-  recordedBy: string;
-  recordedAt: string;
-}
-interface Publication {
-  url: string | null;
-  publishedBy: string;
-  publishedAt: string;
-}
+/** The stage records as the API's schemas give them (libs/api-client). */
+type ProgressReport = Schemas['QuickWin']['progressReports'][number];
+type Evaluation = NonNullable<Schemas['QuickWin']['evaluation']>;
+type Harmonization = NonNullable<Schemas['Regulation']['harmonization']>;
+type Publication = NonNullable<Schemas['Regulation']['publication']>;
 
 /** "2026-03" -> "Maret 2026". */
 export function periodText(period: string): string {
