@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { act, createQuickWin, createTestApp, quickWinBody, type TestApp } from '#testing';
+import { RevokeAdminDelegations1764025000000 } from '../libs/persistence/src/migrations/1764025000000-revoke-admin-delegations.js';
 
 // whole flows over HTTP: generous under a loaded machine (no test asserts a duration)
 jest.setTimeout(30_000);
@@ -409,6 +410,24 @@ describe('Plt/Plh delegation', () => {
       expect([own.status, own.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect(own.body.message).toMatch(/^role: ADMIN is not delegated; while an ADMIN is away, another ADMIN of the government or the province's administers$/);
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM delegations`)).toEqual(before);
+    });
+
+    it('an ADMIN delegation recorded before the rule is revoked by its migration, so it widens nothing', async () => {
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO delegations (principal_id, delegate_id, role, kind, reason, starts_at, ends_at, created_by)
+         SELECT a.id, p.id, 'ADMIN', 'PLT', 'sebelum aturan', now() - interval '1 hour', now() + interval '1 day', a.id
+           FROM users a, users p WHERE a.username = 'kaltim.admin' AND p.username = 'kaltim.plh' RETURNING id`,
+      );
+      expect((await me('kaltim.plh')).delegations.map((d: { role: string }) => d.role)).toContain('ADMIN');
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await new RevokeAdminDelegations1764025000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      const [row] = await t.dataSource.query(`SELECT revoked_at IS NOT NULL AS revoked, revoked_by = created_by AS "byCreator" FROM delegations WHERE id = $1`, [id]);
+      expect(row).toEqual({ revoked: true, byCreator: true });
+      expect((await me('kaltim.plh')).delegations.map((d: { role: string }) => d.role)).not.toContain('ADMIN');
     });
 
     it('is the only one who may name a principal', async () => {

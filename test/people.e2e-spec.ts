@@ -212,6 +212,7 @@ describe('deactivation', () => {
     expect(created.status).toBe(201);
     const doc = await createQuickWin(t, 'berau.drafter');
     const drafterToken = await t.auth('berau.drafter');
+    await new Promise((r) => setTimeout(r, 1000)); // tokens carry their issue time to the second
     await t.http.patch('/api/users/berau.wakadis').set(admin).send({ active: false });
     expect((await act(t, 'quick-wins', doc.id, 'berau.drafter', 'SUBMIT')).status).toBe(200);
     await waitFor(async () => summarise(await notificationsOf(t.dataSource, doc.id), ['ASSIGNED']).length > 0, { what: 'ASSIGNED notifications' });
@@ -226,5 +227,7 @@ describe('deactivation', () => {
 
     await t.http.patch('/api/users/berau.drafter').set(admin).send({ active: true });
     expect((await t.http.post('/api/auth/login').send({ username: 'berau.drafter', password: 'demo12345' })).status).toBe(200);
+    // a token from before the deactivation stays ended
+    expect((await t.http.get('/api/me').set(drafterToken)).status).toBe(401);
   });
 });

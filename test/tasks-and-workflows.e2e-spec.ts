@@ -271,7 +271,9 @@ describe('GET /api/tasks', () => {
     const first = async (limit: number) => ids((await t.http.get(`/api/tasks?limit=${limit}`).set(await t.auth('berau.kadis'))).body.items);
     expect(await first(2)).toEqual([b, c]);
     expect(await first(3)).toEqual([b, c, e]);
-    expect((await first(5)).slice(0, 4)).toEqual([b, c, e, docs[5]]);
+    const five = await first(5);
+    expect(five).toHaveLength(5); // berau's unit head has more waiting than these six
+    expect(five.slice(0, 4)).toEqual([b, c, e, docs[5]]);
   });
 
   it('returns at most ?limit tasks, the soonest due, and refuses a bad limit', async () => {

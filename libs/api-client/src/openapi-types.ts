@@ -13,7 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** OPERATOR: a dashboard session cookie (401 without a token, 403 for anyone else) */
+        /** OPERATOR: a dashboard session cookie (401 without a token, 403 for anyone else and for a dashboard session's own token) */
         post: operations["openAdminSession"];
         /** Ends the dashboard session: revokes its token and clears the cookie (X-XSRF-TOKEN required with it) */
         delete: operations["closeAdminSession"];

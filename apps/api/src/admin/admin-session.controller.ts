@@ -8,6 +8,7 @@ import type { Authentication } from '../auth/session/access-token-authenticator.
 import { BrowserSessions } from '../auth/session/browser-sessions.js';
 import { ADMIN_SESSION } from '../auth/session/session-scope.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { forbidden } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { AdminCredentials } from './admin-credentials.js';
 
@@ -28,7 +29,7 @@ export class AdminSessionController {
   @HttpCode(204)
   @Endpoint({
     operationId: 'openAdminSession',
-    summary: 'OPERATOR: a dashboard session cookie (401 without a token, 403 for anyone else)',
+    summary: 'OPERATOR: a dashboard session cookie (401 without a token, 403 for anyone else and for a dashboard session\'s own token)',
     success: { status: 204, description: 'Sets the dashboard cookie; then open /admin/queues', headers: ['Set-Cookie'] },
     errors: [ErrorCode.FORBIDDEN],
   })
@@ -40,8 +41,9 @@ export class AdminSessionController {
   ): Promise<void> {
     this.credentials.assertOperator(user);
     const { token } = authentication;
-    // traded again from a dashboard token: tied to the first token of the trade, whose sign-out ends both
-    await this.sessions.start(req, res, user, { scope: ADMIN_SESSION, tradedFrom: { expiresAt: token.expiresAt, tokenId: token.parentTokenId ?? token.jti } });
+    // a dashboard token is not traded again: the new one would outlive its sign-out
+    if (token.parentTokenId !== null) throw forbidden('A dashboard session is opened with the token of a sign-in, not with a dashboard session');
+    await this.sessions.start(req, res, user, { scope: ADMIN_SESSION, tradedFrom: { expiresAt: token.expiresAt, tokenId: token.jti } });
   }
 
   @Delete()

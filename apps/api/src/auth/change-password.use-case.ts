@@ -27,6 +27,6 @@ export class ChangePasswordUseCase {
       throw validationFailed('newPassword must differ from currentPassword', { fields: ['newPassword must differ from currentPassword'] });
     }
     const hash = await hashPassword(dto.newPassword);
-    await setUserPassword(this.dataSource.manager, user.id, hash, false, new Date(), tokenId);
+    await this.dataSource.transaction((tx) => setUserPassword(tx, user.id, hash, false, new Date(), tokenId));
   }
 }

@@ -77,7 +77,7 @@ export class UpdateGovernmentUseCase {
     }
     const timeZone = dto.timeZone === undefined ? undefined : validTimeZone(dto.timeZone);
     return this.dataSource.transaction(async (tx) => {
-      if (timeZone !== undefined && timeZone !== visible.timeZone) await lockCalendarExclusive(tx);
+      if (timeZone !== undefined) await lockCalendarExclusive(tx); // before the row: whether the zone changes is known only under it
       const before = (await lockGovernmentByCode(tx, code))!;
       const after = await updateGovernment(tx, before.id, { name: dto.name?.trim(), regionName: dto.regionName?.trim(), level: dto.level, timeZone });
       if (after.timeZone !== before.timeZone) await this.rescheduler.afterTimeZoneChange(tx, before.id, new Date());

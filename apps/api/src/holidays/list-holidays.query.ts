@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findGovernmentByCode, listHolidaysVisibleTo, nationalHolidayYearsAmong } from '#persistence';
-import { holidayYearsExpected, missingNationalHolidayYears, toLocalDateTime } from '#workflow';
+import { findGovernmentByCode, listHolidaysVisibleTo, missingNationalHolidayYearsOn } from '#persistence';
+import { toLocalDateTime } from '#workflow';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { toHolidayView, type HolidayView } from './holiday-view.js';
 
@@ -22,7 +22,6 @@ export class ListHolidaysQuery {
   private async missingYears(manager: EntityManager, user: AuthenticatedUser): Promise<number[]> {
     const government = await findGovernmentByCode(manager, user.governmentCode);
     if (!government) return [];
-    const today = toLocalDateTime(new Date(), government.timeZone).date;
-    return missingNationalHolidayYears(today, await nationalHolidayYearsAmong(manager, holidayYearsExpected(today)));
+    return missingNationalHolidayYearsOn(manager, toLocalDateTime(new Date(), government.timeZone).date);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { hashPassword, recordAdminChanges, requestPasswordReset, setUserPassword } from '#persistence';
+import { endSessions, hashPassword, recordAdminChanges, requestPasswordReset, setUserPassword } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { PASSWORD_RESET_TTL_MS, passwordResetByEmail } from '../auth/password-reset/request-password-reset.use-case.js';
 import { forbidden } from '../common/errors/app.exception.js';
@@ -56,6 +56,7 @@ export class ResetPasswordUseCase {
       const at = new Date();
       const expiresAt = new Date(at.getTime() + PASSWORD_RESET_TTL_MS);
       await requestPasswordReset(tx, locked.id, expiresAt, at);
+      await endSessions(tx, locked.id, at); // a reset for a stolen session locks the thief out now, not once the link is used
       await recordAdminChanges(
         tx,
         [{ action: 'USER_PASSWORD_RESET', targetType: 'USER', targetKey: username, governmentId: locked.governmentId, actorId: user.id, before: { hasPassword: locked.hasPassword }, after: { linkSentTo: email } }],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   endPendingPasswordResets,
+  endSessions,
   findUnit,
   findUsernameOrNipHolders,
   hashPassword,
@@ -151,6 +152,8 @@ export class UpdateUserUseCase {
       const after = await updateUserAccount(tx, before.id, { name: dto.name?.trim(), nip: dto.nip, email: dto.email, unitId, roles, active: dto.active }, new Date());
       // a reset link went to the address they had, to someone who could then sign in: neither holds any more
       if (after.email !== before.email || (before.active && !after.active)) await endPendingPasswordResets(tx, [before.id], new Date());
+      // and their sessions end for good: reactivating them later does not bring back a token of before
+      if (before.active && !after.active) await endSessions(tx, before.id, new Date());
       await recordAdminEdit(
         tx,
         { action: auditAction(before, after), targetType: 'USER', targetKey: username, governmentId: before.governmentId, actorId: user.id, before: userAuditSnapshot(before), after: userAuditSnapshot(after) },

@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DigestRepository, holidaysOfGovernment, nationalHolidayYearsAmong, ReportsRepository, type DigestGovernment, type DigestRecipient } from '#persistence';
+import { DigestRepository, holidaysOfGovernment, missingNationalHolidayYearsOn, ReportsRepository, type DigestGovernment, type DigestRecipient } from '#persistence';
 import { JobName, type WeeklyDigestPayload } from '#queue';
 import {
   addDaysToLocalDate,
   digestTimeOf,
-  holidayYearsExpected,
   managesNationalHolidays,
-  missingNationalHolidayYears,
   slaStatusBounds,
   toLocalDateTime,
   weekdayOf,
@@ -116,7 +114,7 @@ export class WeeklyDigestHandler {
     const governmentLevel = government.level as GovernmentLevel;
     const admins = (await this.digests.administrators(government.id)).filter((a) => managesNationalHolidays({ roles: a.roles, governmentLevel }));
     if (admins.length === 0) return [];
-    const missing = missingNationalHolidayYears(week, await nationalHolidayYearsAmong(this.dataSource.manager, holidayYearsExpected(week)));
+    const missing = await missingNationalHolidayYearsOn(this.dataSource.manager, week);
     if (missing.length === 0) return [];
     return admins.map((a): NotificationDraft => ({
       userId: a.userId,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addDaysToLocalDate, parseIsoDuration, type Holiday, type LocalDate, type SlaPolicy } from '#workflow';
+import { addDaysToLocalDate, holidayYearsExpected, missingNationalHolidayYears, parseIsoDuration, type Holiday, type LocalDate, type SlaPolicy } from '#workflow';
 
 /** A holiday row as the API shows it. */
 export interface HolidayRow {
@@ -87,6 +87,11 @@ export async function listHolidaysVisibleTo(manager: EntityManager, governmentId
       ORDER BY h.date, h.government_id NULLS FIRST, h.name`,
     [governmentId, year],
   );
+}
+
+/** The years expected to have national holidays on `today` (`holidayYearsExpected`) that have none. */
+export async function missingNationalHolidayYearsOn(manager: EntityManager, today: LocalDate): Promise<number[]> {
+  return missingNationalHolidayYears(today, await nationalHolidayYearsAmong(manager, holidayYearsExpected(today)));
 }
 
 /** Those of `years` with at least one national holiday. */

@@ -136,13 +136,17 @@ export async function updateUserAccount(manager: EntityManager, id: string, chan
  * the person changed it with (null: none, as for a reset).
  */
 export async function setUserPassword(manager: EntityManager, id: string, passwordHash: string, mustChange: boolean, at: Date, keepTokenId: string | null): Promise<void> {
-  await manager.query(
-    `UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = $4,
-                      sessions_valid_from = date_trunc('second', $4::timestamptz), session_kept = $5
-      WHERE id = $1`,
-    [id, passwordHash, mustChange, at, keepTokenId],
-  );
+  await manager.query(`UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = $4 WHERE id = $1`, [id, passwordHash, mustChange, at]);
+  await endSessions(manager, id, at, keepTokenId);
   await endPendingPasswordResets(manager, [id], at);
+}
+
+/**
+ * Ends the person's sessions: tokens issued before `at`'s second are refused from now on (the guard's
+ * query reads it), but for `keepTokenId` (null: none).
+ */
+export async function endSessions(manager: EntityManager, id: string, at: Date, keepTokenId: string | null = null): Promise<void> {
+  await manager.query(`UPDATE users SET sessions_valid_from = date_trunc('second', $2::timestamptz), session_kept = $3 WHERE id = $1`, [id, at, keepTokenId]);
 }
 
 /** A person as the personnel import compares them. */
