@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { delegationActiveAtSql, type Role } from '#workflow';
 import { queryPrepared } from '../prepared-query.util.js';
+import { storedHeadOf } from '../organisation/unit.repository.js';
 
 /** Someone to notify, and in which capacity. */
 export interface Recipient {
@@ -64,7 +65,7 @@ export async function findRoleHoldersAndDelegatesOfEach(
        SELECT w.key, w.creator_id, w.role, w.exclude_creator, w.unit_id, hu.id, hu.username, hu.name, hu.email
          FROM wanted w
          JOIN units un ON un.id = w.unit_id
-         JOIN users hu ON hu.id = un.head_user_id AND hu.active AND hu.unit_id = un.id
+         JOIN users hu ON ${storedHeadOf('un', 'hu')} AND hu.active
         WHERE w.prefer_unit_head
      ), holders AS (
        SELECT w.key, w.creator_id, u.id, u.username, u.name, u.email, w.role, w.exclude_creator

@@ -12,13 +12,18 @@ export interface UnitRow {
   createdAt: Date;
 }
 
-/** A unit with its stored head; a head since moved to another unit heads it no longer (null). */
+/** `user` is the stored head of `unit` (SQL aliases) while they still belong to it: one moved to another unit heads it no longer. */
+export function storedHeadOf(unit: string, user: string): string {
+  return `${user}.id = ${unit}.head_user_id AND ${user}.unit_id = ${unit}.id`;
+}
+
+/** A unit with its stored head (`storedHeadOf`), else null. */
 const SELECT_UNIT = `
   SELECT un.id, un.government_id AS "governmentId", g.code AS "governmentCode", un.code, un.name,
          h.username AS "headUsername", un.created_at AS "createdAt"
     FROM units un
     JOIN governments g ON g.id = un.government_id
-    LEFT JOIN users h ON h.id = un.head_user_id AND h.unit_id = un.id`;
+    LEFT JOIN users h ON ${storedHeadOf('un', 'h')}`;
 
 export async function listUnits(manager: EntityManager, governmentId: string): Promise<UnitRow[]> {
   return manager.query(`${SELECT_UNIT} WHERE un.government_id = $1 ORDER BY un.code`, [governmentId]);
