@@ -228,6 +228,11 @@ describe('Plt/Plh delegation', () => {
       expect((await me('paser.plh')).delegations).toEqual([]);
       const listed = (await list('paser.sekda')).find((d) => d.id === ended.id);
       expect(listed).toMatchObject({ status: 'ENDED', active: false });
+      // revoking what has ended changes nothing, and tells nobody of a change that is none
+      const revoked = await revoke('paser.sekda', ended.id);
+      expect(revoked.status).toBe(200);
+      expect(revoked.body).toMatchObject({ id: ended.id, status: 'ENDED', revokedAt: null, revokedBy: null });
+      expect(await t.dataSource.query(`SELECT 1 FROM outbox WHERE type = 'DELEGATION_CHANGED' AND payload ->> 'event' = 'REVOKED' AND payload ->> 'delegationId' = $1`, [ended.id])).toEqual([]);
     });
   });
 

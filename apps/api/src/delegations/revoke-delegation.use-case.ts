@@ -8,8 +8,8 @@ import { toDelegationView, type DelegationView } from './delegation.view.js';
 
 /**
  * DELETE /api/delegations/:id: the principal, or an ADMIN of the government, ends a delegation now
- * (also one that has not started yet). Revoking a revoked delegation changes nothing and answers
- * 200 with it as it is: the first revocation (time and who) stands. The first revocation also asks
+ * (also one that has not started yet). Revoking a revoked or ended delegation changes nothing and
+ * answers 200 with it as it is: the first revocation (time and who), or the end, stands. The first revocation also asks
  * the worker, in its transaction, to tell the principal and the delegate (DELEGATION_REVOKED).
  */
 @Injectable()
@@ -24,7 +24,8 @@ export class RevokeDelegationUseCase {
       if (record.principalId !== user.id && !user.roles.includes('ADMIN')) {
         throw forbidden(`Only ${record.principal} (the principal) or an ADMIN of ${record.governmentCode} revokes this delegation`);
       }
-      if (record.revokedAt === null) {
+      // an ended window grants nothing any more: revoking it would only tell two people of a change that is none
+      if (record.revokedAt === null && new Date(record.endsAt).getTime() > now.getTime()) {
         await revokeDelegation(tx, record.id, now, user.id);
         await enqueueDelegationChange(tx, record.id, 'REVOKED');
       }
