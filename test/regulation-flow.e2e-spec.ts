@@ -148,6 +148,11 @@ describe('work-system regulation from draft to publication', () => {
       const res = await act(t, 'regulations', doc.id, 'kaltim.hukum', 'RECORD_HARMONIZATION', { data });
       expect({ data, status: res.status, code: res.body.code }).toEqual({ data, status: 400, code: 'VALIDATION_FAILED' });
     }
+    // a Berita Acara is recorded once signed: dated today at the latest, in the government's zone
+    const dayAfterTomorrow = new Date(Date.now() + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const future = await act(t, 'regulations', doc.id, 'kaltim.hukum', 'RECORD_HARMONIZATION', { data: harmonizationData({ reportDate: dayAfterTomorrow }) });
+    expect([future.status, future.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(future.body.message).toMatch(new RegExp(`^data\\.reportDate ${dayAfterTomorrow} is after today \\(\\d{4}-\\d{2}-\\d{2}\\): a Berita Acara is recorded once it is signed$`));
     const publishedEarly = await act(t, 'regulations', doc.id, 'kaltim.hukum', 'PUBLISH', { data: { url: 'not a url' } });
     expect(publishedEarly.status).toBe(400);
     expect((await getRegulation(t, doc.id, 'kaltim.hukum')).body.state).toBe('harmonization');

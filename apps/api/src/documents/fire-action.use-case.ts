@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canRead, decideAction, isCommentRequired, readScopeMarksAfter, restoreInstance, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { canRead, decideAction, isCommentRequired, readScopeMarksAfter, restoreInstance, toLocalDateTime, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException, notFound, validationFailed } from '../common/errors/app.exception.js';
@@ -75,7 +75,7 @@ export class FireActionUseCase {
         actor,
         action: request.action,
         now,
-        refuse: () => spec.actionRefusal(record.content, record.facts, request.action, data ?? undefined),
+        refuse: () => spec.actionRefusal(record.content, record.facts, request.action, data ?? undefined, toLocalDateTime(now, record.timeZone).date),
         event: (allowed) => {
           const answering = allowed.participant ?? null;
           const answer = answering === null ? undefined : { actor: user.username, onBehalfOf: allowed.onBehalfOf, at: now.toISOString(), comment };

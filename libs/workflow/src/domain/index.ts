@@ -7,4 +7,5 @@ export * from './escalation.util.js';
 export * from './notification-type.types.js';
 export * from './indonesian-labels.js';
 export * from './progress-report-limits.js';
+export * from './harmonization-report.js';
 export * from './uuid.util.js';

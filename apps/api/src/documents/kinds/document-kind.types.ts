@@ -1,6 +1,6 @@
 import type { TSchema } from 'typebox';
 import type { ActionRequestSchemas } from '../document.schemas.js';
-import type { DocumentKind, GovernmentLevel } from '#workflow';
+import type { DocumentKind, GovernmentLevel, LocalDate } from '#workflow';
 import type { ErrorCode } from '../../common/errors/error-code.enum.js';
 
 export type DocumentContent = Record<string, unknown>;
@@ -45,7 +45,14 @@ export interface DocumentKindSpec {
   /** A refusal of an action's data by the document's own rules (e.g. one progress report per month), or null. */
   /** The codes actionRefusal may answer (documented on POST .../actions). */
   actionRefusalCodes: readonly ErrorCode[];
-  actionRefusal(content: DocumentContent, facts: DocumentFactsJson, action: string, data: Record<string, unknown> | undefined): { code: keyof typeof ErrorCode; reason: string } | null;
+  actionRefusal(
+    content: DocumentContent,
+    facts: DocumentFactsJson,
+    action: string,
+    data: Record<string, unknown> | undefined,
+    /** in the document's government's zone */
+    today: LocalDate,
+  ): { code: keyof typeof ErrorCode; reason: string } | null;
   /** The year a document is listed under (`?year=`). */
   yearOf(content: DocumentContent): number | null;
 }

@@ -1,4 +1,5 @@
-import { DocumentKind, regulationTypeFor } from '#workflow';
+import { DocumentKind, harmonizationReportRefusal, regulationTypeFor } from '#workflow';
+import { ErrorCode } from '../../common/errors/error-code.enum.js';
 import type { DocumentKindSpec } from './document-kind.types.js';
 import {
   CreateRegulationBody,
@@ -48,7 +49,11 @@ export const regulationKind: DocumentKindSpec = {
     };
   },
   summaryOmits: { content: ['body'], facts: [] },
-  actionRefusalCodes: [],
-  actionRefusal: () => null,
+  actionRefusalCodes: [ErrorCode.VALIDATION_FAILED],
+  actionRefusal(_content, _facts, action, data, today) {
+    if (action !== 'RECORD_HARMONIZATION' || typeof data?.reportDate !== 'string') return null;
+    const reason = harmonizationReportRefusal(data.reportDate, today);
+    return reason === null ? null : { code: 'VALIDATION_FAILED', reason };
+  },
   yearOf: () => null,
 };
