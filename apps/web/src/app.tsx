@@ -8,8 +8,7 @@ import { LoginPage } from './pages/login';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset';
 import { routeFor } from './routes';
 import { navigate, useLocation } from './router';
-import { governmentTimeZone, SessionContext, type Session } from './session';
-import { FALLBACK_ZONE } from './i18n/words';
+import { SessionContext, type Session } from './session';
 
 /** Signed in: the layout and the page of the URL. Signed out: the sign-in page, then back to the URL. */
 export function App() {
@@ -22,13 +21,9 @@ export function App() {
    */
   const [sessionLost, setSessionLost] = useState(false);
 
-  /** The caller's government's zone: the times a page shows and reads (WIB, WITA or WIT), whatever the browser's clock says. */
-  const [timeZone, setTimeZone] = useState(FALLBACK_ZONE);
-
   const loadMe = () =>
     ok<Me>(api.GET('/api/me'), { quiet401: true }).then(
-      async (user) => {
-        setTimeZone(await governmentTimeZone(user.governmentCode));
+      (user) => {
         setMe(user);
         setSessionLost(false);
       },
@@ -57,7 +52,8 @@ export function App() {
 
   const session: Session = {
     me,
-    timeZone,
+    // the caller's government's zone: the times a page shows and reads (WIB, WITA or WIT), whatever the browser's clock says
+    timeZone: me.timeZone,
     async signOut() {
       await ok(api.POST('/api/auth/logout'), { quiet401: true }).catch(() => undefined);
       setMe(null);

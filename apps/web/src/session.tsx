@@ -1,8 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { api, ok } from './api/client';
 import type { Me } from './api/views';
-import { FALLBACK_ZONE } from './i18n/words';
 
 export interface Session {
   me: Me;
@@ -31,14 +29,3 @@ export const holdsRole = (me: Me, role: string) =>
 
 /** Only a DRAFTER (pemrakarsa), or their Plt/Plh, creates documents: the API refuses anyone else (403). */
 export const canDraft = (me: Me) => holdsRole(me, 'DRAFTER');
-
-/**
- * The zone of a government, as its office hours name it (every user may read their own government's);
- * the fallback zone when that cannot be read, so a page still opens.
- */
-export function governmentTimeZone(governmentCode: string): Promise<string> {
-  return ok(api.GET('/api/governments/{code}/office-hours', { params: { path: { code: governmentCode } } }), { quiet401: true }).then(
-    (hours) => hours.timeZone,
-    () => FALLBACK_ZONE,
-  );
-}

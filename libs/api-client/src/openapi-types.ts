@@ -1469,6 +1469,11 @@ export interface components {
             roles: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN" | "OPERATOR")[];
             /** @example 196705201993032003 */
             nip: string | null;
+            /**
+             * @description The caller's government's IANA zone (WIB, WITA or WIT)
+             * @example Asia/Makassar
+             */
+            timeZone: string;
             /** @description The delegations the caller holds now (received, in force) */
             delegations: components["schemas"]["Delegation"][];
         };

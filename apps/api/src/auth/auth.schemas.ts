@@ -43,6 +43,7 @@ export const MeSchema = named(
     {
       ...UserFields,
       nip: Type.Union([Type.String(), Type.Null()], { examples: ['196705201993032003'] }),
+      timeZone: Type.String({ description: "The caller's government's IANA zone (WIB, WITA or WIT)", examples: ['Asia/Makassar'] }),
       delegations: Type.Array(DelegationSchema, { description: 'The delegations the caller holds now (received, in force)' }),
     },
     { additionalProperties: false },

@@ -7,6 +7,8 @@ import { toUserView, type AuthenticatedUserView } from './login.use-case.js';
 
 export interface MeView extends AuthenticatedUserView {
   nip: string | null;
+  /** The caller's government's zone, in which the web app shows and reads times. */
+  timeZone: string;
   /** The delegations the caller holds now (received, in force), exactly those the policy counts. */
   delegations: DelegationView[];
 }
@@ -18,6 +20,6 @@ export class MeQuery {
   async execute(user: AuthenticatedUser): Promise<MeView> {
     const now = new Date();
     const delegations = await activeReceivedDelegations(this.dataSource.manager, user.id, now);
-    return { ...toUserView(user), nip: user.nip, delegations: delegations.map((d) => toDelegationView(d, now)) };
+    return { ...toUserView(user), nip: user.nip, timeZone: user.timeZone, delegations: delegations.map((d) => toDelegationView(d, now)) };
   }
 }

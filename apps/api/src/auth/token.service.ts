@@ -16,13 +16,13 @@ export interface VerifiedAccessToken extends AccessTokenClaims {
   issuedAt: Date;
   expiresAt: Date;
   /**
-   * For a token traded for another (the queue dashboard's session): the id of the first token of the
-   * trade, whose sign-out ends this one too; null otherwise.
+   * For a token traded for another (the queue dashboard's session): the id of the token it was traded
+   * for, whose sign-out ends this one too; null otherwise. A traded token is not traded again.
    */
   parentTokenId: string | null;
 }
 
-/** A token traded for `parent` ends no later than it: by expiry, and by sign-out of the first token of the trade. */
+/** The token another is traded for: the traded one ends no later than it, by expiry and by its sign-out. */
 export interface TradedFrom {
   expiresAt: Date;
   tokenId: string;
@@ -59,16 +59,14 @@ export class TokenService {
    */
   async issue(claims: AccessTokenClaims, tradedFrom?: TradedFrom): Promise<IssuedAccessToken> {
     const tokenId = randomUUID();
-    const notAfter = tradedFrom?.expiresAt;
-    const parent = tradedFrom ? { ptid: tradedFrom.tokenId } : {};
-    const payload = notAfter ? { ...claims, ...parent, exp: Math.floor(notAfter.getTime() / 1000) } : { ...claims, ...parent };
+    const payload = tradedFrom ? { ...claims, ptid: tradedFrom.tokenId, exp: Math.floor(tradedFrom.expiresAt.getTime() / 1000) } : { ...claims };
     const accessToken = await this.jwt.signAsync(payload, {
       algorithm: 'HS256',
       secret: this.key as unknown as string,
       issuer: this.config.jwt.issuer,
       audience: this.config.jwt.audience,
       jwtid: tokenId,
-      ...(notAfter ? {} : { expiresIn: this.config.jwt.ttl as `${number}h` }),
+      ...(tradedFrom ? {} : { expiresIn: this.config.jwt.ttl as `${number}h` }),
     });
     const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
     return { accessToken, expiresIn: exp - iat, tokenId, expiresAt: new Date(exp * 1000) };

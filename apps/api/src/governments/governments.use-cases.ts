@@ -55,9 +55,8 @@ export class CreateGovernmentUseCase {
   }
 }
 
-/** PATCH /api/governments/:code: name, region name, time zone; a regency's or city's level. */
 /**
- * PATCH /api/governments/:code. A new time zone moves the government's pending deadlines with it: in the
+ * PATCH /api/governments/:code: name, region name, time zone; a regency's or city's level. A new time zone moves the government's pending deadlines with it: in the
  * same transaction, under the calendar lock (as an office-hours change), each is recomputed in the new
  * zone (generation + 1, an outbox row each), so none stays due at the old zone's close of office.
  */

@@ -140,7 +140,7 @@ export class UpdateUserUseCase {
 
   async execute(user: AuthenticatedUser, username: string, dto: UpdateUserDto): Promise<UserView> {
     await administeredUser(this.dataSource.manager, user, username);
-    if (username === user.username && (dto.active === false || (dto.roles !== undefined && dropsOwnAdministration(user.username, { username, roles: dto.roles })))) {
+    if ((username === user.username && dto.active === false) || (dto.roles !== undefined && dropsOwnAdministration(user.username, { username, roles: dto.roles }))) {
       throw forbidden('An ADMIN cannot deactivate themselves or give up their own ADMIN role');
     }
     return this.dataSource.transaction(async (tx) => {
@@ -149,15 +149,17 @@ export class UpdateUserUseCase {
       const roles = dto.roles === undefined ? undefined : grantedRoles(dto.roles, before.roles);
       const unitId = dto.unitCode === undefined ? undefined : await unitIdOf(tx, before.governmentId, before.governmentCode, dto.unitCode);
       if (dto.nip) await assertUsernameAndNipFree(tx, null, dto.nip, before.id);
-      const after = await updateUserAccount(tx, before.id, { name: dto.name?.trim(), nip: dto.nip, email: dto.email, unitId, roles, active: dto.active }, new Date());
+      const now = new Date();
+      const after = await updateUserAccount(tx, before.id, { name: dto.name?.trim(), nip: dto.nip, email: dto.email, unitId, roles, active: dto.active }, now);
+      const deactivated = before.active && !after.active;
       // a reset link went to the address they had, to someone who could then sign in: neither holds any more
-      if (after.email !== before.email || (before.active && !after.active)) await endPendingPasswordResets(tx, [before.id], new Date());
+      if (after.email !== before.email || deactivated) await endPendingPasswordResets(tx, [before.id], now);
       // and their sessions end for good: reactivating them later does not bring back a token of before
-      if (before.active && !after.active) await endSessions(tx, before.id, new Date());
+      if (deactivated) await endSessions(tx, before.id, now);
       await recordAdminEdit(
         tx,
         { action: auditAction(before, after), targetType: 'USER', targetKey: username, governmentId: before.governmentId, actorId: user.id, before: userAuditSnapshot(before), after: userAuditSnapshot(after) },
-        new Date(),
+        now,
       );
       return toUserView(after);
     });

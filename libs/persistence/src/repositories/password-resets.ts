@@ -86,7 +86,7 @@ export async function consumePasswordReset(manager: EntityManager, tokenHash: st
   );
   const person = rows[0];
   if (!person) return null;
-  await manager.query(`UPDATE password_resets SET expires_at = $2 WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2`, [person.userId, now]);
+  await endPendingPasswordResets(manager, [person.userId], now);
   return person;
 }
 

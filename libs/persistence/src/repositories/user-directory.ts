@@ -19,6 +19,8 @@ export interface UserRecord {
   governmentId: string;
   governmentCode: string;
   governmentLevel: 'PROVINCE' | 'REGENCY' | 'CITY';
+  /** the government's IANA zone (WIB, WITA or WIT) */
+  timeZone: string;
   parentGovernmentCode: string | null;
   unitId: string;
   unitCode: string;
@@ -27,7 +29,7 @@ export interface UserRecord {
 export const SELECT_USER = `
   SELECT u.id, u.username, u.name, u.nip, u.email, u.password_hash AS "passwordHash",
          u.must_change_password AS "mustChangePassword", u.active, u.roles,
-         g.id AS "governmentId", g.code AS "governmentCode", g.level AS "governmentLevel",
+         g.id AS "governmentId", g.code AS "governmentCode", g.level AS "governmentLevel", g.time_zone AS "timeZone",
          p.code AS "parentGovernmentCode", un.id AS "unitId", un.code AS "unitCode"
     FROM users u
     JOIN governments g ON g.id = u.government_id
