@@ -116,4 +116,26 @@ describe('arbitrary parameters to every read, as every role', () => {
     expect([...statuses].some((s) => s === 400)).toBe(true);
     expect([...statuses].some((s) => s === 401 || s === 403)).toBe(true);
   }, 240_000);
+
+  it('refuses a path parameter holding a NUL or a hidden character with 400, before it reaches the database', async () => {
+    const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const reads = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((method) => path.includes('{') && (method === 'get' || method === 'delete'))
+        .map((method) => ({ method: method as 'get' | 'delete', path })),
+    );
+    expect(reads.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['get /api/governments/{code}/units', 'get /api/users/{username}', 'delete /api/holidays/{id}']));
+    const admin = await t.auth('kaltim.admin');
+    const before = await tableFingerprint(t.dataSource);
+    for (const { method, path } of reads) {
+      for (const bad of ['%00', 'kaltim%00', '%E2%80%AE', '%1B']) {
+        const res = await t.http[method](path.replace(/\{[^}]+\}/g, bad)).set(admin);
+        expect({ at: `${method} ${path} with ${bad}`, status: res.status, code: res.body.code }).toEqual({ at: `${method} ${path} with ${bad}`, status: 400, code: 'VALIDATION_FAILED' });
+        expect(res.body.message).toMatch(/holds a control or hidden character/);
+      }
+    }
+    // a clean name that names nothing is still 404, not 400
+    expect((await t.http.get('/api/governments/nowhere/units').set(admin)).status).toBe(404);
+    expect(await tableFingerprint(t.dataSource)).toEqual(before);
+  });
 });

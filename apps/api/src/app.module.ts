@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AppConfigModule } from '#config';
 import { DatabaseModule } from '#persistence';
 import { RedisModule } from '#queue';
@@ -7,6 +7,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { AdministrationModule } from './administration/administration.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { PathParameterPipe } from './common/validation/path-parameter.pipe.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
@@ -48,7 +49,10 @@ export class AppModule {
         AdministrationModule,
         DemoModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_PIPE, useClass: PathParameterPipe },
+      ],
     };
   }
 }
