@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import { toLocalDateTime, WorkingDayCalendar, type Holiday, type OfficeHours } from '#workflow';
 import { driveTo } from './support/quick-win.js';
 import { regulationIn } from './support/regulation.js';
 import { setRoles } from './support/users.js';
@@ -15,6 +16,7 @@ interface TaskItem {
   unitName: string;
   dueAt: string | null;
   overdue: boolean;
+  dueSoon: boolean;
   allowedActions: string[];
   onBehalfOf: string | null;
 }
@@ -84,6 +86,7 @@ describe('GET /api/tasks', () => {
       unitName: 'Dinas Komunikasi dan Informatika',
       dueAt: expect.any(String),
       overdue: false,
+      dueSoon: false, // 3 working days: past the 2 of "Segera jatuh tempo"
       explanation: expect.stringMatching(/^3 hari kerja, dihitung sejak /),
       timeZone: 'Asia/Makassar',
       allowedActions: ['ENDORSE', 'RETURN'],
@@ -158,6 +161,45 @@ describe('GET /api/tasks', () => {
     expect(drafterItems[positions[1]]).toMatchObject({ state: 'draft', dueAt: null, overdue: false });
     const firstUndated = drafterItems.findIndex((i) => i.dueAt === null);
     expect(drafterItems.slice(firstUndated).every((i) => i.dueAt === null)).toBe(true);
+  });
+
+  it('marks "Segera jatuh tempo" as the reports do: due within 2 working days of the government, its holidays and office hours counted', async () => {
+    const admin = await t.auth('kaltim.admin');
+    const year = new Date().getUTCFullYear();
+    const holidays: Holiday[] = [];
+    for (const y of [year, year + 1]) holidays.push(...(await t.http.get(`/api/holidays?year=${y}`).set(admin)).body.items);
+    const office = (await t.http.get('/api/governments/kaltim/office-hours').set(admin)).body as { timeZone: string; days: OfficeHours };
+    const calendar = (extra: Holiday[] = []) => new WorkingDayCalendar({ timeZone: office.timeZone, holidays: [...holidays, ...extra], officeHours: office.days });
+    const now = new Date();
+    const twoWorkingDays = calendar().addWorkingDays(now, 2);
+    // always more than a day away: the old 24-hour mark of the web app called it on time
+    expect(twoWorkingDays.getTime() - now.getTime()).toBeGreaterThan(24 * 3_600_000);
+
+    const docs: Record<string, string> = {};
+    for (const name of ['inAnHour', 'justInside', 'justOutside', 'inForty', 'overdue']) {
+      const doc = await createQuickWin(t, 'kaltim.drafter', { title: `Segera ${name}` });
+      await driveTo(t, doc.id, 'endorsement');
+      docs[name] = doc.id;
+    }
+    await setDue(docs.inAnHour, new Date(now.getTime() + 3_600_000));
+    await setDue(docs.justInside, new Date(twoWorkingDays.getTime() - 10 * 60_000));
+    await setDue(docs.justOutside, new Date(twoWorkingDays.getTime() + 10 * 60_000));
+    await setDue(docs.inForty, new Date(now.getTime() + 40 * 86_400_000));
+    await setDue(docs.overdue, new Date(now.getTime() - 3_600_000));
+    const marks = async () =>
+      Object.fromEntries((await tasks('kaltim.kadis')).filter((i) => Object.values(docs).includes(i.id)).map((i) => [i.title.replace('Segera ', ''), [i.overdue, i.dueSoon]]));
+    expect(await marks()).toEqual({ inAnHour: [false, true], justInside: [false, true], justOutside: [false, false], inForty: [false, false], overdue: [true, false] });
+
+    // a holiday of kaltim's own on the next working day moves the bound a working day later: justOutside is now due soon
+    const nextWorkingDay = calendar().addWorkingDaysToDate(toLocalDateTime(now, office.timeZone).date, 1);
+    const withHoliday = calendar([{ date: nextWorkingDay, name: 'Cuti bersama' }]).addWorkingDays(now, 2);
+    expect(withHoliday.getTime()).toBeGreaterThan(twoWorkingDays.getTime() + 10 * 60_000);
+    await t.dataSource.query(`INSERT INTO holidays (date, name, government_id) SELECT $1::date, 'Cuti bersama', id FROM governments WHERE code = 'kaltim'`, [nextWorkingDay]);
+    try {
+      expect((await marks()).justOutside).toEqual([false, true]);
+    } finally {
+      await t.dataSource.query(`DELETE FROM holidays WHERE date = $1::date AND name = 'Cuti bersama'`, [nextWorkingDay]);
+    }
   });
 
   it('a paser user never sees kaltim tasks, and the other way round', async () => {
@@ -393,10 +435,15 @@ describe('GET /api/workflows', () => {
     expect(res.text).toContain('coordination__agencies --> revision : [participantReturned]');
   });
 
-  it.each(['nothing', 'quick-wins', 'QUICK-WIN', '__proto__', 'constructor', '%00'])('an unknown kind (%s) is 404', async (kind) => {
+  it.each(['nothing', 'quick-wins', 'QUICK-WIN', '__proto__', 'constructor'])('an unknown kind (%s) is 404', async (kind) => {
     const res = await t.http.get(`/api/workflows/${kind}/diagram`).set(await t.auth('kaltim.drafter'));
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
+  });
+
+  it('a kind holding a NUL is 400', async () => {
+    const res = await t.http.get('/api/workflows/%00/diagram').set(await t.auth('kaltim.drafter'));
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 
   it('needs a token', async () => {

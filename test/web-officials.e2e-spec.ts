@@ -65,6 +65,12 @@ describe.each([
     const box = (await tip.boundingBox())!;
     expect(box.x >= 0 && box.x + box.width <= width).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]); // no sideways scrolling while it is open
+    expect(await card.getByText('Segera jatuh tempo').count()).toBe(0); // 3 working days away
+
+    // 25 hours away is always within 2 working days: "Segera jatuh tempo", as the reports count it
+    await app.t.dataSource.query(`UPDATE deadlines SET due_at = $2 WHERE document_id = $1 AND status = 'PENDING'`, [doc.id, new Date(Date.now() + 25 * 3_600_000)]);
+    await page.reload();
+    await card.getByText('Segera jatuh tempo').waitFor();
   });
 
   it("a person's roles and \"Aktif\" have each box beside its name, so nobody reads the next role's box as this one's", async () => {

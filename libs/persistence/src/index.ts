@@ -10,6 +10,7 @@ export * from './deadlines/deadline-planner.js';
 export * from './calendar/calendar-lock.js';
 export * from './calendar/holiday-queries.js';
 export * from './calendar/office-hours.repository.js';
+export * from './calendar/working-calendars.js';
 export * from './deadlines/deadline-rescheduler.js';
 export * from './seed/holiday-data.js';
 export * from './seed/holiday-seed.js';

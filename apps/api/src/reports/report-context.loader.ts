@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { holidaysOfGovernment, OfficeHoursRepository, ReportsRepository, type ReportWindow } from '#persistence';
-import { addDaysToLocalDate, reportScopeOf, selectReportUnits, toLocalDateTime, WorkingDayCalendar, type GovernmentLevel } from '#workflow';
+import { ReportsRepository, WorkingCalendars, type ReportWindow } from '#persistence';
+import { reportScopeOf, selectReportUnits, toLocalDateTime, type GovernmentLevel } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { forbidden, validationFailed } from '../common/errors/app.exception.js';
 import type { ReportContext } from './report-context.js';
 import type { ReportQuery } from './report.schemas.js';
-
-/** Holidays read for the open-stage arithmetic (due within 2 working days): far more than needed. */
-const CALENDAR_DAYS_AHEAD = 60;
 
 /** Who is asking, what they may see, and which government, units, kind and dates the request names. */
 @Injectable()
@@ -18,7 +15,7 @@ export class ReportContextLoader {
     private readonly dataSource: DataSource,
     private readonly actors: ActorFactsLoader,
     private readonly reports: ReportsRepository,
-    private readonly officeHours: OfficeHoursRepository,
+    private readonly calendars: WorkingCalendars,
   ) {}
 
   async load(user: AuthenticatedUser, query: ReportQuery, now: Date): Promise<ReportContext> {
@@ -41,8 +38,7 @@ export class ReportContextLoader {
     const window = reportWindow(query, Number(today.slice(0, 4)));
     const children = scope.childrenAsAggregates && query.unitCode === undefined ? found.children : [];
     const kind = query.kind ?? null;
-    const holidays = await holidaysOfGovernment(this.dataSource.manager, government.id, { from: addDaysToLocalDate(today, -1), to: addDaysToLocalDate(today, CALENDAR_DAYS_AHEAD) });
-    const officeHours = (await this.officeHours.byGovernment(this.dataSource.manager, [government.id])).get(government.id);
+    const calendar = (await this.calendars.around(this.dataSource.manager, [government], now)).get(government.id)!;
     const allUnits = new Map([government, ...found.children].flatMap((g) => g.units.map((u) => [u.id, u] as const)));
     return {
       now,
@@ -53,7 +49,7 @@ export class ReportContextLoader {
       childPlace: children.length > 0 ? { governmentIds: children.map((c) => c.id), unitIds: null, kind } : null,
       window,
       year: query.year !== undefined ? Number(query.year) : Number((window.from ?? today).slice(0, 4)),
-      calendar: new WorkingDayCalendar({ timeZone: government.timeZone, holidays, officeHours }),
+      calendar,
       unitCode: (id) => allUnits.get(id)?.code ?? id,
       unitName: (id) => allUnits.get(id)?.name ?? id,
     };

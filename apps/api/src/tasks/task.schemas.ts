@@ -20,6 +20,9 @@ export const TaskSchema = named(
       unitName: Type.String({ description: 'The drafting unit (OPD)', examples: ['Dinas Komunikasi dan Informatika'] }),
       dueAt: Nullable(Type.String({ format: 'date-time' })),
       overdue: Type.Boolean(),
+      dueSoon: Type.Boolean({
+        description: "Not overdue, and due within 2 working days of the document's government (office hours and holidays): the reports' \"Segera jatuh tempo\"",
+      }),
       explanation: Nullable(Type.String(), {
         description: 'The deadline explained in Bahasa Indonesia',
         examples: ['3 hari kerja, dihitung sejak 2 Maret 2026 pukul 08.00 WITA, hingga akhir jam kerja'],

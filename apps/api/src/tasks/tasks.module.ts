@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OfficeHoursRepository, WorkingCalendars } from '#persistence';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { TasksController } from './tasks.controller.js';
@@ -7,6 +8,6 @@ import { TasksQuery } from './tasks.query.js';
 @Module({
   imports: [DocumentsModule, WorkflowsModule],
   controllers: [TasksController],
-  providers: [TasksQuery],
+  providers: [TasksQuery, OfficeHoursRepository, WorkingCalendars],
 })
 export class TasksModule {}

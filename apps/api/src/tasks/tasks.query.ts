@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { restoreInstance, taskScopesOf, type ActorFacts, type RestoredInstance, type WorkflowRegistry } from '#workflow';
+import { WorkingCalendars, type CalendarSubject } from '#persistence';
+import { restoreInstance, slaStatusBounds, slaStatusOf, SlaStatus, taskScopesOf, type ActorFacts, type RestoredInstance, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { DocumentRecord } from '../documents/document-record.js';
@@ -25,6 +26,8 @@ export interface TaskItem {
   unitName: string;
   dueAt: Date | null;
   overdue: boolean;
+  /** Due within 2 working days of the document's government ("Segera jatuh tempo"), as the reports count. */
+  dueSoon: boolean;
   /** The deadline explained in Bahasa Indonesia, and the zone of the document's government. */
   explanation: string | null;
   timeZone: string;
@@ -44,6 +47,7 @@ export class TasksQuery {
     private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
     private readonly actors: ActorFactsLoader,
+    private readonly calendars: WorkingCalendars,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
@@ -58,13 +62,24 @@ export class TasksQuery {
     // stage's tasks; when they leave the page short and a stage may hold more, read twice as deep.
     // A candidate judged once is not read again at the next depth.
     const judged = new Map<string, TaskItem | null>();
+    const governments = new Map<string, CalendarSubject>();
     let items: TaskItem[] = [];
     for (let depth = limit; depth <= MAX_DEPTH; depth *= 2) {
       const ids = await this.store.inboxCandidates(this.dataSource.manager, scopes, depth);
-      items = await this.firstTasks(ids, limit, judged, actor, now);
+      items = await this.firstTasks(ids, limit, judged, governments, actor, now);
       if (items.length === limit || ids.length < depth) break; // full, or no stage was cut short
     }
+    await this.markDueSoon(items, governments, now);
     return { items, limit };
+  }
+
+  /** `dueSoon` by the rule of the reports (`slaStatusOf`), in the working days of each document's government. */
+  private async markDueSoon(items: TaskItem[], governments: ReadonlyMap<string, CalendarSubject>, now: Date): Promise<void> {
+    const open = items.filter((item) => item.dueAt !== null && !item.overdue);
+    const subjects = open.map((item) => governments.get(item.id)!);
+    const calendars = await this.calendars.around(this.dataSource.manager, subjects, now);
+    const bounds = new Map([...calendars].map(([id, calendar]) => [id, slaStatusBounds(calendar, now)]));
+    for (const [i, item] of open.entries()) item.dueSoon = slaStatusOf(item.dueAt!, bounds.get(subjects[i].id)!) === SlaStatus.DUE_SOON;
   }
 
   /**
@@ -73,7 +88,14 @@ export class TasksQuery {
    * of tasks among those judged so far (`summaryBatchSize`): the soonest due usually fill the page, and
    * the rest of the candidates are never read.
    */
-  private async firstTasks(ids: readonly string[], limit: number, judged: Map<string, TaskItem | null>, actor: ActorFacts, now: Date): Promise<TaskItem[]> {
+  private async firstTasks(
+    ids: readonly string[],
+    limit: number,
+    judged: Map<string, TaskItem | null>,
+    governments: Map<string, CalendarSubject>,
+    actor: ActorFacts,
+    now: Date,
+  ): Promise<TaskItem[]> {
     const items: TaskItem[] = [];
     for (let i = 0; i < ids.length && items.length < limit; i++) {
       if (!judged.has(ids[i])) {
@@ -81,7 +103,10 @@ export class TasksQuery {
         const size = summaryBatchSize(limit - items.length, judged.size, accepted);
         const batch = ids.slice(i).filter((id) => !judged.has(id)).slice(0, size);
         for (const id of batch) judged.set(id, null); // ended meanwhile unless its summary comes back
-        for (const record of await this.store.inboxSummaries(this.dataSource.manager, batch)) judged.set(record.id, this.taskOf(record, actor, now));
+        for (const record of await this.store.inboxSummaries(this.dataSource.manager, batch)) {
+          judged.set(record.id, this.taskOf(record, actor, now));
+          governments.set(record.id, { id: record.governmentId, timeZone: record.timeZone });
+        }
       }
       const item = judged.get(ids[i]);
       if (item) items.push(item);
@@ -105,6 +130,7 @@ export class TasksQuery {
       unitName: record.unitName,
       dueAt: view.deadline?.dueAt ?? null,
       overdue: view.deadline?.overdue ?? false,
+      dueSoon: false,
       explanation: view.deadline?.explanation ?? null,
       timeZone: record.timeZone,
       allowedActions: view.allowedActions,

@@ -1,11 +1,25 @@
 import { dateTime } from '../i18n/words';
 
-const DUE_SOON_MS = 24 * 3600_000;
-
-/** The due time with its marks; the explanation shows on hover and on keyboard focus. */
-export function DeadlineText({ dueAt, overdue, explanation, timeZone, id }: { dueAt: string | null; overdue: boolean; explanation?: string | null; timeZone?: string; id: string }) {
+/**
+ * The due time with its marks (`dueSoon` as the API judges it: within 2 working days of the document's
+ * government); the explanation shows on hover and on keyboard focus.
+ */
+export function DeadlineText({
+  dueAt,
+  overdue,
+  dueSoon,
+  explanation,
+  timeZone,
+  id,
+}: {
+  dueAt: string | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  explanation?: string | null;
+  timeZone?: string;
+  id: string;
+}) {
   if (!dueAt) return <span class="muted">Tanpa batas waktu</span>;
-  const soon = !overdue && new Date(dueAt).getTime() - Date.now() < DUE_SOON_MS;
   const tipId = `tip-${id}`;
   return (
     <span class="deadline">
@@ -13,7 +27,7 @@ export function DeadlineText({ dueAt, overdue, explanation, timeZone, id }: { du
         {dateTime(dueAt, timeZone)}
       </span>
       {overdue && <span class="mark overdue">Terlambat</span>}
-      {soon && <span class="mark soon">Segera jatuh tempo</span>}
+      {dueSoon && !overdue && <span class="mark soon">Segera jatuh tempo</span>}
       {explanation && (
         <span role="tooltip" id={tipId} class="tip">
           {explanation}

@@ -98,7 +98,7 @@ export function InboxPage() {
                 {task.onBehalfOf && <span class="mark behalf"> atas nama {principalName(task.onBehalfOf)}</span>}
               </p>
               <p class="meta">
-                Batas waktu: <DeadlineText id={task.id} dueAt={task.dueAt} overdue={task.overdue} explanation={task.explanation} timeZone={task.timeZone as string | undefined} />
+                Batas waktu: <DeadlineText id={task.id} dueAt={task.dueAt} overdue={task.overdue} dueSoon={task.dueSoon} explanation={task.explanation} timeZone={task.timeZone as string | undefined} />
               </p>
             </li>
           ))}
