@@ -27,7 +27,8 @@ describe('work-system regulation from draft to publication', () => {
   afterAll(() => t.close());
 
   it('takes a kaltim Pergub from draft to published, skipping facilitation', async () => {
-    const created = await createRegulation(t, 'kaltim.drafter', { title: TITLE_KALTIM, targetDate: '2026-12-31' });
+    // a targetDate is today or later: the end of next year in WITA
+    const created = await createRegulation(t, 'kaltim.drafter', { title: TITLE_KALTIM, targetDate: `${localYear() + 1}-12-31` });
     expect(created).toMatchObject({
       kind: 'regulation',
       type: 'PERGUB',
@@ -247,6 +248,64 @@ describe('work-system regulation from draft to publication', () => {
       expect({ patch, status: blank.status, code: blank.body.code }).toEqual({ patch, status: 400, code: 'VALIDATION_FAILED' });
     }
     expect((await getRegulation(t, doc.id, 'kaltim.drafter')).body).toMatchObject({ title: doc.title, version: doc.version });
+  });
+
+  describe("a targetDate before today in the government's zone (WITA for kaltim) is refused when set or changed", () => {
+    /** A date in Asia/Makassar, `days` from today there. */
+    const makassarDate = (days = 0): string => {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(new Date());
+      return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    };
+    const refusal = (date: string) => `targetDate ${date} is before today (${makassarDate()} in WITA): a regulation cannot be enacted by a date that has passed`;
+    const patch = async (id: string, body: Record<string, unknown>) => t.http.patch(`/api/regulations/${id}`).set(await t.auth('kaltim.drafter')).send(body);
+
+    it('creating with yesterday is 400 VALIDATION_FAILED naming the field, and stores nothing', async () => {
+      const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM documents`);
+      const yesterday = makassarDate(-1);
+      const res = await t.http.post('/api/regulations').set(await t.auth('kaltim.drafter')).send(regulationBody({ title: 'Sistem Kerja dengan Target Kemarin', targetDate: yesterday }));
+      expect({ status: res.status, code: res.body.code, message: res.body.message, details: res.body.details }).toEqual({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: refusal(yesterday),
+        details: { fields: [refusal(yesterday)] },
+      });
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM documents`)).toEqual(before);
+    });
+
+    it('creating with today is 201', async () => {
+      const today = makassarDate();
+      const res = await t.http.post('/api/regulations').set(await t.auth('kaltim.drafter')).send(regulationBody({ targetDate: today }));
+      expect([res.status, res.body.targetDate]).toEqual([201, today]);
+    });
+
+    it('a PATCH to a past date is 400 and leaves the document as it was', async () => {
+      const doc = await createRegulation(t, 'kaltim.drafter', { targetDate: makassarDate(30) });
+      const lastWeek = makassarDate(-7);
+      for (const body of [{ targetDate: lastWeek }, { title: 'Sistem Kerja yang Judulnya Diubah', targetDate: lastWeek }]) {
+        const res = await patch(doc.id, body);
+        expect({ body, status: res.status, code: res.body.code, fields: res.body.details?.fields }).toEqual({ body, status: 400, code: 'VALIDATION_FAILED', fields: [refusal(lastWeek)] });
+      }
+      const after = await getRegulation(t, doc.id, 'kaltim.drafter');
+      expect(after.body).toMatchObject({ title: doc.title, targetDate: makassarDate(30), version: doc.version, contentHash: doc.contentHash });
+      expect((await regulationHistory(t, doc.id, 'kaltim.drafter')).entries.map((e) => e.action)).toEqual(['CREATE']);
+    });
+
+    it('a PATCH of another field of a document whose stored targetDate has passed since is 200; only a new date is judged', async () => {
+      const doc = await createRegulation(t, 'kaltim.drafter', { targetDate: makassarDate(10) });
+      const passed = makassarDate(-3);
+      // the date has passed since the draft was made
+      await t.dataSource.query(`UPDATE documents SET content = jsonb_set(content, '{targetDate}', to_jsonb($2::text)) WHERE id = $1`, [doc.id, passed]);
+
+      const other = await patch(doc.id, { body: 'Pasal 1\nDalam Peraturan Gubernur ini yang dimaksud dengan sistem kerja ...' });
+      expect([other.status, other.body.targetDate]).toEqual([200, passed]);
+      const same = await patch(doc.id, { title: 'Sistem Kerja dengan Target yang Sudah Lewat', targetDate: passed });
+      expect([same.status, same.body.title, same.body.targetDate]).toEqual([200, 'Sistem Kerja dengan Target yang Sudah Lewat', passed]);
+      // another passed date is a new date, refused; today is taken
+      const earlier = await patch(doc.id, { targetDate: makassarDate(-4) });
+      expect([earlier.status, earlier.body.code, earlier.body.message]).toEqual([400, 'VALIDATION_FAILED', refusal(makassarDate(-4))]);
+      const today = await patch(doc.id, { targetDate: makassarDate() });
+      expect([today.status, today.body.targetDate]).toEqual([200, makassarDate()]);
+    });
   });
 
   it('gives each level its regulation type', async () => {

@@ -1092,6 +1092,7 @@ export interface components {
             body: string;
             /**
              * Format: date
+             * @description The date by which it must be enacted. Set or changed, it is today or later in the government's zone (400 VALIDATION_FAILED otherwise); a stored date that has passed since may be sent unchanged
              * @example 2026-12-31
              */
             targetDate?: string;
@@ -2113,6 +2114,7 @@ export interface components {
             body: string;
             /**
              * Format: date
+             * @description The date by which it must be enacted. Set or changed, it is today or later in the government's zone (400 VALIDATION_FAILED otherwise); a stored date that has passed since may be sent unchanged
              * @example 2026-12-31
              */
             targetDate?: string;
@@ -2535,6 +2537,7 @@ export interface components {
             body?: string;
             /**
              * Format: date
+             * @description The date by which it must be enacted. Set or changed, it is today or later in the government's zone (400 VALIDATION_FAILED otherwise); a stored date that has passed since may be sent unchanged
              * @example 2026-12-31
              */
             targetDate?: string;

@@ -51,6 +51,9 @@ export class CreateDocumentUseCase {
       // the principal's delegation was in force when the request came (the guard read it with the user)
       const author = decision.onBehalfOf === null ? user : await findUserByUsername(tx, decision.onBehalfOf);
       if (author === null) throw forbidden('Only a DRAFTER (pemrakarsa) creates documents');
+      // today in the zone of the government the draft will belong to: the author's
+      const changeIssues = spec.changeIssues(content, null, now, author.timeZone);
+      if (changeIssues.length > 0) throw validationFailed(changeIssues.join('; '), { fields: changeIssues });
       const started = startWorkflow(definition, { level: author.governmentLevel });
       const id = await insertDocument(tx, {
         kind,

@@ -48,7 +48,8 @@ export class UpdateDocumentUseCase {
       const content = { ...record.content, ...patch };
       // each field of the patch is valid alone; the merged content must be a whole valid one
       parseWith(spec.schemas.content, content);
-      const issues = spec.contentIssues(content);
+      // a date newly set must make sense today; one stored before it passed is not judged again
+      const issues = [...spec.contentIssues(content), ...spec.changeIssues(content, record.content, now, record.timeZone)];
       if (issues.length > 0) throw validationFailed(issues.join('; '), { fields: issues });
       assertIfMatch(ifMatch, record.version);
       const decision = decideEdit(actor, now, record);

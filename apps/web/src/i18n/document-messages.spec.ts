@@ -14,6 +14,13 @@ describe('document field rules in Bahasa Indonesia', () => {
     });
   });
 
+  it("says a regulation's target date before today has passed, not that it is no date", () => {
+    expect(documentFieldProblems({ fields: ['targetDate 2026-12-04 is before today (2026-12-05 in WITA): a regulation cannot be enacted by a date that has passed'] })).toEqual({
+      targetDate: 'Target penetapan tidak boleh sebelum hari ini: tanggal itu sudah lewat.',
+    });
+    expect(documentFieldProblems({ fields: ['targetDate must be a date (YYYY-MM-DD)'] })).toEqual({ targetDate: 'Target penetapan harus tanggal yang sah.' });
+  });
+
   it('leaves rules of unknown fields, and answers without details, to the general message', () => {
     expect(documentFieldProblems({ fields: ['unknownThing must be a string'] })).toEqual({});
     expect(documentFieldProblems(undefined)).toEqual({});

@@ -21,6 +21,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/^budget\b/, 'budget', 'Anggaran harus bilangan bulat rupiah, tidak negatif.'],
   [/^legalBasis\b/, 'legalBasis', 'Dasar hukum: 1 sampai 50 baris, setiap baris paling banyak 500 karakter.'],
   [/^body\b/, 'body', 'Batang tubuh wajib diisi.'],
+  [/^targetDate \S+ is before today/, 'targetDate', 'Target penetapan tidak boleh sebelum hari ini: tanggal itu sudah lewat.'],
   [/^targetDate\b/, 'targetDate', 'Target penetapan harus tanggal yang sah.'],
 ];
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { toLocalDateTime } from '@workflow/calendar/zoned-time.util.js';
 import { api, ok } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import type { DocumentView } from '../api/views';
@@ -21,6 +22,8 @@ interface FieldSpec {
   type?: 'text' | 'textarea' | 'number' | 'amount' | 'date' | 'select';
   options?: ReadonlyArray<[string, string]>;
   required?: boolean;
+  /** a date the API takes from today on, in the government's zone, when set or changed */
+  notBeforeToday?: boolean;
 }
 
 const QUICK_WIN_FIELDS: FieldSpec[] = [
@@ -42,7 +45,7 @@ const REGULATION_FIELDS: FieldSpec[] = [
   { name: 'title', label: 'Judul (setelah "tentang")', required: true },
   { name: 'legalBasis', label: 'Dasar hukum (satu per baris)', type: 'textarea', required: true },
   { name: 'body', label: 'Batang tubuh', type: 'textarea', required: true },
-  { name: 'targetDate', label: 'Target penetapan (opsional)', type: 'date' },
+  { name: 'targetDate', label: 'Target penetapan (opsional)', type: 'date', notBeforeToday: true },
 ];
 
 const TEMATIK = new Set(['PENGENTASAN_KEMISKINAN', 'PENINGKATAN_INVESTASI', 'DIGITALISASI_ADMINISTRASI', 'PRIORITAS_AKTUAL_PRESIDEN']);
@@ -104,7 +107,7 @@ function toValues(doc: DocumentView | null): Values {
 }
 
 export function DocumentFormPage({ params }: PageProps) {
-  const { me } = useSession();
+  const { me, timeZone } = useSession();
   const kindPath = params.kindPath as 'quick-wins' | 'regulations';
   const id = params.id;
   const existing = useLoad(
@@ -133,6 +136,10 @@ export function DocumentFormPage({ params }: PageProps) {
   if (existing.loading) return <Loading />;
   const doc = existing.data;
   const values = toValues(doc);
+  // the date picker offers today on in the document's government's zone; a stored date that has
+  // passed since stays choosable, as the API takes it unchanged
+  const today = toLocalDateTime(new Date(), doc?.timeZone ?? timeZone).date;
+  const minDate = (f: FieldSpec) => (f.notBeforeToday ? (values[f.name] && values[f.name]! < today ? values[f.name] : today) : undefined);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -180,7 +187,13 @@ export function DocumentFormPage({ params }: PageProps) {
                   ))}
                 </select>
               ) : (
-                <input {...common} type={f.type === 'amount' ? 'text' : (f.type ?? 'text')} inputMode={f.type === 'amount' ? 'decimal' : undefined} defaultValue={values[f.name]} />
+                <input
+                  {...common}
+                  type={f.type === 'amount' ? 'text' : (f.type ?? 'text')}
+                  inputMode={f.type === 'amount' ? 'decimal' : undefined}
+                  min={minDate(f)}
+                  defaultValue={values[f.name]}
+                />
               )}
               {err && (
                 <p class="field-error" id={`${id}-err`}>

@@ -8,4 +8,5 @@ export * from './notification-type.types.js';
 export * from './indonesian-labels.js';
 export * from './progress-report-limits.js';
 export * from './harmonization-report.js';
+export * from './regulation-target-date.js';
 export * from './uuid.util.js';

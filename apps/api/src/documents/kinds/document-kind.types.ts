@@ -33,6 +33,12 @@ export interface DocumentKindSpec {
   };
   /** Rules across fields, checked on create and on the merged content of an edit (400 when broken). */
   contentIssues(content: DocumentContent): string[];
+  /**
+   * Rules on what a create or an edit sets that depend on today in the document's government's zone
+   * (`timeZone`), checked on the new content against the `stored` one (null on create), so that a value
+   * stored before it became wrong is not judged again (400 when broken).
+   */
+  changeIssues(content: DocumentContent, stored: DocumentContent | null, now: Date, timeZone: string): string[];
   /** Facts an action records on the document (progress reports, evaluation, Berita Acara, ...). */
   applyActionFacts(facts: DocumentFactsJson, input: ActionFactsInput): DocumentFactsJson;
   /** Fields of the document view beyond the common ones. */

@@ -37,6 +37,7 @@ export const quickWinKind: DocumentKindSpec = {
     else if (end > addMonths(start, 12)) issues.push('endDate must be at most 12 months after startDate (a Quick Win shows its benefit within a year)');
     return issues;
   },
+  changeIssues: () => [],
   applyActionFacts(facts, { action, data, actor, at }) {
     if (action === 'REPORT_PROGRESS') {
       const reports = (facts.progressReports as unknown[] | undefined) ?? [];

@@ -1,4 +1,4 @@
-import { DocumentKind, harmonizationReportRefusal, regulationTypeFor } from '#workflow';
+import { DocumentKind, harmonizationReportRefusal, regulationTypeFor, targetDateRefusal, timeZoneAbbreviation, toLocalDateTime } from '#workflow';
 import { ErrorCode } from '../../common/errors/error-code.enum.js';
 import type { DocumentKindSpec } from './document-kind.types.js';
 import {
@@ -25,6 +25,15 @@ export const regulationKind: DocumentKindSpec = {
     versions: RegulationVersionsSchema,
   },
   contentIssues: () => [],
+  changeIssues(content, stored, now, timeZone) {
+    const reason = targetDateRefusal({
+      targetDate: content.targetDate as string | undefined,
+      stored: stored?.targetDate as string | undefined,
+      today: toLocalDateTime(now, timeZone).date,
+      zone: timeZoneAbbreviation(timeZone, now),
+    });
+    return reason === null ? [] : [reason];
+  },
   applyActionFacts(facts, { action, data, actor, at }) {
     if (action === 'RECORD_HARMONIZATION') {
       return { ...facts, harmonization: { ...data, recordedBy: actor, recordedAt: at.toISOString() } };

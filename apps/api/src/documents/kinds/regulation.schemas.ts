@@ -10,7 +10,9 @@ const ContentFields = {
   title: Text({ min: 3, max: 300, nonBlank: true, description: 'What follows "tentang"', example: 'Sistem Kerja di Lingkungan Pemerintah Provinsi Kalimantan Timur' }),
   legalBasis: Type.Array(Text({ max: 500, nonBlank: true }), { minItems: 1, maxItems: 50, examples: [['Peraturan Menteri PANRB Nomor 7 Tahun 2022']] }),
   body: Text({ max: 200_000, nonBlank: true, description: 'The draft text', example: 'Pasal 1\nDalam Peraturan Gubernur ini yang dimaksud dengan ...' }),
-  targetDate: Type.Optional(DateOnly('2026-12-31')),
+  targetDate: Type.Optional(
+    DateOnly('2026-12-31', "The date by which it must be enacted. Set or changed, it is today or later in the government's zone (400 VALIDATION_FAILED otherwise); a stored date that has passed since may be sent unchanged"),
+  ),
 };
 
 export const RegulationContentSchema = named('RegulationContent', Closed(ContentFields));
