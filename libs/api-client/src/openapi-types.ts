@@ -2396,6 +2396,8 @@ export interface components {
             unitName: string;
             dueAt: string | null;
             overdue: boolean;
+            /** @description Not overdue, and due within 2 working days of the document's government (office hours and holidays): the reports' "Segera jatuh tempo" */
+            dueSoon: boolean;
             /**
              * @description The deadline explained in Bahasa Indonesia
              * @example 3 hari kerja, dihitung sejak 2 Maret 2026 pukul 08.00 WITA, hingga akhir jam kerja
