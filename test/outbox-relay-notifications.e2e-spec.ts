@@ -53,6 +53,23 @@ describe('the outbox relay writes transition notifications', () => {
     expect(await notifications.getJob(`outbox.${row.id}`)).toBeUndefined();
   });
 
+  it("names a Plh who returned a document together with the principal they acted for, as the history does", async () => {
+    const granted = await t.http
+      .post('/api/delegations')
+      .set(await t.auth('kaltim.kadis'))
+      .send({ delegate: 'kaltim.plh', role: 'UNIT_HEAD', kind: 'PLH', reason: 'Kepala Dinas cuti', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(granted.status).toBe(201);
+    const doc = await createQuickWin(t, 'kaltim.drafter');
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.plh', 'RETURN', { comment: 'Lengkapi anggaran' })).status).toBe(200);
+    const delivered = await waitFor(() => notificationsOf(t.dataSource, doc.id), (n) => n.some((x) => x.type === 'RETURNED'));
+    const [plh, kadis] = (await t.dataSource.query(`SELECT name FROM users WHERE username = ANY($1) ORDER BY username = 'kaltim.kadis'`, [['kaltim.plh', 'kaltim.kadis']])).map((r: { name: string }) => r.name);
+    const returned = delivered.find((n) => n.type === 'RETURNED')!;
+    expect(returned.username).toBe('kaltim.drafter');
+    expect(returned.message).toContain(`dikembalikan oleh ${plh} atas nama ${kadis} dengan catatan: "Lengkapi anggaran".`);
+    expect((await t.http.delete(`/api/delegations/${granted.body.id}`).set(await t.auth('kaltim.kadis'))).status).toBe(200);
+  });
+
   it('leaves a NOTIFY row it cannot write to a transition-notification job and marks the row relayed', async () => {
     const doc = await createQuickWin(t, 'kaltim.drafter');
     // a workflow version the worker does not know: building the notification throws

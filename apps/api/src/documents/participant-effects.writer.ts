@@ -27,7 +27,7 @@ export class ParticipantEffectsWriter {
     const e = effect as ParticipantEffect;
     const notify = (notification: 'ASSIGNED' | 'CANCELLED', participant: string): OutboxMessage => ({
       type: OutboxMessageType.Notify,
-      payload: { notification, to: 'stage-actors', stage: e.stage, action: t.action, actor: t.actor, comment: t.comment, participant },
+      payload: { notification, to: 'stage-actors', stage: e.stage, action: t.action, actor: t.actor, onBehalfOf: t.onBehalfOf, comment: t.comment, participant },
     });
     switch (e.type) {
       case 'participants-opened': {

@@ -72,7 +72,7 @@ export class TransitionWriter {
         case 'notify':
           outbox.push({
             type: OutboxMessageType.Notify,
-            payload: { notification: effect.notification, to: effect.to, stage: effect.stage, action: t.action, actor: t.actor, comment: t.comment },
+            payload: { notification: effect.notification, to: effect.to, stage: effect.stage, action: t.action, actor: t.actor, onBehalfOf: t.onBehalfOf, comment: t.comment },
           });
           break;
         case 'assign-numbers':

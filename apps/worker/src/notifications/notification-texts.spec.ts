@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { approvedText, escalationText, overdueText, publishedText, rejectedText, reminderText, targetDateText } from './notification-texts.js';
+import { approvedText, escalationText, overdueText, publishedText, rejectedText, reminderText, returnedText, targetDateText } from './notification-texts.js';
 import type { Recipient } from './recipients.resolver.js';
 
 const quickWin = { kind: 'quick-win' as const, title: 'Layanan Perizinan Daring', facts: {}, governmentLevel: 'PROVINCE' as const, timeZone: 'Asia/Makassar' };
@@ -10,6 +10,8 @@ const workingDays = {
   explanation: '3 hari kerja, dihitung sejak Rabu, 2 Desember 2026 pukul 07.30 WITA',
   endsAtCloseOfOffice: true,
 };
+/** Someone who acted in their own name. */
+const by = (name: string) => ({ name, onBehalfOfName: null });
 const person = (overrides: Partial<Recipient> = {}): Recipient => ({
   userId: 'u',
   username: 'kaltim.kadis',
@@ -41,7 +43,7 @@ describe('notification texts (Bahasa Indonesia)', () => {
     expect(overdueText(quickWin, 'endorsement', workingDays, ['ENDORSE', 'RETURN'], person()).message).toContain(
       'telah terlewati pada akhir jam kerja, Senin, 7 Desember 2026 pukul 16.00 WITA.',
     );
-    expect(approvedText(quickWin, 'endorsement', workingDays, 'Drafter').message).toContain(
+    expect(approvedText(quickWin, 'endorsement', workingDays, by('Drafter')).message).toContain(
       'Batas waktu: Senin, 7 Desember 2026 pukul 16.00 WITA (3 hari kerja, dihitung sejak Rabu, 2 Desember 2026 pukul 07.30 WITA).',
     );
     const withSeconds = { ...deadline, dueAt: new Date('2026-03-05T01:00:42Z') };
@@ -65,13 +67,24 @@ describe('notification texts (Bahasa Indonesia)', () => {
   });
 
   it('final outcomes say there is nothing left to do', () => {
-    expect(rejectedText(quickWin, 'Sekda', 'Tidak relevan').message).toBe(
+    expect(rejectedText(quickWin, by('Sekda'), 'Tidak relevan').message).toBe(
       'Quick Win "Layanan Perizinan Daring" ditolak oleh Sekda dengan alasan: "Tidak relevan". Proses dokumen ini telah berakhir dan tidak ada batas waktu lagi; tidak ada tindakan lebih lanjut yang diperlukan.',
     );
-    const published = publishedText({ ...perbup, facts: { officialTitle: 'Peraturan Bupati Paser Nomor 3 Tahun 2026 tentang Sistem Kerja', publication: { url: 'https://jdih.paserkab.go.id/3' } } }, 'Kabag Hukum');
+    const published = publishedText({ ...perbup, facts: { officialTitle: 'Peraturan Bupati Paser Nomor 3 Tahun 2026 tentang Sistem Kerja', publication: { url: 'https://jdih.paserkab.go.id/3' } } }, by('Kabag Hukum'));
     expect(published.title).toBe('Dipublikasikan: Peraturan Bupati Paser Nomor 3 Tahun 2026 tentang Sistem Kerja');
     expect(published.message).toContain('(https://jdih.paserkab.go.id/3)');
-    expect(approvedText(perbup, 'promulgation', deadline, 'Bupati').message).toContain('Tahap berikutnya: Pengundangan dalam Berita Daerah. Batas waktu: Kamis, 5 Maret 2026 pukul 09.00 WITA');
+    expect(approvedText(perbup, 'promulgation', deadline, by('Bupati')).message).toContain('Tahap berikutnya: Pengundangan dalam Berita Daerah. Batas waktu: Kamis, 5 Maret 2026 pukul 09.00 WITA');
+  });
+
+  it('a Plt/Plh who returned, approved, rejected or published is named with the principal, as the history names them', () => {
+    const plh = { name: 'Budi Santoso, S.E.', onBehalfOfName: 'Dr. Hj. Nurhayati Usman, M.Pd.' };
+    const returned = returnedText(quickWin, 'revision', null, ['SUBMIT'], plh, 'Lengkapi anggaran');
+    expect(returned.message).toContain('dikembalikan oleh Budi Santoso, S.E. atas nama Dr. Hj. Nurhayati Usman, M.Pd. dengan catatan: "Lengkapi anggaran".');
+    expect(approvedText(quickWin, null, null, plh).message).toContain('telah disetujui oleh Budi Santoso, S.E. atas nama Dr. Hj. Nurhayati Usman, M.Pd.');
+    expect(rejectedText(quickWin, plh, 'Tidak relevan').message).toContain('ditolak oleh Budi Santoso, S.E. atas nama Dr. Hj. Nurhayati Usman, M.Pd. dengan alasan');
+    expect(publishedText(perbup, plh).message).toContain('oleh Budi Santoso, S.E. atas nama Dr. Hj. Nurhayati Usman, M.Pd.');
+    // acting for nobody: the name alone
+    expect(rejectedText(quickWin, by('Sekda'), null).message).toContain('ditolak oleh Sekda.');
   });
 
   it('a target-date reminder names the date and the days left', () => {

@@ -19,6 +19,15 @@ export interface StageDeadline {
 
 type Doc = Pick<DocumentContext, 'kind' | 'title' | 'facts' | 'governmentLevel' | 'timeZone'>;
 
+/** Who acted: their name, and the principal's when they acted as Plt/Plh (as the history shows it). */
+export interface Acting {
+  name: string;
+  onBehalfOfName: string | null;
+}
+
+/** `"Budi"`, or `"Budi" atas nama "Dr. Siti"` for a Plt/Plh. */
+const byWhom = (actor: Acting): string => quoted(actor.name) + (actor.onBehalfOfName ? ` atas nama ${quoted(actor.onBehalfOfName)}` : '');
+
 const due = (doc: Doc, deadline: StageDeadline): string => formatIndonesianDateTime(deadline.dueAt, doc.timeZone);
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -94,12 +103,12 @@ export function escalationText(
 }
 
 /** RETURNED: to the creator, with the reviewer's comment. */
-export function returnedText(doc: Doc, stage: string, deadline: StageDeadline | null, actions: readonly WorkflowAction[], actorName: string, comment: string | null): NotificationText {
+export function returnedText(doc: Doc, stage: string, deadline: StageDeadline | null, actions: readonly WorkflowAction[], actor: Acting, comment: string | null): NotificationText {
   const name = documentName(doc);
   return {
     title: `Dikembalikan untuk perbaikan: ${name}`,
     message:
-      `${capitalised(name)} dikembalikan oleh ${quoted(actorName)}${comment ? ` dengan catatan: "${quoted(comment)}"` : ''}.` +
+      `${capitalised(name)} dikembalikan oleh ${byWhom(actor)}${comment ? ` dengan catatan: "${quoted(comment)}"` : ''}.` +
       ` Dokumen kini berada pada tahap ${stageLabel(stage)}.` +
       deadlineSentence(doc, deadline) +
       ` Silakan ${instructionsFor(actions)}.`,
@@ -107,12 +116,12 @@ export function returnedText(doc: Doc, stage: string, deadline: StageDeadline | 
 }
 
 /** APPROVED: to the creator; the next stage and its deadline. */
-export function approvedText(doc: Doc, stage: string | null, deadline: StageDeadline | null, actorName: string): NotificationText {
+export function approvedText(doc: Doc, stage: string | null, deadline: StageDeadline | null, actor: Acting): NotificationText {
   const name = documentName(doc);
   return {
     title: `Disetujui: ${name}`,
     message:
-      `${capitalised(name)} telah disetujui oleh ${quoted(actorName)}.` +
+      `${capitalised(name)} telah disetujui oleh ${byWhom(actor)}.` +
       (stage ? ` Tahap berikutnya: ${stageLabel(stage)}.` : '') +
       deadlineSentence(doc, deadline) +
       ' Anda dapat memantau perkembangannya di alur.',
@@ -120,25 +129,25 @@ export function approvedText(doc: Doc, stage: string | null, deadline: StageDead
 }
 
 /** REJECTED: to the creator, with the reason; nothing left to do. */
-export function rejectedText(doc: Doc, actorName: string, comment: string | null): NotificationText {
+export function rejectedText(doc: Doc, actor: Acting, comment: string | null): NotificationText {
   const name = documentName(doc);
   return {
     title: `Ditolak: ${name}`,
     message:
-      `${capitalised(name)} ditolak oleh ${quoted(actorName)}${comment ? ` dengan alasan: "${quoted(comment)}"` : ''}.` +
+      `${capitalised(name)} ditolak oleh ${byWhom(actor)}${comment ? ` dengan alasan: "${quoted(comment)}"` : ''}.` +
       ' Proses dokumen ini telah berakhir dan tidak ada batas waktu lagi; tidak ada tindakan lebih lanjut yang diperlukan.',
   };
 }
 
 /** PUBLISHED: to the creator; the regulation is in JDIH. */
-export function publishedText(doc: Doc, actorName: string): NotificationText {
+export function publishedText(doc: Doc, actor: Acting): NotificationText {
   const name = documentName(doc);
   const publication = doc.facts?.publication as { url?: unknown } | undefined;
   const url = typeof publication?.url === 'string' ? publication.url : null;
   return {
     title: `Dipublikasikan: ${name}`,
     message:
-      `${capitalised(name)} telah dipublikasikan di JDIH oleh ${quoted(actorName)}${url ? ` (${quoted(url)})` : ''}.` +
+      `${capitalised(name)} telah dipublikasikan di JDIH oleh ${byWhom(actor)}${url ? ` (${quoted(url)})` : ''}.` +
       ' Proses dokumen ini selesai dan tidak ada batas waktu lagi; tidak ada tindakan lebih lanjut yang diperlukan.',
   };
 }

@@ -16,7 +16,7 @@ describe('quoting what others wrote (issue 9 item 7)', () => {
   });
 
   it('a notification quoting a stored title and comment escapes both', () => {
-    const text = rejectedText({ kind: 'quick-win', title: 'abc\u202egnp.exe', facts: {}, governmentLevel: 'PROVINCE', timeZone: 'Asia/Makassar' }, 'Dr. Hj. Nurhayati Usman, M.Pd.', 'Tidak "layak"\u200b');
+    const text = rejectedText({ kind: 'quick-win', title: 'abc\u202egnp.exe', facts: {}, governmentLevel: 'PROVINCE', timeZone: 'Asia/Makassar' }, { name: 'Dr. Hj. Nurhayati Usman, M.Pd.', onBehalfOfName: null }, 'Tidak "layak"\u200b');
     expect(text.title).toBe('Ditolak: Quick Win "abc[U+202E]gnp.exe"');
     expect(text.message).toContain('dengan alasan: "Tidak \\"layak\\"[U+200B]"');
     expect(text.message).not.toMatch(/[\u202e\u200b]/);

@@ -49,19 +49,19 @@ export class TransitionNotifier {
       const { data, context, doc, actors } = notice;
       const people: Recipient[] = recipientsOf.get(notice) ?? (context.creator ? [context.creator] : []);
       const deadline = context.stageDeadline;
-      const actorName = context.actorName ?? data.actor;
+      const actor = { name: context.actorName ?? data.actor, onBehalfOfName: data.onBehalfOf ? (context.onBehalfOfName ?? data.onBehalfOf) : null };
       const textFor = (p: Recipient): NotificationText => {
         switch (data.notification) {
           case 'ASSIGNED':
             return assignedText(doc, data.stage ?? doc.state, deadline, actionsOfRole(actors, p.role), p);
           case 'RETURNED':
-            return returnedText(doc, data.stage ?? doc.state, deadline, actionsOfRole(actors, 'DRAFTER'), actorName, data.comment);
+            return returnedText(doc, data.stage ?? doc.state, deadline, actionsOfRole(actors, 'DRAFTER'), actor, data.comment);
           case 'APPROVED':
-            return approvedText(doc, data.stage, deadline, actorName);
+            return approvedText(doc, data.stage, deadline, actor);
           case 'REJECTED':
-            return rejectedText(doc, actorName, data.comment);
+            return rejectedText(doc, actor, data.comment);
           case 'PUBLISHED':
-            return publishedText(doc, actorName);
+            return publishedText(doc, actor);
           case 'CANCELLED':
             return cancelledText(doc, data.stage ?? doc.state, data.action, p);
         }

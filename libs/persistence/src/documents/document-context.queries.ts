@@ -56,6 +56,8 @@ export interface TransitionNotificationContext {
   stageDeadline: { dueAt: Date; explanation: string } | null;
   /** The actor's name, null when no user has the row's actor username. */
   actorName: string | null;
+  /** The name of the principal the actor acted for as Plt/Plh (the row's `onBehalfOf`), null when none. */
+  onBehalfOfName: string | null;
   participantUnitId: string | null;
 }
 
@@ -73,6 +75,7 @@ type ContextRow = { [K in keyof DocumentContext]: DocumentContext[K] | null } & 
   deadlineDueAt: Date | null;
   deadlineExplanation: string | null;
   actorName: string | null;
+  onBehalfOfName: string | null;
   participantUnitId: string | null;
 };
 
@@ -87,6 +90,7 @@ const TRANSITION_NOTIFICATION_CONTEXT_SQL = `
          wi.machine_version AS "machineVersion",
          dl.due_at AS "deadlineDueAt", dl.explanation AS "deadlineExplanation",
          (SELECT a.name FROM users a WHERE a.username = o.payload ->> 'actor') AS "actorName",
+         (SELECT p.name FROM users p WHERE p.username = o.payload ->> 'onBehalfOf') AS "onBehalfOfName",
          (SELECT un.id FROM units un WHERE un.government_id = d.government_id AND un.code = o.payload ->> 'participant') AS "participantUnitId"
     FROM outbox o
     LEFT JOIN documents d ON d.id = o.document_id AND o.type = 'NOTIFY'
@@ -102,7 +106,7 @@ const TRANSITION_NOTIFICATION_CONTEXT_SQL = `
 
 export async function findTransitionNotificationContext(manager: EntityManager, outboxId: string): Promise<TransitionNotificationContext> {
   const contexts = await findTransitionNotificationContexts(manager, [outboxId]);
-  return contexts.get(outboxId) ?? { row: null, document: null, creator: null, stageDeadline: null, actorName: null, participantUnitId: null };
+  return contexts.get(outboxId) ?? { row: null, document: null, creator: null, stageDeadline: null, actorName: null, onBehalfOfName: null, participantUnitId: null };
 }
 
 /** `findTransitionNotificationContext` of several outbox rows in one round trip, by outbox id (a row that does not exist is left out). */
@@ -126,6 +130,7 @@ function contextOf(r: ContextRow): TransitionNotificationContext {
     creator,
     stageDeadline: document && r.deadlineDueAt !== null ? { dueAt: r.deadlineDueAt, explanation: r.deadlineExplanation ?? '' } : null,
     actorName: r.actorName,
+    onBehalfOfName: r.onBehalfOfName,
     participantUnitId: r.participantUnitId,
   };
 }

@@ -39,11 +39,17 @@ describe('transition notification of an outbox row', () => {
 
   it('is what the relay queues and what a handler compares a job with', () => {
     const job = transitionNotificationOf(row);
-    expect(job).toEqual({ outboxId: '7', documentId: UUID, notification: 'RETURNED', to: 'creator', stage: 'revision', action: 'RETURN', actor: 'kaltim.kadis', comment: 'Lengkapi data', participant: null });
+    expect(job).toEqual({ outboxId: '7', documentId: UUID, notification: 'RETURNED', to: 'creator', stage: 'revision', action: 'RETURN', actor: 'kaltim.kadis', onBehalfOf: null, comment: 'Lengkapi data', participant: null });
     expect(sameTransitionNotification(job, { ...job })).toBe(true);
+    // a row written before onBehalfOf existed names none
+    expect(sameTransitionNotification(job, { ...job, onBehalfOf: undefined })).toBe(true);
+    const byPlh = transitionNotificationOf({ ...row, payload: { ...row.payload, actor: 'kaltim.plh', onBehalfOf: 'kaltim.kadis' } });
+    expect(byPlh.onBehalfOf).toBe('kaltim.kadis');
+    expect(isJobPayload(JobName.TransitionNotification, byPlh)).toBe(true);
+    expect(isJobPayload(JobName.TransitionNotification, { ...byPlh, onBehalfOf: 7 })).toBe(false);
     // a job made before participants existed names none, like its row
     expect(sameTransitionNotification(job, { ...job, participant: undefined })).toBe(true);
-    for (const change of [{ comment: 'palsu' }, { actor: 'kaltim.sekda' }, { notification: 'REJECTED' as const }, { to: 'stage-actors' as const }, { stage: null }, { documentId: UUID.replace('0b', '1b') }, { participant: 'inspektorat' }]) {
+    for (const change of [{ comment: 'palsu' }, { actor: 'kaltim.sekda' }, { notification: 'REJECTED' as const }, { to: 'stage-actors' as const }, { stage: null }, { documentId: UUID.replace('0b', '1b') }, { participant: 'inspektorat' }, { onBehalfOf: 'kaltim.sekda' }]) {
       expect(sameTransitionNotification(job, { ...job, ...change })).toBe(false);
     }
   });

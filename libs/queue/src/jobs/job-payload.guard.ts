@@ -24,6 +24,7 @@ const CHECKS: Readonly<Record<JobName, Check>> = {
     isNullableString(d.stage) &&
     typeof d.action === 'string' &&
     typeof d.actor === 'string' &&
+    (d.onBehalfOf === undefined || isNullableString(d.onBehalfOf)) &&
     isNullableString(d.comment) &&
     (d.participant === undefined || isNullableString(d.participant)),
   [JobName.DelegationNotification]: (d) =>

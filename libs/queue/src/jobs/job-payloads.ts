@@ -35,6 +35,8 @@ export interface TransitionNotificationPayload {
   action: string;
   /** Username of who fired the action. */
   actor: string;
+  /** Username of the principal when the actor acted as their Plt/Plh. */
+  onBehalfOf?: string | null;
   comment: string | null;
   /** In a stage answered in parallel: the participant (unit code) addressed instead of every stage actor. */
   participant?: string | null;

@@ -20,6 +20,7 @@ export function transitionNotificationOf(row: StoredOutboxRow): TransitionNotifi
     stage: typeof p.stage === 'string' ? p.stage : null,
     action: String(p.action ?? ''),
     actor: String(p.actor ?? ''),
+    onBehalfOf: typeof p.onBehalfOf === 'string' ? p.onBehalfOf : null,
     comment: typeof p.comment === 'string' ? p.comment : null,
     participant: typeof p.participant === 'string' ? p.participant : null,
   };
@@ -35,6 +36,7 @@ export function sameTransitionNotification(a: TransitionNotificationPayload, b: 
     a.stage === b.stage &&
     a.action === b.action &&
     a.actor === b.actor &&
+    (a.onBehalfOf ?? null) === (b.onBehalfOf ?? null) &&
     a.comment === b.comment &&
     (a.participant ?? null) === (b.participant ?? null)
   );

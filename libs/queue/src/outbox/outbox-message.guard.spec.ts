@@ -9,6 +9,8 @@ describe('outbox message of a stored row', () => {
   it('types each message the writers make', () => {
     const notify = { notification: 'ASSIGNED', to: 'stage-actors', stage: 'endorsement', action: 'SUBMIT', actor: 'kaltim.drafter', comment: null };
     expect(outboxMessageOf(row('NOTIFY', notify))).toEqual({ id: '9', documentId: DOC, type: OutboxMessageType.Notify, payload: notify });
+    const byPlh = { ...notify, notification: 'RETURNED', to: 'creator', actor: 'kaltim.plh', onBehalfOf: 'kaltim.kadis', comment: 'Lengkapi' };
+    expect(outboxMessageOf(row('NOTIFY', byPlh))?.payload).toEqual(byPlh);
     expect(outboxMessageOf(row('STAGE_ENTERED', { stage: 'endorsement', deadlineId: DOC }))?.type).toBe(OutboxMessageType.StageEntered);
     expect(outboxMessageOf(row('STAGE_LEFT', { stage: 'draft', deadlineId: null }))?.type).toBe(OutboxMessageType.StageLeft);
     expect(outboxMessageOf(row('DEADLINE_RESCHEDULED', { deadlineId: DOC, generation: 2 }))?.type).toBe(OutboxMessageType.DeadlineRescheduled);
@@ -20,6 +22,7 @@ describe('outbox message of a stored row', () => {
     expect(outboxMessageOf(row('DEADLINE_RESCHEDULED', { deadlineId: DOC }))).toBeNull();
     expect(outboxMessageOf(row('NOTIFY', { notification: 'HELLO', to: 'creator', stage: null, action: 'X', actor: 'y', comment: null }))).toBeNull();
     expect(outboxMessageOf(row('NOTIFY', null))).toBeNull();
+    expect(outboxMessageOf(row('NOTIFY', { notification: 'RETURNED', to: 'creator', stage: 'revision', action: 'RETURN', actor: 'y', onBehalfOf: 7, comment: 'x' }))).toBeNull();
     expect(outboxMessageOf(row('STAGE_LEFT', [{ stage: 'draft', deadlineId: null }]))).toBeNull();
   });
 

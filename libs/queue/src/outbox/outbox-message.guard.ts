@@ -18,6 +18,7 @@ const CHECKS: Readonly<Record<OutboxMessageType, (p: Payload) => boolean>> = {
     isNullableString(p.stage) &&
     typeof p.action === 'string' &&
     typeof p.actor === 'string' &&
+    (p.onBehalfOf === undefined || isNullableString(p.onBehalfOf)) &&
     isNullableString(p.comment) &&
     (p.participant === undefined || isNullableString(p.participant)),
   [OutboxMessageType.DelegationChanged]: (p) =>
