@@ -46,6 +46,8 @@ describe('people administration', () => {
       expect([patch.status, patch.body.code]).toEqual([404, 'NOT_FOUND']);
     }
     expect((await t.http.get('/api/users?governmentCode=berau').set(auth)).status).toBe(404);
+    // a code no government can have (one letter: governments' codes are 2-40 characters) is refused as such
+    expect((await t.http.get('/api/users?governmentCode=p').set(auth)).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     const elsewhere = await t.http.post('/api/users').set(auth).send(newPerson({ governmentCode: 'kaltim', username: 'kaltim.sari' }));
     expect(elsewhere.status).toBe(404);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE NOT active OR username = 'kaltim.sari'`)).toEqual([{ n: 0 }]);

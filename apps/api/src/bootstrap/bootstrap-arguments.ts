@@ -1,4 +1,5 @@
 import { canonicalTimeZone } from '#workflow';
+import { GOVERNMENT_CODE_PATTERN } from '../common/contract/fields.js';
 
 /** What `npm run bootstrap` creates: the first province, its first unit and its ADMIN. */
 export interface BootstrapInput {
@@ -26,7 +27,7 @@ Pilihan:
 const OPTIONS = ['province', 'name', 'time-zone', 'admin', 'region', 'admin-name', 'admin-email', 'admin-nip', 'unit', 'unit-name'] as const;
 type Option = (typeof OPTIONS)[number];
 
-export const GOVERNMENT_CODE = /^[a-z0-9-]{2,40}$/;
+export const GOVERNMENT_CODE = new RegExp(GOVERNMENT_CODE_PATTERN);
 export const UNIT_CODE = /^[a-z0-9-]{2,60}$/;
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,59}$/;
 export const NIP = /^\d{18}$/;

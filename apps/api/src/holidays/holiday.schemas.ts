@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Closed, DateOnly, Nullable, Pattern, Text } from '../common/contract/fields.js';
+import { Closed, DateOnly, GOVERNMENT_CODE_PATTERN, Nullable, Pattern, Text } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 export const CreateHolidayBody = named(
@@ -7,7 +7,7 @@ export const CreateHolidayBody = named(
   Closed({
     date: DateOnly('2026-01-09', 'YYYY-MM-DD'),
     name: Text({ max: 200, nonBlank: true, example: 'Hari Ulang Tahun Provinsi Kalimantan Timur' }),
-    governmentCode: Nullable(Pattern('^[a-z0-9-]{2,40}$', 'a government code such as kaltim, or null', { example: 'kaltim' }), {
+    governmentCode: Nullable(Pattern(GOVERNMENT_CODE_PATTERN, 'a government code such as kaltim, or null', { example: 'kaltim' }), {
       description: "The caller's own government, or null for a national holiday (a PROVINCE's ADMIN only); required",
     }),
   }),

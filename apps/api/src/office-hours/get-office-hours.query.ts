@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findGovernmentByCode, OfficeHoursRepository, type GovernmentRow } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { GOVERNMENT_CODE_PATTERN } from '../common/contract/fields.js';
 import { notFound } from '../common/errors/app.exception.js';
 import { mayReadOfficeHours } from './office-hours-permissions.js';
 import { toOfficeHoursView, type OfficeHoursView } from './office-hours-view.js';
 
-const GOVERNMENT_CODE = /^[a-z0-9-]{1,40}$/;
+const GOVERNMENT_CODE = new RegExp(GOVERNMENT_CODE_PATTERN);
 
 /** GET /api/governments/:code/office-hours: a government the caller may not see is 404, as one that does not exist. */
 @Injectable()

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { ALL_ROLES, DeploymentRole } from '#workflow';
-import { Closed, DateTime, Nullable, OneOf, PageOf, PageQuery, Pattern, Text } from '../common/contract/fields.js';
+import { Closed, DateTime, GovernmentCode, Nullable, OneOf, PageOf, PageQuery, Pattern, Text } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-rules.js';
 import { EMAIL_PATTERN, NIP_PATTERN, UNIT_CODE_PATTERN, USERNAME_PATTERN } from './person-fields.js';
@@ -10,7 +10,6 @@ const Name = (example: string) => Text({ max: 200, nonBlank: true, example });
 const Nip = Nullable(Pattern(NIP_PATTERN.source, '18 digits', { example: '199103152015032004' }), { description: 'Nomor Induk Pegawai' });
 const Email = Nullable(Pattern(EMAIL_PATTERN.source, 'an e-mail address', { maxLength: 254, example: 'rina@paserkab.go.id' }));
 const UnitCode = Pattern(UNIT_CODE_PATTERN.source, 'a unit code such as diskominfo', { example: 'diskominfo' });
-const GovernmentCode = Pattern('^[a-z0-9-]{1,40}$', 'a government code such as paser', { example: 'paser' });
 /** The use case names a role it does not know (`roles: KING is not a role`); the document lists them. */
 const Roles = Type.Array(Type.String({ minLength: 1, maxLength: 40, description: `One of ${ALL_ROLES.join(', ')}` }), {
   maxItems: 9,
@@ -26,7 +25,7 @@ export const CreateUserBody = named(
     name: Name('Rina Wulandari, S.Kom.'),
     nip: Type.Optional(Nip),
     email: Type.Optional(Email),
-    governmentCode: Type.Optional(GovernmentCode),
+    governmentCode: Type.Optional(GovernmentCode('A government the caller administers (default: their own)')),
     unitCode: UnitCode,
     roles: Roles,
     password: Type.Optional(
@@ -57,7 +56,7 @@ export const UpdateUserBody = named(
 );
 
 export const ListUsersQuery = Closed({
-  governmentCode: Type.Optional({ ...GovernmentCode, description: 'One government the caller administers (default: all of them)' }),
+  governmentCode: Type.Optional(GovernmentCode('One government the caller administers (default: all of them)')),
   unitCode: Type.Optional(UnitCode),
   role: Type.Optional(OneOf(ALL_ROLES)),
   active: Type.Optional(Type.Boolean()),
@@ -116,7 +115,7 @@ export const PasswordResetSchema = named(
 
 export const ImportPersonnelQuery = Closed({
   dryRun: Type.Optional(Type.Boolean({ description: 'true: answer what each row would do and change nothing' })),
-  governmentCode: Type.Optional({ ...GovernmentCode, description: "The government imported into (one the caller administers); the caller's by default" }),
+  governmentCode: Type.Optional(GovernmentCode("The government imported into (one the caller administers); the caller's by default")),
 });
 
 export const ImportPersonnelBody = named(

@@ -46,8 +46,9 @@ export const Uuid = (description?: string) => Type.String({ format: 'uuid', ...(
 export const Username = (description?: string, example?: string) =>
   Pattern('^[a-z0-9._-]{1,100}$', 'a username such as kaltim.sekda', { description, example });
 
-/** A government's code (`kaltim`, `paser`): 2-40 lowercase letters, digits or hyphens. */
-export const GovernmentCode = (description: string, example = 'paser') => Pattern('^[a-z0-9-]{2,40}$', '2-40 lowercase letters, digits or hyphens', { description, example });
+/** A government's code (`kaltim`, `paser`): 2-40 lowercase letters, digits or hyphens, as the governments table checks. */
+export const GOVERNMENT_CODE_PATTERN = '^[a-z0-9-]{2,40}$';
+export const GovernmentCode = (description: string, example = 'paser') => Pattern(GOVERNMENT_CODE_PATTERN, '2-40 lowercase letters, digits or hyphens', { description, example });
 
 export const Nullable = <T extends TSchema>(schema: T, options: { description?: string; examples?: unknown[] } = {}) => Type.Union([schema, Type.Null()], options);
 
