@@ -251,9 +251,9 @@ describe('Quick Win flow over HTTP', () => {
 
       const versions = await t.http.get(`/api/quick-wins/${doc.id}/versions`).set(await t.auth('kaltim.kadis'));
       expect(versions.status).toBe(200);
-      expect(versions.body.items.map((v: Record<string, unknown>) => [v.version, v.contentHash, v.createdBy])).toEqual([
-        [1, v1Hash, 'kaltim.drafter'],
-        [2, patch.body.contentHash, 'kaltim.drafter2'],
+      expect(versions.body.items.map((v: Record<string, unknown>) => [v.version, v.contentHash, v.createdBy, v.createdByName])).toEqual([
+        [1, v1Hash, 'kaltim.drafter', 'Rina Wulandari, S.Kom.'],
+        [2, patch.body.contentHash, 'kaltim.drafter2', 'Agus Setiawan, S.T.'],
       ]);
 
       // the same content again is no new version

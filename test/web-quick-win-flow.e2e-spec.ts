@@ -125,6 +125,23 @@ describe.each([
     await page().getByRole('button', { name: 'Simpan' }).click();
     await page().getByRole('heading', { name: title, level: 1 }).waitFor();
     await page().locator('table.compare tr.changed').filter({ hasText: 'Indikator' }).waitFor(); // shown
+    // each version names who saved it and when, in the government's zone: above its column, and in the
+    // choices (at 360 px only the day, which a closed select has room for; the column headers give the rest)
+    const documentId = new URL(page().url()).pathname.split('/').at(-1);
+    const saved: Array<{ version: number; createdAt: Date }> = await app.t.dataSource.query(
+      `SELECT version, created_at AS "createdAt" FROM content_versions WHERE document_id = $1 ORDER BY version`,
+      [documentId],
+    );
+    const inMakassar = (at: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Makassar', ...options }).format(at);
+    const day = (at: Date) => inMakassar(at, { day: 'numeric', month: 'long', year: 'numeric' });
+    const when = (at: Date) => `${inMakassar(at, { weekday: 'long' })}, ${day(at)} pukul ${inMakassar(at, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} WITA`;
+    expect(saved.map((v) => v.version)).toEqual([1, 2]);
+    const full = saved.map((v) => `Versi ${v.version} — Rina Wulandari, S.Kom., ${when(v.createdAt)}`);
+    await expect(page().locator('table.compare thead th').allTextContents()).resolves.toEqual(['Isian', ...full]);
+    const choices = label === '360px' ? saved.map((v) => `Versi ${v.version} — ${day(v.createdAt)}`) : full;
+    await expect(page().getByRole('combobox', { name: /^Bandingkan/ }).locator('option').allTextContents()).resolves.toEqual(choices);
+    await expect(page().getByRole('combobox', { name: /^dengan/ }).locator('option').allTextContents()).resolves.toEqual(choices);
+    await checkPage('dokumen-versi');
     await fireAction(page(), 'RESUBMIT');
 
     await openFromInbox('kaltim.kadis', title);

@@ -1985,6 +1985,11 @@ export interface components {
                 createdAt: string;
                 /** @example kaltim.drafter */
                 createdBy: string;
+                /**
+                 * @description The saver's name now (a version refers to its saver's account, which is never deleted, so the name is always known)
+                 * @example Rina Wulandari, S.Kom.
+                 */
+                createdByName: string;
                 content: components["schemas"]["QuickWinContent"];
             }[];
         };
@@ -2278,6 +2283,11 @@ export interface components {
                 createdAt: string;
                 /** @example kaltim.drafter */
                 createdBy: string;
+                /**
+                 * @description The saver's name now (a version refers to its saver's account, which is never deleted, so the name is always known)
+                 * @example Rina Wulandari, S.Kom.
+                 */
+                createdByName: string;
                 content: components["schemas"]["RegulationContent"];
             }[];
         };

@@ -155,6 +155,10 @@ export function versionListSchema(name: string, content: TSchema) {
               contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
               createdAt: Type.String({ format: 'date-time' }),
               createdBy: Type.String({ examples: ['kaltim.drafter'] }),
+              createdByName: Type.String({
+                examples: ['Rina Wulandari, S.Kom.'],
+                description: "The saver's name now (a version refers to its saver's account, which is never deleted, so the name is always known)",
+              }),
               content,
             },
             { additionalProperties: false },

@@ -1,4 +1,5 @@
 import { formatIndonesianDateTime, formatIndonesianLocalDate, timeZoneAbbreviation } from '@workflow/calendar/indonesian-format.util.js';
+import { toLocalDateTime } from '@workflow/calendar/zoned-time.util.js';
 import { ROLE_LABELS, stageLabel } from '@workflow/domain/indonesian-labels.js';
 import type { Kind } from '../api/views';
 
@@ -46,6 +47,11 @@ export const FALLBACK_ZONE = 'Asia/Makassar';
 /** "Senin, 2 Maret 2026 pukul 09.00 WITA" in the government's zone. */
 export function dateTime(iso: string | null | undefined, timeZone = FALLBACK_ZONE): string {
   return iso ? formatIndonesianDateTime(new Date(iso), timeZone) : '-';
+}
+
+/** "2 Maret 2026", the day an instant falls on in the government's zone (where a whole `dateTime` is too long). */
+export function dayIn(iso: string, timeZone = FALLBACK_ZONE): string {
+  return formatIndonesianLocalDate(toLocalDateTime(new Date(iso), timeZone).date);
 }
 
 /** A zone as officials name it, with its IANA id: "WITA (Asia/Makassar)". */

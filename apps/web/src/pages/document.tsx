@@ -126,7 +126,7 @@ export function DocumentPage({ params }: PageProps) {
       </section>
       <section aria-labelledby="versi" class="no-print">
         <h2 id="versi">Versi</h2>
-        <VersionCompare versions={versions.items} />
+        <VersionCompare versions={versions.items} timeZone={doc.timeZone} />
       </section>
     </article>
   );

@@ -116,12 +116,13 @@ export interface DocumentListFilter {
 /** An audit entry, with the names its actor and principal have now (null for a username no longer known). */
 export type HistoryRow = AuditFields & { seq: number; hash: string; actorName: string | null; onBehalfOfName: string | null };
 
-/** A stored version of a document's content. */
+/** A stored version of a document's content, with the name its saver has now. */
 export interface ContentVersionRow {
   version: number;
   contentHash: string;
   createdAt: Date;
   createdBy: string;
+  createdByName: string;
   content: Record<string, unknown>;
 }
 
@@ -248,7 +249,7 @@ export class DocumentRepository {
   async versions(manager: EntityManager, documentId: string): Promise<ContentVersionRow[]> {
     return queryPrepared<ContentVersionRow>(
       manager,
-      `SELECT cv.version, cv.content_hash AS "contentHash", cv.created_at AS "createdAt", u.username AS "createdBy", cv.content
+      `SELECT cv.version, cv.content_hash AS "contentHash", cv.created_at AS "createdAt", u.username AS "createdBy", u.name AS "createdByName", cv.content
          FROM content_versions cv JOIN users u ON u.id = cv.created_by
         WHERE cv.document_id = $1 ORDER BY cv.version`,
       [documentId],
