@@ -1119,7 +1119,10 @@ export interface components {
             /** @description Nomor Induk Pegawai */
             nip?: string | null;
             email?: string | null;
-            /** @example paser */
+            /**
+             * @description A government the caller administers (default: their own)
+             * @example paser
+             */
             governmentCode?: string;
             /** @example diskominfo */
             unitCode: string;
