@@ -7,6 +7,14 @@ export interface DatabaseSettings {
   applicationName?: string;
 }
 
+/**
+ * How long an idle pooled connection is kept. node-postgres closes one after 10 s by default, so under a
+ * steady load that needs few connections the rest were closed and opened again at the next burst, each new
+ * backend compiling the trigger functions and loading the catalog before its first transition: the
+ * approval benchmark's worst seconds at 200/s were exactly those reconnections (bench/RESULTS.md).
+ */
+export const POOL_IDLE_TIMEOUT_MS = 10 * 60_000;
+
 export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
@@ -21,6 +29,6 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     logging: ['error'],
     poolSize: settings.poolSize ?? 10,
     applicationName: settings.applicationName ?? 'alur',
-    extra: { connectionTimeoutMillis: 5000, statement_timeout: 30000 },
+    extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, statement_timeout: 30000 },
   };
 }
