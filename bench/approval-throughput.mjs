@@ -8,12 +8,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { topFunctions } from './lib/cpu-profile.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
 import os from 'node:os';
-import { build, dropConnections, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import { build, dropConnections, withClient, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 /** The machine's load average when the run started (other work on a shared machine moves every figure here). */
@@ -116,16 +115,12 @@ async function saturation(tokens, ids) {
 
 /** The pgbench limit of one transition's transaction shape (bench/pgbench/transition.sql) on PGBENCH_DOCS of the run's documents. */
 async function pgbenchLimit(url, ids) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
+  await withClient(url, async (c) => {
     await c.query('DROP TABLE IF EXISTS bench_docs');
     await c.query('CREATE TABLE bench_docs (n int PRIMARY KEY, id uuid NOT NULL)');
     await c.query('INSERT INTO bench_docs SELECT ord, id FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)', [ids.slice(0, PGBENCH_DOCS)]);
     await c.query('VACUUM ANALYZE');
-  } finally {
-    await c.end();
-  }
+  });
   const ndocs = Math.min(PGBENCH_DOCS, ids.length);
   const runs = [];
   // the issue's shape and the one whose document changes state as alur's transitions do, taking turns
@@ -138,39 +133,23 @@ async function pgbenchLimit(url, ids) {
 
 /** Client connections of the bench's database that PostgreSQL started at or after `since` and still has: reconnections under load. */
 async function connectionsOpenedSince(url, since) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query(
+  const { rows } = await withClient(url, (c) =>
+    c.query(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND backend_start >= $1 AND pid <> pg_backend_pid()`,
       [since],
-    );
-    return rows[0].n;
-  } finally {
-    await c.end();
-  }
+    ),
+  );
+  return rows[0].n;
 }
 
-async function drained(url) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await outboxDrained(c);
-  } finally {
-    await c.end();
-  }
-}
+const drained = (url) => withClient(url, outboxDrained);
 
 /** pgbench's outbox rows and deadlines are not alur's: the worker of the next phase must not relay them. */
 async function markPgbenchRowsDone(url) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
+  await withClient(url, async (c) => {
     await c.query(`UPDATE outbox SET processed_at = now() WHERE processed_at IS NULL`);
     await c.query(`UPDATE deadlines SET status = 'DONE', closed_at = now() WHERE explanation = 'pgbench' AND status = 'PENDING'`);
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 /** The API's top functions by self time over its life: start, then CONCURRENCY clients approving PROFILE_DOCS documents. */

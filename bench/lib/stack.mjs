@@ -16,14 +16,19 @@ export function dbUrl(name) {
   return u.toString();
 }
 
-export async function admin(sql) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
+/** Runs `fn` with a pg client connected to `url`, and closes it. */
+export async function withClient(url, fn) {
+  const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return await c.query(sql);
+    return await fn(c);
   } finally {
     await c.end();
   }
+}
+
+export async function admin(sql) {
+  return withClient(ADMIN_URL, (c) => c.query(sql));
 }
 
 /** Resolves once the worker has relayed every outbox row (`c`: a connected pg client of the run's database). */
