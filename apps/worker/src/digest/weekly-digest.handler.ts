@@ -5,6 +5,7 @@ import { JobName, type WeeklyDigestPayload } from '#queue';
 import {
   addDaysToLocalDate,
   digestTimeOf,
+  entersNationalHolidays,
   managesNationalHolidays,
   slaStatusBounds,
   toLocalDateTime,
@@ -112,6 +113,7 @@ export class WeeklyDigestHandler {
   /** To each ADMIN who enters the national holidays, the years expected by the digest's Monday that have none. */
   private async holidaysMissingNotices(government: DigestGovernment, week: LocalDate): Promise<NotificationDraft[]> {
     const governmentLevel = government.level as GovernmentLevel;
+    if (!entersNationalHolidays(governmentLevel)) return []; // a regency's or city's ADMINs are not asked every week
     const admins = (await this.digests.administrators(government.id)).filter((a) => managesNationalHolidays({ roles: a.roles, governmentLevel }));
     if (admins.length === 0) return [];
     const missing = await missingNationalHolidayYearsOn(this.dataSource.manager, week);

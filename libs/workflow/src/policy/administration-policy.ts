@@ -53,8 +53,13 @@ export function dropsOwnAdministration(actorUsername: string, target: { username
 }
 
 /** National holidays and cuti bersama are entered by a province's ADMIN (domain.md); every government counts them. */
+/** National holidays are entered by provinces, for every government. */
+export function entersNationalHolidays(governmentLevel: GovernmentLevel): boolean {
+  return governmentLevel === 'PROVINCE';
+}
+
 export function managesNationalHolidays(actor: Pick<AdministratorFacts, 'roles' | 'governmentLevel'>): boolean {
-  return isAdministrator(actor) && actor.governmentLevel === 'PROVINCE';
+  return isAdministrator(actor) && entersNationalHolidays(actor.governmentLevel);
 }
 
 /** Only a province's ADMIN creates governments, and only regencies and cities under that province. */
