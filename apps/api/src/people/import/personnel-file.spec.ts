@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { MAX_PERSONNEL_ROWS, readPersonnelFile } from './personnel-file.js';
 
-/** A ZIP archive of these parts, deflated; `declare` overrides the unpacked size its directory states. */
-function zip(parts: Record<string, string>, declare?: number): Buffer {
+/** A ZIP archive of these parts, deflated; `declared` overrides the unpacked size the archive states for a part. */
+function zip(parts: Record<string, string>, declared: Record<string, number> = {}): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -17,7 +17,7 @@ function zip(parts: Record<string, string>, declare?: number): Buffer {
     header.writeUInt16LE(8, 8);
     header.writeUInt32LE(crc32(raw), 14);
     header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(declare ?? raw.length, 22);
+    header.writeUInt32LE(declared[name] ?? raw.length, 22);
     header.writeUInt16LE(fileName.length, 26);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
@@ -26,7 +26,7 @@ function zip(parts: Record<string, string>, declare?: number): Buffer {
     entry.writeUInt16LE(8, 10);
     entry.writeUInt32LE(crc32(raw), 16);
     entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(declare ?? raw.length, 24);
+    entry.writeUInt32LE(declared[name] ?? raw.length, 24);
     entry.writeUInt16LE(fileName.length, 28);
     entry.writeUInt32LE(offset, 42);
     locals.push(header, fileName, data);
@@ -48,7 +48,7 @@ const HEADER = row(1, ['nip', 'name', 'email', 'username', 'unitCode', 'roles'])
 /** `count` rows of one empty cell each, from row 2: about 35 bytes a row unpacked, very few packed. */
 const emptyRows = (count: number) => Array.from({ length: count }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"/></row>`).join('');
 
-/** The smallest workbook a spreadsheet program writes: one sheet whose data is `rows` (XML). */
+/** The smallest workbook a spreadsheet program writes: one sheet whose data is `rows` (XML), `declare` its stated size. */
 function workbook(rows: string, declare?: number): Buffer {
   const ns = 'http://schemas.openxmlformats.org';
   return zip(
@@ -59,7 +59,7 @@ function workbook(rows: string, declare?: number): Buffer {
       'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
       'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${HEADER}${rows}</sheetData></worksheet>`,
     },
-    declare,
+    declare === undefined ? {} : { 'xl/worksheets/sheet1.xml': declare },
   );
 }
 

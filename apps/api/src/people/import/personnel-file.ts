@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { inflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { AppException, validationFailed } from '../../common/errors/app.exception.js';
 import { ErrorCode } from '../../common/errors/error-code.enum.js';
 import type { PersonnelRow } from './import-plan.js';
@@ -69,34 +69,33 @@ function toRows(table: string[][]): PersonnelRow[] {
 
 const unreadable = () => validationFailed('file: not a readable XLSX workbook', { fields: ['file: not a readable XLSX workbook'] });
 
-/** One member of a ZIP archive, as its central directory describes it. */
-interface ZipMember {
-  name: string;
-  method: number;
-  data: Buffer;
-}
-
-/** The members of a ZIP archive (no ZIP64: larger than any workbook taken here), or null when it is not one. */
-function zipMembers(buffer: Buffer): ZipMember[] | null {
-  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > buffer.length) return null;
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  const members: ZipMember[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) return null;
-    const method = buffer.readUInt16LE(at + 10);
-    const compressedSize = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const local = buffer.readUInt32LE(at + 42);
-    const name = buffer.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-    if (compressedSize === 0xffffffff || local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) return null;
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    if (start + compressedSize > buffer.length) return null;
-    members.push({ name, method, data: buffer.subarray(start, start + compressedSize) });
-  }
-  return members;
+/**
+ * Unpacks one member of the archive a chunk at a time, stopping once it passes `budget` bytes, so a
+ * member that declares a small size and unpacks to gigabytes costs no more than the budget; counts the
+ * `<row` elements on the way when asked.
+ */
+function unpackWithin(member: JSZip.JSZipObject, budget: number, countRows: boolean): Promise<{ bytes: number; rows: number }> {
+  return new Promise((resolve, reject) => {
+    const stream = member.nodeStream('nodebuffer');
+    let bytes = 0;
+    let rows = 0;
+    let tail = ''; // a `<row` element may begin in one chunk and end in the next
+    stream.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > budget) {
+        stream.pause(); // unpacks no further: the stream holds at most one more chunk until it is collected
+        stream.removeAllListeners();
+        return resolve({ bytes, rows });
+      }
+      if (countRows) {
+        const text = tail + chunk.toString('latin1');
+        rows += text.match(/<row[\s>/]/g)?.length ?? 0;
+        tail = text.slice(-4);
+      }
+    });
+    stream.on('end', () => resolve({ bytes, rows }));
+    stream.on('error', reject);
+  });
 }
 
 /**
@@ -104,27 +103,25 @@ function zipMembers(buffer: Buffer): ZipMember[] | null {
  * MAX_XLSX_UNPACKED_BYTES in all (whatever sizes the archive declares), or a worksheet of more than
  * MAX_XLSX_SHEET_ROWS rows, is a 400 that costs no more memory than the budget.
  */
-function assertWorkbookFits(buffer: Buffer): void {
-  const members = zipMembers(buffer);
-  if (members === null) throw unreadable();
+async function assertWorkbookFits(buffer: Buffer): Promise<void> {
+  let members: JSZip.JSZipObject[];
+  try {
+    members = Object.values((await JSZip.loadAsync(buffer)).files).filter((member) => !member.dir);
+  } catch {
+    throw unreadable();
+  }
   let budget = MAX_XLSX_UNPACKED_BYTES;
   for (const member of members) {
-    let content: Buffer;
-    if (member.method === 0) content = member.data;
-    else if (member.method === 8) {
-      try {
-        content = inflateRawSync(member.data, { maxOutputLength: budget + 1 });
-      } catch (error) {
-        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') content = Buffer.alloc(budget + 1);
-        else throw unreadable();
-      }
-    } else throw unreadable();
-    budget -= content.length;
+    const isSheet = /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(member.name);
+    const unpacked = await unpackWithin(member, budget, isSheet).catch(() => {
+      throw unreadable();
+    });
+    budget -= unpacked.bytes;
     if (budget < 0) {
       const message = `file: the workbook unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / (1024 * 1024)} MB; import at most ${MAX_PERSONNEL_ROWS} people from its first sheet`;
       throw validationFailed(message, { fields: [message] });
     }
-    if (/^\/?xl\/worksheets\/[^/]+\.xml$/i.test(member.name) && (content.toString('utf8').match(/<row[\s>/]/g)?.length ?? 0) > MAX_XLSX_SHEET_ROWS) {
+    if (unpacked.rows > MAX_XLSX_SHEET_ROWS) {
       const message = `file: a worksheet holds more than ${MAX_XLSX_SHEET_ROWS} rows; import at most ${MAX_PERSONNEL_ROWS} people from the first sheet`;
       throw validationFailed(message, { fields: [message] });
     }
@@ -132,7 +129,7 @@ function assertWorkbookFits(buffer: Buffer): void {
 }
 
 async function xlsxTable(buffer: Buffer): Promise<string[][]> {
-  assertWorkbookFits(buffer);
+  await assertWorkbookFits(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
