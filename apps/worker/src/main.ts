@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createRootLogger, PinoLoggerService } from '#logging';
-import { InvalidConfigurationError, loadAppConfig } from '#config';
+import { type AppConfig, InvalidConfigurationError, loadAppConfig } from '#config';
+import { lowerCpuPriority } from './cpu-priority.js';
 import { WorkerModule } from './worker.module.js';
 
 async function bootstrap(): Promise<void> {
-  let logLevel: string;
+  let config: AppConfig;
   try {
-    logLevel = loadAppConfig().logLevel;
+    config = loadAppConfig();
   } catch (error) {
     if (error instanceof InvalidConfigurationError) {
       process.stderr.write(`alur-worker: ${error.message}\n`);
@@ -15,12 +16,13 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
+  const niceness = lowerCpuPriority(config.workerNiceness);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(), { bufferLogs: true });
-  const root = createRootLogger(logLevel, 'alur-worker');
+  const root = createRootLogger(config.logLevel, 'alur-worker');
   app.useLogger(new PinoLoggerService(root));
   app.enableShutdownHooks();
   await app.init();
-  root.info('alur worker started');
+  root.info({ niceness }, 'alur worker started');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -21,6 +21,7 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   /** The worker schedules the Monday digest (WEEKLY_DIGEST). */
   weeklyDigest: boolean;
+  workerNiceness: number;
   /** Login attempts per window: per client address and username (`limit`) and per client address (`addressLimit`). */
   loginThrottle: { limit: number; addressLimit: number; ttlMs: number };
   /** Password checks running at once, and sign-ins that may wait for one. */
@@ -86,6 +87,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: value.DEMO_PASSWORD,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     weeklyDigest: value.WEEKLY_DIGEST,
+    workerNiceness: value.WORKER_NICENESS,
     loginThrottle: { limit: value.LOGIN_THROTTLE_LIMIT, addressLimit: value.LOGIN_THROTTLE_ADDRESS_LIMIT, ttlMs: value.LOGIN_THROTTLE_TTL_MS },
     loginHashing: { concurrency: value.LOGIN_HASH_CONCURRENCY, queue: value.LOGIN_HASH_QUEUE },
     queueDashboardActions: value.QUEUE_DASHBOARD_ACTIONS,

@@ -32,6 +32,11 @@ export const envSchema = Joi.object({
   DEMO_PASSWORD: Joi.string().min(8).default('demo12345'),
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).default(60000),
   WEEKLY_DIGEST: Joi.boolean().default(true),
+  /**
+   * The worker's CPU priority below the API's on a host they share (Unix nice, 0-19; 0 leaves it as
+   * started): relaying and reminders can wait milliseconds, people's requests should not.
+   */
+  WORKER_NICENESS: Joi.number().integer().min(0).max(19).default(10),
   LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60000),
   LOGIN_THROTTLE_ADDRESS_LIMIT: Joi.number().integer().min(1).default(30),
