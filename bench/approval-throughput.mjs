@@ -100,17 +100,26 @@ function machineBusyMs() {
  * Also what the run cost the machine's cores per transition, and how much of it was this script's own
  * (the load generator shares the cores with the stack).
  */
-async function saturation(tokens, ids) {
-  const latencies = [];
-  const started = performance.now();
-  const [busyBefore, ownBefore] = [machineBusyMs(), process.cpuUsage()];
-  await pool(ids.length, CONCURRENCY, async (i) => {
-    for (let step = 0; step < STEPS.length; step++) latencies.push(await fire(tokens, ids[i], step));
+/**
+ * CONCURRENCY clients approving `ids` as fast as the API answers. The rate counts until the worker has
+ * also relayed every outbox row of the run (notifications written, jobs queued), so a worker that falls
+ * behind the API lowers it; `relaySeconds` is how long the relay took after the last response.
+ */
+async function saturation(tokens, ids, url) {
+  return withClient(url, async (db) => {
+    const latencies = [];
+    const started = performance.now();
+    const [busyBefore, ownBefore] = [machineBusyMs(), process.cpuUsage()];
+    await pool(ids.length, CONCURRENCY, async (i) => {
+      for (let step = 0; step < STEPS.length; step++) latencies.push(await fire(tokens, ids[i], step));
+    });
+    const answered = performance.now();
+    await outboxDrained(db, 20);
+    const seconds = (performance.now() - started) / 1000;
+    const own = process.cpuUsage(ownBefore);
+    const cpu = { machineMs: (machineBusyMs() - busyBefore) / latencies.length, generatorMs: (own.user + own.system) / 1000 / latencies.length };
+    return { ...summarize(latencies), perSecond: latencies.length / seconds, seconds, relaySeconds: (performance.now() - answered) / 1000, cpu };
   });
-  const seconds = (performance.now() - started) / 1000;
-  const own = process.cpuUsage(ownBefore);
-  const cpu = { machineMs: (machineBusyMs() - busyBefore) / latencies.length, generatorMs: (own.user + own.system) / 1000 / latencies.length };
-  return { ...summarize(latencies), perSecond: latencies.length / seconds, seconds, cpu };
 }
 
 /** The pgbench limit of one transition's transaction shape (bench/pgbench/transition.sql) on PGBENCH_DOCS of the run's documents. */
@@ -163,7 +172,7 @@ async function profileApi(env) {
     await waitHealthy(BASE);
     const tokens = {};
     for (const [user] of STEPS) tokens[user] = await login(BASE, user);
-    await saturation(tokens, await createDocuments(tokens, PROFILE_DOCS));
+    await saturation(tokens, await createDocuments(tokens, PROFILE_DOCS), env.DATABASE_URL);
   } finally {
     api.child.kill('SIGUSR2');
     await exited;
@@ -196,7 +205,7 @@ async function main() {
 
     const fixedDocs = await createDocuments(tokens, Math.ceil((RATE * FIXED_SECONDS) / STEPS.length) + 50);
     // warm-up: JIT, pools, caches
-    await saturation(tokens, (await createDocuments(tokens, 200)));
+    await saturation(tokens, await createDocuments(tokens, 200), url);
     // each phase starts with the worker idle, not relaying the backlog of the phase before it
     await drained(url);
     const fixedStart = new Date();
@@ -204,7 +213,7 @@ async function main() {
     const reconnections = await connectionsOpenedSince(url, fixedStart);
     const saturationDocs = await createDocuments(tokens, SATURATION_DOCS);
     await drained(url);
-    const saturated = await saturation(tokens, saturationDocs);
+    const saturated = await saturation(tokens, saturationDocs, url);
     // the database's limit with nothing else running: API and worker stopped
     await api.stop();
     await worker.stop();
@@ -219,7 +228,7 @@ async function main() {
     const report = `## 1-2. Approval throughput and latency vs the database's limit
 
 Measured ${machineLine()}; load average before the run ${LOAD_BEFORE}, after ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.
-Command: \`npm run bench:approval\` (BENCH_RATE=${RATE}, BENCH_FIXED_SECONDS=${FIXED_SECONDS}, BENCH_CONCURRENCY=${CONCURRENCY}, BENCH_SATURATION_DOCS=${SATURATION_DOCS}, DATABASE_POOL_SIZE=${env.DATABASE_POOL_SIZE}, LOG_LEVEL=info, API_PROCESSES=${env.API_PROCESSES}, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
+Command: \`npm run bench:approval\` (BENCH_RATE=${RATE}, BENCH_FIXED_SECONDS=${FIXED_SECONDS}, BENCH_CONCURRENCY=${CONCURRENCY}, BENCH_SATURATION_DOCS=${SATURATION_DOCS}, DATABASE_POOL_SIZE=${env.DATABASE_POOL_SIZE}, LOG_LEVEL=info, API_PROCESSES=${env.API_PROCESSES}, WORKER_NICENESS=${process.env.WORKER_NICENESS ?? '10 (the default)'}, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
 ${env.API_PROCESSES} API process(es) and one worker; each document goes SUBMIT, ENDORSE, VERIFY, APPROVE by four users over HTTP with keep-alive.
 The database's limit: \`pgbench -n -M prepared -T ${PGBENCH_SECONDS}\` running \`bench/pgbench/transition.sql\` (one transition's transaction shape: lock document and instance, close and open a deadline, history entry, instance, document with its version guard, outbox rows) over ${PGBENCH_DOCS} documents, with the API and the worker stopped; \`-D state_change=1\` also changes the document's state.
 
@@ -229,6 +238,7 @@ The database's limit: \`pgbench -n -M prepared -T ${PGBENCH_SECONDS}\` running \
 | saturation, ${CONCURRENCY} clients | **${fmt(saturated.perSecond)}** | ${fmt(saturated.p50)} | ${fmt(saturated.p95)} | ${fmt(saturated.p99)} | ${fmt(saturated.max)} | ${saturated.n} |
 ${pgbench.map((r) => `| pgbench, ${r.clients} clients${r.stateChange ? ', state changed (document triggers fire)' : ''} | ${fmt(r.tps)} | | | | | ${r.transactions} (latency average ${fmt(r.latencyMs, 2)} ms) |`).join('\n')}
 
+The saturation rate counts until the worker had relayed every outbox row of the phase: ${fmt(saturated.relaySeconds, 2)} s after the last response (of ${fmt(saturated.seconds, 1)} s).
 At saturation the cores were busy ${fmt(saturated.cpu.machineMs, 2)} ms per transition (${fmt((saturated.cpu.machineMs * saturated.perSecond) / (os.cpus().length * 10))}% of ${os.cpus().length} cores, /proc/stat), of which the load generator (this script's process) took ${fmt(saturated.cpu.generatorMs, 2)} ms: the stack's own ${fmt(saturated.cpu.machineMs - saturated.cpu.generatorMs, 2)} ms per transition would allow ${fmt((os.cpus().length * 1000) / (saturated.cpu.machineMs - saturated.cpu.generatorMs))}/s on these cores with the generator elsewhere.
 alur reaches **${fmt(ratio * 100)}%** of the pgbench limit at 4 clients measured in the same run (the mean of its two runs, ${fmt(limit)}/s), and ${fmt((saturated.perSecond / withStateChange) * 100)}% of the shape whose document changes state as alur's does, so that its list-total and report triggers fire (${fmt(withStateChange)}/s).
 During the fixed load PostgreSQL started ${reconnections} client connection(s) still open at its end (a pool reopening idle connections under load shows here: each new backend loads the catalog and compiles the trigger functions first).

@@ -32,11 +32,12 @@ export async function admin(sql) {
 }
 
 /** Resolves once the worker has relayed every outbox row (`c`: a connected pg client of the run's database). */
-export async function outboxDrained(c) {
-  for (let i = 0; i < 600; i++) {
+/** Resolves once the worker has relayed every outbox row, looking every `everyMs` (at most 300 s). */
+export async function outboxDrained(c, everyMs = 500) {
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
     const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)).rows;
     if (n === 0) return;
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error('the worker did not drain the outbox');
 }
