@@ -84,7 +84,7 @@ function unpackWithin(member: JSZip.JSZipObject, budget: number, countRows: bool
       bytes += chunk.length;
       if (bytes > budget) {
         stream.pause(); // unpacks no further: the stream holds at most one more chunk until it is collected
-        stream.removeAllListeners();
+        stream.removeAllListeners('data').removeAllListeners('end'); // its 'error' listener stays: a settled promise ignores it
         return resolve({ bytes, rows });
       }
       if (countRows) {
