@@ -189,6 +189,23 @@ describe('GET /api/tasks', () => {
     const marks = async () =>
       Object.fromEntries((await tasks('kaltim.kadis')).filter((i) => Object.values(docs).includes(i.id)).map((i) => [i.title.replace('Segera ', ''), [i.overdue, i.dueSoon]]));
     expect(await marks()).toEqual({ inAnHour: [false, true], justInside: [false, true], justOutside: [false, false], inForty: [false, false], overdue: [true, false] });
+    // the document's own deadline, read alone and in its list, carries the same marks (one rule: deadlineViewOf)
+    const kadis = await t.auth('kaltim.kadis');
+    const documentMarks = async () => {
+      const alone = Object.fromEntries(
+        await Promise.all(
+          Object.entries(docs).map(async ([name, id]) => {
+            const { deadline } = (await t.http.get(`/api/quick-wins/${id}`).set(kadis)).body;
+            return [name, [deadline.overdue, deadline.dueSoon]];
+          }),
+        ),
+      );
+      const listed = (await t.http.get('/api/quick-wins?q=Segera&limit=100').set(kadis)).body.items as Array<{ id: string; title: string; deadline: { overdue: boolean; dueSoon: boolean } }>;
+      const inList = listed.filter((i) => Object.values(docs).includes(i.id)).map((i) => [i.title.replace('Segera ', ''), [i.deadline.overdue, i.deadline.dueSoon]]);
+      expect(Object.fromEntries(inList)).toEqual(alone);
+      return alone;
+    };
+    expect(await documentMarks()).toEqual(await marks());
 
     // a holiday of kaltim's own on the next working day moves the bound a working day later: justOutside is now due soon
     const nextWorkingDay = calendar().addWorkingDaysToDate(toLocalDateTime(now, office.timeZone).date, 1);
@@ -197,9 +214,23 @@ describe('GET /api/tasks', () => {
     await t.dataSource.query(`INSERT INTO holidays (date, name, government_id) SELECT $1::date, 'Cuti bersama', id FROM governments WHERE code = 'kaltim'`, [nextWorkingDay]);
     try {
       expect((await marks()).justOutside).toEqual([false, true]);
+      expect((await documentMarks()).justOutside).toEqual([false, true]);
     } finally {
       await t.dataSource.query(`DELETE FROM holidays WHERE date = $1::date AND name = 'Cuti bersama'`, [nextWorkingDay]);
     }
+  });
+
+  it('a transition answers with its new deadline marked "Segera jatuh tempo" when the stage is that short', async () => {
+    const sla = { duration: 'P1D', businessDays: true, remindBefore: 'PT2H', escalateAfter: 'P1D', escalateEvery: 'P1D', maxEscalations: 1 };
+    const put = await t.http.put('/api/workflows/quick-win/sla').set(await t.auth('paser.admin')).send({ stages: { endorsement: sla } });
+    expect(put.status).toBe(200);
+    const short = await createQuickWin(t, 'paser.drafter', { title: 'Tahap satu hari kerja' });
+    const submitted = await act(t, 'quick-wins', short.id, 'paser.drafter', 'SUBMIT');
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.deadline).toMatchObject({ stage: 'endorsement', overdue: false, dueSoon: true });
+    // kaltim's endorsement keeps its 3 working days: not due soon
+    const usual = await createQuickWin(t, 'kaltim.drafter', { title: 'Tahap tiga hari kerja' });
+    expect((await act(t, 'quick-wins', usual.id, 'kaltim.drafter', 'SUBMIT')).body.deadline).toMatchObject({ stage: 'endorsement', overdue: false, dueSoon: false });
   });
 
   it('a paser user never sees kaltim tasks, and the other way round', async () => {

@@ -71,6 +71,12 @@ describe.each([
     await app.t.dataSource.query(`UPDATE deadlines SET due_at = $2 WHERE document_id = $1 AND status = 'PENDING'`, [doc.id, new Date(Date.now() + 25 * 3_600_000)]);
     await page.reload();
     await card.getByText('Segera jatuh tempo').waitFor();
+    // and on the document's own page, beside its due time
+    await page.goto(`${app.baseUrl}/quick-wins/${doc.id}`);
+    const stage = page.locator('section[aria-labelledby="tahap"]');
+    await stage.getByText('Segera jatuh tempo').waitFor();
+    expect(await stage.getByText('Terlambat').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it("a person's roles and \"Aktif\" have each box beside its name, so nobody reads the next role's box as this one's", async () => {

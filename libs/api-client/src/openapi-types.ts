@@ -1142,6 +1142,8 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             overdue: boolean;
+            /** @description Not overdue, and due within 2 working days of the document's government (office hours and holidays): "Segera jatuh tempo", as the inbox and the reports count */
+            dueSoon: boolean;
             /** @example 5 hari kerja sejak 2 Maret 2026 pukul 08.00 WITA, tanpa hari libur */
             explanation: string;
         };

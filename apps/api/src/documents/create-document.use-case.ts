@@ -8,6 +8,7 @@ import { forbidden, validationFailed } from '../common/errors/app.exception.js';
 import { parseWith } from '../common/contract/schema-validator.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
+import { DeadlineBoundsLoader } from './deadline-bounds.loader.js';
 import { DocumentStore } from './document.store.js';
 import { toDocumentView } from './document-view.js';
 import { documentResponse } from './document-response.js';
@@ -26,6 +27,7 @@ export class CreateDocumentUseCase {
     private readonly store: DocumentStore,
     private readonly actors: ActorFactsLoader,
     private readonly idempotency: IdempotencyService,
+    private readonly deadlineBounds: DeadlineBoundsLoader,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
@@ -91,7 +93,7 @@ export class CreateDocumentUseCase {
         at: now,
       });
       const record = await this.store.find(tx, kind, id);
-      const response = documentResponse(toDocumentView(record!, this.registry, actor, now), 201, { Location: `/api/${spec.resource}/${id}` });
+      const response = documentResponse(toDocumentView(record!, this.registry, actor, now, await this.deadlineBounds.load(tx, [record!], now)), 201, { Location: `/api/${spec.resource}/${id}` });
       if (idempotencyKey !== undefined) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
       return response;
     });

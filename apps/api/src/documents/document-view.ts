@@ -1,4 +1,18 @@
-import { AGENCIES_STAGE, allowedActions, coordinationRoundOf, pendingUnits, stageActorsFor, type ActorFacts, type DocumentFacts, type ReadableDocument, type RestoredInstance, type WorkflowRegistry } from '#workflow';
+import {
+  AGENCIES_STAGE,
+  allowedActions,
+  coordinationRoundOf,
+  pendingUnits,
+  SlaStatus,
+  slaStatusOf,
+  stageActorsFor,
+  type ActorFacts,
+  type DocumentFacts,
+  type ReadableDocument,
+  type RestoredInstance,
+  type SlaStatusBounds,
+  type WorkflowRegistry,
+} from '#workflow';
 import { coordinationViewOf } from './coordination-view.js';
 import type { DocumentRecord } from './document-record.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
@@ -28,13 +42,43 @@ export function readableDocumentOf(record: DocumentRecord, registry: WorkflowReg
   };
 }
 
+/** Where "Segera jatuh tempo" ends at `now`, by government id (`DeadlineBoundsLoader`). */
+export type SlaBoundsByGovernment = ReadonlyMap<string, SlaStatusBounds>;
+
+/** An open deadline not yet due: whether it is due soon takes its government's working calendar. */
+export function needsSlaBounds(record: DocumentRecord, now: Date): boolean {
+  return !record.final && record.deadline !== null && record.deadline.dueAt.getTime() > now.getTime();
+}
+
+/** The document's open deadline: `overdue` once due, `dueSoon` by the rule of the inbox and the reports (`slaStatusOf`). */
+export function deadlineViewOf(record: DocumentRecord, now: Date, sla: SlaBoundsByGovernment) {
+  if (record.final || !record.deadline) return null;
+  const { stage, dueAt, explanation } = record.deadline;
+  const bounds = needsSlaBounds(record, now) ? sla.get(record.governmentId) : undefined;
+  if (needsSlaBounds(record, now) && !bounds) throw new Error(`no working calendar of ${record.governmentCode} was loaded for the deadline of document ${record.id}`);
+  return {
+    stage,
+    dueAt,
+    overdue: dueAt.getTime() <= now.getTime(),
+    dueSoon: bounds !== undefined && slaStatusOf(dueAt, bounds) === SlaStatus.DUE_SOON,
+    explanation,
+  };
+}
+
+/** What this caller may do now; `instance`: the document's workflow already restored in this request. */
+export function allowedActionsOf(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance): string[] {
+  if (record.final) return [];
+  if (instance) return instance.allowedActions(documentFactsOf(record), actor, now);
+  return allowedActions(registry.require(record.kind, record.machineVersion), record.snapshot, documentFactsOf(record), actor, now);
+}
+
 /**
- * A document as the API returns it, with what this caller may do now; `instance`: the document's
- * workflow already restored in this request (after a transition), asked instead of restoring again.
+ * A document as the API returns it, with what this caller may do now; `sla`: the working-day bounds of
+ * its government when its deadline is open (`needsSlaBounds`); `instance`: the document's workflow
+ * already restored in this request (after a transition), asked instead of restoring again.
  */
-export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance) {
+export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, sla: SlaBoundsByGovernment, instance?: RestoredInstance) {
   const spec = DOCUMENT_KINDS[record.kind];
-  const definition = registry.require(record.kind, record.machineVersion);
   return {
     id: record.id,
     kind: record.kind,
@@ -54,28 +98,16 @@ export function toDocumentView(record: DocumentRecord, registry: WorkflowRegistr
     updatedAt: record.updatedAt,
     workflowVersion: record.machineVersion,
     ...(record.kind === 'regulation' ? { coordination: coordinationViewOf(record) } : {}),
-    allowedActions: record.final
-      ? []
-      : instance
-        ? instance.allowedActions(documentFactsOf(record), actor, now)
-        : allowedActions(definition, record.snapshot, documentFactsOf(record), actor, now),
-    deadline:
-      record.final || !record.deadline
-        ? null
-        : {
-            stage: record.deadline.stage,
-            dueAt: record.deadline.dueAt,
-            overdue: record.deadline.dueAt.getTime() <= now.getTime(),
-            explanation: record.deadline.explanation,
-          },
+    allowedActions: allowedActionsOf(record, registry, actor, now, instance),
+    deadline: deadlineViewOf(record, now, sla),
   };
 }
 
 export type DocumentView = ReturnType<typeof toDocumentView>;
 
 /** A document as list pages return it: without the parts that grow with use (the detail endpoint carries them). */
-export function toDocumentSummary(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date) {
-  const view: Record<string, unknown> = toDocumentView(record, registry, actor, now);
+export function toDocumentSummary(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, sla: SlaBoundsByGovernment) {
+  const view: Record<string, unknown> = toDocumentView(record, registry, actor, now, sla);
   const { content, facts } = DOCUMENT_KINDS[record.kind].summaryOmits;
   for (const field of [...content, ...facts]) delete view[field];
   return view;

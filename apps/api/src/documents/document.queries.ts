@@ -10,6 +10,7 @@ import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import type { Static } from 'typebox';
 import type { ListDocumentsQuery } from './document.schemas.js';
 import type { DocumentRecord } from './document-record.js';
+import { DeadlineBoundsLoader } from './deadline-bounds.loader.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentSummary, toDocumentView, type DocumentView } from './document-view.js';
 
@@ -19,6 +20,7 @@ export class DocumentQueries {
     private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
     private readonly actors: ActorFactsLoader,
+    private readonly deadlineBounds: DeadlineBoundsLoader,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
@@ -26,7 +28,7 @@ export class DocumentQueries {
     const now = new Date();
     const actor = await this.actors.load(user, now);
     const record = await this.visible(kind, user, id, now, actor);
-    return toDocumentView(record, this.registry, actor, now);
+    return toDocumentView(record, this.registry, actor, now, await this.deadlineBounds.load(this.dataSource.manager, [record], now));
   }
 
   async list(kind: DocumentKind, user: AuthenticatedUser, query: Static<typeof ListDocumentsQuery>) {
@@ -57,7 +59,9 @@ export class DocumentQueries {
       );
     }
     const { rows, total } = result;
-    const items = rows.filter((r) => canRead(readableDocumentOf(r, this.registry), actor, now)).map((r) => toDocumentSummary(r, this.registry, actor, now));
+    const readable = rows.filter((r) => canRead(readableDocumentOf(r, this.registry), actor, now));
+    const sla = await this.deadlineBounds.load(this.dataSource.manager, readable, now);
+    const items = readable.map((r) => toDocumentSummary(r, this.registry, actor, now, sla));
     return { items, total, governments: governments.map(({ code, name }) => ({ code, name })), page, limit };
   }
 

@@ -98,6 +98,9 @@ export const CommonDocumentFields = {
           stage: Type.String({ examples: ['approval'] }),
           dueAt: Type.String({ format: 'date-time' }),
           overdue: Type.Boolean(),
+          dueSoon: Type.Boolean({
+            description: "Not overdue, and due within 2 working days of the document's government (office hours and holidays): \"Segera jatuh tempo\", as the inbox and the reports count",
+          }),
           explanation: Type.String({ examples: ['5 hari kerja sejak 2 Maret 2026 pukul 08.00 WITA, tanpa hari libur'] }),
         },
         { additionalProperties: false },

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DeadlinePlanner } from '#persistence';
+import { DeadlinePlanner, OfficeHoursRepository, WorkingCalendars } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { CreateDocumentUseCase } from './create-document.use-case.js';
+import { DeadlineBoundsLoader } from './deadline-bounds.loader.js';
 import { DocumentQueries } from './document.queries.js';
 import { DocumentStore } from './document.store.js';
 import { createDocumentsController } from './documents.controller.factory.js';
@@ -29,7 +30,10 @@ import { UpdateDocumentUseCase } from './update-document.use-case.js';
     UpdateDocumentUseCase,
     FireActionUseCase,
     DocumentQueries,
+    OfficeHoursRepository,
+    WorkingCalendars,
+    DeadlineBoundsLoader,
   ],
-  exports: [ActorFactsLoader, DocumentStore, DeadlinePlanner, CreateDocumentUseCase, FireActionUseCase],
+  exports: [ActorFactsLoader, DocumentStore, DeadlinePlanner, DeadlineBoundsLoader, CreateDocumentUseCase, FireActionUseCase],
 })
 export class DocumentsModule {}

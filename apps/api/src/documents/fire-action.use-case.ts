@@ -8,6 +8,7 @@ import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { parseWith } from '../common/contract/schema-validator.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
+import { DeadlineBoundsLoader } from './deadline-bounds.loader.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentView } from './document-view.js';
 import { assertIfMatch } from './if-match.util.js';
@@ -38,6 +39,7 @@ export class FireActionUseCase {
     private readonly actors: ActorFactsLoader,
     private readonly writer: TransitionWriter,
     private readonly idempotency: IdempotencyService,
+    private readonly deadlineBounds: DeadlineBoundsLoader,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
@@ -87,7 +89,7 @@ export class FireActionUseCase {
       const { decision, result } = outcome;
       const participant = decision.participant ?? null;
       const facts = spec.applyActionFacts(record.facts, { action: request.action, data: data ?? undefined, actor: user.username, at: now });
-      const updated = await this.writer.write(tx, {
+      const { document: updated, slaBounds } = await this.writer.write(tx, {
         record,
         action: request.action,
         fromState: result.fromState,
@@ -104,7 +106,9 @@ export class FireActionUseCase {
         data: participant === null ? data : { ...data, participant },
         at: now,
       });
-      const response = documentResponse(toDocumentView(updated, this.registry, actor, now, outcome.next));
+      // the calendar the entered stage's deadline was worked out with tells whether it is due soon
+      const known = new Map(slaBounds ? [[updated.governmentId, slaBounds]] : []);
+      const response = documentResponse(toDocumentView(updated, this.registry, actor, now, await this.deadlineBounds.load(tx, [updated], now, known), outcome.next));
       if (idempotencyKey) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
       return response;
     });

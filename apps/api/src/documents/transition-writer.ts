@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DeadlinePlanner, writeTransitionRows, type PlannedDeadline } from '#persistence';
 import { OutboxMessageType, type OutboxMessage } from '#queue';
-import type { PersistedWorkflowSnapshot, ReadScopeMarks, WorkflowEffect } from '#workflow';
+import type { PersistedWorkflowSnapshot, ReadScopeMarks, SlaStatusBounds, WorkflowEffect } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
 import type { DocumentFactsJson } from './kinds/document-kind.types.js';
 import { ParticipantEffectsWriter } from './participant-effects.writer.js';
@@ -27,7 +27,11 @@ export interface TransitionToWrite {
 }
 
 /** The document as it is after the transition, without reading it back. */
-export type WrittenDocument = DocumentRecord;
+export interface WrittenTransition {
+  document: DocumentRecord;
+  /** The "Segera jatuh tempo" bounds of its government at the transition's time, when it read its calendar (`PreparedStageChange`). */
+  slaBounds: SlaStatusBounds | null;
+}
 
 /**
  * Turns a pure transition into rows, inside the caller's transaction, in two round trips: one that
@@ -44,17 +48,17 @@ export class TransitionWriter {
     private readonly participants: ParticipantEffectsWriter,
   ) {}
 
-  async write(manager: EntityManager, t: TransitionToWrite): Promise<WrittenDocument> {
+  async write(manager: EntityManager, t: TransitionToWrite): Promise<WrittenTransition> {
     const { record } = t;
     const marks = t.marks ?? { submitted: record.submitted, facilitationRequested: record.facilitationRequested };
     const subject = { documentId: record.id, kind: record.kind, governmentId: record.governmentId, unitId: record.unitId, timeZone: record.timeZone };
     const leave = t.effects.flatMap((e) => (e.type === 'stage-left' ? [e.stage] : []));
     const enter = t.effects.flatMap((e) => (e.type === 'stage-entered' || e.type === 'participants-opened' ? [e.stage] : []));
     if (enter.length > 1) throw new Error(`a transition enters one stage at most, not ${enter.join(', ')}`);
-    const { closed, planned: stagePlan } =
+    const { closed, planned: stagePlan, slaBounds } =
       leave.length > 0 || enter.length > 0
         ? await this.deadlines.prepare(manager, subject, { leave, enter: enter[0] ?? null }, t.at)
-        : { closed: new Map<string, string>(), planned: null as PlannedDeadline | null };
+        : { closed: new Map<string, string>(), planned: null as PlannedDeadline | null, slaBounds: null };
     // a stage answered in parallel gets one deadline per participant instead of the document's one
     const opensParticipants = t.effects.some((e) => e.type === 'participants-opened');
     const planned = opensParticipants ? null : stagePlan;
@@ -109,7 +113,7 @@ export class TransitionWriter {
       marks,
       deadline: planned ? { subject, planned } : null,
     });
-    return {
+    const document: DocumentRecord = {
       ...record,
       state: t.toState,
       final: t.final,
@@ -127,5 +131,6 @@ export class TransitionWriter {
           ? null
           : record.deadline,
     };
+    return { document, slaBounds };
   }
 }

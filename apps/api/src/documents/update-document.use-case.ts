@@ -9,6 +9,7 @@ import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { parseWith } from '../common/contract/schema-validator.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
+import { DeadlineBoundsLoader } from './deadline-bounds.loader.js';
 import { DocumentStore } from './document.store.js';
 import { documentFactsOf, readableDocumentOf, toDocumentView } from './document-view.js';
 import { documentResponse } from './document-response.js';
@@ -26,6 +27,7 @@ export class UpdateDocumentUseCase {
     private readonly store: DocumentStore,
     private readonly actors: ActorFactsLoader,
     private readonly idempotency: IdempotencyService,
+    private readonly deadlineBounds: DeadlineBoundsLoader,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
@@ -83,7 +85,7 @@ export class UpdateDocumentUseCase {
         });
       }
       const updated = await this.store.find(tx, kind, record.id);
-      const response = documentResponse(toDocumentView(updated!, this.registry, actor, now));
+      const response = documentResponse(toDocumentView(updated!, this.registry, actor, now, await this.deadlineBounds.load(tx, [updated!], now)));
       if (idempotencyKey !== undefined) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
       return response;
     });

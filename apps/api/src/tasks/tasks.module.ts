@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { OfficeHoursRepository, WorkingCalendars } from '#persistence';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { TasksController } from './tasks.controller.js';
@@ -8,6 +7,6 @@ import { TasksQuery } from './tasks.query.js';
 @Module({
   imports: [DocumentsModule, WorkflowsModule],
   controllers: [TasksController],
-  providers: [TasksQuery, OfficeHoursRepository, WorkingCalendars],
+  providers: [TasksQuery],
 })
 export class TasksModule {}

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { WorkingCalendars, type CalendarSubject } from '#persistence';
-import { restoreInstance, slaStatusBounds, slaStatusOf, SlaStatus, taskScopesOf, type ActorFacts, type RestoredInstance, type WorkflowRegistry } from '#workflow';
+import { restoreInstance, taskScopesOf, type ActorFacts, type RestoredInstance, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { DocumentRecord } from '../documents/document-record.js';
+import { DeadlineBoundsLoader } from '../documents/deadline-bounds.loader.js';
 import { DocumentStore } from '../documents/document.store.js';
 import { documentFactsOf, toDocumentView } from '../documents/document-view.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
@@ -47,7 +47,7 @@ export class TasksQuery {
     private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
     private readonly actors: ActorFactsLoader,
-    private readonly calendars: WorkingCalendars,
+    private readonly deadlineBounds: DeadlineBoundsLoader,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
@@ -62,24 +62,14 @@ export class TasksQuery {
     // stage's tasks; when they leave the page short and a stage may hold more, read twice as deep.
     // A candidate judged once is not read again at the next depth.
     const judged = new Map<string, TaskItem | null>();
-    const governments = new Map<string, CalendarSubject>();
+    const sla = new Map<string, SlaStatusBounds>(); // the working-day bounds of the governments met so far
     let items: TaskItem[] = [];
     for (let depth = limit; depth <= MAX_DEPTH; depth *= 2) {
       const ids = await this.store.inboxCandidates(this.dataSource.manager, scopes, depth);
-      items = await this.firstTasks(ids, limit, judged, governments, actor, now);
+      items = await this.firstTasks(ids, limit, judged, sla, actor, now);
       if (items.length === limit || ids.length < depth) break; // full, or no stage was cut short
     }
-    await this.markDueSoon(items, governments, now);
     return { items, limit };
-  }
-
-  /** `dueSoon` by the rule of the reports (`slaStatusOf`), in the working days of each document's government. */
-  private async markDueSoon(items: TaskItem[], governments: ReadonlyMap<string, CalendarSubject>, now: Date): Promise<void> {
-    const open = items.filter((item) => item.dueAt !== null && !item.overdue);
-    const subjects = open.map((item) => governments.get(item.id)!);
-    const calendars = await this.calendars.around(this.dataSource.manager, subjects, now);
-    const bounds = new Map([...calendars].map(([id, calendar]) => [id, slaStatusBounds(calendar, now)]));
-    for (const [i, item] of open.entries()) item.dueSoon = slaStatusOf(item.dueAt!, bounds.get(subjects[i].id)!) === SlaStatus.DUE_SOON;
   }
 
   /**
@@ -92,7 +82,7 @@ export class TasksQuery {
     ids: readonly string[],
     limit: number,
     judged: Map<string, TaskItem | null>,
-    governments: Map<string, CalendarSubject>,
+    sla: Map<string, SlaStatusBounds>,
     actor: ActorFacts,
     now: Date,
   ): Promise<TaskItem[]> {
@@ -103,10 +93,9 @@ export class TasksQuery {
         const size = summaryBatchSize(limit - items.length, judged.size, accepted);
         const batch = ids.slice(i).filter((id) => !judged.has(id)).slice(0, size);
         for (const id of batch) judged.set(id, null); // ended meanwhile unless its summary comes back
-        for (const record of await this.store.inboxSummaries(this.dataSource.manager, batch)) {
-          judged.set(record.id, this.taskOf(record, actor, now));
-          governments.set(record.id, { id: record.governmentId, timeZone: record.timeZone });
-        }
+        const records = await this.store.inboxSummaries(this.dataSource.manager, batch);
+        await this.deadlineBounds.load(this.dataSource.manager, records, now, sla);
+        for (const record of records) judged.set(record.id, this.taskOf(record, actor, now, sla));
       }
       const item = judged.get(ids[i]);
       if (item) items.push(item);
@@ -115,9 +104,9 @@ export class TasksQuery {
   }
 
   /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */
-  private taskOf(record: DocumentRecord, actor: ActorFacts, now: Date): TaskItem | null {
+  private taskOf(record: DocumentRecord, actor: ActorFacts, now: Date, sla: ReadonlyMap<string, SlaStatusBounds>): TaskItem | null {
     const instance = restoreInstance(this.registry.require(record.kind, record.machineVersion), record.snapshot);
-    const view = toDocumentView(record, this.registry, actor, now, instance);
+    const view = toDocumentView(record, this.registry, actor, now, sla, instance);
     if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) return null;
     return {
       kind: record.kind,
@@ -130,7 +119,7 @@ export class TasksQuery {
       unitName: record.unitName,
       dueAt: view.deadline?.dueAt ?? null,
       overdue: view.deadline?.overdue ?? false,
-      dueSoon: false,
+      dueSoon: view.deadline?.dueSoon ?? false,
       explanation: view.deadline?.explanation ?? null,
       timeZone: record.timeZone,
       allowedActions: view.allowedActions,

@@ -88,6 +88,7 @@ export function DocumentPage({ params }: PageProps) {
           <p>
             Batas waktu: <strong>{dateTime(doc.deadline.dueAt, doc.timeZone)}</strong>
             {doc.deadline.overdue && <span class="mark overdue">Terlambat</span>}
+            {doc.deadline.dueSoon && !doc.deadline.overdue && <span class="mark soon">Segera jatuh tempo</span>}
             <br />
             <span class="muted" data-testid="deadline-explanation">
               {doc.deadline.explanation}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addDaysToLocalDate, WorkingDayCalendar } from '#workflow';
+import { addDaysToLocalDate, slaStatusBounds, WorkingDayCalendar, type SlaStatusBounds } from '#workflow';
 import { holidaysByGovernment } from './holiday-queries.js';
 import { OfficeHoursRepository } from './office-hours.repository.js';
 
@@ -28,5 +28,11 @@ export class WorkingCalendars {
     const holidays = await holidaysByGovernment(manager, ids, { from: addDaysToLocalDate(today, -1), to: addDaysToLocalDate(today, CALENDAR_DAYS_AHEAD) });
     const officeHours = await this.officeHours.byGovernment(manager, ids);
     return new Map(governments.map((g) => [g.id, new WorkingDayCalendar({ timeZone: g.timeZone, holidays: holidays.get(g.id) ?? [], officeHours: officeHours.get(g.id) })]));
+  }
+
+  /** Where "Segera jatuh tempo" ends at `now` for each of these governments (`slaStatusBounds`), by government id. */
+  async slaBoundsAround(manager: EntityManager, governments: readonly CalendarSubject[], now: Date): Promise<Map<string, SlaStatusBounds>> {
+    const calendars = await this.around(manager, governments, now);
+    return new Map([...calendars].map(([id, calendar]) => [id, slaStatusBounds(calendar, now)]));
   }
 }

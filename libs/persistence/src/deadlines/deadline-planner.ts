@@ -5,12 +5,14 @@ import {
   addDaysToLocalDate,
   computeDeadlineSchedule,
   defaultSlaPolicy,
+  slaStatusBounds,
   WorkingDayCalendar,
   type DeadlineSchedule,
   type DocumentKind,
   type Holiday,
   type OfficeHours,
   type SlaPolicy,
+  type SlaStatusBounds,
 } from '#workflow';
 import { holidaysOfGovernment, holidayWindow, type DateWindow } from '../calendar/holiday-queries.js';
 import { officeHoursJsonSql, toOfficeHours, type OfficeHoursRow } from '../calendar/office-hours.repository.js';
@@ -44,6 +46,12 @@ export interface PreparedStageChange {
   /** Closed deadline id by stage. */
   closed: Map<string, string>;
   planned: PlannedDeadline | null;
+  /**
+   * Where "Segera jatuh tempo" ends at the transition's time in the government's working days, from the
+   * calendar read for the entered stage (null when no stage with a deadline is entered): a document view
+   * after the transition needs no second read of the calendar.
+   */
+  slaBounds: SlaStatusBounds | null;
 }
 
 /** Holidays read along with the SLA: enough for any SLA but extreme ones (then read again). */
@@ -81,13 +89,15 @@ export class DeadlinePlanner {
       [subject.documentId, change.leave, at, subject.governmentId, subject.kind, change.enter ?? '', prefetch.from, prefetch.to, fallback !== undefined],
     );
     const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
-    if (change.enter === null || fallback === undefined) return { closed, planned: null };
+    if (change.enter === null || fallback === undefined) return { closed, planned: null, slaBounds: null };
+    const officeHours = toOfficeHours(row.officeHours);
+    const slaBounds = slaStatusBounds(new WorkingDayCalendar({ timeZone: subject.timeZone, holidays: row.holidays, officeHours }), at);
 
     const policy = row.policy ?? fallback;
     let holidays: Holiday[] = policy.businessDays ? row.holidays : [];
     const needed = holidayWindow(at, policy);
     if (policy.businessDays && needed.to > prefetch.to) holidays = await holidaysOfGovernment(manager, subject.governmentId, needed);
-    return { closed, planned: this.schedule(subject, change.enter, at, policy, holidays, toOfficeHours(row.officeHours)) };
+    return { closed, planned: this.schedule(subject, change.enter, at, policy, holidays, officeHours), slaBounds };
   }
 
   /** The deadline of `stage` entered at `enteredAt` under `policy` with these holidays and office hours (pure). */

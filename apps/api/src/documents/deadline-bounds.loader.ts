@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { WorkingCalendars } from '#persistence';
+import type { SlaStatusBounds } from '#workflow';
+import type { DocumentRecord } from './document-record.js';
+import { needsSlaBounds } from './document-view.js';
+
+/** The "Segera jatuh tempo" bounds a document view needs (`deadlineViewOf`): only for open deadlines not yet due. */
+@Injectable()
+export class DeadlineBoundsLoader {
+  constructor(private readonly calendars: WorkingCalendars) {}
+
+  /** Adds to `known` the bounds of the governments these records need and it lacks (two queries when any), and returns it. */
+  async load(manager: EntityManager, records: readonly DocumentRecord[], now: Date, known = new Map<string, SlaStatusBounds>()): Promise<Map<string, SlaStatusBounds>> {
+    const missing = records.filter((r) => needsSlaBounds(r, now) && !known.has(r.governmentId));
+    if (missing.length === 0) return known;
+    const loaded = await this.calendars.slaBoundsAround(manager, missing.map((r) => ({ id: r.governmentId, timeZone: r.timeZone })), now);
+    for (const [id, bounds] of loaded) known.set(id, bounds);
+    return known;
+  }
+}
