@@ -143,6 +143,7 @@ describe('Quick Win flow over HTTP', () => {
             stage: step.stage,
             dueAt: expect.any(String),
             overdue: false,
+            dueSoon: false, // every Quick Win stage lasts 3 working days or more
             explanation: expect.any(String),
           });
           expect(new Date(res.body.deadline.dueAt).getTime()).toBeGreaterThan(Date.now());

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { driveTo } from './support/quick-win.js';
-import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, seriousA11yViolations, signIn, startBrowserApp, TEST_DEMO_PASSWORD, type BrowserApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, TEST_DEMO_PASSWORD, type BrowserApp } from '#testing';
 
 jest.setTimeout(300_000);
 
@@ -77,6 +77,7 @@ describe.each([
     await stage.getByText('Segera jatuh tempo').waitFor();
     expect(await stage.getByText('Terlambat').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, `${label}-dokumen-segera-jatuh-tempo`);
   });
 
   it("a person's roles and \"Aktif\" have each box beside its name, so nobody reads the next role's box as this one's", async () => {

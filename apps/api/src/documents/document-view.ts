@@ -54,19 +54,14 @@ export function needsSlaBounds(record: DocumentRecord, now: Date): boolean {
 export function deadlineViewOf(record: DocumentRecord, now: Date, sla: SlaBoundsByGovernment) {
   if (record.final || !record.deadline) return null;
   const { stage, dueAt, explanation } = record.deadline;
-  const bounds = needsSlaBounds(record, now) ? sla.get(record.governmentId) : undefined;
-  if (needsSlaBounds(record, now) && !bounds) throw new Error(`no working calendar of ${record.governmentCode} was loaded for the deadline of document ${record.id}`);
-  return {
-    stage,
-    dueAt,
-    overdue: dueAt.getTime() <= now.getTime(),
-    dueSoon: bounds !== undefined && slaStatusOf(dueAt, bounds) === SlaStatus.DUE_SOON,
-    explanation,
-  };
+  const overdue = dueAt.getTime() <= now.getTime(); // as needsSlaBounds says: no bounds are loaded for it
+  const bounds = overdue ? undefined : sla.get(record.governmentId);
+  if (!overdue && !bounds) throw new Error(`no working calendar of ${record.governmentCode} was loaded for the deadline of document ${record.id}`);
+  return { stage, dueAt, overdue, dueSoon: bounds !== undefined && slaStatusOf(dueAt, bounds) === SlaStatus.DUE_SOON, explanation };
 }
 
 /** What this caller may do now; `instance`: the document's workflow already restored in this request. */
-export function allowedActionsOf(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance): string[] {
+function allowedActionsOf(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance): string[] {
   if (record.final) return [];
   if (instance) return instance.allowedActions(documentFactsOf(record), actor, now);
   return allowedActions(registry.require(record.kind, record.machineVersion), record.snapshot, documentFactsOf(record), actor, now);
