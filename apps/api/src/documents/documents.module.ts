@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DeadlinePlanner, OfficeHoursRepository, WorkingCalendars } from '#persistence';
+import { DeadlinePlanner, WorkingCalendars } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
@@ -30,7 +30,6 @@ import { UpdateDocumentUseCase } from './update-document.use-case.js';
     UpdateDocumentUseCase,
     FireActionUseCase,
     DocumentQueries,
-    OfficeHoursRepository,
     WorkingCalendars,
     DeadlineBoundsLoader,
   ],

@@ -45,6 +45,15 @@ export function unionWindow(windows: readonly DateWindow[]): DateWindow | null {
 }
 
 /**
+ * SQL: the national holidays and the government's own dated between two parameters, as a JSON array of
+ * calendar input (`Holiday`) in date order, for statements that read a calendar along with other rows.
+ */
+export function holidaysJsonSql(governmentId: string, from: string, to: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('date', to_char(h.date, 'YYYY-MM-DD'), 'name', h.name) ORDER BY h.date, h.name), '[]')
+             FROM holidays h WHERE (h.government_id IS NULL OR h.government_id = ${governmentId}) AND h.date BETWEEN ${from}::date AND ${to}::date)`;
+}
+
+/**
  * National holidays and those of each given government in one query, as calendar input by
  * government id (every id gets an entry, national holidays included).
  */

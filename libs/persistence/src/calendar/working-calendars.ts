@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addDaysToLocalDate, slaStatusBounds, WorkingDayCalendar, type SlaStatusBounds } from '#workflow';
-import { holidaysByGovernment } from './holiday-queries.js';
-import { OfficeHoursRepository } from './office-hours.repository.js';
+import { addDaysToLocalDate, slaStatusBounds, WorkingDayCalendar, type Holiday, type SlaStatusBounds } from '#workflow';
+import { queryPrepared } from '../prepared-query.util.js';
+import { holidaysJsonSql } from './holiday-queries.js';
+import { officeHoursJsonSql, toOfficeHours, type OfficeHoursRow } from './office-hours.repository.js';
 
 /** Holidays read to count a few working days from now ("Segera jatuh tempo" is 2): far more than needed. */
 const CALENDAR_DAYS_AHEAD = 60;
@@ -19,15 +20,24 @@ export interface CalendarSubject {
  */
 @Injectable()
 export class WorkingCalendars {
-  constructor(private readonly officeHours: OfficeHoursRepository) {}
-
+  /** One round trip for all of them. */
   async around(manager: EntityManager, governments: readonly CalendarSubject[], now: Date): Promise<Map<string, WorkingDayCalendar>> {
     if (governments.length === 0) return new Map();
     const ids = [...new Set(governments.map((g) => g.id))];
     const today = now.toISOString().slice(0, 10); // UTC's date minus one covers every zone's
-    const holidays = await holidaysByGovernment(manager, ids, { from: addDaysToLocalDate(today, -1), to: addDaysToLocalDate(today, CALENDAR_DAYS_AHEAD) });
-    const officeHours = await this.officeHours.byGovernment(manager, ids);
-    return new Map(governments.map((g) => [g.id, new WorkingDayCalendar({ timeZone: g.timeZone, holidays: holidays.get(g.id) ?? [], officeHours: officeHours.get(g.id) })]));
+    const rows = await queryPrepared<{ id: string; holidays: Holiday[]; officeHours: OfficeHoursRow[] }>(
+      manager,
+      `SELECT g.id, ${holidaysJsonSql('g.id', '$2', '$3')} AS holidays, ${officeHoursJsonSql('g.id')} AS "officeHours"
+         FROM unnest($1::uuid[]) AS g(id)`,
+      [ids, addDaysToLocalDate(today, -1), addDaysToLocalDate(today, CALENDAR_DAYS_AHEAD)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return new Map(
+      governments.map((g) => {
+        const row = byId.get(g.id);
+        return [g.id, new WorkingDayCalendar({ timeZone: g.timeZone, holidays: row?.holidays ?? [], officeHours: toOfficeHours(row?.officeHours ?? []) })];
+      }),
+    );
   }
 
   /** Where "Segera jatuh tempo" ends at `now` for each of these governments (`slaStatusBounds`), by government id. */

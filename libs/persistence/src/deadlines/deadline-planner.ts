@@ -14,7 +14,7 @@ import {
   type SlaPolicy,
   type SlaStatusBounds,
 } from '#workflow';
-import { holidaysOfGovernment, holidayWindow, type DateWindow } from '../calendar/holiday-queries.js';
+import { holidaysJsonSql, holidaysOfGovernment, holidayWindow, type DateWindow } from '../calendar/holiday-queries.js';
 import { officeHoursJsonSql, toOfficeHours, type OfficeHoursRow } from '../calendar/office-hours.repository.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
@@ -82,9 +82,7 @@ export class DeadlinePlanner {
                  SELECT duration, business_days AS "businessDays", remind_before AS "remindBefore", escalate_after AS "escalateAfter",
                         escalate_every AS "escalateEvery", max_escalations AS "maxEscalations"
                    FROM sla_policies WHERE government_id = $4 AND kind = $5 AND stage = $6) p) AS policy,
-              (SELECT coalesce(json_agg(json_build_object('date', to_char(h.date, 'YYYY-MM-DD'), 'name', h.name) ORDER BY h.date, h.name), '[]')
-                 FROM holidays h
-                WHERE $9::boolean AND (h.government_id IS NULL OR h.government_id = $4) AND h.date BETWEEN $7::date AND $8::date) AS holidays,
+              CASE WHEN $9::boolean THEN ${holidaysJsonSql('$4', '$7', '$8')} ELSE '[]' END AS holidays,
               ${officeHoursJsonSql('$4')} AS "officeHours"`,
       [subject.documentId, change.leave, at, subject.governmentId, subject.kind, change.enter ?? '', prefetch.from, prefetch.to, fallback !== undefined],
     );
