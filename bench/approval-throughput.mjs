@@ -97,13 +97,10 @@ function machineBusyMs() {
 
 /**
  * Closed loop: CONCURRENCY clients each drive documents through all four actions as fast as they can.
- * Also what the run cost the machine's cores per transition, and how much of it was this script's own
- * (the load generator shares the cores with the stack).
- */
-/**
- * CONCURRENCY clients approving `ids` as fast as the API answers. The rate counts until the worker has
- * also relayed every outbox row of the run (notifications written, jobs queued), so a worker that falls
- * behind the API lowers it; `relaySeconds` is how long the relay took after the last response.
+ * The rate counts until the worker has also relayed every outbox row of the run (notifications written,
+ * jobs queued), so a worker that falls behind the API lowers it; `relaySeconds` is how long the relay
+ * took after the last response. Also what the run cost the machine's cores per transition, and how much
+ * of it was this script's own (the load generator shares the cores with the stack).
  */
 async function saturation(tokens, ids, url) {
   return withClient(url, async (db) => {

@@ -31,8 +31,7 @@ export async function admin(sql) {
   return withClient(ADMIN_URL, (c) => c.query(sql));
 }
 
-/** Resolves once the worker has relayed every outbox row (`c`: a connected pg client of the run's database). */
-/** Resolves once the worker has relayed every outbox row, looking every `everyMs` (at most 300 s). */
+/** Resolves once the worker has relayed every outbox row (`c`: a connected pg client of the run's database), looking every `everyMs` (at most 300 s). */
 export async function outboxDrained(c, everyMs = 500) {
   for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
     const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`)).rows;

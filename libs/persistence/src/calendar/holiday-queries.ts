@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../prepared-query.util.js';
 import { addDaysToLocalDate, holidayYearsExpected, missingNationalHolidayYears, parseIsoDuration, type Holiday, type LocalDate, type SlaPolicy } from '#workflow';
 
 /** A holiday row as the API shows it. */
@@ -53,33 +54,10 @@ export function holidaysJsonSql(governmentId: string, from: string, to: string):
              FROM holidays h WHERE (h.government_id IS NULL OR h.government_id = ${governmentId}) AND h.date BETWEEN ${from}::date AND ${to}::date)`;
 }
 
-/**
- * National holidays and those of each given government in one query, as calendar input by
- * government id (every id gets an entry, national holidays included).
- */
-export async function holidaysByGovernment(
-  manager: EntityManager,
-  governmentIds: readonly string[],
-  window: DateWindow,
-): Promise<Map<string, Holiday[]>> {
-  const rows: Array<{ governmentId: string | null; date: LocalDate; name: string }> = await manager.query(
-    `SELECT government_id AS "governmentId", to_char(date, 'YYYY-MM-DD') AS date, name
-       FROM holidays
-      WHERE (government_id IS NULL OR government_id = ANY($1::uuid[])) AND date BETWEEN $2::date AND $3::date
-      ORDER BY date, name`,
-    [governmentIds, window.from, window.to],
-  );
-  const national = rows.filter((r) => r.governmentId === null).map(({ date, name }) => ({ date, name }));
-  const result = new Map<string, Holiday[]>(governmentIds.map((id) => [id, [...national]]));
-  for (const row of rows) {
-    if (row.governmentId !== null) result.get(row.governmentId)?.push({ date: row.date, name: row.name });
-  }
-  return result;
-}
-
-/** National holidays and the government's own, dated inside `window`. */
+/** National holidays and the government's own, dated inside `window`, in date order. */
 export async function holidaysOfGovernment(manager: EntityManager, governmentId: string, window: DateWindow): Promise<Holiday[]> {
-  return (await holidaysByGovernment(manager, [governmentId], window)).get(governmentId) ?? [];
+  const [row] = await queryPrepared<{ holidays: Holiday[] }>(manager, `SELECT ${holidaysJsonSql('$1::uuid', '$2', '$3')} AS holidays`, [governmentId, window.from, window.to]);
+  return row.holidays;
 }
 
 const SELECT_HOLIDAY_ROW = `

@@ -57,16 +57,6 @@ export class OfficeHoursRepository {
     };
   }
 
-  /** Each government's office hours by id (the national ASN hours for those with none), in one query. */
-  async byGovernment(manager: EntityManager, governmentIds: readonly string[]): Promise<Map<string, OfficeHours>> {
-    const rows: Array<OfficeHoursRow & { governmentId: string }> = await manager.query(
-      `SELECT government_id AS "governmentId", weekday, to_char(opens, 'HH24:MI') AS opens, to_char(closes, 'HH24:MI') AS closes
-         FROM office_hours WHERE government_id = ANY($1::uuid[])`,
-      [governmentIds],
-    );
-    return new Map(governmentIds.map((id) => [id, toOfficeHours(rows.filter((row) => row.governmentId === id))]));
-  }
-
   /** Replaces the government's week with `hours` (all seven days), or with nothing (national hours) when null. */
   async replace(manager: EntityManager, governmentId: string, hours: OfficeHours | null, updatedBy: string, at: Date): Promise<void> {
     await manager.query(`DELETE FROM office_hours WHERE government_id = $1`, [governmentId]);

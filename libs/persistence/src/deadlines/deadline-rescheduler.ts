@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxMessageType } from '#queue';
 import { needsRecompute, recomputeSchedule, type DeadlineSchedule, type LocalDate, type SlaPolicy } from '#workflow';
-import { holidaysByGovernment, holidayWindow, unionWindow } from '../calendar/holiday-queries.js';
-import { OfficeHoursRepository } from '../calendar/office-hours.repository.js';
+import { holidayWindow, unionWindow } from '../calendar/holiday-queries.js';
+import { calendarInputsByGovernment } from '../calendar/working-calendars.js';
 
 /** Which deadlines a holiday change can move. */
 export interface HolidayChange {
@@ -50,12 +50,10 @@ export const RESCHEDULE_BATCH_SIZE = 500;
  * `DEADLINE_RESCHEDULED {deadlineId, generation}` for the worker to move its jobs.
  *
  * Pages by id (keyset, `FOR UPDATE` so a worker marking a deadline at the same time is waited for),
- * with one holiday query and one write per page.
+ * with one calendar query and one write per page.
  */
 @Injectable()
 export class DeadlineRescheduler {
-  constructor(private readonly officeHours: OfficeHoursRepository = new OfficeHoursRepository()) {}
-
   async afterHolidayChange(manager: EntityManager, change: HolidayChange, now: Date, batchSize = RESCHEDULE_BATCH_SIZE): Promise<RescheduleReport> {
     return this.afterCalendarChange(manager, change, now, batchSize);
   }
@@ -110,8 +108,7 @@ export class DeadlineRescheduler {
   private async recomputePage(manager: EntityManager, rows: readonly PendingDeadlineRow[]): Promise<number> {
     const governmentIds = [...new Set(rows.map((r) => r.governmentId))];
     const window = unionWindow(rows.map((r) => holidayWindow(r.enteredAt, r.policy)))!;
-    const holidays = await holidaysByGovernment(manager, governmentIds, window);
-    const officeHours = await this.officeHours.byGovernment(manager, governmentIds);
+    const calendars = await calendarInputsByGovernment(manager, governmentIds, window);
 
     const changed: Array<{ id: string; schedule: DeadlineSchedule }> = [];
     for (const row of rows) {
@@ -125,8 +122,7 @@ export class DeadlineRescheduler {
         enteredAt: row.enteredAt,
         policy: row.policy,
         timeZone: row.timeZone,
-        holidays: holidays.get(row.governmentId) ?? [],
-        officeHours: officeHours.get(row.governmentId),
+        ...calendars.get(row.governmentId)!,
       });
       if (needsRecompute(previous, next)) changed.push({ id: row.id, schedule: next });
     }

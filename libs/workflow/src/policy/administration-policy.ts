@@ -52,12 +52,12 @@ export function dropsOwnAdministration(actorUsername: string, target: { username
   return actorUsername === target.username && !target.roles.includes('ADMIN');
 }
 
-/** National holidays and cuti bersama are entered by a province's ADMIN (domain.md); every government counts them. */
 /** National holidays are entered by provinces, for every government. */
 export function entersNationalHolidays(governmentLevel: GovernmentLevel): boolean {
   return governmentLevel === 'PROVINCE';
 }
 
+/** National holidays and cuti bersama are entered by a province's ADMIN (domain.md); every government counts them. */
 export function managesNationalHolidays(actor: Pick<AdministratorFacts, 'roles' | 'governmentLevel'>): boolean {
   return isAdministrator(actor) && entersNationalHolidays(actor.governmentLevel);
 }
