@@ -2,8 +2,8 @@
 // What the HTTP layer costs under Nest: the same module served by @nestjs/platform-express (alur's) and by
 // @nestjs/platform-fastify, the API CPU per request of a transition-shaped POST and a document-shaped GET.
 // It bounds what porting alur to Fastify could save per request (issue 16's "the HTTP layer" lever):
-// both servers run Nest's router, a guard, the parameter and body decorators and JSON serialisation of a
-// 2.4 KB answer, and nothing of alur's own work (no database, no token check, no logging), so the
+// both servers run Nest's router over as many routes as alur's API has, a guard, the parameter and body
+// decorators and JSON serialisation of a 2.4 KB answer, and nothing of alur's own work (no database, no token check, no logging), so the
 // difference is the adapter's alone.
 //   npm run bench:http   (env: BENCH_HTTP_REQUESTS [20000] per round, BENCH_HTTP_ROUNDS [3], BENCH_CONCURRENCY [32])
 import 'reflect-metadata';
@@ -65,8 +65,33 @@ Param('id')(DocumentsController.prototype, 'act', 0);
 Body()(DocumentsController.prototype, 'act', 1);
 Reflect.decorate([Controller('api/quick-wins'), UseGuards(BearerGuard)], DocumentsController);
 
+/**
+ * As many other routes as alur's API has operations (openapi.json), half registered before the measured two
+ * and half after: Express walks its routes in order until one matches, Fastify looks them up in a tree.
+ */
+const OPERATIONS = Object.values(JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')).paths).reduce(
+  (n, path) => n + Object.keys(path).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).length,
+  0,
+);
+function fillerController(prefix, count) {
+  class Filler {}
+  for (let i = 0; i < count; i++) {
+    const name = `route${i}`;
+    Filler.prototype[name] = function (id) {
+      return { id };
+    };
+    Reflect.decorate([(i % 2 === 0 ? Get : Post)(`${prefix}-${i}/:id/part`)], Filler.prototype, name, Object.getOwnPropertyDescriptor(Filler.prototype, name));
+    Param('id')(Filler.prototype, name, 0);
+  }
+  Reflect.decorate([Controller('api'), UseGuards(BearerGuard)], Filler);
+  return Filler;
+}
+const FILLERS = Math.max(0, OPERATIONS - 2);
+const before = fillerController('before', Math.floor(FILLERS / 2));
+const after = fillerController('after', FILLERS - Math.floor(FILLERS / 2));
+
 class BenchModule {}
-Reflect.decorate([Module({ controllers: [DocumentsController], providers: [BearerGuard] })], BenchModule);
+Reflect.decorate([Module({ controllers: [before, DocumentsController, after], providers: [BearerGuard] })], BenchModule);
 
 async function serve(adapterName) {
   let adapter;
@@ -139,7 +164,7 @@ async function main() {
 
 Measured ${machineLine()}.
 Command: \`npm run bench:http\` (BENCH_HTTP_REQUESTS=${REQUESTS} per round, half \`POST /api/quick-wins/{id}/actions\` with a JSON body and half \`GET /api/quick-wins/{id}\`, ${CONCURRENCY} keep-alive clients, after 2,000 warm-up requests; ${ROUNDS} rounds, the adapters taking turns).
-One Nest module served by each adapter: a bearer-shaped guard, \`@Param\` and \`@Body\`, and a 2.4 KB document-shaped answer; no database, token check or logging, so what differs is the adapter's own work. CPU is the server's utime + stime from /proc; the load generator (this script) shares the 2 cores, so req/s is only indicative.
+One Nest module served by each adapter, with ${OPERATIONS} routes as alur's API has operations (openapi.json; the two measured in the middle): a bearer-shaped guard, \`@Param\` and \`@Body\`, and a 2.4 KB document-shaped answer; no database, token check or logging, so what differs is the adapter's own work. CPU is the server's utime + stime from /proc; the load generator (this script) shares the 2 cores, so req/s is only indicative.
 
 | round | adapter | server CPU ms per request | req/s | p50 ms | p99 ms |
 |---|---|---|---|---|---|
