@@ -11,7 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
-import { topFunctions } from './lib/cpu-profile.mjs';
+import { groupShares, topFunctions } from './lib/cpu-profile.mjs';
 import os from 'node:os';
 import pg from 'pg';
 import {
@@ -25,6 +25,30 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DB = process.env.BENCH_COST_DB ?? 'alur_cost';
 /** BENCH_COST_PERF=1: also `perf record -e cpu-clock` of the API, which samples only while it runs on a CPU. */
 const PERF = process.env.BENCH_COST_PERF === '1';
+const startsWithAny = (prefixes) => (frame) => prefixes.some((p) => frame.place.startsWith(p));
+const named = (...names) => (frame) => names.includes(frame.functionName);
+
+/**
+ * The levers issue 16 names, as parts of the API's CPU profile: for a package, its own code (self time);
+ * for one of alur's steps, the function and everything it calls.
+ */
+const API_LEVERS = [
+  {
+    name: "HTTP and routing: Node's http, Express, its router and body parser, Nest's core and Express adapter",
+    self: startsWithAny(['node:_http_', 'express/', 'router/', 'body-parser/', 'raw-body/', 'path-to-regexp/', 'on-finished/', 'parseurl/', 'type-is/', 'content-type/', 'finalhandler/', 'iconv-lite/', 'media-typer/', 'mime-types/', '@nestjs/core/', '@nestjs/platform-express/']),
+  },
+  { name: 'security headers (helmet and alur\'s own)', self: startsWithAny(['helmet/', 'apps/api/src/common/http/security-headers']) },
+  { name: 'request log (pino, pino-http, alur\'s middleware)', self: startsWithAny(['pino/', 'pino-http/', 'pino-std-serializers/', 'sonic-boom/', 'libs/logging/']) },
+  { name: 'bearer token check (jsonwebtoken and what it calls)', inclusive: startsWithAny(['jsonwebtoken/']) },
+  { name: 'PostgreSQL client (pg, pg-protocol, pg-pool, TypeORM), own code', self: startsWithAny(['pg/', 'pg-protocol/', 'pg-pool/', 'pg-types/', 'typeorm/']) },
+  { name: 'request validation (`parseWith`: ajv\'s compiled checks)', inclusive: named('parseWith') },
+  { name: 'the state machine (`restoreInstance`, `decideAction`: XState)', inclusive: named('restoreInstance', 'decideAction') },
+  { name: 'deadline arithmetic (a stage\'s schedule, the "Segera jatuh tempo" bounds)', inclusive: named('computeDeadlineSchedule', 'slaStatusBounds') },
+  { name: 'the document\'s view (`toDocumentView`: allowed actions, deadline)', inclusive: named('toDocumentView') },
+  { name: 'response serialisation (`storedResponse`\'s JSON copy, Express\'s `JSON.stringify`)', inclusive: (f) => f.functionName === 'storedResponse' || (f.functionName === 'stringify' && f.place.startsWith('express/')) },
+  { name: 'garbage collection', self: named('(garbage collector)') },
+];
+
 /** BENCH_COST_WORKER_PROFILE=1: also a CPU profile of the worker, its top functions printed after the run. */
 const WORKER_PROFILE = process.env.BENCH_COST_WORKER_PROFILE === '1';
 /** BENCH_COST_STATEMENTS=1: also the statements (triggers' included) with the most planning and execution time, from
@@ -332,6 +356,7 @@ async function main() {
     api.child.kill('SIGUSR2');
     await apiExited;
     const profile = topFunctions(profileDir, 20, { from, to });
+    const levers = groupShares(profileDir, API_LEVERS, { from, to });
 
     const report = `## 1a. What one transition costs (robust to a busy machine)
 
@@ -400,6 +425,13 @@ ${shape.triggers.map((t) => `| \`${t.name}\` | ${fmt(t.calls, 2)} | ${fmt(t.ms, 
 | function | share |
 |---|---|
 ${profile.ranked.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${fmt(f.share * 100)}% |`).join('\n')}
+</details>
+
+<details open><summary>The levers issue 16 names, as parts of the API's CPU while it served these transitions (same profile; idle and socket-write samples left out, ${fmt(levers.totalMs / 1000)} s; a package's own code, or an alur step with all it calls; ms = share of the API's ${fmt(d.apiMs, 2)} ms)</summary>
+
+| part | share | ms per transition |
+|---|---|---|
+${levers.shares.map((l) => `| ${l.name} | ${fmt(l.share * 100)}% | ${fmt(l.share * d.apiMs, 2)} |`).join('\n')}
 </details>${
       statements
         ? `

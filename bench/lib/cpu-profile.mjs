@@ -38,3 +38,39 @@ export function topFunctions(dir, n = 15, window = null) {
   const ranked = [...selfMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
   return { file, totalMs, ranked: ranked.map(([name, ms]) => ({ name, ms, share: ms / totalMs })) };
 }
+
+/** Socket writes: V8 samples on a wall-clock timer, so a thread waiting for a core after waking PostgreSQL lands here. */
+const SOCKET_WRITES = new Set(['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String']);
+
+/**
+ * Shares of the busy samples (idle and socket writes left out) that fall in each group, a sample counted
+ * once per group. `groups`: [{ name, inclusive?: fn(frame), self?: fn(frame) }] where a frame is
+ * `{ functionName, place }`; `inclusive` counts a sample when any frame of its stack matches (the function
+ * and all it calls), `self` only when the sampled frame does (a package's own code).
+ */
+export function groupShares(dir, groups, window = null) {
+  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1);
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const frameOf = (node) => ({ functionName: node.callFrame.functionName, place: place(node.callFrame.url, node.callFrame.lineNumber) });
+  const counted = new Map(groups.map((g) => [g.name, 0]));
+  let totalMs = 0;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (window && (at < window.from || at > window.to)) return;
+    const node = byId.get(id);
+    const sampled = frameOf(node);
+    if (sampled.functionName === '(idle)' || SOCKET_WRITES.has(sampled.functionName)) return;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    totalMs += ms;
+    const stack = [];
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) stack.push(frameOf(byId.get(cur)));
+    for (const g of groups) {
+      if ((g.self && g.self(sampled)) || (g.inclusive && stack.some(g.inclusive))) counted.set(g.name, counted.get(g.name) + ms);
+    }
+  });
+  return { totalMs, shares: groups.map((g) => ({ name: g.name, share: totalMs > 0 ? counted.get(g.name) / totalMs : 0 })) };
+}
