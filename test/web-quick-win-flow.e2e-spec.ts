@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { formatIndonesianDateTime } from '#workflow';
 import { fireAction, makassarLocal, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
 
 jest.setTimeout(600_000);
@@ -50,6 +51,10 @@ describe.each([
     await form.getByLabel('Satuan target').fill('persen');
     await form.getByLabel('Keluaran').fill('Aplikasi perizinan');
     await form.getByLabel('Tanggal mulai').fill('2026-01-05');
+    // the day in words under the field, its description: a browser on an English system shows 01/05/2026
+    await expect(form.getByLabel('Tanggal mulai').getAttribute('aria-describedby')).resolves.toContain('f-startDate-echo');
+    await expect(page().locator('#f-startDate-echo').textContent()).resolves.toBe('Senin, 5 Januari 2026');
+    await checkPage('buat-quick-win-tanggal');
     await form.getByLabel('Tanggal selesai').fill('2027-06-30');
     await form.getByLabel('Anggaran (rupiah)').fill('150000000');
     await form.getByRole('button', { name: 'Simpan' }).click();
@@ -97,7 +102,9 @@ describe.each([
     await page().getByRole('heading', { name: 'Pendelegasian', level: 1 }).waitFor();
     await page().getByLabel('Nama pengguna penerima').fill('kaltim.plh');
     await page().getByLabel('Jenis').selectOption('PLH');
-    await page().getByLabel('Mulai').fill(makassarLocal(new Date()));
+    const startsAt = new Date();
+    await page().getByLabel('Mulai').fill(makassarLocal(startsAt));
+    await expect(page().locator('#d-start-echo').textContent()).resolves.toBe(formatIndonesianDateTime(startsAt, 'Asia/Makassar'));
     await page().getByLabel('Berakhir').fill(makassarLocal(new Date(Date.now() + 3 * 86_400_000)));
     await page().getByLabel('Alasan').fill('Sekda dinas luar daerah');
     // the first answer is lost on the way (the API made the delegation); "Simpan" again makes no second one
@@ -110,6 +117,7 @@ describe.each([
     await page().unroute('**/api/delegations');
     await page().getByRole('button', { name: 'Simpan' }).click();
     await page().getByRole('status').filter({ hasText: 'Pendelegasian tersimpan.' }).waitFor();
+    await expect(page().locator('#d-start-echo').textContent()).resolves.toBe(''); // the form was emptied, its words too
     const plh = await app.t.dataSource.query(`SELECT d.id FROM delegations d JOIN users u ON u.id = d.delegate_id WHERE u.username = 'kaltim.plh' AND d.revoked_at IS NULL`);
     expect(plh).toHaveLength(1);
     // the list names both people, not their usernames

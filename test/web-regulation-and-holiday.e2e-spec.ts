@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { formatIndonesianLocalDate } from '#workflow';
 import { act, createQuickWin, fireAction, makassarLocal, screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, type BrowserApp } from '#testing';
 
 jest.setTimeout(600_000);
@@ -77,9 +78,11 @@ describe.each([
     // a province ADMIN may add a national holiday
     await page().getByLabel('Hari libur nasional (berlaku di semua pemerintah daerah)').waitFor();
     await page().getByLabel('Tanggal', { exact: true }).fill(holiday);
+    await expect(page().locator('#h-date-echo').textContent()).resolves.toBe(formatIndonesianLocalDate(holiday, { weekday: true }));
     await page().getByLabel('Nama hari libur').fill('Hari Libur Uji');
     await page().getByRole('button', { name: 'Tambah hari libur' }).click();
     await page().getByRole('status').filter({ hasText: 'ditambahkan' }).waitFor();
+    await expect(page().locator('#h-date-echo').textContent()).resolves.toBe('');
     // the next problem replaces that success: the page never says both
     await page().getByRole('button', { name: 'Tambah hari libur' }).click();
     await page().getByRole('alert').filter({ hasText: 'Tanggal dan nama hari libur wajib diisi.' }).waitFor();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { parseIndonesianNumber } from '../i18n/number-input';
 import { actionLabel } from '../i18n/words';
+import { DateInput } from './date-input';
 
 const COMMENT_REQUIRED = new Set(['RETURN', 'REJECT']);
 
@@ -91,6 +92,8 @@ export function ActionDialog({ action, onSubmit, onClose }: { action: string; on
             <label for={`f-${f.name}`}>{f.label}</label>
             {f.type === 'textarea' || f.type === 'lines' ? (
               <textarea id={`f-${f.name}`} name={f.name} rows={3} required={f.required} />
+            ) : f.type === 'date' ? (
+              <DateInput id={`f-${f.name}`} name={f.name} required={f.required} />
             ) : (
               <input
                 id={`f-${f.name}`}

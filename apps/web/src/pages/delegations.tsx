@@ -8,6 +8,7 @@ import { errorText } from '../i18n/error-text';
 import { dateTime, roleLabel } from '../i18n/words';
 import { useSession } from '../session';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
+import { DateInput } from '../components/date-input';
 
 /**
  * `YYYY-MM-DDTHH:mm` of a datetime-local field, read in the government's zone (the one the list shows,
@@ -85,11 +86,11 @@ export function DelegationsPage() {
           </div>
           <div class="field">
             <label for="d-start">Mulai ({zoneName})</label>
-            <input id="d-start" name="startsAt" type="datetime-local" />
+            <DateInput id="d-start" name="startsAt" type="datetime-local" timeZone={timeZone} />
           </div>
           <div class="field">
             <label for="d-end">Berakhir ({zoneName})</label>
-            <input id="d-end" name="endsAt" type="datetime-local" />
+            <DateInput id="d-end" name="endsAt" type="datetime-local" timeZone={timeZone} />
           </div>
           <div class="field">
             <label for="d-reason">Alasan</label>

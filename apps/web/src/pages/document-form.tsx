@@ -11,6 +11,7 @@ import { canDraft, useSession } from '../session';
 import type { PageProps } from '../routes';
 import { QUICK_WIN_AREAS as AREAS } from '../i18n/words';
 import { FormFeedback } from '../components/form-feedback';
+import { DateInput } from '../components/date-input';
 import { numberForInput, parseIndonesianNumber } from '../i18n/number-input';
 
 type Values = Record<string, string>;
@@ -186,6 +187,8 @@ export function DocumentFormPage({ params }: PageProps) {
                     </option>
                   ))}
                 </select>
+              ) : f.type === 'date' ? (
+                <DateInput {...common} min={minDate(f)} defaultValue={values[f.name]} />
               ) : (
                 <input
                   {...common}

@@ -9,6 +9,7 @@ import { hasRole, useSession } from '../session';
 import { useAdministersProvince } from '../components/administers-province';
 import { OfficeHoursSection } from './settings-office-hours';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
+import { DateInput } from '../components/date-input';
 import { ActionsHeader, CellLabel, RowEditButton, TableRegion } from '../components/table';
 
 /** A whole number of days typed into a field, or null. */
@@ -203,7 +204,7 @@ function HolidaySection() {
       <form onSubmit={add} noValidate class="doc-form">
         <div class="field">
           <label for="h-date">Tanggal</label>
-          <input id="h-date" name="date" type="date" />
+          <DateInput id="h-date" name="date" />
         </div>
         <div class="field">
           <label for="h-name">Nama hari libur</label>
