@@ -56,8 +56,8 @@ describe('API contract', () => {
         expect(op.operationId).toMatch(/^(list|get|create|update|fire|add|remove|revoke|mark|log|open|close|check|start|change|complete|import|reset|request)[A-Z]\w+$/);
         const statuses = Object.keys(op.responses);
         expect(statuses.some((s) => s.startsWith('2') || s.startsWith('3'))).toBe(true); // single sign-on answers redirects
-        // health's 503 is its own body; single sign-on answers a browser with pages in Bahasa Indonesia
-        const ownBody = (s: string) => (op.operationId === 'checkHealth' && s === '503') || op.responses[s].content?.['text/html'] !== undefined;
+        // the health checks' 503 is their own body; single sign-on answers a browser with pages in Bahasa Indonesia
+        const ownBody = (s: string) => (['checkHealth', 'checkWorkerHealth'].includes(op.operationId) && s === '503') || op.responses[s].content?.['text/html'] !== undefined;
         for (const status of statuses.filter((s) => Number(s) >= 400 && !ownBody(s))) {
           const schema = op.responses[status].content['application/json'].schema;
           expect(schema.allOf[0]).toEqual({ $ref: '#/components/schemas/Error' });

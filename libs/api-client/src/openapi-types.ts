@@ -854,6 +854,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/worker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether reminders, escalations and notifications flow: a worker alive in the last 30 s and no transition waiting more than 60 s for the relay; 200 when so, else 503 */
+        get: operations["checkWorkerHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2642,6 +2659,34 @@ export interface components {
              *     ]
              */
             roles: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN" | "OPERATOR")[];
+        };
+        /**
+         * @example {
+         *       "status": "ok",
+         *       "problems": [],
+         *       "liveWorkers": 1,
+         *       "lastSeenSecondsAgo": 2.4,
+         *       "outbox": {
+         *         "pending": 0,
+         *         "oldestPendingSeconds": null
+         *       }
+         *     }
+         */
+        WorkerHealth: {
+            /** @description late: reminders, escalations and notifications are not flowing (see problems) */
+            status: "ok" | "late";
+            /** @description NO_LIVE_WORKER: no worker process said it was alive in the last 30 s; OUTBOX_LAGGING: a transition has waited more than 60 s for the relay */
+            problems: ("NO_LIVE_WORKER" | "OUTBOX_LAGGING")[];
+            /** @description Worker processes seen in the last 30 s */
+            liveWorkers: number;
+            /** @description Since any worker was last seen (within the last hour), else null */
+            lastSeenSecondsAgo: number | null;
+            outbox: {
+                /** @description Rows waiting for the relay, counted up to 100,000 */
+                pending: number;
+                /** @description The oldest waiting row's age; null when none waits */
+                oldestPendingSeconds: number | null;
+            };
         };
         Workflow: {
             /** @example quick-win */
@@ -7802,6 +7847,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    checkWorkerHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A worker is alive and the outbox is relayed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerHealth"];
+                };
+            };
+            /** @description No worker is alive or the outbox is left waiting (see problems) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerHealth"];
                 };
             };
         };

@@ -22,6 +22,8 @@ export interface AppConfig {
   /** The worker schedules the Monday digest (WEEKLY_DIGEST). */
   weeklyDigest: boolean;
   workerNiceness: number;
+  /** Touched with each of the worker's heartbeats (WORKER_HEARTBEAT_FILE), or null. */
+  workerHeartbeatFile: string | null;
   /** Login attempts per window: per client address and username (`limit`) and per client address (`addressLimit`). */
   loginThrottle: { limit: number; addressLimit: number; ttlMs: number };
   /** Password checks running at once, and sign-ins that may wait for one. */
@@ -88,6 +90,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     weeklyDigest: value.WEEKLY_DIGEST,
     workerNiceness: value.WORKER_NICENESS,
+    workerHeartbeatFile: value.WORKER_HEARTBEAT_FILE ?? null,
     loginThrottle: { limit: value.LOGIN_THROTTLE_LIMIT, addressLimit: value.LOGIN_THROTTLE_ADDRESS_LIMIT, ttlMs: value.LOGIN_THROTTLE_TTL_MS },
     loginHashing: { concurrency: value.LOGIN_HASH_CONCURRENCY, queue: value.LOGIN_HASH_QUEUE },
     queueDashboardActions: value.QUEUE_DASHBOARD_ACTIONS,

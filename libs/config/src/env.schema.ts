@@ -37,6 +37,8 @@ export const envSchema = Joi.object({
    * started): relaying and reminders can wait milliseconds, people's requests should not.
    */
   WORKER_NICENESS: Joi.number().integer().min(0).max(19).default(10),
+  /** A file the worker touches with each heartbeat (a container's health check reads its age); none by default. */
+  WORKER_HEARTBEAT_FILE: Joi.string().trim().min(1).optional(),
   LOGIN_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
   LOGIN_THROTTLE_TTL_MS: Joi.number().integer().min(1000).default(60000),
   LOGIN_THROTTLE_ADDRESS_LIMIT: Joi.number().integer().min(1).default(30),

@@ -17,6 +17,7 @@ export * from './seed/holiday-seed.js';
 export * from './sla/sla-policy.queries.js';
 export * from './prepared-query.util.js';
 export * from './outbox/outbox.queries.js';
+export * from './workers/worker-heartbeats.js';
 export * from './reports/index.js';
 export * from './repositories/user-accounts.js';
 export * from './organisation/government.repository.js';

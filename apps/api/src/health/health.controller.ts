@@ -4,8 +4,10 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthChe
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
-import { HealthSchema } from './health.schemas.js';
+import { HealthSchema, WorkerHealthSchema } from './health.schemas.js';
 import { RedisHealthIndicator } from './redis.health.js';
+import { WorkerHealthQuery } from './worker-health.query.js';
+import type { WorkerHealth } from '#queue';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,6 +18,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly worker: WorkerHealthQuery,
   ) {}
 
   @Public()
@@ -39,6 +42,21 @@ export class HealthController {
       res.status(503);
       return this.withoutDetails(error.getResponse() as HealthCheckResult);
     }
+  }
+
+  @Public()
+  @Get('worker')
+  @Endpoint({
+    operationId: 'checkWorkerHealth',
+    summary: 'Whether reminders, escalations and notifications flow: a worker alive in the last 30 s and no transition waiting more than 60 s for the relay; 200 when so, else 503',
+    public: true,
+    success: { status: 200, description: 'A worker is alive and the outbox is relayed', schema: WorkerHealthSchema },
+    alsoAnswers: [{ status: 503, description: 'No worker is alive or the outbox is left waiting (see problems)', schema: WorkerHealthSchema }],
+  })
+  async checkWorker(@Res({ passthrough: true }) res: Response): Promise<WorkerHealth> {
+    const health = await this.worker.read();
+    if (health.status !== 'ok') res.status(503);
+    return health;
   }
 
   /** /health is public: a server's own error (its address, its port) goes to the log, not to whoever asks. */

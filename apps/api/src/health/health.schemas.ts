@@ -19,3 +19,25 @@ export const HealthSchema = named(
     { additionalProperties: false },
   ),
 );
+
+export const WorkerHealthSchema = named(
+  'WorkerHealth',
+  Type.Object(
+    {
+      status: Type.Union([Type.Literal('ok'), Type.Literal('late')], { description: 'late: reminders, escalations and notifications are not flowing (see problems)' }),
+      problems: Type.Array(Type.Union([Type.Literal('NO_LIVE_WORKER'), Type.Literal('OUTBOX_LAGGING')]), {
+        description: 'NO_LIVE_WORKER: no worker process said it was alive in the last 30 s; OUTBOX_LAGGING: a transition has waited more than 60 s for the relay',
+      }),
+      liveWorkers: Type.Integer({ minimum: 0, description: 'Worker processes seen in the last 30 s' }),
+      lastSeenSecondsAgo: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Since any worker was last seen (within the last hour), else null' }),
+      outbox: Type.Object(
+        {
+          pending: Type.Integer({ minimum: 0, description: 'Rows waiting for the relay, counted up to 100,000' }),
+          oldestPendingSeconds: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: "The oldest waiting row's age; null when none waits" }),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    { additionalProperties: false, examples: [{ status: 'ok', problems: [], liveWorkers: 1, lastSeenSecondsAgo: 2.4, outbox: { pending: 0, oldestPendingSeconds: null } }] },
+  ),
+);

@@ -9,6 +9,7 @@ import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
 import { NotificationWriter } from '../notifications/notification.writer.js';
 import { TransitionNotifier } from '../notifications/transition-notifier.js';
 import { deadlineEventJob } from '../deadlines/deadline-jobs.util.js';
+import { WorkerHeartbeat } from './worker-heartbeat.service.js';
 
 /** Rows per transaction. */
 export const RELAY_BATCH = 200;
@@ -53,6 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly producer: WorkerJobProducer,
     private readonly notifier: TransitionNotifier,
     private readonly writer: NotificationWriter,
+    private readonly heartbeat: WorkerHeartbeat,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -181,6 +183,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         relayed = await this.relayOnce();
         if (this.failures > 0) this.logger.log(`Outbox relay recovered after ${this.failures} failed attempts`);
         this.failures = 0;
+        await this.heartbeat.beat();
       } catch (error) {
         this.failures++;
         if (this.failures === 1 || this.failures % 50 === 0) {

@@ -43,6 +43,25 @@ export async function lockPendingOutboxRows(manager: EntityManager, limit: numbe
   return rows.map((row) => ({ id: row.id, type: row.type, message: outboxMessageOf(row) }));
 }
 
+/** Rows waiting for the relay: how many (counted up to `OUTBOX_BACKLOG_COUNT_CAP`), and the oldest one's age. */
+export interface OutboxBacklog {
+  pending: number;
+  /** Seconds since the oldest unrelayed row was written (the database's clock); null when none waits. */
+  oldestPendingSeconds: number | null;
+}
+
+/** Beyond this many waiting rows the count stops: the answer stays cheap when the relay has been down for long. */
+export const OUTBOX_BACKLOG_COUNT_CAP = 100_000;
+
+export async function outboxBacklog(manager: EntityManager): Promise<OutboxBacklog> {
+  const [row] = await manager.query(
+    `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM outbox WHERE processed_at IS NULL LIMIT $1) waiting) AS pending,
+            (SELECT greatest(extract(epoch FROM now() - created_at), 0)::float8 FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT 1) AS "oldestPendingSeconds"`,
+    [OUTBOX_BACKLOG_COUNT_CAP],
+  );
+  return row as OutboxBacklog;
+}
+
 export async function markOutboxRowsProcessed(manager: EntityManager, ids: readonly string[]): Promise<void> {
   await queryPrepared(manager, `UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
 }
