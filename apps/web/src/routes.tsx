@@ -13,6 +13,7 @@ import { PersonnelImportPage } from './pages/personnel-import';
 import { PersonPage } from './pages/person';
 import { ReportsPage } from './pages/reports';
 import { SettingsPage } from './pages/settings';
+import { SystemStatusPage } from './pages/system-status';
 import { UnitsPage } from './pages/units';
 
 export interface PageProps {
@@ -38,6 +39,7 @@ export const ROUTES: ReadonlyArray<[string, FunctionComponent<PageProps>]> = [
   ['/impor-pegawai', PersonnelImportPage],
   ['/laporan', ReportsPage],
   ['/laporan/:report', ReportsPage],
+  ['/status-sistem', SystemStatusPage],
 ];
 
 const KIND_PATHS = new Set(['quick-wins', 'regulations']);

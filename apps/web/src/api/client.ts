@@ -52,3 +52,15 @@ export async function ok<T = never, R extends Result = Result>(call: Promise<R>,
   if (result.response.status === 401 && !options.quiet401) listeners.forEach((l) => l());
   throw new ApiError(result.response.status, body.code ?? 'ERROR', body.message ?? result.response.statusText, body.details);
 }
+
+/**
+ * The body of a health check (`/health`, `/health/worker`), which answers it with 200 and with 503 alike;
+ * any other failure (the API's error body, no answer) is an ApiError as from `ok`.
+ */
+export async function healthBody<R extends Result>(call: Promise<R>): Promise<NonNullable<R['data']>> {
+  const result = await call.catch(() => null);
+  if (result && result.response.status === 503 && typeof result.error === 'object' && result.error !== null && 'status' in result.error && !('code' in result.error)) {
+    return result.error as NonNullable<R['data']>;
+  }
+  return ok<never, R>(result ? Promise.resolve(result) : call);
+}

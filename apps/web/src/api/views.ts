@@ -130,3 +130,5 @@ export interface QuickWinsReport {
 }
 
 export type AnyReport = StageTimesReport | OpenBySlaReport | ThroughputReport | WorkloadReport | QuickWinsReport;
+export type Health = Schemas['Health'];
+export type WorkerHealth = Schemas['WorkerHealth'];

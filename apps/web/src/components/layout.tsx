@@ -86,6 +86,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   if (hasRole(me, 'ADMIN')) links.push(['/pegawai', 'Pegawai'], ['/unit-kerja', 'Unit Kerja'], ['/impor-pegawai', 'Impor Pegawai']);
   if (administersProvince) links.push(['/pemerintah-daerah', 'Pemerintah Daerah']);
   if (hasRole(me, 'ADMIN')) links.push(['/pengaturan', 'Pengaturan']);
+  if (hasRole(me, 'OPERATOR')) links.push(['/status-sistem', 'Status Sistem']);
   return (
     <>
       <a class="skip" href="#isi">
