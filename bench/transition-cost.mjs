@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { groupShares, topFunctions } from './lib/cpu-profile.mjs';
 import os from 'node:os';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import {
   build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, waitHealthy, writeSection, admin,
@@ -144,6 +145,19 @@ async function queriesSoFar(pid, file) {
 }
 
 /** The database's counters and the CPU of every process, at one moment (after stats are flushed). */
+/** The Redis server's own CPU so far (INFO cpu: user + system of its process), in ms; the benchmark has Redis to itself. */
+async function redisCpuMs() {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const info = await redis.info('cpu');
+    const field = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+    return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 async function snapshot(c, api, worker) {
   await new Promise((r) => setTimeout(r, 1500)); // backends flush their statistics at most once a second
   await c.query('SELECT pg_stat_clear_snapshot()');
@@ -152,7 +166,7 @@ async function snapshot(c, api, worker) {
   const [db] = (await c.query(`SELECT xact_commit, blks_hit, blks_read, tup_inserted, tup_updated, tup_deleted, tup_returned, tup_fetched FROM pg_stat_database WHERE datname = $1`, [DB])).rows;
   const functions = (await c.query(`SELECT funcname, calls, self_time, total_time FROM pg_stat_user_functions`)).rows;
   const tables = (await c.query(`SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables`)).rows;
-  return { api: cpuMs(api.child.pid), worker: cpuMs(worker.child.pid), apiCalls: syscalls(api.child.pid), workerCalls: syscalls(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid, `${COUNT_FILE}.api`), workerQueries: await queriesSoFar(worker.child.pid, `${COUNT_FILE}.worker`) };
+  return { redis: await redisCpuMs(), api: cpuMs(api.child.pid), worker: cpuMs(worker.child.pid), apiCalls: syscalls(api.child.pid), workerCalls: syscalls(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid, `${COUNT_FILE}.api`), workerQueries: await queriesSoFar(worker.child.pid, `${COUNT_FILE}.worker`) };
 }
 
 /** Queries per transition by the first words of their text. */
@@ -184,7 +198,7 @@ function difference(a, b, n) {
     .filter((t) => t.ins + t.upd + t.del > 0)
     .sort((x, y) => x.name.localeCompare(y.name));
   const callsPer = (x, y) => ({ reads: (y.reads - x.reads) / n, writes: (y.writes - x.writes) / n });
-  return { apiMs: (b.api - a.api) / n, workerMs: (b.worker - a.worker) / n, apiCalls: callsPer(a.apiCalls, b.apiCalls), workerCalls: callsPer(a.workerCalls, b.workerCalls), pgMs: pgMs / n, queries: (b.queries.queries - a.queries.queries) / n, workerQueries: (b.workerQueries.queries - a.workerQueries.queries) / n, queryTexts: [...textsPer(a.queries, b.queries, n, 'API'), ...textsPer(a.workerQueries, b.workerQueries, n, 'worker')], db, functions, tables };
+  return { apiMs: (b.api - a.api) / n, workerMs: (b.worker - a.worker) / n, redisMs: (b.redis - a.redis) / n, apiCalls: callsPer(a.apiCalls, b.apiCalls), workerCalls: callsPer(a.workerCalls, b.workerCalls), pgMs: pgMs / n, queries: (b.queries.queries - a.queries.queries) / n, workerQueries: (b.workerQueries.queries - a.workerQueries.queries) / n, queryTexts: [...textsPer(a.queries, b.queries, n, 'API'), ...textsPer(a.workerQueries, b.workerQueries, n, 'worker')], db, functions, tables };
 }
 
 /** `perf record` of `pid` on the cpu-clock event until stop(); stop() resolves the top symbols by on-CPU share. */
@@ -322,7 +336,7 @@ async function main() {
     const n = DOCS * STEPS.length;
     const statements = STATEMENTS ? await topStatements(c, n) : null;
     const d = difference(before, after, n);
-    const total = d.apiMs + d.workerMs + d.pgMs;
+    const total = d.apiMs + d.workerMs + d.pgMs + d.redisMs;
     // the floor every request pays (HTTP, routing, logging, authentication, the actor's facts, the view):
     // as many reads of the same documents, so the transition's own share is the difference
     const readBefore = await snapshot(c, api, worker);
@@ -363,13 +377,14 @@ async function main() {
 Measured ${machineLine()}; load average before the run ${load}.
 Command: \`npm run bench:cost\` (BENCH_COST_DOCS=${DOCS}, BENCH_COST_CONCURRENCY=${CONCURRENCY}${STATEMENTS ? ', BENCH_COST_STATEMENTS=1' : ''}, API_PROCESSES=1, LOG_LEVEL=info, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
 ${n} transitions (SUBMIT, ENDORSE, VERIFY, APPROVE of ${DOCS} Quick Wins over HTTP, after 100 warm-up documents), until the worker relayed every outbox row.
-CPU time is utime + stime from /proc of each process (the API with its children, the worker, every PostgreSQL backend of the database); it counts work, not waiting, so it moves little with the machine's load.
+CPU time is utime + stime from /proc of each process (the API with its children, the worker, every PostgreSQL backend of the database; the Redis server from its INFO cpu); it counts work, not waiting, so it moves little with the machine's load.
 
 | per transition | value |
 |---|---|
 | API CPU ms | ${fmt(d.apiMs, 2)} |
 | worker CPU ms | ${fmt(d.workerMs, 2)} |
 | PostgreSQL backends CPU ms | ${fmt(d.pgMs, 2)} |
+| Redis server CPU ms | ${fmt(d.redisMs, 2)} |
 | total CPU ms (ceiling on ${os.cpus().length} cores: ${fmt((os.cpus().length * 1000) / total, 0)} transitions/s) | ${fmt(total, 2)} |
 | API queries (round trips) | ${fmt(d.queries, 2)} |
 | worker queries | ${fmt(d.workerQueries, 2)} |

@@ -8,8 +8,8 @@ import { Reconciler } from '../../apps/worker/src/deadlines/reconciler.service.j
 
 export interface TestWorker {
   app: INestApplicationContext;
-  /** Runs one reconciler pass now (besides the timer). */
-  reconcile(): ReturnType<Reconciler['reconcile']>;
+  /** Runs one reconciler pass now (besides the timer), as if at `now` when given. */
+  reconcile(now?: Date): ReturnType<Reconciler['reconcile']>;
   close(): Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export async function createTestWorker(env: Record<string, string>): Promise<Tes
   let closed = false;
   return {
     app,
-    reconcile: () => app.get(Reconciler).reconcile(),
+    reconcile: (now?: Date) => app.get(Reconciler).reconcile(now),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#config';
 import { DeadlineRepository, type DeadlineRecord } from '#persistence';
 import { JobName, type DeadlineEventPayload } from '#queue';
 import { endsAtCloseOfOffice, escalationTargetsFor, stageActorsFor, type WorkflowRegistry } from '#workflow';
@@ -15,7 +16,7 @@ import { RecipientsResolver } from '../notifications/recipients.resolver.js';
 import { actionsOfRole, actorTargets } from '../notifications/stage-audience.js';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 import { eventKey, findEvent, nextUnfiredEvent, type DeadlineEvent } from './deadline-events.util.js';
-import { deadlineEventJob } from './deadline-jobs.util.js';
+import { deadlineEventJob, queuedNow } from './deadline-jobs.util.js';
 
 type Outcome =
   | { kind: 'skipped'; reason: string }
@@ -40,6 +41,7 @@ export class DeadlineEventHandler {
     private readonly writer: NotificationWriter,
     private readonly producer: WorkerJobProducer,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @OnJob(JobName.DeadlineEvent)
@@ -52,7 +54,8 @@ export class DeadlineEventHandler {
       return outcome.reason;
     }
     await this.writer.requestEmails(outcome.dedupKeys);
-    if (outcome.next) await this.producer.add([deadlineEventJob(outcome.deadline, outcome.next)]);
+    // the next event, when it is near; a later one is queued by the reconciler's pass that finds it within the horizon
+    if (outcome.next && queuedNow(outcome.next.at, now, this.config.reconcileIntervalMs)) await this.producer.add([deadlineEventJob(outcome.deadline, outcome.next)]);
     return outcome.fresh ? `sent to ${outcome.dedupKeys.length}` : 'had fired already';
   }
 

@@ -6,13 +6,11 @@ import { jobIdOf, JobName, type JobToAdd } from '#queue';
 import { DigestSchedule } from '../digest/digest-schedule.js';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from './deadline-events.util.js';
-import { deadlineEventJob } from './deadline-jobs.util.js';
+import { deadlineEventJob, jobHorizonMs } from './deadline-jobs.util.js';
 import { targetRemindersToSchedule } from './target-date.util.js';
 
 /** Rows read per query: memory stays flat however many deadlines are pending. */
 export const RECONCILE_PAGE = 500;
-/** Jobs are (re)made for events due within max(3 x RECONCILE_INTERVAL_MS, this) from now. */
-export const MIN_HORIZON_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Notifications not e-mailed after this long are queued again (the enqueue after commit was lost). */
 const EMAIL_SWEEP_AFTER_MS = 30_000;
@@ -33,7 +31,9 @@ export interface ReconcileReport {
  * pages through every PENDING deadline whose first event is within the horizon, works out its next
  * event not yet fired, and makes sure Redis has that job: a missing one (Redis restarted without
  * persistence, keys deleted, an enqueue lost) is added again, with delay 0 when it is already due;
- * one that failed for good is replaced. The same for regulations' targetDate reminders and for
+ * one that failed for good is replaced. It is also how an event further off than the horizon when its stage
+ * was entered (most reminders: stages last days) gets its job, from the first pass that finds it within
+ * (`jobHorizonMs`). The same for regulations' targetDate reminders and for
  * e-mails not sent, and for each government's weekly digest. Several workers may do this at once: job ids are deterministic and every
  * notification has a deduplication key, so each is stored and sent once.
  */
@@ -75,7 +75,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** One full pass. */
   async reconcile(now: Date = new Date()): Promise<ReconcileReport> {
-    const horizon = new Date(now.getTime() + Math.max(3 * this.config.reconcileIntervalMs, MIN_HORIZON_MS));
+    const horizon = new Date(now.getTime() + jobHorizonMs(this.config.reconcileIntervalMs));
     const report: ReconcileReport = {
       deadlinesChecked: 0,
       deadlineJobsAdded: 0,

@@ -8,7 +8,7 @@ import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
 import { NotificationWriter } from '../notifications/notification.writer.js';
 import { TransitionNotifier } from '../notifications/transition-notifier.js';
-import { deadlineEventJob } from '../deadlines/deadline-jobs.util.js';
+import { deadlineEventJob, mayBeQueued, queuedNow } from '../deadlines/deadline-jobs.util.js';
 import { WorkerHeartbeat } from './worker-heartbeat.service.js';
 
 /** Rows per transaction. */
@@ -80,7 +80,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const messages = this.messagesOf(rows);
       const now = new Date();
       const notified = await this.notify(tx, messages, now);
-      const plan = await this.plan(tx, messages, notified !== null);
+      const plan = await this.plan(tx, messages, notified !== null, now);
       // together: removals and additions never name the same job (an addition's id has the deadline's current generation)
       await Promise.all([this.producer.remove(JobName.DeadlineEvent, plan.remove), this.producer.add(plan.add)]);
       await markOutboxRowsProcessed(tx, rows.map((r) => r.id));
@@ -125,7 +125,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  private async plan(tx: EntityManager, messages: readonly StoredOutboxMessage[], notified: boolean): Promise<RelayPlan> {
+  private async plan(tx: EntityManager, messages: readonly StoredOutboxMessage[], notified: boolean, now: Date): Promise<RelayPlan> {
+    const interval = this.config.reconcileIntervalMs;
     const ids = [
       ...new Set(
         messages.flatMap((m) =>
@@ -151,7 +152,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               plan.remove.push(deadlineEventJobId({ deadlineId: deadline.id, generation, event: next.event, sequence: next.sequence }));
             }
           }
-          if (deadline.status === 'PENDING' && next) plan.add.push(deadlineEventJob(deadline, next));
+          // one due later waits for the reconciler's pass that finds it within the horizon
+          if (deadline.status === 'PENDING' && next && queuedNow(next.at, now, interval)) plan.add.push(deadlineEventJob(deadline, next));
           break;
         }
         case OutboxMessageType.StageLeft: {
@@ -159,7 +161,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           // Events are chained: only the next unfired one can wait in Redis (fired ones were removed on
           // completion; a later one is queued by its predecessor's handler, which finds the deadline closed).
           const next = deadline ? nextUnfiredEvent(deadline, deadline.fired) : null;
-          if (deadline && next) plan.remove.push(deadlineEventJobId({ deadlineId: deadline.id, generation: deadline.generation, event: next.event, sequence: next.sequence }));
+          if (deadline && next && mayBeQueued(next.at, now, interval)) {
+            plan.remove.push(deadlineEventJobId({ deadlineId: deadline.id, generation: deadline.generation, event: next.event, sequence: next.sequence }));
+          }
           break;
         }
         case OutboxMessageType.Notify:
