@@ -2,12 +2,12 @@ import { Controller, Get, Logger, Res, ServiceUnavailableException } from '@nest
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Response } from 'express';
+import type { WorkerHealth } from '#queue';
 import { Public } from '../auth/public.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
 import { HealthSchema, WorkerHealthSchema } from './health.schemas.js';
 import { RedisHealthIndicator } from './redis.health.js';
 import { WorkerHealthQuery } from './worker-health.query.js';
-import type { WorkerHealth } from '#queue';
 
 @ApiTags('health')
 @Controller('health')

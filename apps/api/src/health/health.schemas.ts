@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { WorkerHealthProblem } from '#queue';
 import { named } from '../common/contract/schema-names.js';
 
 const Checks = Type.Record(
@@ -25,7 +26,7 @@ export const WorkerHealthSchema = named(
   Type.Object(
     {
       status: Type.Union([Type.Literal('ok'), Type.Literal('late')], { description: 'late: reminders, escalations and notifications are not flowing (see problems)' }),
-      problems: Type.Array(Type.Union([Type.Literal('NO_LIVE_WORKER'), Type.Literal('OUTBOX_LAGGING')]), {
+      problems: Type.Array(Type.Union(Object.values(WorkerHealthProblem).map((problem) => Type.Literal(problem))), {
         description: 'NO_LIVE_WORKER: no worker process said it was alive in the last 30 s; OUTBOX_LAGGING: a transition has waited more than 60 s for the relay',
       }),
       liveWorkers: Type.Integer({ minimum: 0, description: 'Worker processes seen in the last 30 s' }),
