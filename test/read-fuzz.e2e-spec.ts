@@ -78,6 +78,8 @@ describe('arbitrary parameters to every read, as every role', () => {
     { nil: undefined },
   );
 
+  const HEALTH_CHECKS = new Set(['/health', '/health/worker']);
+
   it('never answers 5xx, always with a code, and changes nothing', async () => {
     const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, Pick<Operation, 'responses'> & { parameters?: Parameter[] }>> };
     const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -101,6 +103,8 @@ describe('arbitrary parameters to every read, as every role', () => {
           const req = t.http[op.method](url).set(headers[user]).redirects(0);
           const res = await (sent === undefined ? req : req.set('Content-Type', sent.type).send(sent.text));
           statuses.add(res.status);
+          // the health checks answer 503 with the state they report (here no worker runs), whatever was asked
+          if (HEALTH_CHECKS.has(op.path) && res.status === 503) return expect(res.body.status).toEqual(expect.any(String));
           expect(res.status).toBeLessThan(500);
           // a refusal is JSON with a code, or the page (single sign-on) the operation documents for that status
           const page = Object.keys(op.responses[res.status]?.content ?? {}).includes('text/html');
