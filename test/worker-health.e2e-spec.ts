@@ -78,6 +78,17 @@ describe('GET /health/worker', () => {
     await waitFor(async () => (await health()).status === 200, { what: 'the next heartbeat', timeoutMs: 15_000 });
   });
 
+  it("records when the worker's reconciler last finished a pass, and is 503 RECONCILER_STALLED when none did lately", async () => {
+    const [row] = await t.dataSource.query(`SELECT reconciled_at IS NOT NULL AS reconciled, reconcile_interval_ms AS interval FROM worker_heartbeats`);
+    expect(row).toEqual({ reconciled: true, interval: 60000 }); // the pass at its start
+    await t.dataSource.query(`UPDATE worker_heartbeats SET reconciled_at = now() - interval '9 minutes', started_at = now() - interval '1 hour'`);
+    // the running worker writes again within 5 s: read at once
+    const res = await health();
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ status: 'late', problems: ['RECONCILER_STALLED'], liveWorkers: 1 });
+    await waitFor(async () => (await health()).status === 200, { what: 'the next heartbeat', timeoutMs: 15_000 });
+  });
+
   it('forgets a worker stopped on purpose at once', async () => {
     await worker!.kill('SIGTERM');
     worker = null;

@@ -19,7 +19,7 @@ import { RecipientsResolver } from './notifications/recipients.resolver.js';
 import { TransitionNotificationHandler } from './notifications/transition-notification.handler.js';
 import { TransitionNotifier } from './notifications/transition-notifier.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
-import { WorkerHeartbeat } from './outbox/worker-heartbeat.service.js';
+import { WorkerHeartbeat } from './health/worker-heartbeat.service.js';
 import { workflowRegistryProvider } from './workflow-registry.provider.js';
 import { DocumentCountsCompactor } from './maintenance/document-counts.compactor.js';
 import { DigestSchedule } from './digest/digest-schedule.js';

@@ -861,7 +861,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether reminders, escalations and notifications flow: a worker alive in the last 30 s and no transition waiting more than 60 s for the relay; 200 when so, else 503 */
+        /** Whether reminders, escalations and notifications flow: a worker alive in the last 30 s, its reconciler passing, and no transition waiting more than 60 s for the relay; 200 when so, else 503 */
         get: operations["checkWorkerHealth"];
         put?: never;
         post?: never;
@@ -2675,8 +2675,8 @@ export interface components {
         WorkerHealth: {
             /** @description late: reminders, escalations and notifications are not flowing (see problems) */
             status: "ok" | "late";
-            /** @description NO_LIVE_WORKER: no worker process said it was alive in the last 30 s; OUTBOX_LAGGING: a transition has waited more than 60 s for the relay */
-            problems: ("NO_LIVE_WORKER" | "OUTBOX_LAGGING")[];
+            /** @description NO_LIVE_WORKER: no worker process said it was alive in the last 30 s; OUTBOX_LAGGING: a transition has waited more than 60 s for the relay; RECONCILER_STALLED: no live worker finished a reconciler pass within three of its intervals and 5 minutes, so reminders and escalations further off than the next hour are not being queued */
+            problems: ("NO_LIVE_WORKER" | "OUTBOX_LAGGING" | "RECONCILER_STALLED")[];
             /** @description Worker processes seen in the last 30 s */
             liveWorkers: number;
             /** @description Since any worker was last seen (within the last hour), else null */

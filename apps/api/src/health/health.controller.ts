@@ -48,7 +48,7 @@ export class HealthController {
   @Get('worker')
   @Endpoint({
     operationId: 'checkWorkerHealth',
-    summary: 'Whether reminders, escalations and notifications flow: a worker alive in the last 30 s and no transition waiting more than 60 s for the relay; 200 when so, else 503',
+    summary: 'Whether reminders, escalations and notifications flow: a worker alive in the last 30 s, its reconciler passing, and no transition waiting more than 60 s for the relay; 200 when so, else 503',
     public: true,
     success: { status: 200, description: 'A worker is alive and the outbox is relayed', schema: WorkerHealthSchema },
     alsoAnswers: [{ status: 503, description: 'No worker is alive or the outbox is left waiting (see problems)', schema: WorkerHealthSchema }],

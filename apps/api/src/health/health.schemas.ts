@@ -27,7 +27,8 @@ export const WorkerHealthSchema = named(
     {
       status: Type.Union([Type.Literal('ok'), Type.Literal('late')], { description: 'late: reminders, escalations and notifications are not flowing (see problems)' }),
       problems: Type.Array(Type.Union(Object.values(WorkerHealthProblem).map((problem) => Type.Literal(problem))), {
-        description: 'NO_LIVE_WORKER: no worker process said it was alive in the last 30 s; OUTBOX_LAGGING: a transition has waited more than 60 s for the relay',
+        description:
+          'NO_LIVE_WORKER: no worker process said it was alive in the last 30 s; OUTBOX_LAGGING: a transition has waited more than 60 s for the relay; RECONCILER_STALLED: no live worker finished a reconciler pass within three of its intervals and 5 minutes, so reminders and escalations further off than the next hour are not being queued',
       }),
       liveWorkers: Type.Integer({ minimum: 0, description: 'Worker processes seen in the last 30 s' }),
       lastSeenSecondsAgo: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Since any worker was last seen (within the last hour), else null' }),

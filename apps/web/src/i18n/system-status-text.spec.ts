@@ -38,6 +38,15 @@ describe('the system status in words', () => {
     );
   });
 
+  it('says when the reminders further off are not being scheduled', () => {
+    expect(workerStatusText({ status: 'late', problems: ['RECONCILER_STALLED'], liveWorkers: 1, lastSeenSecondsAgo: 1, outbox: idle }).lines).toEqual([
+      'Pekerja latar berjalan: 1 proses, terakhir melapor baru saja.',
+      'Penjadwal pengingat tidak menyelesaikan putarannya: pengingat dan eskalasi yang jatuh lebih dari satu jam lagi belum dijadwalkan.',
+      'Tidak ada tindakan yang menunggu diteruskan.',
+      'Pengingat, eskalasi, dan pemberitahuan tertunda sampai pekerja latar meneruskannya kembali.',
+    ]);
+  });
+
   it('names PostgreSQL and Redis with their state', () => {
     expect(servicesText({ status: 'error', details: { postgres: { status: 'up' }, redis: { status: 'down', message: 'does not answer' } } })).toEqual([
       ['Basis data (PostgreSQL)', 'berjalan'],

@@ -31,6 +31,9 @@ export function workerStatusText(h: WorkerHealth): { running: boolean; lines: st
         : `Pekerja latar tidak berjalan: terakhir melapor ${agoPhrase(h.lastSeenSecondsAgo)}.`,
     );
   }
+  if (h.problems.includes('RECONCILER_STALLED')) {
+    lines.push('Penjadwal pengingat tidak menyelesaikan putarannya: pengingat dan eskalasi yang jatuh lebih dari satu jam lagi belum dijadwalkan.');
+  }
   const { pending, oldestPendingSeconds } = h.outbox;
   const count = pending >= PENDING_COUNT_CAP ? `Lebih dari ${number(PENDING_COUNT_CAP)}` : number(pending);
   lines.push(

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import { pendingDeadlinesPage, targetDatesPage, unsentEmailsPage } from '#persistence';
 import { jobIdOf, JobName, type JobToAdd } from '#queue';
 import { DigestSchedule } from '../digest/digest-schedule.js';
+import { WorkerHeartbeat } from '../health/worker-heartbeat.service.js';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
 import { nextUnfiredEvent } from './deadline-events.util.js';
 import { deadlineEventJob, jobHorizonMs } from './deadline-jobs.util.js';
@@ -49,6 +50,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly dataSource: DataSource,
     private readonly producer: WorkerJobProducer,
     private readonly digests: DigestSchedule,
+    private readonly heartbeat: WorkerHeartbeat,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -92,6 +94,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.config.weeklyDigest) report.digestJobsAdded = await this.ensure(JobName.WeeklyDigest, await this.digests.wanted(now));
     report.finishedAt = new Date();
     this.lastReport = report;
+    this.heartbeat.reconciled(report.finishedAt.getTime());
     if (report.deadlineJobsAdded + report.targetReminderJobsAdded + report.emailJobsAdded > 0) {
       this.logger.log(
         `Reconciled: ${report.deadlineJobsAdded} deadline, ${report.targetReminderJobsAdded} target-date and ${report.emailJobsAdded} e-mail jobs re-created`,

@@ -9,7 +9,7 @@ import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
 import { NotificationWriter } from '../notifications/notification.writer.js';
 import { TransitionNotifier } from '../notifications/transition-notifier.js';
 import { deadlineEventJob, mayBeQueued, queuedNow } from '../deadlines/deadline-jobs.util.js';
-import { WorkerHeartbeat } from './worker-heartbeat.service.js';
+import { WorkerHeartbeat } from '../health/worker-heartbeat.service.js';
 
 /** Rows per transaction. */
 export const RELAY_BATCH = 200;
