@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Body, Controller, Get, Injectable, Module, Param, Post, UseGuards } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { dropConnections, fmt, machineLine, pool, request, summarize, writeSection } from './lib/stack.mjs';
+import { dropConnections, fmt, machineLine, pool, processCpuMs, request, summarize, writeSection } from './lib/stack.mjs';
 
 const REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
@@ -109,12 +109,6 @@ async function serve(adapterName) {
   process.send?.('listening');
 }
 
-/** utime + stime of a process, in ms. */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-}
-
 async function measure(adapterName) {
   const child = spawn(process.execPath, [new URL(import.meta.url).pathname, '--serve', adapterName], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise((resolve, reject) => {
@@ -130,7 +124,7 @@ async function measure(adapterName) {
       : request(base, 'GET', `/api/quick-wins/${id}`, { token, maxSockets: CONCURRENCY });
   await pool(2000, CONCURRENCY, one); // warm-up: JIT and sockets
   const latencies = [];
-  const cpuBefore = cpuMs(child.pid);
+  const cpuBefore = processCpuMs(child.pid);
   const started = process.hrtime.bigint();
   await pool(REQUESTS, CONCURRENCY, async (i) => {
     const r = await one(i);
@@ -138,7 +132,7 @@ async function measure(adapterName) {
     latencies.push(r.ms);
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpuPerRequest = (cpuMs(child.pid) - cpuBefore) / REQUESTS;
+  const cpuPerRequest = (processCpuMs(child.pid) - cpuBefore) / REQUESTS;
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
   dropConnections();

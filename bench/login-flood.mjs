@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { build, fmt, machineLine, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection, PASSWORD } from './lib/stack.mjs';
+import { build, fmt, machineLine, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection, PASSWORD, statCpuMs } from './lib/stack.mjs';
 
 const FLOOD = Number(process.env.BENCH_FLOOD ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -88,10 +88,7 @@ async function flood(until, out) {
 
 /** CPU ms (user + system) of the API's main thread (its event loop) and of the whole process (argon2's threads too). */
 function cpuMs(pid) {
-  const ticks = (file) => {
-    const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  };
+  const ticks = (file) => statCpuMs(readFileSync(file, 'utf8'));
   return { mainThread: ticks(`/proc/${pid}/task/${pid}/stat`), process: ticks(`/proc/${pid}/stat`) };
 }
 

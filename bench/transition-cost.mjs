@@ -16,7 +16,7 @@ import os from 'node:os';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import {
-  build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, waitHealthy, writeSection, admin,
+  build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, statCpuMs, waitHealthy, writeSection, admin,
 } from './lib/stack.mjs';
 
 const DOCS = Number(process.env.BENCH_COST_DOCS ?? 300);
@@ -57,7 +57,6 @@ const WORKER_PROFILE = process.env.BENCH_COST_WORKER_PROFILE === '1';
 const STATEMENTS = process.env.BENCH_COST_STATEMENTS === '1';
 const COUNT_FILE = `/tmp/alur-cost-queries-${process.pid}`;
 const STEPS = APPROVAL_STEPS;
-const TICK_MS = 10; // USER_HZ is 100 on Linux: one clock tick is 10 ms
 
 const quickWin = (i) => benchQuickWin('cost', i);
 
@@ -72,9 +71,7 @@ function cpuMs(pid) {
   let ms = 0;
   for (const p of withDescendants(pid)) {
     const stat = safeRead(`/proc/${p}/stat`);
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ms += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    if (stat) ms += statCpuMs(stat);
   }
   return ms;
 }

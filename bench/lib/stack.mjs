@@ -225,3 +225,14 @@ export function overLocalSocket(url) {
   u.searchParams.set('host', dir);
   return u.toString();
 }
+
+/** utime + stime in ms from a `/proc/.../stat` file's text (a process's or a thread's); clock ticks are 10 ms (USER_HZ 100). */
+export function statCpuMs(statText) {
+  const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** utime + stime of one process, in ms. */
+export function processCpuMs(pid) {
+  return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}

@@ -63,7 +63,9 @@ export function SystemStatusPage() {
               </div>
             ))}
           </dl>
-          <p class="muted">Diperiksa {dateTime(status.data.at, timeZone)}; diperbarui setiap 15 detik.</p>
+          <p class="muted">
+            Diperiksa {dateTime(status.data.at, timeZone)}; diperbarui setiap {STATUS_REFRESH_MS / 1000} detik.
+          </p>
         </>
       )}
       <FormFeedback {...feedback} />
