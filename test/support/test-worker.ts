@@ -35,6 +35,13 @@ export interface SpawnedWorker {
   stderr(): string;
   /** Sends the signal and waits for the process to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Stops the process (SIGSTOP), as a worker that hangs, at a moment none of its sessions on `database` is running a
+   * statement or holds a transaction open, so the test's own SQL never waits on a lock it holds.
+   */
+  hang(database: { query(sql: string): Promise<Array<{ busy: number }>> }): Promise<void>;
+  /** Lets a hung process run again (SIGCONT). */
+  resume(): void;
 }
 
 /** The built worker as its own process, started as in production (package.json's start:worker), for crash and multi-process tests. */
@@ -52,8 +59,27 @@ export function spawnWorker(env: Record<string, string>): SpawnedWorker {
     child,
     stderr: () => stderr,
     async kill(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGCONT');
+        child.kill(signal);
+      }
       await exited;
+    },
+    async hang(database) {
+      for (let attempt = 0; ; attempt++) {
+        child.kill('SIGSTOP');
+        const [{ busy }] = await database.query(
+          `SELECT count(*)::int AS busy FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name LIKE 'alur-worker%' AND state <> 'idle'`,
+        );
+        if (busy === 0) return;
+        child.kill('SIGCONT');
+        if (attempt === 100) throw new Error('the worker never left its sessions idle to be stopped');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    resume() {
+      child.kill('SIGCONT');
     },
   };
 }
