@@ -498,9 +498,16 @@ describe.each([
     const filters = page().getByRole('form', { name: 'Saring laporan Masuk dan selesai' });
     await filters.getByLabel('Tahun').fill('2001');
     await filters.getByLabel('Unit kerja').selectOption({ label: 'Dinas Komunikasi dan Informatika' }); // by name, not a code to type
+    // a date field says its day in words (an English browser shows 01/01/2001), before and after the filter applies
+    const from = filters.getByLabel('Dari tanggal');
+    await from.fill('2001-01-01');
+    await expect(from.getAttribute('aria-describedby').then((id) => page().locator(`#${id}`).textContent())).resolves.toBe('Senin, 1 Januari 2001');
     await filters.getByRole('button', { name: 'Terapkan' }).click();
     await page().getByText('Belum ada data untuk laporan ini dengan saringan yang dipilih.').waitFor();
-    expect(await page().getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe('/api/reports/throughput?unitCode=diskominfo&year=2001&format=csv');
+    await expect(page().locator('#report-from-echo').textContent()).resolves.toBe('Senin, 1 Januari 2001');
+    expect(await page().locator('#report-to-echo').textContent()).toBe('');
+    await screenshot(page(), `${label}-laporan-saringan-tanggal`);
+    expect(await page().getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe('/api/reports/throughput?unitCode=diskominfo&year=2001&from=2001-01-01&format=csv');
     // a filter the API refuses is a message with the way back
     await page().goto(`${app.baseUrl}/laporan/throughput?year=99`);
     await page().getByRole('alert').filter({ hasText: 'Saringan tidak dapat dipakai' }).waitFor();

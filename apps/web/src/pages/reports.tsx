@@ -2,6 +2,7 @@ import { api, ok } from '../api/client';
 import type { AnyReport, OpenBySlaReport, QuickWinsReport, ReportName, StageTimesReport, ThroughputReport, WorkloadReport } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { BarChart, DataTable, type BarSeries } from '../components/bar-chart';
+import { DateInput } from '../components/date-input';
 import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
 import { areaLabel, dateTime, KIND_LABELS, KIND_PATHS, number, roleLabel, rupiah, stageLabel, durationText } from '../i18n/words';
@@ -105,16 +106,16 @@ export function ReportsPage({ params, query }: PageProps) {
           </label>
         )}
         {report.filters.includes('from') && (
-          <label>
-            Dari tanggal
-            <input name="from" type="date" defaultValue={filters.from ?? ''} />
-          </label>
+          <div class="filter-date">
+            <label for="report-from">Dari tanggal</label>
+            <DateInput id="report-from" name="from" defaultValue={filters.from ?? ''} />
+          </div>
         )}
         {report.filters.includes('to') && (
-          <label>
-            Sampai tanggal
-            <input name="to" type="date" defaultValue={filters.to ?? ''} />
-          </label>
+          <div class="filter-date">
+            <label for="report-to">Sampai tanggal</label>
+            <DateInput id="report-to" name="to" defaultValue={filters.to ?? ''} />
+          </div>
         )}
         <button type="submit">Terapkan</button>
       </form>
