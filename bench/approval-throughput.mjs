@@ -5,14 +5,14 @@
 //   node bench/approval-throughput.mjs        (env: BENCH_RATE, BENCH_FIXED_SECONDS, BENCH_CONCURRENCY,
 //                                              BENCH_SATURATION_DOCS, BENCH_PGBENCH_SECONDS, BENCH_PROFILE_DOCS,
 //                                              BENCH_API_NODE_FLAGS: Node flags for the API, e.g. --max-semi-space-size=32)
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { topFunctions } from './lib/cpu-profile.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
 import os from 'node:os';
-import { build, dropConnections, withClient, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import { build, dropConnections, withClient, fmt, login, machineBusyMs, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 /** The machine's load average when the run started (other work on a shared machine moves every figure here). */
@@ -86,13 +86,6 @@ function bySecond(timeline) {
   const seconds = [];
   for (const { at, ms } of timeline) (seconds[Math.floor(at / 1000)] ??= []).push(ms);
   return seconds.map((ms, second) => ({ second, ...summarize(ms ?? []) }));
-}
-
-/** CPU time all cores spent outside idle since boot, in ms (/proc/stat's first line; clock ticks of 10 ms). */
-function machineBusyMs() {
-  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
-  return (user + nice + system + irq + softirq + steal) * 10;
 }
 
 /**

@@ -232,6 +232,13 @@ export function statCpuMs(statText) {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** CPU time all cores spent busy since boot (/proc/stat, every state but idle and iowait), in ms. */
+export function machineBusyMs() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks;
+  return (user + nice + system + irq + softirq + steal) * 10;
+}
+
 /** utime + stime of one process, in ms. */
 export function processCpuMs(pid) {
   return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
