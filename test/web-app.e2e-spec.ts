@@ -506,6 +506,7 @@ describe.each([
     await page().getByText('Belum ada data untuk laporan ini dengan saringan yang dipilih.').waitFor();
     await expect(page().locator('#report-from-echo').textContent()).resolves.toBe('Senin, 1 Januari 2001');
     expect(await page().locator('#report-to-echo').textContent()).toBe('');
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     await screenshot(page(), `${label}-laporan-saringan-tanggal`);
     expect(await page().getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe('/api/reports/throughput?unitCode=diskominfo&year=2001&from=2001-01-01&format=csv');
     // a filter the API refuses is a message with the way back
