@@ -495,6 +495,11 @@ describe.each([
 
     // a year with nothing: the empty state; the downloads carry the same filters
     await tabs.getByRole('link', { name: 'Masuk dan selesai' }).click();
+    // this week's submissions, the week said by its Monday and number, not as 2026-W49
+    const weeks = page().getByRole('table', { name: 'Masuk dan selesai per minggu dan jenis' });
+    await expect(weeks.textContent()).resolves.toMatch(/Minggu \(mulai Senin\).*\d{1,2} \p{L}+ \d{4} \(minggu ke-\d{1,2}( tahun \d{4})?\)Quick Win/u);
+    await expect(weeks.textContent()).resolves.not.toMatch(/\d{4}-W\d{2}/);
+    await screenshot(page(), `${label}-laporan-masuk-selesai`);
     const filters = page().getByRole('form', { name: 'Saring laporan Masuk dan selesai' });
     await filters.getByLabel('Tahun').fill('2001');
     await filters.getByLabel('Unit kerja').selectOption({ label: 'Dinas Komunikasi dan Informatika' }); // by name, not a code to type

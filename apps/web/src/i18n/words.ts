@@ -64,6 +64,16 @@ export function localDate(date: string | null | undefined): string {
   return date ? formatIndonesianLocalDate(date) : '-';
 }
 
+/**
+ * A report's week (the API's ISO `week`, "2026-W49", and its Monday) as a reader says it: "30 November 2026
+ * (minggu ke-49)", with the week's year when it is not the Monday's ("29 Desember 2025 (minggu ke-1 tahun 2026)").
+ */
+export function weekText(week: string, monday: string): string {
+  const [, year, number] = /^(\d{4})-W(\d{2})$/.exec(week) ?? [];
+  if (!year) return localDate(monday);
+  return `${localDate(monday)} (minggu ke-${Number(number)}${monday.startsWith(year) ? '' : ` tahun ${year}`})`;
+}
+
 /** 1.500.000 */
 export function number(value: number): string {
   return new Intl.NumberFormat('id-ID').format(value);

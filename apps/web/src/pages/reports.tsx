@@ -5,7 +5,7 @@ import { BarChart, DataTable, type BarSeries } from '../components/bar-chart';
 import { DateInput } from '../components/date-input';
 import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
-import { areaLabel, dateTime, KIND_LABELS, KIND_PATHS, number, roleLabel, rupiah, stageLabel, durationText } from '../i18n/words';
+import { areaLabel, dateTime, KIND_LABELS, KIND_PATHS, number, roleLabel, rupiah, stageLabel, durationText, weekText } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
@@ -271,10 +271,10 @@ function StageTimes({ report }: { report: StageTimesReport }) {
 
 function Throughput({ report }: { report: ThroughputReport }) {
   if (report.items.length === 0 && report.governments.length === 0) return <NoData />;
-  const weeks = new Map<string, { started: number; finished: number }>();
+  const weeks = new Map<string, { label: string; started: number; finished: number }>();
   for (const i of report.items) {
-    const t = weeks.get(i.week) ?? { started: 0, finished: 0 };
-    weeks.set(i.week, { started: t.started + i.started, finished: t.finished + i.finished });
+    const t = weeks.get(i.weekStart) ?? { label: weekText(i.week, i.weekStart), started: 0, finished: 0 };
+    weeks.set(i.weekStart, { label: t.label, started: t.started + i.started, finished: t.finished + i.finished });
   }
   const rows = [...weeks].sort(([a], [b]) => (a < b ? -1 : 1));
   return (
@@ -290,13 +290,13 @@ function Throughput({ report }: { report: ThroughputReport }) {
               { key: 'started', label: 'Diajukan', tone: 'bar-a' },
               { key: 'finished', label: 'Selesai', tone: 'bar-b' },
             ]}
-            rows={rows.map(([week, values]) => ({ label: week, values }))}
+            rows={rows.map(([, { label, ...values }]) => ({ label, values }))}
           />
           <DataTable
             caption="Masuk dan selesai per minggu dan jenis"
             rows={report.items}
             columns={[
-              { header: 'Minggu', cell: (r) => r.week },
+              { header: 'Minggu (mulai Senin)', cell: (r) => weekText(r.week, r.weekStart) },
               { header: 'Jenis', cell: (r) => kindLabel(r.kind) },
               { header: 'Diajukan', cell: (r) => number(r.started), numeric: true },
               { header: 'Selesai', cell: (r) => number(r.finished), numeric: true },
