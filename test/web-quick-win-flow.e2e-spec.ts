@@ -184,7 +184,12 @@ describe.each([
       'Capaian (%)': '40',
       Realisasi: 'Modul pengajuan daring berjalan di 3 layanan.',
       'Bukti dukung (satu per baris)': 'https://diskominfo.kaltimprov.go.id/laporan-maret.pdf',
+    }, async (dialog) => {
+      // the month in words under its field (Firefox and Safari draw a month field as a plain text box)
+      await expect(dialog.locator('#f-period-echo').textContent()).resolves.toBe('Maret 2026');
+      await expect(dialog.getByLabel('Periode (bulan)', { exact: true }).getAttribute('aria-describedby')).resolves.toContain('f-period-echo');
     });
+    await page().getByTestId('progress-reports').getByText('Maret 2026: capaian 40%').waitFor();
     await page().locator('.timeline li').filter({ hasText: 'Laporkan Kemajuan oleh Rina Wulandari, S.Kom.' }).waitFor(); // shown
     await checkPage('dokumen-pelaksanaan');
 

@@ -113,10 +113,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * Fires an action from the document page: its button, then the dialog's fields (by label), then
  * "Kirim"; waits until the page says it went through.
  */
-export async function fireAction(page: Page, action: string, fields: Record<string, string> = {}): Promise<void> {
+export async function fireAction(page: Page, action: string, fields: Record<string, string> = {}, beforeSending?: (dialog: Locator) => Promise<void>): Promise<void> {
   await page.locator(`[data-action="${action}"]`).click();
   const dialog = page.getByRole('dialog');
   for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value);
+  await beforeSending?.(dialog);
   await dialog.getByRole('button', { name: 'Kirim' }).click();
   await page.getByRole('status').filter({ hasText: 'berhasil' }).waitFor();
 }

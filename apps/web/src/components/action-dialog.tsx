@@ -92,8 +92,8 @@ export function ActionDialog({ action, onSubmit, onClose }: { action: string; on
             <label for={`f-${f.name}`}>{f.label}</label>
             {f.type === 'textarea' || f.type === 'lines' ? (
               <textarea id={`f-${f.name}`} name={f.name} rows={3} required={f.required} />
-            ) : f.type === 'date' ? (
-              <DateInput id={`f-${f.name}`} name={f.name} required={f.required} />
+            ) : f.type === 'date' || f.type === 'month' ? (
+              <DateInput id={`f-${f.name}`} name={f.name} type={f.type} required={f.required} />
             ) : (
               <input
                 id={`f-${f.name}`}

@@ -1,19 +1,12 @@
-import { INDONESIAN_MONTH_NAMES } from '@workflow/calendar/indonesian-format.util.js';
 import type { Schemas } from '@api-client';
 import type { DocumentView, History } from '../api/views';
-import { dateTime, localDate, number } from '../i18n/words';
+import { dateTime, localDate, number, periodText } from '../i18n/words';
 
 /** The stage records as the API's schemas give them (libs/api-client). */
 type ProgressReport = Schemas['QuickWin']['progressReports'][number];
 type Evaluation = NonNullable<Schemas['QuickWin']['evaluation']>;
 type Harmonization = NonNullable<Schemas['Regulation']['harmonization']>;
 type Publication = NonNullable<Schemas['Regulation']['publication']>;
-
-/** "2026-03" -> "Maret 2026". */
-export function periodText(period: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  return m ? `${INDONESIAN_MONTH_NAMES[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : period;
-}
 
 const STAGES_WITH_PROGRESS = new Set(['implementation', 'evaluation', 'completed']);
 const isWebLink = (text: string) => /^https?:\/\/\S+$/i.test(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dateInputEcho } from './date-input-echo';
+import { dateInputEcho, monthInputEcho } from './date-input-echo';
 
 describe('a date field says in words which day it holds', () => {
   it('names the day, its date and month in Indonesian', () => {
@@ -17,6 +17,19 @@ describe('a date field says in words which day it holds', () => {
   it('says nothing for an empty, unfinished or impossible value', () => {
     for (const value of ['', '2026-12', '2026-02-30', '2026-13-01', '2026-12-01T', '2026-12-01T24:00', '2026-12-01T08:60', '1/12/2026']) {
       expect([value, dateInputEcho(value, 'Asia/Makassar')]).toEqual([value, '']);
+    }
+  });
+});
+
+describe('a month field says in words which month it holds', () => {
+  it('names the month and year in Indonesian', () => {
+    expect(monthInputEcho('2026-03')).toBe('Maret 2026');
+    expect(monthInputEcho('2027-12')).toBe('Desember 2027');
+  });
+
+  it('says nothing for an empty, unfinished or impossible month', () => {
+    for (const value of ['', '2026', '2026-3', '2026-00', '2026-13', '2026-03-01', 'Maret 2026']) {
+      expect([value, monthInputEcho(value)]).toEqual([value, '']);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { formatIndonesianDateTime, formatIndonesianLocalDate, timeZoneAbbreviation } from '@workflow/calendar/indonesian-format.util.js';
+import { formatIndonesianDateTime, formatIndonesianLocalDate, INDONESIAN_MONTH_NAMES, timeZoneAbbreviation } from '@workflow/calendar/indonesian-format.util.js';
 import { toLocalDateTime } from '@workflow/calendar/zoned-time.util.js';
 import { ROLE_LABELS, stageLabel } from '@workflow/domain/indonesian-labels.js';
 import type { Kind } from '../api/views';
@@ -62,6 +62,12 @@ export function zoneText(timeZone: string): string {
 /** "1 Desember 2026" for a YYYY-MM-DD date. */
 export function localDate(date: string | null | undefined): string {
   return date ? formatIndonesianLocalDate(date) : '-';
+}
+
+/** A month "2026-03" as "Maret 2026" (a text of another shape as it is). */
+export function periodText(period: string): string {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  return m ? `${INDONESIAN_MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : period;
 }
 
 /**
