@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { number } from '../i18n/words';
-import { TableRegion } from './table';
+import { CellLabel, TableRegion } from './table';
 
 export interface BarSeries {
   key: string;
@@ -75,10 +75,14 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-/** A table in a scrollable, focusable region (axe: scrollable regions must be reachable by keyboard). */
+/**
+ * A report's table in a scrollable, focusable region (axe: scrollable regions must be reachable by keyboard).
+ * Its first column names the row; on a narrow screen each row becomes a card under that name, each figure
+ * beside its column's name, so a phone reads it without scrolling sideways.
+ */
 export function DataTable<T>({ caption, columns, rows }: { caption: string; columns: ReadonlyArray<Column<T>>; rows: readonly T[] }) {
   return (
-    <TableRegion label={caption}>
+    <TableRegion label={caption} tableClass="stacked figures">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -92,11 +96,18 @@ export function DataTable<T>({ caption, columns, rows }: { caption: string; colu
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
-            {columns.map((c) => (
-              <td key={c.header} class={c.numeric ? 'num' : undefined}>
-                {c.cell(r)}
-              </td>
-            ))}
+            {columns.map((c, j) =>
+              j === 0 ? (
+                <th key={c.header} scope="row" class={c.numeric ? 'num' : undefined}>
+                  {c.cell(r)}
+                </th>
+              ) : (
+                <td key={c.header} class={c.numeric ? 'num' : undefined}>
+                  <CellLabel>{c.header}</CellLabel>
+                  {c.cell(r)}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>
