@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, tablesOverflowingSideways, type BrowserApp } from '#testing';
 
 jest.setTimeout(240_000);
 
@@ -38,6 +38,7 @@ describe.each([
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('20 pegawai akan ditambahkan');
     expect((await people('paser.admin', 'search=paser.fahmi')).total).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await tablesOverflowingSideways(page)).toEqual([]); // a table on a desktop, a card per row at 360 px
     await screenshot(page, `${label}-impor-pegawai-uji-coba`);
 
     await page.getByRole('button', { name: 'Terapkan' }).click();

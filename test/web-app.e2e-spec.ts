@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
-import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, type BrowserApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, tablesOverflowingSideways, type BrowserApp } from '#testing';
 import { historyOf } from './support/quick-win.js';
 import { addUser } from './support/users.js';
 
@@ -479,7 +479,7 @@ describe.each([
     await expect(mostOverdue.textContent()).resolves.toContain('Kepala Perangkat Daerah');
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     // on a phone each row is a card: no report table scrolls sideways
-    await expect(tablesScrollingSideways()).resolves.toEqual([]);
+    expect(await tablesOverflowingSideways(page())).toEqual([]);
     await screenshot(page(), `${label}-laporan`);
 
     const tabs = page().getByRole('navigation', { name: 'Jenis laporan' });
@@ -501,7 +501,7 @@ describe.each([
     const weeks = page().getByRole('table', { name: 'Masuk dan selesai per minggu dan jenis' });
     await expect(weeks.getByRole('rowheader').first().textContent()).resolves.toMatch(/^\d{1,2} \p{L}+ \d{4} \(minggu ke-\d{1,2}( tahun \d{4})?\)$/u);
     await expect(weeks.textContent()).resolves.not.toMatch(/\d{4}-W\d{2}/);
-    await expect(tablesScrollingSideways()).resolves.toEqual([]);
+    expect(await tablesOverflowingSideways(page())).toEqual([]);
     await screenshot(page(), `${label}-laporan-masuk-selesai`);
     const filters = page().getByRole('form', { name: 'Saring laporan Masuk dan selesai' });
     await filters.getByLabel('Tahun').fill('2001');
@@ -557,7 +557,4 @@ describe.each([
   });
 
   const page = () => app.page;
-  /** The names of the page's table regions whose table is wider than the region (it scrolls sideways). */
-  const tablesScrollingSideways = () =>
-    page().$$eval('.table-wrap', (regions) => regions.filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => r.getAttribute('aria-label')));
 });

@@ -104,6 +104,16 @@ export async function sidewaysOverflow(region: Locator): Promise<string[]> {
   return hidden;
 }
 
+/** `sidewaysOverflow` of every table region of the page, each named by its label (empty when all fit). */
+export async function tablesOverflowingSideways(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const region of await page.locator('.table-wrap[role="region"]').all()) {
+    const label = await region.getAttribute('aria-label');
+    for (const problem of await sidewaysOverflow(region)) found.push(`${label}: ${problem}`);
+  }
+  return found;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });

@@ -7,7 +7,7 @@ import { importReasonText } from '../i18n/admin-messages';
 import { useSession } from '../session';
 import { useGovernments } from './units';
 import { FormFeedback } from '../components/form-feedback';
-import { TableRegion } from '../components/table';
+import { CellLabel, TableRegion } from '../components/table';
 import { number } from '../i18n/words';
 
 const STATUS: Record<ImportRowStatus, string> = { created: 'Ditambahkan', updated: 'Diperbarui', unchanged: 'Tidak berubah', error: 'Galat' };
@@ -102,7 +102,7 @@ export function PersonnelImportPage() {
           {report.rows.length === 0 ? (
             <p class="empty">Berkas tidak berisi baris pegawai.</p>
           ) : (
-            <TableRegion label="Hasil per baris">
+            <TableRegion label="Hasil per baris" tableClass="stacked">
               <thead>
                 <tr>
                   <th scope="col">Baris</th>
@@ -115,11 +115,26 @@ export function PersonnelImportPage() {
               <tbody>
                 {report.rows.map((r) => (
                   <tr key={r.row} data-testid="import-row" data-status={r.status}>
-                    <td>{number(r.row)}</td>
-                    <td>{r.nip}</td>
-                    <td>{r.username}</td>
-                    <td>{STATUS[r.status]}</td>
-                    <td>{r.reason ? importReasonText(r.reason) : ''}</td>
+                    <th scope="row">
+                      <CellLabel>Baris</CellLabel>
+                      <span data-testid="import-row-number">{number(r.row)}</span>
+                    </th>
+                    <td>
+                      <CellLabel>NIP</CellLabel>
+                      {r.nip}
+                    </td>
+                    <td>
+                      <CellLabel>Nama pengguna</CellLabel>
+                      {r.username}
+                    </td>
+                    <td>
+                      <CellLabel>Hasil</CellLabel>
+                      {STATUS[r.status]}
+                    </td>
+                    <td>
+                      {r.reason && <CellLabel>Keterangan</CellLabel>}
+                      {r.reason ? importReasonText(r.reason) : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
