@@ -10,6 +10,8 @@ import os from 'node:os';
 import { benchQuickWin } from './lib/approval-path.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
 import {
+  backendsCpuMs,
+  backendsCpuMsBetween,
   build,
   dropConnections,
   fmt,
@@ -71,12 +73,6 @@ async function prepareDatabase(url) {
   });
 }
 
-/** utime + stime of the database's backends (pids of pg_stat_activity), by pid. */
-async function backendsCpu(c) {
-  const { rows } = await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB]);
-  return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
-}
-
 function startServer(url, shape) {
   const child = fork('bench/lib/bare-transition-server.mjs', { env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), BARE_SHAPE: shape, BARE_POOL_SIZE: POOL_SIZE }, stdio: 'inherit' });
   const listening = new Promise((resolve, reject) => {
@@ -114,21 +110,19 @@ async function round(url, shape) {
   try {
     await load(2); // warm-up: JIT, the pool's connections, prepared statements
     return await withClient(url, async (c) => {
-      const [serverBefore, backendsBefore, busyBefore, ownBefore] = [processCpuMs(server.child.pid), await backendsCpu(c), machineBusyMs(), process.cpuUsage()];
+      const [serverBefore, backendsBefore, busyBefore, ownBefore] = [processCpuMs(server.child.pid), await backendsCpuMs(c, DB), machineBusyMs(), process.cpuUsage()];
       const started = performance.now();
       const { latencies, errors } = await load(SECONDS);
       const elapsed = (performance.now() - started) / 1000;
-      const [serverAfter, backendsAfter, busyAfter, own] = [processCpuMs(server.child.pid), await backendsCpu(c), machineBusyMs(), process.cpuUsage(ownBefore)];
+      const [serverAfter, backendsAfter, busyAfter, own] = [processCpuMs(server.child.pid), await backendsCpuMs(c, DB), machineBusyMs(), process.cpuUsage(ownBefore)];
       const n = latencies.length;
-      let backendsMs = 0;
-      for (const [pid, after] of backendsAfter) backendsMs += after - (backendsBefore.get(pid) ?? after);
       return {
         shape,
         ...summarize(latencies),
         errors,
         perSecond: n / elapsed,
         serverMs: (serverAfter - serverBefore) / n,
-        backendsMs: backendsMs / n,
+        backendsMs: backendsCpuMsBetween(backendsBefore, backendsAfter) / n,
         generatorMs: (own.user + own.system) / 1000 / n,
         machineMs: (busyAfter - busyBefore) / n,
       };

@@ -16,7 +16,7 @@ import os from 'node:os';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import {
-  build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, statCpuMs, waitHealthy, writeSection, admin,
+  backendsCpuMs, backendsCpuMsBetween, build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, statCpuMs, waitHealthy, writeSection, admin,
 } from './lib/stack.mjs';
 
 const DOCS = Number(process.env.BENCH_COST_DOCS ?? 300);
@@ -158,8 +158,7 @@ async function redisCpuMs() {
 async function snapshot(c, api, worker) {
   await new Promise((r) => setTimeout(r, 1500)); // backends flush their statistics at most once a second
   await c.query('SELECT pg_stat_clear_snapshot()');
-  const backends = (await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB])).rows.map((r) => r.pid);
-  const pgCpu = new Map(backends.map((pid) => [pid, cpuMs(pid)]));
+  const pgCpu = await backendsCpuMs(c, DB);
   const [db] = (await c.query(`SELECT xact_commit, blks_hit, blks_read, tup_inserted, tup_updated, tup_deleted, tup_returned, tup_fetched FROM pg_stat_database WHERE datname = $1`, [DB])).rows;
   const functions = (await c.query(`SELECT funcname, calls, self_time, total_time FROM pg_stat_user_functions`)).rows;
   const tables = (await c.query(`SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables`)).rows;
@@ -175,8 +174,7 @@ function textsPer(a, b, n, process) {
 }
 
 function difference(a, b, n) {
-  let pgMs = 0;
-  for (const [pid, ms] of b.pgCpu) pgMs += ms - (a.pgCpu.get(pid) ?? 0);
+  const pgMs = backendsCpuMsBetween(a.pgCpu, b.pgCpu);
   const db = Object.fromEntries(Object.keys(b.db).map((k) => [k, (Number(b.db[k]) - Number(a.db[k])) / n]));
   const before = new Map(a.functions.map((f) => [f.funcname, f]));
   const functions = b.functions

@@ -69,31 +69,25 @@ describe('GET /health/worker', () => {
   });
 
   it('is 503 again when the heartbeat is older than 30 s (a worker that hangs or died without a word)', async () => {
-    await worker!.hang(t.dataSource);
-    try {
+    await worker!.whileHung(t.dataSource, async () => {
       await t.dataSource.query(`UPDATE worker_heartbeats SET seen_at = now() - interval '31 seconds'`); // 31 s of hanging
       const res = await health();
       expect(res.status).toBe(503);
       expect(res.body.problems).toEqual(['NO_LIVE_WORKER']);
       expect(res.body.lastSeenSecondsAgo).toBeGreaterThanOrEqual(31);
-    } finally {
-      worker!.resume();
-    }
+    });
     await waitFor(async () => (await health()).status === 200, { what: 'the next heartbeat', timeoutMs: 15_000 });
   });
 
   it("records when the worker's reconciler last finished a pass, and is 503 RECONCILER_STALLED when none did lately", async () => {
     const [row] = await t.dataSource.query(`SELECT reconciled_at IS NOT NULL AS reconciled, reconcile_interval_ms AS interval FROM worker_heartbeats`);
     expect(row).toEqual({ reconciled: true, interval: 60000 }); // the pass at its start
-    await worker!.hang(t.dataSource);
-    try {
+    await worker!.whileHung(t.dataSource, async () => {
       await t.dataSource.query(`UPDATE worker_heartbeats SET reconciled_at = now() - interval '9 minutes', started_at = now() - interval '1 hour'`);
       const res = await health();
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ status: 'late', problems: ['RECONCILER_STALLED'], liveWorkers: 1 });
-    } finally {
-      worker!.resume();
-    }
+    });
     await waitFor(async () => (await health()).status === 200, { what: 'the next heartbeat', timeoutMs: 15_000 });
   });
 

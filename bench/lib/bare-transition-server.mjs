@@ -38,14 +38,20 @@ async function statements(c, r) {
   return rowCount;
 }
 
-/** The writes after the close as one statement (each a CTE), as alur writes a transition. */
+/** The writes after the close as one statement (each a CTE), as alur writes a transition; the same SQL as above. */
 const ONE = {
   name: 'bare_one_write',
-  text: `WITH w_opened AS (${OPEN.replaceAll('$1', '$1::uuid').replaceAll('$2', '$2::uuid').replaceAll('$3', '$3::uuid')}),
-     w_history AS (${HISTORY.replaceAll('$1', '$1::uuid').replaceAll('$2', '$4::int').replaceAll('$3', '$5::text')}),
-     w_instance AS (${INSTANCE.replaceAll('$1', '$1::uuid').replaceAll('$2', '$4::int')}),
-     w_outbox AS (${OUTBOX.replaceAll('$1', '$1::uuid')}),
-     w_document AS (${DOCUMENT.replaceAll('$1', '$1::uuid').replaceAll('$2', '$6::int')} RETURNING 1)
+  text: `WITH w_opened AS (
+       INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
+       VALUES ($1, $2, $3, 'approval', now(), now() + interval '5 days', now() + interval '4 days', ARRAY[now() + interval '6 days'], '{}', 'pgbench')),
+     w_history AS (
+       INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash)
+       VALUES ($1, $4, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), $5, md5(random()::text))),
+     w_instance AS (UPDATE workflow_instances SET last_seq = $4, last_hash = md5(random()::text), version = version + 1 WHERE document_id = $1),
+     w_outbox AS (INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'STAGE_LEFT', '{}'), ($1, 'NOTIFY', '{}'), ($1, 'STAGE_ENTERED', '{}')),
+     w_document AS (
+       UPDATE documents SET version = version + 1, updated_at = now(), state = CASE WHEN state = 'approval' THEN 'verification' ELSE 'approval' END
+        WHERE id = $1 AND version = $6 RETURNING 1)
    SELECT count(*)::int AS n FROM w_document`,
 };
 async function oneWrite(c, r) {

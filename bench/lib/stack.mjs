@@ -239,6 +239,25 @@ export function machineBusyMs() {
   return (user + nice + system + irq + softirq + steal) * 10;
 }
 
+/** utime + stime of each backend of `database` but the asking one's, by pid (a backend gone meanwhile is left out). */
+export async function backendsCpuMs(client, database) {
+  const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+  const cpu = new Map();
+  for (const { pid } of rows) {
+    try {
+      cpu.set(pid, processCpuMs(pid));
+    } catch {}
+  }
+  return cpu;
+}
+
+/** The CPU the backends spent between two `backendsCpuMs` readings (one started in between counts from zero). */
+export function backendsCpuMsBetween(before, after) {
+  let ms = 0;
+  for (const [pid, at] of after) ms += at - (before.get(pid) ?? 0);
+  return ms;
+}
+
 /** utime + stime of one process, in ms. */
 export function processCpuMs(pid) {
   return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));

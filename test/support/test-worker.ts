@@ -36,12 +36,11 @@ export interface SpawnedWorker {
   /** Sends the signal and waits for the process to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /**
-   * Stops the process (SIGSTOP), as a worker that hangs, at a moment none of its sessions on `database` is running a
-   * statement or holds a transaction open, so the test's own SQL never waits on a lock it holds.
+   * Runs `during` while the process is stopped (SIGSTOP), as a worker that hangs, then lets it run again. It is
+   * stopped at a moment none of its sessions on `database` is running a statement or holds a transaction open, so
+   * the test's own SQL never waits on a lock it holds.
    */
-  hang(database: { query(sql: string): Promise<Array<{ busy: number }>> }): Promise<void>;
-  /** Lets a hung process run again (SIGCONT). */
-  resume(): void;
+  whileHung<T>(database: { query(sql: string): Promise<Array<{ busy: number }>> }, during: () => Promise<T>): Promise<T>;
 }
 
 /** The built worker as its own process, started as in production (package.json's start:worker), for crash and multi-process tests. */
@@ -65,21 +64,23 @@ export function spawnWorker(env: Record<string, string>): SpawnedWorker {
       }
       await exited;
     },
-    async hang(database) {
+    async whileHung(database, during) {
       for (let attempt = 0; ; attempt++) {
         child.kill('SIGSTOP');
         const [{ busy }] = await database.query(
           `SELECT count(*)::int AS busy FROM pg_stat_activity
             WHERE datname = current_database() AND application_name LIKE 'alur-worker%' AND state <> 'idle'`,
         );
-        if (busy === 0) return;
+        if (busy === 0) break;
         child.kill('SIGCONT');
         if (attempt === 100) throw new Error('the worker never left its sessions idle to be stopped');
         await new Promise((r) => setTimeout(r, 10));
       }
-    },
-    resume() {
-      child.kill('SIGCONT');
+      try {
+        return await during();
+      } finally {
+        child.kill('SIGCONT');
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 import { formatIndonesianLocalDate, timeZoneAbbreviation } from '@workflow/calendar/indonesian-format.util.js';
 import { isLocalDate } from '@workflow/calendar/local-date.util.js';
 import { fromLocalDateTime } from '@workflow/calendar/zoned-time.util.js';
-import { periodText } from './words';
+import { monthText } from './words';
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
@@ -25,6 +25,5 @@ export function dateInputEcho(value: string, timeZone: string): string {
  * Empty for an empty or unfinished value.
  */
 export function monthInputEcho(value: string): string {
-  const words = periodText(value);
-  return words === value ? '' : words;
+  return monthText(value) ?? '';
 }

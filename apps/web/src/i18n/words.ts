@@ -64,10 +64,15 @@ export function localDate(date: string | null | undefined): string {
   return date ? formatIndonesianLocalDate(date) : '-';
 }
 
-/** A month "2026-03" as "Maret 2026" (a text of another shape as it is). */
+/** A month "2026-03" as "Maret 2026"; null for a text of another shape. */
+export function monthText(month: string): string | null {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  return m ? `${INDONESIAN_MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : null;
+}
+
+/** A stored period "2026-03" as "Maret 2026" (a text of another shape as it is). */
 export function periodText(period: string): string {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  return m ? `${INDONESIAN_MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : period;
+  return monthText(period) ?? period;
 }
 
 /**

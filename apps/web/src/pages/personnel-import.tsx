@@ -132,8 +132,12 @@ export function PersonnelImportPage() {
                       {STATUS[r.status]}
                     </td>
                     <td>
-                      {r.reason && <CellLabel>Keterangan</CellLabel>}
-                      {r.reason ? importReasonText(r.reason) : ''}
+                      {r.reason && (
+                        <>
+                          <CellLabel>Keterangan</CellLabel>
+                          {importReasonText(r.reason)}
+                        </>
+                      )}
                     </td>
                   </tr>
                 ))}
