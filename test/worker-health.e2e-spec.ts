@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OUTBOX_BACKLOG_COUNT_CAP } from '#persistence';
 import { act, createQuickWin, createTestApp, spawnWorker, waitFor, type SpawnedWorker, type TestApp } from '#testing';
 
 jest.setTimeout(120_000);
@@ -35,7 +36,7 @@ describe('GET /health/worker', () => {
   it('is 503 NO_LIVE_WORKER while no worker runs, without a token', async () => {
     const res = await health();
     expect(res.status).toBe(503);
-    expect(res.body).toEqual({ status: 'late', problems: ['NO_LIVE_WORKER'], liveWorkers: 0, lastSeenSecondsAgo: null, outbox: { pending: 0, oldestPendingSeconds: null } });
+    expect(res.body).toEqual({ status: 'late', problems: ['NO_LIVE_WORKER'], liveWorkers: 0, lastSeenSecondsAgo: null, outbox: { pending: 0, pendingCapped: false, oldestPendingSeconds: null } });
   });
 
   it('counts what waits for the relay, and is OUTBOX_LAGGING once a row waited over 60 s', async () => {
@@ -54,12 +55,28 @@ describe('GET /health/worker', () => {
     expect(late.body.outbox.oldestPendingSeconds).toBeGreaterThanOrEqual(120);
   });
 
+  it('stops counting at 100,000 and says that more wait', async () => {
+    const [doc] = await t.dataSource.query(`SELECT id FROM documents LIMIT 1`);
+    const fill = (rows: number) =>
+      t.dataSource.query(`INSERT INTO outbox (document_id, type, payload) SELECT $1, 'BACKLOG_FILLER', '{}' FROM generate_series(1, $2)`, [doc.id, rows]);
+    const before = (await health()).body.outbox.pending;
+    try {
+      await fill(OUTBOX_BACKLOG_COUNT_CAP - before);
+      expect((await health()).body.outbox).toMatchObject({ pending: OUTBOX_BACKLOG_COUNT_CAP, pendingCapped: false });
+      await fill(1);
+      expect((await health()).body.outbox).toMatchObject({ pending: OUTBOX_BACKLOG_COUNT_CAP, pendingCapped: true });
+    } finally {
+      await t.dataSource.query(`DELETE FROM outbox WHERE type = 'BACKLOG_FILLER'`);
+    }
+    expect((await health()).body.outbox).toMatchObject({ pending: before, pendingCapped: false });
+  });
+
   it('is 200 once a worker relays: its heartbeat recorded by host and pid, its file written', async () => {
     const started = Date.now();
     const { child } = start();
     await waitFor(async () => (await health()).status === 200, { what: "the worker's first heartbeat", timeoutMs: 60_000 });
     const res = await health();
-    expect(res.body).toMatchObject({ status: 'ok', problems: [], liveWorkers: 1, outbox: { pending: 0, oldestPendingSeconds: null } });
+    expect(res.body).toMatchObject({ status: 'ok', problems: [], liveWorkers: 1, outbox: { pending: 0, pendingCapped: false, oldestPendingSeconds: null } });
     expect(res.body.lastSeenSecondsAgo).toBeLessThan(10);
     const rows = await t.dataSource.query(`SELECT worker_id FROM worker_heartbeats`);
     expect(rows).toEqual([{ worker_id: `${hostname()}:${child.pid}` }]);

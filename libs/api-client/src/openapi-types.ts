@@ -2668,6 +2668,7 @@ export interface components {
          *       "lastSeenSecondsAgo": 2.4,
          *       "outbox": {
          *         "pending": 0,
+         *         "pendingCapped": false,
          *         "oldestPendingSeconds": null
          *       }
          *     }
@@ -2684,6 +2685,8 @@ export interface components {
             outbox: {
                 /** @description Rows waiting for the relay, counted up to 100,000 */
                 pending: number;
+                /** @description true when more rows wait than pending says (the count stopped at 100,000) */
+                pendingCapped: boolean;
                 /** @description The oldest waiting row's age; null when none waits */
                 oldestPendingSeconds: number | null;
             };

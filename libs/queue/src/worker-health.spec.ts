@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { judgeWorkerHealth, OUTBOX_LAG_LIMIT_SECONDS, reconcileLimitSeconds, WORKER_ALIVE_WITHIN_SECONDS, WorkerHealthProblem } from './worker-health.js';
 
-const idle = { pending: 0, oldestPendingSeconds: null };
+const idle = { pending: 0, pendingCapped: false, oldestPendingSeconds: null };
 /** A worker seen `seenSecondsAgo`, started an hour ago, its reconciler done a minute ago, every minute. */
 const beat = (seenSecondsAgo: number, over: Partial<{ startedSecondsAgo: number; reconciledSecondsAgo: number | null; reconcileIntervalMs: number }> = {}) => ({
   seenSecondsAgo,
@@ -20,7 +20,7 @@ describe("the worker's health", () => {
       lastSeenSecondsAgo: 2,
       outbox: idle,
     });
-    const busy = { pending: 40, oldestPendingSeconds: OUTBOX_LAG_LIMIT_SECONDS };
+    const busy = { pending: 40, pendingCapped: false, oldestPendingSeconds: OUTBOX_LAG_LIMIT_SECONDS };
     expect(judgeWorkerHealth({ outbox: busy, heartbeats: [beat(1), beat(4)] })).toMatchObject({ status: 'ok', liveWorkers: 2 });
   });
 
@@ -34,7 +34,7 @@ describe("the worker's health", () => {
   });
 
   it('is late when a row waited longer than the limit, though a worker says it is alive (its relay fails)', () => {
-    const stuck = { pending: 3, oldestPendingSeconds: OUTBOX_LAG_LIMIT_SECONDS + 1 };
+    const stuck = { pending: 3, pendingCapped: false, oldestPendingSeconds: OUTBOX_LAG_LIMIT_SECONDS + 1 };
     expect(judgeWorkerHealth({ outbox: stuck, heartbeats: [beat(1)] })).toMatchObject({ status: 'late', problems: [WorkerHealthProblem.OutboxLagging] });
     expect(judgeWorkerHealth({ outbox: stuck, heartbeats: [] }).problems).toEqual([WorkerHealthProblem.NoLiveWorker, WorkerHealthProblem.OutboxLagging]);
   });

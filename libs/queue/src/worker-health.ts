@@ -29,7 +29,7 @@ export enum WorkerHealthProblem {
 }
 
 export interface WorkerHealthInputs {
-  outbox: { pending: number; oldestPendingSeconds: number | null };
+  outbox: { pending: number; pendingCapped: boolean; oldestPendingSeconds: number | null };
   /** Heartbeats of the workers seen lately, any order. */
   heartbeats: ReadonlyArray<{ seenSecondsAgo: number; startedSecondsAgo: number; reconciledSecondsAgo: number | null; reconcileIntervalMs: number }>;
 }
@@ -40,7 +40,7 @@ export interface WorkerHealth {
   liveWorkers: number;
   /** Seconds since any worker was last seen; null when none was seen lately. */
   lastSeenSecondsAgo: number | null;
-  outbox: { pending: number; oldestPendingSeconds: number | null };
+  outbox: { pending: number; pendingCapped: boolean; oldestPendingSeconds: number | null };
 }
 
 /** Whether reminders, escalations and notifications are flowing: a worker alive and the outbox not left waiting. */

@@ -35,11 +35,12 @@ export const WorkerHealthSchema = named(
       outbox: Type.Object(
         {
           pending: Type.Integer({ minimum: 0, description: 'Rows waiting for the relay, counted up to 100,000' }),
+          pendingCapped: Type.Boolean({ description: 'true when more rows wait than pending says (the count stopped at 100,000)' }),
           oldestPendingSeconds: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: "The oldest waiting row's age; null when none waits" }),
         },
         { additionalProperties: false },
       ),
     },
-    { additionalProperties: false, examples: [{ status: 'ok', problems: [], liveWorkers: 1, lastSeenSecondsAgo: 2.4, outbox: { pending: 0, oldestPendingSeconds: null } }] },
+    { additionalProperties: false, examples: [{ status: 'ok', problems: [], liveWorkers: 1, lastSeenSecondsAgo: 2.4, outbox: { pending: 0, pendingCapped: false, oldestPendingSeconds: null } }] },
   ),
 );

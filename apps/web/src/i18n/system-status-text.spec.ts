@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { agoPhrase, agoText, servicesText, workerStatusText } from './system-status-text';
 
-const idle = { pending: 0, oldestPendingSeconds: null };
+const idle = { pending: 0, pendingCapped: false, oldestPendingSeconds: null };
 
 describe('the system status in words', () => {
   it('says how long ago in its largest unit', () => {
@@ -28,13 +28,16 @@ describe('the system status in words', () => {
         'Pengingat, eskalasi, dan pemberitahuan tertunda sampai pekerja latar meneruskannya kembali.',
       ],
     });
-    const lagging = { status: 'late' as const, problems: ['NO_LIVE_WORKER' as const, 'OUTBOX_LAGGING' as const], liveWorkers: 0, lastSeenSecondsAgo: 400, outbox: { pending: 1500, oldestPendingSeconds: 7300 } };
+    const lagging = { status: 'late' as const, problems: ['NO_LIVE_WORKER' as const, 'OUTBOX_LAGGING' as const], liveWorkers: 0, lastSeenSecondsAgo: 400, outbox: { pending: 1500, pendingCapped: false, oldestPendingSeconds: 7300 } };
     expect(workerStatusText(lagging).lines.slice(0, 2)).toEqual([
       'Pekerja latar tidak berjalan: terakhir melapor 6 menit lalu.',
       '1.500 tindakan menunggu diteruskan ke antrean; yang terlama sejak 2 jam lalu.',
     ]);
-    expect(workerStatusText({ ...lagging, outbox: { pending: 100_000, oldestPendingSeconds: 90_000 } }).lines[1]).toBe(
+    expect(workerStatusText({ ...lagging, outbox: { pending: 100_000, pendingCapped: true, oldestPendingSeconds: 90_000 } }).lines[1]).toBe(
       'Lebih dari 100.000 tindakan menunggu diteruskan ke antrean; yang terlama sejak 1 hari lalu.',
+    );
+    expect(workerStatusText({ ...lagging, outbox: { pending: 100_000, pendingCapped: false, oldestPendingSeconds: 90_000 } }).lines[1]).toBe(
+      '100.000 tindakan menunggu diteruskan ke antrean; yang terlama sejak 1 hari lalu.',
     );
   });
 

@@ -15,9 +15,6 @@ export function agoPhrase(seconds: number): string {
   return seconds < 5 ? 'baru saja' : `${agoText(seconds)} lalu`;
 }
 
-/** Beyond this many the API stops counting (OUTBOX_BACKLOG_COUNT_CAP). */
-const PENDING_COUNT_CAP = 100_000;
-
 /** What `GET /health/worker` says, as sentences: whether the background worker runs, and what waits for it. */
 export function workerStatusText(h: WorkerHealth): { running: boolean; lines: string[] } {
   const lines: string[] = [];
@@ -34,8 +31,8 @@ export function workerStatusText(h: WorkerHealth): { running: boolean; lines: st
   if (h.problems.includes('RECONCILER_STALLED')) {
     lines.push('Penjadwal pengingat tidak menyelesaikan putarannya: pengingat dan eskalasi yang jatuh lebih dari satu jam lagi belum dijadwalkan.');
   }
-  const { pending, oldestPendingSeconds } = h.outbox;
-  const count = pending >= PENDING_COUNT_CAP ? `Lebih dari ${number(PENDING_COUNT_CAP)}` : number(pending);
+  const { pending, pendingCapped, oldestPendingSeconds } = h.outbox;
+  const count = pendingCapped ? `Lebih dari ${number(pending)}` : number(pending);
   lines.push(
     pending === 0 || oldestPendingSeconds === null
       ? 'Tidak ada tindakan yang menunggu diteruskan.'

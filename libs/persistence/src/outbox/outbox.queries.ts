@@ -46,6 +46,8 @@ export async function lockPendingOutboxRows(manager: EntityManager, limit: numbe
 /** Rows waiting for the relay: how many (counted up to `OUTBOX_BACKLOG_COUNT_CAP`), and the oldest one's age. */
 export interface OutboxBacklog {
   pending: number;
+  /** More rows wait than `pending` says: the count stopped at `OUTBOX_BACKLOG_COUNT_CAP`. */
+  pendingCapped: boolean;
   /** Seconds since the oldest unrelayed row was written (the database's clock); null when none waits. */
   oldestPendingSeconds: number | null;
 }
@@ -54,12 +56,13 @@ export interface OutboxBacklog {
 export const OUTBOX_BACKLOG_COUNT_CAP = 100_000;
 
 export async function outboxBacklog(manager: EntityManager): Promise<OutboxBacklog> {
-  const [row] = await manager.query(
-    `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM outbox WHERE processed_at IS NULL LIMIT $1) waiting) AS pending,
+  const [row] = (await manager.query(
+    `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM outbox WHERE processed_at IS NULL LIMIT $1 + 1) waiting) AS counted,
             (SELECT greatest(extract(epoch FROM now() - created_at), 0)::float8 FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT 1) AS "oldestPendingSeconds"`,
     [OUTBOX_BACKLOG_COUNT_CAP],
-  );
-  return row as OutboxBacklog;
+  )) as Array<{ counted: number; oldestPendingSeconds: number | null }>;
+  const { counted, oldestPendingSeconds } = row;
+  return { pending: Math.min(counted, OUTBOX_BACKLOG_COUNT_CAP), pendingCapped: counted > OUTBOX_BACKLOG_COUNT_CAP, oldestPendingSeconds };
 }
 
 export async function markOutboxRowsProcessed(manager: EntityManager, ids: readonly string[]): Promise<void> {
