@@ -50,6 +50,11 @@ describe.each([
     await page.getByLabel('Pemerintah daerah').selectOption({ label: 'Semua' });
     await page.getByRole('button', { name: 'Saring' }).click();
     await page.waitForURL((url) => !url.searchParams.has('governmentCode'));
+    // under "Semua" a regency's person is shown with their unit's name and their government's
+    const berauSekda = page.getByTestId('person').filter({ hasText: 'berau.sekda' });
+    await expect(berauSekda.locator('td').nth(2).textContent()).resolves.toBe('Unit kerjaSekretariat DaerahPemerintah Kabupaten Berau');
+    const ownDrafter = page.getByTestId('person').filter({ hasText: 'kaltim.drafter' }).first();
+    await expect(ownDrafter.locator('td').nth(2).textContent()).resolves.toBe('Unit kerjaDinas Komunikasi dan Informatika');
     await page.getByLabel('Unit kerja').selectOption({ label: 'Dinas Komunikasi dan Informatika' });
     await page.getByRole('button', { name: 'Saring' }).click();
     await page.waitForURL((url) => url.searchParams.get('governmentCode') === 'kaltim' && url.searchParams.get('unitCode') === 'diskominfo');

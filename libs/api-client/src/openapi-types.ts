@@ -2626,8 +2626,12 @@ export interface components {
             email: string | null;
             /** @example paser */
             governmentCode: string;
+            /** @example Pemerintah Kabupaten Paser */
+            governmentName: string;
             /** @example diskominfo */
             unitCode: string;
+            /** @example Dinas Komunikasi dan Informatika */
+            unitName: string;
             roles: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN" | "OPERATOR")[];
             active: boolean;
             /** @description false: created without a password; a reset gives them one */

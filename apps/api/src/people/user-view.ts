@@ -8,7 +8,9 @@ export function toUserView(row: UserAccountRow): UserView {
     nip: row.nip,
     email: row.email,
     governmentCode: row.governmentCode,
+    governmentName: row.governmentName,
     unitCode: row.unitCode,
+    unitName: row.unitName,
     roles: row.roles,
     active: row.active,
     hasPassword: row.hasPassword,
@@ -18,8 +20,8 @@ export function toUserView(row: UserAccountRow): UserView {
   };
 }
 
-/** What the audit keeps of a person: the view without times (the entry has its own). */
-export function userAuditSnapshot(row: UserAccountRow): Omit<UserView, 'createdAt' | 'updatedAt'> {
-  const { createdAt: _c, updatedAt: _u, ...rest } = toUserView(row);
+/** What the audit keeps of a person: the view without times (the entry has its own) and names of places (the codes say which). */
+export function userAuditSnapshot(row: UserAccountRow): Omit<UserView, 'createdAt' | 'updatedAt' | 'governmentName' | 'unitName'> {
+  const { createdAt: _c, updatedAt: _u, governmentName: _g, unitName: _n, ...rest } = toUserView(row);
   return rest;
 }

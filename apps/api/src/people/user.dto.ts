@@ -12,7 +12,9 @@ export interface UserView {
   nip: string | null;
   email: string | null;
   governmentCode: string;
+  governmentName: string;
   unitCode: string;
+  unitName: string;
   roles: string[];
   active: boolean;
   /** false: created without a password; a reset gives them one */

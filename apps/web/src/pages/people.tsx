@@ -31,7 +31,6 @@ export function PeoplePage({ query }: PageProps) {
     [key],
   );
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
-  const unitName = (code: string) => units.data?.items.find((u) => u.code === code)?.name ?? code;
 
   const goTo = (next: Record<string, string>, toPage: number) => {
     const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v !== ''));
@@ -152,7 +151,8 @@ export function PeoplePage({ query }: PageProps) {
                   </td>
                   <td>
                     <CellLabel>Unit kerja</CellLabel>
-                    {p.governmentCode === (filters.governmentCode || me.governmentCode) ? unitName(p.unitCode) : `${p.unitCode} (${p.governmentCode})`}
+                    {p.unitName}
+                    {p.governmentCode !== (filters.governmentCode || me.governmentCode) && <span class="of-government">{p.governmentName}</span>}
                   </td>
                   <td>
                     <CellLabel>Peran</CellLabel>

@@ -10,9 +10,11 @@ export interface UserAccountRow {
   email: string | null;
   governmentId: string;
   governmentCode: string;
+  governmentName: string;
   parentGovernmentCode: string | null;
   unitId: string;
   unitCode: string;
+  unitName: string;
   roles: string[];
   active: boolean;
   hasPassword: boolean;
@@ -37,7 +39,7 @@ export type UserAccountChanges = Partial<Pick<NewUserAccount, 'name' | 'nip' | '
 
 const SELECT_ACCOUNT = `
   SELECT u.id, u.username, u.name, u.nip, u.email, u.government_id AS "governmentId", g.code AS "governmentCode",
-         p.code AS "parentGovernmentCode", u.unit_id AS "unitId", un.code AS "unitCode", u.roles, u.active, u.password_hash IS NOT NULL AS "hasPassword",
+         g.name AS "governmentName", p.code AS "parentGovernmentCode", u.unit_id AS "unitId", un.code AS "unitCode", un.name AS "unitName", u.roles, u.active, u.password_hash IS NOT NULL AS "hasPassword",
          u.must_change_password AS "mustChangePassword", u.created_at AS "createdAt", u.updated_at AS "updatedAt"
     FROM users u
     JOIN governments g ON g.id = u.government_id
