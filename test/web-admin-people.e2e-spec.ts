@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, waitFor, type BrowserApp } from '#testing';
+import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, unevenFilterControls, waitFor, type BrowserApp } from '#testing';
 
 jest.setTimeout(240_000);
 
@@ -23,6 +23,7 @@ describe.each([
     await page.getByTestId('person').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await sidewaysOverflow(page.getByRole('region', { name: 'Daftar pegawai' }))).toEqual([]); // a table on a desktop, a card per person at 360 px
+    expect(await unevenFilterControls(page)).toEqual([]);
     await screenshot(page, `${label}-pegawai`);
 
     await page.getByLabel('Cari nama, NIP atau nama pengguna').fill('199408102020122012');

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
-import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, tablesOverflowingSideways, type BrowserApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, tablesOverflowingSideways, unevenFilterControls, type BrowserApp } from '#testing';
 import { historyOf } from './support/quick-win.js';
 import { addUser } from './support/users.js';
 
@@ -413,6 +413,7 @@ describe.each([
     ]);
     await page().getByText('Halaman 1 dari 2').waitFor();
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    expect(await unevenFilterControls(page())).toEqual([]);
     await screenshot(page(), `${label}-daftar-quick-win`);
     await page().getByRole('button', { name: 'Berikutnya' }).click();
     await page().getByText('Halaman 2 dari 2').waitFor();
@@ -480,6 +481,7 @@ describe.each([
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     // on a phone each row is a card: no report table scrolls sideways
     expect(await tablesOverflowingSideways(page())).toEqual([]);
+    expect(await unevenFilterControls(page())).toEqual([]);
     await screenshot(page(), `${label}-laporan`);
 
     const tabs = page().getByRole('navigation', { name: 'Jenis laporan' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { formatIndonesianDateTime } from '#workflow';
-import { fireAction, makassarLocal, screenshot, seriousA11yViolations, signIn, startBrowserApp, tablesOverflowingSideways, type BrowserApp } from '#testing';
+import { fireAction, makassarLocal, screenshot, seriousA11yViolations, signIn, startBrowserApp, tablesOverflowingSideways, unevenFilterControls, type BrowserApp } from '#testing';
 
 jest.setTimeout(600_000);
 
@@ -23,6 +23,7 @@ describe.each([
   async function checkPage(name: string) {
     expect([name, await seriousA11yViolations(page())]).toEqual([name, []]);
     expect([name, await tablesOverflowingSideways(page())]).toEqual([name, []]);
+    expect([name, await unevenFilterControls(page())]).toEqual([name, []]);
     await screenshot(page(), `${label}-${name}`);
   }
 

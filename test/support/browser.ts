@@ -114,6 +114,19 @@ export async function tablesOverflowingSideways(page: Page): Promise<string[]> {
   return found;
 }
 
+/** Fields and buttons of the page's filter rows (`.filters`) whose height differs from the tallest of their row: a row that does not line up. */
+export async function unevenFilterControls(page: Page): Promise<string[]> {
+  return page.locator('.filters').evaluateAll((forms) =>
+    forms.flatMap((form) => {
+      const controls = [...form.querySelectorAll('input:not([type="checkbox"]), select, button')];
+      const heights = controls.map((control) => control.getBoundingClientRect().height);
+      const tallest = Math.max(...heights);
+      const row = form.getAttribute('aria-label') ?? form.closest('section')?.querySelector('h1, h2')?.textContent;
+      return controls.flatMap((control, i) => (heights[i] === tallest ? [] : [`${row}: ${control.getAttribute('name') ?? control.textContent} is ${heights[i]} px, not ${tallest}`]));
+    }),
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
