@@ -11,6 +11,14 @@ describe('people administration', () => {
   });
   afterAll(() => t.close());
 
+  /** Where paser's drafters work, by code and by name. */
+  const paserDiskominfo = {
+    governmentCode: 'paser',
+    governmentName: 'Pemerintah Kabupaten Paser',
+    unitCode: 'diskominfo',
+    unitName: 'Dinas Komunikasi, Informatika, Statistik dan Persandian',
+  };
+
   const newPerson = (overrides: Record<string, unknown> = {}) => ({
     username: 'paser.sari',
     name: 'Sari Puspitasari, S.Sos.',
@@ -57,10 +65,7 @@ describe('people administration', () => {
     const auth = await t.auth('kaltim.admin');
     expect((await t.http.get('/api/users/paser.drafter').set(auth)).body).toMatchObject({
       username: 'paser.drafter',
-      governmentCode: 'paser',
-      governmentName: 'Pemerintah Kabupaten Paser',
-      unitCode: 'diskominfo',
-      unitName: 'Dinas Komunikasi, Informatika, Statistik dan Persandian',
+      ...paserDiskominfo,
       roles: ['DRAFTER'],
       active: true,
       hasPassword: true,
@@ -111,10 +116,7 @@ describe('people administration', () => {
       name: 'Sari Puspitasari, S.Sos.',
       nip: '199505052020122001',
       email: 'sari@paserkab.go.id',
-      governmentCode: 'paser',
-      governmentName: 'Pemerintah Kabupaten Paser',
-      unitCode: 'diskominfo',
-      unitName: 'Dinas Komunikasi, Informatika, Statistik dan Persandian',
+      ...paserDiskominfo,
       roles: ['DRAFTER'],
       active: true,
       hasPassword: false,
