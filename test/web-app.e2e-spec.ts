@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
 import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, tablesOverflowingSideways, unevenFilterControls, type BrowserApp } from '#testing';
@@ -39,6 +41,36 @@ describe('web app: served by the API', () => {
     const js = await app.t.http.get(asset!);
     expect(js.status).toBe(200);
     expect(js.headers['cache-control']).toMatch(/immutable/);
+
+    // compressed once by the build: brotli or gzip as the client takes it, the same bytes unpacked
+    const fetchRaw = (acceptEncoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        httpGet(`${app.baseUrl}${asset}`, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await fetchRaw('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const brotli = await fetchRaw('gzip, deflate, br');
+    expect([brotli.headers['content-encoding'], brotli.headers['content-type'], brotli.headers['cache-control'], brotli.headers.vary]).toEqual([
+      'br',
+      expect.stringMatching(/^(text|application)\/javascript/),
+      expect.stringMatching(/immutable/),
+      expect.stringMatching(/Accept-Encoding/i),
+    ]);
+    expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+    expect(brotli.body.length).toBeLessThan(plain.body.length / 2);
+    const gzip = await fetchRaw('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    // and the browser takes brotli
+    const [script] = await Promise.all([
+      app.page.waitForResponse((response) => new URL(response.url()).pathname === asset),
+      app.page.goto(`${app.baseUrl}/masuk`),
+    ]);
+    expect(await script.headerValue('content-encoding')).toBe('br');
   });
 
   it('the sign-in page offers "Masuk dengan SSO" and "Lupa kata sandi?"; the e-mailed link\'s page sets a new password', async () => {

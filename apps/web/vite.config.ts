@@ -1,13 +1,17 @@
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const api = process.env.ALUR_API_URL ?? 'http://localhost:3000';
 
-/** `npm run build:web` writes dist/web, which the API serves at /; `npm run dev:web` proxies the API. */
+/**
+ * `npm run build:web` writes dist/web, which the API serves at /, each script and style sheet also
+ * brotli- and gzip-compressed beside it (a third of the bytes on a slow line); `npm run dev:web` proxies the API.
+ */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [preact()],
+  plugins: [preact(), compression({ include: /\.(js|css)$/ })],
   resolve: {
     // pure modules of libs/workflow (labels, Indonesian dates): one source for the API and the pages
     // and the typed client generated from openapi.json (libs/api-client), the one every client of the API uses

@@ -1,6 +1,7 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -11,8 +12,9 @@ export const WEB_DIST_DIR = resolve(process.env.WEB_DIST_DIR ?? join(process.cwd
 const SERVER_PATHS = /^\/(api|admin|docs|docs-json|health)(\/|$)/;
 
 /**
- * The web app at /: its built files (hashed assets cached for a year, index.html never), and
- * index.html for any other GET of a page path, so a link to /quick-wins/<id> opens the app there.
+ * The web app at /: its built files (hashed assets cached for a year, as brotli or gzip when the browser
+ * takes it: the build compresses them once), index.html never cached, and index.html for any other GET
+ * of a page path, so a link to /quick-wins/<id> opens the app there.
  */
 export function mountWebApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
@@ -21,7 +23,7 @@ export function mountWebApp(app: INestApplication): void {
     new Logger('WebApp').warn(`no web app at ${WEB_DIST_DIR}: run npm run build:web`);
     return;
   }
-  express.useStaticAssets(join(WEB_DIST_DIR, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+  express.use('/assets', expressStaticGzip(join(WEB_DIST_DIR, 'assets'), { enableBrotli: true, orderPreference: ['br'], index: false, serveStatic: { immutable: true, maxAge: '365d', index: false } }));
   express.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
