@@ -82,8 +82,11 @@ describe('authentication', () => {
     expect(res.body).toMatchObject({
       username: 'paser.kadis',
       governmentCode: 'paser',
+      governmentName: 'Pemerintah Kabupaten Paser',
       unitCode: 'diskominfo',
+      unitName: 'Dinas Komunikasi, Informatika, Statistik dan Persandian',
       roles: ['UNIT_HEAD'],
+      hasPassword: true,
       delegations: [],
     });
     expect(res.body.name).toEqual(expect.any(String));

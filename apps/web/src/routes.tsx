@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { match } from './router';
+import { AccountPage } from './pages/account';
 import { DelegationsPage } from './pages/delegations';
 import { DocumentFormPage } from './pages/document-form';
 import { DocumentListPage } from './pages/document-list';
@@ -29,6 +30,7 @@ export const ROUTES: ReadonlyArray<[string, FunctionComponent<PageProps>]> = [
   ['/:kindPath/:id', DocumentPage],
   ['/:kindPath', DocumentListPage],
   ['/pemberitahuan', NotificationsPage],
+  ['/akun', AccountPage],
   ['/pendelegasian', DelegationsPage],
   ['/pengaturan', SettingsPage],
   ['/pegawai', PeoplePage],

@@ -1492,6 +1492,12 @@ export interface components {
             roles: ("DRAFTER" | "UNIT_HEAD" | "ORG_VERIFIER" | "LEGAL" | "ASSISTANT" | "SECRETARY" | "REGIONAL_HEAD" | "INSPECTOR" | "ADMIN" | "OPERATOR")[];
             /** @example 196705201993032003 */
             nip: string | null;
+            /** @example Pemerintah Provinsi Kalimantan Timur */
+            governmentName: string;
+            /** @example Sekretariat Daerah */
+            unitName: string;
+            /** @description false: the caller signs in only through SSO and has no password to change */
+            hasPassword: boolean;
             /**
              * @description The caller's government's IANA zone (WIB, WITA or WIT)
              * @example Asia/Makassar

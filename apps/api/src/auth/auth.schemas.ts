@@ -43,6 +43,9 @@ export const MeSchema = named(
     {
       ...UserFields,
       nip: Type.Union([Type.String(), Type.Null()], { examples: ['196705201993032003'] }),
+      governmentName: Type.String({ examples: ['Pemerintah Provinsi Kalimantan Timur'] }),
+      unitName: Type.String({ examples: ['Sekretariat Daerah'] }),
+      hasPassword: Type.Boolean({ description: 'false: the caller signs in only through SSO and has no password to change' }),
       timeZone: Type.String({ description: "The caller's government's IANA zone (WIB, WITA or WIT)", examples: ['Asia/Makassar'] }),
       delegations: Type.Array(DelegationSchema, { description: 'The delegations the caller holds now (received, in force)' }),
     },

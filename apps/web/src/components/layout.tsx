@@ -116,7 +116,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
               {number(unread)}
             </span>
           </Link>
-          <span class="who">{me.name}</span>
+          <Link href="/akun" class="who" aria-current={current('/akun')} aria-label={`Akun Saya: ${me.name}`}>
+            {me.name}
+          </Link>
           <button type="button" onClick={() => void signOut()}>
             Keluar
           </button>
