@@ -74,6 +74,11 @@ describe.each([
     expect((await t.http.get('/api/me').set(otherSession)).status).toBe(401);
     expect((await t.http.post('/api/auth/login').send({ username: 'kaltim.plh', password: TEST_DEMO_PASSWORD })).status).toBe(401);
     expect((await t.http.post('/api/auth/login').send({ username: 'kaltim.plh', password: 'kata-sandi-baru-plh-2026' })).status).toBe(200);
+    // the administration audit says who changed it and when, never the password
+    const audit = await t.dataSource.query(
+      `SELECT a.action, u.username AS actor, a.before, a.after FROM admin_audit a JOIN users u ON u.id = a.actor_id WHERE a.target_key = 'kaltim.plh'`,
+    );
+    expect(audit).toEqual([{ action: 'USER_PASSWORD_CHANGED', actor: 'kaltim.plh', before: { mustChangePassword: false }, after: { mustChangePassword: false } }]);
   });
 
   it('a person who signs in only through SSO is told their password is kept there, with no form to change it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hashPassword, setUserPassword, UserDirectory, verifyPassword } from '#persistence';
+import { hashPassword, recordAdminChanges, setUserPassword, UserDirectory, verifyPassword } from '#persistence';
 import { validationFailed } from '../common/errors/app.exception.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import type { Static } from 'typebox';
@@ -10,6 +10,7 @@ import type { ChangePasswordBody } from './auth.schemas.js';
  * POST /api/me/password: the caller replaces their password (self-service, and the way out of a
  * temporary one). A wrong current password is a 400 naming the field, not a 401, so the caller's
  * session stays. A new password ends the caller's other sessions; the one it was changed with stays.
+ * The change is recorded in the administration audit (who, when; never the password).
  */
 @Injectable()
 export class ChangePasswordUseCase {
@@ -27,6 +28,14 @@ export class ChangePasswordUseCase {
       throw validationFailed('newPassword must differ from currentPassword', { fields: ['newPassword must differ from currentPassword'] });
     }
     const hash = await hashPassword(dto.newPassword);
-    await this.dataSource.transaction((tx) => setUserPassword(tx, user.id, hash, false, new Date(), tokenId));
+    await this.dataSource.transaction(async (tx) => {
+      const at = new Date();
+      await setUserPassword(tx, user.id, hash, false, at, tokenId);
+      await recordAdminChanges(
+        tx,
+        [{ action: 'USER_PASSWORD_CHANGED', targetType: 'USER', targetKey: user.username, governmentId: user.governmentId, actorId: user.id, before: { mustChangePassword: user.mustChangePassword }, after: { mustChangePassword: false } }],
+        at,
+      );
+    });
   }
 }
