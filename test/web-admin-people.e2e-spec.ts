@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, unevenFilterControls, waitFor, type BrowserApp } from '#testing';
+import { screenshot, seriousA11yViolations, sidewaysOverflow, signIn, startBrowserApp, tablesOverflowingSideways, unevenFilterControls, waitFor, type BrowserApp } from '#testing';
 
 jest.setTimeout(240_000);
 
@@ -131,6 +131,33 @@ describe.each([
     expect((await stored('kaltim.budi')).body.mustChangePassword).toBe(false);
   });
 
+  it("Riwayat Administrasi says who did what to the person just added, newest first and in words, and narrows to people", async () => {
+    const { page } = app;
+    await signIn(app, 'kaltim.admin', '/pegawai');
+    await page.getByRole('link', { name: 'Riwayat Administrasi' }).click();
+    await page.getByRole('heading', { name: 'Riwayat Administrasi', level: 1 }).waitFor();
+    await page.getByLabel('Yang diubah').selectOption({ label: 'Pegawai' });
+    await page.getByRole('button', { name: 'Saring' }).click();
+    await page.waitForURL((url) => url.searchParams.get('targetType') === 'USER');
+    const budi = page.getByTestId('audit-entry').filter({ hasText: 'kaltim.budi' });
+    await budi.first().waitFor();
+    const rows = await budi.evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelectorAll('td')[1]?.textContent?.replace('Oleh', ''), [...tr.querySelectorAll('.changes li')].map((li) => li.textContent)]),
+    );
+    expect(rows).toEqual([
+      ['Kata sandi diganti sendiri', 'kaltim.budi', ['Wajib ganti kata sandi: Ya → Tidak']],
+      ['Kata sandi diatur ulang oleh admin', 'kaltim.admin', ['Punya kata sandi: Tidak → Ya', 'Wajib ganti kata sandi: Ya']],
+      ['Pegawai diaktifkan kembali', 'kaltim.admin', ['Status: Nonaktif → Aktif']],
+      ['Pegawai dinonaktifkan', 'kaltim.admin', ['Status: Aktif → Nonaktif']],
+      ['Data pegawai diubah', 'kaltim.admin', ['Peran: Pemrakarsa → Pemrakarsa, Kepala Perangkat Daerah']],
+      ['Pegawai ditambahkan', 'kaltim.admin', ['Nama: Budi Santoso, S.Kom.', 'NIP: 199501012020121001', 'Surel: budi@kaltimprov.go.id', 'Unit kerja: diskominfo', 'Peran: Pemrakarsa', 'Status: Aktif', 'Punya kata sandi: Tidak', 'Wajib ganti kata sandi: Tidak']],
+    ]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await tablesOverflowingSideways(page)).toEqual([]);
+    expect(await unevenFilterControls(page)).toEqual([]);
+    await screenshot(page, `${label}-riwayat-administrasi`);
+  });
+
   it('shows a person it cannot find as a message, and no Pegawai menu to someone who is not an ADMIN', async () => {
     const { page } = app;
     await signIn(app, 'kaltim.admin', '/pegawai/tidak.ada');
@@ -138,5 +165,7 @@ describe.each([
     await signIn(app, 'kaltim.drafter', '/pegawai');
     await expect(page.getByRole('alert').textContent()).resolves.toBe('Tidak berwenang untuk melakukan tindakan ini.');
     await expect(page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pegawai', exact: true }).count()).resolves.toBe(0);
+    await page.goto(`${app.baseUrl}/riwayat-administrasi`);
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Tidak berwenang untuk melakukan tindakan ini.');
   });
 });

@@ -1,6 +1,7 @@
 import type { FunctionComponent } from 'preact';
 import { match } from './router';
 import { AccountPage } from './pages/account';
+import { AdminAuditPage } from './pages/admin-audit';
 import { DelegationsPage } from './pages/delegations';
 import { DocumentFormPage } from './pages/document-form';
 import { DocumentListPage } from './pages/document-list';
@@ -39,6 +40,7 @@ export const ROUTES: ReadonlyArray<[string, FunctionComponent<PageProps>]> = [
   ['/unit-kerja', UnitsPage],
   ['/pemerintah-daerah', GovernmentsPage],
   ['/impor-pegawai', PersonnelImportPage],
+  ['/riwayat-administrasi', AdminAuditPage],
   ['/laporan', ReportsPage],
   ['/laporan/:report', ReportsPage],
   ['/status-sistem', SystemStatusPage],

@@ -52,6 +52,8 @@ export type Unit = Schemas['Unit'];
 export type Government = Schemas['Government'];
 export type ImportReport = Schemas['ImportReport'];
 export type ImportRowStatus = ImportReport['rows'][number]['status'];
+export type AdminAuditEntry = Schemas['AdminAuditEntry'];
+export type AdminAuditPage = Schemas['AdminAuditList'];
 
 /**
  * The report bodies as the report page reads them: the document describes a report loosely (one

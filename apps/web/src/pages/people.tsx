@@ -61,6 +61,9 @@ export function PeoplePage({ query }: PageProps) {
         <Link href="/impor-pegawai" class="button">
           Impor Pegawai
         </Link>
+        <Link href="/riwayat-administrasi" class="button">
+          Riwayat Administrasi
+        </Link>
       </div>
       <form class="filters" onSubmit={filter} key={key} role="search" aria-label="Saring pegawai">
         <div>

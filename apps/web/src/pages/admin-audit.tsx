@@ -1,0 +1,113 @@
+import { api, ok } from '../api/client';
+import type { AdminAuditPage } from '../api/views';
+import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
+import { Pager } from '../components/pager';
+import { CellLabel, TableRegion } from '../components/table';
+import { auditActionText, auditChangeLines } from '../i18n/admin-audit-text';
+import { dateTime, number } from '../i18n/words';
+import { navigate } from '../router';
+import type { PageProps } from '../routes';
+import { useSession } from '../session';
+
+const LIMIT = 20;
+const TARGETS: ReadonlyArray<[string, string]> = [
+  ['USER', 'Pegawai'],
+  ['UNIT', 'Unit kerja'],
+  ['GOVERNMENT', 'Pemerintah daerah'],
+];
+
+/** Riwayat Administrasi: who changed which government, unit or person, when, and what (`GET /api/admin/audit`), newest first. */
+export function AdminAuditPage({ query }: PageProps) {
+  const { timeZone } = useSession();
+  const targetType = query.get('targetType') ?? '';
+  const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  const key = query.toString();
+  const list = useLoad(
+    () => ok<AdminAuditPage>(api.GET('/api/admin/audit', { params: { query: { ...(targetType ? { targetType } : {}), page: String(page), limit: String(LIMIT) } as never } })),
+    [key],
+  );
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
+
+  const goTo = (nextTarget: string, toPage: number) => {
+    const params = new URLSearchParams();
+    if (nextTarget) params.set('targetType', nextTarget);
+    if (toPage > 1) params.set('page', String(toPage));
+    const search = params.toString();
+    navigate(`/riwayat-administrasi${search ? `?${search}` : ''}`);
+  };
+
+  function filter(event: Event) {
+    event.preventDefault();
+    goTo(String(new FormData(event.currentTarget as HTMLFormElement).get('targetType') ?? ''), 1);
+  }
+
+  return (
+    <section>
+      <h1>Riwayat Administrasi</h1>
+      <p class="muted">Siapa mengubah pemerintah daerah, unit kerja, dan pegawai yang Anda kelola, kapan, dan apa yang berubah. Kata sandi tidak pernah dicatat.</p>
+      <form class="filters" onSubmit={filter} key={key} role="search" aria-label="Saring riwayat administrasi">
+        <div>
+          <label for="f-target">Yang diubah</label>
+          <select id="f-target" name="targetType">
+            <option value="">Semua</option>
+            {TARGETS.map(([value, label]) => (
+              <option key={value} value={value} selected={value === targetType}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Saring</button>
+      </form>
+      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.items.length === 0 && <Empty>Belum ada perubahan yang tercatat.</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <p class="muted" role="status">
+            {number(list.data.total)} perubahan · halaman {number(page)} dari {number(pages)}
+          </p>
+          <TableRegion label="Riwayat administrasi" tableClass="stacked">
+            <thead>
+              <tr>
+                <th scope="col">Perubahan</th>
+                <th scope="col">Waktu</th>
+                <th scope="col">Oleh</th>
+                <th scope="col">Yang diubah</th>
+                <th scope="col">Rincian</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((entry) => (
+                <tr key={entry.id} data-testid="audit-entry">
+                  <th scope="row">{auditActionText(entry.action)}</th>
+                  <td>
+                    <CellLabel>Waktu</CellLabel>
+                    {dateTime(entry.at, timeZone)}
+                  </td>
+                  <td>
+                    <CellLabel>Oleh</CellLabel>
+                    {entry.actor ?? 'perintah bootstrap'}
+                  </td>
+                  <td>
+                    <CellLabel>Yang diubah</CellLabel>
+                    {entry.targetKey}
+                  </td>
+                  <td>
+                    <CellLabel>Rincian</CellLabel>
+                    <ul class="changes">
+                      {auditChangeLines(entry).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </TableRegion>
+          <Pager page={page} pages={pages} onGo={(n) => goTo(targetType, n)} />
+        </>
+      )}
+    </section>
+  );
+}
