@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { number } from '../i18n/words';
+import { Empty, ErrorMessage, Loading, type Loaded } from './async';
 
 /** Under a paged list: "Sebelumnya", where the list is ("Halaman 2 dari 5"), "Berikutnya". */
 export function Pager({ page, pages, onGo }: { page: number; pages: number; onGo(page: number): void }) {
@@ -14,5 +16,38 @@ export function Pager({ page, pages, onGo }: { page: number; pages: number; onGo
         Berikutnya
       </button>
     </nav>
+  );
+}
+
+/**
+ * A paged list as it loads: "Memuat", a problem with "Coba lagi", `empty` when there is nothing, else
+ * "<total> <noun> · halaman p dari n", the items (`children`) and the Pager.
+ */
+export function PagedList<T extends { items: unknown[]; total: number }>(props: {
+  list: Loaded<T>;
+  page: number;
+  limit: number;
+  noun: string;
+  empty: ComponentChildren;
+  onGo(page: number): void;
+  children(data: T): ComponentChildren;
+}) {
+  const { list, page } = props;
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / props.limit)) : 1;
+  return (
+    <>
+      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.items.length === 0 && <Empty>{props.empty}</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <p class="muted" role="status">
+            {number(list.data.total)} {props.noun} · halaman {number(page)} dari {number(pages)}
+          </p>
+          {props.children(list.data)}
+          <Pager page={page} pages={pages} onGo={props.onGo} />
+        </>
+      )}
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import { api, ok } from '../api/client';
 import type { AdminAuditPage } from '../api/views';
-import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
-import { Pager } from '../components/pager';
+import { useLoad } from '../components/async';
+import { PagedList } from '../components/pager';
 import { CellLabel, TableRegion } from '../components/table';
 import { auditActionText, auditChangeLines } from '../i18n/admin-audit-text';
-import { dateTime, number } from '../i18n/words';
+import { dateTime } from '../i18n/words';
 import { navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
@@ -26,7 +26,6 @@ export function AdminAuditPage({ query }: PageProps) {
     () => ok<AdminAuditPage>(api.GET('/api/admin/audit', { params: { query: { ...(targetType ? { targetType } : {}), page: String(page), limit: String(LIMIT) } as never } })),
     [key],
   );
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
 
   const goTo = (nextTarget: string, toPage: number) => {
     const params = new URLSearchParams();
@@ -59,14 +58,8 @@ export function AdminAuditPage({ query }: PageProps) {
         </div>
         <button type="submit">Saring</button>
       </form>
-      {list.loading && !list.data && <Loading />}
-      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && <Empty>Belum ada perubahan yang tercatat.</Empty>}
-      {list.data && list.data.items.length > 0 && (
-        <>
-          <p class="muted" role="status">
-            {number(list.data.total)} perubahan · halaman {number(page)} dari {number(pages)}
-          </p>
+      <PagedList list={list} page={page} limit={LIMIT} noun="perubahan" empty="Belum ada perubahan yang tercatat." onGo={(n) => goTo(targetType, n)}>
+        {(data) => (
           <TableRegion label="Riwayat administrasi" tableClass="stacked">
             <thead>
               <tr>
@@ -78,7 +71,7 @@ export function AdminAuditPage({ query }: PageProps) {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((entry) => (
+              {data.items.map((entry) => (
                 <tr key={entry.id} data-testid="audit-entry">
                   <th scope="row">{auditActionText(entry.action)}</th>
                   <td>
@@ -105,9 +98,8 @@ export function AdminAuditPage({ query }: PageProps) {
               ))}
             </tbody>
           </TableRegion>
-          <Pager page={page} pages={pages} onGo={(n) => goTo(targetType, n)} />
-        </>
-      )}
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { api, ok } from '../api/client';
 import type { Government, PersonPage, Unit } from '../api/views';
-import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
-import { GRANTABLE_ROLES, number, roleLabel } from '../i18n/words';
+import { useLoad } from '../components/async';
+import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { CellLabel, TableRegion } from '../components/table';
-import { Pager } from '../components/pager';
+import { PagedList } from '../components/pager';
 import { governmentUnitChoice } from '../components/government-unit-filter';
 
 const LIMIT = 20;
@@ -30,7 +30,6 @@ export function PeoplePage({ query }: PageProps) {
     () => ok<PersonPage>(api.GET('/api/users', { params: { query: { ...filters, page: String(page), limit: String(LIMIT) } as never } })),
     [key],
   );
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
 
   const goTo = (next: Record<string, string>, toPage: number) => {
     const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v !== ''));
@@ -119,14 +118,8 @@ export function PeoplePage({ query }: PageProps) {
         </div>
         <button type="submit">Saring</button>
       </form>
-      {list.loading && !list.data && <Loading />}
-      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && <Empty>Tidak ada pegawai yang sesuai.</Empty>}
-      {list.data && list.data.items.length > 0 && (
-        <>
-          <p class="muted" role="status">
-            {number(list.data.total)} pegawai · halaman {number(page)} dari {number(pages)}
-          </p>
+      <PagedList list={list} page={page} limit={LIMIT} noun="pegawai" empty="Tidak ada pegawai yang sesuai." onGo={(n) => goTo(filters, n)}>
+        {(data) => (
           <TableRegion label="Daftar pegawai" tableClass="stacked">
             <thead>
               <tr>
@@ -139,7 +132,7 @@ export function PeoplePage({ query }: PageProps) {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((p) => (
+              {data.items.map((p) => (
                 <tr key={p.username} data-testid="person">
                   <th scope="row">
                     <Link href={`/pegawai/${encodeURIComponent(p.username)}`}>{p.name}</Link>
@@ -169,9 +162,8 @@ export function PeoplePage({ query }: PageProps) {
               ))}
             </tbody>
           </TableRegion>
-          <Pager page={page} pages={pages} onGo={(n) => goTo(filters, n)} />
-        </>
-      )}
+        )}
+      </PagedList>
     </section>
   );
 }
