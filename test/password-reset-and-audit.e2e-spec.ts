@@ -165,6 +165,12 @@ describe('audit of administration', () => {
     expect(JSON.stringify(province.body)).not.toMatch(/argon2|temporaryPassword/);
     const units = await t.http.get('/api/admin/audit?targetType=UNIT').set(await t.auth('kaltim.admin'));
     expect(units.body.items.map((e: { targetKey: string }) => e.targetKey)).toEqual(['paser/dinkes']);
+    // one person's entries (their page's "Riwayat perubahan"), and only within what the caller administers
+    const one = await t.http.get('/api/admin/audit?targetKey=paser.drafter').set(await t.auth('kaltim.admin'));
+    expect(one.body.items.map((e: { targetKey: string; action: string }) => [e.targetKey, e.action])).toEqual([['paser.drafter', 'USER_UPDATED']]);
+    expect((await t.http.get('/api/admin/audit?targetKey=kaltim.drafter').set(await t.auth('paser.admin'))).body).toMatchObject({ items: [], total: 0 });
+    const badKey = await t.http.get('/api/admin/audit?targetKey=Paser%20Drafter').set(await t.auth('kaltim.admin'));
+    expect([badKey.status, badKey.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('an edit that changes nothing records nothing: `{}` or the values held answer 200 as they are, with no audit entry and the person not marked updated', async () => {

@@ -156,6 +156,16 @@ describe.each([
     expect(await tablesOverflowingSideways(page)).toEqual([]);
     expect(await unevenFilterControls(page)).toEqual([]);
     await screenshot(page, `${label}-riwayat-administrasi`);
+
+    // the person's own page tells the same, newest first
+    await page.goto(`${app.baseUrl}/pegawai/kaltim.budi`);
+    const changes = page.getByTestId('person-change');
+    await changes.first().waitFor();
+    await expect(changes.count()).resolves.toBe(6);
+    await expect(changes.first().textContent()).resolves.toMatch(/^Kata sandi diganti sendiri oleh kaltim\.budi · .+Wajib ganti kata sandi: Ya → Tidak$/);
+    await expect(changes.nth(4).textContent()).resolves.toMatch(/^Data pegawai diubah oleh kaltim\.admin · .+Peran: Pemrakarsa → Pemrakarsa, Kepala Perangkat Daerah$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, `${label}-pegawai-riwayat`);
   });
 
   it('shows a person it cannot find as a message, and no Pegawai menu to someone who is not an ADMIN', async () => {

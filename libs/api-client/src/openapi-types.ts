@@ -2913,6 +2913,8 @@ export interface operations {
         parameters: {
             query?: {
                 targetType?: "GOVERNMENT" | "UNIT" | "USER";
+                /** @description Only the entries of this target: a username (paser.rina), a government code (paser) or government/unit (paser/diskominfo) */
+                targetKey?: string;
                 /** @description Page, from 1 */
                 page?: number;
                 /** @description Items per page */

@@ -21,7 +21,7 @@ export class ListAdminAuditQuery {
     const governmentIds = (await listAdministeredGovernments(this.dataSource.manager, user.governmentId)).map((g) => g.id);
     const page = query.page ?? 1;
     const limit = query.limit ?? 50;
-    const { items, total } = await listAdminAudit(this.dataSource.manager, { governmentIds, targetType: query.targetType, page, limit });
+    const { items, total } = await listAdminAudit(this.dataSource.manager, { governmentIds, targetType: query.targetType, targetKey: query.targetKey, page, limit });
     return { items, total, page, limit };
   }
 }

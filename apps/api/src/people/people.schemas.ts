@@ -159,6 +159,12 @@ export const AUDIT_TARGETS = ['GOVERNMENT', 'UNIT', 'USER'] as const;
 
 export const ListAdminAuditQuery = Closed({
   targetType: Type.Optional(OneOf(AUDIT_TARGETS)),
+  targetKey: Type.Optional(
+    Pattern('^[a-z0-9._/-]{1,120}$', 'a username, a government code or government/unit', {
+      description: 'Only the entries of this target: a username (paser.rina), a government code (paser) or government/unit (paser/diskominfo)',
+      example: 'paser.rina',
+    }),
+  ),
   ...PageQuery(200, 50),
 });
 

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import { useIdempotencyKey } from '../api/idempotency-key';
-import type { Person } from '../api/views';
+import type { AdminAuditPage, Person } from '../api/views';
 import { adminProblem } from '../components/admin-problem';
-import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
-import { GRANTABLE_ROLES, roleLabel } from '../i18n/words';
+import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
+import { auditActionText, auditChangeLines } from '../i18n/admin-audit-text';
+import { dateTime, GRANTABLE_ROLES, number, roleLabel } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
@@ -170,6 +171,45 @@ export function PersonPage({ params }: PageProps) {
             Atur ulang kata sandi
           </button>
         </section>
+      )}
+      {p && <PersonHistory username={p.username} shown={p} />}
+    </section>
+  );
+}
+
+const HISTORY_LIMIT = 50;
+
+/** Riwayat perubahan: the person's entries of the administration audit, newest first; asked again whenever `shown` is read again. */
+function PersonHistory({ username, shown }: { username: string; shown: Person }) {
+  const { timeZone } = useSession();
+  const history = useLoad(
+    () => ok<AdminAuditPage>(api.GET('/api/admin/audit', { params: { query: { targetType: 'USER', targetKey: username, limit: String(HISTORY_LIMIT) } as never } })),
+    [username, shown],
+  );
+  return (
+    <section aria-labelledby="riwayat-perubahan">
+      <h2 id="riwayat-perubahan">Riwayat perubahan</h2>
+      {history.loading && !history.data && <Loading />}
+      {history.error && <ErrorMessage error={history.error} onRetry={history.reload} />}
+      {history.data && history.data.items.length === 0 && <Empty>Belum ada perubahan yang tercatat.</Empty>}
+      {history.data && history.data.items.length > 0 && (
+        <ol class="timeline">
+          {history.data.items.map((entry) => (
+            <li key={entry.id} data-testid="person-change">
+              <strong>{auditActionText(entry.action)}</strong> oleh {entry.actor ?? 'perintah bootstrap'} · {dateTime(entry.at, timeZone)}
+              <ul class="changes">
+                {auditChangeLines(entry).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      {history.data && history.data.total > history.data.items.length && (
+        <p class="muted">
+          {number(history.data.items.length)} perubahan terakhir dari {number(history.data.total)}.
+        </p>
       )}
     </section>
   );

@@ -43,14 +43,16 @@ export interface AdminAuditFilter {
   /** The governments whose entries the reader may see. */
   governmentIds: readonly string[];
   targetType?: AdminAuditTarget;
+  /** Only this target's entries (a username, a government code, `government/unit`). */
+  targetKey?: string;
   page: number;
   limit: number;
 }
 
 /** Newest first, paged. */
 export async function listAdminAudit(manager: EntityManager, filter: AdminAuditFilter): Promise<{ items: AdminAuditRow[]; total: number }> {
-  const where = `a.government_id = ANY($1::uuid[]) AND ($2::text IS NULL OR a.target_type = $2)`;
-  const params = [filter.governmentIds, filter.targetType ?? null];
+  const where = `a.government_id = ANY($1::uuid[]) AND ($2::text IS NULL OR a.target_type = $2) AND ($3::text IS NULL OR a.target_key = $3)`;
+  const params = [filter.governmentIds, filter.targetType ?? null, filter.targetKey ?? null];
   const [items, [{ total }]] = await Promise.all([
     manager.query(
       `SELECT a.id, a.at, u.username AS actor, a.action, a.target_type AS "targetType", a.target_key AS "targetKey",
@@ -59,7 +61,7 @@ export async function listAdminAudit(manager: EntityManager, filter: AdminAuditF
          JOIN governments g ON g.id = a.government_id
          LEFT JOIN users u ON u.id = a.actor_id
         WHERE ${where}
-        ORDER BY a.id DESC LIMIT $3 OFFSET $4`,
+        ORDER BY a.id DESC LIMIT $4 OFFSET $5`,
       [...params, filter.limit, (filter.page - 1) * filter.limit],
     ),
     manager.query(`SELECT count(*)::int AS total FROM admin_audit a WHERE ${where}`, params),
