@@ -150,6 +150,7 @@ describe('audit of administration', () => {
         id: expect.any(String),
         at: expect.any(String),
         actor: 'kaltim.admin',
+        actorName: 'Dewi Lestari, S.Kom.',
         action: 'USER_UPDATED',
         targetType: 'USER',
         targetKey: 'paser.drafter',

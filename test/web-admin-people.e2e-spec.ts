@@ -145,12 +145,12 @@ describe.each([
       trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelectorAll('td')[1]?.textContent?.replace('Oleh', ''), [...tr.querySelectorAll('.changes li')].map((li) => li.textContent)]),
     );
     expect(rows).toEqual([
-      ['Kata sandi diganti sendiri', 'kaltim.budi', ['Wajib ganti kata sandi: Ya → Tidak']],
-      ['Kata sandi diatur ulang oleh admin', 'kaltim.admin', ['Punya kata sandi: Tidak → Ya', 'Wajib ganti kata sandi: Ya']],
-      ['Pegawai diaktifkan kembali', 'kaltim.admin', ['Status: Nonaktif → Aktif']],
-      ['Pegawai dinonaktifkan', 'kaltim.admin', ['Status: Aktif → Nonaktif']],
-      ['Data pegawai diubah', 'kaltim.admin', ['Peran: Pemrakarsa → Pemrakarsa, Kepala Perangkat Daerah']],
-      ['Pegawai ditambahkan', 'kaltim.admin', ['Nama: Budi Santoso, S.Kom.', 'NIP: 199501012020121001', 'Surel: budi@kaltimprov.go.id', 'Unit kerja: diskominfo', 'Peran: Pemrakarsa', 'Status: Aktif', 'Punya kata sandi: Tidak', 'Wajib ganti kata sandi: Tidak']],
+      ['Kata sandi diganti sendiri', 'Budi Santoso, S.Kom.kaltim.budi', ['Wajib ganti kata sandi: Ya → Tidak']],
+      ['Kata sandi diatur ulang oleh admin', 'Dewi Lestari, S.Kom.kaltim.admin', ['Punya kata sandi: Tidak → Ya', 'Wajib ganti kata sandi: Ya']],
+      ['Pegawai diaktifkan kembali', 'Dewi Lestari, S.Kom.kaltim.admin', ['Status: Nonaktif → Aktif']],
+      ['Pegawai dinonaktifkan', 'Dewi Lestari, S.Kom.kaltim.admin', ['Status: Aktif → Nonaktif']],
+      ['Data pegawai diubah', 'Dewi Lestari, S.Kom.kaltim.admin', ['Peran: Pemrakarsa → Pemrakarsa, Kepala Perangkat Daerah']],
+      ['Pegawai ditambahkan', 'Dewi Lestari, S.Kom.kaltim.admin', ['Nama: Budi Santoso, S.Kom.', 'NIP: 199501012020121001', 'Surel: budi@kaltimprov.go.id', 'Unit kerja: diskominfo', 'Peran: Pemrakarsa', 'Status: Aktif', 'Punya kata sandi: Tidak', 'Wajib ganti kata sandi: Tidak']],
     ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await tablesOverflowingSideways(page)).toEqual([]);
@@ -162,8 +162,8 @@ describe.each([
     const changes = page.getByTestId('person-change');
     await changes.first().waitFor();
     await expect(changes.count()).resolves.toBe(6);
-    await expect(changes.first().textContent()).resolves.toMatch(/^Kata sandi diganti sendiri oleh kaltim\.budi · .+Wajib ganti kata sandi: Ya → Tidak$/);
-    await expect(changes.nth(4).textContent()).resolves.toMatch(/^Data pegawai diubah oleh kaltim\.admin · .+Peran: Pemrakarsa → Pemrakarsa, Kepala Perangkat Daerah$/);
+    await expect(changes.first().textContent()).resolves.toMatch(/^Kata sandi diganti sendiri oleh Budi Santoso, S\.Kom\. · .+Wajib ganti kata sandi: Ya → Tidak$/);
+    await expect(changes.nth(4).textContent()).resolves.toMatch(/^Data pegawai diubah oleh Dewi Lestari, S\.Kom\. · .+Peran: Pemrakarsa → Pemrakarsa, Kepala Perangkat Daerah$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, `${label}-pegawai-riwayat`);
   });

@@ -881,6 +881,11 @@ export interface components {
             at: string;
             /** @description null: the bootstrap command */
             actor: string | null;
+            /**
+             * @description The actor's name now; null with actor
+             * @example Dewi Lestari, S.Kom.
+             */
+            actorName: string | null;
             /** @example USER_CREATED */
             action: string;
             /** @enum {string} */

@@ -6,6 +6,8 @@ export interface AdminAuditView {
   at: Date;
   /** null: the bootstrap command */
   actor: string | null;
+  /** The actor's name now; null with `actor` */
+  actorName: string | null;
   action: string;
   targetType: (typeof AUDIT_TARGETS)[number];
   targetKey: string;

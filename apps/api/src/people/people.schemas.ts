@@ -175,6 +175,7 @@ export const AdminAuditEntrySchema = named(
       id: Type.String(),
       at: DateTime(),
       actor: Nullable(Type.String(), { description: 'null: the bootstrap command' }),
+      actorName: Nullable(Type.String(), { description: "The actor's name now; null with actor", examples: ['Dewi Lestari, S.Kom.'] }),
       action: Type.String({ examples: ['USER_CREATED'] }),
       targetType: OneOf(AUDIT_TARGETS),
       targetKey: Type.String({ examples: ['paser.rina'] }),

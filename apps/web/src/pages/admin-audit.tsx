@@ -80,7 +80,8 @@ export function AdminAuditPage({ query }: PageProps) {
                   </td>
                   <td>
                     <CellLabel>Oleh</CellLabel>
-                    {entry.actor ?? 'perintah bootstrap'}
+                    {entry.actorName ?? 'perintah bootstrap'}
+                    {entry.actor && <span class="second-line">{entry.actor}</span>}
                   </td>
                   <td>
                     <CellLabel>Yang diubah</CellLabel>

@@ -148,7 +148,7 @@ export function PeoplePage({ query }: PageProps) {
                   <td>
                     <CellLabel>Unit kerja</CellLabel>
                     {p.unitName}
-                    {p.governmentCode !== (filters.governmentCode || me.governmentCode) && <span class="of-government">{p.governmentName}</span>}
+                    {p.governmentCode !== (filters.governmentCode || me.governmentCode) && <span class="second-line">{p.governmentName}</span>}
                   </td>
                   <td>
                     <CellLabel>Peran</CellLabel>

@@ -196,7 +196,7 @@ function PersonHistory({ username, shown }: { username: string; shown: Person })
         <ol class="timeline">
           {history.data.items.map((entry) => (
             <li key={entry.id} data-testid="person-change">
-              <strong>{auditActionText(entry.action)}</strong> oleh {entry.actor ?? 'perintah bootstrap'} · {dateTime(entry.at, timeZone)}
+              <strong>{auditActionText(entry.action)}</strong> oleh {entry.actorName ?? 'perintah bootstrap'} · {dateTime(entry.at, timeZone)}
               <ul class="changes">
                 {auditChangeLines(entry).map((line) => (
                   <li key={line}>{line}</li>

@@ -20,6 +20,8 @@ export interface AdminAuditRow {
   id: string;
   at: Date;
   actor: string | null;
+  /** The actor's name now (null with `actor`). */
+  actorName: string | null;
   action: string;
   targetType: AdminAuditTarget;
   targetKey: string;
@@ -55,7 +57,7 @@ export async function listAdminAudit(manager: EntityManager, filter: AdminAuditF
   const params = [filter.governmentIds, filter.targetType ?? null, filter.targetKey ?? null];
   const [items, [{ total }]] = await Promise.all([
     manager.query(
-      `SELECT a.id, a.at, u.username AS actor, a.action, a.target_type AS "targetType", a.target_key AS "targetKey",
+      `SELECT a.id, a.at, u.username AS actor, u.name AS "actorName", a.action, a.target_type AS "targetType", a.target_key AS "targetKey",
               g.code AS "governmentCode", a.before, a.after
          FROM admin_audit a
          JOIN governments g ON g.id = a.government_id
