@@ -23,7 +23,7 @@ export function mountWebApp(app: INestApplication): void {
     new Logger('WebApp').warn(`no web app at ${WEB_DIST_DIR}: run npm run build:web`);
     return;
   }
-  express.use('/assets', expressStaticGzip(join(WEB_DIST_DIR, 'assets'), { enableBrotli: true, orderPreference: ['br'], index: false, serveStatic: { immutable: true, maxAge: '365d', index: false } }));
+  express.use('/assets', expressStaticGzip(join(WEB_DIST_DIR, 'assets'), { enableBrotli: true, orderPreference: ['br'], index: false, serveStatic: { immutable: true, maxAge: '365d' } }));
   express.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');

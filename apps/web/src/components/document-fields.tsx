@@ -1,15 +1,7 @@
 import type { DocumentView } from '../api/views';
 import { fieldRows } from '../i18n/document-field-rows';
+import { FieldList } from './field-list';
 
 export function DocumentFields({ doc }: { doc: DocumentView }) {
-  return (
-    <dl class="fields">
-      {fieldRows(doc).map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FieldList rows={fieldRows(doc)} />;
 }

@@ -2,6 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { number } from '../i18n/words';
 import { Empty, ErrorMessage, Loading, type Loaded } from './async';
 
+/** A paged list's address: its filters that are set, and the page when it is not the first (`/pegawai?role=ADMIN&page=2`). */
+export function pagedPath(path: string, filters: Readonly<Record<string, string>>, page: number): string {
+  const params = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 /** Under a paged list: "Sebelumnya", where the list is ("Halaman 2 dari 5"), "Berikutnya". */
 export function Pager({ page, pages, onGo }: { page: number; pages: number; onGo(page: number): void }) {
   return (

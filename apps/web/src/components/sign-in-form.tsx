@@ -1,4 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { api, ok } from '../api/client';
+import { adminProblem } from './admin-problem';
+import { toApiError } from './async';
 
 /**
  * The frame of the pages around signing in (Masuk, Ganti kata sandi, Lupa kata sandi, Buat kata sandi baru);
@@ -60,4 +63,20 @@ export function readNewPassword(event: Event): { newPassword: string; problem: n
   if (newPassword.length < 12) return { newPassword: null, problem: 'Kata sandi baru paling sedikit 12 karakter.' };
   if (newPassword !== String(form.get('repeat') ?? '')) return { newPassword: null, problem: 'Kedua isian kata sandi baru tidak sama.' };
   return { newPassword, problem: null };
+}
+
+/**
+ * The caller's own password change from a form with NewPasswordFields (`POST /api/me/password`): null once it
+ * went through, else what is wrong in words; `replaced` names the password it replaces ("sementara", "sekarang").
+ */
+export async function changeOwnPassword(event: Event, currentPassword: string, replaced: string, options: { quiet401?: boolean } = {}): Promise<string | null> {
+  const { newPassword, problem } = readNewPassword(event);
+  if (problem !== null) return problem;
+  if (newPassword === currentPassword) return `Kata sandi baru harus berbeda dari kata sandi ${replaced}.`;
+  try {
+    await ok(api.POST('/api/me/password', { body: { currentPassword, newPassword } }), options);
+    return null;
+  } catch (error) {
+    return adminProblem(toApiError(error));
+  }
 }

@@ -38,7 +38,11 @@ const FIELDS: Readonly<Record<string, string>> = {
 };
 
 const ORDER = Object.keys(FIELDS);
-const fieldOrder = (field: string) => (ORDER.includes(field) ? ORDER.indexOf(field) : ORDER.length);
+/** A field's place among FIELDS; a field not named there comes after them. */
+function fieldOrder(field: string): number {
+  const place = ORDER.indexOf(field);
+  return place === -1 ? ORDER.length : place;
+}
 
 /** Fields that say which row (the entry's target says it already) or when it was stored. */
 const LEFT_OUT = new Set(['code', 'username', 'governmentCode', 'parentCode', 'createdAt', 'updatedAt']);

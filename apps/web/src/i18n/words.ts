@@ -31,6 +31,9 @@ export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
 
 export const roleLabel = (role: string) => (ROLE_LABELS as Record<string, string>)[role] ?? role;
 
+/** A delegation's kind as officials write it: Plt (pelaksana tugas) or Plh (pelaksana harian). */
+export const delegationKindLabel = (kind: 'PLT' | 'PLH') => (kind === 'PLT' ? 'Plt' : 'Plh');
+
 export const KIND_LABELS: Readonly<Record<Kind, string>> = { 'quick-win': 'Quick Win', regulation: 'Rancangan Peraturan' };
 
 /** API path segment of each kind, also the app's. */

@@ -1,7 +1,8 @@
 import { api, ok } from '../api/client';
 import type { AdminAuditPage } from '../api/views';
 import { useLoad } from '../components/async';
-import { PagedList } from '../components/pager';
+import { NamedChoice, type Named } from '../components/named-choice';
+import { PagedList, pagedPath } from '../components/pager';
 import { CellLabel, TableRegion } from '../components/table';
 import { auditActionText, auditChangeLines } from '../i18n/admin-audit-text';
 import { dateTime } from '../i18n/words';
@@ -10,10 +11,10 @@ import type { PageProps } from '../routes';
 import { useSession } from '../session';
 
 const LIMIT = 20;
-const TARGETS: ReadonlyArray<[string, string]> = [
-  ['USER', 'Pegawai'],
-  ['UNIT', 'Unit kerja'],
-  ['GOVERNMENT', 'Pemerintah daerah'],
+const TARGETS: readonly Named[] = [
+  { code: 'USER', name: 'Pegawai' },
+  { code: 'UNIT', name: 'Unit kerja' },
+  { code: 'GOVERNMENT', name: 'Pemerintah daerah' },
 ];
 
 /** Riwayat Administrasi: who changed which government, unit or person, when, and what (`GET /api/admin/audit`), newest first. */
@@ -27,13 +28,7 @@ export function AdminAuditPage({ query }: PageProps) {
     [key],
   );
 
-  const goTo = (nextTarget: string, toPage: number) => {
-    const params = new URLSearchParams();
-    if (nextTarget) params.set('targetType', nextTarget);
-    if (toPage > 1) params.set('page', String(toPage));
-    const search = params.toString();
-    navigate(`/riwayat-administrasi${search ? `?${search}` : ''}`);
-  };
+  const goTo = (nextTarget: string, toPage: number) => navigate(pagedPath('/riwayat-administrasi', { targetType: nextTarget }, toPage));
 
   function filter(event: Event) {
     event.preventDefault();
@@ -45,17 +40,7 @@ export function AdminAuditPage({ query }: PageProps) {
       <h1>Riwayat Administrasi</h1>
       <p class="muted">Siapa mengubah pemerintah daerah, unit kerja, dan pegawai yang Anda kelola, kapan, dan apa yang berubah. Kata sandi tidak pernah dicatat.</p>
       <form class="filters" onSubmit={filter} key={key} role="search" aria-label="Saring riwayat administrasi">
-        <div>
-          <label for="f-target">Yang diubah</label>
-          <select id="f-target" name="targetType">
-            <option value="">Semua</option>
-            {TARGETS.map(([value, label]) => (
-              <option key={value} value={value} selected={value === targetType}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NamedChoice label="Yang diubah" name="targetType" options={TARGETS} selected={targetType} />
         <button type="submit">Saring</button>
       </form>
       <PagedList list={list} page={page} limit={LIMIT} noun="perubahan" empty="Belum ada perubahan yang tercatat." onGo={(n) => goTo(targetType, n)}>

@@ -5,7 +5,7 @@ import { useIdempotencyKey } from '../api/idempotency-key';
 import type { Delegation } from '../api/views';
 import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
 import { errorText } from '../i18n/error-text';
-import { dateTime, roleLabel } from '../i18n/words';
+import { dateTime, delegationKindLabel, roleLabel } from '../i18n/words';
 import { useSession } from '../session';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
 import { DateInput } from '../components/date-input';
@@ -49,7 +49,7 @@ export function DelegationsPage() {
 
   async function revoke(d: Delegation) {
     // the Plt/Plh loses the role at once, also in the middle of their work: asked first
-    if (!confirm(`Cabut ${d.kind === 'PLT' ? 'Plt' : 'Plh'} ${roleLabel(d.role)} ${d.delegateName}? Ia tidak dapat lagi bertindak atas nama ${d.principalName}.`)) return;
+    if (!confirm(`Cabut ${delegationKindLabel(d.kind)} ${roleLabel(d.role)} ${d.delegateName}? Ia tidak dapat lagi bertindak atas nama ${d.principalName}.`)) return;
     await ok(api.DELETE('/api/delegations/{id}', { params: { path: { id: d.id } } })).then(
       () => feedback.succeed('Pendelegasian dicabut.'),
       (error: unknown) => feedback.fail(errorText(toApiError(error))),
@@ -113,14 +113,14 @@ export function DelegationsPage() {
           {list.data.items.map((d) => (
             <li key={d.id} class="card" data-testid="delegation">
               <p>
-                <strong>{d.kind === 'PLT' ? 'Plt' : 'Plh'}</strong> {roleLabel(d.role)}: {d.delegateName} atas nama {d.principalName}
+                <strong>{delegationKindLabel(d.kind)}</strong> {roleLabel(d.role)}: {d.delegateName} atas nama {d.principalName}
               </p>
               <p class="meta">
                 {dateTime(d.startsAt, timeZone)} sampai {dateTime(d.endsAt, timeZone)} · {d.reason}
                 {d.revokedAt && ' · dicabut'}
               </p>
               {!d.revokedAt && (
-                <button type="button" onClick={() => void revoke(d)} aria-label={`Cabut ${d.kind === 'PLT' ? 'Plt' : 'Plh'} ${roleLabel(d.role)} ${d.delegateName}, ${dateTime(d.startsAt, timeZone)} sampai ${dateTime(d.endsAt, timeZone)}`}>
+                <button type="button" onClick={() => void revoke(d)} aria-label={`Cabut ${delegationKindLabel(d.kind)} ${roleLabel(d.role)} ${d.delegateName}, ${dateTime(d.startsAt, timeZone)} sampai ${dateTime(d.endsAt, timeZone)}`}>
                   Cabut
                 </button>
               )}

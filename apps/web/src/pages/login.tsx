@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, ok } from '../api/client';
 import type { SignInResult } from '../api/views';
-import { adminProblem } from '../components/admin-problem';
-import { toApiError } from '../components/async';
-import { NewPasswordFields, readNewPassword, SignInForm, SignInFrame } from '../components/sign-in-form';
+import { changeOwnPassword, NewPasswordFields, SignInForm, SignInFrame } from '../components/sign-in-form';
 import { Link } from '../router';
 
 /** GET /api/auth/providers: how this deployment lets people sign in (public). */
@@ -113,15 +111,9 @@ function ChangeTemporaryPassword({ currentPassword, onChanged, inDialog }: { cur
 
   async function submit(event: Event) {
     event.preventDefault();
-    const { newPassword, problem } = readNewPassword(event);
+    const problem = await changeOwnPassword(event, currentPassword, 'sementara', { quiet401: true });
     if (problem !== null) return setError(problem);
-    if (newPassword === currentPassword) return setError('Kata sandi baru harus berbeda dari kata sandi sementara.');
-    try {
-      await ok(api.POST('/api/me/password', { body: { currentPassword, newPassword } }), { quiet401: true });
-      await onChanged();
-    } catch (e) {
-      setError(adminProblem(toApiError(e)));
-    }
+    await onChanged();
   }
 
   return (

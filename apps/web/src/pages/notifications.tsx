@@ -4,7 +4,7 @@ import type { NotificationPage } from '../api/views';
 import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
 import { errorText } from '../i18n/error-text';
 import { NOTIFICATIONS_ARRIVED } from '../components/layout';
-import { Pager } from '../components/pager';
+import { Pager, pagedPath } from '../components/pager';
 import { dateTime, KIND_PATHS, number } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
@@ -30,12 +30,7 @@ export function NotificationsPage({ query }: PageProps) {
   }, [key]);
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
 
-  const goTo = (next: { unreadOnly: boolean; page: number }) => {
-    const params = new URLSearchParams();
-    if (next.unreadOnly) params.set('unread', 'true');
-    if (next.page > 1) params.set('page', String(next.page));
-    navigate(`/pemberitahuan${params.toString() ? `?${params}` : ''}`);
-  };
+  const goTo = (next: { unreadOnly: boolean; page: number }) => navigate(pagedPath('/pemberitahuan', { unread: next.unreadOnly ? 'true' : '' }, next.page));
 
   async function changed(request: Promise<unknown>) {
     try {

@@ -6,7 +6,7 @@ import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import { CellLabel, TableRegion } from '../components/table';
-import { PagedList } from '../components/pager';
+import { PagedList, pagedPath } from '../components/pager';
 import { governmentUnitChoice } from '../components/government-unit-filter';
 
 const LIMIT = 20;
@@ -31,12 +31,7 @@ export function PeoplePage({ query }: PageProps) {
     [key],
   );
 
-  const goTo = (next: Record<string, string>, toPage: number) => {
-    const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v !== ''));
-    if (toPage > 1) params.set('page', String(toPage));
-    const search = params.toString();
-    navigate(`/pegawai${search ? `?${search}` : ''}`);
-  };
+  const goTo = (next: Record<string, string>, toPage: number) => navigate(pagedPath('/pegawai', next, toPage));
 
   function filter(event: Event) {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { api, healthBody, ok } from '../api/client';
 import { ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
+import { FieldList } from '../components/field-list';
 import { FormFeedback, useFeedback } from '../components/form-feedback';
 import { errorText } from '../i18n/error-text';
 import { servicesText, workerStatusText } from '../i18n/system-status-text';
@@ -55,14 +56,7 @@ export function SystemStatusPage() {
             ))}
           </div>
           <h2>Layanan</h2>
-          <dl class="fields">
-            {servicesText(status.data.services).map(([name, state]) => (
-              <div key={name}>
-                <dt>{name}</dt>
-                <dd>{state}</dd>
-              </div>
-            ))}
-          </dl>
+          <FieldList rows={servicesText(status.data.services)} />
           <p class="muted">
             Diperiksa {dateTime(status.data.at, timeZone)}; diperbarui setiap {STATUS_REFRESH_MS / 1000} detik.
           </p>
