@@ -2,7 +2,7 @@
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^#(config|persistence|workflow|queue|logging|api-client)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(config|persistence|workflow|queue|logging|metrics|api-client)$': '<rootDir>/libs/$1/src/index.ts',
     '^#testing$': '<rootDir>/test/support/index.ts',
     '^@workflow/(.*)\\.js$': '<rootDir>/libs/workflow/src/$1', // the web app's alias of libs/workflow
     '^@api-client$': '<rootDir>/libs/api-client/src/index.ts', // and of the generated client

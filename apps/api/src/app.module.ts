@@ -13,6 +13,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { GovernmentsModule } from './governments/governments.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { HolidaysModule } from './holidays/holidays.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         HolidaysModule,
         OfficeHoursModule,
         AdminModule,
+        MetricsModule,
         DelegationsModule,
         ReportsModule,
         GovernmentsModule,

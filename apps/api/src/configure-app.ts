@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { createRootLogger, httpLoggerMiddleware, PinoLoggerService } from '#logging';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
+import { countRequests, mountMetricsEndpoint } from './metrics/metrics-endpoint.js';
 import { refuseSignInsWhileGateFull } from './auth/login-gate.middleware.js';
 import { PasswordHashGate } from './auth/password-hash-gate.js';
 import { mountWebApp } from './web/web-app.js';
@@ -18,9 +19,11 @@ export function configureApp(app: INestApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   const root = createRootLogger(config.logLevel, 'alur-api');
   express.useLogger(new PinoLoggerService(root));
+  countRequests(app); // first: every answer is counted (alur_http_requests_total)
   // first: a sign-in the busy password-check gate cannot take is refused before it is logged or its body read
   express.use(refuseSignInsWhileGateFull(app.get(PasswordHashGate), root, config.corsOrigins));
   express.use(httpLoggerMiddleware(root));
+  mountMetricsEndpoint(app); // /metrics for Prometheus, when METRICS_TOKEN is set
   express.set('trust proxy', config.trustProxy);
   express.set('etag', false); // documents send their own ETag (the version); no other answer has one
   express.disable('x-powered-by');

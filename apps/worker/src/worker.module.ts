@@ -20,6 +20,8 @@ import { TransitionNotificationHandler } from './notifications/transition-notifi
 import { TransitionNotifier } from './notifications/transition-notifier.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.service.js';
+import { MetricsServer } from './metrics/metrics-server.js';
+import { WorkerMetrics } from './metrics/worker-metrics.js';
 import { workflowRegistryProvider } from './workflow-registry.provider.js';
 import { DocumentCountsCompactor } from './maintenance/document-counts.compactor.js';
 import { DigestSchedule } from './digest/digest-schedule.js';
@@ -27,7 +29,7 @@ import { WeeklyDigestHandler } from './digest/weekly-digest.handler.js';
 
 /**
  * The worker: the outbox relay, the job handlers (deadline events, target-date reminders,
- * transition notifications, e-mail) run by BullMQ workers, and the reconciler.
+ * transition notifications, e-mail) run by BullMQ workers, the reconciler, and its metrics.
  */
 @Module({})
 export class WorkerModule {
@@ -43,6 +45,8 @@ export class WorkerModule {
       ],
       providers: [
         workflowRegistryProvider,
+        WorkerMetrics,
+        MetricsServer,
         WorkerJobProducer,
         JobRunner,
         OutboxRelay,

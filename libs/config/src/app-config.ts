@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Whether the queue dashboard may pause, retry, promote or clean jobs (never add or edit them). */
   queueDashboardActions: boolean;
   logLevel: string;
+  /** `/metrics` for Prometheus: the bearer token it needs (null: not served) and the worker's port for it (null: none). */
+  metrics: { token: string | null; workerPort: number | null };
   /** false: sign-in by password is refused (single sign-on only). */
   passwordLogin: boolean;
   /** OpenID Connect single sign-on; null when OIDC_ISSUER_URL is not set. */
@@ -95,6 +97,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginHashing: { concurrency: value.LOGIN_HASH_CONCURRENCY, queue: value.LOGIN_HASH_QUEUE },
     queueDashboardActions: value.QUEUE_DASHBOARD_ACTIONS,
     logLevel: value.LOG_LEVEL,
+    metrics: { token: value.METRICS_TOKEN ?? null, workerPort: value.WORKER_METRICS_PORT ?? null },
     passwordLogin: value.PASSWORD_LOGIN,
     oidc: value.OIDC_ISSUER_URL
       ? {

@@ -74,6 +74,17 @@ export const envSchema = Joi.object({
     .custom((value: string, helpers) => (value.split(',').every((item) => isProxyAddress(item.trim())) ? value : helpers.error('any.invalid')))
     .message('TRUST_PROXY must be loopback, linklocal, uniquelocal, IP addresses or CIDR blocks (10.0.0.0/8), separated by commas')
     .default('loopback'),
+  /** The bearer token a Prometheus scraper sends for `/metrics` (API and worker); unset: no metrics served. */
+  METRICS_TOKEN: Joi.string()
+    .min(32)
+    .pattern(/^[\x21-\x7e]+$/)
+    .messages({
+      'string.min': 'METRICS_TOKEN must be at least 32 visible ASCII characters, e.g. the output of openssl rand -hex 32',
+      'string.pattern.base': 'METRICS_TOKEN must be at least 32 visible ASCII characters, e.g. the output of openssl rand -hex 32',
+    })
+    .optional(),
+  /** The worker's own metrics port (with METRICS_TOKEN); unset: the worker serves none. */
+  WORKER_METRICS_PORT: Joi.number().integer().min(1).max(65535).optional(),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 });
 

@@ -1,16 +1,15 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { QueueName, redisOptionsFromUrl } from '#queue';
 import { AppException, forbidden } from '../common/errors/app.exception.js';
 import { HttpExceptionFilter, sendError } from '../common/errors/http-exception.filter.js';
 import { ADMIN_PATH, AdminCredentials } from './admin-credentials.js';
+import { ApiQueues } from './api-queues.js';
 import { dashboardAccess } from './queue-dashboard-access.js';
 
 type BoardServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
@@ -24,17 +23,17 @@ export const QUEUE_DASHBOARD_PATH = `${ADMIN_PATH}/queues`;
  * from this origin with its CSRF token (bull-board's axios sends the XSRF-TOKEN cookie back itself).
  * Plain Express middleware (the Nest add-on is CommonJS and does not load under Jest ESM), so the app's guard and exception filter do not run here: this class authenticates each
  * request itself and answers refusals in the api.md error shape. Queues and their Redis connections
- * are made on the first admitted request, not at start.
+ * are made on the first admitted request, not at start (ApiQueues).
  */
 @Injectable()
-export class QueueDashboard implements OnApplicationShutdown {
+export class QueueDashboard {
   private readonly logger = new Logger(QueueDashboard.name);
   private readonly errors = new HttpExceptionFilter();
-  private queues: Queue[] = [];
   private router: RequestHandler | null = null;
 
   constructor(
     private readonly credentials: AdminCredentials,
+    private readonly queues: ApiQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,12 +44,6 @@ export class QueueDashboard implements OnApplicationShutdown {
         .then(() => this.board()(req, res, next))
         .catch((error: unknown) => this.refuse(res, error));
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    const queues = this.queues;
-    this.queues = [];
-    await Promise.allSettled(queues.map((queue) => queue.close()));
   }
 
   private async admit(req: Request): Promise<void> {
@@ -67,15 +60,9 @@ export class QueueDashboard implements OnApplicationShutdown {
 
   private board(): RequestHandler {
     if (!this.router) {
-      const connection = redisOptionsFromUrl(this.config.redisUrl, 'producer');
-      this.queues = Object.values(QueueName).map((name) => {
-        const queue = new Queue(name, { connection, prefix: this.config.queuePrefix });
-        queue.on('error', () => undefined); // the dashboard shows the failure; ioredis reconnects on its own
-        return queue;
-      });
       const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
       createBullBoard({
-        queues: this.queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: !this.config.queueDashboardActions })),
+        queues: this.queues.all().map((queue) => new BullMQAdapter(queue, { readOnlyMode: !this.config.queueDashboardActions })),
         // @bull-board/express 9.10.1 brings its own @bull-board/api 9.10.1: same shape, distinct types
         serverAdapter: serverAdapter as unknown as BoardServerAdapter,
         options: { uiConfig: { boardTitle: 'alur: antrean' } },

@@ -8,5 +8,6 @@ import { WorkerHealthQuery } from './worker-health.query.js';
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [RedisHealthIndicator, WorkerHealthQuery],
+  exports: [WorkerHealthQuery],
 })
 export class HealthModule {}

@@ -9,7 +9,11 @@ import { join, resolve } from 'node:path';
 export const WEB_DIST_DIR = resolve(process.env.WEB_DIST_DIR ?? join(process.cwd(), 'dist', 'web'));
 
 /** Paths that belong to the API, never to the pages: an unknown one stays a JSON 404. */
-const SERVER_PATHS = /^\/(api|admin|docs|docs-json|health)(\/|$)/;
+const SERVER_PATHS = /^\/(api|admin|docs|docs-json|health|metrics)(\/|$)/;
+
+export function isServerPath(path: string): boolean {
+  return SERVER_PATHS.test(path);
+}
 
 /**
  * The web app at /: its built files (hashed assets cached for a year, as brotli or gzip when the browser
@@ -25,7 +29,7 @@ export function mountWebApp(app: INestApplication): void {
   }
   express.use('/assets', expressStaticGzip(join(WEB_DIST_DIR, 'assets'), { enableBrotli: true, orderPreference: ['br'], index: false, serveStatic: { immutable: true, maxAge: '365d' } }));
   express.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path) || !req.accepts('html')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -6,6 +6,7 @@ import { jobIdOf, JobName, type JobToAdd } from '#queue';
 import { DigestSchedule } from '../digest/digest-schedule.js';
 import { WorkerHeartbeat } from '../health/worker-heartbeat.service.js';
 import { WorkerJobProducer } from '../jobs/job-producer.provider.js';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { nextUnfiredEvent } from './deadline-events.util.js';
 import { deadlineEventJob, jobHorizonMs } from './deadline-jobs.util.js';
 import { targetRemindersToSchedule } from './target-date.util.js';
@@ -51,6 +52,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly producer: WorkerJobProducer,
     private readonly digests: DigestSchedule,
     private readonly heartbeat: WorkerHeartbeat,
+    private readonly metrics: WorkerMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -95,6 +97,12 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     report.finishedAt = new Date();
     this.lastReport = report;
     this.heartbeat.reconciled(report.finishedAt.getTime());
+    this.metrics.reconciled({
+      deadline: report.deadlineJobsAdded,
+      targetDate: report.targetReminderJobsAdded,
+      email: report.emailJobsAdded,
+      digest: report.digestJobsAdded,
+    });
     if (report.deadlineJobsAdded + report.targetReminderJobsAdded + report.emailJobsAdded > 0) {
       this.logger.log(
         `Reconciled: ${report.deadlineJobsAdded} deadline, ${report.targetReminderJobsAdded} target-date and ${report.emailJobsAdded} e-mail jobs re-created`,

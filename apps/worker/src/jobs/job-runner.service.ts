@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { ALL_JOB_NAMES, isJobPayload, QueueName, redisOptionsFromUrl, type JobName } from '#queue';
 import { buildHandlerMap, type DiscoveredHandler } from './job-handler.registry.js';
 import type { JobHandlerFn } from './job-handler.types.js';
 import { JOB_HANDLER_METADATA } from './on-job.decorator.js';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
 
 /**
  * Jobs are short (a few queries, one e-mail) and mostly wait on PostgreSQL, so twenty run at once (a
@@ -29,6 +30,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,16 +56,27 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private async dispatch(job: Job, token?: string): Promise<unknown> {
+    const ended = this.metrics.jobStarted(job);
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) {
       this.logger.warn(`Dropped job ${job.id}: no job is named ${JSON.stringify(job.name).slice(0, 80)}`);
+      ended('dropped');
       return 'dropped: unknown job name';
     }
     if (!isJobPayload(job.name as JobName, job.data)) {
       this.logger.warn(`Dropped job ${job.name} ${job.id}: its data is not a ${job.name} payload`);
+      ended('dropped');
       return 'dropped: malformed payload';
     }
-    return handler(job.data, { job, token });
+    try {
+      const result = await handler(job.data, { job, token });
+      // a handler that finds nothing to do for the job says why as 'dropped: ...' (forged-jobs.e2e-spec)
+      ended(typeof result === 'string' && result.startsWith('dropped:') ? 'dropped' : 'completed');
+      return result;
+    } catch (error) {
+      ended(error instanceof DelayedError ? 'delayed' : 'failed');
+      throw error;
+    }
   }
 
   private discover(): DiscoveredHandler[] {

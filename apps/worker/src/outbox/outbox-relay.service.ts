@@ -9,6 +9,7 @@ import { nextUnfiredEvent } from '../deadlines/deadline-events.util.js';
 import { NotificationWriter } from '../notifications/notification.writer.js';
 import { TransitionNotifier } from '../notifications/transition-notifier.js';
 import { deadlineEventJob, mayBeQueued, queuedNow } from '../deadlines/deadline-jobs.util.js';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { WorkerHeartbeat } from '../health/worker-heartbeat.service.js';
 
 /** Rows per transaction. */
@@ -55,6 +56,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly notifier: TransitionNotifier,
     private readonly writer: NotificationWriter,
     private readonly heartbeat: WorkerHeartbeat,
+    private readonly metrics: WorkerMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,9 +75,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Relays one batch; returns how many rows. Throws, leaving the rows unprocessed, when Redis refuses. */
   async relayOnce(): Promise<number> {
     let emails: string[] = [];
+    let types: string[] = [];
     const relayed = await this.dataSource.transaction(async (tx) => {
       const rows = await lockPendingOutboxRows(tx, RELAY_BATCH);
       if (rows.length === 0) return 0;
+      types = rows.map((r) => (r.message ? r.type : '(unknown)'));
       await useGenericPlans(tx);
       const messages = this.messagesOf(rows);
       const now = new Date();
@@ -87,6 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       emails = notified ?? [];
       return rows.length;
     });
+    this.metrics.outboxRelayed(types);
     if (emails.length > 0) {
       // after the commit, as the job did; a failure here is caught up by the reconciler's unsent e-mails
       await this.writer.requestEmails(emails).catch((error: Error) => this.logger.warn(`E-mails of relayed notifications not queued yet: ${error.message}`));

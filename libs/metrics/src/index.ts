@@ -1,0 +1,3 @@
+export * from './metrics-access.js';
+export * from './metrics-handler.js';
+export * from './process-registry.js';
