@@ -33,8 +33,17 @@ export class SystemMetrics {
     private readonly queues: ApiQueues,
   ) {}
 
-  /** The exposition after reading both sources once. */
-  async read(): Promise<string> {
+  private reading: Promise<string> | null = null;
+
+  /** The exposition after reading both sources once; scrapes at the same moment (two Prometheus servers) share one reading. */
+  read(): Promise<string> {
+    this.reading ??= this.readNow().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
+  }
+
+  private async readNow(): Promise<string> {
     const [health, counts] = await Promise.allSettled([within(this.workerHealth.read(), 'PostgreSQL'), within(this.jobCounts(), 'Redis')]);
     this.registry.resetMetrics();
     this.sourceUp.set({ source: 'postgres' }, health.status === 'fulfilled' ? 1 : 0);
