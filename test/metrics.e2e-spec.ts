@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import YAML from 'yaml';
 import { Queue } from 'bullmq';
-import { JobName, QueueName, redisOptionsFromUrl } from '#queue';
+import { ALL_JOB_NAMES, JobName, QueueName, redisOptionsFromUrl } from '#queue';
 import { act, createQuickWin, createTestApp, freePort, spawnApi, spawnWorker, TEST_REDIS_URL, waitFor, type SpawnedWorker, type TestApp } from '#testing';
 
 jest.setTimeout(120_000);
@@ -124,6 +126,9 @@ describe('/metrics', () => {
     }
   });
 
+  /** The last scrape of the worker's own metrics (below), for the alerts' check. */
+  let workerText = '';
+
   describe("a worker's own metrics (WORKER_METRICS_PORT)", () => {
     let worker: SpawnedWorker;
     let url: string;
@@ -166,6 +171,7 @@ describe('/metrics', () => {
         expect(sample(text, 'alur_outbox_relayed_total{type="STAGE_ENTERED"}')).toBeGreaterThanOrEqual(1);
         expect(sample(text, 'alur_reconciler_passes_total')).toBeGreaterThanOrEqual(1);
         expect(text).toMatch(/^process_resident_memory_bytes \d/m);
+        workerText = text;
       } finally {
         await queue.close();
       }
@@ -175,6 +181,29 @@ describe('/metrics', () => {
       expect(sample(api, 'alur_worker_healthy')).toBe(1);
       expect(sample(api, 'alur_outbox_pending')).toBe(0);
     });
+  });
+
+  it('alerts (deploy/prometheus/alur-alerts.yml) only on metrics and labels the API and the worker serve', async () => {
+    const api = (await t.http.get('/metrics').set(bearer)).text;
+    const served = new Map<string, string>();
+    for (const match of `${api}\n${workerText}`.matchAll(/^# TYPE (\S+) (\S+)$/gm)) served.set(match[1]!, match[2]!);
+    const { groups } = YAML.parse(readFileSync('deploy/prometheus/alur-alerts.yml', 'utf8')) as { groups: Array<{ rules: Array<Record<string, any>> }> };
+    const rules = groups.flatMap((g) => g.rules);
+    expect(rules.length).toBeGreaterThanOrEqual(8);
+    for (const rule of rules) {
+      expect(rule).toMatchObject({ alert: expect.stringMatching(/^Alur[A-Za-z]+$/), expr: expect.any(String), labels: { severity: expect.stringMatching(/^(critical|warning)$/) }, annotations: { summary: expect.any(String) } });
+      for (const [name] of String(rule.expr).matchAll(/\balur_[a-z_]+/g)) {
+        const base = name.replace(/_(bucket|count|sum)$/, '');
+        expect({ alert: rule.alert, name, type: served.get(name) ?? (served.get(base) === 'histogram' ? 'histogram' : 'not served') }).not.toMatchObject({ type: 'not served' });
+      }
+      for (const [, job] of String(rule.expr).matchAll(/\bjob="([a-z-]+)"/g)) {
+        if (!job!.startsWith('alur-')) expect(ALL_JOB_NAMES).toContain(job);
+      }
+      for (const [, pattern] of String(rule.expr).matchAll(/\broute=~"([^"]+)"/g)) {
+        // Prometheus anchors a label matcher at both ends
+        expect({ alert: rule.alert, matches: new RegExp(`^(?:${pattern})$`).test('/api/quick-wins/:id/actions') && api.includes('route="/api/quick-wins/:id/actions"') }).toEqual({ alert: rule.alert, matches: true });
+      }
+    }
   });
 
   it('sums the processes of API_PROCESSES=2, so a scrape answered by either counts every request', async () => {

@@ -16,7 +16,7 @@ export class WorkerMetrics {
   readonly registry = processRegistry();
   private readonly jobs = new Counter({
     name: 'alur_jobs_total',
-    help: 'Jobs this worker ran, by job name and outcome (dropped: no such job or a malformed payload; delayed: came early and waits for its time)',
+    help: 'Job attempts this worker ran, by job name and outcome (failed: the attempt failed and the job is retried, or lands among the failed after its last; dropped: no such job, a malformed payload or nothing to do; delayed: came early and waits for its time)',
     labelNames: ['job', 'outcome'] as const,
     registers: [this.registry],
   });
