@@ -183,25 +183,36 @@ describe('/metrics', () => {
     });
   });
 
-  it('alerts (deploy/prometheus/alur-alerts.yml) only on metrics and labels the API and the worker serve', async () => {
+  it('alerts and the dashboard (deploy/) ask only for metrics and labels the API and the worker serve', async () => {
     const api = (await t.http.get('/metrics').set(bearer)).text;
     const served = new Map<string, string>();
     for (const match of `${api}\n${workerText}`.matchAll(/^# TYPE (\S+) (\S+)$/gm)) served.set(match[1]!, match[2]!);
+    expect(served.get('alur_job_start_delay_seconds')).toBe('histogram'); // the worker's scrape is here
+
     const { groups } = YAML.parse(readFileSync('deploy/prometheus/alur-alerts.yml', 'utf8')) as { groups: Array<{ rules: Array<Record<string, any>> }> };
     const rules = groups.flatMap((g) => g.rules);
     expect(rules.length).toBeGreaterThanOrEqual(8);
     for (const rule of rules) {
       expect(rule).toMatchObject({ alert: expect.stringMatching(/^Alur[A-Za-z]+$/), expr: expect.any(String), labels: { severity: expect.stringMatching(/^(critical|warning)$/) }, annotations: { summary: expect.any(String) } });
-      for (const [name] of String(rule.expr).matchAll(/\balur_[a-z_]+/g)) {
+    }
+    const dashboard = JSON.parse(readFileSync('deploy/grafana/alur-dashboard.json', 'utf8')) as { panels: Array<{ title: string; targets: Array<{ expr: string }> }> };
+    expect(dashboard.panels.length).toBeGreaterThanOrEqual(12);
+    const queries = [
+      ...rules.map((rule) => ({ where: String(rule.alert), expr: String(rule.expr) })),
+      ...dashboard.panels.flatMap((panel) => panel.targets.map((target) => ({ where: panel.title, expr: target.expr }))),
+    ];
+
+    for (const { where, expr } of queries) {
+      for (const [name] of expr.matchAll(/\b(?:alur|process|nodejs)_[a-z0-9_]+/g)) {
         const base = name.replace(/_(bucket|count|sum)$/, '');
-        expect({ alert: rule.alert, name, type: served.get(name) ?? (served.get(base) === 'histogram' ? 'histogram' : 'not served') }).not.toMatchObject({ type: 'not served' });
+        expect({ where, name, type: served.get(name) ?? (served.get(base) === 'histogram' ? 'histogram' : 'not served') }).not.toMatchObject({ type: 'not served' });
       }
-      for (const [, job] of String(rule.expr).matchAll(/\bjob="([a-z-]+)"/g)) {
-        if (!job!.startsWith('alur-')) expect(ALL_JOB_NAMES).toContain(job);
+      for (const [, job] of expr.matchAll(/\bjob="([a-z-]+)"/g)) {
+        if (!job!.startsWith('alur-')) expect({ where, job, known: ALL_JOB_NAMES.includes(job as JobName) }).toEqual({ where, job, known: true });
       }
-      for (const [, pattern] of String(rule.expr).matchAll(/\broute=~"([^"]+)"/g)) {
+      for (const [, pattern] of expr.matchAll(/\broute=~"([^"]+)"/g)) {
         // Prometheus anchors a label matcher at both ends
-        expect({ alert: rule.alert, matches: new RegExp(`^(?:${pattern})$`).test('/api/quick-wins/:id/actions') && api.includes('route="/api/quick-wins/:id/actions"') }).toEqual({ alert: rule.alert, matches: true });
+        expect({ where, matches: new RegExp(`^(?:${pattern})$`).test('/api/quick-wins/:id/actions') && api.includes('route="/api/quick-wins/:id/actions"') }).toEqual({ where, matches: true });
       }
     }
   });
