@@ -58,19 +58,23 @@ describe('/metrics', () => {
     expect((await t.http.get('/metrics/anything').set(bearer)).status).toBe(404);
   });
 
-  it("counts each request under its route's template and status, naming no document", async () => {
+  it("counts each request under its route's template and status, and each action committed, naming no document", async () => {
     const doc = await createQuickWin(t, 'kaltim.drafter');
-    expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    const key = { 'Idempotency-Key': 'metrics-submit-1' };
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT', {}, key)).status).toBe(200);
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT', {}, key)).status).toBe(200); // the same answer again
     expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(409);
     const res = await t.http.get('/metrics').set(bearer);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-store');
     const text = res.text;
-    expect(sample(text, 'alur_http_requests_total{method="POST",route="/api/quick-wins/:id/actions",status="200"}')).toBe(1);
+    expect(sample(text, 'alur_http_requests_total{method="POST",route="/api/quick-wins/:id/actions",status="200"}')).toBe(2);
     expect(sample(text, 'alur_http_requests_total{method="POST",route="/api/quick-wins/:id/actions",status="409"}')).toBe(1);
     expect(sample(text, 'alur_http_requests_total{method="POST",route="/api/quick-wins",status="201"}')).toBe(1);
-    expect(sample(text, 'alur_http_request_duration_seconds_count{method="POST",route="/api/quick-wins/:id/actions"}')).toBe(2);
+    expect(sample(text, 'alur_http_request_duration_seconds_count{method="POST",route="/api/quick-wins/:id/actions"}')).toBe(3);
+    // one SUBMIT committed: neither the replay nor the refusal is another
+    expect(sample(text, 'alur_transitions_total{kind="quick-win",action="SUBMIT"}')).toBe(1);
     expect(sample(text, 'alur_http_requests_total{method="GET",route="/metrics",status="401"}')).toBe(3);
     expect(text).not.toContain(doc.id);
     expect(sample(text, 'alur_api_processes')).toBe(1);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeadlinePlanner, WorkingCalendars } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { CreateDocumentUseCase } from './create-document.use-case.js';
 import { DeadlineBoundsLoader } from './deadline-bounds.loader.js';
@@ -17,7 +18,7 @@ import { TransitionWriter } from './transition-writer.js';
 import { UpdateDocumentUseCase } from './update-document.use-case.js';
 
 @Module({
-  imports: [WorkflowsModule, IdempotencyModule],
+  imports: [WorkflowsModule, IdempotencyModule, MetricsModule],
   controllers: [createDocumentsController(quickWinKind), createDocumentsController(regulationKind)],
   providers: [
     ActorFactsLoader,

@@ -7,6 +7,7 @@ import { AppException, notFound, validationFailed } from '../common/errors/app.e
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { IdempotencyService, type StoredResponse } from '../common/idempotency/idempotency.service.js';
 import { parseWith } from '../common/contract/schema-validator.js';
+import { ApiMetrics } from '../metrics/api-metrics.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { DeadlineBoundsLoader } from './deadline-bounds.loader.js';
 import { DocumentStore } from './document.store.js';
@@ -40,6 +41,7 @@ export class FireActionUseCase {
     private readonly writer: TransitionWriter,
     private readonly idempotency: IdempotencyService,
     private readonly deadlineBounds: DeadlineBoundsLoader,
+    private readonly metrics: ApiMetrics,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
@@ -51,7 +53,8 @@ export class FireActionUseCase {
   private async run({ kind, user, id, body, ifMatch }: FireActionCommand, idempotencyKey?: string): Promise<StoredResponse> {
     const spec = DOCUMENT_KINDS[kind];
     const now = new Date();
-    return this.dataSource.transaction(async (tx) => {
+    let fired = '';
+    const answer = await this.dataSource.transaction(async (tx) => {
       const actor = await this.actors.load(user, now, tx);
       const record = await this.store.find(tx, kind, id, { lock: true, calendarLock: true });
       if (!record || !canRead(readableDocumentOf(record, this.registry), actor, now)) throw notFound();
@@ -110,7 +113,10 @@ export class FireActionUseCase {
       const known = new Map(slaBounds ? [[updated.governmentId, slaBounds]] : []);
       const response = documentResponse(toDocumentView(updated, this.registry, actor, now, await this.deadlineBounds.load(tx, [updated], now, known), outcome.next));
       if (idempotencyKey) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
+      fired = request.action;
       return response;
     });
+    this.metrics.transitionCommitted(kind, fired);
+    return answer;
   }
 }

@@ -7,7 +7,7 @@ import { httpRouteLabel } from './http-route-label.js';
 /** Seconds; an approval takes 3-7 ms at 200/s (bench/RESULTS.md 1-2), a report download up to a few hundred. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** This API process's metrics: Node's own and its HTTP requests by route template. */
+/** This API process's metrics: Node's own, its HTTP requests by route template and the actions it committed. */
 @Injectable()
 export class ApiMetrics {
   readonly registry = processRegistry();
@@ -25,6 +25,13 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
+  private readonly transitions = new Counter({
+    name: 'alur_transitions_total',
+    help: 'Actions on documents committed (approvals, returns, submissions...), by kind of document and action',
+    labelNames: ['kind', 'action'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     new Gauge({
       name: 'alur_api_processes',
@@ -32,6 +39,11 @@ export class ApiMetrics {
       aggregator: 'sum',
       registers: [this.registry],
     }).set(1);
+  }
+
+  /** After the transaction of an action committed (a replay of an idempotent request is no new one). */
+  transitionCommitted(kind: string, action: string): void {
+    this.transitions.inc({ kind, action });
   }
 
   /** Counts each request when its answer is written (also those refused before Nest: sign-ins the gate turns away). */

@@ -9,5 +9,6 @@ import { SystemMetrics } from './system-metrics.js';
 @Module({
   imports: [AdminModule, HealthModule],
   providers: [ApiMetrics, SystemMetrics, MetricsEndpoint],
+  exports: [ApiMetrics],
 })
 export class MetricsModule {}
