@@ -19,7 +19,7 @@ export function configureApp(app: INestApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   const root = createRootLogger(config.logLevel, 'alur-api');
   express.useLogger(new PinoLoggerService(root));
-  countRequests(app); // first: every answer is counted (alur_http_requests_total)
+  countRequests(app); // first: every answer is counted (alur_http_requests_total), when METRICS_TOKEN is set
   // first: a sign-in the busy password-check gate cannot take is refused before it is logged or its body read
   express.use(refuseSignInsWhileGateFull(app.get(PasswordHashGate), root, config.corsOrigins));
   express.use(httpLoggerMiddleware(root));

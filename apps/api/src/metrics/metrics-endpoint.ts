@@ -43,8 +43,12 @@ export class MetricsEndpoint {
   }
 }
 
-/** configure-app.ts calls this first, so every answer is counted, also those refused before Nest. */
+/**
+ * configure-app.ts calls this first, so every answer is counted, also those refused before Nest; only
+ * when the metrics are served (METRICS_TOKEN): requests nobody will read about cost nothing.
+ */
 export function countRequests(app: INestApplication): void {
+  if (app.get<AppConfig>(APP_CONFIG).metrics.token === null) return;
   (app as NestExpressApplication).use(app.get(ApiMetrics).middleware());
 }
 
