@@ -27,13 +27,12 @@ export class SystemMetrics {
   private readonly outboxCapped = this.gauge('alur_outbox_pending_capped', '1 when more outbox rows wait than alur_outbox_pending counts');
   private readonly outboxOldest = this.gauge('alur_outbox_oldest_pending_seconds', 'Age of the oldest outbox row not yet relayed (0 when none waits)');
   private readonly jobs = this.gauge('alur_queue_jobs', 'Jobs in Redis by queue and state', ['queue', 'state']);
+  private reading: Promise<string> | null = null;
 
   constructor(
     private readonly workerHealth: WorkerHealthQuery,
     private readonly queues: ApiQueues,
   ) {}
-
-  private reading: Promise<string> | null = null;
 
   /** The exposition after reading both sources once; scrapes at the same moment (two Prometheus servers) share one reading. */
   read(): Promise<string> {
