@@ -564,7 +564,7 @@ describe.each([
   });
 
   // last in this block: it puts a controllable clock into the browser
-  (width === 1280 ? it : it.skip)('a notification from another user\'s action appears on the open page without a reload', async () => {
+  (width === 1280 ? it : it.skip)('a notification from another user\'s action appears on the open page, and its task in the open inbox, without a reload', async () => {
     const worker = await createTestWorker(app.t.env); // relays the outbox and writes notifications
     try {
       await page().clock.install(); // real time flows; the test moves it past the bell's next poll
@@ -585,6 +585,21 @@ describe.each([
       await notice.waitFor();
       await page().getByTestId('unread-count').filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor();
       await expect(page().getByRole('link', { name: `Pemberitahuan, ${before + 1} belum dibaca` }).count()).resolves.toBe(1);
+
+      // the inbox, narrowed by a search, takes in a task given meanwhile the same way, the search kept
+      await page().getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kotak Masuk' }).click();
+      await page().getByLabel('Cari judul').fill('langsung');
+      await page().getByTestId('task').filter({ hasText: title }).waitFor();
+      const second = `Tugas langsung ${Date.now()}`;
+      const next = await createQuickWin(app.t, 'kaltim.drafter', { title: second });
+      expect((await act(app.t, 'quick-wins', next.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+      while (!(await notificationsOf(app.t.dataSource, next.id)).some((n) => n.username === 'kaltim.kadis')) await new Promise((r) => setTimeout(r, 100));
+      const task = page().getByTestId('task').filter({ hasText: second });
+      expect(await task.count()).toBe(0); // not there before the poll
+      await page().clock.fastForward(15_000);
+      await task.waitFor();
+      expect(await page().getByLabel('Cari judul').inputValue()).toBe('langsung');
+      expect(await page().getByTestId('task').count()).toBe(2); // the two of this test, nothing else matches the search
     } finally {
       await worker.close();
     }

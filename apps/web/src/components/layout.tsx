@@ -17,6 +17,14 @@ export const POLL_MS = 15_000;
 /** Fired on `window` when the unread notifications changed (a new one, or one read): lists reload. */
 export const NOTIFICATIONS_ARRIVED = 'alur:notifications-arrived';
 
+/** Calls `reload` (stable, as useLoad's) whenever the bell's poll finds the unread notifications changed. */
+export function useReloadWhenNotified(reload: () => void): void {
+  useEffect(() => {
+    addEventListener(NOTIFICATIONS_ARRIVED, reload);
+    return () => removeEventListener(NOTIFICATIONS_ARRIVED, reload);
+  }, [reload]);
+}
+
 /** How many notifications are unread, refreshed every POLL_MS while visible and when a page says it changed. */
 export function useUnreadCount(): number {
   const [unread, setUnread] = useState(0);

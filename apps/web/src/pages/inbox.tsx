@@ -3,6 +3,7 @@ import { api, ok } from '../api/client';
 import type { Task } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
+import { useReloadWhenNotified } from '../components/layout';
 import { KIND_LABELS, KIND_PATHS, stageLabel, whoseDocument } from '../i18n/words';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -15,6 +16,8 @@ export function InboxPage() {
   /** A task says whom the caller acts for by name (ui.md: "atas nama <nama>"); the delegations held give it. */
   const principalName = (username: string) => me.delegations.find((d) => d.principal === username)?.principalName ?? username;
   const tasks = useLoad(() => ok<{ items: Task[] }>(api.GET('/api/tasks', { params: { query: { limit: LIMIT } as never } })), []);
+  // a task given to the caller comes with a notification: the list takes it in when the bell sees one, the filters kept
+  useReloadWhenNotified(tasks.reload);
   const [kind, setKind] = useState('');
   const [stage, setStage] = useState('');
   const [unit, setUnit] = useState('');

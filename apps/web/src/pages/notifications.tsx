@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { NotificationPage } from '../api/views';
 import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components/async';
 import { errorText } from '../i18n/error-text';
-import { NOTIFICATIONS_ARRIVED } from '../components/layout';
+import { useReloadWhenNotified } from '../components/layout';
 import { Pager, pagedPath } from '../components/pager';
 import { dateTime, KIND_PATHS, number } from '../i18n/words';
 import { Link, navigate } from '../router';
@@ -23,11 +23,8 @@ export function NotificationsPage({ query }: PageProps) {
     [key],
   );
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    // new ones appear without a reload: the bell's poll says when the unread ones changed
-    addEventListener(NOTIFICATIONS_ARRIVED, list.reload);
-    return () => removeEventListener(NOTIFICATIONS_ARRIVED, list.reload);
-  }, [key]);
+  // new ones appear without a reload: the bell's poll says when the unread ones changed
+  useReloadWhenNotified(list.reload);
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / LIMIT)) : 1;
 
   const goTo = (next: { unreadOnly: boolean; page: number }) => navigate(pagedPath('/pemberitahuan', { unread: next.unreadOnly ? 'true' : '' }, next.page));
