@@ -65,6 +65,8 @@ describe('e-mail notifications (SMTP_URL set)', () => {
     expect(mail.text).toContain('WITA');
     expect(mail.text).toContain('Silakan memberikan persetujuan atau mengembalikannya untuk diperbaiki sebelum batas waktu tersebut.');
     expect(mail.text).toContain('Reformasi Birokrasi Pemerintah Provinsi Kalimantan Timur');
+    // the document's page, at the address people reach alur by (PUBLIC_URL)
+    expect(mail.text).toMatch(new RegExp(`^Buka di alur: https://alur\\.kaltimprov\\.go\\.id/quick-wins/${doc.id}\\s*$`, 'm'));
     expect(mail.raw).toMatch(/^From: alur Kaltim <alur@kaltimprov\.go\.id>/m);
   });
 
@@ -139,6 +141,7 @@ describe('e-mail notifications (SMTP_URL set)', () => {
       return mails.length === 2 ? mails : null;
     }, { what: 'the two e-mails of the delegation' });
     expect(grantedMails.map((m) => m.subject).sort()).toEqual(['Anda ditunjuk sebagai Plh. Sekretaris Daerah', 'Peran Anda didelegasikan: Plh. Sekretaris Daerah']);
+    for (const m of grantedMails) expect(m.text).toMatch(/^Buka di alur: https:\/\/alur\.kaltimprov\.go\.id\/pendelegasian\s*$/m);
 
     expect((await t.http.delete(`/api/delegations/${created.body.id}`).set(await t.auth('kaltim.admin'))).status).toBe(200);
     // revoking again changes nothing and tells nobody again

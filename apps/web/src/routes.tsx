@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import { DOCUMENT_PATHS } from '@workflow/domain/document-kind.types.js';
 import { match } from './router';
 import { AccountPage } from './pages/account';
 import { AdminAuditPage } from './pages/admin-audit';
@@ -46,7 +47,7 @@ export const ROUTES: ReadonlyArray<[string, FunctionComponent<PageProps>]> = [
   ['/status-sistem', SystemStatusPage],
 ];
 
-const KIND_PATHS = new Set(['quick-wins', 'regulations']);
+const KIND_PATHS = new Set<string>(Object.values(DOCUMENT_PATHS));
 
 export function routeFor(path: string): { Page: FunctionComponent<PageProps>; params: Record<string, string> } {
   for (const [pattern, Page] of ROUTES) {

@@ -5,7 +5,8 @@ import { Empty, ErrorMessage, Loading, toApiError, useLoad } from '../components
 import { errorText } from '../i18n/error-text';
 import { useReloadWhenNotified } from '../components/layout';
 import { Pager, pagedPath } from '../components/pager';
-import { dateTime, KIND_PATHS, number } from '../i18n/words';
+import { notificationPagePath } from '@workflow/domain/notification-page.js';
+import { dateTime, number } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
@@ -83,21 +84,7 @@ export function NotificationsPage({ query }: PageProps) {
         <ul class="cards">
           {list.data.items.map((n) => (
             <li key={n.id} class={n.readAt ? 'card' : 'card unread'}>
-              {n.documentKind && n.documentId ? (
-                <Link href={`/${KIND_PATHS[n.documentKind]}/${n.documentId}`} class="title" onClick={() => n.readAt || readOnOpening(n.id)}>
-                  {n.title}
-                </Link>
-              ) : n.type === 'DELEGATION_GRANTED' || n.type === 'DELEGATION_REVOKED' ? (
-                <Link href="/pendelegasian" class="title" onClick={() => n.readAt || readOnOpening(n.id)}>
-                  {n.title}
-                </Link>
-              ) : n.type === 'HOLIDAYS_MISSING' ? (
-                <Link href="/pengaturan#libur" class="title" onClick={() => n.readAt || readOnOpening(n.id)}>
-                  {n.title}
-                </Link>
-              ) : (
-                <p class="title">{n.title}</p>
-              )}
+              <NotificationTitle notification={n} onOpen={() => n.readAt || readOnOpening(n.id)} />
               <p class="message">{n.message}</p>
               <p class="meta">
                 {dateTime(n.createdAt, timeZone)}
@@ -113,5 +100,16 @@ export function NotificationsPage({ query }: PageProps) {
       )}
       {list.data && pages > 1 && <Pager page={page} pages={pages} onGo={(n) => goTo({ unreadOnly, page: n })} />}
     </section>
+  );
+}
+
+/** A notification's title: a link to the page it leads to (notificationPagePath), when it leads to one. */
+function NotificationTitle({ notification: n, onOpen }: { notification: NotificationPage['items'][number]; onOpen: () => unknown }) {
+  const to = notificationPagePath(n);
+  if (to === null) return <p class="title">{n.title}</p>;
+  return (
+    <Link href={to} class="title" onClick={onOpen}>
+      {n.title}
+    </Link>
   );
 }

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#config';
 import { findNotificationMail, markNotificationEmailed } from '#persistence';
 import { JobName, type EmailDeliveryPayload } from '#queue';
+import { notificationPagePath } from '#workflow';
 import { OnJob } from '../jobs/on-job.decorator.js';
 import { messageIdFor } from './dedup-keys.js';
 import { Mailer } from './mailer.service.js';
@@ -18,6 +20,7 @@ export class EmailDeliveryHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @OnJob(JobName.EmailDelivery)
@@ -29,7 +32,7 @@ export class EmailDeliveryHandler {
     if (!row.email) return 'no e-mail address';
     await this.mailer.send({
       to: { name: row.name, address: row.email },
-      ...notificationEmail(row),
+      ...notificationEmail({ ...row, link: `${this.config.publicUrl}${notificationPagePath(row) ?? '/'}` }),
       messageId: messageIdFor(row.dedupKey),
     });
     await markNotificationEmailed(this.dataSource.manager, notificationId);

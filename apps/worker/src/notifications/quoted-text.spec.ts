@@ -28,6 +28,7 @@ describe('quoting what others wrote (issue 9 item 7)', () => {
       message: 'Quick Win "abc\u202egnp.exe" ditolak.',
       name: 'Rina Wulandari, S.Kom.\u200f',
       governmentName: 'Pemerintah Provinsi Kalimantan Timur',
+      link: 'https://alur.kaltimprov.go.id/quick-wins/6f1e5d1c-2b1a-4c3d-9e8f-0a1b2c3d4e5f',
     });
     expect(mail.subject).toBe('Ditolak: Quick Win "abc[U+202E]gnp.exe"');
     expect(mail.text).toContain('Yth. Rina Wulandari, S.Kom.[U+200F],');

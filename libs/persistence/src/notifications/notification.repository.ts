@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { NotificationType } from '#workflow';
+import type { DocumentKind, NotificationType } from '#workflow';
 import { queryPrepared } from '../prepared-query.util.js';
 
 /** A notification as its recipient reads it. */
@@ -29,6 +29,9 @@ export interface NotificationDraft {
 
 /** What an e-mail of a notification needs. */
 export interface NotificationMailRow {
+  type: NotificationType;
+  documentKind: DocumentKind | null;
+  documentId: string | null;
   title: string;
   message: string;
   dedupKey: string;
@@ -135,7 +138,7 @@ export async function notificationsAwaitingEmail(manager: EntityManager, dedupKe
 
 export async function findNotificationMail(manager: EntityManager, notificationId: string): Promise<NotificationMailRow | null> {
   const [row]: NotificationMailRow[] = await manager.query(
-    `SELECT n.title, n.message, n.dedup_key AS "dedupKey", n.emailed_at AS "emailedAt", u.email, u.name, g.name AS "governmentName"
+    `SELECT n.type, n.document_kind AS "documentKind", n.document_id AS "documentId", n.title, n.message, n.dedup_key AS "dedupKey", n.emailed_at AS "emailedAt", u.email, u.name, g.name AS "governmentName"
        FROM notifications n JOIN users u ON u.id = n.user_id JOIN governments g ON g.id = u.government_id
       WHERE n.id = $1`,
     [notificationId],

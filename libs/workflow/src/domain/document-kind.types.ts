@@ -11,3 +11,14 @@ export const ALL_DOCUMENT_KINDS: readonly DocumentKind[] = Object.freeze(Object.
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === 'string' && (ALL_DOCUMENT_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * The path segment of a kind's documents: the API's resource (`/api/quick-wins/:id`) and the web app's
+ * page of one (`/quick-wins/:id`), which e-mails link to.
+ */
+export const DOCUMENT_PATHS = Object.freeze({
+  [DocumentKind.QUICK_WIN]: 'quick-wins',
+  [DocumentKind.REGULATION]: 'regulations',
+} as const satisfies Record<DocumentKind, string>);
+
+export type DocumentPath = (typeof DOCUMENT_PATHS)[DocumentKind];

@@ -5,6 +5,7 @@ export * from './regulation-type.util.js';
 export * from './quick-win-category.types.js';
 export * from './escalation.util.js';
 export * from './notification-type.types.js';
+export * from './notification-page.js';
 export * from './indonesian-labels.js';
 export * from './progress-report-limits.js';
 export * from './harmonization-report.js';

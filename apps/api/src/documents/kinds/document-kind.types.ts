@@ -16,7 +16,7 @@ export interface ActionFactsInput {
 /** What differs between Quick Wins and regulations; everything else is one engine. */
 export interface DocumentKindSpec {
   kind: DocumentKind;
-  /** Path segment of the HTTP resource (`quick-wins`, `regulations`). */
+  /** Path segment of the HTTP resource (`quick-wins`, `regulations`): `DOCUMENT_PATHS`. */
   resource: string;
   /** `QuickWin`, `Regulation`: the noun of its operationIds (`createQuickWin`, `fireRegulationAction`). */
   noun: string;

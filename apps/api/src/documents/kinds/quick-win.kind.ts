@@ -1,4 +1,4 @@
-import { areasFor, DocumentKind, progressReportRefusal, type QuickWinCategory } from '#workflow';
+import { areasFor, DOCUMENT_PATHS, DocumentKind, progressReportRefusal, type QuickWinCategory } from '#workflow';
 import { ErrorCode } from '../../common/errors/error-code.enum.js';
 import { addMonths } from '../../common/validation/date-only.util.js';
 import type { DocumentKindSpec } from './document-kind.types.js';
@@ -14,7 +14,7 @@ import {
 
 export const quickWinKind: DocumentKindSpec = {
   kind: DocumentKind.QUICK_WIN,
-  resource: 'quick-wins',
+  resource: DOCUMENT_PATHS[DocumentKind.QUICK_WIN],
   noun: 'QuickWin',
   schemas: {
     create: CreateQuickWinBody,

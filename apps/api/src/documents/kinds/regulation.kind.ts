@@ -1,4 +1,4 @@
-import { DocumentKind, harmonizationReportRefusal, regulationTypeFor, targetDateRefusal, timeZoneAbbreviation, toLocalDateTime } from '#workflow';
+import { DOCUMENT_PATHS, DocumentKind, harmonizationReportRefusal, regulationTypeFor, targetDateRefusal, timeZoneAbbreviation, toLocalDateTime } from '#workflow';
 import { ErrorCode } from '../../common/errors/error-code.enum.js';
 import type { DocumentKindSpec } from './document-kind.types.js';
 import {
@@ -13,7 +13,7 @@ import {
 
 export const regulationKind: DocumentKindSpec = {
   kind: DocumentKind.REGULATION,
-  resource: 'regulations',
+  resource: DOCUMENT_PATHS[DocumentKind.REGULATION],
   noun: 'Regulation',
   schemas: {
     create: CreateRegulationBody,
