@@ -248,7 +248,7 @@ describe.each([
     expect(await app.t.dataSource.query('SELECT count(*)::int AS n FROM documents WHERE title = $1', [title])).toEqual([{ n: 1 }]);
   });
 
-  it("the inbox narrows its tasks by title words, kind, stage and lateness, and says when nothing matches", async () => {
+  it("the inbox narrows its tasks by title words, kind, stage and lateness, counts them, and says when nothing matches", async () => {
     const name = (n: string) => `Kotak ${label} ${n}`;
     const one = await createQuickWin(app.t, 'kaltim.drafter', { title: name('satu') });
     const two = await createQuickWin(app.t, 'kaltim.drafter', { title: name('dua') });
@@ -264,6 +264,8 @@ describe.each([
     const shown = async () => (await page().getByTestId('task').locator('a.title').allTextContents()).sort();
     await filters.getByLabel('Cari judul').fill(`kotak ${label.toUpperCase()}`); // every word, in any case
     await expect(shown()).resolves.toEqual([name('dua'), name('satu'), name('tiga')]);
+    // how many, and how many of them late, said as the list changes
+    await page().getByRole('status').filter({ hasText: /^3 tugas sesuai saringan, 1 terlambat$/ }).waitFor();
     await filters.getByLabel('Cari judul').fill(`tiga kotak`);
     await expect(shown()).resolves.toEqual([name('tiga')]);
     await filters.getByLabel('Cari judul').fill(`Kotak ${label}`);
@@ -271,6 +273,7 @@ describe.each([
     await expect(shown()).resolves.toEqual([name('dua'), name('satu')]);
     await filters.getByLabel('Hanya yang terlambat').check();
     await expect(shown()).resolves.toEqual([name('dua')]);
+    await page().getByRole('status').filter({ hasText: /^1 tugas sesuai saringan, 1 terlambat$/ }).waitFor();
     await filters.getByLabel('Hanya yang terlambat').uncheck();
     await filters.getByLabel('Jenis').selectOption({ label: 'Semua' });
     await filters.getByLabel('Tahap').selectOption({ label: 'Persetujuan Kepala Perangkat Daerah' });
@@ -600,6 +603,7 @@ describe.each([
       await task.waitFor();
       expect(await page().getByLabel('Cari judul').inputValue()).toBe('langsung');
       expect(await page().getByTestId('task').count()).toBe(2); // the two of this test, nothing else matches the search
+      await page().getByRole('status').filter({ hasText: /^2 tugas sesuai saringan$/ }).waitFor();
     } finally {
       await worker.close();
     }

@@ -4,7 +4,7 @@ import type { Task } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
 import { useReloadWhenNotified } from '../components/layout';
-import { KIND_LABELS, KIND_PATHS, stageLabel, whoseDocument } from '../i18n/words';
+import { KIND_LABELS, KIND_PATHS, number, stageLabel, whoseDocument } from '../i18n/words';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -30,6 +30,7 @@ export function InboxPage() {
   const whose = (t: Task) => whoseDocument(t, me.governmentCode);
   const units = [...new Set(all.map(whose))].sort((a, b) => a.localeCompare(b, 'id'));
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const filtered = Boolean(kind || stage || unit || overdueOnly || words.length > 0);
   const shown = all.filter(
     (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!unit || whose(t) === unit) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
   );
@@ -86,6 +87,12 @@ export function InboxPage() {
       {tasks.data && all.length === LIMIT && (
         <p class="muted" role="status">
           Menampilkan {LIMIT} tugas dengan batas waktu terdekat.
+        </p>
+      )}
+      {shown.length > 0 && (
+        <p class="muted" role="status">
+          {number(shown.length)} tugas{filtered ? ' sesuai saringan' : ''}
+          {shown.some((t) => t.overdue) && `, ${number(shown.filter((t) => t.overdue).length)} terlambat`}
         </p>
       )}
       {shown.length > 0 && (
