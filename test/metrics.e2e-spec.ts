@@ -164,12 +164,12 @@ describe('/metrics', () => {
         await queue.add('not-a-job-of-alur', { anything: true });
         const text = await waitFor(async () => {
           const scraped = (await getOnce(url, bearer)).text;
-          return sample(scraped, 'alur_jobs_total{job="(unknown)",outcome="dropped"}') === 1 &&
-            sample(scraped, 'alur_jobs_total{job="deadline-event",outcome="completed"}') === 1 &&
+          return sample(scraped, 'alur_jobs_total{job_name="(unknown)",outcome="dropped"}') === 1 &&
+            sample(scraped, 'alur_jobs_total{job_name="deadline-event",outcome="completed"}') === 1 &&
             scraped;
         }, { what: 'both jobs run' });
-        expect(sample(text, 'alur_job_start_delay_seconds_count{job="deadline-event"}')).toBe(1);
-        expect(sample(text, 'alur_job_duration_seconds_count{job="deadline-event"}')).toBe(1);
+        expect(sample(text, 'alur_job_start_delay_seconds_count{job_name="deadline-event"}')).toBe(1);
+        expect(sample(text, 'alur_job_duration_seconds_count{job_name="deadline-event"}')).toBe(1);
         expect(text).not.toContain('not-a-job-of-alur');
         expect(sample(text, 'alur_outbox_relayed_total{type="NOTIFY"}')).toBeGreaterThanOrEqual(1);
         expect(sample(text, 'alur_outbox_relayed_total{type="STAGE_ENTERED"}')).toBeGreaterThanOrEqual(1);
@@ -211,9 +211,9 @@ describe('/metrics', () => {
         const base = name.replace(/_(bucket|count|sum)$/, '');
         expect({ where, name, type: served.get(name) ?? (served.get(base) === 'histogram' ? 'histogram' : 'not served') }).not.toMatchObject({ type: 'not served' });
       }
-      for (const [, job] of expr.matchAll(/\bjob="([a-z-]+)"/g)) {
-        if (!job!.startsWith('alur-')) expect({ where, job, known: ALL_JOB_NAMES.includes(job as JobName) }).toEqual({ where, job, known: true });
-      }
+      // `job` is Prometheus's label of the scrape target (alur-api, alur-worker); alur's jobs are `job_name`
+      for (const [, job] of expr.matchAll(/\bjob="([^"]+)"/g)) expect({ where, job }).toEqual({ where, job: expect.stringMatching(/^alur-(api|worker)$/) });
+      for (const [, job] of expr.matchAll(/\bjob_name="([^"]+)"/g)) expect({ where, job, known: ALL_JOB_NAMES.includes(job as JobName) }).toEqual({ where, job, known: true });
       for (const [, pattern] of expr.matchAll(/\broute=~"([^"]+)"/g)) {
         // Prometheus anchors a label matcher at both ends
         expect({ where, matches: new RegExp(`^(?:${pattern})$`).test('/api/quick-wins/:id/actions') && api.includes('route="/api/quick-wins/:id/actions"') }).toEqual({ where, matches: true });

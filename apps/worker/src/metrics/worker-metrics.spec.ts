@@ -22,10 +22,10 @@ describe('WorkerMetrics', () => {
     metrics.jobStarted({ name: JobName.DeadlineEvent, timestamp: MADE, opts: { delay: 1000 }, attemptsStarted: 1 }, MADE + 1800)('completed');
     metrics.jobStarted({ name: 'drop table users', timestamp: MADE, opts: {}, attemptsStarted: 1 }, MADE)('dropped');
     const text = await metrics.registry.metrics();
-    expect(text).toContain('alur_jobs_total{job="deadline-event",outcome="completed"} 1');
-    expect(text).toContain('alur_jobs_total{job="(unknown)",outcome="dropped"} 1');
+    expect(text).toContain('alur_jobs_total{job_name="deadline-event",outcome="completed"} 1');
+    expect(text).toContain('alur_jobs_total{job_name="(unknown)",outcome="dropped"} 1');
     expect(text).not.toContain('drop table');
-    expect(text).toContain('alur_job_start_delay_seconds_bucket{le="0.5",job="deadline-event"} 0');
-    expect(text).toContain('alur_job_start_delay_seconds_bucket{le="1",job="deadline-event"} 1');
+    expect(text).toContain('alur_job_start_delay_seconds_bucket{le="0.5",job_name="deadline-event"} 0');
+    expect(text).toContain('alur_job_start_delay_seconds_bucket{le="1",job_name="deadline-event"} 1');
   });
 });

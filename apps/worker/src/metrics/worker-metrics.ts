@@ -10,27 +10,30 @@ export type JobOutcome = 'completed' | 'failed' | 'dropped' | 'delayed';
 const START_DELAY_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-/** This worker process's metrics: Node's own, its jobs, its outbox relay and its reconciler. */
+/**
+ * This worker process's metrics: Node's own, its jobs, its outbox relay and its reconciler. A job's name
+ * is the label `job_name`: `job` is Prometheus's own label of the scrape target (alur-worker).
+ */
 @Injectable()
 export class WorkerMetrics {
   readonly registry = processRegistry();
   private readonly jobs = new Counter({
     name: 'alur_jobs_total',
     help: 'Job attempts this worker ran, by job name and outcome (failed: the attempt failed and the job is retried, or lands among the failed after its last; dropped: no such job, a malformed payload or nothing to do; delayed: came early and waits for its time)',
-    labelNames: ['job', 'outcome'] as const,
+    labelNames: ['job_name', 'outcome'] as const,
     registers: [this.registry],
   });
   private readonly durations = new Histogram({
     name: 'alur_job_duration_seconds',
     help: 'How long a job ran, by job name',
-    labelNames: ['job'] as const,
+    labelNames: ['job_name'] as const,
     buckets: DURATION_BUCKETS,
     registers: [this.registry],
   });
   private readonly startDelays = new Histogram({
     name: 'alur_job_start_delay_seconds',
     help: 'How long after its time a job began its first attempt, by job name (a reminder due at 09:00:00 that began at 09:00:02 counts 2 s)',
-    labelNames: ['job'] as const,
+    labelNames: ['job_name'] as const,
     buckets: START_DELAY_BUCKETS,
     registers: [this.registry],
   });
@@ -57,11 +60,11 @@ export class WorkerMetrics {
     // a job under a name alur does not know (put in Redis by someone else) makes no series of its own
     const name = (ALL_JOB_NAMES as readonly string[]).includes(job.name) ? job.name : '(unknown)';
     const delay = jobStartDelaySeconds(job, now);
-    if (delay !== null) this.startDelays.observe({ job: name }, delay);
+    if (delay !== null) this.startDelays.observe({ job_name: name }, delay);
     const started = process.hrtime.bigint();
     return (outcome) => {
-      this.jobs.inc({ job: name, outcome });
-      this.durations.observe({ job: name }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.jobs.inc({ job_name: name, outcome });
+      this.durations.observe({ job_name: name }, Number(process.hrtime.bigint() - started) / 1e9);
     };
   }
 
