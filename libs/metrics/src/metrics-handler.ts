@@ -40,7 +40,8 @@ export function answerScrape(req: IncomingMessage, res: ServerResponse, token: s
   return true;
 }
 
-function refuse(res: ServerResponse, statusCode: number, code: string, message: string): void {
+/** An error answer in api.md's shape, for a server that has no Nest to write it (the worker's metrics port). */
+export function refuse(res: ServerResponse, statusCode: number, code: string, message: string): void {
   if (res.headersSent) return;
   res.writeHead(statusCode, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify({ statusCode, error: STATUS_CODES[statusCode], code, message }));

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { REDIS_CLIENT } from '#queue';
+import { withTimeout } from '../common/async/with-timeout.js';
 
 export interface RateDecision {
   allowed: boolean;
@@ -38,7 +39,8 @@ export class LoginRateLimiter {
       if (this.redis.status !== 'ready') throw new Error(`Redis is ${this.redis.status}`);
       const multi = this.redis.multi();
       for (const { key } of counters) multi.incr(key).pexpire(key, ttlMs, 'NX').pttl(key);
-      const results = await withTimeout(multi.exec(), 500);
+      // a login never waits long on Redis: past this the limiter counts locally instead
+      const results = await withTimeout(multi.exec(), 500, 'Redis did not answer within 500 ms');
       return decide(counters.map((c, i) => ({ ...c, count: Number(results?.[i * 3]?.[1]), pttl: Number(results?.[i * 3 + 2]?.[1]) })));
     } catch (error) {
       this.logger.warn(`login rate limiter falls back to process memory: ${(error as Error).message}`);
@@ -65,12 +67,4 @@ function decide(counters: ReadonlyArray<{ limit: number; count: number; pttl: nu
   const over = counters.filter((c) => c.count > c.limit);
   const waitMs = Math.max(0, ...over.map((c) => c.pttl));
   return { allowed: over.length === 0, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-}
-
-/** A login never waits long on Redis: past `ms` the limiter counts locally instead. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms).unref()),
-  ]);
 }

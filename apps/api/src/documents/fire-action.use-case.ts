@@ -53,8 +53,7 @@ export class FireActionUseCase {
   private async run({ kind, user, id, body, ifMatch }: FireActionCommand, idempotencyKey?: string): Promise<StoredResponse> {
     const spec = DOCUMENT_KINDS[kind];
     const now = new Date();
-    let fired = '';
-    const answer = await this.dataSource.transaction(async (tx) => {
+    const committed = await this.dataSource.transaction(async (tx) => {
       const actor = await this.actors.load(user, now, tx);
       const record = await this.store.find(tx, kind, id, { lock: true, calendarLock: true });
       if (!record || !canRead(readableDocumentOf(record, this.registry), actor, now)) throw notFound();
@@ -113,10 +112,9 @@ export class FireActionUseCase {
       const known = new Map(slaBounds ? [[updated.governmentId, slaBounds]] : []);
       const response = documentResponse(toDocumentView(updated, this.registry, actor, now, await this.deadlineBounds.load(tx, [updated], now, known), outcome.next));
       if (idempotencyKey) await this.idempotency.complete(tx, user.id, idempotencyKey, response);
-      fired = request.action;
-      return response;
+      return { response, action: request.action };
     });
-    this.metrics.transitionCommitted(kind, fired);
-    return answer;
+    this.metrics.transitionCommitted(kind, committed.action);
+    return committed.response;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
 import { WorkerHealthProblem, type WorkerHealth } from '#queue';
 import { ApiQueues } from '../admin/api-queues.js';
+import { withTimeout } from '../common/async/with-timeout.js';
 import { WorkerHealthQuery } from '../health/worker-health.query.js';
 
 /** BullMQ's states worth watching: what waits, runs, waits for its time, and what failed. */
@@ -43,7 +44,10 @@ export class SystemMetrics {
   }
 
   private async readNow(): Promise<string> {
-    const [health, counts] = await Promise.allSettled([within(this.workerHealth.read(), 'PostgreSQL'), within(this.jobCounts(), 'Redis')]);
+    const [health, counts] = await Promise.allSettled([
+      withTimeout(this.workerHealth.read(), SOURCE_TIMEOUT_MS, `PostgreSQL did not answer within ${SOURCE_TIMEOUT_MS} ms`),
+      withTimeout(this.jobCounts(), SOURCE_TIMEOUT_MS, `Redis did not answer within ${SOURCE_TIMEOUT_MS} ms`),
+    ]);
     this.registry.resetMetrics();
     this.sourceUp.set({ source: 'postgres' }, health.status === 'fulfilled' ? 1 : 0);
     this.sourceUp.set({ source: 'redis' }, counts.status === 'fulfilled' ? 1 : 0);
@@ -74,11 +78,4 @@ export class SystemMetrics {
   private gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
     return new Gauge({ name, help, labelNames, registers: [this.registry] });
   }
-}
-
-function within<T>(work: Promise<T>, source: string): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${source} did not answer within ${SOURCE_TIMEOUT_MS} ms`)), SOURCE_TIMEOUT_MS).unref()),
-  ]);
 }

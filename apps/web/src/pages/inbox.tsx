@@ -35,6 +35,8 @@ export function InboxPage() {
     (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!unit || whose(t) === unit) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
   );
 
+  const late = shown.filter((t) => t.overdue).length;
+
   return (
     <section>
       <h1>Kotak Masuk</h1>
@@ -92,7 +94,7 @@ export function InboxPage() {
       {shown.length > 0 && (
         <p class="muted" role="status">
           {number(shown.length)} tugas{filtered ? ' sesuai saringan' : ''}
-          {shown.some((t) => t.overdue) && `, ${number(shown.filter((t) => t.overdue).length)} terlambat`}
+          {late > 0 && `, ${number(late)} terlambat`}
         </p>
       )}
       {shown.length > 0 && (

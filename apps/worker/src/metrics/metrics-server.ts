@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { answerScrape, METRICS_PATH } from '#metrics';
+import { answerScrape, METRICS_PATH, refuse } from '#metrics';
 import { WorkerMetrics } from './worker-metrics.js';
 
 /**
@@ -25,8 +25,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     const server = createServer((req, res) => {
       const path = (req.url ?? '').split('?', 1)[0];
       if (path === METRICS_PATH && answerScrape(req, res, token, source, (error) => this.logger.error(error))) return;
-      res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: `The worker serves ${METRICS_PATH} only` }));
+      refuse(res, 404, 'NOT_FOUND', `The worker serves ${METRICS_PATH} only`);
     });
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(workerPort, () => resolve()));
     this.server = server;
