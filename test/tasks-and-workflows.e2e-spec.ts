@@ -349,6 +349,88 @@ describe('GET /api/tasks', () => {
     expect(five.slice(0, 4)).toEqual([b, c, e, docs[5]]);
   });
 
+  it("does not let a stage read to its depth hide its next task behind another stage's later ones", async () => {
+    // berau's unit head, before everything else: A1, A2 (no report: COMPLETE refused), C (reported), then E, F (to endorse)
+    const plan = ['implementation', 'implementation', 'reported', 'endorsement', 'endorsement'] as const;
+    const base = Date.now() - 60 * 86_400_000;
+    const docs: string[] = [];
+    for (const [i, stage] of plan.entries()) {
+      const doc = await createQuickWin(t, 'berau.drafter2', { title: `Tahap terpotong ${i}` });
+      await driveTo(t, doc.id, stage, 'berau');
+      await setDue(doc.id, new Date(base + i * 60_000));
+      docs.push(doc.id);
+    }
+    const [, , c, e] = docs;
+    const res = await t.http.get('/api/tasks?limit=2').set(await t.auth('berau.kadis'));
+    expect(res.status).toBe(200);
+    expect(ids(res.body.items)).toEqual([c, e]);
+  });
+
+  /** Every page from the first on, each `limit` long at most, until `next` is null. */
+  async function allPages(user: string, limit: number): Promise<TaskItem[]> {
+    const items: TaskItem[] = [];
+    let after: string | null | undefined;
+    for (let pages = 0; after !== null; pages++) {
+      expect(pages).toBeLessThan(500);
+      const res = await t.http
+        .get('/api/tasks')
+        .query({ limit, ...(after ? { after } : {}) })
+        .set(await t.auth(user));
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(limit);
+      items.push(...res.body.items);
+      after = res.body.next;
+    }
+    return items;
+  }
+
+  it('pages on with next and after: every task once, in the order of one long page, ties at one instant included', async () => {
+    // three Quick Wins due at the same microsecond, and drafts, which come last by their creation
+    const tied: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const doc = await createQuickWin(t, 'berau.drafter', { title: `Jatuh tempo bersamaan ${i}` });
+      await driveTo(t, doc.id, 'approval', 'berau');
+      tied.push(doc.id);
+    }
+    await t.dataSource.query(`UPDATE deadlines SET due_at = '2027-03-01 08:00:00.123456+00' WHERE document_id = ANY($1) AND status = 'PENDING'`, [tied]);
+    for (let i = 0; i < 3; i++) await createQuickWin(t, 'berau.drafter2', { title: `Konsep berhalaman ${i}` });
+
+    for (const user of ['berau.sekda', 'berau.kadis', 'berau.drafter', 'berau.drafter2', 'kaltim.hukum', 'kaltim.kadis']) {
+      const whole = await t.http.get('/api/tasks?limit=200').set(await t.auth(user));
+      expect(whole.body.next).toBeNull();
+      expect(whole.body.items.length).toBeGreaterThan(0);
+      expect(whole.body.items.length).toBeLessThan(200);
+      for (const limit of [1, 2, 3]) expect({ user, limit, ids: ids(await allPages(user, limit)) }).toEqual({ user, limit, ids: ids(whole.body.items) });
+    }
+    const sekda = ids(await allPages('berau.sekda', 1));
+    expect(sekda.filter((id) => tied.includes(id))).toHaveLength(3);
+  });
+
+  it('says where the next page begins only while more may wait', async () => {
+    const first = await t.http.get('/api/tasks?limit=1').set(await t.auth('berau.kadis'));
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.next).toMatch(/^[0-9]+\.[0-9]+\.[0-9a-f-]{36}$/);
+    expect(first.body.next.split('.')[2]).toBe(first.body.items[0].id);
+    const none = await t.http.get('/api/tasks').set(await t.auth('kaltim.admin'));
+    expect(none.body).toEqual({ items: [], limit: 50, next: null });
+  });
+
+  it('refuses an after that no page gave, with VALIDATION_FAILED, and changes nothing', async () => {
+    const id = '3f9c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f';
+    for (const bad of ['', 'abc', `1.2.${id.toUpperCase()}`, `01.2.${id}`, `12345678901234567.2.${id}`, `9999999999999999.1.${id}`, `-.9007199254740992.${id}`, `1.2.${id}.4`, `1.2.${id}%00`]) {
+      const res = await t.http.get(`/api/tasks?after=${bad}`).set(await t.auth('berau.sekda'));
+      expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' });
+      expect(res.body.message).toContain('after');
+    }
+    // a well-formed position far in the future or before everything is simply a place in the order
+    const late = await t.http.get(`/api/tasks?after=-.9007199254740991.${id}`).set(await t.auth('berau.drafter'));
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ items: [], next: null });
+    const early = await t.http.get(`/api/tasks?limit=200&after=0.0.${id}`).set(await t.auth('berau.sekda'));
+    const whole = await t.http.get('/api/tasks?limit=200').set(await t.auth('berau.sekda'));
+    expect(ids(early.body.items)).toEqual(ids(whole.body.items));
+  });
+
   it('returns at most ?limit tasks, the soonest due, and refuses a bad limit', async () => {
     const docs = [];
     for (let i = 0; i < 3; i++) {

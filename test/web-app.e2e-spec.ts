@@ -284,6 +284,40 @@ describe.each([
     expect(await page().getByTestId('task').count()).toBe(0);
   });
 
+  it('an inbox of more than 200 tasks loads the next ones when asked, and says its filters see only what is loaded', async () => {
+    const drafter = `berau.penyusun.halaman.${label}`;
+    await addUser(app.t, { username: drafter, governmentCode: 'berau', unitCode: `halaman-${width}`, roles: ['DRAFTER'] });
+    const title = (i: number) => `Halaman ${label} nomor ${i}`;
+    for (let from = 0; from < 205; from += 25) {
+      await Promise.all(Array.from({ length: 25 }, (_, k) => from + k).filter((i) => i < 205).map((i) => createQuickWin(app.t, drafter, { title: title(i) })));
+    }
+
+    await signIn(app, drafter, '/');
+    const cards = page().getByTestId('task');
+    const more = page().getByRole('button', { name: 'Muat tugas berikutnya' });
+    await more.waitFor();
+    expect(await cards.count()).toBe(200);
+    await page().getByText('Baru 200 tugas dengan batas waktu terdekat yang dimuat.').waitFor();
+    await page().getByRole('status').filter({ hasText: /^200 tugas$/ }).waitFor();
+    // a draft made last is not among the first 200 (drafts wait in the order they were made): the filter says so
+    const search = page().locator('form.filters').getByLabel('Cari judul');
+    const loaded = new Set(await cards.locator('a.title').allTextContents());
+    const missing = Array.from({ length: 205 }, (_, i) => i).filter((i) => !loaded.has(title(i)));
+    expect(missing).toHaveLength(5);
+    await search.fill(`nomor ${missing[0]} ${label}`);
+    await page().getByText('Tidak ada tugas yang sesuai dengan saringan di antara tugas yang sudah dimuat.').waitFor();
+    await page().getByText('Baru 200 tugas dengan batas waktu terdekat yang dimuat; saringan hanya berlaku pada yang sudah dimuat.').waitFor();
+    await screenshot(page(), `${label}-kotak-masuk-berikutnya`);
+    await more.click();
+    await page().getByRole('link', { name: title(missing[0]), exact: true }).waitFor();
+    await page().getByRole('status').filter({ hasText: /^1 tugas sesuai saringan$/ }).waitFor();
+    expect(await more.count()).toBe(0);
+    await search.fill('');
+    await page().getByRole('status').filter({ hasText: /^205 tugas$/ }).waitFor();
+    expect(await cards.count()).toBe(205);
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+  });
+
   it("a task card names the drafting unit, and a Biro's inbox narrows its tasks by unit", async () => {
     const drafter = `kaltim.penyusun.insp.${label}`;
     const head = `kaltim.kepala.insp.${label}`;

@@ -2468,6 +2468,11 @@ export interface components {
         TaskList: {
             items: components["schemas"]["Task"][];
             limit: number;
+            /**
+             * @description Pass as `after` for the tasks that come after these; null when no more wait. A page may be shorter than `limit` and still have a next (the inbox stopped reading candidates the caller cannot act on).
+             * @example null
+             */
+            next: string | null;
         };
         Unit: {
             /** @example diskominfo */
@@ -6825,6 +6830,8 @@ export interface operations {
             query?: {
                 /** @description At most this many tasks */
                 limit?: number;
+                /** @description The `next` of the page before: the tasks that come after its last, in the same order */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -6832,7 +6839,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The soonest-due tasks, at most limit */
+            /** @description The soonest-due tasks (after `after`), at most limit, and where the next page begins */
             200: {
                 headers: {
                     [name: string]: unknown;

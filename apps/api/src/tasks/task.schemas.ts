@@ -1,9 +1,17 @@
 import Type from 'typebox';
-import { Closed, Nullable, OneOf, QueryInt } from '../common/contract/fields.js';
+import { Closed, Nullable, OneOf, Pattern, QueryInt } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
+import { TASK_CURSOR_PATTERN } from './task-cursor.js';
 
 export const TasksQuerySchema = Closed({
   limit: Type.Optional(QueryInt(1, 200, 'At most this many tasks', 50)),
+  after: Type.Optional(
+    Pattern(TASK_CURSOR_PATTERN, "the next of an earlier page of tasks", {
+      description: 'The `next` of the page before: the tasks that come after its last, in the same order',
+      maxLength: 80,
+      example: '1765000000123456.1764990000000000.3f9c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f',
+    }),
+  ),
 });
 
 export const TaskSchema = named(
@@ -37,5 +45,16 @@ export const TaskSchema = named(
 
 export const TaskListSchema = named(
   'TaskList',
-  Type.Object({ items: Type.Array(TaskSchema), limit: Type.Integer({ minimum: 1, maximum: 200 }) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      items: Type.Array(TaskSchema),
+      limit: Type.Integer({ minimum: 1, maximum: 200 }),
+      next: Nullable(Type.String(), {
+        description:
+          'Pass as `after` for the tasks that come after these; null when no more wait. A page may be shorter than `limit` and still have a next (the inbox stopped reading candidates the caller cannot act on).',
+        examples: [null],
+      }),
+    },
+    { additionalProperties: false },
+  ),
 );

@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
 import { ValidQuery } from '../common/contract/schema.pipe.js';
+import { decodeTaskCursor, encodeTaskCursor } from './task-cursor.js';
 import { TaskListSchema, TasksQuerySchema } from './task.schemas.js';
 import { TasksQuery } from './tasks.query.js';
 
@@ -18,9 +19,10 @@ export class TasksController {
     operationId: 'listTasks',
     summary: 'Documents waiting for an action the caller may take (delegations included), soonest due first',
     query: TasksQuerySchema,
-    success: { status: 200, description: 'The soonest-due tasks, at most limit', schema: TaskListSchema },
+    success: { status: 200, description: 'The soonest-due tasks (after `after`), at most limit, and where the next page begins', schema: TaskListSchema },
   })
-  list(@CurrentUser() user: AuthenticatedUser, @ValidQuery(TasksQuerySchema) query: Static<typeof TasksQuerySchema>) {
-    return this.tasks.execute(user, query.limit ?? 50);
+  async list(@CurrentUser() user: AuthenticatedUser, @ValidQuery(TasksQuerySchema) query: Static<typeof TasksQuerySchema>) {
+    const page = await this.tasks.execute(user, query.limit ?? 50, query.after === undefined ? null : decodeTaskCursor(query.after));
+    return { ...page, next: page.next === null ? null : encodeTaskCursor(page.next) };
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { InboxCandidate, InboxPosition } from '#persistence';
 import { restoreInstance, taskScopesOf, type ActorFacts, type RestoredInstance, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -38,7 +39,7 @@ export interface TaskItem {
 
 /**
  * GET /api/tasks: what waits for the caller (delegations included), soonest due first, at most
- * `limit`. Each (place, stage) the caller may act in is read off the pending-deadline index in due
+ * `limit`, after the position `after` when a page before ended there (`next`). Each (place, stage) the caller may act in is read off the pending-deadline index in due
  * order with its own LIMIT, so the cost does not grow with the number of documents.
  */
 @Injectable()
@@ -51,25 +52,26 @@ export class TasksQuery {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(user: AuthenticatedUser, limit: number): Promise<{ items: TaskItem[]; limit: number }> {
+  async execute(user: AuthenticatedUser, limit: number, after: InboxPosition | null): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
     const scopes = taskScopesOf(actor, this.registry, now);
-    if (scopes.length === 0) return { items: [], limit };
+    if (scopes.length === 0) return { items: [], limit, next: null };
 
     // Each (place, stage) is read `depth` deep and every candidate is checked, so documents the caller
     // cannot act on (COMPLETE before a progress report, separation of duties) never hide another
-    // stage's tasks; when they leave the page short and a stage may hold more, read twice as deep.
+    // stage's tasks; when a place read to its depth leaves the page short, read twice as deep.
     // A candidate judged once is not read again at the next depth.
     const judged = new Map<string, TaskItem | null>();
     const sla = new Map<string, SlaStatusBounds>(); // the working-day bounds of the governments met so far
-    let items: TaskItem[] = [];
-    for (let depth = limit; depth <= MAX_DEPTH; depth *= 2) {
-      const ids = await this.store.inboxCandidates(this.dataSource.manager, scopes, depth);
-      items = await this.firstTasks(ids, limit, judged, sla, actor, now);
-      if (items.length === limit || ids.length < depth) break; // full, or no stage was cut short
+    for (let depth = limit; ; depth *= 2) {
+      const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, depth, after);
+      const page = await this.firstTasks(settled, limit, judged, sla, actor, now);
+      if (page.length === limit) return { items: page.map((p) => p.item), limit, next: page[limit - 1].position };
+      if (!cutShort) return { items: page.map((p) => p.item), limit, next: null };
+      // deep enough: a short page, and the next one goes on after what was judged
+      if (depth * 2 > MAX_DEPTH && settled.length > 0) return { items: page.map((p) => p.item), limit, next: settled[settled.length - 1].position };
     }
-    return { items, limit };
   }
 
   /**
@@ -79,28 +81,33 @@ export class TasksQuery {
    * the rest of the candidates are never read.
    */
   private async firstTasks(
-    ids: readonly string[],
+    candidates: readonly InboxCandidate[],
     limit: number,
     judged: Map<string, TaskItem | null>,
     sla: Map<string, SlaStatusBounds>,
     actor: ActorFacts,
     now: Date,
-  ): Promise<TaskItem[]> {
-    const items: TaskItem[] = [];
-    for (let i = 0; i < ids.length && items.length < limit; i++) {
-      if (!judged.has(ids[i])) {
+  ): Promise<Array<{ item: TaskItem; position: InboxPosition }>> {
+    const page: Array<{ item: TaskItem; position: InboxPosition }> = [];
+    for (let i = 0; i < candidates.length && page.length < limit; i++) {
+      const { id, position } = candidates[i];
+      if (!judged.has(id)) {
         const accepted = [...judged.values()].filter((item) => item !== null).length;
-        const size = summaryBatchSize(limit - items.length, judged.size, accepted);
-        const batch = ids.slice(i).filter((id) => !judged.has(id)).slice(0, size);
-        for (const id of batch) judged.set(id, null); // ended meanwhile unless its summary comes back
+        const size = summaryBatchSize(limit - page.length, judged.size, accepted);
+        const batch = candidates
+          .slice(i)
+          .map((c) => c.id)
+          .filter((candidate) => !judged.has(candidate))
+          .slice(0, size);
+        for (const candidate of batch) judged.set(candidate, null); // ended meanwhile unless its summary comes back
         const records = await this.store.inboxSummaries(this.dataSource.manager, batch);
         await this.deadlineBounds.load(this.dataSource.manager, records, now, sla);
         for (const record of records) judged.set(record.id, this.taskOf(record, actor, now, sla));
       }
-      const item = judged.get(ids[i]);
-      if (item) items.push(item);
+      const item = judged.get(id);
+      if (item) page.push({ item, position });
     }
-    return items;
+    return page;
   }
 
   /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */

@@ -11,11 +11,26 @@ import { useSession } from '../session';
 /** The most the API gives in one answer; the inbox renders them in one pass (no request per row). */
 const LIMIT = 200;
 
+/** The first `pages` pages of the caller's tasks, one after another (each begins where the one before ended). */
+async function loadTasks(pages: number): Promise<{ items: Task[]; next: string | null }> {
+  const items: Task[] = [];
+  let next: string | null = null;
+  for (let page = 0; page < pages && (page === 0 || next !== null); page++) {
+    const query = next === null ? { limit: LIMIT } : { limit: LIMIT, after: next };
+    const answer: { items: Task[]; next: string | null } = await ok(api.GET('/api/tasks', { params: { query } }));
+    items.push(...answer.items);
+    next = answer.next;
+  }
+  return { items, next };
+}
+
 export function InboxPage() {
   const { me } = useSession();
   /** A task says whom the caller acts for by name (ui.md: "atas nama <nama>"); the delegations held give it. */
   const principalName = (username: string) => me.delegations.find((d) => d.principal === username)?.principalName ?? username;
-  const tasks = useLoad(() => ok<{ items: Task[] }>(api.GET('/api/tasks', { params: { query: { limit: LIMIT } as never } })), []);
+  // more pages when asked ("Muat tugas berikutnya"); a reload reads again as many as were shown
+  const [pages, setPages] = useState(1);
+  const tasks = useLoad(() => loadTasks(pages), [pages]);
   // a task given to the caller comes with a notification: the list takes it in when the bell sees one, the filters kept
   useReloadWhenNotified(tasks.reload);
   const [kind, setKind] = useState('');
@@ -25,6 +40,7 @@ export function InboxPage() {
   const [search, setSearch] = useState('');
 
   const all = tasks.data?.items ?? [];
+  const more = Boolean(tasks.data?.next);
   const stages = [...new Set(all.map((t) => t.state))];
   /** The units whose documents wait here, named as the card names them (a province's Biro also facilitates its regencies'). */
   const whose = (t: Task) => whoseDocument(t, me.governmentCode);
@@ -85,12 +101,7 @@ export function InboxPage() {
       {tasks.loading && !tasks.data && <Loading />}
       {tasks.error && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
       {tasks.data && all.length === 0 && <Empty>Tidak ada tugas yang menunggu Anda.</Empty>}
-      {tasks.data && all.length > 0 && shown.length === 0 && <Empty>Tidak ada tugas yang sesuai dengan saringan.</Empty>}
-      {tasks.data && all.length === LIMIT && (
-        <p class="muted" role="status">
-          Menampilkan {LIMIT} tugas dengan batas waktu terdekat.
-        </p>
-      )}
+      {tasks.data && all.length > 0 && shown.length === 0 && <Empty>Tidak ada tugas yang sesuai dengan saringan{more ? ' di antara tugas yang sudah dimuat' : ''}.</Empty>}
       {shown.length > 0 && (
         <p class="muted" role="status">
           {number(shown.length)} tugas{filtered ? ' sesuai saringan' : ''}
@@ -115,6 +126,16 @@ export function InboxPage() {
             </li>
           ))}
         </ul>
+      )}
+      {more && (
+        <div class="more">
+          <p class="muted">
+            Baru {number(all.length)} tugas dengan batas waktu terdekat yang dimuat{filtered ? '; saringan hanya berlaku pada yang sudah dimuat' : ''}.
+          </p>
+          <button type="button" disabled={tasks.loading} onClick={() => setPages((n) => n + 1)}>
+            Muat tugas berikutnya
+          </button>
+        </div>
       )}
     </section>
   );

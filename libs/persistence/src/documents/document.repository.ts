@@ -42,6 +42,28 @@ export interface DocumentRecord {
 }
 
 /**
+ * A document's place in the inbox's order: its soonest pending deadline (null: none, last), its
+ * creation, its id. Times in microseconds since 1970, as PostgreSQL keeps them.
+ */
+export interface InboxPosition {
+  dueAt: number | null;
+  createdAt: number;
+  id: string;
+}
+
+export interface InboxCandidate {
+  id: string;
+  position: InboxPosition;
+}
+
+export interface InboxCandidates {
+  /** In the inbox's order, up to where a place read to its depth might hold a document not read. */
+  settled: InboxCandidate[];
+  /** Whether some place was read to its depth: more may wait beyond `settled`. */
+  cutShort: boolean;
+}
+
+/**
  * `dl`: the stage's deadline of document `d`; in a stage answered in parallel each participant has
  * one: the soonest. Shared by the document query and the inbox's order, which must agree.
  */
@@ -258,25 +280,50 @@ export class DocumentRepository {
 
   /**
    * The inbox candidates: for each (place, state) of `scopes`, the soonest `depth` documents waiting
-   * there (by pending deadline, or by creation in an undated state), as ids, soonest due first (the
-   * order of `inboxSummaries`' deadline and creation). The SQL twin of `taskScopesOf` (libs/workflow
-   * policy/task-scope.ts). Every place keeps its own `depth`: a global first `depth` (tried) made a
-   * Kepala OPD, whose implementation-stage candidates are mostly not yet actionable, read ever deeper.
+   * there (by pending deadline, or by creation in an undated state), in the inbox's order (`dl`'s due
+   * time, nulls last, then creation and id: the order of `inboxSummaries`' deadline); with `after`, only
+   * those that come after it. The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
+   * Every place keeps its own `depth`: a global first `depth` (tried) made a Kepala OPD, whose
+   * implementation-stage candidates are mostly not yet actionable, read ever deeper.
+   * A place read to its depth may hold more beyond its last: only the candidates before the first such
+   * last are `settled` (nothing unread can come before them); `cutShort` says whether any place was.
    * Only ids: the caller reads the summaries of as many as it needs (`inboxSummaries`).
    */
-  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: number): Promise<string[]> {
+  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: number, after: InboxPosition | null = null): Promise<InboxCandidates> {
     const params: unknown[] = [depth];
-    const parts = scopes.flatMap((scope) => scope.states.map((state) => candidateSql(scope, state, params)));
-    const rows = await queryPrepared<{ id: string }>(
+    const parts = scopes.flatMap((scope) => scope.states.flatMap((state) => candidateSql(scope, state, params, after) ?? []));
+    if (parts.length === 0) return { settled: [], cutShort: false };
+    const placed = parts.map((part, place) => `SELECT ${place} AS place, c.* FROM ${part} c`);
+    const rows = await queryPrepared<{ id: string | null; dueAt: string | null; createdAt: string; settled: boolean; cutShort: boolean }>(
       manager,
-      `WITH candidates AS (${parts.join('\n UNION ALL ')}),
+      `WITH candidates AS (${placed.join('\n UNION ALL ')}),
+       ends AS (  -- the last candidate of each place read to its depth
+         SELECT DISTINCT ON (place) due_at, created_at, document_id FROM candidates
+          WHERE place IN (SELECT place FROM candidates GROUP BY place HAVING count(*) >= $1)
+          ORDER BY place, due_at DESC, created_at DESC, document_id DESC),
+       horizon AS (  -- the first of those lasts: a place may hold unread documents right after its own
+         SELECT EXISTS (SELECT FROM ends) AS cut_short, (SELECT min(due_at) FROM ends) AS due_at, u.created_at, u.document_id
+           FROM (SELECT) one LEFT JOIN LATERAL (
+             SELECT created_at, document_id FROM ends WHERE due_at IS NULL ORDER BY created_at, document_id LIMIT 1) u ON true),
        picked AS MATERIALIZED (SELECT DISTINCT document_id FROM candidates)
-       SELECT d.id FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
-         ${stageDeadlineJoin('x.due_at')}
-        ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id`,
+       SELECT h.cut_short AS "cutShort", x.id, x."dueAt", x."createdAt", x.settled
+         FROM horizon h LEFT JOIN LATERAL (
+           SELECT d.id, ${epochMicros('dl.due_at')}::text AS "dueAt", ${epochMicros('d.created_at')}::text AS "createdAt",
+                  CASE WHEN h.due_at IS NOT NULL THEN dl.due_at < h.due_at
+                       WHEN h.document_id IS NOT NULL THEN dl.due_at IS NOT NULL OR (d.created_at, d.id) <= (h.created_at, h.document_id)
+                       ELSE true END AS settled,
+                  row_number() OVER (ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id) AS n
+             FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
+             ${stageDeadlineJoin('x.due_at')}
+            ${after === null ? '' : `WHERE ${afterSql(after, params)}`}
+         ) x ON true
+        ORDER BY x.n`,
       params,
     );
-    return rows.map((r) => r.id);
+    const settled = rows
+      .filter((r): r is typeof r & { id: string } => r.id !== null && r.settled)
+      .map(({ id, dueAt, createdAt }) => ({ id, position: { dueAt: dueAt === null ? null : Number(dueAt), createdAt: Number(createdAt), id } }));
+    return { settled, cutShort: rows[0].cutShort };
   }
 
   /**
@@ -377,8 +424,15 @@ function filterConditions(f: ListFilters, alias: string, bind: (value: unknown) 
   ];
 }
 
-/** One (place, state) of the inbox: the soonest `$1` documents waiting there. */
-function candidateSql(scope: TaskScope, state: string, params: unknown[]): string {
+/**
+ * One (place, state) of the inbox: the soonest `$1` documents waiting there, from `after`'s due time on
+ * (the place's deadline is never sooner than its document's, by which the inbox is ordered), with the
+ * due time or creation they are ordered by there; null when nothing there can come after `after` (a
+ * dated place once the inbox has gone on to the undated).
+ */
+function candidateSql(scope: TaskScope, state: string, params: unknown[], after: InboxPosition | null): string | null {
+  const undated = UNDATED_STATES.has(state);
+  if (!undated && after !== null && after.dueAt === null) return null;
   const gov = `$${params.push(scope.governmentCode)}`;
   const st = `$${params.push(state)}`;
   const unit = scope.unitCode === null ? null : `$${params.push(scope.unitCode)}`;
@@ -390,12 +444,35 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[]): strin
     : `= (SELECT id FROM governments WHERE code = ${gov})`;
   const unitFilter = (alias: string) =>
     unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
-  if (UNDATED_STATES.has(state)) {
-    return `(SELECT d.id AS document_id FROM documents d
-              WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st}
-              ORDER BY d.created_at LIMIT $1)`;
+  if (undated) {
+    const from = after !== null && after.dueAt === null ? `AND (d.created_at, d.id) > (${bindCreation(after, params)})` : '';
+    return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at FROM documents d
+              WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st} ${from}
+              ORDER BY d.created_at, d.id LIMIT $1)`;
   }
-  return `(SELECT dl.document_id FROM deadlines dl
-            WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st}
+  const from = after === null || after.dueAt === null ? '' : `AND dl.due_at >= ${fromEpochMicros(params.push(after.dueAt))}`;
+  return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
+            WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${from}
             ORDER BY dl.due_at LIMIT $1)`;
+}
+
+/** `(created_at, id)` of a position, bound. */
+function bindCreation(after: InboxPosition, params: unknown[]): string {
+  return `${fromEpochMicros(params.push(after.createdAt))}, $${params.push(after.id)}::uuid`;
+}
+
+/** The documents that come after `after` in the inbox's order (due time, nulls last; creation; id). */
+function afterSql(after: InboxPosition, params: unknown[]): string {
+  if (after.dueAt === null) return `dl.due_at IS NULL AND (d.created_at, d.id) > (${bindCreation(after, params)})`;
+  const due = fromEpochMicros(params.push(after.dueAt));
+  return `(dl.due_at > ${due} OR dl.due_at IS NULL OR (dl.due_at = ${due} AND (d.created_at, d.id) > (${bindCreation(after, params)})))`;
+}
+
+/** A timestamp as whole microseconds since 1970, exact (a JavaScript Date keeps milliseconds only). */
+function epochMicros(column: string): string {
+  return `(extract(epoch FROM date_trunc('second', ${column}))::bigint * 1000000 + extract(microseconds FROM ${column})::bigint % 1000000)`;
+}
+
+function fromEpochMicros(param: number): string {
+  return `(timestamptz 'epoch' + $${param}::bigint * interval '1 microsecond')`;
 }
