@@ -188,7 +188,7 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
         ];
         const scopes = taskScopesOf(actor, registry, NOW);
         const expected = !final && places.some((p) => isTaskCandidate(scopes, p));
-        const found = scopes.length > 0 && (await repository.inboxCandidates(t.dataSource.manager, scopes, 100_000)).settled.some((c) => c.id === id);
+        const found = scopes.length > 0 && (await repository.inboxCandidates(t.dataSource.manager, scopes, { plain: 100_000, conditional: 100_000 })).settled.some((c) => c.id === id);
         if (expected) candidates++;
         const seen = { kind: definition.kind, state: doc.state, government: government.code, unit: unit.code, deadlines: deadlines.map((d) => ({ ...d, unit: d.unit.code })), final };
         expect({ doc: seen, actor, sql: found }).toEqual({ doc: seen, actor, sql: expected });

@@ -350,8 +350,9 @@ describe('GET /api/tasks', () => {
   });
 
   it("does not let a stage read to its depth hide its next task behind another stage's later ones", async () => {
-    // berau's unit head, before everything else: A1, A2 (no report: COMPLETE refused), C (reported), then E, F (to endorse)
-    const plan = ['implementation', 'implementation', 'reported', 'endorsement', 'endorsement'] as const;
+    // berau's unit head, before everything else: A1..A10 (no progress report: COMPLETE refused; more than the
+    // stage is read at first, four times the page), C (reported), then E, F (to endorse)
+    const plan = [...Array<'implementation'>(10).fill('implementation'), 'reported', 'endorsement', 'endorsement'] as const;
     const base = Date.now() - 60 * 86_400_000;
     const docs: string[] = [];
     for (const [i, stage] of plan.entries()) {
@@ -360,7 +361,7 @@ describe('GET /api/tasks', () => {
       await setDue(doc.id, new Date(base + i * 60_000));
       docs.push(doc.id);
     }
-    const [, , c, e] = docs;
+    const [c, e] = docs.slice(10);
     const res = await t.http.get('/api/tasks?limit=2').set(await t.auth('berau.kadis'));
     expect(res.status).toBe(200);
     expect(ids(res.body.items)).toEqual([c, e]);

@@ -9,10 +9,17 @@ import { DeadlineBoundsLoader } from '../documents/deadline-bounds.loader.js';
 import { DocumentStore } from '../documents/document.store.js';
 import { documentFactsOf, toDocumentView } from '../documents/document-view.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
+import { nextDepth } from './next-depth.js';
 import { summaryBatchSize } from './summary-batch-size.js';
 
 const CREATOR_ONLY = new Set(['WITHDRAW']);
-/** How deep one stage is read at most before the inbox gives what it has. */
+/**
+ * How many times deeper a stage is read where the caller's every action waits on a condition of the
+ * document (a Kepala OPD's COMPLETE needs a progress report): its soonest documents are often not tasks
+ * yet, and reading only as deep as elsewhere left the first page short, to be read again deeper.
+ */
+const CONDITIONAL_DEPTH = 4;
+/** How deep one stage is read before the inbox gives what it has, a short page with its `next`. */
 const MAX_DEPTH = 6400;
 
 export interface TaskItem {
@@ -58,19 +65,23 @@ export class TasksQuery {
     const scopes = taskScopesOf(actor, this.registry, now);
     if (scopes.length === 0) return { items: [], limit, next: null };
 
-    // Each (place, stage) is read `depth` deep and every candidate is checked, so documents the caller
+    // Each (place, stage) is read `depth` deep (`CONDITIONAL_DEPTH` times that where every action waits on a
+    // condition) and every candidate is checked, so documents the caller
     // cannot act on (COMPLETE before a progress report, separation of duties) never hide another
-    // stage's tasks; when a place read to its depth leaves the page short, read twice as deep.
+    // stage's tasks; when a place read to its depth leaves the page short, read deeper (`nextDepth`).
     // A candidate judged once is not read again at the next depth.
     const judged = new Map<string, TaskItem | null>();
     const sla = new Map<string, SlaStatusBounds>(); // the working-day bounds of the governments met so far
-    for (let depth = limit; ; depth *= 2) {
-      const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, depth, after);
+    for (let depth = limit; ; ) {
+      const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, after);
       const page = await this.firstTasks(settled, limit, judged, sla, actor, now);
-      if (page.length === limit) return { items: page.map((p) => p.item), limit, next: page[limit - 1].position };
-      if (!cutShort) return { items: page.map((p) => p.item), limit, next: null };
+      const items = page.map((p) => p.item);
+      if (page.length === limit) return { items, limit, next: page[limit - 1].position };
+      if (!cutShort) return { items, limit, next: null };
       // deep enough: a short page, and the next one goes on after what was judged
-      if (depth * 2 > MAX_DEPTH && settled.length > 0) return { items: page.map((p) => p.item), limit, next: settled[settled.length - 1].position };
+      if (depth >= MAX_DEPTH && settled.length > 0) return { items, limit, next: settled[settled.length - 1].position };
+      // past it only while nothing is settled (thousands due at one instant), else a page could never end
+      depth = depth >= MAX_DEPTH ? nextDepth(depth, limit, 0) : Math.min(MAX_DEPTH, nextDepth(depth, limit, page.length));
     }
   }
 

@@ -56,6 +56,12 @@ export interface InboxCandidate {
   position: InboxPosition;
 }
 
+/** How many documents the inbox reads per place: in a state of the scope's `conditionalStates`, and elsewhere. */
+export interface InboxDepth {
+  plain: number;
+  conditional: number;
+}
+
 export interface InboxCandidates {
   /** In the inbox's order, up to where a place read to its depth might hold a document not read. */
   settled: InboxCandidate[];
@@ -285,21 +291,29 @@ export class DocumentRepository {
    * those that come after it. The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
    * Every place keeps its own `depth`: a global first `depth` (tried) made a Kepala OPD, whose
    * implementation-stage candidates are mostly not yet actionable, read ever deeper.
-   * A place read to its depth may hold more beyond its last: only the candidates before the first such
-   * last are `settled` (nothing unread can come before them); `cutShort` says whether any place was.
+   * Each place is read one further than `depth`, to know whether it holds more: one that does may hide
+   * unread documents right after that last one, so only the candidates before the first such last are
+   * `settled` (nothing unread can come before them); `cutShort` says whether any place held more.
    * Only ids: the caller reads the summaries of as many as it needs (`inboxSummaries`).
    */
-  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: number, after: InboxPosition | null = null): Promise<InboxCandidates> {
-    const params: unknown[] = [depth];
-    const parts = scopes.flatMap((scope) => scope.states.flatMap((state) => candidateSql(scope, state, params, after) ?? []));
+  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, after: InboxPosition | null = null): Promise<InboxCandidates> {
+    const params: unknown[] = [depth.plain + 1];
+    let conditionalLimit: string | null = null; // bound once, when a state of the scopes is conditional
+    const parts = scopes.flatMap((scope) =>
+      scope.states.flatMap((state) => {
+        const limit = scope.conditionalStates.includes(state) ? (conditionalLimit ??= `$${params.push(depth.conditional + 1)}`) : '$1';
+        const part = candidateSql(scope, state, params, after, limit);
+        return part === null ? [] : [{ part, limit }];
+      }),
+    );
     if (parts.length === 0) return { settled: [], cutShort: false };
-    const placed = parts.map((part, place) => `SELECT ${place} AS place, c.* FROM ${part} c`);
+    const placed = parts.map(({ part, limit }, place) => `SELECT ${place} AS place, ${limit}::int AS lim, c.* FROM ${part} c`);
     const rows = await queryPrepared<{ id: string | null; dueAt: string | null; createdAt: string; settled: boolean; cutShort: boolean }>(
       manager,
       `WITH candidates AS (${placed.join('\n UNION ALL ')}),
        ends AS (  -- the last candidate of each place read to its depth
          SELECT DISTINCT ON (place) due_at, created_at, document_id FROM candidates
-          WHERE place IN (SELECT place FROM candidates GROUP BY place HAVING count(*) >= $1)
+          WHERE place IN (SELECT place FROM candidates GROUP BY place HAVING count(*) >= max(lim))
           ORDER BY place, due_at DESC, created_at DESC, document_id DESC),
        horizon AS (  -- the first of those lasts: a place may hold unread documents right after its own
          SELECT EXISTS (SELECT FROM ends) AS cut_short, (SELECT min(due_at) FROM ends) AS due_at, u.created_at, u.document_id
@@ -425,12 +439,12 @@ function filterConditions(f: ListFilters, alias: string, bind: (value: unknown) 
 }
 
 /**
- * One (place, state) of the inbox: the soonest `$1` documents waiting there, from `after`'s due time on
+ * One (place, state) of the inbox: the soonest `limit` documents waiting there, from `after`'s due time on
  * (the place's deadline is never sooner than its document's, by which the inbox is ordered), with the
  * due time or creation they are ordered by there; null when nothing there can come after `after` (a
  * dated place once the inbox has gone on to the undated).
  */
-function candidateSql(scope: TaskScope, state: string, params: unknown[], after: InboxPosition | null): string | null {
+function candidateSql(scope: TaskScope, state: string, params: unknown[], after: InboxPosition | null, limit: string): string | null {
   const undated = UNDATED_STATES.has(state);
   if (!undated && after !== null && after.dueAt === null) return null;
   const gov = `$${params.push(scope.governmentCode)}`;
@@ -448,12 +462,12 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
     const from = after !== null && after.dueAt === null ? `AND (d.created_at, d.id) > (${bindCreation(after, params)})` : '';
     return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at FROM documents d
               WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st} ${from}
-              ORDER BY d.created_at, d.id LIMIT $1)`;
+              ORDER BY d.created_at, d.id LIMIT ${limit})`;
   }
   const from = after === null || after.dueAt === null ? '' : `AND dl.due_at >= ${fromEpochMicros(params.push(after.dueAt))}`;
   return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${from}
-            ORDER BY dl.due_at LIMIT $1)`;
+            ORDER BY dl.due_at LIMIT ${limit})`;
 }
 
 /** `(created_at, id)` of a position, bound. */

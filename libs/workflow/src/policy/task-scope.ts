@@ -11,6 +11,11 @@ export interface TaskScope {
   /** Documents of the regencies and cities of `governmentCode` (a province LEGAL facilitating). */
   children: boolean;
   states: string[];
+  /**
+   * Those of `states` where every action the scope offers waits on a condition of the document (COMPLETE
+   * needs a progress report): many documents there may not be tasks yet, so the inbox reads them deeper.
+   */
+  conditionalStates: string[];
 }
 
 /**
@@ -19,6 +24,7 @@ export interface TaskScope {
  */
 export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now: Date): TaskScope[] {
   const scopes = new Map<string, TaskScope>();
+  const unconditional = new Set<string>(); // `${key}|${state}` offering an action no condition holds back
   // every registered version: a running instance may sit in a state only an older version has
   const definitions = registry.list().map(describeWorkflow);
   for (const authority of authoritiesOf(actor, now)) {
@@ -30,13 +36,15 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
           const unitCode = rule.scope === 'unit' || rule.scope === 'participant' ? authority.as.unitCode : null;
           const children = rule.scope === 'parent-province';
           const key = `${authority.as.governmentCode}|${unitCode ?? '*'}|${children}`;
-          const scope = scopes.get(key) ?? { governmentCode: authority.as.governmentCode, unitCode, children, states: [] };
+          const scope = scopes.get(key) ?? { governmentCode: authority.as.governmentCode, unitCode, children, states: [], conditionalStates: [] };
           if (!scope.states.includes(state.name)) scope.states.push(state.name);
+          if (rule.targets.length === 0 || rule.targets.some((target) => target.guard === null)) unconditional.add(`${key}|${state.name}`);
           scopes.set(key, scope);
         }
       }
     }
   }
+  for (const [key, scope] of scopes) scope.conditionalStates = scope.states.filter((state) => !unconditional.has(`${key}|${state}`));
   return [...scopes.values()];
 }
 

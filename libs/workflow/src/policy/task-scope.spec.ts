@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Role } from '../domain/role.types.js';
+import { createDefaultRegistry } from '../registry/default-registry.js';
+import type { ActorFacts } from './policy.types.js';
+import { taskScopesOf } from './task-scope.js';
+
+const NOW = new Date('2026-03-02T02:00:00.000Z');
+const registry = createDefaultRegistry();
+const actor = (roles: Role[]): ActorFacts => ({ username: 'paser.x', governmentCode: 'paser', unitCode: 'diskominfo', roles, delegations: [] });
+const unitScope = (roles: Role[]) => taskScopesOf(actor(roles), registry, NOW).find((s) => s.unitCode === 'diskominfo');
+
+describe('taskScopesOf: the states where every action waits on a condition of the document', () => {
+  it("are the Kepala OPD's implementation (COMPLETE needs a progress report), not the stages it endorses", () => {
+    const scope = unitScope(['UNIT_HEAD']);
+    expect(scope?.states).toEqual(expect.arrayContaining(['endorsement', 'implementation']));
+    expect(scope?.conditionalStates).toContain('implementation');
+    expect(scope?.conditionalStates).not.toContain('endorsement');
+  });
+
+  it('are none where another role of the same person acts without a condition (a drafter reports progress)', () => {
+    expect(unitScope(['UNIT_HEAD', 'DRAFTER'])?.conditionalStates).not.toContain('implementation');
+    expect(unitScope(['DRAFTER'])?.conditionalStates).toEqual([]);
+  });
+
+  it('leave out a stage whose conditional action sits beside an unconditional one (RECORD_HARMONIZATION beside RETURN)', () => {
+    const legal = taskScopesOf(actor(['LEGAL']), registry, NOW).find((s) => s.unitCode === null && !s.children);
+    expect(legal?.states).toContain('harmonization');
+    expect(legal?.conditionalStates).not.toContain('harmonization');
+  });
+});
