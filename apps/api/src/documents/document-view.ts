@@ -61,7 +61,7 @@ export function deadlineViewOf(record: DocumentRecord, now: Date, sla: SlaBounds
 }
 
 /** What this caller may do now; `instance`: the document's workflow already restored in this request. */
-function allowedActionsOf(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance): string[] {
+export function allowedActionsOf(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance): string[] {
   if (record.final) return [];
   if (instance) return instance.allowedActions(documentFactsOf(record), actor, now);
   return allowedActions(registry.require(record.kind, record.machineVersion), record.snapshot, documentFactsOf(record), actor, now);

@@ -7,7 +7,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { DocumentRecord } from '../documents/document-record.js';
 import { DeadlineBoundsLoader } from '../documents/deadline-bounds.loader.js';
 import { DocumentStore } from '../documents/document.store.js';
-import { documentFactsOf, toDocumentView } from '../documents/document-view.js';
+import { allowedActionsOf, deadlineViewOf, documentFactsOf } from '../documents/document-view.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
 import { nextDepth } from './next-depth.js';
 import { summaryBatchSize } from './summary-batch-size.js';
@@ -124,8 +124,10 @@ export class TasksQuery {
   /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */
   private taskOf(record: DocumentRecord, actor: ActorFacts, now: Date, sla: ReadonlyMap<string, SlaStatusBounds>): TaskItem | null {
     const instance = restoreInstance(this.registry.require(record.kind, record.machineVersion), record.snapshot);
-    const view = toDocumentView(record, this.registry, actor, now, sla, instance);
-    if (!view.allowedActions.some((a) => !CREATOR_ONLY.has(a))) return null;
+    // the actions first: most candidates judged beyond the page's tasks are refused, and need no more
+    const allowedActions = allowedActionsOf(record, this.registry, actor, now, instance);
+    if (!allowedActions.some((a) => !CREATOR_ONLY.has(a))) return null;
+    const deadline = deadlineViewOf(record, now, sla);
     return {
       kind: record.kind,
       id: record.id,
@@ -135,13 +137,13 @@ export class TasksQuery {
       governmentName: record.governmentName,
       unitCode: record.unitCode,
       unitName: record.unitName,
-      dueAt: view.deadline?.dueAt ?? null,
-      overdue: view.deadline?.overdue ?? false,
-      dueSoon: view.deadline?.dueSoon ?? false,
-      explanation: view.deadline?.explanation ?? null,
+      dueAt: deadline?.dueAt ?? null,
+      overdue: deadline?.overdue ?? false,
+      dueSoon: deadline?.dueSoon ?? false,
+      explanation: deadline?.explanation ?? null,
       timeZone: record.timeZone,
-      allowedActions: view.allowedActions,
-      onBehalfOf: this.actingFor(record, instance, actor, view.allowedActions, now),
+      allowedActions,
+      onBehalfOf: this.actingFor(record, instance, actor, allowedActions, now),
     };
   }
 
