@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboxCandidate, InboxPosition } from '#persistence';
-import { restoreInstance, taskScopesOf, type ActorFacts, type RestoredInstance, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
+import { authoritiesOf, machineOffersTask, restoreInstance, taskScopesOf, type ActorFacts, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { DocumentRecord } from '../documents/document-record.js';
@@ -21,6 +21,19 @@ const CREATOR_ONLY = new Set(['WITHDRAW']);
 const CONDITIONAL_DEPTH = 4;
 /** How deep one stage is read before the inbox gives what it has, a short page with its `next`. */
 const MAX_DEPTH = 6400;
+
+/** What one request of the inbox has judged so far, kept across its reads at growing depths. */
+interface Judgements {
+  /** Every candidate judged: its task, or null when the caller cannot act on it. */
+  items: Map<string, TaskItem | null>;
+  /** Of those, how many were judged by their summary, and how many of these were tasks. */
+  read: number;
+  accepted: number;
+  /** The caller's roles, own and held by delegation now. */
+  roles: ReadonlySet<Role>;
+  /** The working-day bounds of the governments met so far. */
+  sla: Map<string, SlaStatusBounds>;
+}
 
 export interface TaskItem {
   kind: string;
@@ -66,15 +79,19 @@ export class TasksQuery {
     if (scopes.length === 0) return { items: [], limit, next: null };
 
     // Each (place, stage) is read `depth` deep (`CONDITIONAL_DEPTH` times that where every action waits on a
-    // condition) and every candidate is checked, so documents the caller
-    // cannot act on (COMPLETE before a progress report, separation of duties) never hide another
-    // stage's tasks; when a place read to its depth leaves the page short, read deeper (`nextDepth`).
-    // A candidate judged once is not read again at the next depth.
-    const judged = new Map<string, TaskItem | null>();
-    const sla = new Map<string, SlaStatusBounds>(); // the working-day bounds of the governments met so far
+    // condition) and every candidate is checked, so documents the caller cannot act on (COMPLETE before a
+    // progress report, separation of duties) never hide another stage's tasks; when a place read to its
+    // depth leaves the page short, read deeper (`nextDepth`). A candidate judged once is not read again.
+    const judged: Judgements = {
+      items: new Map(),
+      read: 0,
+      accepted: 0,
+      roles: new Set(authoritiesOf(actor, now).map((authority) => authority.role)),
+      sla: new Map(),
+    };
     for (let depth = limit; ; ) {
       const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, after);
-      const page = await this.firstTasks(settled, limit, judged, sla, actor, now);
+      const page = await this.firstTasks(settled, limit, judged, actor, now);
       const items = page.map((p) => p.item);
       if (page.length === limit) return { items, limit, next: page[limit - 1].position };
       if (!cutShort) return { items, limit, next: null };
@@ -86,39 +103,42 @@ export class TasksQuery {
   }
 
   /**
-   * The first `limit` of the candidates, in their order, that the caller can act on. Summaries are read
-   * only for candidates not judged yet, as many at a time as the tasks still missing need at the share
-   * of tasks among those judged so far (`summaryBatchSize`): the soonest due usually fill the page, and
-   * the rest of the candidates are never read.
+   * The first `limit` of the candidates, in their order, that the caller can act on. A candidate whose
+   * workflow offers none of the caller's roles an action (`machineOffersTask`) is refused as it is; the
+   * summaries of the others are read only when not judged yet, as many at a time as the tasks still
+   * missing need at the share of tasks among those read so far (`summaryBatchSize`): the soonest due
+   * usually fill the page, and the rest of the candidates are never read.
    */
-  private async firstTasks(
-    candidates: readonly InboxCandidate[],
-    limit: number,
-    judged: Map<string, TaskItem | null>,
-    sla: Map<string, SlaStatusBounds>,
-    actor: ActorFacts,
-    now: Date,
-  ): Promise<Array<{ item: TaskItem; position: InboxPosition }>> {
+  private async firstTasks(candidates: readonly InboxCandidate[], limit: number, judged: Judgements, actor: ActorFacts, now: Date): Promise<Array<{ item: TaskItem; position: InboxPosition }>> {
     const page: Array<{ item: TaskItem; position: InboxPosition }> = [];
     for (let i = 0; i < candidates.length && page.length < limit; i++) {
       const { id, position } = candidates[i];
-      if (!judged.has(id)) {
-        const accepted = [...judged.values()].filter((item) => item !== null).length;
-        const size = summaryBatchSize(limit - page.length, judged.size, accepted);
-        const batch = candidates
-          .slice(i)
-          .map((c) => c.id)
-          .filter((candidate) => !judged.has(candidate))
-          .slice(0, size);
-        for (const candidate of batch) judged.set(candidate, null); // ended meanwhile unless its summary comes back
+      if (!judged.items.has(id)) {
+        const size = summaryBatchSize(limit - page.length, judged.read, judged.accepted);
+        const batch: string[] = [];
+        for (let j = i; j < candidates.length && batch.length < size; j++) {
+          const candidate = candidates[j];
+          if (judged.items.has(candidate.id)) continue;
+          judged.items.set(candidate.id, null); // refused, or ended meanwhile unless its summary comes back
+          if (this.offersTask(candidate, judged.roles)) batch.push(candidate.id);
+        }
         const records = await this.store.inboxSummaries(this.dataSource.manager, batch);
-        await this.deadlineBounds.load(this.dataSource.manager, records, now, sla);
-        for (const record of records) judged.set(record.id, this.taskOf(record, actor, now, sla));
+        await this.deadlineBounds.load(this.dataSource.manager, records, now, judged.sla);
+        judged.read += batch.length;
+        for (const record of records) {
+          const item = this.taskOf(record, actor, now, judged.sla);
+          judged.items.set(record.id, item);
+          if (item) judged.accepted += 1;
+        }
       }
-      const item = judged.get(id);
+      const item = judged.items.get(id);
       if (item) page.push({ item, position });
     }
     return page;
+  }
+
+  private offersTask({ workflow }: InboxCandidate, roles: ReadonlySet<Role>): boolean {
+    return machineOffersTask(this.registry.require(workflow.kind, workflow.machineVersion), workflow.snapshot, roles);
   }
 
   /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */

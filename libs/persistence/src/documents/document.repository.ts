@@ -54,6 +54,8 @@ export interface InboxPosition {
 export interface InboxCandidate {
   id: string;
   position: InboxPosition;
+  /** Its workflow instance, for a judgement of the machine alone before its summary is read. */
+  workflow: { kind: DocumentKind; machineVersion: number; snapshot: PersistedWorkflowSnapshot };
 }
 
 /** How many documents the inbox reads per place: in a state of the scope's `conditionalStates`, and elsewhere. */
@@ -294,7 +296,7 @@ export class DocumentRepository {
    * Each place is read one further than `depth`, to know whether it holds more: one that does may hide
    * unread documents right after that last one, so only the candidates before the first such last are
    * `settled` (nothing unread can come before them); `cutShort` says whether any place held more.
-   * Only ids: the caller reads the summaries of as many as it needs (`inboxSummaries`).
+   * Only ids and workflow snapshots: the caller reads the summaries of as many as it needs (`inboxSummaries`).
    */
   async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, after: InboxPosition | null = null): Promise<InboxCandidates> {
     const params: unknown[] = [depth.plain + 1];
@@ -308,7 +310,7 @@ export class DocumentRepository {
     );
     if (parts.length === 0) return { settled: [], cutShort: false };
     const placed = parts.map(({ part, limit }, place) => `SELECT ${place} AS place, ${limit}::int AS lim, c.* FROM ${part} c`);
-    const rows = await queryPrepared<{ id: string | null; dueAt: string | null; createdAt: string; settled: boolean; cutShort: boolean }>(
+    const rows = await queryPrepared<{ id: string | null; dueAt: string | null; createdAt: string; settled: boolean; cutShort: boolean } & InboxCandidate['workflow']>(
       manager,
       `WITH candidates AS (${placed.join('\n UNION ALL ')}),
        ends AS (  -- the last candidate of each place read to its depth
@@ -320,14 +322,16 @@ export class DocumentRepository {
            FROM (SELECT) one LEFT JOIN LATERAL (
              SELECT created_at, document_id FROM ends WHERE due_at IS NULL ORDER BY created_at, document_id LIMIT 1) u ON true),
        picked AS MATERIALIZED (SELECT DISTINCT document_id FROM candidates)
-       SELECT h.cut_short AS "cutShort", x.id, x."dueAt", x."createdAt", x.settled
+       SELECT h.cut_short AS "cutShort", x.id, x."dueAt", x."createdAt", x.settled, x.kind, x."machineVersion", x.snapshot
          FROM horizon h LEFT JOIN LATERAL (
            SELECT d.id, ${epochMicros('dl.due_at')}::text AS "dueAt", ${epochMicros('d.created_at')}::text AS "createdAt",
+                  d.kind, wi.machine_version AS "machineVersion", wi.snapshot,
                   CASE WHEN h.due_at IS NOT NULL THEN dl.due_at < h.due_at
                        WHEN h.document_id IS NOT NULL THEN dl.due_at IS NOT NULL OR (d.created_at, d.id) <= (h.created_at, h.document_id)
                        ELSE true END AS settled,
                   row_number() OVER (ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id) AS n
              FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
+             JOIN workflow_instances wi ON wi.document_id = d.id
              ${stageDeadlineJoin('x.due_at')}
             ${after === null ? '' : `WHERE ${afterSql(after, params)}`}
          ) x ON true
@@ -336,7 +340,11 @@ export class DocumentRepository {
     );
     const settled = rows
       .filter((r): r is typeof r & { id: string } => r.id !== null && r.settled)
-      .map(({ id, dueAt, createdAt }) => ({ id, position: { dueAt: dueAt === null ? null : Number(dueAt), createdAt: Number(createdAt), id } }));
+      .map(({ id, dueAt, createdAt, kind, machineVersion, snapshot }) => ({
+        id,
+        position: { dueAt: dueAt === null ? null : Number(dueAt), createdAt: Number(createdAt), id },
+        workflow: { kind, machineVersion, snapshot },
+      }));
     return { settled, cutShort: rows[0].cutShort };
   }
 

@@ -1,4 +1,9 @@
 import { describeWorkflow } from '../diagram/describe-workflow.js';
+import type { Role } from '../domain/role.types.js';
+import { restoreSnapshot } from '../engine/snapshot.util.js';
+import type { PersistedWorkflowSnapshot } from '../engine/workflow-engine.types.js';
+import { stateMetaOf, stateToString } from '../machines/state-node.util.js';
+import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import type { WorkflowRegistry } from '../registry/workflow-registry.js';
 import { authoritiesOf } from './authority.util.js';
 import type { ActorFacts } from './policy.types.js';
@@ -74,5 +79,22 @@ export function isTaskCandidate(scopes: readonly TaskScope[], place: WaitingPlac
       scope.states.includes(place.stage) &&
       (scope.children ? place.parentGovernmentCode === scope.governmentCode : place.governmentCode === scope.governmentCode) &&
       (scope.unitCode === null || scope.unitCode === place.unitCode),
+  );
+}
+
+/**
+ * Could a holder of `roles` take any action but the creator's in this workflow snapshot, as far as the
+ * machine alone says (its state's rules and guards; not the document's unit, jurisdiction or separation
+ * of duties)? False: the document is no task of theirs whatever else holds, so the inbox refuses it
+ * without reading it (a Kepala OPD's Quick Win in implementation before its first progress report).
+ * A parallel participants' stage is left to the full check.
+ */
+export function machineOffersTask(definition: WorkflowDefinition, persisted: PersistedWorkflowSnapshot, roles: ReadonlySet<Role>): boolean {
+  const live = restoreSnapshot(definition.machine, persisted);
+  if (live.status !== 'active') return false;
+  const meta = stateMetaOf(definition.machine, stateToString(live.value));
+  if (meta === undefined) return false;
+  return Object.entries(meta.actions).some(
+    ([action, rule]) => rule !== undefined && rule.scope !== 'creator' && rule.roles.some((role) => roles.has(role)) && (rule.scope === 'participant' || live.can({ type: action })),
   );
 }
