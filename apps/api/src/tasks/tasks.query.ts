@@ -103,11 +103,11 @@ export class TasksQuery {
   }
 
   /**
-   * The first `limit` of the candidates, in their order, that the caller can act on. A candidate whose
-   * workflow offers none of the caller's roles an action (`machineOffersTask`) is refused as it is; the
-   * summaries of the others are read only when not judged yet, as many at a time as the tasks still
-   * missing need at the share of tasks among those read so far (`summaryBatchSize`): the soonest due
-   * usually fill the page, and the rest of the candidates are never read.
+   * The first `limit` of the candidates, in their order, that the caller can act on. A candidate in a
+   * conditional state whose workflow offers none of the caller's roles an action (`machineOffersTask`)
+   * is refused as it is; the summaries of the others are read only when not judged yet, as many at a
+   * time as the tasks still missing need at the share of tasks among those read so far
+   * (`summaryBatchSize`): the soonest due usually fill the page, and the rest are never read.
    */
   private async firstTasks(candidates: readonly InboxCandidate[], limit: number, judged: Judgements, actor: ActorFacts, now: Date): Promise<Array<{ item: TaskItem; position: InboxPosition }>> {
     const page: Array<{ item: TaskItem; position: InboxPosition }> = [];
@@ -138,7 +138,7 @@ export class TasksQuery {
   }
 
   private offersTask({ workflow }: InboxCandidate, roles: ReadonlySet<Role>): boolean {
-    return machineOffersTask(this.registry.require(workflow.kind, workflow.machineVersion), workflow.snapshot, roles);
+    return workflow === null || machineOffersTask(this.registry.require(workflow.kind, workflow.machineVersion), workflow.snapshot, roles);
   }
 
   /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */

@@ -54,8 +54,11 @@ export interface InboxPosition {
 export interface InboxCandidate {
   id: string;
   position: InboxPosition;
-  /** Its workflow instance, for a judgement of the machine alone before its summary is read. */
-  workflow: { kind: DocumentKind; machineVersion: number; snapshot: PersistedWorkflowSnapshot };
+  /**
+   * Its workflow instance when it waits in one of the scopes' `conditionalStates`, for a judgement of the
+   * machine alone before its summary is read; else null.
+   */
+  workflow: { kind: DocumentKind; machineVersion: number; snapshot: PersistedWorkflowSnapshot } | null;
 }
 
 /** How many documents the inbox reads per place: in a state of the scope's `conditionalStates`, and elsewhere. */
@@ -309,8 +312,11 @@ export class DocumentRepository {
       }),
     );
     if (parts.length === 0) return { settled: [], cutShort: false };
+    // the workflow of a document in a conditional state, for the caller to judge before reading it
+    const conditional = [...new Set(scopes.flatMap((scope) => scope.conditionalStates))];
+    const conditionalStates = `$${params.push(conditional)}::text[]`;
     const placed = parts.map(({ part, limit }, place) => `SELECT ${place} AS place, ${limit}::int AS lim, c.* FROM ${part} c`);
-    const rows = await queryPrepared<{ id: string | null; dueAt: string | null; createdAt: string; settled: boolean; cutShort: boolean } & InboxCandidate['workflow']>(
+    const rows = await queryPrepared<{ id: string | null; dueAt: string | null; createdAt: string; settled: boolean; cutShort: boolean; kind: DocumentKind; machineVersion: number; snapshot: PersistedWorkflowSnapshot | null }>(
       manager,
       `WITH candidates AS (${placed.join('\n UNION ALL ')}),
        ends AS (  -- the last candidate of each place read to its depth
@@ -325,13 +331,15 @@ export class DocumentRepository {
        SELECT h.cut_short AS "cutShort", x.id, x."dueAt", x."createdAt", x.settled, x.kind, x."machineVersion", x.snapshot
          FROM horizon h LEFT JOIN LATERAL (
            SELECT d.id, ${epochMicros('dl.due_at')}::text AS "dueAt", ${epochMicros('d.created_at')}::text AS "createdAt",
-                  d.kind, wi.machine_version AS "machineVersion", wi.snapshot,
+                  d.kind, wi."machineVersion", wi.snapshot,
                   CASE WHEN h.due_at IS NOT NULL THEN dl.due_at < h.due_at
                        WHEN h.document_id IS NOT NULL THEN dl.due_at IS NOT NULL OR (d.created_at, d.id) <= (h.created_at, h.document_id)
                        ELSE true END AS settled,
                   row_number() OVER (ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id) AS n
              FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
-             JOIN workflow_instances wi ON wi.document_id = d.id
+             LEFT JOIN LATERAL (
+               SELECT w.machine_version AS "machineVersion", w.snapshot FROM workflow_instances w
+                WHERE w.document_id = d.id AND d.state = ANY(${conditionalStates})) wi ON true
              ${stageDeadlineJoin('x.due_at')}
             ${after === null ? '' : `WHERE ${afterSql(after, params)}`}
          ) x ON true
@@ -343,7 +351,7 @@ export class DocumentRepository {
       .map(({ id, dueAt, createdAt, kind, machineVersion, snapshot }) => ({
         id,
         position: { dueAt: dueAt === null ? null : Number(dueAt), createdAt: Number(createdAt), id },
-        workflow: { kind, machineVersion, snapshot },
+        workflow: snapshot === null ? null : { kind, machineVersion, snapshot },
       }));
     return { settled, cutShort: rows[0].cutShort };
   }
