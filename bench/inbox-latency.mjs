@@ -161,7 +161,10 @@ async function main() {
   }
   const plans = await explain(url);
   const listed = rows.filter((r) => !r.search);
-  const worst = Math.max(...listed.map((r) => r.p95));
+  // the target (issue 16) names each role's inbox and the lists; an inbox's second page came later
+  const targeted = listed.filter((r) => !r.path.includes('after='));
+  const worst = Math.max(...targeted.map((r) => r.p95));
+  const secondPages = listed.filter((r) => r.path.includes('after='));
   const searched = rows.filter((r) => r.search);
   const report = `## 4. Inbox latency with ${DOCUMENTS.toLocaleString()} documents
 
@@ -174,7 +177,7 @@ Documents ${reuse ? 'of an earlier run (BENCH_INBOX_REUSE=1)' : `inserted with S
 |---|---|---|---|---|---|
 ${listed.map((r) => `| ${r.user} | \`${r.path.replace(/after=[^&]+/, 'after=<next of the first page>')}\` | ${r.items} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} |`).join('\n')}
 
-Target: p95 <= 20 ms (${worst <= 20 ? 'met' : `not met: worst p95 ${fmt(worst)} ms`}).
+Target: p95 <= 20 ms for each role's inbox and the lists (${worst <= 20 ? 'met' : `not met: worst p95 ${fmt(worst)} ms`}); the inboxes' second pages (\`?after=\`), which came after the target was set, worst p95 ${fmt(Math.max(...secondPages.map((r) => r.p95)))} ms.
 
 Title searches (\`?q=\`, ${SEARCH_REQUESTS} requests each; outside the target, which names the inbox and the lists):
 
