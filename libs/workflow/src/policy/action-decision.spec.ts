@@ -4,11 +4,12 @@ import { persistSnapshot } from '../engine/snapshot.util.js';
 import { applyAction } from '../engine/workflow-engine.js';
 import type { PersistedWorkflowSnapshot } from '../engine/workflow-engine.types.js';
 import { atomicStateNames, stateFromString } from '../machines/state-node.util.js';
-import { quickWinWorkflowV1, regulationWorkflowV1 } from '../registry/default-registry.js';
+import { quickWinWorkflowV1, regulationWorkflowV1, regulationWorkflowV2 } from '../registry/default-registry.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { decideAction, restoreInstance } from './action-decision.js';
 import { allowedActions, authorizeAction } from './action-policy.js';
 import type { ActorFacts, DocumentFacts } from './policy.types.js';
+import { machineOffersTask } from './task-scope.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 
@@ -26,7 +27,7 @@ function doc(kind: DocumentFacts['kind'], state: string): DocumentFacts {
 }
 
 function snapshotAt(definition: WorkflowDefinition, state: string, progressReports: number): PersistedWorkflowSnapshot {
-  const context = definition.kind === 'quick-win' ? { level: 'REGENCY', progressReports } : { level: 'REGENCY' };
+  const context = definition.kind === 'quick-win' ? { level: 'REGENCY', progressReports } : { level: 'REGENCY', coordination: null };
   return persistSnapshot(definition.machine, definition.machine.resolveState({ value: stateFromString(state), context }));
 }
 
@@ -115,5 +116,37 @@ describe('decideAction: one restore answers known, allowed, possible, the transi
     // the unit head may, unless the document's own rules refuse
     expect(decideAction(instance, { document, actor: ACTORS[2]!, action: 'COMPLETE', now: NOW, event: () => ({ type: 'COMPLETE' }), refuse })).toMatchObject({ outcome: 'refused', code: 'PROGRESS_REPORT_EXISTS' });
     expect(decideAction(instance, { document, actor: ACTORS[2]!, action: 'COMPLETE', now: NOW, event: () => ({ type: 'COMPLETE' }) })).toMatchObject({ outcome: 'applied', result: { toState: 'evaluation' } });
+  });
+});
+
+describe('machineOffersTask: refuses only what allowedActions refuses too', () => {
+  it('in every state of every workflow, for every person: whenever they may act (but withdraw), the machine offers it', () => {
+    let offered = 0;
+    let refused = 0;
+    for (const definition of [quickWinWorkflowV1, regulationWorkflowV1, regulationWorkflowV2]) {
+      for (const state of atomicStateNames(definition.machine)) {
+        for (const progressReports of definition.kind === 'quick-win' ? [0, 1] : [0]) {
+          const snapshot = snapshotAt(definition, state, progressReports);
+          for (const who of ACTORS) {
+            const actions = allowedActions(definition, snapshot, doc(definition.kind, state), who, NOW).filter((a) => a !== 'WITHDRAW');
+            const offers = machineOffersTask(definition, snapshot, new Set(who.roles));
+            if (actions.length > 0) expect({ kind: definition.kind, version: definition.version, state, who: who.username, offers }).toMatchObject({ offers: true });
+            if (offers) offered += 1;
+            else refused += 1;
+          }
+        }
+      }
+    }
+    expect(offered).toBeGreaterThan(20);
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  it("refuses the Kepala OPD's Quick Win in implementation before its first progress report, and offers it after", () => {
+    const head = new Set<Role>(['UNIT_HEAD']);
+    expect(machineOffersTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'implementation', 0), head)).toBe(false);
+    expect(machineOffersTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'implementation', 1), head)).toBe(true);
+    // its drafter reports progress whatever the count; nobody acts on a final state
+    expect(machineOffersTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'implementation', 0), new Set<Role>(['DRAFTER']))).toBe(true);
+    expect(machineOffersTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'completed', 1), new Set<Role>(['DRAFTER', 'UNIT_HEAD', 'INSPECTOR']))).toBe(false);
   });
 });
