@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
 import type { Task } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
@@ -31,6 +31,9 @@ export function InboxPage() {
   // more pages when asked ("Muat tugas berikutnya"); a reload reads again as many as were shown
   const [pages, setPages] = useState(1);
   const tasks = useLoad(() => loadTasks(pages), [pages]);
+  /** How many tasks were loaded when more were asked for: the focus then goes to the first of the new ones shown. */
+  const loadedBefore = useRef<number | null>(null);
+  const list = useRef<HTMLUListElement>(null);
   // a task given to the caller comes with a notification: the list takes it in when the bell sees one, the filters kept
   useReloadWhenNotified(tasks.reload);
   const [kind, setKind] = useState('');
@@ -52,6 +55,16 @@ export function InboxPage() {
   );
 
   const late = shown.filter((t) => t.overdue).length;
+
+  useEffect(() => {
+    const before = loadedBefore.current;
+    if (before === null || tasks.loading) return;
+    loadedBefore.current = null;
+    const firstNew = shown.find((t) => all.indexOf(t) >= before);
+    if (firstNew) list.current?.querySelector<HTMLAnchorElement>(`[data-task="${firstNew.id}"] a.title`)?.focus();
+    // none of the new ones passes the filters, and the button is gone: the focus stays in the list, at its end
+    else if (!more) [...(list.current?.querySelectorAll<HTMLAnchorElement>('a.title') ?? [])].at(-1)?.focus();
+  }, [tasks.data, tasks.loading]);
 
   return (
     <section>
@@ -109,9 +122,9 @@ export function InboxPage() {
         </p>
       )}
       {shown.length > 0 && (
-        <ul class="cards" aria-label="Tugas">
+        <ul class="cards" aria-label="Tugas" ref={list}>
           {shown.map((task) => (
-            <li key={task.id} class={task.overdue ? 'card overdue' : 'card'} data-testid="task">
+            <li key={task.id} class={task.overdue ? 'card overdue' : 'card'} data-testid="task" data-task={task.id}>
               <Link href={`/${KIND_PATHS[task.kind]}/${task.id}`} class="title">
                 {task.title}
               </Link>
@@ -132,7 +145,15 @@ export function InboxPage() {
           <p class="muted">
             Baru {number(all.length)} tugas dengan batas waktu terdekat yang dimuat{filtered ? '; saringan hanya berlaku pada yang sudah dimuat' : ''}.
           </p>
-          <button type="button" disabled={tasks.loading} onClick={() => setPages((n) => n + 1)}>
+          <button
+            type="button"
+            aria-busy={tasks.loading}
+            onClick={() => {
+              if (tasks.loading) return; // not disabled meanwhile: a disabled button would drop the focus
+              loadedBefore.current = all.length;
+              setPages((n) => n + 1);
+            }}
+          >
             Muat tugas berikutnya
           </button>
         </div>
