@@ -416,6 +416,41 @@ describe('GET /api/tasks', () => {
     expect(none.body).toEqual({ items: [], limit: 50, next: null });
   });
 
+  it('narrows to one kind or one state, as the whole inbox filtered, also page by page', async () => {
+    // berau's Sekda: Quick Wins to approve (earlier tests) and a regulation to initial
+    await regulationIn(t, 'berau', 'coordination.secretary', { title: 'Paraf Sekda disaring' });
+    const whole: TaskItem[] = (await t.http.get('/api/tasks?limit=200').set(await t.auth('berau.sekda'))).body.items;
+    expect(new Set(whole.map((i) => i.kind))).toEqual(new Set(['quick-win', 'regulation']));
+    const only = async (query: string) => {
+      const res = await t.http.get(`/api/tasks?limit=200&${query}`).set(await t.auth('berau.sekda'));
+      expect(res.status).toBe(200);
+      expect(res.body.next).toBeNull();
+      return ids(res.body.items);
+    };
+    expect(await only('kind=regulation')).toEqual(ids(whole.filter((i) => i.kind === 'regulation')));
+    expect(await only('kind=quick-win')).toEqual(ids(whole.filter((i) => i.kind === 'quick-win')));
+    expect(await only('state=approval')).toEqual(ids(whole.filter((i) => i.state === 'approval')));
+    expect(await only('state=coordination.secretary&kind=regulation')).toEqual(ids(whole.filter((i) => i.state === 'coordination.secretary')));
+    expect(await only('state=coordination.secretary&kind=quick-win')).toEqual([]);
+    expect(await only('state=endorsement')).toEqual([]); // not a stage the Sekda acts in
+    expect(await only('state=no_such_state')).toEqual([]);
+    // page by page with the same filter
+    const pages: string[] = [];
+    for (let after: string | null | undefined; after !== null; ) {
+      const res = await t.http
+        .get('/api/tasks')
+        .query({ limit: 2, kind: 'quick-win', ...(after ? { after } : {}) })
+        .set(await t.auth('berau.sekda'));
+      pages.push(...ids(res.body.items));
+      after = res.body.next;
+    }
+    expect(pages).toEqual(ids(whole.filter((i) => i.kind === 'quick-win')));
+    for (const bad of ['kind=Quick-Win', 'kind=', 'state=APPROVAL', 'state=a.b.c', 'state=']) {
+      const res = await t.http.get(`/api/tasks?${bad}`).set(await t.auth('berau.sekda'));
+      expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' });
+    }
+  });
+
   it('refuses an after that no page gave, with VALIDATION_FAILED, and changes nothing', async () => {
     const id = '3f9c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f';
     for (const bad of ['', 'abc', `1.2.${id.toUpperCase()}`, `01.2.${id}`, `12345678901234567.2.${id}`, `9999999999999999.1.${id}`, `-.9007199254740992.${id}`, `1.2.${id}.4`, `1.2.${id}%00`]) {

@@ -311,7 +311,7 @@ describe.each([
     await more.click();
     await page().getByRole('link', { name: title(missing[0]), exact: true }).waitFor();
     // the focus goes to the first new task shown (the button it was on is gone: nothing more to load)
-    await page().waitForFunction((name) => document.activeElement?.textContent === name, title(missing[0]));
+    await page().waitForFunction(`document.activeElement?.textContent === ${JSON.stringify(title(missing[0]))}`);
     await page().getByRole('status').filter({ hasText: /^1 tugas sesuai saringan$/ }).waitFor();
     expect(await more.count()).toBe(0);
     await search.fill('');

@@ -6830,7 +6830,11 @@ export interface operations {
             query?: {
                 /** @description At most this many tasks */
                 limit?: number;
-                /** @description The `next` of the page before: the tasks that come after its last, in the same order */
+                /** @description Only tasks on documents of this kind */
+                kind?: "quick-win" | "regulation";
+                /** @description Only tasks in this state */
+                state?: string;
+                /** @description The `next` of the page before (with the same kind and state): the tasks that come after its last, in the same order */
                 after?: string;
             };
             header?: never;

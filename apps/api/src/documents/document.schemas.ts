@@ -1,5 +1,5 @@
 import Type, { type TObject, type TSchema } from 'typebox';
-import { Closed, GovernmentCode, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, Text } from '../common/contract/fields.js';
+import { Closed, GovernmentCode, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, StateName, Text } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 /** `unitCode` of a create: the drafter's own unit by default; a drafter's Plt/Plh writes for the principal's. */
@@ -11,7 +11,7 @@ export const UnitCodeField = Type.Optional(
 );
 
 export const ListDocumentsQuery = Closed({
-  state: Type.Optional(Pattern('^[a-z_]{1,40}(\\.[a-z_]{1,40})?$', 'a state name such as draft or coordination.assistant', { description: 'Only documents in this state', example: 'approval' })),
+  state: Type.Optional(StateName('Only documents in this state')),
   unitCode: Type.Optional(Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', { description: 'Only documents of this unit', example: 'diskominfo' })),
   governmentCode: Type.Optional(GovernmentCode("Only documents of this government, one of the list's `governments` (another gives an empty page)")),
   year: Type.Optional(QueryInt(1000, 9999, 'Only documents of this year')),

@@ -22,7 +22,12 @@ export class TasksController {
     success: { status: 200, description: 'The soonest-due tasks (after `after`), at most limit, and where the next page begins', schema: TaskListSchema },
   })
   async list(@CurrentUser() user: AuthenticatedUser, @ValidQuery(TasksQuerySchema) query: Static<typeof TasksQuerySchema>) {
-    const page = await this.tasks.execute(user, query.limit ?? 50, query.after === undefined ? null : decodeTaskCursor(query.after));
+    const page = await this.tasks.execute(user, {
+      limit: query.limit ?? 50,
+      after: query.after === undefined ? null : decodeTaskCursor(query.after),
+      kind: query.kind ?? null,
+      state: query.state ?? null,
+    });
     return { ...page, next: page.next === null ? null : encodeTaskCursor(page.next) };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboxCandidate, InboxPosition } from '#persistence';
-import { authoritiesOf, machineOffersTask, restoreInstance, taskScopesOf, type ActorFacts, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
+import { authoritiesOf, machineOffersTask, restoreInstance, scopesInState, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { DocumentRecord } from '../documents/document-record.js';
@@ -21,6 +21,14 @@ const CREATOR_ONLY = new Set(['WITHDRAW']);
 const CONDITIONAL_DEPTH = 4;
 /** How deep one stage is read before the inbox gives what it has, a short page with its `next`. */
 const MAX_DEPTH = 6400;
+
+/** Which page of the inbox: at most `limit` tasks after `after`, of one kind and one state when given. */
+export interface TaskFilter {
+  limit: number;
+  after: InboxPosition | null;
+  kind: DocumentKind | null;
+  state: string | null;
+}
 
 /** What one request of the inbox has judged so far, kept across its reads at growing depths. */
 interface Judgements {
@@ -59,7 +67,8 @@ export interface TaskItem {
 
 /**
  * GET /api/tasks: what waits for the caller (delegations included), soonest due first, at most
- * `limit`, after the position `after` when a page before ended there (`next`). Each (place, stage) the caller may act in is read off the pending-deadline index in due
+ * `limit`, after the position `after` when a page before ended there (`next`), of one kind or state when
+ * asked. Each (place, stage) the caller may act in is read off the pending-deadline index in due
  * order with its own LIMIT, so the cost does not grow with the number of documents.
  */
 @Injectable()
@@ -72,10 +81,11 @@ export class TasksQuery {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(user: AuthenticatedUser, limit: number, after: InboxPosition | null): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
+  async execute(user: AuthenticatedUser, { limit, after, kind, state }: TaskFilter): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
-    const scopes = taskScopesOf(actor, this.registry, now);
+    const all = taskScopesOf(actor, this.registry, now);
+    const scopes = state === null ? all : scopesInState(all, state);
     if (scopes.length === 0) return { items: [], limit, next: null };
 
     // Each (place, stage) is read `depth` deep (`CONDITIONAL_DEPTH` times that where every action waits on a
@@ -90,7 +100,7 @@ export class TasksQuery {
       sla: new Map(),
     };
     for (let depth = limit; ; ) {
-      const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, after);
+      const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, after, kind);
       const page = await this.firstTasks(settled, limit, judged, actor, now);
       const items = page.map((p) => p.item);
       if (page.length === limit) return { items, limit, next: page[limit - 1].position };

@@ -293,7 +293,8 @@ export class DocumentRepository {
    * The inbox candidates: for each (place, state) of `scopes`, the soonest `depth` documents waiting
    * there (by pending deadline, or by creation in an undated state), in the inbox's order (`dl`'s due
    * time, nulls last, then creation and id: the order of `inboxSummaries`' deadline); with `after`, only
-   * those that come after it. The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
+   * those that come after it; with `kind`, only documents of that kind (places are read to their depth
+   * all the same, so what is settled does not depend on it). The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
    * Every place keeps its own `depth`: a global first `depth` (tried) made a Kepala OPD, whose
    * implementation-stage candidates are mostly not yet actionable, read ever deeper.
    * Each place is read one further than `depth`, to know whether it holds more: one that does may hide
@@ -301,7 +302,7 @@ export class DocumentRepository {
    * `settled` (nothing unread can come before them); `cutShort` says whether any place held more.
    * Only ids and workflow snapshots: the caller reads the summaries of as many as it needs (`inboxSummaries`).
    */
-  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, after: InboxPosition | null = null): Promise<InboxCandidates> {
+  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, after: InboxPosition | null = null, kind: DocumentKind | null = null): Promise<InboxCandidates> {
     const params: unknown[] = [depth.plain + 1];
     let conditionalLimit: string | null = null; // bound once, when a state of the scopes is conditional
     const parts = scopes.flatMap((scope) =>
@@ -341,7 +342,7 @@ export class DocumentRepository {
                SELECT w.machine_version AS "machineVersion", w.snapshot FROM workflow_instances w
                 WHERE w.document_id = d.id AND d.state = ANY(${conditionalStates})) wi ON true
              ${stageDeadlineJoin('x.due_at')}
-            ${after === null ? '' : `WHERE ${afterSql(after, params)}`}
+            ${where([...(after === null ? [] : [afterSql(after, params)]), ...(kind === null ? [] : [`d.kind = $${params.push(kind)}`])])}
          ) x ON true
         ORDER BY x.n`,
       params,
@@ -484,6 +485,10 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
   return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${from}
             ORDER BY dl.due_at LIMIT ${limit})`;
+}
+
+function where(conditions: readonly string[]): string {
+  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
 }
 
 /** `(created_at, id)` of a position, bound. */

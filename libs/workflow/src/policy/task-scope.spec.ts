@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Role } from '../domain/role.types.js';
 import { createDefaultRegistry } from '../registry/default-registry.js';
 import type { ActorFacts } from './policy.types.js';
-import { taskScopesOf } from './task-scope.js';
+import { scopesInState, taskScopesOf } from './task-scope.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 const registry = createDefaultRegistry();
@@ -26,5 +26,15 @@ describe('taskScopesOf: the states where every action waits on a condition of th
     const legal = taskScopesOf(actor(['LEGAL']), registry, NOW).find((s) => s.unitCode === null && !s.children);
     expect(legal?.states).toContain('harmonization');
     expect(legal?.conditionalStates).not.toContain('harmonization');
+  });
+});
+
+describe('scopesInState', () => {
+  it('keeps each scope holding the state with that state alone, conditional as it was, and drops the rest', () => {
+    const scopes = taskScopesOf(actor(['UNIT_HEAD', 'SECRETARY']), registry, NOW);
+    const implementation = scopesInState(scopes, 'implementation');
+    expect(implementation).toEqual([expect.objectContaining({ unitCode: 'diskominfo', states: ['implementation'], conditionalStates: ['implementation'] })]);
+    expect(scopesInState(scopes, 'approval')).toEqual([expect.objectContaining({ unitCode: null, states: ['approval'], conditionalStates: [] })]);
+    expect(scopesInState(scopes, 'legal_review')).toEqual([]);
   });
 });

@@ -53,6 +53,13 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
   return [...scopes.values()];
 }
 
+/** The scopes narrowed to one state (an inbox filtered by its stage); none where the state is not theirs. */
+export function scopesInState(scopes: readonly TaskScope[], state: string): TaskScope[] {
+  return scopes.flatMap((scope) =>
+    scope.states.includes(state) ? [{ ...scope, states: [state], conditionalStates: scope.conditionalStates.filter((s) => s === state) }] : [],
+  );
+}
+
 /** States a document waits in without a deadline (the drafter's own draft): the inbox finds them by creation. */
 export const UNDATED_STATES: ReadonlySet<string> = new Set(['draft']);
 

@@ -35,6 +35,10 @@ export function Pattern(pattern: string, shape: string, extra: { description?: s
   return Type.String({ pattern, 'x-shape': shape, ...rest, ...(example !== undefined ? { examples: [example] } : {}) });
 }
 
+/** A workflow state's name, nested ones dotted (`approval`, `coordination.assistant`): a list's or an inbox's filter. */
+export const StateName = (description: string, example = 'approval') =>
+  Pattern('^[a-z_]{1,40}(\\.[a-z_]{1,40})?$', 'a state name such as approval or coordination.assistant', { description, example });
+
 export const DateOnly = (example?: string, description?: string) =>
   Type.String({ format: 'date', ...(description ? { description } : {}), ...(example ? { examples: [example] } : {}) });
 
