@@ -25,6 +25,8 @@ const CASES = [
   ['kaltim.organisasi', '/api/tasks'],
   ['kaltim.drafter', '/api/tasks'],
   ['paser.sekda', '/api/tasks'],
+  ['kaltim.sekda', '/api/tasks?state=approval'],
+  ['kaltim.kadis', '/api/tasks?kind=regulation'],
   ['kaltim.sekda', NEXT_PAGE],
   ['kaltim.kadis', NEXT_PAGE],
   ['kaltim.sekda', '/api/quick-wins?limit=20'],

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboxCandidate, InboxPosition } from '#persistence';
-import { authoritiesOf, machineOffersTask, restoreInstance, scopesInState, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
+import { authoritiesOf, machineOffersTask, restoreInstance, narrowScopes, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { DocumentRecord } from '../documents/document-record.js';
@@ -84,8 +84,9 @@ export class TasksQuery {
   async execute(user: AuthenticatedUser, { limit, after, kind, state }: TaskFilter): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
-    const all = taskScopesOf(actor, this.registry, now);
-    const scopes = state === null ? all : scopesInState(all, state);
+    let scopes = taskScopesOf(actor, this.registry, now);
+    if (kind !== null) scopes = narrowScopes(scopes, statesOfKind(this.registry, kind));
+    if (state !== null) scopes = narrowScopes(scopes, new Set([state]));
     if (scopes.length === 0) return { items: [], limit, next: null };
 
     // Each (place, stage) is read `depth` deep (`CONDITIONAL_DEPTH` times that where every action waits on a

@@ -293,8 +293,8 @@ export class DocumentRepository {
    * The inbox candidates: for each (place, state) of `scopes`, the soonest `depth` documents waiting
    * there (by pending deadline, or by creation in an undated state), in the inbox's order (`dl`'s due
    * time, nulls last, then creation and id: the order of `inboxSummaries`' deadline); with `after`, only
-   * those that come after it; with `kind`, only documents of that kind (places are read to their depth
-   * all the same, so what is settled does not depend on it). The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
+   * those that come after it; with `kind`, only documents of that kind (each place read to its depth of
+   * them). The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
    * Every place keeps its own `depth`: a global first `depth` (tried) made a Kepala OPD, whose
    * implementation-stage candidates are mostly not yet actionable, read ever deeper.
    * Each place is read one further than `depth`, to know whether it holds more: one that does may hide
@@ -304,11 +304,12 @@ export class DocumentRepository {
    */
   async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, after: InboxPosition | null = null, kind: DocumentKind | null = null): Promise<InboxCandidates> {
     const params: unknown[] = [depth.plain + 1];
+    const kindParam = kind === null ? null : `$${params.push(kind)}`;
     let conditionalLimit: string | null = null; // bound once, when a state of the scopes is conditional
     const parts = scopes.flatMap((scope) =>
       scope.states.flatMap((state) => {
         const limit = scope.conditionalStates.includes(state) ? (conditionalLimit ??= `$${params.push(depth.conditional + 1)}`) : '$1';
-        const part = candidateSql(scope, state, params, after, limit);
+        const part = candidateSql(scope, state, params, after, limit, kindParam);
         return part === null ? [] : [{ part, limit }];
       }),
     );
@@ -342,7 +343,7 @@ export class DocumentRepository {
                SELECT w.machine_version AS "machineVersion", w.snapshot FROM workflow_instances w
                 WHERE w.document_id = d.id AND d.state = ANY(${conditionalStates})) wi ON true
              ${stageDeadlineJoin('x.due_at')}
-            ${where([...(after === null ? [] : [afterSql(after, params)]), ...(kind === null ? [] : [`d.kind = $${params.push(kind)}`])])}
+            ${after === null ? '' : `WHERE ${afterSql(after, params)}`}
          ) x ON true
         ORDER BY x.n`,
       params,
@@ -461,7 +462,7 @@ function filterConditions(f: ListFilters, alias: string, bind: (value: unknown) 
  * due time or creation they are ordered by there; null when nothing there can come after `after` (a
  * dated place once the inbox has gone on to the undated).
  */
-function candidateSql(scope: TaskScope, state: string, params: unknown[], after: InboxPosition | null, limit: string): string | null {
+function candidateSql(scope: TaskScope, state: string, params: unknown[], after: InboxPosition | null, limit: string, kind: string | null): string | null {
   const undated = UNDATED_STATES.has(state);
   if (!undated && after !== null && after.dueAt === null) return null;
   const gov = `$${params.push(scope.governmentCode)}`;
@@ -478,17 +479,13 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
   if (undated) {
     const from = after !== null && after.dueAt === null ? `AND (d.created_at, d.id) > (${bindCreation(after, params)})` : '';
     return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at FROM documents d
-              WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st} ${from}
+              WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st} ${kind === null ? '' : `AND d.kind = ${kind}`} ${from}
               ORDER BY d.created_at, d.id LIMIT ${limit})`;
   }
   const from = after === null || after.dueAt === null ? '' : `AND dl.due_at >= ${fromEpochMicros(params.push(after.dueAt))}`;
   return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
-            WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${from}
+            WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${kind === null ? '' : `AND dl.kind = ${kind}`} ${from}
             ORDER BY dl.due_at LIMIT ${limit})`;
-}
-
-function where(conditions: readonly string[]): string {
-  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
 }
 
 /** `(created_at, id)` of a position, bound. */

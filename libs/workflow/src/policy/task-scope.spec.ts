@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Role } from '../domain/role.types.js';
 import { createDefaultRegistry } from '../registry/default-registry.js';
 import type { ActorFacts } from './policy.types.js';
-import { scopesInState, taskScopesOf } from './task-scope.js';
+import { narrowScopes, statesOfKind, taskScopesOf } from './task-scope.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 const registry = createDefaultRegistry();
@@ -29,12 +29,22 @@ describe('taskScopesOf: the states where every action waits on a condition of th
   });
 });
 
-describe('scopesInState', () => {
-  it('keeps each scope holding the state with that state alone, conditional as it was, and drops the rest', () => {
+describe('narrowScopes and statesOfKind', () => {
+  it('keep each scope holding the states with those alone, conditional as they were, and drop the rest', () => {
     const scopes = taskScopesOf(actor(['UNIT_HEAD', 'SECRETARY']), registry, NOW);
-    const implementation = scopesInState(scopes, 'implementation');
-    expect(implementation).toEqual([expect.objectContaining({ unitCode: 'diskominfo', states: ['implementation'], conditionalStates: ['implementation'] })]);
-    expect(scopesInState(scopes, 'approval')).toEqual([expect.objectContaining({ unitCode: null, states: ['approval'], conditionalStates: [] })]);
-    expect(scopesInState(scopes, 'legal_review')).toEqual([]);
+    expect(narrowScopes(scopes, new Set(['implementation']))).toEqual([
+      expect.objectContaining({ unitCode: 'diskominfo', states: ['implementation'], conditionalStates: ['implementation'] }),
+    ]);
+    expect(narrowScopes(scopes, new Set(['approval']))).toEqual([expect.objectContaining({ unitCode: null, states: ['approval'], conditionalStates: [] })]);
+    expect(narrowScopes(scopes, new Set(['legal_review']))).toEqual([]);
+  });
+
+  it("name each kind's states, those of every version, and the states both kinds share", () => {
+    const quickWin = statesOfKind(registry, 'quick-win');
+    const regulation = statesOfKind(registry, 'regulation');
+    expect(quickWin.size).toBe(10); // domain.md's ten Quick Win states
+    expect([...quickWin]).toEqual(expect.arrayContaining(['approval', 'implementation', 'evaluation']));
+    expect([...regulation]).toEqual(expect.arrayContaining(['legal_review', 'coordination.agencies', 'coordination.secretary', 'published']));
+    expect([...quickWin].filter((state) => regulation.has(state)).sort()).toEqual(['draft', 'endorsement', 'revision', 'withdrawn']);
   });
 });

@@ -1,4 +1,5 @@
 import { describeWorkflow } from '../diagram/describe-workflow.js';
+import type { DocumentKind } from '../domain/document-kind.types.js';
 import type { Role } from '../domain/role.types.js';
 import { restoreSnapshot } from '../engine/snapshot.util.js';
 import type { PersistedWorkflowSnapshot } from '../engine/workflow-engine.types.js';
@@ -53,10 +54,21 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
   return [...scopes.values()];
 }
 
-/** The scopes narrowed to one state (an inbox filtered by its stage); none where the state is not theirs. */
-export function scopesInState(scopes: readonly TaskScope[], state: string): TaskScope[] {
-  return scopes.flatMap((scope) =>
-    scope.states.includes(state) ? [{ ...scope, states: [state], conditionalStates: scope.conditionalStates.filter((s) => s === state) }] : [],
+/** The scopes narrowed to these states (an inbox filtered by stage or kind); none that keeps none. */
+export function narrowScopes(scopes: readonly TaskScope[], states: ReadonlySet<string>): TaskScope[] {
+  return scopes.flatMap((scope) => {
+    const kept = scope.states.filter((state) => states.has(state));
+    return kept.length === 0 ? [] : [{ ...scope, states: kept, conditionalStates: scope.conditionalStates.filter((state) => states.has(state)) }];
+  });
+}
+
+/** Every state of a kind's workflows, all versions (an inbox filtered by kind reads only these places). */
+export function statesOfKind(registry: WorkflowRegistry, kind: DocumentKind): Set<string> {
+  return new Set(
+    registry
+      .list()
+      .filter((definition) => definition.kind === kind)
+      .flatMap((definition) => describeWorkflow(definition).states.map((state) => state.name)),
   );
 }
 
