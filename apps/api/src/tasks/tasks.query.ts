@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboxCandidate, InboxPosition } from '#persistence';
-import { authoritiesOf, machineOffersTask, restoreInstance, narrowScopes, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
+import { authoritiesOf, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import type { DocumentRecord } from '../documents/document-record.js';
