@@ -277,6 +277,8 @@ describe.each([
     await filters.getByLabel('Hanya yang terlambat').uncheck();
     await filters.getByLabel('Jenis').selectOption({ label: 'Semua' });
     await filters.getByLabel('Tahap').selectOption({ label: 'Persetujuan Kepala Perangkat Daerah' });
+    // the API answers for the kind and the stage: the count says when the regulation is back
+    await page().getByRole('status').filter({ hasText: /^3 tugas sesuai saringan, 1 terlambat$/ }).waitFor();
     await expect(shown()).resolves.toEqual([name('dua'), name('satu'), name('tiga')]);
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     await filters.getByLabel('Cari judul').fill('judul yang tidak ada');
@@ -284,13 +286,15 @@ describe.each([
     expect(await page().getByTestId('task').count()).toBe(0);
   });
 
-  it('an inbox of more than 200 tasks loads the next ones when asked, and says its filters see only what is loaded', async () => {
+  it('an inbox of more than 200 tasks loads the next ones when asked, asks the API for a kind, and says its other filters see only what is loaded', async () => {
     const drafter = `berau.penyusun.halaman.${label}`;
     await addUser(app.t, { username: drafter, governmentCode: 'berau', unitCode: `halaman-${width}`, roles: ['DRAFTER'] });
     const title = (i: number) => `Halaman ${label} nomor ${i}`;
     for (let from = 0; from < 205; from += 25) {
       await Promise.all(Array.from({ length: 25 }, (_, k) => from + k).filter((i) => i < 205).map((i) => createQuickWin(app.t, drafter, { title: title(i) })));
     }
+    const regulation = `Halaman ${label} rancangan terakhir`;
+    await createRegulation(app.t, drafter, { title: regulation }); // made last: beyond the first 200 drafts
 
     await signIn(app, drafter, '/');
     const cards = page().getByTestId('task');
@@ -299,6 +303,15 @@ describe.each([
     expect(await cards.count()).toBe(200);
     await page().getByText('Baru 200 tugas dengan batas waktu terdekat yang dimuat.').waitFor();
     await page().getByRole('status').filter({ hasText: /^200 tugas$/ }).waitFor();
+    // a kind is asked of the API: the regulation, not among the 200 loaded, is found
+    const kindFilter = page().locator('form.filters').getByLabel('Jenis');
+    await kindFilter.selectOption({ label: 'Rancangan Peraturan' });
+    await page().getByRole('link', { name: regulation, exact: true }).waitFor();
+    await page().getByRole('status').filter({ hasText: /^1 tugas sesuai saringan$/ }).waitFor();
+    expect(await more.count()).toBe(0);
+    await kindFilter.selectOption({ label: 'Semua' });
+    await more.waitFor();
+    expect(await cards.count()).toBe(200);
     // a draft made last is not among the first 200 (drafts wait in the order they were made): the filter says so
     const search = page().locator('form.filters').getByLabel('Cari judul');
     const loaded = new Set(await cards.locator('a.title').allTextContents());
@@ -306,7 +319,7 @@ describe.each([
     expect(missing).toHaveLength(5);
     await search.fill(`nomor ${missing[0]} ${label}`);
     await page().getByText('Tidak ada tugas yang sesuai dengan saringan di antara tugas yang sudah dimuat.').waitFor();
-    await page().getByText('Baru 200 tugas dengan batas waktu terdekat yang dimuat; saringan hanya berlaku pada yang sudah dimuat.').waitFor();
+    await page().getByText('Baru 200 tugas dengan batas waktu terdekat yang dimuat; saringan judul, unit kerja dan keterlambatan hanya berlaku pada yang sudah dimuat.').waitFor();
     await screenshot(page(), `${label}-kotak-masuk-berikutnya`);
     await more.click();
     await page().getByRole('link', { name: title(missing[0]), exact: true }).waitFor();
@@ -315,8 +328,8 @@ describe.each([
     await page().getByRole('status').filter({ hasText: /^1 tugas sesuai saringan$/ }).waitFor();
     expect(await more.count()).toBe(0);
     await search.fill('');
-    await page().getByRole('status').filter({ hasText: /^205 tugas$/ }).waitFor();
-    expect(await cards.count()).toBe(205);
+    await page().getByRole('status').filter({ hasText: /^206 tugas$/ }).waitFor();
+    expect(await cards.count()).toBe(206);
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
   });
 

@@ -11,12 +11,16 @@ import { useSession } from '../session';
 /** The most the API gives in one answer; the inbox renders them in one pass (no request per row). */
 const LIMIT = 200;
 
-/** The first `pages` pages of the caller's tasks, one after another (each begins where the one before ended). */
-async function loadTasks(pages: number): Promise<{ items: Task[]; next: string | null }> {
+/**
+ * The first `pages` pages of the caller's tasks, one after another (each begins where the one before ended),
+ * of one kind and one stage when chosen: the API narrows them, so a choice also finds tasks not loaded yet.
+ */
+async function loadTasks(pages: number, kind: string, state: string): Promise<{ items: Task[]; next: string | null }> {
   const items: Task[] = [];
   let next: string | null = null;
+  const narrowed = { ...(kind ? { kind: kind as Task['kind'] } : {}), ...(state ? { state } : {}) };
   for (let page = 0; page < pages && (page === 0 || next !== null); page++) {
-    const query = next === null ? { limit: LIMIT } : { limit: LIMIT, after: next };
+    const query = { limit: LIMIT, ...narrowed, ...(next === null ? {} : { after: next }) };
     const answer: { items: Task[]; next: string | null } = await ok(api.GET('/api/tasks', { params: { query } }));
     items.push(...answer.items);
     next = answer.next;
@@ -28,33 +32,40 @@ export function InboxPage() {
   const { me } = useSession();
   /** A task says whom the caller acts for by name (ui.md: "atas nama <nama>"); the delegations held give it. */
   const principalName = (username: string) => me.delegations.find((d) => d.principal === username)?.principalName ?? username;
+  const [kind, setKind] = useState('');
+  const [stage, setStage] = useState('');
   // more pages when asked ("Muat tugas berikutnya"); a reload reads again as many as were shown
   const [pages, setPages] = useState(1);
-  const tasks = useLoad(() => loadTasks(pages), [pages]);
+  const tasks = useLoad(() => loadTasks(pages, kind, stage), [pages, kind, stage]);
+  /** The stages offered: those of the tasks loaded without a stage chosen (choosing one keeps the others offered). */
+  const [stages, setStages] = useState<string[]>([]);
   /** How many tasks were loaded when more were asked for: the focus then goes to the first of the new ones shown. */
   const loadedBefore = useRef<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
   // a task given to the caller comes with a notification: the list takes it in when the bell sees one, the filters kept
   useReloadWhenNotified(tasks.reload);
-  const [kind, setKind] = useState('');
-  const [stage, setStage] = useState('');
   const [unit, setUnit] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [search, setSearch] = useState('');
 
   const all = tasks.data?.items ?? [];
   const more = Boolean(tasks.data?.next);
-  const stages = [...new Set(all.map((t) => t.state))];
   /** The units whose documents wait here, named as the card names them (a province's Biro also facilitates its regencies'). */
   const whose = (t: Task) => whoseDocument(t, me.governmentCode);
   const units = [...new Set(all.map(whose))].sort((a, b) => a.localeCompare(b, 'id'));
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const filtered = Boolean(kind || stage || unit || overdueOnly || words.length > 0);
+  /** The filters the browser applies to the tasks loaded (kind and stage the API applies). */
+  const filteredHere = Boolean(unit || overdueOnly || words.length > 0);
   const shown = all.filter(
     (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!unit || whose(t) === unit) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
   );
 
   const late = shown.filter((t) => t.overdue).length;
+
+  useEffect(() => {
+    if (tasks.data && !stage) setStages([...new Set(tasks.data.items.map((t) => t.state))]);
+  }, [tasks.data]);
 
   useEffect(() => {
     const before = loadedBefore.current;
@@ -76,7 +87,13 @@ export function InboxPage() {
         </label>
         <label>
           Jenis
-          <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.currentTarget.value);
+              setPages(1);
+            }}
+          >
             <option value="">Semua</option>
             <option value="quick-win">Quick Win</option>
             <option value="regulation">Rancangan Peraturan</option>
@@ -84,7 +101,13 @@ export function InboxPage() {
         </label>
         <label>
           Tahap
-          <select value={stage} onChange={(e) => setStage(e.currentTarget.value)}>
+          <select
+            value={stage}
+            onChange={(e) => {
+              setStage(e.currentTarget.value);
+              setPages(1);
+            }}
+          >
             <option value="">Semua</option>
             {stages.map((s) => (
               <option key={s} value={s}>
@@ -114,7 +137,7 @@ export function InboxPage() {
       {tasks.loading && !tasks.data && <Loading />}
       {tasks.error && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
       {tasks.data && all.length === 0 && <Empty>Tidak ada tugas yang menunggu Anda.</Empty>}
-      {tasks.data && all.length > 0 && shown.length === 0 && <Empty>Tidak ada tugas yang sesuai dengan saringan{more ? ' di antara tugas yang sudah dimuat' : ''}.</Empty>}
+      {tasks.data && all.length > 0 && shown.length === 0 && <Empty>Tidak ada tugas yang sesuai dengan saringan{more && filteredHere ? ' di antara tugas yang sudah dimuat' : ''}.</Empty>}
       {shown.length > 0 && (
         <p class="muted" role="status">
           {number(shown.length)} tugas{filtered ? ' sesuai saringan' : ''}
@@ -143,7 +166,8 @@ export function InboxPage() {
       {more && (
         <div class="more">
           <p class="muted">
-            Baru {number(all.length)} tugas dengan batas waktu terdekat yang dimuat{filtered ? '; saringan hanya berlaku pada yang sudah dimuat' : ''}.
+            Baru {number(all.length)} tugas dengan batas waktu terdekat yang dimuat
+            {filteredHere ? '; saringan judul, unit kerja dan keterlambatan hanya berlaku pada yang sudah dimuat' : ''}.
           </p>
           <button
             type="button"
