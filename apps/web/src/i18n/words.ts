@@ -1,6 +1,5 @@
 import { formatIndonesianDateTime, formatIndonesianLocalDate, INDONESIAN_MONTH_NAMES, timeZoneAbbreviation } from '@workflow/calendar/indonesian-format.util.js';
 import { toLocalDateTime } from '@workflow/calendar/zoned-time.util.js';
-import { DOCUMENT_PATHS, type DocumentPath } from '@workflow/domain/document-kind.types.js';
 import { ROLE_LABELS, stageLabel } from '@workflow/domain/indonesian-labels.js';
 import type { Kind } from '../api/views';
 
@@ -42,8 +41,6 @@ export const KIND_LABELS: Readonly<Record<Kind, string>> = { 'quick-win': 'Quick
 export function whoseDocument(doc: { governmentCode: string; governmentName: string; unitName: string }, readerGovernment: string): string {
   return doc.governmentCode === readerGovernment ? doc.unitName : `${doc.unitName}, ${doc.governmentName}`;
 }
-
-export const KIND_PATHS: Readonly<Record<Kind, DocumentPath>> = DOCUMENT_PATHS;
 
 /** Used only until an answer names its government's zone. */
 export const FALLBACK_ZONE = 'Asia/Makassar';

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { documentPagePath } from '@workflow/domain/document-kind.types.js';
 import { api, ok } from '../api/client';
 import type { Task } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
 import { useReloadWhenNotified } from '../components/layout';
-import { KIND_LABELS, KIND_PATHS, number, stageLabel, whoseDocument } from '../i18n/words';
+import { KIND_LABELS, number, stageLabel, whoseDocument } from '../i18n/words';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -57,6 +58,7 @@ export function InboxPage() {
   const filtered = Boolean(kind || stage || unit || overdueOnly || words.length > 0);
   /** The filters the browser applies to the tasks loaded (kind and stage the API applies). */
   const filteredHere = Boolean(unit || overdueOnly || words.length > 0);
+  // kind and stage again here: the choice narrows the list at once, while the API's answer for it is on its way
   const shown = all.filter(
     (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!unit || whose(t) === unit) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
   );
@@ -148,7 +150,7 @@ export function InboxPage() {
         <ul class="cards" aria-label="Tugas" ref={list}>
           {shown.map((task) => (
             <li key={task.id} class={task.overdue ? 'card overdue' : 'card'} data-testid="task" data-task={task.id}>
-              <Link href={`/${KIND_PATHS[task.kind]}/${task.id}`} class="title">
+              <Link href={documentPagePath(task.kind, task.id)} class="title">
                 {task.title}
               </Link>
               <p class="meta">{whose(task)}</p>

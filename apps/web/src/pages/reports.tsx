@@ -1,3 +1,4 @@
+import { documentPagePath } from '@workflow/domain/document-kind.types.js';
 import { api, ok } from '../api/client';
 import type { AnyReport, OpenBySlaReport, QuickWinsReport, ReportName, StageTimesReport, ThroughputReport, WorkloadReport } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
@@ -5,7 +6,7 @@ import { BarChart, DataTable, type BarSeries } from '../components/bar-chart';
 import { DateInput } from '../components/date-input';
 import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
-import { areaLabel, dateTime, KIND_LABELS, KIND_PATHS, number, roleLabel, rupiah, stageLabel, durationText, weekText } from '../i18n/words';
+import { areaLabel, dateTime, KIND_LABELS, number, roleLabel, rupiah, stageLabel, durationText, weekText } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
@@ -229,7 +230,7 @@ function OpenBySla({ report }: { report: OpenBySlaReport }) {
           caption="Dokumen paling terlambat"
           rows={report.mostOverdue}
           columns={[
-            { header: 'Judul', cell: (r) => <Link href={`/${KIND_PATHS[r.kind]}/${r.id}`}>{r.title}</Link> },
+            { header: 'Judul', cell: (r) => <Link href={documentPagePath(r.kind, r.id)}>{r.title}</Link> },
             { header: 'Tahap', cell: (r) => stageLabel(r.stage) },
             { header: 'Terlambat', cell: (r) => days(r.overdueWorkingDays), numeric: true },
             { header: 'Menunggu', cell: (r) => r.waitingOn.map((w) => `${w.name} (${roleLabel(w.role)}${w.onBehalfOf ? `, atas nama ${w.onBehalfOf}` : ''})`).join('; ') || '-' },

@@ -54,8 +54,19 @@ export interface WorkflowDescription {
   readonly actions: readonly DescribedAction[];
 }
 
-/** A JSON description of a workflow definition, for GET /api/workflows. */
+const DESCRIPTIONS = new WeakMap<WorkflowDefinition, WorkflowDescription>();
+
+/**
+ * A JSON description of a workflow definition, for GET /api/workflows and every inbox's scopes: made once
+ * per definition (definitions never change), not on each request.
+ */
 export function describeWorkflow(definition: WorkflowDefinition): WorkflowDescription {
+  let description = DESCRIPTIONS.get(definition);
+  if (description === undefined) DESCRIPTIONS.set(definition, (description = describe(definition)));
+  return description;
+}
+
+function describe(definition: WorkflowDefinition): WorkflowDescription {
   const { machine } = definition;
   const states = atomicStateNodes(machine).map((node): DescribedState => {
     const meta = node.meta as WorkflowStateMeta;

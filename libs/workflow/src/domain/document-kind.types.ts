@@ -21,4 +21,7 @@ export const DOCUMENT_PATHS = Object.freeze({
   [DocumentKind.REGULATION]: 'regulations',
 } as const satisfies Record<DocumentKind, string>);
 
-export type DocumentPath = (typeof DOCUMENT_PATHS)[DocumentKind];
+/** The web app's page of one document (`/quick-wins/<id>`): the inbox's, the reports' and the notifications' links. */
+export function documentPagePath(kind: DocumentKind, id: string): string {
+  return `/${DOCUMENT_PATHS[kind]}/${id}`;
+}

@@ -1,4 +1,4 @@
-import { DOCUMENT_PATHS, type DocumentKind } from './document-kind.types.js';
+import { documentPagePath, type DocumentKind } from './document-kind.types.js';
 import { NotificationType } from './notification-type.types.js';
 
 /**
@@ -7,7 +7,7 @@ import { NotificationType } from './notification-type.types.js';
  * (a weekly digest), whose e-mail leads to the app itself.
  */
 export function notificationPagePath(n: { type: NotificationType | string; documentKind: DocumentKind | null; documentId: string | null }): string | null {
-  if (n.documentKind && n.documentId) return `/${DOCUMENT_PATHS[n.documentKind]}/${n.documentId}`;
+  if (n.documentKind && n.documentId) return documentPagePath(n.documentKind, n.documentId);
   switch (n.type) {
     case NotificationType.DELEGATION_GRANTED:
     case NotificationType.DELEGATION_REVOKED:
