@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
 import { toLocalDateTime, WorkingDayCalendar, type Holiday, type OfficeHours } from '#workflow';
+import { regulationInCoordination } from './support/coordination.js';
 import { driveTo } from './support/quick-win.js';
 import { regulationIn } from './support/regulation.js';
-import { setRoles } from './support/users.js';
+import { addUser, setRoles } from './support/users.js';
 
 interface TaskItem {
   kind: string;
@@ -368,14 +369,14 @@ describe('GET /api/tasks', () => {
   });
 
   /** Every page from the first on, each `limit` long at most, until `next` is null. */
-  async function allPages(user: string, limit: number): Promise<TaskItem[]> {
+  async function allPages(user: string, limit: number, filter: Record<string, string> = {}): Promise<TaskItem[]> {
     const items: TaskItem[] = [];
     let after: string | null | undefined;
     for (let pages = 0; after !== null; pages++) {
       expect(pages).toBeLessThan(500);
       const res = await t.http
         .get('/api/tasks')
-        .query({ limit, ...(after ? { after } : {}) })
+        .query({ limit, ...filter, ...(after ? { after } : {}) })
         .set(await t.auth(user));
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit);
@@ -447,6 +448,65 @@ describe('GET /api/tasks', () => {
     expect(pages).toEqual(ids(whole.filter((i) => i.kind === 'quick-win')));
     for (const bad of ['kind=Quick-Win', 'kind=', 'state=APPROVAL', 'state=a.b.c', 'state=']) {
       const res = await t.http.get(`/api/tasks?${bad}`).set(await t.auth('berau.sekda'));
+      expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' });
+    }
+  });
+
+  it("narrows to one government, one unit (the document's, also in a paraf koordinasi) and the overdue, as the whole inbox filtered, also page by page", async () => {
+    // kaltim's Biro Hukum: regencies' regulations to facilitate and kaltim's own to review, one of another unit's
+    await regulationIn(t, 'paser', 'facilitation', { title: 'Fasilitasi Paser disaring' });
+    const late = await regulationIn(t, 'berau', 'facilitation', { title: 'Fasilitasi Berau terlambat' });
+    await setDue(late.id, new Date(Date.now() - 3_600_000));
+    await regulationIn(t, 'kaltim', 'legal_review', { title: 'Telaah Diskominfo disaring' });
+    await addUser(t, { username: 'kaltim.drafter-inspektorat', governmentCode: 'kaltim', unitCode: 'inspektorat', roles: ['DRAFTER'] });
+    const inspektorat = await createRegulation(t, 'kaltim.drafter-inspektorat', { title: 'Telaah Inspektorat disaring', unitCode: 'inspektorat' });
+    expect((await act(t, 'regulations', inspektorat.id, 'kaltim.drafter-inspektorat', 'SUBMIT')).status).toBe(200);
+    expect((await act(t, 'regulations', inspektorat.id, 'kaltim.kepala-inspektorat', 'ENDORSE')).status).toBe(200);
+    // a diskominfo regulation the heads of the Inspektorat and the Biro Organisasi initial: their deadlines lie in their units
+    const paraf = await createRegulation(t, 'kaltim.drafter', { title: 'Paraf koordinasi disaring' });
+    await regulationInCoordination(t, paraf.id, 'kaltim', ['inspektorat', 'biro-organisasi'], { kind: 'ALL' });
+    // berau's Sekda approves a Quick Win; its drafter has a draft (undated: never overdue) and a revision
+    await driveTo(t, (await createQuickWin(t, 'berau.drafter', { title: 'Persetujuan disaring' })).id, 'approval', 'berau');
+    await createQuickWin(t, 'berau.drafter', { title: 'Konsep disaring' });
+    const returned = await createQuickWin(t, 'berau.drafter', { title: 'Perbaikan disaring' });
+    await driveTo(t, returned.id, 'endorsement', 'berau');
+    expect((await act(t, 'quick-wins', returned.id, 'berau.kadis', 'RETURN', { comment: 'Lengkapi indikator.' })).status).toBe(200);
+    await setDue(returned.id, new Date(Date.now() - 60_000));
+
+    const cases: Array<{ user: string; filter: Record<string, string>; passes: (task: TaskItem) => boolean; some?: true }> = [
+      { user: 'kaltim.hukum', filter: { governmentCode: 'paser' }, passes: (i) => i.governmentCode === 'paser', some: true },
+      { user: 'kaltim.hukum', filter: { governmentCode: 'kaltim' }, passes: (i) => i.governmentCode === 'kaltim', some: true },
+      { user: 'kaltim.hukum', filter: { unitCode: 'inspektorat' }, passes: (i) => i.unitCode === 'inspektorat', some: true },
+      { user: 'kaltim.hukum', filter: { unitCode: 'diskominfo' }, passes: (i) => i.unitCode === 'diskominfo', some: true },
+      { user: 'kaltim.hukum', filter: { governmentCode: 'berau', unitCode: 'diskominfo' }, passes: (i) => i.governmentCode === 'berau' && i.unitCode === 'diskominfo', some: true },
+      { user: 'kaltim.hukum', filter: { governmentCode: 'paser', unitCode: 'inspektorat' }, passes: () => false },
+      { user: 'kaltim.hukum', filter: { overdue: 'true' }, passes: (i) => i.overdue, some: true },
+      { user: 'kaltim.hukum', filter: { overdue: 'false' }, passes: (i) => !i.overdue, some: true },
+      { user: 'kaltim.hukum', filter: { overdue: 'true', governmentCode: 'paser' }, passes: (i) => i.overdue && i.governmentCode === 'paser' },
+      { user: 'kaltim.kepala-inspektorat', filter: { unitCode: 'diskominfo' }, passes: (i) => i.unitCode === 'diskominfo', some: true },
+      { user: 'kaltim.kepala-inspektorat', filter: { unitCode: 'inspektorat' }, passes: (i) => i.unitCode === 'inspektorat' },
+      { user: 'berau.sekda', filter: { governmentCode: 'berau', unitCode: 'diskominfo' }, passes: () => true, some: true },
+      { user: 'berau.sekda', filter: { governmentCode: 'kaltim' }, passes: () => false },
+      { user: 'berau.drafter', filter: { overdue: 'false' }, passes: (i) => !i.overdue, some: true },
+      { user: 'berau.drafter', filter: { overdue: 'true' }, passes: (i) => i.overdue, some: true },
+    ];
+    const wholes = new Map<string, TaskItem[]>();
+    for (const user of new Set(cases.map((c) => c.user))) {
+      const whole = await t.http.get('/api/tasks?limit=200').set(await t.auth(user));
+      expect(whole.body.next).toBeNull();
+      wholes.set(user, whole.body.items);
+    }
+    expect(wholes.get('kaltim.kepala-inspektorat')?.find((i) => i.id === paraf.id)).toMatchObject({ state: 'coordination.agencies', unitCode: 'diskominfo' });
+    expect(wholes.get('berau.drafter')?.some((i) => i.dueAt === null)).toBe(true); // drafts, never overdue
+    for (const { user, filter, passes, some } of cases) {
+      const expected = ids(wholes.get(user)!.filter(passes));
+      if (some) expect({ user, filter, found: expected.length > 0 }).toEqual({ user, filter, found: true });
+      const res = await t.http.get('/api/tasks').query({ limit: 200, ...filter }).set(await t.auth(user));
+      expect({ user, filter, status: res.status, ids: ids(res.body.items), next: res.body.next }).toEqual({ user, filter, status: 200, ids: expected, next: null });
+      expect({ user, filter, ids: ids(await allPages(user, 1, filter)) }).toEqual({ user, filter, ids: expected });
+    }
+    for (const bad of ['governmentCode=Paser', 'governmentCode=', 'unitCode=Dinas Kominfo', 'unitCode=', 'overdue=yes', 'overdue=']) {
+      const res = await t.http.get(`/api/tasks?${bad}`).set(await t.auth('kaltim.hukum'));
       expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' });
     }
   });

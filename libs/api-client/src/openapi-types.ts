@@ -6834,7 +6834,13 @@ export interface operations {
                 kind?: "quick-win" | "regulation";
                 /** @description Only tasks in this state */
                 state?: string;
-                /** @description The `next` of the page before (with the same kind and state): the tasks that come after its last, in the same order */
+                /** @description Only tasks on documents of this government (a task's `governmentCode`) */
+                governmentCode?: string;
+                /** @description Only tasks on documents of this unit (a task's `unitCode`), in the document's government */
+                unitCode?: string;
+                /** @description true: only the overdue tasks (due at or before now); false: only those that are not */
+                overdue?: boolean;
+                /** @description The `next` of the page before (with the same filters): the tasks that come after its last, in the same order */
                 after?: string;
             };
             header?: never;

@@ -1,10 +1,10 @@
 import Type, { type TObject, type TSchema } from 'typebox';
-import { Closed, GovernmentCode, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, StateName, Text } from '../common/contract/fields.js';
+import { Closed, GovernmentCode, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, StateName, Text, UNIT_CODE_PATTERN, UnitCode } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 /** `unitCode` of a create: the drafter's own unit by default; a drafter's Plt/Plh writes for the principal's. */
 export const UnitCodeField = Type.Optional(
-  Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', {
+  Pattern(UNIT_CODE_PATTERN, 'a unit code such as diskominfo', {
     description: "The responsible unit; the drafter's own by default. A drafter's Plt/Plh writes for the principal's unit (the first they may write for by default)",
     example: 'diskominfo',
   }),
@@ -12,7 +12,7 @@ export const UnitCodeField = Type.Optional(
 
 export const ListDocumentsQuery = Closed({
   state: Type.Optional(StateName('Only documents in this state')),
-  unitCode: Type.Optional(Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as diskominfo', { description: 'Only documents of this unit', example: 'diskominfo' })),
+  unitCode: Type.Optional(UnitCode('Only documents of this unit')),
   governmentCode: Type.Optional(GovernmentCode("Only documents of this government, one of the list's `governments` (another gives an empty page)")),
   year: Type.Optional(QueryInt(1000, 9999, 'Only documents of this year')),
   q: Type.Optional(

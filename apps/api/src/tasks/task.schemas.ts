@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Closed, Nullable, OneOf, Pattern, QueryInt, StateName } from '../common/contract/fields.js';
+import { Closed, GovernmentCode, Nullable, OneOf, Pattern, QueryInt, StateName, UnitCode } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 import { TASK_CURSOR_PATTERN } from './task-cursor.js';
 
@@ -7,9 +7,12 @@ export const TasksQuerySchema = Closed({
   limit: Type.Optional(QueryInt(1, 200, 'At most this many tasks', 50)),
   kind: Type.Optional(OneOf(['quick-win', 'regulation'] as const, { description: 'Only tasks on documents of this kind', example: 'quick-win' })),
   state: Type.Optional(StateName('Only tasks in this state')),
+  governmentCode: Type.Optional(GovernmentCode("Only tasks on documents of this government (a task's `governmentCode`)")),
+  unitCode: Type.Optional(UnitCode("Only tasks on documents of this unit (a task's `unitCode`), in the document's government")),
+  overdue: Type.Optional(Type.Boolean({ description: 'true: only the overdue tasks (due at or before now); false: only those that are not' })),
   after: Type.Optional(
     Pattern(TASK_CURSOR_PATTERN, "the next of an earlier page of tasks", {
-      description: 'The `next` of the page before (with the same kind and state): the tasks that come after its last, in the same order',
+      description: 'The `next` of the page before (with the same filters): the tasks that come after its last, in the same order',
       maxLength: 80,
       example: '1765000000123456.1764990000000000.3f9c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f',
     }),

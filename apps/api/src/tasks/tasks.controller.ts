@@ -27,6 +27,9 @@ export class TasksController {
       after: query.after === undefined ? null : decodeTaskCursor(query.after),
       kind: query.kind ?? null,
       state: query.state ?? null,
+      governmentCode: query.governmentCode ?? null,
+      unitCode: query.unitCode ?? null,
+      overdue: query.overdue ?? null,
     });
     return { ...page, next: page.next === null ? null : encodeTaskCursor(page.next) };
   }

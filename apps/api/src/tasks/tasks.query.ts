@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { InboxCandidate, InboxPosition } from '#persistence';
+import type { InboxCandidate, InboxNarrowing, InboxPosition } from '#persistence';
 import { authoritiesOf, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -22,12 +22,18 @@ const CONDITIONAL_DEPTH = 4;
 /** How deep one stage is read before the inbox gives what it has, a short page with its `next`. */
 const MAX_DEPTH = 6400;
 
-/** Which page of the inbox: at most `limit` tasks after `after`, of one kind and one state when given. */
+/**
+ * Which page of the inbox: at most `limit` tasks after `after`, narrowed when asked to one kind, one state,
+ * the documents of one government or unit (`unitCode` in the document's government), and the overdue or not.
+ */
 export interface TaskFilter {
   limit: number;
   after: InboxPosition | null;
   kind: DocumentKind | null;
   state: string | null;
+  governmentCode: string | null;
+  unitCode: string | null;
+  overdue: boolean | null;
 }
 
 /** What one request of the inbox has judged so far, kept across its reads at growing depths. */
@@ -81,13 +87,15 @@ export class TasksQuery {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(user: AuthenticatedUser, { limit, after, kind, state }: TaskFilter): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
+  async execute(user: AuthenticatedUser, { limit, after, kind, state, governmentCode, unitCode, overdue }: TaskFilter): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
     let scopes = taskScopesOf(actor, this.registry, now);
     if (kind !== null) scopes = narrowScopes(scopes, statesOfKind(this.registry, kind));
     if (state !== null) scopes = narrowScopes(scopes, new Set([state]));
     if (scopes.length === 0) return { items: [], limit, next: null };
+    // lateness by the rule of a task's `overdue` (`deadlineViewOf`: due at or before now), at this request's now
+    const narrowing: InboxNarrowing = { after, kind, governmentCode, unitCode, overdue: overdue === null ? null : { is: overdue, now } };
 
     // Each (place, stage) is read `depth` deep (`CONDITIONAL_DEPTH` times that where every action waits on a
     // condition) and every candidate is checked, so documents the caller cannot act on (COMPLETE before a
@@ -101,7 +109,7 @@ export class TasksQuery {
       sla: new Map(),
     };
     for (let depth = limit; ; ) {
-      const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, after, kind);
+      const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, narrowing);
       const page = await this.firstTasks(settled, limit, judged, actor, now);
       const items = page.map((p) => p.item);
       if (page.length === limit) return { items, limit, next: page[limit - 1].position };

@@ -67,6 +67,21 @@ export interface InboxDepth {
   conditional: number;
 }
 
+/**
+ * What narrows the inbox besides the caller's scopes (`GET /api/tasks`' query), in every place read: only
+ * what comes after `after`; only documents of `kind`, of the government `governmentCode` and of the unit
+ * `unitCode` (in the document's government); only tasks overdue at `overdue.now` (or, `is` false, not).
+ */
+export interface InboxNarrowing {
+  after: InboxPosition | null;
+  kind: DocumentKind | null;
+  governmentCode: string | null;
+  unitCode: string | null;
+  overdue: { is: boolean; now: Date } | null;
+}
+
+export const WHOLE_INBOX: InboxNarrowing = Object.freeze({ after: null, kind: null, governmentCode: null, unitCode: null, overdue: null });
+
 export interface InboxCandidates {
   /** In the inbox's order, up to where a place read to its depth might hold a document not read. */
   settled: InboxCandidate[];
@@ -293,8 +308,8 @@ export class DocumentRepository {
    * The inbox candidates: for each (place, state) of `scopes`, the soonest `depth` documents waiting
    * there (by pending deadline, or by creation in an undated state), in the inbox's order (`dl`'s due
    * time, nulls last, then creation and id: the order of `inboxSummaries`' deadline); with `after`, only
-   * those that come after it; with `kind`, only documents of that kind (each place read to its depth of
-   * them). The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
+   * those that come after it; narrowed (kind, government, unit, lateness), each place read to its depth of
+   * what passes. The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
    * Every place keeps its own `depth`: a global first `depth` (tried) made a Kepala OPD, whose
    * implementation-stage candidates are mostly not yet actionable, read ever deeper.
    * Each place is read one further than `depth`, to know whether it holds more: one that does may hide
@@ -302,14 +317,15 @@ export class DocumentRepository {
    * `settled` (nothing unread can come before them); `cutShort` says whether any place held more.
    * Only ids and workflow snapshots: the caller reads the summaries of as many as it needs (`inboxSummaries`).
    */
-  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, after: InboxPosition | null = null, kind: DocumentKind | null = null): Promise<InboxCandidates> {
+  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, narrowing: InboxNarrowing = WHOLE_INBOX): Promise<InboxCandidates> {
+    const { after } = narrowing;
     const params: unknown[] = [depth.plain + 1];
-    const kindParam = kind === null ? null : `$${params.push(kind)}`;
+    const narrowed = bindNarrowing(narrowing, params);
     let conditionalLimit: string | null = null; // bound once, when a state of the scopes is conditional
     const parts = scopes.flatMap((scope) =>
       scope.states.flatMap((state) => {
         const limit = scope.conditionalStates.includes(state) ? (conditionalLimit ??= `$${params.push(depth.conditional + 1)}`) : '$1';
-        const part = candidateSql(scope, state, params, after, limit, kindParam);
+        const part = candidateSql(scope, state, params, after, limit, narrowed);
         return part === null ? [] : [{ part, limit }];
       }),
     );
@@ -457,14 +473,40 @@ function filterConditions(f: ListFilters, alias: string, bind: (value: unknown) 
 }
 
 /**
+ * The values of an `InboxNarrowing` but `after`, each bound the first time a place uses it (a parameter
+ * no statement names has no type PostgreSQL could infer).
+ */
+interface BoundNarrowing {
+  kind: (() => string) | null;
+  governmentCode: (() => string) | null;
+  unitCode: (() => string) | null;
+  overdue: { is: boolean; now: () => string } | null;
+}
+
+function bindNarrowing({ kind, governmentCode, unitCode, overdue }: InboxNarrowing, params: unknown[]): BoundNarrowing {
+  const once = (value: unknown, cast = '') => {
+    let bound: string | null = null;
+    return () => (bound ??= `$${params.push(value)}${cast}`);
+  };
+  return {
+    kind: kind === null ? null : once(kind),
+    governmentCode: governmentCode === null ? null : once(governmentCode),
+    unitCode: unitCode === null ? null : once(unitCode),
+    overdue: overdue === null ? null : { is: overdue.is, now: once(overdue.now, '::timestamptz') },
+  };
+}
+
+/**
  * One (place, state) of the inbox: the soonest `limit` documents waiting there, from `after`'s due time on
  * (the place's deadline is never sooner than its document's, by which the inbox is ordered), with the
- * due time or creation they are ordered by there; null when nothing there can come after `after` (a
- * dated place once the inbox has gone on to the undated).
+ * due time or creation they are ordered by there, narrowed as asked; null when nothing there can come
+ * after `after` (a dated place once the inbox has gone on to the undated) or pass the narrowing (an
+ * undated place when only the overdue are asked for).
  */
-function candidateSql(scope: TaskScope, state: string, params: unknown[], after: InboxPosition | null, limit: string, kind: string | null): string | null {
+function candidateSql(scope: TaskScope, state: string, params: unknown[], after: InboxPosition | null, limit: string, narrowed: BoundNarrowing): string | null {
   const undated = UNDATED_STATES.has(state);
   if (!undated && after !== null && after.dueAt === null) return null;
+  if (undated && narrowed.overdue?.is) return null;
   const gov = `$${params.push(scope.governmentCode)}`;
   const st = `$${params.push(state)}`;
   const unit = scope.unitCode === null ? null : `$${params.push(scope.unitCode)}`;
@@ -476,15 +518,32 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
     : `= (SELECT id FROM governments WHERE code = ${gov})`;
   const unitFilter = (alias: string) =>
     unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
+  const narrowing = (alias: string, documentUnit: string) => {
+    const { kind, governmentCode, unitCode, overdue } = narrowed;
+    // the unit asked for is the document's, in the document's government: one unit where the place has one government
+    const unitGovernment = governmentCode?.() ?? (scope.children ? null : gov);
+    const askedUnit = (code: string) =>
+      unitGovernment === null
+        ? `IN (SELECT u.id FROM units u WHERE u.government_id = ${alias}.government_id AND u.code = ${code})`
+        : `= (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${unitGovernment} AND u.code = ${code})`;
+    return [
+      kind === null ? '' : `AND ${alias}.kind = ${kind()}`,
+      governmentCode === null ? '' : `AND ${alias}.government_id = (SELECT id FROM governments WHERE code = ${governmentCode()})`,
+      unitCode === null ? '' : `AND ${documentUnit} ${askedUnit(unitCode())}`,
+      overdue === null || undated ? '' : `AND ${alias}.due_at ${overdue.is ? '<=' : '>'} ${overdue.now()}`,
+    ].join(' ');
+  };
   if (undated) {
     const from = after !== null && after.dueAt === null ? `AND (d.created_at, d.id) > (${bindCreation(after, params)})` : '';
     return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at FROM documents d
-              WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st} ${kind === null ? '' : `AND d.kind = ${kind}`} ${from}
+              WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st} ${narrowing('d', 'd.unit_id')} ${from}
               ORDER BY d.created_at, d.id LIMIT ${limit})`;
   }
+  // a participant's deadline lies in its own unit (paraf koordinasi): the document's unit is read from the document
+  const documentUnit = scope.participantStates.includes(state) ? '(SELECT pd.unit_id FROM documents pd WHERE pd.id = dl.document_id)' : 'dl.unit_id';
   const from = after === null || after.dueAt === null ? '' : `AND dl.due_at >= ${fromEpochMicros(params.push(after.dueAt))}`;
   return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
-            WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${kind === null ? '' : `AND dl.kind = ${kind}`} ${from}
+            WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${narrowing('dl', documentUnit)} ${from}
             ORDER BY dl.due_at LIMIT ${limit})`;
 }
 

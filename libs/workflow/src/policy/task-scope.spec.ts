@@ -29,6 +29,18 @@ describe('taskScopesOf: the states where every action waits on a condition of th
   });
 });
 
+describe("taskScopesOf: the states where the scope's deadline is a participant's own", () => {
+  it("are a Kepala OPD's paraf koordinasi (the OPD concerned), not the stages of its own unit's documents", () => {
+    const scope = unitScope(['UNIT_HEAD']);
+    expect(scope?.participantStates).toEqual(['coordination.agencies']);
+    expect(scope?.states).toContain('coordination.agencies');
+  });
+
+  it("are none of a Sekda's or a drafter's", () => {
+    for (const scope of taskScopesOf(actor(['SECRETARY', 'DRAFTER']), registry, NOW)) expect(scope.participantStates).toEqual([]);
+  });
+});
+
 describe('narrowScopes and statesOfKind', () => {
   it('keep each scope holding the states with those alone, conditional as they were, and drop the rest', () => {
     const scopes = taskScopesOf(actor(['UNIT_HEAD', 'SECRETARY']), registry, NOW);
@@ -37,6 +49,10 @@ describe('narrowScopes and statesOfKind', () => {
     ]);
     expect(narrowScopes(scopes, new Set(['approval']))).toEqual([expect.objectContaining({ unitCode: null, states: ['approval'], conditionalStates: [] })]);
     expect(narrowScopes(scopes, new Set(['legal_review']))).toEqual([]);
+    expect(narrowScopes(scopes, new Set(['coordination.agencies']))).toEqual([
+      expect.objectContaining({ unitCode: 'diskominfo', states: ['coordination.agencies'], participantStates: ['coordination.agencies'] }),
+    ]);
+    expect(narrowScopes(scopes, new Set(['endorsement']))).toEqual([expect.objectContaining({ states: ['endorsement'], participantStates: [] })]);
   });
 
   it("name each kind's states, those of every version, and the states both kinds share", () => {

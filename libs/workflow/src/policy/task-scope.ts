@@ -22,6 +22,11 @@ export interface TaskScope {
    * needs a progress report): many documents there may not be tasks yet, so the inbox reads them deeper.
    */
   conditionalStates: string[];
+  /**
+   * Those of `states` answered in parallel by the units concerned (paraf koordinasi): each participant's
+   * deadline lies in its own unit, not in the document's.
+   */
+  participantStates: string[];
 }
 
 /**
@@ -42,8 +47,9 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
           const unitCode = rule.scope === 'unit' || rule.scope === 'participant' ? authority.as.unitCode : null;
           const children = rule.scope === 'parent-province';
           const key = `${authority.as.governmentCode}|${unitCode ?? '*'}|${children}`;
-          const scope = scopes.get(key) ?? { governmentCode: authority.as.governmentCode, unitCode, children, states: [], conditionalStates: [] };
+          const scope = scopes.get(key) ?? { governmentCode: authority.as.governmentCode, unitCode, children, states: [], conditionalStates: [], participantStates: [] };
           if (!scope.states.includes(state.name)) scope.states.push(state.name);
+          if (rule.scope === 'participant' && !scope.participantStates.includes(state.name)) scope.participantStates.push(state.name);
           if (rule.targets.length === 0 || rule.targets.some((target) => target.guard === null)) unconditional.add(`${key}|${state.name}`);
           scopes.set(key, scope);
         }
@@ -58,7 +64,8 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
 export function narrowScopes(scopes: readonly TaskScope[], states: ReadonlySet<string>): TaskScope[] {
   return scopes.flatMap((scope) => {
     const kept = scope.states.filter((state) => states.has(state));
-    return kept.length === 0 ? [] : [{ ...scope, states: kept, conditionalStates: scope.conditionalStates.filter((state) => states.has(state)) }];
+    const keep = (list: readonly string[]) => list.filter((state) => states.has(state));
+    return kept.length === 0 ? [] : [{ ...scope, states: kept, conditionalStates: keep(scope.conditionalStates), participantStates: keep(scope.participantStates) }];
   });
 }
 

@@ -53,6 +53,8 @@ export const Username = (description?: string, example?: string) =>
 /** A government's code (`kaltim`, `paser`): 2-40 lowercase letters, digits or hyphens, as the governments table checks. */
 export const GOVERNMENT_CODE_PATTERN = '^[a-z0-9-]{2,40}$';
 export const GovernmentCode = (description: string, example = 'paser') => Pattern(GOVERNMENT_CODE_PATTERN, '2-40 lowercase letters, digits or hyphens', { description, example });
+export const UNIT_CODE_PATTERN = '^[a-z0-9-]{1,60}$';
+export const UnitCode = (description: string, example = 'diskominfo') => Pattern(UNIT_CODE_PATTERN, `a unit code such as ${example}`, { description, example });
 
 export const Nullable = <T extends TSchema>(schema: T, options: { description?: string; examples?: unknown[] } = {}) => Type.Union([schema, Type.Null()], options);
 

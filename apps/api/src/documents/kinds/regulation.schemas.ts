@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { MAX_COORDINATION_UNITS, PARTICIPANT_STATUSES, REGULATION_ACTIONS } from '#workflow';
-import { Closed, DateOnly, Nullable, OneOf, Pattern, Text } from '../../common/contract/fields.js';
+import { Closed, DateOnly, Nullable, OneOf, Pattern, Text, UNIT_CODE_PATTERN } from '../../common/contract/fields.js';
 import { named } from '../../common/contract/schema-names.js';
 import { actionRequestSchemas, CommonDocumentFields, documentListSchema, summaryOf, UnitCodeField, versionListSchema } from '../document.schemas.js';
 
@@ -60,7 +60,7 @@ export const HarmonizationRequestData = named(
       named(
         'CoordinationRequest',
         Closed({
-          units: Type.Array(Pattern('^[a-z0-9-]{1,60}$', 'a unit code such as inspektorat'), {
+          units: Type.Array(Pattern(UNIT_CODE_PATTERN, 'a unit code such as inspektorat'), {
             minItems: 1,
             maxItems: MAX_COORDINATION_UNITS,
             uniqueItems: true,
