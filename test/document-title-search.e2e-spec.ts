@@ -62,6 +62,49 @@ describe('title search on the lists', () => {
     expect((await search('kaltim.drafter', 'q=perizinan', '/api/regulations')).titles).toEqual(['Sistem Kerja Perizinan Daring']);
   });
 
+  /** The caller's inbox, every page of `limit`, with these filters. */
+  type Task = { id: string; title: string; kind: string; unitCode: string };
+  async function inbox(user: string, filter: Record<string, string> = {}, limit = 200): Promise<Task[]> {
+    const items: Task[] = [];
+    for (let after: string | null | undefined, pages = 0; after !== null; pages++) {
+      expect(pages).toBeLessThan(100);
+      const res = await t.http
+        .get('/api/tasks')
+        .query({ limit, ...filter, ...(after ? { after } : {}) })
+        .set(await t.auth(user));
+      expect({ filter, status: res.status }).toEqual({ filter, status: 200 });
+      items.push(...res.body.items);
+      after = res.body.next;
+    }
+    return items;
+  }
+
+  it('searches the inbox too (GET /api/tasks?q=): the tasks whose title holds every word, as the whole inbox filtered, page by page', async () => {
+    const passes = (filter: Record<string, string>) => (task: Task) =>
+      filter.q!.split(' ').every((w) => task.title.toLowerCase().includes(w.toLowerCase())) && (!filter.kind || task.kind === filter.kind) && (!filter.unitCode || task.unitCode === filter.unitCode);
+    const cases: Array<[string, Record<string, string>, string[]]> = [
+      ['kaltim.drafter', { q: 'perizinan' }, ['Layanan Perizinan Daring Terpadu', 'Sistem Kerja Perizinan Daring']],
+      ['kaltim.drafter', { q: 'DARING perizinan' }, ['Layanan Perizinan Daring Terpadu', 'Sistem Kerja Perizinan Daring']],
+      ['kaltim.drafter', { q: 'perizinan', kind: 'regulation' }, ['Sistem Kerja Perizinan Daring']],
+      ['kaltim.drafter', { q: '100%' }, ['Rencana 100% Arsip Elektronik']],
+      ['kaltim.kadis', { q: 'perizinan' }, ['Perizinan Usaha Mikro']],
+      ['kaltim.kadis', { q: 'perizinan', unitCode: 'inspektorat' }, []],
+      ['paser.drafter', { q: 'perizinan' }, ['Perizinan Daring Kabupaten Paser']],
+      ['kaltim.sekda', { q: 'perizinan' }, []],
+    ];
+    for (const [user, filter, titles] of cases) {
+      const whole = await inbox(user);
+      const found = await inbox(user, filter);
+      expect({ user, filter, titles: found.map((task) => task.title).sort() }).toEqual({ user, filter, titles });
+      expect({ user, filter, ids: found.map((task) => task.id) }).toEqual({ user, filter, ids: whole.filter(passes(filter)).map((task) => task.id) });
+      expect({ user, filter, ids: (await inbox(user, filter, 1)).map((task) => task.id) }).toEqual({ user, filter, ids: found.map((task) => task.id) });
+    }
+    for (const q of ['', '   ', 'a b c d e f g h i', 'arsip\u0000']) {
+      const res = await t.http.get('/api/tasks').query({ q }).set(await t.auth('kaltim.drafter'));
+      expect([q, res.status, res.body.code]).toEqual([q, 400, 'VALIDATION_FAILED']);
+    }
+  });
+
   it('refuses more than eight words, an empty q, control characters and more than 200 characters with 400', async () => {
     for (const q of ['a b c d e f g h i', '', '   ', 'arsip\u0000', 'x'.repeat(201)]) {
       const res = await search('kaltim.drafter', `q=${encodeURIComponent(q)}`);
@@ -85,5 +128,15 @@ describe('title search on the lists', () => {
     expect([narrowed.status, narrowed.body.total]).toEqual([200, 5000]);
     // the cap counts the list's own kind and governments: paser's drafter is not refused for kaltim's titles
     expect((await search('paser.drafter', 'q=kearsipan')).body).toMatchObject({ total: 0 });
+    // the inbox's: the open documents waiting in its stages and governments, of its other filters
+    const tasks = async (user: string, query: Record<string, string>) => t.http.get('/api/tasks').query(query).set(await t.auth(user));
+    const broadInbox = await tasks('kaltim.drafter', { q: 'kearsipan' });
+    expect([broadInbox.status, broadInbox.body.code]).toEqual([400, 'SEARCH_TOO_BROAD']);
+    expect(broadInbox.body.message).toMatch(/more than 5000 documents waiting in the inbox's stages/);
+    expect((await tasks('kaltim.drafter', { q: 'kearsipan', kind: 'regulation' })).body).toEqual({ items: [], limit: 50, next: null });
+    expect((await tasks('kaltim.sekda', { q: 'kearsipan' })).body).toEqual({ items: [], limit: 50, next: null }); // drafts wait in no stage of the Sekda
+    // another word brings them under the cap: a draft of the drafter holding both is its task
+    await createQuickWin(t, 'kaltim.drafter', { title: 'Kearsipan Daring Nyata' });
+    expect((await tasks('kaltim.drafter', { q: 'kearsipan nyata' })).body.items.map((task: { title: string }) => task.title)).toEqual(['Kearsipan Daring Nyata']);
   });
 });

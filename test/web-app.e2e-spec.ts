@@ -286,7 +286,7 @@ describe.each([
     expect(await page().getByTestId('task').count()).toBe(0);
   });
 
-  it('an inbox of more than 200 tasks loads the next ones when asked, asks the API for a kind, and says its title search sees only what is loaded', async () => {
+  it('an inbox of more than 200 tasks loads the next ones when asked, and asks the API for a kind and for title words beyond those loaded', async () => {
     const drafter = `berau.penyusun.halaman.${label}`;
     await addUser(app.t, { username: drafter, governmentCode: 'berau', unitCode: `halaman-${width}`, roles: ['DRAFTER'] });
     const title = (i: number) => `Halaman ${label} nomor ${i}`;
@@ -312,25 +312,40 @@ describe.each([
     await kindFilter.selectOption({ label: 'Semua' });
     await more.waitFor();
     expect(await cards.count()).toBe(200);
-    // a draft made last is not among the first 200 (drafts wait in the order they were made): the filter says so
+    // a draft made last is not among the first 200 (drafts wait in the order they were made): the title search asks the API
     const search = page().locator('form.filters').getByLabel('Cari judul');
     const loaded = new Set(await cards.locator('a.title').allTextContents());
     const missing = Array.from({ length: 205 }, (_, i) => i).filter((i) => !loaded.has(title(i)));
     expect(missing).toHaveLength(5);
     await search.fill(`nomor ${missing[0]} ${label}`);
-    await page().getByText('Tidak ada tugas yang sesuai dengan saringan di antara tugas yang sudah dimuat.').waitFor();
-    await page().getByText('Baru 200 tugas dengan batas waktu terdekat yang dimuat; pencarian judul hanya berlaku pada yang sudah dimuat.').waitFor();
-    await screenshot(page(), `${label}-kotak-masuk-berikutnya`);
-    await more.click();
     await page().getByRole('link', { name: title(missing[0]), exact: true }).waitFor();
-    // the focus goes to the first new task shown (the button it was on is gone: nothing more to load)
-    await page().waitForFunction(`document.activeElement?.textContent === ${JSON.stringify(title(missing[0]))}`);
     await page().getByRole('status').filter({ hasText: /^1 tugas sesuai saringan$/ }).waitFor();
     expect(await more.count()).toBe(0);
+    // words longer than the API takes filter only what is loaded, and the page says so
+    await search.fill('x'.repeat(201));
+    await page().getByText('Tidak ada tugas yang sesuai dengan saringan di antara tugas yang sudah dimuat.').waitFor();
+    await page().getByText('Baru 200 tugas dengan batas waktu terdekat yang dimuat; pencarian judul sepanjang ini hanya berlaku pada yang sudah dimuat.').waitFor();
+    await screenshot(page(), `${label}-kotak-masuk-berikutnya`);
     await search.fill('');
+    await page().getByRole('status').filter({ hasText: /^200 tugas$/ }).waitFor();
+    await more.click();
     await page().getByRole('status').filter({ hasText: /^206 tugas$/ }).waitFor();
+    // the focus goes to the first new task (the button it was on is gone: nothing more to load)
+    const firstNew = await cards.nth(200).locator('a.title').textContent();
+    expect(missing.map(title)).toContain(firstNew);
+    await page().waitForFunction(`document.activeElement?.textContent === ${JSON.stringify(firstNew)}`);
+    expect(await more.count()).toBe(0);
     expect(await cards.count()).toBe(206);
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    // words in the titles of more than 5,000 documents waiting in the inbox's stages are refused: the page asks for more
+    await app.t.dataSource.query(
+      `INSERT INTO documents (kind, government_id, unit_id, created_by, title, year, content, content_hash, state, final, created_at, updated_at)
+       SELECT kind, government_id, unit_id, created_by, 'Arsip luas ' || i, year, content, content_hash, state, final, now(), now()
+         FROM documents, generate_series(1, 5001) i WHERE title = $1`,
+      [title(0)],
+    );
+    await search.fill('luas');
+    await page().getByRole('alert').filter({ hasText: 'Terlalu banyak judul memuat kata itu. Tambahkan kata lain, atau saring menurut jenis, tahap atau unit kerja.' }).waitFor();
   });
 
   it("a task card names the drafting unit, and a Biro's inbox narrows its tasks by unit", async () => {

@@ -676,7 +676,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Documents waiting for an action the caller may take (delegations included), soonest due first */
+        /**
+         * Documents waiting for an action the caller may take (delegations included), soonest due first
+         * @description 400 SEARCH_TOO_BROAD when the words of q are in the titles of more than 5,000 open documents waiting in the inbox's stages and governments with its other filters (whether or not they wait for the caller): add a word, a kind, a stage or a unit.
+         */
         get: operations["listTasks"];
         put?: never;
         post?: never;
@@ -6840,6 +6843,8 @@ export interface operations {
                 unitCode?: string;
                 /** @description true: only the overdue tasks (due at or before now); false: only those that are not */
                 overdue?: boolean;
+                /** @description Only tasks on documents whose title holds every word, in any case and order */
+                q?: string;
                 /** @description The `next` of the page before (with the same filters): the tasks that come after its last, in the same order */
                 after?: string;
             };
@@ -6858,7 +6863,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskList"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED, SEARCH_TOO_BROAD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6866,7 +6871,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "SEARCH_TOO_BROAD";
                     };
                 };
             };

@@ -1,5 +1,5 @@
 import Type, { type TObject, type TSchema } from 'typebox';
-import { Closed, GovernmentCode, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, StateName, Text, UNIT_CODE_PATTERN, UnitCode } from '../common/contract/fields.js';
+import { Closed, GovernmentCode, Nullable, OneOf, PageOf, PageQuery, Pattern, QueryInt, StateName, Text, TitleWords, UNIT_CODE_PATTERN, UnitCode } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 
 /** `unitCode` of a create: the drafter's own unit by default; a drafter's Plt/Plh writes for the principal's. */
@@ -15,13 +15,7 @@ export const ListDocumentsQuery = Closed({
   unitCode: Type.Optional(UnitCode('Only documents of this unit')),
   governmentCode: Type.Optional(GovernmentCode("Only documents of this government, one of the list's `governments` (another gives an empty page)")),
   year: Type.Optional(QueryInt(1000, 9999, 'Only documents of this year')),
-  q: Type.Optional(
-    Pattern('^\\s*[^\\s\\x00-\\x1f\\x7f]+(\\s+[^\\s\\x00-\\x1f\\x7f]+){0,7}\\s*$', 'one to eight words', {
-      maxLength: 200,
-      description: 'Only documents whose title holds every word, in any case and order',
-      example: 'perizinan daring',
-    }),
-  ),
+  q: Type.Optional(TitleWords('Only documents whose title holds every word, in any case and order')),
   ...PageQuery(100, 20),
 });
 

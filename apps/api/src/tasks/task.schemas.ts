@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Closed, GovernmentCode, Nullable, OneOf, Pattern, QueryInt, StateName, UnitCode } from '../common/contract/fields.js';
+import { Closed, GovernmentCode, Nullable, OneOf, Pattern, QueryInt, StateName, TitleWords, UnitCode } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
 import { TASK_CURSOR_PATTERN } from './task-cursor.js';
 
@@ -10,6 +10,7 @@ export const TasksQuerySchema = Closed({
   governmentCode: Type.Optional(GovernmentCode("Only tasks on documents of this government (a task's `governmentCode`)")),
   unitCode: Type.Optional(UnitCode("Only tasks on documents of this unit (a task's `unitCode`), in the document's government")),
   overdue: Type.Optional(Type.Boolean({ description: 'true: only the overdue tasks (due at or before now); false: only those that are not' })),
+  q: Type.Optional(TitleWords('Only tasks on documents whose title holds every word, in any case and order')),
   after: Type.Optional(
     Pattern(TASK_CURSOR_PATTERN, "the next of an earlier page of tasks", {
       description: 'The `next` of the page before (with the same filters): the tasks that come after its last, in the same order',

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { InboxCandidate, InboxNarrowing, InboxPosition } from '#persistence';
+import { TITLE_MATCH_LIMIT, type InboxCandidate, type InboxNarrowing, type InboxPosition } from '#persistence';
 import { authoritiesOf, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { AppException } from '../common/errors/app.exception.js';
+import { ErrorCode } from '../common/errors/error-code.enum.js';
 import type { DocumentRecord } from '../documents/document-record.js';
 import { DeadlineBoundsLoader } from '../documents/deadline-bounds.loader.js';
 import { DocumentStore } from '../documents/document.store.js';
@@ -24,7 +26,8 @@ const MAX_DEPTH = 6400;
 
 /**
  * Which page of the inbox: at most `limit` tasks after `after`, narrowed when asked to one kind, one state,
- * the documents of one government or unit (`unitCode` in the document's government), and the overdue or not.
+ * the documents of one government or unit (`unitCode` in the document's government), the overdue or not, and
+ * the documents whose title holds some words.
  */
 export interface TaskFilter {
   limit: number;
@@ -34,6 +37,8 @@ export interface TaskFilter {
   governmentCode: string | null;
   unitCode: string | null;
   overdue: boolean | null;
+  /** Only documents whose title holds every one of these words (the lists' `q`). */
+  titleWords: readonly string[] | null;
 }
 
 /** What one request of the inbox has judged so far, kept across its reads at growing depths. */
@@ -87,7 +92,7 @@ export class TasksQuery {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(user: AuthenticatedUser, { limit, after, kind, state, governmentCode, unitCode, overdue }: TaskFilter): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
+  async execute(user: AuthenticatedUser, { limit, after, kind, state, governmentCode, unitCode, overdue, titleWords }: TaskFilter): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
     let scopes = taskScopesOf(actor, this.registry, now);
@@ -95,7 +100,18 @@ export class TasksQuery {
     if (state !== null) scopes = narrowScopes(scopes, new Set([state]));
     if (scopes.length === 0) return { items: [], limit, next: null };
     // lateness by the rule of a task's `overdue` (`deadlineViewOf`: due at or before now), at this request's now
-    const narrowing: InboxNarrowing = { after, kind, governmentCode, unitCode, overdue: overdue === null ? null : { is: overdue, now } };
+    const narrowing: InboxNarrowing = { after, kind, governmentCode, unitCode, overdue: overdue === null ? null : { is: overdue, now }, documentIds: null };
+    if (titleWords !== null) {
+      const matches = await this.store.inboxTitleMatches(this.dataSource.manager, scopes, titleWords, narrowing, TITLE_MATCH_LIMIT);
+      if ('tooBroad' in matches) {
+        throw new AppException(
+          ErrorCode.SEARCH_TOO_BROAD,
+          `The words of q are in the titles of more than ${matches.tooBroad.limit} documents waiting in the inbox's stages: add a word, or choose a kind, a stage or a unit`,
+        );
+      }
+      if (matches.ids.length === 0) return { items: [], limit, next: null };
+      narrowing.documentIds = matches.ids;
+    }
 
     // Each (place, stage) is read `depth` deep (`CONDITIONAL_DEPTH` times that where every action waits on a
     // condition) and every candidate is checked, so documents the caller cannot act on (COMPLETE before a

@@ -6,3 +6,6 @@ export function listFilterProblem(error: ApiError): string {
     ? 'Terlalu banyak judul memuat kata itu. Tambahkan kata lain, atau saring menurut tahap, unit kerja atau tahun.'
     : 'Saringan tidak dapat dipakai: periksa kata pencarian (paling banyak delapan kata), tahap, pemerintah daerah, unit kerja dan tahun (empat angka).';
 }
+
+/** What the inbox says when its title search is in too many titles waiting in its stages. */
+export const INBOX_SEARCH_TOO_BROAD = 'Terlalu banyak judul memuat kata itu. Tambahkan kata lain, atau saring menurut jenis, tahap atau unit kerja.';

@@ -5,26 +5,32 @@ import type { Task } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
 import { useReloadWhenNotified } from '../components/layout';
+import { useSettledValue } from '../components/settled-value';
+import { titleQuery } from '../components/title-query';
+import { INBOX_SEARCH_TOO_BROAD } from '../i18n/list-filter-problem';
 import { KIND_LABELS, number, stageLabel, whoseDocument } from '../i18n/words';
 import { Link } from '../router';
 import { useSession } from '../session';
 
 /** The most the API gives in one answer; the inbox renders them in one pass (no request per row). */
 const LIMIT = 200;
+/** How long the typing in "Cari judul" pauses before its words are asked of the API. */
+const SEARCH_PAUSE_MS = 400;
 
-/** What the API narrows the inbox to, when chosen: a kind, a stage, a unit (`<governmentCode>/<unitCode>`), the overdue. */
+/** What the API narrows the inbox to, when chosen: a kind, a stage, a unit (`<governmentCode>/<unitCode>`), the overdue, title words. */
 interface InboxFilter {
   kind: string;
   state: string;
   unit: string;
   overdueOnly: boolean;
+  q: string | null;
 }
 
 /**
  * The first `pages` pages of the caller's tasks, one after another (each begins where the one before ended),
  * narrowed by the API to the filter chosen, so that a choice also finds tasks not loaded yet.
  */
-async function loadTasks(pages: number, { kind, state, unit, overdueOnly }: InboxFilter): Promise<{ items: Task[]; next: string | null }> {
+async function loadTasks(pages: number, { kind, state, unit, overdueOnly, q }: InboxFilter): Promise<{ items: Task[]; next: string | null }> {
   const items: Task[] = [];
   let next: string | null = null;
   const [governmentCode, unitCode] = unit.split('/');
@@ -33,6 +39,7 @@ async function loadTasks(pages: number, { kind, state, unit, overdueOnly }: Inbo
     ...(state ? { state } : {}),
     ...(unit ? { governmentCode, unitCode } : {}),
     ...(overdueOnly ? { overdue: true } : {}),
+    ...(q === null ? {} : { q }),
   };
   for (let page = 0; page < pages && (page === 0 || next !== null); page++) {
     const query = { limit: LIMIT, ...narrowed, ...(next === null ? {} : { after: next }) };
@@ -55,15 +62,16 @@ export function InboxPage() {
   const [unit, setUnit] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [search, setSearch] = useState('');
-  // more pages when asked ("Muat tugas berikutnya"); a reload reads again as many as were shown
-  const [pages, setPages] = useState(1);
-  const tasks = useLoad(() => loadTasks(pages, { kind, state: stage, unit, overdueOnly }), [pages, kind, stage, unit, overdueOnly]);
-  /** A filter the API applies: chosen, the inbox loads its first page again. */
-  const choose = <T,>(set: (value: T) => void, value: T) => {
-    set(value);
-    setPages(1);
-  };
-  /** The stages and units offered: those of the tasks loaded without one chosen (choosing one keeps the others offered). */
+  // the title's words go to the API once the typing pauses; meanwhile the page filters what it has
+  const q = useSettledValue(titleQuery(search), SEARCH_PAUSE_MS);
+  const filter: InboxFilter = { kind, state: stage, unit, overdueOnly, q };
+  const filterKey = JSON.stringify(filter);
+  // more pages when asked ("Muat tugas berikutnya"), for the filter they were asked under (another starts at one);
+  // a reload reads again as many as were shown
+  const [paging, setPaging] = useState({ filterKey, pages: 1 });
+  const pages = paging.filterKey === filterKey ? paging.pages : 1;
+  const tasks = useLoad(() => loadTasks(pages, filter), [pages, filterKey]);
+  /** The stages and units offered: those of the tasks loaded without one chosen or a title searched (choosing one keeps the others offered). */
   const [stages, setStages] = useState<string[]>([]);
   const [units, setUnits] = useState<Array<{ key: string; name: string }>>([]);
   /** How many tasks were loaded when more were asked for: the focus then goes to the first of the new ones shown. */
@@ -77,10 +85,11 @@ export function InboxPage() {
   /** Whose document a task is, named as the card names it (a province's Biro also facilitates its regencies'). */
   const whose = (t: Task) => whoseDocument(t, me.governmentCode);
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const askedOfApi = Boolean(kind || stage || unit || overdueOnly);
+  const askedOfApi = Boolean(kind || stage || unit || overdueOnly || q);
+  /** Words the API cannot take (too long): the title filters only the tasks loaded. */
+  const searchedHere = words.length > 0 && titleQuery(search) === null;
   const filtered = askedOfApi || words.length > 0;
-  // the API's filters again here: a choice narrows the list at once, while the API's answer for it is on its way;
-  // the title's words only the browser applies, to the tasks loaded
+  // the API's filters again here: a choice narrows the list at once, while the API's answer for it is on its way
   const shown = all.filter(
     (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!unit || unitKey(t) === unit) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
   );
@@ -88,7 +97,7 @@ export function InboxPage() {
   const late = shown.filter((t) => t.overdue).length;
 
   useEffect(() => {
-    if (!tasks.data) return;
+    if (!tasks.data || q !== null) return;
     if (!stage) setStages([...new Set(tasks.data.items.map((t) => t.state))]);
     if (!unit) {
       const named = new Map(tasks.data.items.map((t) => [unitKey(t), whose(t)]));
@@ -116,7 +125,7 @@ export function InboxPage() {
         </label>
         <label>
           Jenis
-          <select value={kind} onChange={(e) => choose(setKind, e.currentTarget.value)}>
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
             <option value="">Semua</option>
             <option value="quick-win">Quick Win</option>
             <option value="regulation">Rancangan Peraturan</option>
@@ -124,7 +133,7 @@ export function InboxPage() {
         </label>
         <label>
           Tahap
-          <select value={stage} onChange={(e) => choose(setStage, e.currentTarget.value)}>
+          <select value={stage} onChange={(e) => setStage(e.currentTarget.value)}>
             <option value="">Semua</option>
             {stages.map((s) => (
               <option key={s} value={s}>
@@ -136,7 +145,7 @@ export function InboxPage() {
         {units.length > 1 && (
           <label>
             Unit kerja
-            <select value={unit} onChange={(e) => choose(setUnit, e.currentTarget.value)}>
+            <select value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
               <option value="">Semua</option>
               {units.map((u) => (
                 <option key={u.key} value={u.key}>
@@ -147,14 +156,19 @@ export function InboxPage() {
           </label>
         )}
         <label class="check">
-          <input type="checkbox" checked={overdueOnly} onChange={(e) => choose(setOverdueOnly, e.currentTarget.checked)} />
+          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
           Hanya yang terlambat
         </label>
       </form>
       {tasks.loading && !tasks.data && <Loading />}
-      {tasks.error && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
+      {tasks.error?.code === 'SEARCH_TOO_BROAD' && (
+        <p class="alert" role="alert">
+          {INBOX_SEARCH_TOO_BROAD}
+        </p>
+      )}
+      {tasks.error && tasks.error.code !== 'SEARCH_TOO_BROAD' && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
       {tasks.data && all.length === 0 && !askedOfApi && <Empty>Tidak ada tugas yang menunggu Anda.</Empty>}
-      {tasks.data && (all.length > 0 || askedOfApi) && shown.length === 0 && <Empty>Tidak ada tugas yang sesuai dengan saringan{more && words.length > 0 ? ' di antara tugas yang sudah dimuat' : ''}.</Empty>}
+      {tasks.data && (all.length > 0 || askedOfApi) && shown.length === 0 && <Empty>Tidak ada tugas yang sesuai dengan saringan{more && searchedHere ? ' di antara tugas yang sudah dimuat' : ''}.</Empty>}
       {shown.length > 0 && (
         <p class="muted" role="status">
           {number(shown.length)} tugas{filtered ? ' sesuai saringan' : ''}
@@ -184,7 +198,7 @@ export function InboxPage() {
         <div class="more">
           <p class="muted">
             Baru {number(all.length)} tugas dengan batas waktu terdekat yang dimuat
-            {words.length > 0 ? '; pencarian judul hanya berlaku pada yang sudah dimuat' : ''}.
+            {searchedHere ? '; pencarian judul sepanjang ini hanya berlaku pada yang sudah dimuat' : ''}.
           </p>
           <button
             type="button"
@@ -192,7 +206,7 @@ export function InboxPage() {
             onClick={() => {
               if (tasks.loading) return; // not disabled meanwhile: a disabled button would drop the focus
               loadedBefore.current = all.length;
-              setPages((n) => n + 1);
+              setPaging({ filterKey, pages: pages + 1 });
             }}
           >
             Muat tugas berikutnya

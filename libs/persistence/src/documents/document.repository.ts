@@ -78,9 +78,14 @@ export interface InboxNarrowing {
   governmentCode: string | null;
   unitCode: string | null;
   overdue: { is: boolean; now: Date } | null;
+  /** Only these documents (those whose title holds the words searched: `inboxTitleMatches`). */
+  documentIds: readonly string[] | null;
 }
 
-export const WHOLE_INBOX: InboxNarrowing = Object.freeze({ after: null, kind: null, governmentCode: null, unitCode: null, overdue: null });
+export const WHOLE_INBOX: InboxNarrowing = Object.freeze({ after: null, kind: null, governmentCode: null, unitCode: null, overdue: null, documentIds: null });
+
+/** The open documents an inbox's title search found, or more than `limit` of them. */
+export type InboxTitleMatches = { ids: string[] } | { tooBroad: { limit: number } };
 
 export interface InboxCandidates {
   /** In the inbox's order, up to where a place read to its depth might hold a document not read. */
@@ -375,6 +380,43 @@ export class DocumentRepository {
   }
 
   /**
+   * The inbox's title search, read before its places, which then take only these: the open documents
+   * waiting in a state of `scopes` in their governments (a `children` scope's: its regencies and cities),
+   * of the kind, government and unit asked for, whose title holds every word, at most `limit`; more is
+   * `tooBroad`, as the lists' `q` (a word that common would make every place a scan of its stage).
+   * Not prepared: how many titles hold a word decides the plan.
+   */
+  async inboxTitleMatches(
+    manager: EntityManager,
+    scopes: readonly TaskScope[],
+    words: readonly string[],
+    narrowing: Pick<InboxNarrowing, 'kind' | 'governmentCode' | 'unitCode'>,
+    limit: number,
+  ): Promise<InboxTitleMatches> {
+    const params: unknown[] = [
+      [...new Set(scopes.filter((s) => !s.children).map((s) => s.governmentCode))],
+      [...new Set(scopes.filter((s) => s.children).map((s) => s.governmentCode))],
+      [...new Set(scopes.flatMap((s) => s.states))],
+    ];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where = [
+      'NOT d.final',
+      `d.government_id IN (SELECT g.id FROM governments g WHERE g.code = ANY($1::text[])
+                           UNION ALL SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ANY($2::text[]))`,
+      'd.state = ANY($3::text[])',
+      ...words.map((w) => `t.words LIKE lower(${bind(containsPattern(w))})`),
+      ...(narrowing.kind === null ? [] : [`d.kind = ${bind(narrowing.kind)}`]),
+      ...(narrowing.governmentCode === null ? [] : [`d.government_id = (SELECT id FROM governments WHERE code = ${bind(narrowing.governmentCode)})`]),
+      ...(narrowing.unitCode === null ? [] : [`d.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = d.government_id AND u.code = ${bind(narrowing.unitCode)})`]),
+    ];
+    const hits: Array<{ id: string }> = await manager.query(
+      `SELECT d.id FROM document_titles t JOIN documents d ON d.id = t.document_id WHERE ${where.join(' AND ')} LIMIT ${bind(limit + 1)}`,
+      params,
+    );
+    return hits.length > limit ? { tooBroad: { limit } } : { ids: hits.map((h) => h.id) };
+  }
+
+  /**
    * The summaries of these documents, in the order given, leaving out those that ended meanwhile.
    * Each by its id (a lateral join), which a prepared statement's generic plan cannot turn into a scan
    * of every workflow instance (bench/RESULTS.md section 4).
@@ -481,9 +523,10 @@ interface BoundNarrowing {
   governmentCode: (() => string) | null;
   unitCode: (() => string) | null;
   overdue: { is: boolean; now: () => string } | null;
+  documentIds: (() => string) | null;
 }
 
-function bindNarrowing({ kind, governmentCode, unitCode, overdue }: InboxNarrowing, params: unknown[]): BoundNarrowing {
+function bindNarrowing({ kind, governmentCode, unitCode, overdue, documentIds }: InboxNarrowing, params: unknown[]): BoundNarrowing {
   const once = (value: unknown, cast = '') => {
     let bound: string | null = null;
     return () => (bound ??= `$${params.push(value)}${cast}`);
@@ -493,6 +536,7 @@ function bindNarrowing({ kind, governmentCode, unitCode, overdue }: InboxNarrowi
     governmentCode: governmentCode === null ? null : once(governmentCode),
     unitCode: unitCode === null ? null : once(unitCode),
     overdue: overdue === null ? null : { is: overdue.is, now: once(overdue.now, '::timestamptz') },
+    documentIds: documentIds === null ? null : once(documentIds, '::uuid[]'),
   };
 }
 
@@ -519,7 +563,7 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
   const unitFilter = (alias: string) =>
     unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
   const narrowing = (alias: string, documentUnit: string) => {
-    const { kind, governmentCode, unitCode, overdue } = narrowed;
+    const { kind, governmentCode, unitCode, overdue, documentIds } = narrowed;
     // the unit asked for is the document's, in the document's government: one unit where the place has one government
     const unitGovernment = governmentCode?.() ?? (scope.children ? null : gov);
     const askedUnit = (code: string) =>
@@ -531,6 +575,7 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
       governmentCode === null ? '' : `AND ${alias}.government_id = (SELECT id FROM governments WHERE code = ${governmentCode()})`,
       unitCode === null ? '' : `AND ${documentUnit} ${askedUnit(unitCode())}`,
       overdue === null || undated ? '' : `AND ${alias}.due_at ${overdue.is ? '<=' : '>'} ${overdue.now()}`,
+      documentIds === null ? '' : `AND ${undated ? 'd.id' : 'dl.document_id'} = ANY(${documentIds()})`,
     ].join(' ');
   };
   if (undated) {

@@ -53,6 +53,10 @@ export const Username = (description?: string, example?: string) =>
 /** A government's code (`kaltim`, `paser`): 2-40 lowercase letters, digits or hyphens, as the governments table checks. */
 export const GOVERNMENT_CODE_PATTERN = '^[a-z0-9-]{2,40}$';
 export const GovernmentCode = (description: string, example = 'paser') => Pattern(GOVERNMENT_CODE_PATTERN, '2-40 lowercase letters, digits or hyphens', { description, example });
+/** A title search (`q`): one to eight words, each a run of printable characters. */
+export const TitleWords = (description: string, example = 'perizinan daring') =>
+  Pattern('^\\s*[^\\s\\x00-\\x1f\\x7f]+(\\s+[^\\s\\x00-\\x1f\\x7f]+){0,7}\\s*$', 'one to eight words', { maxLength: 200, description, example });
+
 export const UNIT_CODE_PATTERN = '^[a-z0-9-]{1,60}$';
 export const UnitCode = (description: string, example = 'diskominfo') => Pattern(UNIT_CODE_PATTERN, `a unit code such as ${example}`, { description, example });
 
