@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { findTransitionNotificationContexts, MAX_NAMED_STATEMENTS, namedStatementCount, queryPrepared, useGenericPlans } from '#persistence';
+import { DocumentRepository, findTransitionNotificationContexts, MAX_NAMED_STATEMENTS, namedStatementCount, queryPrepared, useGenericPlans, WHOLE_INBOX } from '#persistence';
+import { createDefaultRegistry, taskScopesOf } from '#workflow';
 import type { EntityManager } from 'typeorm';
 import { createTestApp, type TestApp } from '#testing';
 
@@ -29,6 +30,20 @@ describe('queryPrepared', () => {
       await useGenericPlans(tx);
       for (const ids of [['5'], ['6', '7'], ['8']]) await findTransitionNotificationContexts(tx, ids);
       expect(await plansOf(tx, context)).toEqual({ generic: 3, custom: 3 });
+    });
+  });
+
+  it("names the inbox's candidates as opened (any page), plans them once per connection under useGenericPlans, and leaves a narrowed inbox unnamed", async () => {
+    const scopes = taskScopesOf({ username: 'kaltim.kadis', governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['UNIT_HEAD'], delegations: [] }, createDefaultRegistry(), new Date());
+    const repository = new DocumentRepository({ content: [], facts: [] });
+    const depth = { plain: 50, conditional: 200 };
+    await t.dataSource.transaction(async (tx) => {
+      await useGenericPlans(tx);
+      for (let i = 0; i < 3; i++) await repository.inboxCandidates(tx, scopes, depth);
+      for (let i = 0; i < 3; i++) await repository.inboxCandidates(tx, scopes, depth, { ...WHOLE_INBOX, kind: 'regulation' });
+      const [{ named }] = await tx.query(`SELECT count(*)::int AS named FROM pg_prepared_statements WHERE name LIKE 'alur\\_%' AND strpos(statement, 'WITH candidates') > 0`);
+      expect(named).toBe(1);
+      expect(await plansOf(tx, 'WITH candidates')).toEqual({ generic: 3, custom: 0 });
     });
   });
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { TITLE_MATCH_LIMIT, type InboxCandidate, type InboxNarrowing, type InboxPosition } from '#persistence';
-import { authoritiesOf, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type WorkflowRegistry } from '#workflow';
+import { DataSource, type EntityManager } from 'typeorm';
+import { TITLE_MATCH_LIMIT, useGenericPlans, type InboxCandidate, type InboxNarrowing, type InboxPosition } from '#persistence';
+import { authoritiesOf, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
@@ -39,6 +39,13 @@ export interface TaskFilter {
   overdue: boolean | null;
   /** Only documents whose title holds every one of these words (the lists' `q`). */
   titleWords: readonly string[] | null;
+}
+
+/** A page of the inbox and where the next begins (null: no more wait). */
+export interface TaskPage {
+  items: TaskItem[];
+  limit: number;
+  next: InboxPosition | null;
 }
 
 /** What one request of the inbox has judged so far, kept across its reads at growing depths. */
@@ -92,7 +99,7 @@ export class TasksQuery {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(user: AuthenticatedUser, { limit, after, kind, state, governmentCode, unitCode, overdue, titleWords }: TaskFilter): Promise<{ items: TaskItem[]; limit: number; next: InboxPosition | null }> {
+  async execute(user: AuthenticatedUser, { limit, after, kind, state, governmentCode, unitCode, overdue, titleWords }: TaskFilter): Promise<TaskPage> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
     let scopes = taskScopesOf(actor, this.registry, now);
@@ -113,10 +120,21 @@ export class TasksQuery {
       narrowing.documentIds = matches.ids;
     }
 
-    // Each (place, stage) is read `depth` deep (`CONDITIONAL_DEPTH` times that where every action waits on a
-    // condition) and every candidate is checked, so documents the caller cannot act on (COMPLETE before a
-    // progress report, separation of duties) never hide another stage's tasks; when a place read to its
-    // depth leaves the page short, read deeper (`nextDepth`). A candidate judged once is not read again.
+    // on generic plans: the candidates' custom plan always looks cheaper, so PostgreSQL planned it on every
+    // request (1.5-2 ms of a Kepala OPD's inbox at a million documents, bench/RESULTS.md section 4)
+    return this.dataSource.transaction(async (tx) => {
+      await useGenericPlans(tx);
+      return this.read(tx, scopes, narrowing, limit, actor, now);
+    });
+  }
+
+  /**
+   * Each (place, stage) is read `depth` deep (`CONDITIONAL_DEPTH` times that where every action waits on a
+   * condition) and every candidate is checked, so documents the caller cannot act on (COMPLETE before a
+   * progress report, separation of duties) never hide another stage's tasks; when a place read to its
+   * depth leaves the page short, read deeper (`nextDepth`). A candidate judged once is not read again.
+   */
+  private async read(manager: EntityManager, scopes: readonly TaskScope[], narrowing: InboxNarrowing, limit: number, actor: ActorFacts, now: Date): Promise<TaskPage> {
     const judged: Judgements = {
       items: new Map(),
       read: 0,
@@ -125,8 +143,8 @@ export class TasksQuery {
       sla: new Map(),
     };
     for (let depth = limit; ; ) {
-      const { settled, cutShort } = await this.store.inboxCandidates(this.dataSource.manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, narrowing);
-      const page = await this.firstTasks(settled, limit, judged, actor, now);
+      const { settled, cutShort } = await this.store.inboxCandidates(manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, narrowing);
+      const page = await this.firstTasks(manager, settled, limit, judged, actor, now);
       const items = page.map((p) => p.item);
       if (page.length === limit) return { items, limit, next: page[limit - 1].position };
       if (!cutShort) return { items, limit, next: null };
@@ -144,7 +162,7 @@ export class TasksQuery {
    * time as the tasks still missing need at the share of tasks among those read so far
    * (`summaryBatchSize`): the soonest due usually fill the page, and the rest are never read.
    */
-  private async firstTasks(candidates: readonly InboxCandidate[], limit: number, judged: Judgements, actor: ActorFacts, now: Date): Promise<Array<{ item: TaskItem; position: InboxPosition }>> {
+  private async firstTasks(manager: EntityManager, candidates: readonly InboxCandidate[], limit: number, judged: Judgements, actor: ActorFacts, now: Date): Promise<Array<{ item: TaskItem; position: InboxPosition }>> {
     const page: Array<{ item: TaskItem; position: InboxPosition }> = [];
     for (let i = 0; i < candidates.length && page.length < limit; i++) {
       const { id, position } = candidates[i];
@@ -157,8 +175,8 @@ export class TasksQuery {
           judged.items.set(candidate.id, null); // refused, or ended meanwhile unless its summary comes back
           if (this.offersTask(candidate, judged.roles)) batch.push(candidate.id);
         }
-        const records = await this.store.inboxSummaries(this.dataSource.manager, batch);
-        await this.deadlineBounds.load(this.dataSource.manager, records, now, judged.sla);
+        const records = await this.store.inboxSummaries(manager, batch);
+        await this.deadlineBounds.load(manager, records, now, judged.sla);
         judged.read += batch.length;
         for (const record of records) {
           const item = this.taskOf(record, actor, now, judged.sla);

@@ -339,7 +339,11 @@ export class DocumentRepository {
     const conditional = [...new Set(scopes.flatMap((scope) => scope.conditionalStates))];
     const conditionalStates = `$${params.push(conditional)}::text[]`;
     const placed = parts.map(({ part, limit }, place) => `SELECT ${place} AS place, ${limit}::int AS lim, c.* FROM ${part} c`);
-    const rows = await queryPrepared<{ id: string | null; dueAt: string | null; createdAt: string; settled: boolean; cutShort: boolean; kind: DocumentKind; machineVersion: number; snapshot: PersistedWorkflowSnapshot | null }>(
+    // named (planned once per connection) only as opened, page after page: each narrowing makes other texts,
+    // which would use up the names every process gives (`MAX_NAMED_STATEMENTS`)
+    const whole = Object.entries(narrowing).every(([key, value]) => key === 'after' || value === null);
+    const run = whole ? queryPrepared<CandidateRow> : (m: EntityManager, text: string, values: unknown[]) => m.query(text, values) as Promise<CandidateRow[]>;
+    const rows = await run(
       manager,
       `WITH candidates AS (${placed.join('\n UNION ALL ')}),
        ends AS (  -- the last candidate of each place read to its depth
@@ -512,6 +516,17 @@ function filterConditions(f: ListFilters, alias: string, bind: (value: unknown) 
     ...(unitCode ? [`${alias}.unit_id ${unit.match ?? 'IN'} (SELECT u.id FROM units u WHERE u.government_id = ${government} AND u.code = ${bind(unitCode)})`] : []),
     ...(year !== undefined ? [`${alias}.year = ${bind(year)}`] : []),
   ];
+}
+
+interface CandidateRow {
+  id: string | null;
+  dueAt: string | null;
+  createdAt: string;
+  settled: boolean;
+  cutShort: boolean;
+  kind: DocumentKind;
+  machineVersion: number;
+  snapshot: PersistedWorkflowSnapshot | null;
 }
 
 /**
