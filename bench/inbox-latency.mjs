@@ -46,6 +46,8 @@ const SEARCH_CASES = [
   ['kaltim.sekda', '/api/quick-wins?q=win%20000&limit=20'],
   ['kaltim.sekda', '/api/quick-wins?q=win%200000&limit=20'],
   ['kaltim.drafter', '/api/quick-wins?q=win%200000&limit=20'],
+  ['kaltim.sekda', '/api/tasks?q=win%200000'],
+  ['kaltim.drafter', '/api/tasks?q=win%20000'],
 ];
 const SEARCH_REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 40);
 
