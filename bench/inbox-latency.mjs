@@ -158,7 +158,7 @@ async function main() {
         const refusedAsTooBroad = r.status === 400 && r.body.code === 'SEARCH_TOO_BROAD';
         if (r.status !== 200 && !refusedAsTooBroad) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
         items = r.body.items?.length ?? 0;
-        total = refusedAsTooBroad ? '400 SEARCH_TOO_BROAD' : r.body.total;
+        total = refusedAsTooBroad ? '400 SEARCH_TOO_BROAD' : (r.body.total ?? '(an inbox: no total)');
         latencies.push(r.ms);
       });
       rows.push({ user, path, items, total, search, ...summarize(latencies) });
