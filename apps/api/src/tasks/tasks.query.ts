@@ -59,6 +59,8 @@ interface Judgements {
   roles: ReadonlySet<Role>;
   /** The working-day bounds of the governments met so far. */
   sla: Map<string, SlaStatusBounds>;
+  /** `machineOffersTask`'s verdicts by workflow and snapshot: a stage's candidates mostly share one (no progress report yet). */
+  offers: Map<string, boolean>;
 }
 
 export interface TaskItem {
@@ -141,6 +143,7 @@ export class TasksQuery {
       accepted: 0,
       roles: new Set(authoritiesOf(actor, now).map((authority) => authority.role)),
       sla: new Map(),
+      offers: new Map(),
     };
     for (let depth = limit; ; ) {
       const { settled, cutShort } = await this.store.inboxCandidates(manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, narrowing);
@@ -173,7 +176,7 @@ export class TasksQuery {
           const candidate = candidates[j];
           if (judged.items.has(candidate.id)) continue;
           judged.items.set(candidate.id, null); // refused, or ended meanwhile unless its summary comes back
-          if (this.offersTask(candidate, judged.roles)) batch.push(candidate.id);
+          if (this.offersTask(candidate, judged)) batch.push(candidate.id);
         }
         const records = await this.store.inboxSummaries(manager, batch);
         await this.deadlineBounds.load(manager, records, now, judged.sla);
@@ -190,8 +193,12 @@ export class TasksQuery {
     return page;
   }
 
-  private offersTask({ workflow }: InboxCandidate, roles: ReadonlySet<Role>): boolean {
-    return workflow === null || machineOffersTask(this.registry.require(workflow.kind, workflow.machineVersion), workflow.snapshot, roles);
+  private offersTask({ workflow }: InboxCandidate, { roles, offers }: Judgements): boolean {
+    if (workflow === null) return true;
+    const key = `${workflow.kind}/${workflow.machineVersion}/${JSON.stringify(workflow.snapshot)}`;
+    let verdict = offers.get(key);
+    if (verdict === undefined) offers.set(key, (verdict = machineOffersTask(this.registry.require(workflow.kind, workflow.machineVersion), workflow.snapshot, roles)));
+    return verdict;
   }
 
   /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */
