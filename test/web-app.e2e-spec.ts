@@ -326,6 +326,8 @@ describe.each([
     await page().getByText('Tidak ada tugas yang sesuai dengan saringan di antara tugas yang sudah dimuat.').waitFor();
     await page().getByText('Baru 200 tugas dengan batas waktu terdekat yang dimuat; pencarian judul sepanjang ini hanya berlaku pada yang sudah dimuat.').waitFor();
     await screenshot(page(), `${label}-kotak-masuk-berikutnya`);
+    // axe here, where the note, the button and the empty list show (over 200 cards it takes seconds and finds nothing new)
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     await search.fill('');
     await page().getByRole('status').filter({ hasText: /^200 tugas$/ }).waitFor();
     await more.click();
@@ -336,7 +338,6 @@ describe.each([
     await page().waitForFunction(`document.activeElement?.textContent === ${JSON.stringify(firstNew)}`);
     expect(await more.count()).toBe(0);
     expect(await cards.count()).toBe(206);
-    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     // words in the titles of more than 5,000 documents waiting in the inbox's stages are refused: the page asks for more
     await app.t.dataSource.query(
       `INSERT INTO documents (kind, government_id, unit_id, created_by, title, year, content, content_hash, state, final, created_at, updated_at)

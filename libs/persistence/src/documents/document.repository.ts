@@ -313,7 +313,7 @@ export class DocumentRepository {
    * The inbox candidates: for each (place, state) of `scopes`, the soonest `depth` documents waiting
    * there (by pending deadline, or by creation in an undated state), in the inbox's order (`dl`'s due
    * time, nulls last, then creation and id: the order of `inboxSummaries`' deadline); with `after`, only
-   * those that come after it; narrowed (kind, government, unit, lateness), each place read to its depth of
+   * those that come after it; narrowed (kind, government, unit, lateness, title matches), each place read to its depth of
    * what passes. The SQL twin of `taskScopesOf` (libs/workflow policy/task-scope.ts).
    * Every place keeps its own `depth`: a global first `depth` (tried) made a Kepala OPD, whose
    * implementation-stage candidates are mostly not yet actionable, read ever deeper.
