@@ -87,9 +87,10 @@ export interface TaskItem {
 
 /**
  * GET /api/tasks: what waits for the caller (delegations included), soonest due first, at most
- * `limit`, after the position `after` when a page before ended there (`next`), of one kind or state when
- * asked. Each (place, stage) the caller may act in is read off the pending-deadline index in due
- * order with its own LIMIT, so the cost does not grow with the number of documents.
+ * `limit`, after the position `after` when a page before ended there (`next`), narrowed as asked (kind,
+ * state, government, unit, lateness, title words). Each (place, stage) the caller may act in is read off
+ * the pending-deadline index in due order with its own LIMIT, so the cost does not grow with the number
+ * of documents.
  */
 @Injectable()
 export class TasksQuery {
