@@ -485,6 +485,7 @@ describe('GET /api/tasks', () => {
       { user: 'kaltim.hukum', filter: { overdue: 'true', governmentCode: 'paser' }, passes: (i) => i.overdue && i.governmentCode === 'paser' },
       { user: 'kaltim.kepala-inspektorat', filter: { unitCode: 'diskominfo' }, passes: (i) => i.unitCode === 'diskominfo', some: true },
       { user: 'kaltim.kepala-inspektorat', filter: { unitCode: 'inspektorat' }, passes: (i) => i.unitCode === 'inspektorat' },
+      { user: 'kaltim.kepala-inspektorat', filter: { q: 'KOORDINASI disaring' }, passes: (i) => /koordinasi disaring/i.test(i.title), some: true },
       { user: 'berau.sekda', filter: { governmentCode: 'berau', unitCode: 'diskominfo' }, passes: () => true, some: true },
       { user: 'berau.sekda', filter: { governmentCode: 'kaltim' }, passes: () => false },
       { user: 'berau.drafter', filter: { overdue: 'false' }, passes: (i) => !i.overdue, some: true },

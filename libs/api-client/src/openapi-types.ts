@@ -678,7 +678,7 @@ export interface paths {
         };
         /**
          * Documents waiting for an action the caller may take (delegations included), soonest due first
-         * @description 400 SEARCH_TOO_BROAD when the words of q are in the titles of more than 5,000 open documents waiting in the inbox's stages and governments with its other filters (whether or not they wait for the caller): add a word, a kind, a stage or a unit.
+         * @description 400 SEARCH_TOO_BROAD when the words of q are in the titles of more than 5,000 open documents waiting where the inbox reads (its stages, in its governments and, for a unit's roles, its unit) with its other filters (whether or not they wait for the caller): add a word, a kind, a stage or a unit.
          */
         get: operations["listTasks"];
         put?: never;

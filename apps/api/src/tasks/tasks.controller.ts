@@ -20,7 +20,7 @@ export class TasksController {
   @Endpoint({
     operationId: 'listTasks',
     summary: 'Documents waiting for an action the caller may take (delegations included), soonest due first',
-    description: `400 SEARCH_TOO_BROAD when the words of q are in the titles of more than ${TITLE_MATCH_LIMIT.toLocaleString('en')} open documents waiting in the inbox's stages and governments with its other filters (whether or not they wait for the caller): add a word, a kind, a stage or a unit.`,
+    description: `400 SEARCH_TOO_BROAD when the words of q are in the titles of more than ${TITLE_MATCH_LIMIT.toLocaleString('en')} open documents waiting where the inbox reads (its stages, in its governments and, for a unit's roles, its unit) with its other filters (whether or not they wait for the caller): add a word, a kind, a stage or a unit.`,
     query: TasksQuerySchema,
     success: { status: 200, description: 'The soonest-due tasks (after `after`), at most limit, and where the next page begins', schema: TaskListSchema },
     errors: [ErrorCode.SEARCH_TOO_BROAD],

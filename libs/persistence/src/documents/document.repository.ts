@@ -385,10 +385,10 @@ export class DocumentRepository {
 
   /**
    * The inbox's title search, read before its places, which then take only these: the open documents
-   * waiting in a state of `scopes` in their governments (a `children` scope's: its regencies and cities),
-   * of the kind, government and unit asked for, whose title holds every word, at most `limit`; more is
-   * `tooBroad`, as the lists' `q` (a word that common would make every place a scan of its stage).
-   * Not prepared: how many titles hold a word decides the plan.
+   * waiting where `scopes` read (each scope's states in its government, or its regencies and cities, and
+   * in its unit but for a participant's states), of the kind, government and unit asked for, whose title
+   * holds every word, at most `limit`; more is `tooBroad`, as the lists' `q` (a word that common would make
+   * every place a scan of its stage). Not prepared: how many titles hold a word decides the plan.
    */
   async inboxTitleMatches(
     manager: EntityManager,
@@ -397,17 +397,20 @@ export class DocumentRepository {
     narrowing: Pick<InboxNarrowing, 'kind' | 'governmentCode' | 'unitCode'>,
     limit: number,
   ): Promise<InboxTitleMatches> {
-    const params: unknown[] = [
-      [...new Set(scopes.filter((s) => !s.children).map((s) => s.governmentCode))],
-      [...new Set(scopes.filter((s) => s.children).map((s) => s.governmentCode))],
-      [...new Set(scopes.flatMap((s) => s.states))],
-    ];
+    const params: unknown[] = [];
     const bind = (value: unknown) => `$${params.push(value)}`;
+    const places = scopes.map((scope) => {
+      const gov = bind(scope.governmentCode);
+      const government = scope.children
+        ? `d.government_id IN (SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ${gov})`
+        : `d.government_id = (SELECT id FROM governments WHERE code = ${gov})`;
+      const ownUnit = (code: string) => `d.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${bind(code)})`;
+      const unit = scope.unitCode === null ? '' : ` AND (${ownUnit(scope.unitCode)} OR d.state = ANY(${bind(scope.participantStates)}::text[]))`;
+      return `(${government} AND d.state = ANY(${bind(scope.states)}::text[])${unit})`;
+    });
     const where = [
       'NOT d.final',
-      `d.government_id IN (SELECT g.id FROM governments g WHERE g.code = ANY($1::text[])
-                           UNION ALL SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ANY($2::text[]))`,
-      'd.state = ANY($3::text[])',
+      `(${places.join(' OR ')})`,
       ...words.map((w) => `t.words LIKE lower(${bind(containsPattern(w))})`),
       ...(narrowing.kind === null ? [] : [`d.kind = ${bind(narrowing.kind)}`]),
       ...(narrowing.governmentCode === null ? [] : [`d.government_id = (SELECT id FROM governments WHERE code = ${bind(narrowing.governmentCode)})`]),
