@@ -4,6 +4,7 @@ import { readableGovernmentRows } from '#persistence';
 import { canRead, readableGovernments, readScopeCountFilter, readScopeFilter, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { titleWordsOf } from '../common/contract/fields.js';
 import { AppException, notFound } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { WORKFLOW_REGISTRY } from '../workflows/workflow-registry.provider.js';
@@ -48,7 +49,7 @@ export class DocumentQueries {
       state: query.state,
       unitCode: query.unitCode,
       year: query.year,
-      titleWords: query.q?.trim().split(/\s+/),
+      titleWords: query.q === undefined ? undefined : titleWordsOf(query.q),
       offset: (page - 1) * limit,
       limit,
     });

@@ -5,6 +5,7 @@ import { TITLE_MATCH_LIMIT } from '#persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Endpoint } from '../common/contract/endpoint.decorator.js';
+import { titleWordsOf } from '../common/contract/fields.js';
 import { ValidQuery } from '../common/contract/schema.pipe.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor.js';
@@ -34,7 +35,7 @@ export class TasksController {
       governmentCode: query.governmentCode ?? null,
       unitCode: query.unitCode ?? null,
       overdue: query.overdue ?? null,
-      titleWords: query.q?.trim().split(/\s+/) ?? null,
+      titleWords: query.q === undefined ? null : titleWordsOf(query.q),
     });
     return { ...page, next: page.next === null ? null : encodeTaskCursor(page.next) };
   }

@@ -6,7 +6,7 @@ import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
 import { useReloadWhenNotified } from '../components/layout';
 import { useSettledValue } from '../components/settled-value';
-import { titleQuery } from '../components/title-query';
+import { searchWords, titleQuery } from '../components/title-query';
 import { INBOX_SEARCH_TOO_BROAD } from '../i18n/list-filter-problem';
 import { KIND_LABELS, number, stageLabel, whoseDocument } from '../i18n/words';
 import { Link } from '../router';
@@ -63,7 +63,8 @@ export function InboxPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [search, setSearch] = useState('');
   // the title's words go to the API once the typing pauses; meanwhile the page filters what it has
-  const q = useSettledValue(titleQuery(search), SEARCH_PAUSE_MS);
+  const typedQuery = titleQuery(search);
+  const q = useSettledValue(typedQuery, SEARCH_PAUSE_MS);
   const filter: InboxFilter = { kind, state: stage, unit, overdueOnly, q };
   const filterKey = JSON.stringify(filter);
   // more pages when asked ("Muat tugas berikutnya"), for the filter they were asked under (another starts at one);
@@ -84,10 +85,10 @@ export function InboxPage() {
   const more = Boolean(tasks.data?.next);
   /** Whose document a task is, named as the card names it (a province's Biro also facilitates its regencies'). */
   const whose = (t: Task) => whoseDocument(t, me.governmentCode);
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchWords(search);
   const askedOfApi = Boolean(kind || stage || unit || overdueOnly || q);
   /** Words the API cannot take (too long): the title filters only the tasks loaded. */
-  const searchedHere = words.length > 0 && titleQuery(search) === null;
+  const searchedHere = words.length > 0 && typedQuery === null;
   const filtered = askedOfApi || words.length > 0;
   // the API's filters again here: a choice narrows the list at once, while the API's answer for it is on its way
   const shown = all.filter(

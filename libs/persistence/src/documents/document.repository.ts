@@ -262,19 +262,10 @@ export class DocumentRepository {
    */
   private async search(manager: EntityManager, f: DocumentListFilter, words: readonly string[], limit: number): Promise<DocumentListResult> {
     const found: unknown[] = [f.kind, f.governmentIds];
-    const where = [
-      'd.kind = $1',
-      'd.government_id = ANY($2::uuid[])',
-      ...words.map((w) => `t.words LIKE lower($${found.push(containsPattern(w))})`),
-      ...filterConditions(f, 'd', (value) => `$${found.push(value)}`),
-    ];
-    const hits: Array<{ id: string }> = await manager.query(
-      `SELECT d.id FROM document_titles t JOIN documents d ON d.id = t.document_id WHERE ${where.join(' AND ')} LIMIT $${found.push(limit + 1)}`,
-      found,
-    );
-    if (hits.length > limit) return { tooBroad: { limit } };
+    const matches = await titleMatches(manager, ['d.kind = $1', 'd.government_id = ANY($2::uuid[])', ...filterConditions(f, 'd', (value) => `$${found.push(value)}`)], words, found, limit);
+    if ('tooBroad' in matches) return matches;
 
-    const params: unknown[] = [...f.readScope.params, hits.map((h) => h.id)];
+    const params: unknown[] = [...f.readScope.params, matches.ids];
     const readable = `FROM documents d WHERE d.id = ANY($${params.length}::uuid[]) AND ${f.readScope.sql}`;
     const count = manager.query(`SELECT count(*)::int AS total ${readable}`, params) as Promise<Array<{ total: number }>>;
     const page = manager.query(
@@ -401,26 +392,17 @@ export class DocumentRepository {
     const bind = (value: unknown) => `$${params.push(value)}`;
     const places = scopes.map((scope) => {
       const gov = bind(scope.governmentCode);
-      const government = scope.children
-        ? `d.government_id IN (SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ${gov})`
-        : `d.government_id = (SELECT id FROM governments WHERE code = ${gov})`;
-      const ownUnit = (code: string) => `d.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${bind(code)})`;
-      const unit = scope.unitCode === null ? '' : ` AND (${ownUnit(scope.unitCode)} OR d.state = ANY(${bind(scope.participantStates)}::text[]))`;
-      return `(${government} AND d.state = ANY(${bind(scope.states)}::text[])${unit})`;
+      const unit = scope.unitCode === null ? '' : ` AND (d.unit_id = ${unitIdSql(gov, bind(scope.unitCode))} OR d.state = ANY(${bind(scope.participantStates)}::text[]))`;
+      return `(d.government_id ${scopeGovernmentsSql(scope.children, gov)} AND d.state = ANY(${bind(scope.states)}::text[])${unit})`;
     });
     const where = [
       'NOT d.final',
       `(${places.join(' OR ')})`,
-      ...words.map((w) => `t.words LIKE lower(${bind(containsPattern(w))})`),
       ...(narrowing.kind === null ? [] : [`d.kind = ${bind(narrowing.kind)}`]),
-      ...(narrowing.governmentCode === null ? [] : [`d.government_id = (SELECT id FROM governments WHERE code = ${bind(narrowing.governmentCode)})`]),
-      ...(narrowing.unitCode === null ? [] : [`d.unit_id IN (SELECT u.id FROM units u WHERE u.government_id = d.government_id AND u.code = ${bind(narrowing.unitCode)})`]),
+      ...(narrowing.governmentCode === null ? [] : [`d.government_id = ${governmentIdSql(bind(narrowing.governmentCode))}`]),
+      ...filterConditions({ unitCode: narrowing.unitCode ?? undefined }, 'd', bind),
     ];
-    const hits: Array<{ id: string }> = await manager.query(
-      `SELECT d.id FROM document_titles t JOIN documents d ON d.id = t.document_id WHERE ${where.join(' AND ')} LIMIT ${bind(limit + 1)}`,
-      params,
-    );
-    return hits.length > limit ? { tooBroad: { limit } } : { ids: hits.map((h) => h.id) };
+    return titleMatches(manager, where, words, params, limit);
   }
 
   /**
@@ -451,6 +433,37 @@ async function pageAndTotal(page: Promise<DocumentRecord[]>, count: Promise<Arra
 export function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * The documents whose title holds every word, among those `where` keeps (its values already in `params`),
+ * at most `limit`: more is `tooBroad`. From the titles' trigram index; not prepared, as how many titles
+ * hold a word decides the plan. The lists' `q` and the inbox's.
+ */
+async function titleMatches(manager: EntityManager, where: readonly string[], words: readonly string[], params: unknown[], limit: number): Promise<InboxTitleMatches> {
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const conditions = [...where, ...words.map((w) => `t.words LIKE lower(${bind(containsPattern(w))})`)];
+  const hits: Array<{ id: string }> = await manager.query(
+    `SELECT d.id FROM document_titles t JOIN documents d ON d.id = t.document_id WHERE ${conditions.join(' AND ')} LIMIT ${bind(limit + 1)}`,
+    params,
+  );
+  return hits.length > limit ? { tooBroad: { limit } } : { ids: hits.map((h) => h.id) };
+}
+
+/** The id of the government whose code `code` binds. */
+const governmentIdSql = (code: string) => `(SELECT id FROM governments WHERE code = ${code})`;
+
+/** The id of the unit `unitCode` of the government `governmentCode` (both bound). */
+const unitIdSql = (governmentCode: string, unitCode: string) =>
+  `(SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${governmentCode} AND u.code = ${unitCode})`;
+
+/**
+ * A scope's governments as a condition on a government id: `=` the one (a scalar subquery, so an ordered
+ * index gives its first rows as they are: with IN the planner read every pending row of a stage and sorted
+ * them, 16,667 rows and 969 blocks instead of 70 rows and 75 blocks for a Sekda at a million documents,
+ * issue 16), or `IN` its regencies and cities (`children`).
+ */
+const scopeGovernmentsSql = (children: boolean, code: string) =>
+  children ? `IN (SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ${code})` : `= ${governmentIdSql(code)}`;
 
 /** The total's query and parameters (also for the benches' EXPLAIN). */
 export function listTotalQuery(f: DocumentListFilter): { sql: string; params: unknown[] } {
@@ -572,14 +585,8 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
   const gov = `$${params.push(scope.governmentCode)}`;
   const st = `$${params.push(state)}`;
   const unit = scope.unitCode === null ? null : `$${params.push(scope.unitCode)}`;
-  // One government: `=` a scalar subquery, so the ordered index gives the first $1 rows as they are
-  // (with IN the planner reads every pending row of the stage and sorts them: 16,667 rows and 969
-  // blocks instead of 70 rows and 75 blocks for a Sekda at a million documents, issue 16).
-  const governments = scope.children
-    ? `IN (SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ${gov})`
-    : `= (SELECT id FROM governments WHERE code = ${gov})`;
-  const unitFilter = (alias: string) =>
-    unit === null ? '' : `AND ${alias}.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${gov} AND u.code = ${unit})`;
+  const governments = scopeGovernmentsSql(scope.children, gov);
+  const unitFilter = (alias: string) => (unit === null ? '' : `AND ${alias}.unit_id = ${unitIdSql(gov, unit)}`);
   const narrowing = (alias: string, documentUnit: string) => {
     const { kind, governmentCode, unitCode, overdue, documentIds } = narrowed;
     // the unit asked for is the document's, in the document's government: one unit where the place has one government
@@ -587,10 +594,10 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
     const askedUnit = (code: string) =>
       unitGovernment === null
         ? `IN (SELECT u.id FROM units u WHERE u.government_id = ${alias}.government_id AND u.code = ${code})`
-        : `= (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = ${unitGovernment} AND u.code = ${code})`;
+        : `= ${unitIdSql(unitGovernment, code)}`;
     return [
       kind === null ? '' : `AND ${alias}.kind = ${kind()}`,
-      governmentCode === null ? '' : `AND ${alias}.government_id = (SELECT id FROM governments WHERE code = ${governmentCode()})`,
+      governmentCode === null ? '' : `AND ${alias}.government_id = ${governmentIdSql(governmentCode())}`,
       unitCode === null ? '' : `AND ${documentUnit} ${askedUnit(unitCode())}`,
       overdue === null || undated ? '' : `AND ${alias}.due_at ${overdue.is ? '<=' : '>'} ${overdue.now()}`,
       documentIds === null ? '' : `AND ${undated ? 'd.id' : 'dl.document_id'} = ANY(${documentIds()})`,

@@ -56,6 +56,8 @@ export const GovernmentCode = (description: string, example = 'paser') => Patter
 /** A title search (`q`): one to eight words, each a run of printable characters. */
 export const TitleWords = (description: string, example = 'perizinan daring') =>
   Pattern('^\\s*[^\\s\\x00-\\x1f\\x7f]+(\\s+[^\\s\\x00-\\x1f\\x7f]+){0,7}\\s*$', 'one to eight words', { maxLength: 200, description, example });
+/** The words of a `TitleWords` value. */
+export const titleWordsOf = (q: string): string[] => q.trim().split(/\s+/);
 
 export const UNIT_CODE_PATTERN = '^[a-z0-9-]{1,60}$';
 export const UnitCode = (description: string, example = 'diskominfo') => Pattern(UNIT_CODE_PATTERN, `a unit code such as ${example}`, { description, example });
