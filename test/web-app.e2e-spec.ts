@@ -262,6 +262,19 @@ describe.each([
     await page().getByTestId('task').first().waitFor();
     const filters = page().locator('form.filters');
     const shown = async () => (await page().getByTestId('task').locator('a.title').allTextContents()).sort();
+    // every stage a Kepala OPD acts in (GET /api/workflows), also those where no task of theirs waits now
+    const stagesOffered = () => filters.getByLabel('Tahap').locator('option').allTextContents();
+    const parafKoordinasi = filters.getByLabel('Tahap').locator('option', { hasText: 'Paraf Koordinasi Perangkat Daerah Terkait' });
+    const headStages = ['Semua', 'Persetujuan Kepala Perangkat Daerah', 'Pelaksanaan dan Laporan Kemajuan', 'Paraf Koordinasi Perangkat Daerah Terkait'];
+    await parafKoordinasi.waitFor({ state: 'attached' });
+    await expect(stagesOffered()).resolves.toEqual(headStages);
+    await filters.getByLabel('Jenis').selectOption({ label: 'Quick Win' }); // a regulation's stage is not offered then
+    await parafKoordinasi.waitFor({ state: 'detached' });
+    await expect(stagesOffered()).resolves.toEqual(['Semua', 'Persetujuan Kepala Perangkat Daerah', 'Pelaksanaan dan Laporan Kemajuan']);
+    await filters.getByLabel('Jenis').selectOption({ label: 'Semua' });
+    await parafKoordinasi.waitFor({ state: 'attached' });
+    await expect(stagesOffered()).resolves.toEqual(headStages);
+    await page().getByRole('link', { name: name('tiga') }).waitFor(); // the API's answer for every kind is back
     await filters.getByLabel('Cari judul').fill(`kotak ${label.toUpperCase()}`); // every word, in any case
     await expect(shown()).resolves.toEqual([name('dua'), name('satu'), name('tiga')]);
     // how many, and how many of them late, said as the list changes
@@ -369,6 +382,10 @@ describe.each([
     await filters.getByLabel('Cari judul').fill(`Unit ${label}`);
     const shown = async () => (await page().getByTestId('task').locator('a.title').allTextContents()).sort();
     await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`, `Unit ${label} kominfo`]);
+    // a Biro acts on every unit of its government: each is offered (GET /api/units), also one no task is from
+    const unitsOffered = await filters.getByLabel('Unit kerja').locator('option').allTextContents();
+    expect(unitsOffered).toEqual(expect.arrayContaining(['Semua', 'Biro Hukum', 'Biro Organisasi', 'Dinas Komunikasi dan Informatika', 'Inspektorat', 'Sekretariat Daerah']));
+    expect(await filters.getByLabel('Tahap').locator('option').allTextContents()).toEqual(['Semua', 'Verifikasi oleh Biro/Bagian Organisasi']);
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     await screenshot(page(), `${label}-kotak-masuk-biro`);
     // the unit and the lateness are asked of the API, so they also find tasks beyond those loaded

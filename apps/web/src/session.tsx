@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Me } from './api/views';
+import { actingRoles } from './components/acting-roles';
 
 export interface Session {
   me: Me;
@@ -24,8 +25,7 @@ export const hasRole = (me: Me, role: string) => (me.roles as readonly string[])
  * The caller may act in `role` now: their own, or received as Plt/Plh (the API lets a drafter's Plt/Plh
  * create the principal's documents, for instance).
  */
-export const holdsRole = (me: Me, role: string) =>
-  hasRole(me, role) || me.delegations.some((d) => d.delegate === me.username && d.active !== false && !d.revokedAt && d.role === role);
+export const holdsRole = (me: Me, role: string) => actingRoles(me).has(role);
 
 /** Only a DRAFTER (pemrakarsa), or their Plt/Plh, creates documents: the API refuses anyone else (403). */
 export const canDraft = (me: Me) => holdsRole(me, 'DRAFTER');

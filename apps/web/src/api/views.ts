@@ -13,6 +13,7 @@ export type Task = Schemas['Task'];
 export type Deadline = Schemas['Deadline'];
 export type UnitName = Schemas['UnitName'];
 export type ListGovernment = Schemas['ListGovernment'];
+export type Workflow = Schemas['Workflow'];
 
 /**
  * A document of either kind. Pages show the fields of both kinds (`progressReports`, `harmonization`,

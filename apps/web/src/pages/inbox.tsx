@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { documentPagePath } from '@workflow/domain/document-kind.types.js';
 import { api, ok } from '../api/client';
-import type { Task } from '../api/views';
+import type { Task, UnitName, Workflow } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
+import { actingRoles } from '../components/acting-roles';
+import { actsAcrossUnits, stagesActedIn, withSeen } from '../components/inbox-choices';
 import { useReloadWhenNotified } from '../components/layout';
 import { useSettledValue } from '../components/settled-value';
 import { searchWords, titleQuery } from '../components/title-query';
@@ -53,6 +55,21 @@ async function loadTasks(pages: number, { kind, state, unit, overdueOnly, q }: I
 /** A task's unit as the unit filter names it: the document's government and unit. */
 const unitKey = (t: Task) => `${t.governmentCode}/${t.unitCode}`;
 
+/**
+ * What "Tahap" and "Unit kerja" offer before any task shows one: the stages where the caller's roles act
+ * (the workflows the API describes) and, for roles acting on every unit of their government, its units.
+ */
+function useInboxChoices(roles: ReadonlySet<string>, kind: Task['kind'] | '', governmentCode: string) {
+  const workflows = useLoad(() => ok<{ items: Workflow[] }>(api.GET('/api/workflows')), []);
+  const items = workflows.data?.items ?? [];
+  const acrossUnits = actsAcrossUnits(items, roles);
+  const units = useLoad(() => (acrossUnits ? ok<{ items: UnitName[] }>(api.GET('/api/units')) : Promise.resolve({ items: [] })), [acrossUnits]);
+  return {
+    stages: stagesActedIn(items, roles, kind),
+    units: (units.data?.items ?? []).map((u) => ({ key: `${governmentCode}/${u.code}`, name: u.name })),
+  };
+}
+
 export function InboxPage() {
   const { me } = useSession();
   /** A task says whom the caller acts for by name (ui.md: "atas nama <nama>"); the delegations held give it. */
@@ -72,9 +89,13 @@ export function InboxPage() {
   const [paging, setPaging] = useState({ filterKey, pages: 1 });
   const pages = paging.filterKey === filterKey ? paging.pages : 1;
   const tasks = useLoad(() => loadTasks(pages, filter), [pages, filterKey]);
-  /** The stages and units offered: those of the tasks loaded without one chosen or a title searched (choosing one keeps the others offered). */
-  const [stages, setStages] = useState<string[]>([]);
-  const [units, setUnits] = useState<Array<{ key: string; name: string }>>([]);
+  /** The stages and units of the tasks loaded without one chosen or a title searched (choosing one keeps the others offered). */
+  const [seenStages, setSeenStages] = useState<string[]>([]);
+  const [seenUnits, setSeenUnits] = useState<Array<{ key: string; name: string }>>([]);
+  // offered also before a task shows them: a stage or unit beyond the tasks loaded is asked of the API all the same
+  const offered = useInboxChoices(actingRoles(me), kind as Task['kind'] | '', me.governmentCode);
+  const stages = withSeen(offered.stages, stage ? [...seenStages, stage] : seenStages);
+  const units = withSeen(offered.units, seenUnits, (u) => u.key).sort((a, b) => a.name.localeCompare(b.name, 'id'));
   /** How many tasks were loaded when more were asked for: the focus then goes to the first of the new ones shown. */
   const loadedBefore = useRef<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -99,10 +120,10 @@ export function InboxPage() {
 
   useEffect(() => {
     if (!tasks.data || q !== null) return;
-    if (!stage) setStages([...new Set(tasks.data.items.map((t) => t.state))]);
+    if (!stage) setSeenStages([...new Set(tasks.data.items.map((t) => t.state))]);
     if (!unit) {
       const named = new Map(tasks.data.items.map((t) => [unitKey(t), whose(t)]));
-      setUnits([...named].map(([key, name]) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name, 'id')));
+      setSeenUnits([...named].map(([key, name]) => ({ key, name })));
     }
   }, [tasks.data]);
 
