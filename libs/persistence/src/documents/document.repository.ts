@@ -73,13 +73,13 @@ export interface InboxDepth {
  * `unitCode` (in the document's government); only tasks overdue at `overdue.now` (or, `is` false, not).
  */
 export interface InboxNarrowing {
-  after: InboxPosition | null;
-  kind: DocumentKind | null;
-  governmentCode: string | null;
-  unitCode: string | null;
-  overdue: { is: boolean; now: Date } | null;
+  readonly after: InboxPosition | null;
+  readonly kind: DocumentKind | null;
+  readonly governmentCode: string | null;
+  readonly unitCode: string | null;
+  readonly overdue: { readonly is: boolean; readonly now: Date } | null;
   /** Only these documents (those whose title holds the words searched: `inboxTitleMatches`). */
-  documentIds: readonly string[] | null;
+  readonly documentIds: readonly string[] | null;
 }
 
 export const WHOLE_INBOX: InboxNarrowing = Object.freeze({ after: null, kind: null, governmentCode: null, unitCode: null, overdue: null, documentIds: null });
