@@ -398,6 +398,19 @@ describe.each([
     await filters.getByLabel('Unit kerja').selectOption({ label: 'Inspektorat' });
     await forUnit;
     await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`]);
+    // the filters are the page's address: Back from a document opened in the inbox, or a reload, finds them again
+    expect(Object.fromEntries(new URL(page().url()).searchParams)).toEqual({ q: `Unit ${label}`, governmentCode: 'kaltim', unitCode: 'inspektorat' });
+    const keptFilters = async () => {
+      await card(`Unit ${label} inspektorat`).waitFor();
+      expect([await filters.getByLabel('Cari judul').inputValue(), await filters.getByLabel('Unit kerja').inputValue()]).toEqual([`Unit ${label}`, 'kaltim/inspektorat']);
+      await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`]);
+    };
+    await page().getByRole('link', { name: `Unit ${label} inspektorat` }).click();
+    await page().getByRole('heading', { name: `Unit ${label} inspektorat`, level: 1 }).waitFor();
+    await page().goBack();
+    await keptFilters();
+    await page().reload();
+    await keptFilters();
     const forLate = asked({ governmentCode: 'kaltim', unitCode: 'inspektorat', overdue: 'true' });
     await filters.getByLabel('Hanya yang terlambat').check();
     await forLate;
@@ -408,6 +421,15 @@ describe.each([
     await filters.getByLabel('Unit kerja').selectOption({ label: 'Semua' });
     await page().getByRole('status').filter({ hasText: /^2 tugas sesuai saringan$/ }).waitFor();
     await expect(shown()).resolves.toEqual([`Unit ${label} inspektorat`, `Unit ${label} kominfo`]);
+    // "Hapus saringan" where the filters find nothing, and where the API refuses a value of the address
+    await filters.getByLabel('Cari judul').fill(`Unit ${label} tidak ada`);
+    await page().getByRole('link', { name: 'Hapus saringan' }).click();
+    await page().getByTestId('task').first().waitFor();
+    expect([new URL(page().url()).search, await filters.getByLabel('Cari judul').inputValue(), await filters.getByLabel('Unit kerja').inputValue()]).toEqual(['', '', '']);
+    await page().goto(`${app.baseUrl}/?kind=bukan-jenis`);
+    await page().getByRole('alert').filter({ hasText: 'Saringan tidak dapat dipakai: periksa jenis, tahap dan unit kerja pada alamat halaman ini.' }).waitFor();
+    await page().getByRole('alert').getByRole('link', { name: 'Hapus saringan' }).click();
+    await page().getByTestId('task').first().waitFor();
   });
 
   it('Pemberitahuan pages through older ones, shows only the unread, marks read all it showed (not one that came later) and what is opened', async () => {

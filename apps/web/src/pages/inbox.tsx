@@ -9,9 +9,10 @@ import { actsAcrossUnits, stagesActedIn, withSeen } from '../components/inbox-ch
 import { useReloadWhenNotified } from '../components/layout';
 import { useSettledValue } from '../components/settled-value';
 import { searchWords, titleQuery } from '../components/title-query';
-import { INBOX_SEARCH_TOO_BROAD } from '../i18n/list-filter-problem';
+import { inboxFilterProblem } from '../i18n/list-filter-problem';
 import { KIND_LABELS, number, stageLabel, whoseDocument } from '../i18n/words';
-import { Link } from '../router';
+import { Link, navigate } from '../router';
+import type { PageProps } from '../routes';
 import { useSession } from '../session';
 
 /** The most the API gives in one answer; the inbox renders them in one pass (no request per row). */
@@ -70,15 +71,24 @@ function useInboxChoices(roles: ReadonlySet<string>, kind: Task['kind'] | '', go
   };
 }
 
-export function InboxPage() {
+export function InboxPage({ query }: PageProps) {
   const { me } = useSession();
   /** A task says whom the caller acts for by name (ui.md: "atas nama <nama>"); the delegations held give it. */
   const principalName = (username: string) => me.delegations.find((d) => d.principal === username)?.principalName ?? username;
-  const [kind, setKind] = useState('');
-  const [stage, setStage] = useState('');
-  const [unit, setUnit] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const [search, setSearch] = useState('');
+  // the filters are the URL's (the API's names), so going back from a document, or reloading, finds them as they were;
+  // a choice replaces the URL rather than adding to the history, as Back leaves the inbox at once
+  const kind = query.get('kind') ?? '';
+  const stage = query.get('state') ?? '';
+  const unit = query.get('governmentCode') && query.get('unitCode') ? `${query.get('governmentCode')}/${query.get('unitCode')}` : '';
+  const overdueOnly = query.get('overdue') === 'true';
+  const search = query.get('q') ?? '';
+  const choose = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(query);
+    for (const [key, value] of Object.entries(changes)) if (value) next.set(key, value);
+    else next.delete(key);
+    const text = next.toString();
+    navigate(text ? `/?${text}` : '/', { replace: true });
+  };
   // the title's words go to the API once the typing pauses; meanwhile the page filters what it has
   const typedQuery = titleQuery(search);
   const q = useSettledValue(typedQuery, SEARCH_PAUSE_MS);
@@ -95,7 +105,12 @@ export function InboxPage() {
   // offered also before a task shows them: a stage or unit beyond the tasks loaded is asked of the API all the same
   const offered = useInboxChoices(actingRoles(me), kind as Task['kind'] | '', me.governmentCode);
   const stages = withSeen(offered.stages, stage ? [...seenStages, stage] : seenStages);
-  const units = withSeen(offered.units, seenUnits, (u) => u.key).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  /** Whose document a task is, named as the card names it (a province's Biro also facilitates its regencies'). */
+  const whose = (t: Task) => whoseDocument(t, me.governmentCode);
+  // a unit the URL names is offered also before a task of it is loaded (by its code until one names it)
+  const named = tasks.data?.items.find((t) => unitKey(t) === unit);
+  const chosenUnit = unit ? [{ key: unit, name: named ? whose(named) : unit }] : [];
+  const units = withSeen(offered.units, [...seenUnits, ...chosenUnit], (u) => u.key).sort((a, b) => a.name.localeCompare(b.name, 'id'));
   /** How many tasks were loaded when more were asked for: the focus then goes to the first of the new ones shown. */
   const loadedBefore = useRef<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -104,8 +119,6 @@ export function InboxPage() {
 
   const all = tasks.data?.items ?? [];
   const more = Boolean(tasks.data?.next);
-  /** Whose document a task is, named as the card names it (a province's Biro also facilitates its regencies'). */
-  const whose = (t: Task) => whoseDocument(t, me.governmentCode);
   const words = searchWords(search);
   const askedOfApi = Boolean(kind || stage || unit || overdueOnly || q);
   /** Words the API cannot take (too long): the title filters only the tasks loaded. */
@@ -117,6 +130,11 @@ export function InboxPage() {
   );
 
   const late = shown.filter((t) => t.overdue).length;
+  const reset = (
+    <Link href="/" class="button">
+      Hapus saringan
+    </Link>
+  );
 
   useEffect(() => {
     if (!tasks.data || q !== null) return;
@@ -143,11 +161,11 @@ export function InboxPage() {
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           Cari judul
-          <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+          <input type="search" value={search} onInput={(e) => choose({ q: e.currentTarget.value })} />
         </label>
         <label>
           Jenis
-          <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+          <select value={kind} onChange={(e) => choose({ kind: e.currentTarget.value })}>
             <option value="">Semua</option>
             <option value="quick-win">Quick Win</option>
             <option value="regulation">Rancangan Peraturan</option>
@@ -155,7 +173,7 @@ export function InboxPage() {
         </label>
         <label>
           Tahap
-          <select value={stage} onChange={(e) => setStage(e.currentTarget.value)}>
+          <select value={stage} onChange={(e) => choose({ state: e.currentTarget.value })}>
             <option value="">Semua</option>
             {stages.map((s) => (
               <option key={s} value={s}>
@@ -164,10 +182,16 @@ export function InboxPage() {
             ))}
           </select>
         </label>
-        {units.length > 1 && (
+        {(units.length > 1 || unit) && (
           <label>
             Unit kerja
-            <select value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
+            <select
+              value={unit}
+              onChange={(e) => {
+                const [governmentCode = '', unitCode = ''] = e.currentTarget.value.split('/');
+                choose({ governmentCode, unitCode });
+              }}
+            >
               <option value="">Semua</option>
               {units.map((u) => (
                 <option key={u.key} value={u.key}>
@@ -178,19 +202,25 @@ export function InboxPage() {
           </label>
         )}
         <label class="check">
-          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
+          <input type="checkbox" checked={overdueOnly} onChange={(e) => choose({ overdue: e.currentTarget.checked ? 'true' : '' })} />
           Hanya yang terlambat
         </label>
       </form>
       {tasks.loading && !tasks.data && <Loading />}
-      {tasks.error?.code === 'SEARCH_TOO_BROAD' && (
-        <p class="alert" role="alert">
-          {INBOX_SEARCH_TOO_BROAD}
-        </p>
+      {tasks.error?.status === 400 && (
+        <div class="alert" role="alert">
+          <p>{inboxFilterProblem(tasks.error)}</p>
+          {reset}
+        </div>
       )}
-      {tasks.error && tasks.error.code !== 'SEARCH_TOO_BROAD' && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
+      {tasks.error && tasks.error.status !== 400 && <ErrorMessage error={tasks.error} onRetry={tasks.reload} />}
       {tasks.data && all.length === 0 && !askedOfApi && <Empty>Tidak ada tugas yang menunggu Anda.</Empty>}
-      {tasks.data && (all.length > 0 || askedOfApi) && shown.length === 0 && <Empty>Tidak ada tugas yang sesuai dengan saringan{more && searchedHere ? ' di antara tugas yang sudah dimuat' : ''}.</Empty>}
+      {tasks.data && (all.length > 0 || askedOfApi) && shown.length === 0 && (
+        <>
+          <Empty>Tidak ada tugas yang sesuai dengan saringan{more && searchedHere ? ' di antara tugas yang sudah dimuat' : ''}.</Empty>
+          {reset}
+        </>
+      )}
       {shown.length > 0 && (
         <p class="muted" role="status">
           {number(shown.length)} tugas{filtered ? ' sesuai saringan' : ''}
