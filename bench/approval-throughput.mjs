@@ -239,6 +239,10 @@ ${fixed.errors > 0 ? `The fixed load's failed requests (at most five kinds): ${f
 | function | self ms | share |
 |---|---|---|
 ${profile.ranked.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${fmt(f.ms)} | ${fmt(f.share * 100)}% |`).join('\n')}
+
+V8 samples on a wall-clock timer, so \`writev\` and \`writeBuffer\` (socket and log writes) also hold the time the API
+waited for a core after such a write woke PostgreSQL; \`perf\`'s samples on the CPU alone (\`BENCH_COST_PERF=1 npm run
+bench:cost\`) find no such hot spot, and section 1a's parts table says what the API's CPU goes to.
 </details>
 
 <details><summary>The fixed load by the second in which its requests were issued</summary>
