@@ -430,6 +430,16 @@ describe.each([
     await page().getByRole('alert').filter({ hasText: 'Saringan tidak dapat dipakai: periksa jenis, tahap dan unit kerja pada alamat halaman ini.' }).waitFor();
     await page().getByRole('alert').getByRole('link', { name: 'Hapus saringan' }).click();
     await page().getByTestId('task').first().waitFor();
+    // acted on from the filtered inbox, the document leads back to the inbox as it was filtered
+    await filters.getByLabel('Unit kerja').selectOption({ label: 'Inspektorat' });
+    await page().getByRole('link', { name: `Unit ${label} inspektorat` }).click();
+    await page().locator('[data-action="VERIFY"]').click();
+    await page().getByRole('dialog').getByRole('button', { name: 'Kirim' }).click();
+    await page().getByRole('status').filter({ hasText: 'Verifikasi: berhasil.' }).getByRole('link', { name: 'Kembali ke Kotak Masuk' }).click();
+    await page().getByRole('heading', { name: 'Kotak Masuk', level: 1 }).waitFor();
+    expect([new URL(page().url()).searchParams.get('unitCode'), await filters.getByLabel('Unit kerja').inputValue()]).toEqual(['inspektorat', 'kaltim/inspektorat']);
+    // the Inspektorat's one task here is verified: the inbox so filtered has nothing left
+    await page().getByText('Tidak ada tugas yang sesuai dengan saringan.').waitFor();
   });
 
   it('Pemberitahuan pages through older ones, shows only the unread, marks read all it showed (not one that came later) and what is opened', async () => {

@@ -10,8 +10,10 @@ import { HistoryTimeline } from '../components/history-timeline';
 import { VersionCompare } from '../components/version-compare';
 import { WorkflowDiagram } from '../components/workflow-diagram';
 import { actionLabel, dateTime, KIND_LABELS, stageLabel } from '../i18n/words';
+import { inboxAddress } from '../components/inbox-address';
 import { Link } from '../router';
 import type { PageProps } from '../routes';
+import { useSession } from '../session';
 
 type KindPath = 'quick-wins' | 'regulations';
 
@@ -35,6 +37,7 @@ function fire(kindPath: KindPath, doc: DocumentView, action: string, input: Acti
 const EDITABLE = new Set(['draft', 'revision']);
 
 export function DocumentPage({ params }: PageProps) {
+  const { me } = useSession();
   const kindPath = params.kindPath as KindPath;
   const loaded = useLoad(() => load(kindPath, params.id!), [kindPath, params.id]);
   const [action, setAction] = useState<string | null>(null);
@@ -45,7 +48,7 @@ export function DocumentPage({ params }: PageProps) {
       <section>
         <h1>{loaded.error.status === 404 ? 'Tidak ditemukan' : 'Dokumen tidak dapat dibuka'}</h1>
         <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
-        <Link href="/">Kembali ke Kotak Masuk</Link>
+        <Link href={inboxAddress(me.username)}>Kembali ke Kotak Masuk</Link>
       </section>
     );
   }
@@ -79,7 +82,7 @@ export function DocumentPage({ params }: PageProps) {
       <h1>{doc.title}</h1>
       {notice && (
         <p class="notice" role="status">
-          {notice}
+          {notice} <Link href={inboxAddress(me.username)}>Kembali ke Kotak Masuk</Link>
         </p>
       )}
       <section aria-labelledby="tahap">

@@ -5,6 +5,7 @@ import type { Task, UnitName, Workflow } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
 import { actingRoles } from '../components/acting-roles';
+import { rememberInboxAddress } from '../components/inbox-address';
 import { actsAcrossUnits, stagesActedIn, withSeen } from '../components/inbox-choices';
 import { useReloadWhenNotified } from '../components/layout';
 import { useSettledValue } from '../components/settled-value';
@@ -89,6 +90,8 @@ export function InboxPage({ query }: PageProps) {
     const text = next.toString();
     navigate(text ? `/?${text}` : '/', { replace: true });
   };
+  // a document opened from here leads back to the inbox as filtered ("Kembali ke Kotak Masuk")
+  useEffect(() => rememberInboxAddress(me.username, query.toString()), [query.toString()]);
   // the title's words go to the API once the typing pauses; meanwhile the page filters what it has
   const typedQuery = titleQuery(search);
   const q = useSettledValue(typedQuery, SEARCH_PAUSE_MS);
