@@ -12,7 +12,9 @@ import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { topFunctions } from './lib/cpu-profile.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
 import os from 'node:os';
-import { build, dropConnections, withClient, fmt, login, machineBusyMs, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import {
+  backendsCpuMs, backendsCpuMsBetween, build, dropConnections, withClient, fmt, login, machineBusyMs, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, redisCpuMs, REDIS_URL, request, startProcess, startWorker, summarize, treeCpuMs, waitHealthy, writeSection,
+} from './lib/stack.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 /** The machine's load average when the run started (other work on a shared machine moves every figure here). */
@@ -95,9 +97,12 @@ function bySecond(timeline) {
  * took after the last response. Also what the run cost the machine's cores per transition, and how much
  * of it was this script's own (the load generator shares the cores with the stack).
  */
-async function saturation(tokens, ids, url) {
+async function saturation(tokens, ids, url, { api, worker }) {
   return withClient(url, async (db) => {
     const latencies = [];
+    const database = new URL(url).pathname.slice(1);
+    const parts = async () => ({ api: treeCpuMs(api.child.pid), worker: treeCpuMs(worker.child.pid), backends: await backendsCpuMs(db, database), redis: await redisCpuMs() });
+    const partsBefore = await parts();
     const started = performance.now();
     const [busyBefore, ownBefore] = [machineBusyMs(), process.cpuUsage()];
     await pool(ids.length, CONCURRENCY, async (i) => {
@@ -107,7 +112,17 @@ async function saturation(tokens, ids, url) {
     await outboxDrained(db, 20);
     const seconds = (performance.now() - started) / 1000;
     const own = process.cpuUsage(ownBefore);
-    const cpu = { machineMs: (machineBusyMs() - busyBefore) / latencies.length, generatorMs: (own.user + own.system) / 1000 / latencies.length };
+    const busy = machineBusyMs() - busyBefore;
+    const partsAfter = await parts();
+    const per = (ms) => ms / latencies.length;
+    const cpu = {
+      machineMs: per(busy),
+      generatorMs: per((own.user + own.system) / 1000),
+      apiMs: per(partsAfter.api - partsBefore.api),
+      workerMs: per(partsAfter.worker - partsBefore.worker),
+      postgresMs: per(backendsCpuMsBetween(partsBefore.backends, partsAfter.backends)),
+      redisMs: per(partsAfter.redis - partsBefore.redis),
+    };
     return { ...summarize(latencies), perSecond: latencies.length / seconds, seconds, relaySeconds: (performance.now() - answered) / 1000, cpu };
   });
 }
@@ -162,7 +177,7 @@ async function profileApi(env) {
     await waitHealthy(BASE);
     const tokens = {};
     for (const [user] of STEPS) tokens[user] = await login(BASE, user);
-    await saturation(tokens, await createDocuments(tokens, PROFILE_DOCS), env.DATABASE_URL);
+    await saturation(tokens, await createDocuments(tokens, PROFILE_DOCS), env.DATABASE_URL, { api, worker });
   } finally {
     api.child.kill('SIGUSR2');
     await exited;
@@ -195,7 +210,7 @@ async function main() {
 
     const fixedDocs = await createDocuments(tokens, Math.ceil((RATE * FIXED_SECONDS) / STEPS.length) + 50);
     // warm-up: JIT, pools, caches
-    await saturation(tokens, await createDocuments(tokens, 200), url);
+    await saturation(tokens, await createDocuments(tokens, 200), url, { api, worker });
     // each phase starts with the worker idle, not relaying the backlog of the phase before it
     await drained(url);
     const fixedStart = new Date();
@@ -203,7 +218,7 @@ async function main() {
     const reconnections = await connectionsOpenedSince(url, fixedStart);
     const saturationDocs = await createDocuments(tokens, SATURATION_DOCS);
     await drained(url);
-    const saturated = await saturation(tokens, saturationDocs, url);
+    const saturated = await saturation(tokens, saturationDocs, url, { api, worker });
     // the database's limit with nothing else running: API and worker stopped
     await api.stop();
     await worker.stop();
@@ -230,6 +245,7 @@ ${pgbench.map((r) => `| pgbench, ${r.clients} clients${r.stateChange ? ', state 
 
 The saturation rate counts until the worker had relayed every outbox row of the phase: ${fmt(saturated.relaySeconds, 2)} s after the last response (of ${fmt(saturated.seconds, 1)} s).
 At saturation the cores were busy ${fmt(saturated.cpu.machineMs, 2)} ms per transition (${fmt((saturated.cpu.machineMs * saturated.perSecond) / (os.cpus().length * 10))}% of ${os.cpus().length} cores, /proc/stat), of which the load generator (this script's process) took ${fmt(saturated.cpu.generatorMs, 2)} ms: the stack's own ${fmt(saturated.cpu.machineMs - saturated.cpu.generatorMs, 2)} ms per transition would allow ${fmt((os.cpus().length * 1000) / (saturated.cpu.machineMs - saturated.cpu.generatorMs))}/s on these cores with the generator elsewhere.
+By process (utime + stime from /proc; Redis from its INFO cpu), per transition: the API ${fmt(saturated.cpu.apiMs, 2)} ms${env.API_PROCESSES === '1' ? '' : ` (its ${env.API_PROCESSES} processes)`}, the worker ${fmt(saturated.cpu.workerMs, 2)} ms, PostgreSQL's backends ${fmt(saturated.cpu.postgresMs, 2)} ms, Redis ${fmt(saturated.cpu.redisMs, 2)} ms, the load generator ${fmt(saturated.cpu.generatorMs, 2)} ms; the rest of the cores' busy time, ${fmt(saturated.cpu.machineMs - saturated.cpu.apiMs - saturated.cpu.workerMs - saturated.cpu.postgresMs - saturated.cpu.redisMs - saturated.cpu.generatorMs, 2)} ms, is the kernel's work outside these processes and PostgreSQL's own background processes.
 alur reaches **${fmt(ratio * 100)}%** of the pgbench limit at 4 clients measured in the same run (the mean of its two runs, ${fmt(limit)}/s), and ${fmt((saturated.perSecond / withStateChange) * 100)}% of the shape whose document changes state as alur's does, so that its list-total and report triggers fire (${fmt(withStateChange)}/s).
 During the fixed load PostgreSQL started ${reconnections} client connection(s) still open at its end (a pool reopening idle connections under load shows here: each new backend loads the catalog and compiles the trigger functions first).
 ${fixed.errors > 0 ? `The fixed load's failed requests (at most five kinds): ${fixed.errorTexts.map((t) => `\`${t.replace(/`/g, "'")}\``).join('; ')}.\n` : ''}Targets: >= 1,000 transitions/s at saturation (${saturated.perSecond >= 1000 ? 'met' : `not met: ${fmt((1 - saturated.perSecond / 1000) * 100)}% short`}), >= 40% of the pgbench limit (${ratio >= 0.4 ? 'met' : 'not met'}), p99 <= 25 ms at ${RATE} req/s (${fixed.p99 <= 25 ? 'met' : `not met by ${fmt(fixed.p99 - 25)} ms`}).

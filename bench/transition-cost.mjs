@@ -8,15 +8,14 @@
 //   npm run bench:cost      (env: BENCH_COST_DOCS, BENCH_COST_CONCURRENCY; BENCH_COST_NO_WRITE=1 leaves RESULTS.md alone;
 //                            BENCH_API_NODE_FLAGS adds Node flags to the API, e.g. --max-semi-space-size=32)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
 import { groupShares, topFunctions } from './lib/cpu-profile.mjs';
 import os from 'node:os';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import {
-  backendsCpuMs, backendsCpuMsBetween, build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, REDIS_URL, request, startProcess, startWorker, statCpuMs, waitHealthy, writeSection, admin,
+  backendsCpuMs, backendsCpuMsBetween, build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, redisCpuMs, REDIS_URL, request, safeRead, startProcess, startWorker, treeCpuMs, waitHealthy, withDescendants, writeSection, admin,
 } from './lib/stack.mjs';
 
 const DOCS = Number(process.env.BENCH_COST_DOCS ?? 300);
@@ -60,22 +59,6 @@ const STEPS = APPROVAL_STEPS;
 
 const quickWin = (i) => benchQuickWin('cost', i);
 
-/** A process and all its descendants (the API's cluster workers, a shell's children). */
-function withDescendants(pid) {
-  const children = safeList(`/proc/${pid}/task`).flatMap((task) => safeRead(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean).map(Number));
-  return [pid, ...children.flatMap(withDescendants)];
-}
-
-/** utime + stime of a process and its descendants, in ms. */
-function cpuMs(pid) {
-  let ms = 0;
-  for (const p of withDescendants(pid)) {
-    const stat = safeRead(`/proc/${p}/stat`);
-    if (stat) ms += statCpuMs(stat);
-  }
-  return ms;
-}
-
 /** Read and write system calls of a process and its descendants (/proc/<pid>/io): counts, not time. */
 function syscalls(pid) {
   const total = { reads: 0, writes: 0 };
@@ -86,20 +69,6 @@ function syscalls(pid) {
   }
   return total;
 }
-const safeList = (dir) => {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-};
-const safeRead = (file) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-};
 
 async function createDocuments(tokens, n) {
   const ids = new Array(n);
@@ -142,19 +111,6 @@ async function queriesSoFar(pid, file) {
 }
 
 /** The database's counters and the CPU of every process, at one moment (after stats are flushed). */
-/** The Redis server's own CPU so far (INFO cpu: user + system of its process), in ms; the benchmark has Redis to itself. */
-async function redisCpuMs() {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    const info = await redis.info('cpu');
-    const field = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
-    return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function snapshot(c, api, worker) {
   await new Promise((r) => setTimeout(r, 1500)); // backends flush their statistics at most once a second
   await c.query('SELECT pg_stat_clear_snapshot()');
@@ -162,7 +118,7 @@ async function snapshot(c, api, worker) {
   const [db] = (await c.query(`SELECT xact_commit, blks_hit, blks_read, tup_inserted, tup_updated, tup_deleted, tup_returned, tup_fetched FROM pg_stat_database WHERE datname = $1`, [DB])).rows;
   const functions = (await c.query(`SELECT funcname, calls, self_time, total_time FROM pg_stat_user_functions`)).rows;
   const tables = (await c.query(`SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables`)).rows;
-  return { redis: await redisCpuMs(), api: cpuMs(api.child.pid), worker: cpuMs(worker.child.pid), apiCalls: syscalls(api.child.pid), workerCalls: syscalls(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid, `${COUNT_FILE}.api`), workerQueries: await queriesSoFar(worker.child.pid, `${COUNT_FILE}.worker`) };
+  return { redis: await redisCpuMs(), api: treeCpuMs(api.child.pid), worker: treeCpuMs(worker.child.pid), apiCalls: syscalls(api.child.pid), workerCalls: syscalls(worker.child.pid), pgCpu, db, functions, tables, queries: await queriesSoFar(api.child.pid, `${COUNT_FILE}.api`), workerQueries: await queriesSoFar(worker.child.pid, `${COUNT_FILE}.worker`) };
 }
 
 /** Queries per transition by the first words of their text. */

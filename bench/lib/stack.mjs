@@ -1,9 +1,10 @@
 // Shared pieces of the benchmarks: the local stack (API + worker from dist/ on a bench database),
 // an HTTP client with keep-alive, percentiles, and the RESULTS.md writer.
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -261,4 +262,50 @@ export function backendsCpuMsBetween(before, after) {
 /** utime + stime of one process, in ms. */
 export function processCpuMs(pid) {
   return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+/** A file's text, or '' when it is not there (a process gone meanwhile). */
+export function safeRead(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function safeList(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** A process and all its descendants (the API's cluster workers, a shell's children). */
+export function withDescendants(pid) {
+  const children = safeList(`/proc/${pid}/task`).flatMap((task) => safeRead(`/proc/${pid}/task/${task}/children`).split(' ').filter(Boolean).map(Number));
+  return [pid, ...children.flatMap(withDescendants)];
+}
+
+/** utime + stime of a process and its descendants, in ms. */
+export function treeCpuMs(pid) {
+  let ms = 0;
+  for (const p of withDescendants(pid)) {
+    const stat = safeRead(`/proc/${p}/stat`);
+    if (stat) ms += statCpuMs(stat);
+  }
+  return ms;
+}
+
+/** The Redis server's own CPU so far (INFO cpu: user + system of its process), in ms; a benchmark has Redis to itself. */
+export async function redisCpuMs() {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const info = await redis.info('cpu');
+    const field = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+    return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
+  } finally {
+    redis.disconnect();
+  }
 }
