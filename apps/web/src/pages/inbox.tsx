@@ -21,11 +21,12 @@ const LIMIT = 200;
 /** How long the typing in "Cari judul" pauses before its words are asked of the API. */
 const SEARCH_PAUSE_MS = 400;
 
-/** What the API narrows the inbox to, when chosen: a kind, a stage, a unit (`<governmentCode>/<unitCode>`), the overdue, title words. */
+/** What the API narrows the inbox to, when chosen: a kind, a stage, a unit (with its government), the overdue, title words. */
 interface InboxFilter {
   kind: string;
   state: string;
-  unit: string;
+  governmentCode: string;
+  unitCode: string;
   overdueOnly: boolean;
   q: string | null;
 }
@@ -34,14 +35,13 @@ interface InboxFilter {
  * The first `pages` pages of the caller's tasks, one after another (each begins where the one before ended),
  * narrowed by the API to the filter chosen, so that a choice also finds tasks not loaded yet.
  */
-async function loadTasks(pages: number, { kind, state, unit, overdueOnly, q }: InboxFilter): Promise<{ items: Task[]; next: string | null }> {
+async function loadTasks(pages: number, { kind, state, governmentCode, unitCode, overdueOnly, q }: InboxFilter): Promise<{ items: Task[]; next: string | null }> {
   const items: Task[] = [];
   let next: string | null = null;
-  const [governmentCode, unitCode] = unit.split('/');
   const narrowed = {
     ...(kind ? { kind: kind as Task['kind'] } : {}),
     ...(state ? { state } : {}),
-    ...(unit ? { governmentCode, unitCode } : {}),
+    ...(governmentCode && unitCode ? { governmentCode, unitCode } : {}),
     ...(overdueOnly ? { overdue: true } : {}),
     ...(q === null ? {} : { q }),
   };
@@ -80,7 +80,10 @@ export function InboxPage({ query }: PageProps) {
   // a choice replaces the URL rather than adding to the history, as Back leaves the inbox at once
   const kind = query.get('kind') ?? '';
   const stage = query.get('state') ?? '';
-  const unit = query.get('governmentCode') && query.get('unitCode') ? `${query.get('governmentCode')}/${query.get('unitCode')}` : '';
+  const governmentCode = query.get('governmentCode') ?? '';
+  const unitCode = query.get('unitCode') ?? '';
+  /** The unit chosen as the unit filter names it (`unitKey`), '' for none. */
+  const unit = governmentCode && unitCode ? `${governmentCode}/${unitCode}` : '';
   const overdueOnly = query.get('overdue') === 'true';
   const search = query.get('q') ?? '';
   const choose = (changes: Record<string, string>) => {
@@ -95,7 +98,7 @@ export function InboxPage({ query }: PageProps) {
   // the title's words go to the API once the typing pauses; meanwhile the page filters what it has
   const typedQuery = titleQuery(search);
   const q = useSettledValue(typedQuery, SEARCH_PAUSE_MS);
-  const filter: InboxFilter = { kind, state: stage, unit, overdueOnly, q };
+  const filter: InboxFilter = { kind, state: stage, governmentCode, unitCode, overdueOnly, q };
   const filterKey = JSON.stringify(filter);
   // more pages when asked ("Muat tugas berikutnya"), for the filter they were asked under (another starts at one);
   // a reload reads again as many as were shown
@@ -111,8 +114,8 @@ export function InboxPage({ query }: PageProps) {
   /** Whose document a task is, named as the card names it (a province's Biro also facilitates its regencies'). */
   const whose = (t: Task) => whoseDocument(t, me.governmentCode);
   // a unit the URL names is offered also before a task of it is loaded (by its code until one names it)
-  const named = tasks.data?.items.find((t) => unitKey(t) === unit);
-  const chosenUnit = unit ? [{ key: unit, name: named ? whose(named) : unit }] : [];
+  const ofChosenUnit = tasks.data?.items.find((t) => unitKey(t) === unit);
+  const chosenUnit = unit ? [{ key: unit, name: ofChosenUnit ? whose(ofChosenUnit) : unit }] : [];
   const units = withSeen(offered.units, [...seenUnits, ...chosenUnit], (u) => u.key).sort((a, b) => a.name.localeCompare(b.name, 'id'));
   /** How many tasks were loaded when more were asked for: the focus then goes to the first of the new ones shown. */
   const loadedBefore = useRef<number | null>(null);
