@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { act, createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
 import { toLocalDateTime, WorkingDayCalendar, type Holiday, type OfficeHours } from '#workflow';
 import { regulationInCoordination } from './support/coordination.js';
+import { delegate } from './support/deadline-helpers.js';
 import { driveTo } from './support/quick-win.js';
 import { regulationIn } from './support/regulation.js';
 import { addUser, setRoles } from './support/users.js';
@@ -271,6 +272,31 @@ describe('GET /api/tasks', () => {
     expect((await t.http.get(`/api/regulations/${regulation.id}`).set(auth)).body).toMatchObject(whose);
     const list = (await t.http.get('/api/regulations?state=facilitation').set(auth)).body as { items: Array<{ id: string }> };
     expect(list.items.find((d) => d.id === regulation.id)).toMatchObject(whose);
+  });
+
+  it("names the governments its tasks can be on, the caller's own first, whatever the filters: a province's Biro Hukum and its Plh also the regencies and cities it facilitates", async () => {
+    const governments = async (user: string, query = '') => {
+      const res = await t.http.get(`/api/tasks${query}`).set(await t.auth(user));
+      expect({ user, query, status: res.status }).toEqual({ user, query, status: 200 });
+      return (res.body.governments as Array<{ code: string; name: string }>).map((g) => g.code);
+    };
+    // with or without tasks found, narrowed to another government, a kind it has no task of, or nothing at all
+    for (const query of ['', '?kind=quick-win', '?governmentCode=paser&state=facilitation', '?q=judul-yang-tidak-ada', '?limit=1']) {
+      expect({ query, governments: await governments('kaltim.hukum', query) }).toEqual({ query, governments: ['kaltim', 'berau', 'paser'] });
+    }
+    const named = (await t.http.get('/api/tasks').set(await t.auth('kaltim.hukum'))).body.governments;
+    expect(named).toEqual([
+      { code: 'kaltim', name: 'Pemerintah Provinsi Kalimantan Timur' },
+      { code: 'berau', name: 'Pemerintah Kabupaten Berau' },
+      { code: 'paser', name: 'Pemerintah Kabupaten Paser' },
+    ]);
+    // a regency's Bagian Hukum and everyone else acts on their own government alone
+    for (const user of ['paser.hukum', 'kaltim.drafter', 'kaltim.sekda', 'berau.kadis']) expect({ user, governments: await governments(user) }).toEqual({ user, governments: [user.split('.')[0]] });
+    // the Plh of the province's Biro Hukum facilitates as it does, while the delegation is in force
+    await addUser(t, { username: 'kaltim.hukum-plh', governmentCode: 'kaltim', unitCode: 'biro-hukum', roles: ['DRAFTER'] });
+    expect(await governments('kaltim.hukum-plh')).toEqual(['kaltim']);
+    await delegate(t.dataSource, 'kaltim.hukum', 'kaltim.hukum-plh', 'LEGAL');
+    expect(await governments('kaltim.hukum-plh')).toEqual(['kaltim', 'berau', 'paser']);
   });
 
   it('a creator holding the reviewing role is offered only what separation of duties leaves', async () => {

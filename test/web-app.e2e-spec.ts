@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { LoginRateLimiter } from '../apps/api/src/auth/login-rate-limiter.js';
 import { act, createQuickWin, createRegulation, createTestWorker, notificationsOf, screenshot, seriousA11yViolations, signIn, startBrowserApp, tablesOverflowingSideways, unevenFilterControls, type BrowserApp } from '#testing';
 import { historyOf } from './support/quick-win.js';
+import { regulationIn } from './support/regulation.js';
 import { addUser } from './support/users.js';
 
 jest.setTimeout(180_000);
@@ -386,6 +387,8 @@ describe.each([
     const unitsOffered = await filters.getByLabel('Unit kerja').locator('option').allTextContents();
     expect(unitsOffered).toEqual(expect.arrayContaining(['Semua', 'Biro Hukum', 'Biro Organisasi', 'Dinas Komunikasi dan Informatika', 'Inspektorat', 'Sekretariat Daerah']));
     expect(await filters.getByLabel('Tahap').locator('option').allTextContents()).toEqual(['Semua', 'Verifikasi oleh Biro/Bagian Organisasi']);
+    // its tasks are all of its own government: no government to choose
+    expect(await filters.getByLabel('Pemerintah daerah').count()).toBe(0);
     expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
     await screenshot(page(), `${label}-kotak-masuk-biro`);
     // the unit and the lateness are asked of the API, so they also find tasks beyond those loaded
@@ -427,7 +430,7 @@ describe.each([
     await page().getByTestId('task').first().waitFor();
     expect([new URL(page().url()).search, await filters.getByLabel('Cari judul').inputValue(), await filters.getByLabel('Unit kerja').inputValue()]).toEqual(['', '', '']);
     await page().goto(`${app.baseUrl}/?kind=bukan-jenis`);
-    await page().getByRole('alert').filter({ hasText: 'Saringan tidak dapat dipakai: periksa jenis, tahap dan unit kerja pada alamat halaman ini.' }).waitFor();
+    await page().getByRole('alert').filter({ hasText: 'Saringan tidak dapat dipakai: periksa jenis, tahap, pemerintah daerah dan unit kerja pada alamat halaman ini.' }).waitFor();
     await page().getByRole('alert').getByRole('link', { name: 'Hapus saringan' }).click();
     await page().getByTestId('task').first().waitFor();
     // acted on from the filtered inbox, the document leads back to the inbox as it was filtered
@@ -440,6 +443,52 @@ describe.each([
     expect([new URL(page().url()).searchParams.get('unitCode'), await filters.getByLabel('Unit kerja').inputValue()]).toEqual(['inspektorat', 'kaltim/inspektorat']);
     // the Inspektorat's one task here is verified: the inbox so filtered has nothing left
     await page().getByText('Tidak ada tugas yang sesuai dengan saringan.').waitFor();
+  });
+
+  it("a province's Biro Hukum narrows its inbox to a regency it facilitates, then to one of the regency's units", async () => {
+    await regulationIn(app.t, 'paser', 'facilitation', { title: `Fasilitasi ${label} Paser` });
+    await regulationIn(app.t, 'berau', 'facilitation', { title: `Fasilitasi ${label} Berau` });
+    await signIn(app, 'kaltim.hukum', '/');
+    const filters = page().locator('form.filters');
+    const government = filters.getByLabel('Pemerintah daerah');
+    const unit = filters.getByLabel('Unit kerja');
+    const titles = async () => (await page().getByTestId('task').locator('a.title').allTextContents()).filter((title) => title.includes(`Fasilitasi ${label}`)).sort();
+    const address = () => Object.fromEntries(new URL(page().url()).searchParams);
+    const asked = (wanted: Record<string, string>) =>
+      page().waitForRequest((request) => {
+        const url = new URL(request.url());
+        return url.pathname === '/api/tasks' && JSON.stringify(Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'limit'))) === JSON.stringify(wanted);
+      });
+    await page().getByRole('link', { name: `Fasilitasi ${label} Berau` }).waitFor();
+    await expect(titles()).resolves.toEqual([`Fasilitasi ${label} Berau`, `Fasilitasi ${label} Paser`]);
+    // its own government, then the regencies and cities it facilitates (the API's answer names them)
+    expect(await government.locator('option').allTextContents()).toEqual(['Semua', 'Pemerintah Provinsi Kalimantan Timur', 'Pemerintah Kabupaten Berau', 'Pemerintah Kabupaten Paser']);
+    const forPaser = asked({ governmentCode: 'paser' });
+    await government.selectOption({ label: 'Pemerintah Kabupaten Paser' });
+    await forPaser;
+    await expect(titles()).resolves.toEqual([`Fasilitasi ${label} Paser`]);
+    expect(address()).toEqual({ governmentCode: 'paser' });
+    // every task shown is the regency's: its card names the regency after the unit
+    const places = await page().getByTestId('task').locator('p.meta:first-of-type').allTextContents();
+    expect(places.filter((place) => !place.endsWith(', Pemerintah Kabupaten Paser'))).toEqual([]);
+    // "Unit kerja" now offers the regency's units (GET /api/units?governmentCode=paser), also those no task is from
+    await unit.locator('option', { hasText: 'Bagian Organisasi' }).waitFor({ state: 'attached' });
+    expect(await unit.locator('option').allTextContents()).toEqual(['Semua', 'Bagian Hukum', 'Bagian Organisasi', 'Dinas Komunikasi, Informatika, Statistik dan Persandian', 'Inspektorat', 'Sekretariat Daerah']);
+    expect([label, await seriousA11yViolations(page())]).toEqual([label, []]);
+    await screenshot(page(), `${label}-kotak-masuk-kabupaten`);
+    const forUnit = asked({ governmentCode: 'paser', unitCode: 'diskominfo' });
+    await unit.selectOption({ label: 'Dinas Komunikasi, Informatika, Statistik dan Persandian' });
+    await forUnit;
+    expect(address()).toEqual({ governmentCode: 'paser', unitCode: 'diskominfo' });
+    await expect(titles()).resolves.toEqual([`Fasilitasi ${label} Paser`]);
+    // no unit keeps the regency chosen; no government shows every task again
+    await unit.selectOption({ label: 'Semua' });
+    await page().waitForURL((url) => !url.searchParams.has('unitCode'));
+    expect([address(), await government.inputValue()]).toEqual([{ governmentCode: 'paser' }, 'paser']);
+    await government.selectOption({ label: 'Semua' });
+    await page().waitForURL((url) => url.search === '');
+    await page().getByRole('link', { name: `Fasilitasi ${label} Berau` }).waitFor();
+    await expect(titles()).resolves.toEqual([`Fasilitasi ${label} Berau`, `Fasilitasi ${label} Paser`]);
   });
 
   it('Pemberitahuan pages through older ones, shows only the unread, marks read all it showed (not one that came later) and what is opened', async () => {

@@ -2476,6 +2476,8 @@ export interface components {
              * @example null
              */
             next: string | null;
+            /** @description The governments whose documents the caller's tasks can be on, their own first (a province's LEGAL, and its Plt/Plh: also the regencies and cities whose regulations it facilitates): what `governmentCode` narrows to, whatever the page's filters */
+            governments: components["schemas"]["ListGovernment"][];
         };
         Unit: {
             /** @example diskominfo */
@@ -6837,7 +6839,7 @@ export interface operations {
                 kind?: "quick-win" | "regulation";
                 /** @description Only tasks in this state */
                 state?: string;
-                /** @description Only tasks on documents of this government (a task's `governmentCode`) */
+                /** @description Only tasks on documents of this government (a task's `governmentCode`), one of the answer's `governments` (another gives no task) */
                 governmentCode?: string;
                 /** @description Only tasks on documents of this unit (a task's `unitCode`), in the document's government */
                 unitCode?: string;

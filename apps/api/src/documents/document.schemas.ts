@@ -173,7 +173,7 @@ export function summaryOf(name: string, document: TObject, omit: readonly string
   return named(name, Type.Object(properties, { additionalProperties: false }));
 }
 
-const ListGovernmentSchema = named(
+export const ListGovernmentSchema = named(
   'ListGovernment',
   Type.Object({ code: Type.String({ examples: ['paser'] }), name: Type.String({ examples: ['Pemerintah Kabupaten Paser'] }) }, { additionalProperties: false }),
 );

@@ -1,13 +1,14 @@
 import Type from 'typebox';
 import { Closed, GovernmentCode, Nullable, OneOf, Pattern, QueryInt, StateName, TitleWords, UnitCode } from '../common/contract/fields.js';
 import { named } from '../common/contract/schema-names.js';
+import { ListGovernmentSchema } from '../documents/document.schemas.js';
 import { TASK_CURSOR_PATTERN } from './task-cursor.js';
 
 export const TasksQuerySchema = Closed({
   limit: Type.Optional(QueryInt(1, 200, 'At most this many tasks', 50)),
   kind: Type.Optional(OneOf(['quick-win', 'regulation'] as const, { description: 'Only tasks on documents of this kind', example: 'quick-win' })),
   state: Type.Optional(StateName('Only tasks in this state')),
-  governmentCode: Type.Optional(GovernmentCode("Only tasks on documents of this government (a task's `governmentCode`)")),
+  governmentCode: Type.Optional(GovernmentCode("Only tasks on documents of this government (a task's `governmentCode`), one of the answer's `governments` (another gives no task)")),
   unitCode: Type.Optional(UnitCode("Only tasks on documents of this unit (a task's `unitCode`), in the document's government")),
   overdue: Type.Optional(Type.Boolean({ description: 'true: only the overdue tasks (due at or before now); false: only those that are not' })),
   q: Type.Optional(TitleWords('Only tasks on documents whose title holds every word, in any case and order')),
@@ -59,6 +60,10 @@ export const TaskListSchema = named(
         description:
           'Pass as `after` for the tasks that come after these; null when no more wait. A page may be shorter than `limit` and still have a next (the inbox stopped reading candidates the caller cannot act on).',
         examples: [null],
+      }),
+      governments: Type.Array(ListGovernmentSchema, {
+        description:
+          "The governments whose documents the caller's tasks can be on, their own first (a province's LEGAL, and its Plt/Plh: also the regencies and cities whose regulations it facilitates): what `governmentCode` narrows to, whatever the page's filters",
       }),
     },
     { additionalProperties: false },

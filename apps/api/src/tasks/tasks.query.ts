@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TITLE_MATCH_LIMIT, useGenericPlans, type InboxCandidate, type InboxNarrowing, type InboxPosition } from '#persistence';
-import { authoritiesOf, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
+import { readableGovernmentRows, TITLE_MATCH_LIMIT, useGenericPlans, type InboxCandidate, type InboxNarrowing, type InboxPosition } from '#persistence';
+import { authoritiesOf, governmentsOfTaskScopes, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
@@ -46,7 +46,11 @@ export interface TaskPage {
   items: TaskItem[];
   limit: number;
   next: InboxPosition | null;
+  /** Where the caller's tasks can be, their own government first, whatever the filters: what `governmentCode` narrows to. */
+  governments: Array<{ code: string; name: string }>;
 }
+
+type TasksRead = Omit<TaskPage, 'governments'>;
 
 /** What one request of the inbox has judged so far, kept across its reads at growing depths. */
 interface Judgements {
@@ -102,10 +106,22 @@ export class TasksQuery {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
-  async execute(user: AuthenticatedUser, { limit, after, kind, state, governmentCode, unitCode, overdue, titleWords }: TaskFilter): Promise<TaskPage> {
+  async execute(user: AuthenticatedUser, filter: TaskFilter): Promise<TaskPage> {
     const now = new Date();
     const actor = await this.actors.load(user, now);
-    let scopes = taskScopesOf(actor, this.registry, now);
+    const scopes = taskScopesOf(actor, this.registry, now);
+    const [governments, page] = await Promise.all([this.governmentsOf(actor, scopes), this.tasksOf(actor, scopes, filter, now)]);
+    return { ...page, governments };
+  }
+
+  private async governmentsOf(actor: ActorFacts, scopes: readonly TaskScope[]): Promise<TaskPage['governments']> {
+    const rows = await readableGovernmentRows(this.dataSource.manager, governmentsOfTaskScopes(actor, scopes));
+    return rows.map(({ code, name }) => ({ code, name }));
+  }
+
+  private async tasksOf(actor: ActorFacts, everywhere: readonly TaskScope[], filter: TaskFilter, now: Date): Promise<TasksRead> {
+    const { limit, after, kind, state, governmentCode, unitCode, overdue, titleWords } = filter;
+    let scopes = everywhere;
     if (kind !== null) scopes = narrowScopes(scopes, statesOfKind(this.registry, kind));
     if (state !== null) scopes = narrowScopes(scopes, new Set([state]));
     if (scopes.length === 0) return { items: [], limit, next: null };
@@ -141,7 +157,7 @@ export class TasksQuery {
    * progress report, separation of duties) never hide another stage's tasks; when a place read to its
    * depth leaves the page short, read deeper (`nextDepth`). A candidate judged once is not read again.
    */
-  private async read(manager: EntityManager, scopes: readonly TaskScope[], narrowing: InboxNarrowing, limit: number, actor: ActorFacts, now: Date): Promise<TaskPage> {
+  private async read(manager: EntityManager, scopes: readonly TaskScope[], narrowing: InboxNarrowing, limit: number, actor: ActorFacts, now: Date): Promise<TasksRead> {
     const judged: Judgements = {
       items: new Map(),
       read: 0,

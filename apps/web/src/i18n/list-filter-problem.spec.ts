@@ -22,6 +22,6 @@ describe("the inbox's refused filters in Bahasa Indonesia", () => {
   });
 
   it("points at the page's address when a value of it is refused", () => {
-    expect(inboxFilterProblem(new ApiError(400, 'VALIDATION_FAILED', 'kind must be'))).toBe('Saringan tidak dapat dipakai: periksa jenis, tahap dan unit kerja pada alamat halaman ini.');
+    expect(inboxFilterProblem(new ApiError(400, 'VALIDATION_FAILED', 'kind must be'))).toBe('Saringan tidak dapat dipakai: periksa jenis, tahap, pemerintah daerah dan unit kerja pada alamat halaman ini.');
   });
 });

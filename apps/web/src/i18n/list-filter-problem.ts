@@ -11,7 +11,7 @@ export function listFilterProblem(error: ApiError): string {
 export function inboxFilterProblem(error: ApiError): string {
   return error.code === 'SEARCH_TOO_BROAD'
     ? searchTooBroad('jenis, tahap atau unit kerja')
-    : 'Saringan tidak dapat dipakai: periksa jenis, tahap dan unit kerja pada alamat halaman ini.';
+    : 'Saringan tidak dapat dipakai: periksa jenis, tahap, pemerintah daerah dan unit kerja pada alamat halaman ini.';
 }
 
 /** A search in too many titles (400 SEARCH_TOO_BROAD), and the filters that narrow it. */

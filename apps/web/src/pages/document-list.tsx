@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import { api, ok } from '../api/client';
-import type { DocumentPage, ListGovernment } from '../api/views';
+import type { DocumentPage } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { parseStateDiagram } from '../components/workflow-graph';
 import { listFilterProblem } from '../i18n/list-filter-problem';
@@ -8,6 +7,7 @@ import { dateTime, number, stageLabel, whoseDocument } from '../i18n/words';
 import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 import { Pager } from '../components/pager';
+import { useGovernmentChoices } from '../components/government-choices';
 import { governmentUnitChoice } from '../components/government-unit-filter';
 import { NamedChoice } from '../components/named-choice';
 import { useUnitChoices } from '../components/unit-choices';
@@ -21,15 +21,6 @@ function useStages(kind: 'quick-win' | 'regulation'): string[] {
   if (!diagram.data) return [];
   const graph = parseStateDiagram(diagram.data);
   return [...graph.mainLine, ...graph.stages.map((s) => s.id).filter((id) => !graph.mainLine.includes(id))];
-}
-
-/** The governments the list reads from, as its last answer named them; kept while the next page loads. */
-function useGovernmentChoices(page: DocumentPage | null): ListGovernment[] {
-  const [known, setKnown] = useState<ListGovernment[]>([]);
-  useEffect(() => {
-    if (page) setKnown(page.governments);
-  }, [page]);
-  return known;
 }
 
 export function DocumentListPage({ params, query }: PageProps) {

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { documentPagePath } from '@workflow/domain/document-kind.types.js';
 import { api, ok } from '../api/client';
-import type { Task, UnitName, Workflow } from '../api/views';
+import type { ListGovernment, Task, UnitName, Workflow } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
+import { useGovernmentChoices } from '../components/government-choices';
 import { actingRoles } from '../components/acting-roles';
 import { rememberInboxAddress } from '../components/inbox-address';
 import { actsAcrossUnits, stagesActedIn, withSeen } from '../components/inbox-choices';
 import { useReloadWhenNotified } from '../components/layout';
+import { NamedChoice } from '../components/named-choice';
 import { useSettledValue } from '../components/settled-value';
 import { searchWords, titleQuery } from '../components/title-query';
 import { inboxFilterProblem } from '../i18n/list-filter-problem';
@@ -21,7 +23,7 @@ const LIMIT = 200;
 /** How long the typing in "Cari judul" pauses before its words are asked of the API. */
 const SEARCH_PAUSE_MS = 400;
 
-/** What the API narrows the inbox to, when chosen: a kind, a stage, a unit (with its government), the overdue, title words. */
+/** What the API narrows the inbox to, when chosen: a kind, a stage, a government or a unit (with its government), the overdue, title words. */
 interface InboxFilter {
   kind: string;
   state: string;
@@ -35,23 +37,26 @@ interface InboxFilter {
  * The first `pages` pages of the caller's tasks, one after another (each begins where the one before ended),
  * narrowed by the API to the filter chosen, so that a choice also finds tasks not loaded yet.
  */
-async function loadTasks(pages: number, { kind, state, governmentCode, unitCode, overdueOnly, q }: InboxFilter): Promise<{ items: Task[]; next: string | null }> {
+async function loadTasks(pages: number, { kind, state, governmentCode, unitCode, overdueOnly, q }: InboxFilter): Promise<{ items: Task[]; next: string | null; governments: ListGovernment[] }> {
   const items: Task[] = [];
   let next: string | null = null;
+  let governments: ListGovernment[] = [];
   const narrowed = {
     ...(kind ? { kind: kind as Task['kind'] } : {}),
     ...(state ? { state } : {}),
-    ...(governmentCode && unitCode ? { governmentCode, unitCode } : {}),
+    ...(governmentCode ? { governmentCode } : {}),
+    ...(governmentCode && unitCode ? { unitCode } : {}),
     ...(overdueOnly ? { overdue: true } : {}),
     ...(q === null ? {} : { q }),
   };
   for (let page = 0; page < pages && (page === 0 || next !== null); page++) {
     const query = { limit: LIMIT, ...narrowed, ...(next === null ? {} : { after: next }) };
-    const answer: { items: Task[]; next: string | null } = await ok(api.GET('/api/tasks', { params: { query } }));
+    const answer: { items: Task[]; next: string | null; governments: ListGovernment[] } = await ok(api.GET('/api/tasks', { params: { query } }));
     items.push(...answer.items);
     next = answer.next;
+    governments = answer.governments;
   }
-  return { items, next };
+  return { items, next, governments };
 }
 
 /** A task's unit as the unit filter names it: the document's government and unit. */
@@ -59,17 +64,19 @@ const unitKey = (t: Task) => `${t.governmentCode}/${t.unitCode}`;
 
 /**
  * What "Tahap" and "Unit kerja" offer before any task shows one: the stages where the caller's roles act
- * (the workflows the API describes) and, for roles acting on every unit of their government, its units.
+ * (the workflows the API describes) and the units of the government chosen or, with none chosen, for roles
+ * acting on every unit of their own government, its units.
  */
-function useInboxChoices(roles: ReadonlySet<string>, kind: Task['kind'] | '', governmentCode: string) {
+function useInboxChoices(roles: ReadonlySet<string>, kind: Task['kind'] | '', ownGovernment: string, chosenGovernment: string) {
   const workflows = useLoad(() => ok<{ items: Workflow[] }>(api.GET('/api/workflows')), []);
   const items = workflows.data?.items ?? [];
-  const acrossUnits = actsAcrossUnits(items, roles);
-  const units = useLoad(() => (acrossUnits ? ok<{ items: UnitName[] }>(api.GET('/api/units')) : Promise.resolve({ items: [] })), [acrossUnits]);
-  return {
-    stages: stagesActedIn(items, roles, kind),
-    units: (units.data?.items ?? []).map((u) => ({ key: `${governmentCode}/${u.code}`, name: u.name })),
-  };
+  const unitsOf = chosenGovernment || (actsAcrossUnits(items, roles) ? ownGovernment : '');
+  const units = useLoad(async () => {
+    if (!unitsOf) return [];
+    const answer = await ok<{ items: UnitName[] }>(api.GET('/api/units', { params: { query: unitsOf === ownGovernment ? {} : { governmentCode: unitsOf } } }));
+    return answer.items.map((u) => ({ key: `${unitsOf}/${u.code}`, name: u.name }));
+  }, [unitsOf]);
+  return { stages: stagesActedIn(items, roles, kind), units: units.data ?? [] };
 }
 
 export function InboxPage({ query }: PageProps) {
@@ -109,14 +116,21 @@ export function InboxPage({ query }: PageProps) {
   const [seenStages, setSeenStages] = useState<string[]>([]);
   const [seenUnits, setSeenUnits] = useState<Array<{ key: string; name: string }>>([]);
   // offered also before a task shows them: a stage or unit beyond the tasks loaded is asked of the API all the same
-  const offered = useInboxChoices(actingRoles(me), kind as Task['kind'] | '', me.governmentCode);
+  const offered = useInboxChoices(actingRoles(me), kind as Task['kind'] | '', me.governmentCode, governmentCode);
   const stages = withSeen(offered.stages, stage ? [...seenStages, stage] : seenStages);
   /** Whose document a task is, named as the card names it (a province's Biro also facilitates its regencies'). */
   const whose = (t: Task) => whoseDocument(t, me.governmentCode);
   // a unit the URL names is offered also before a task of it is loaded (by its code until one names it)
   const ofChosenUnit = tasks.data?.items.find((t) => unitKey(t) === unit);
   const chosenUnit = unit ? [{ key: unit, name: ofChosenUnit ? whose(ofChosenUnit) : unit }] : [];
-  const units = withSeen(offered.units, [...seenUnits, ...chosenUnit], (u) => u.key).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  // a government chosen: its units alone (those seen before it was chosen may be another's)
+  const ofGovernment = (u: { key: string }) => !governmentCode || u.key.startsWith(`${governmentCode}/`);
+  const units = withSeen(offered.units, [...seenUnits, ...chosenUnit], (u) => u.key)
+    .filter(ofGovernment)
+    .sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  /** Where the caller's tasks can be (a province's Biro Hukum: also the regencies and cities it facilitates). */
+  const governments = useGovernmentChoices(tasks.data);
+  const governmentsOffered = governments.length > 1 || Boolean(governmentCode && !unitCode);
   /** How many tasks were loaded when more were asked for: the focus then goes to the first of the new ones shown. */
   const loadedBefore = useRef<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -126,13 +140,19 @@ export function InboxPage({ query }: PageProps) {
   const all = tasks.data?.items ?? [];
   const more = Boolean(tasks.data?.next);
   const words = searchWords(search);
-  const askedOfApi = Boolean(kind || stage || unit || overdueOnly || q);
+  const askedOfApi = Boolean(kind || stage || governmentCode || overdueOnly || q);
   /** Words the API cannot take (too long): the title filters only the tasks loaded. */
   const searchedHere = words.length > 0 && typedQuery === null;
   const filtered = askedOfApi || words.length > 0;
   // the API's filters again here: a choice narrows the list at once, while the API's answer for it is on its way
   const shown = all.filter(
-    (t) => (!kind || t.kind === kind) && (!stage || t.state === stage) && (!unit || unitKey(t) === unit) && (!overdueOnly || t.overdue) && words.every((w) => t.title.toLowerCase().includes(w)),
+    (t) =>
+      (!kind || t.kind === kind) &&
+      (!stage || t.state === stage) &&
+      (!governmentCode || t.governmentCode === governmentCode) &&
+      (!unit || unitKey(t) === unit) &&
+      (!overdueOnly || t.overdue) &&
+      words.every((w) => t.title.toLowerCase().includes(w)),
   );
 
   const late = shown.filter((t) => t.overdue).length;
@@ -188,14 +208,18 @@ export function InboxPage({ query }: PageProps) {
             ))}
           </select>
         </label>
+        {governmentsOffered && (
+          <NamedChoice label="Pemerintah daerah" options={governments} selected={governmentCode} onChoose={(code) => choose({ governmentCode: code, unitCode: '' })} />
+        )}
         {(units.length > 1 || unit) && (
           <label>
             Unit kerja
             <select
               value={unit}
               onChange={(e) => {
-                const [governmentCode = '', unitCode = ''] = e.currentTarget.value.split('/');
-                choose({ governmentCode, unitCode });
+                const [unitGovernment = '', unitCode = ''] = e.currentTarget.value.split('/');
+                // "Semua" keeps a government chosen where one is offered; else the unit alone named it
+                choose({ governmentCode: unitCode ? unitGovernment : governmentsOffered ? governmentCode : '', unitCode });
               }}
             >
               <option value="">Semua</option>

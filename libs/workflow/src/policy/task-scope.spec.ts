@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Role } from '../domain/role.types.js';
 import { createDefaultRegistry } from '../registry/default-registry.js';
 import type { ActorFacts } from './policy.types.js';
-import { narrowScopes, statesOfKind, taskScopesOf } from './task-scope.js';
+import { governmentsOfTaskScopes, narrowScopes, statesOfKind, taskScopesOf } from './task-scope.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 const registry = createDefaultRegistry();
@@ -62,5 +62,36 @@ describe('narrowScopes and statesOfKind', () => {
     expect([...quickWin]).toEqual(expect.arrayContaining(['approval', 'implementation', 'evaluation']));
     expect([...regulation]).toEqual(expect.arrayContaining(['legal_review', 'coordination.agencies', 'coordination.secretary', 'published']));
     expect([...quickWin].filter((state) => regulation.has(state)).sort()).toEqual(['draft', 'endorsement', 'revision', 'withdrawn']);
+  });
+});
+
+describe('governmentsOfTaskScopes: where the inbox can hold tasks', () => {
+  const placed = (governmentCode: string, roles: Role[], delegations: ActorFacts['delegations'] = []): ActorFacts => ({ username: `${governmentCode}.x`, governmentCode, unitCode: 'hukum', roles, delegations });
+  const of = (a: ActorFacts) => {
+    const { own, codes, childrenOf, actedBy, kinds } = governmentsOfTaskScopes(a, taskScopesOf(a, registry, NOW));
+    return { own, codes, childrenOf, actedBy, kinds };
+  };
+
+  it("are a province LEGAL's own government and, for facilitation, its regencies and cities", () => {
+    expect(of(placed('kaltim', ['LEGAL']))).toEqual({ own: 'kaltim', codes: ['kaltim'], childrenOf: ['kaltim'], actedBy: [], kinds: [] });
+  });
+
+  it("are a Kepala OPD's, a Sekda's and a drafter's own government alone", () => {
+    for (const roles of [['UNIT_HEAD'], ['SECRETARY'], ['DRAFTER']] as Role[][]) {
+      expect(of(placed('paser', roles))).toEqual({ own: 'paser', codes: ['paser'], childrenOf: [], actedBy: [], kinds: [] });
+    }
+  });
+
+  it("are also the principal's, with its regencies, for the Plt of a province's LEGAL; nothing of a delegation not in force", () => {
+    const principal = { username: 'kaltim.hukum', governmentCode: 'kaltim', unitCode: 'biro-hukum' };
+    const window = { startsAt: '2026-03-01T00:00:00.000Z', endsAt: '2026-03-05T00:00:00.000Z', revokedAt: null };
+    const plt = placed('paser', ['DRAFTER'], [{ id: 'd1', role: 'LEGAL' as Role, principal, ...window }]);
+    expect(of(plt)).toMatchObject({ own: 'paser', codes: ['paser', 'kaltim'], childrenOf: ['kaltim'] });
+    const revoked = placed('paser', ['DRAFTER'], [{ id: 'd1', role: 'LEGAL' as Role, principal, ...window, revokedAt: '2026-03-02T00:00:00.000Z' }]);
+    expect(of(revoked)).toMatchObject({ codes: ['paser'], childrenOf: [] });
+  });
+
+  it('are an actor without any task scope their own government alone', () => {
+    expect(of(placed('berau', []))).toMatchObject({ own: 'berau', codes: ['berau'], childrenOf: [] });
   });
 });

@@ -8,6 +8,7 @@ import type { WorkflowDefinition } from '../registry/workflow-definition.types.j
 import type { WorkflowRegistry } from '../registry/workflow-registry.js';
 import { authoritiesOf } from './authority.util.js';
 import type { ActorFacts } from './policy.types.js';
+import type { ReadableGovernments } from './read-policy.js';
 
 /** Where to look for documents waiting on this actor: (government or unit or child governments) x states. */
 export interface TaskScope {
@@ -58,6 +59,21 @@ export function taskScopesOf(actor: ActorFacts, registry: WorkflowRegistry, now:
   }
   for (const [key, scope] of scopes) scope.conditionalStates = scope.states.filter((state) => !unconditional.has(`${key}|${state}`));
   return [...scopes.values()];
+}
+
+/**
+ * The governments whose documents these scopes hold tasks on, in `readableGovernments`' terms: the actor's
+ * own, each scope's, and the regencies and cities of a province whose LEGAL facilitates (`children`). A
+ * government only acted on before counts for nothing here: a task is where the caller acts now.
+ */
+export function governmentsOfTaskScopes(actor: ActorFacts, scopes: readonly TaskScope[]): ReadableGovernments {
+  return {
+    own: actor.governmentCode,
+    codes: [...new Set([actor.governmentCode, ...scopes.map((scope) => scope.governmentCode)])],
+    childrenOf: [...new Set(scopes.filter((scope) => scope.children).map((scope) => scope.governmentCode))],
+    actedBy: [],
+    kinds: [],
+  };
 }
 
 /** The scopes narrowed to these states (an inbox filtered by stage or kind); none that keeps none. */
