@@ -77,6 +77,46 @@ describe('zoned time through Intl', () => {
     );
   });
 
+  it('finds the instant a wall clock shows, as Intl reads it, also around zone changes: the earlier of a repeated time, a time in a gap by the offset before', () => {
+    const offsetAt = (t: number, zone: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+          .formatToParts(new Date(t))
+          .filter((part) => part.type !== 'literal')
+          .map((part) => [part.type, Number(part.value)]),
+      );
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (t - (t % 1000));
+    };
+    // every offset the zone has within two days of the wall clock, each tried: the earliest instant that reads it, else (a gap) the offset a day before
+    const expected = (asUtc: number, zone: string) => {
+      const offsets = new Set(Array.from({ length: 97 }, (_, k) => offsetAt(asUtc + (k - 48) * 3_600_000, zone)));
+      const reading = [...offsets].map((offset) => asUtc - offset).filter((t) => t + offsetAt(t, zone) === asUtc);
+      return reading.length > 0 ? Math.min(...reading) : asUtc - offsetAt(asUtc - 86_400_000, zone);
+    };
+    const zones = ['Asia/Makassar', 'America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Sao_Paulo'];
+    // wall clocks in the months zones change in (March, April, September to November), to the minute
+    const clock = fc.record({
+      year: fc.integer({ min: 2000, max: 2039 }),
+      month: fc.constantFrom(3, 4, 9, 10, 11),
+      day: fc.integer({ min: 1, max: 28 }),
+      minuteOfDay: fc.integer({ min: 0, max: 1439 }),
+    });
+    fc.assert(
+      fc.property(clock, fc.constantFrom(...zones), ({ year, month, day, minuteOfDay }, zone) => {
+        const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const local = wall(date, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
+        const asUtc = Date.UTC(year, month - 1, day, local.hour, local.minute);
+        expect({ zone, local, at: fromLocalDateTime(local, zone).getTime() }).toEqual({ zone, local, at: expected(asUtc, zone) });
+      }),
+      { numRuns: 300 },
+    );
+    // and at the changes themselves: New York's gap and repeated hour, Berlin's, Lord Howe's half hour
+    for (const [date, hour, minute, zone] of [['2026-03-08', 2, 30, 'America/New_York'], ['2026-11-01', 1, 30, 'America/New_York'], ['2026-03-29', 2, 15, 'Europe/Berlin'], ['2026-10-25', 2, 15, 'Europe/Berlin'], ['2026-10-04', 2, 10, 'Australia/Lord_Howe'], ['2026-04-05', 1, 45, 'Australia/Lord_Howe']] as const) {
+      const asUtc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8)), hour, minute);
+      expect({ date, zone, at: fromLocalDateTime(wall(date, hour, minute), zone).getTime() }).toEqual({ date, zone, at: expected(asUtc, zone) });
+    }
+  });
+
   it('rejects unknown zones and canonicalises known ones', () => {
     expect(() => canonicalTimeZone('Asia/Samarinda')).toThrow(InvalidTimeZoneError);
     expect(() => canonicalTimeZone('')).toThrow(InvalidTimeZoneError);

@@ -75,6 +75,22 @@ const MAX_CACHED_HOURS = 100_000;
 export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
   assertInstant(instant);
   const t = instant.getTime();
+  const offset = hourOffsetMs(t, timeZone);
+  if (offset === null) return intlLocalDateTime(instant, timeZone);
+  const wall = t + offset;
+  const epochDay = Math.floor(wall / DAY_MS);
+  const ms = wall - epochDay * DAY_MS;
+  return {
+    date: epochDayToLocalDate(epochDay),
+    hour: Math.floor(ms / HOUR_MS),
+    minute: Math.floor(ms / 60_000) % 60,
+    second: Math.floor(ms / 1000) % 60,
+    millisecond: ms % 1000,
+  };
+}
+
+/** The zone's offset throughout the hour holding the instant `t` (read through `Intl` once per hour), or null when it changes inside that hour. */
+function hourOffsetMs(t: number, timeZone: string): number | null {
   const hour = Math.floor(t / HOUR_MS);
   let hours = offsetsByHour.get(timeZone);
   if (hours === undefined) {
@@ -90,17 +106,7 @@ export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime 
     if (hours.size >= MAX_CACHED_HOURS) hours.clear();
     hours.set(hour, offset);
   }
-  if (offset === null) return intlLocalDateTime(instant, timeZone);
-  const wall = t + offset;
-  const epochDay = Math.floor(wall / DAY_MS);
-  const ms = wall - epochDay * DAY_MS;
-  return {
-    date: epochDayToLocalDate(epochDay),
-    hour: Math.floor(ms / HOUR_MS),
-    minute: Math.floor(ms / 60_000) % 60,
-    second: Math.floor(ms / 1000) % 60,
-    millisecond: ms % 1000,
-  };
+  return offset;
 }
 
 function intlOffsetMs(instant: Date, timeZone: string): number {
@@ -141,6 +147,9 @@ function wallClockAsUtc(local: LocalDateTime): number {
  */
 export function fromLocalDateTime(local: LocalDateTime, timeZone: string): Date {
   const localAsUtc = wallClockAsUtc(local);
+  // the usual case, no zone change within a day either side: both candidates below are one instant
+  const steady = Number.isFinite(localAsUtc) ? hourOffsetMs(localAsUtc - DAY_MS, timeZone) : null;
+  if (steady !== null && steady === hourOffsetMs(localAsUtc + DAY_MS, timeZone)) return new Date(localAsUtc - steady + local.millisecond);
   const offsetBefore = zoneOffsetMs(new Date(localAsUtc - DAY_MS), timeZone);
   const offsetAfter = zoneOffsetMs(new Date(localAsUtc + DAY_MS), timeZone);
   const candidates = [localAsUtc - offsetBefore, localAsUtc - offsetAfter]
