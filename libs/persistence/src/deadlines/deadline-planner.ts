@@ -10,7 +10,6 @@ import {
   type DeadlineSchedule,
   type DocumentKind,
   type Holiday,
-  type OfficeHours,
   type SlaPolicy,
   type SlaStatusBounds,
 } from '#workflow';
@@ -88,19 +87,22 @@ export class DeadlinePlanner {
     );
     const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
     if (change.enter === null || fallback === undefined) return { closed, planned: null, slaBounds: null };
-    const officeHours = toOfficeHours(row.officeHours);
-    const slaBounds = slaStatusBounds(new WorkingDayCalendar({ timeZone: subject.timeZone, holidays: row.holidays, officeHours }), at);
+    const calendar = new WorkingDayCalendar({ timeZone: subject.timeZone, holidays: row.holidays, officeHours: toOfficeHours(row.officeHours) });
+    const slaBounds = slaStatusBounds(calendar, at);
 
     const policy = row.policy ?? fallback;
-    let holidays: Holiday[] = policy.businessDays ? row.holidays : [];
+    // a calendar-day SLA counts no holiday; a working-day one longer than the holidays read reads them again
     const needed = holidayWindow(at, policy);
-    if (policy.businessDays && needed.to > prefetch.to) holidays = await holidaysOfGovernment(manager, subject.governmentId, needed);
-    return { closed, planned: this.schedule(subject, change.enter, at, policy, holidays, officeHours), slaBounds };
+    const counting = !policy.businessDays
+      ? calendar.withHolidays([])
+      : needed.to > prefetch.to
+        ? calendar.withHolidays(await holidaysOfGovernment(manager, subject.governmentId, needed))
+        : calendar;
+    return { closed, planned: this.schedule(change.enter, at, policy, counting), slaBounds };
   }
 
-  /** The deadline of `stage` entered at `enteredAt` under `policy` with these holidays and office hours (pure). */
-  schedule(subject: DeadlineSubject, stage: string, enteredAt: Date, policy: SlaPolicy, holidays: readonly Holiday[], officeHours?: OfficeHours): PlannedDeadline {
-    const calendar = new WorkingDayCalendar({ timeZone: subject.timeZone, holidays: policy.businessDays ? holidays : [], officeHours });
+  /** The deadline of `stage` entered at `enteredAt` under `policy`, counted on `calendar` (pure). */
+  private schedule(stage: string, enteredAt: Date, policy: SlaPolicy, calendar: WorkingDayCalendar): PlannedDeadline {
     return { id: randomUUID(), stage, enteredAt, policy, schedule: computeDeadlineSchedule({ enteredAt, policy, calendar }) };
   }
 }
