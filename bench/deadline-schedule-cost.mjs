@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // CPU of the pure deadline arithmetic one transition does: a working-day calendar made from the
 // government's holidays, then the stage's schedule (due, reminder, escalations, explanation), for the
-// four default Quick Win stages in turn. Prints microseconds of CPU per schedule (process.cpuUsage);
+// four default Quick Win stages in turn. Prints microseconds of CPU per schedule (process.cpuUsage),
+// and apart what the planner does besides (DeadlinePlanner.prepare): making the calendar alone, and
+// where "Segera jatuh tempo" ends on it (slaStatusBounds);
 // run under `valgrind --tool=callgrind` to count instructions, which a busy machine does not move.
 //   node bench/deadline-schedule-cost.mjs [iterations]      (needs dist/: npm run build)
 import { pathToFileURL } from 'node:url';
@@ -30,5 +32,20 @@ function run(n) {
   return (u.user + u.system) / n;
 }
 
+/** CPU per iteration of `work(i)`, in microseconds. */
+function cpuPer(n, work) {
+  const t0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) work(i);
+  const u = process.cpuUsage(t0);
+  return (u.user + u.system) / n;
+}
+const calendarOf = () => new wf.WorkingDayCalendar({ timeZone: 'Asia/Makassar', holidays });
+const madeCalendar = calendarOf();
+const atOf = (i) => new Date(Date.UTC(2026, 2, 2) + i * 7_919_000);
+
 run(Math.min(N, 2000)); // warm-up
+cpuPer(Math.min(N, 2000), calendarOf);
+cpuPer(Math.min(N, 2000), (i) => wf.slaStatusBounds(madeCalendar, atOf(i)));
 console.log(`${N} schedules: ${run(N).toFixed(1)} us CPU each`);
+console.log(`${N} calendars made from ${holidays.length} holidays: ${cpuPer(N, calendarOf).toFixed(1)} us CPU each`);
+console.log(`${N} "Segera jatuh tempo" bounds on a calendar made: ${cpuPer(N, (i) => wf.slaStatusBounds(madeCalendar, atOf(i))).toFixed(1)} us CPU each`);
