@@ -440,7 +440,7 @@ describe('GET /api/tasks', () => {
     expect(first.body.next).toMatch(/^[0-9]+\.[0-9]+\.[0-9a-f-]{36}$/);
     expect(first.body.next.split('.')[2]).toBe(first.body.items[0].id);
     const none = await t.http.get('/api/tasks').set(await t.auth('kaltim.admin'));
-    expect(none.body).toEqual({ items: [], limit: 50, next: null });
+    expect(none.body).toEqual({ items: [], limit: 50, next: null, governments: [{ code: 'kaltim', name: 'Pemerintah Provinsi Kalimantan Timur' }] });
   });
 
   it('narrows to one kind or one state, as the whole inbox filtered, also page by page', async () => {
