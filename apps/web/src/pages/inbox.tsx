@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { documentPagePath } from '@workflow/domain/document-kind.types.js';
 import { api, ok } from '../api/client';
-import type { ListGovernment, Task, UnitName, Workflow } from '../api/views';
+import type { ListGovernment, Task, Workflow } from '../api/views';
 import { Empty, ErrorMessage, Loading, useLoad } from '../components/async';
 import { DeadlineText } from '../components/deadline';
 import { useGovernmentChoices } from '../components/government-choices';
@@ -11,6 +11,7 @@ import { actsAcrossUnits, stagesActedIn, withSeen } from '../components/inbox-ch
 import { useReloadWhenNotified } from '../components/layout';
 import { NamedChoice } from '../components/named-choice';
 import { useSettledValue } from '../components/settled-value';
+import { useUnitChoices } from '../components/unit-choices';
 import { searchWords, titleQuery } from '../components/title-query';
 import { inboxFilterProblem } from '../i18n/list-filter-problem';
 import { KIND_LABELS, number, stageLabel, whoseDocument } from '../i18n/words';
@@ -71,12 +72,8 @@ function useInboxChoices(roles: ReadonlySet<string>, kind: Task['kind'] | '', ow
   const workflows = useLoad(() => ok<{ items: Workflow[] }>(api.GET('/api/workflows')), []);
   const items = workflows.data?.items ?? [];
   const unitsOf = chosenGovernment || (actsAcrossUnits(items, roles) ? ownGovernment : '');
-  const units = useLoad(async () => {
-    if (!unitsOf) return [];
-    const answer = await ok<{ items: UnitName[] }>(api.GET('/api/units', { params: { query: unitsOf === ownGovernment ? {} : { governmentCode: unitsOf } } }));
-    return answer.items.map((u) => ({ key: `${unitsOf}/${u.code}`, name: u.name }));
-  }, [unitsOf]);
-  return { stages: stagesActedIn(items, roles, kind), units: units.data ?? [] };
+  const units = useUnitChoices(unitsOf === ownGovernment ? '' : unitsOf || null);
+  return { stages: stagesActedIn(items, roles, kind), units: units.map((u) => ({ key: `${unitsOf}/${u.code}`, name: u.name })) };
 }
 
 export function InboxPage({ query }: PageProps) {

@@ -128,8 +128,8 @@ function intlLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
 
 /** The zone's offset from UTC at `instant`, in milliseconds (WITA: +8 h). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const local = toLocalDateTime(instant, timeZone);
-  return wallClockAsUtc(local) - (instant.getTime() - local.millisecond);
+  assertInstant(instant);
+  return hourOffsetMs(instant.getTime(), timeZone) ?? intlOffsetMs(instant, timeZone);
 }
 
 function wallClockAsUtc(local: LocalDateTime): number {
