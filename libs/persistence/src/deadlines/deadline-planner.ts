@@ -14,6 +14,8 @@ import {
   type SlaStatusBounds,
 } from '#workflow';
 import { holidaysJsonSql, holidaysOfGovernment, holidayWindow, type DateWindow } from '../calendar/holiday-queries.js';
+import { CALENDAR_REVISION_SQL } from '../calendar/calendar-revision.js';
+import { WorkingCalendarCache, type CalendarReading, type KeptCalendar } from '../calendar/working-calendar-cache.js';
 import { officeHoursJsonSql, toOfficeHours, type OfficeHoursRow } from '../calendar/office-hours.repository.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
@@ -63,31 +65,40 @@ const PREFETCH_DAYS = 3 * 366;
  */
 @Injectable()
 export class DeadlinePlanner {
+  /** The calendars read for earlier transitions, reused while the calendar revision stands. */
+  private readonly calendars = new WorkingCalendarCache();
+
   /**
    * One round trip: closes the deadlines of the stages left and reads what the entered stage's
-   * deadline depends on (the government's SLA override, its holidays and office hours); the schedule is computed here.
+   * deadline depends on (the government's SLA override, and its holidays and office hours unless the
+   * calendar revision is the one of the calendar kept from before); the schedule is computed here.
    */
   async prepare(manager: EntityManager, subject: DeadlineSubject, change: StageChange, at: Date): Promise<PreparedStageChange> {
     const fallback = change.enter === null ? undefined : defaultSlaPolicy(subject.kind, change.enter);
     const prefetch: DateWindow = { from: addDaysToLocalDate(at.toISOString().slice(0, 10), -1), to: addDaysToLocalDate(at.toISOString().slice(0, 10), PREFETCH_DAYS) };
-    const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; holidays: Holiday[]; officeHours: OfficeHoursRow[] }>(
+    const reading = { governmentId: subject.governmentId, timeZone: subject.timeZone, from: prefetch.from };
+    const kept = this.calendars.get(reading);
+    const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; revision: string | null; holidays: Holiday[] | null; officeHours: OfficeHoursRow[] | null }>(
       manager,
       `WITH closed AS (
          UPDATE deadlines SET status = 'DONE', closed_at = $3
           WHERE document_id = $1 AND status = 'PENDING' AND stage = ANY($2::text[]) RETURNING id, stage
-       )
+       ), revision AS (SELECT ${CALENDAR_REVISION_SQL} AS revision),
+       reading AS (SELECT $9::boolean AND (revision IS NULL OR $10::uuid IS DISTINCT FROM revision) AS calendar FROM revision)
        SELECT (SELECT coalesce(json_agg(closed), '[]') FROM closed) AS closed,
               (SELECT row_to_json(p) FROM (
                  SELECT duration, business_days AS "businessDays", remind_before AS "remindBefore", escalate_after AS "escalateAfter",
                         escalate_every AS "escalateEvery", max_escalations AS "maxEscalations"
                    FROM sla_policies WHERE government_id = $4 AND kind = $5 AND stage = $6) p) AS policy,
-              CASE WHEN $9::boolean THEN ${holidaysJsonSql('$4', '$7', '$8')} ELSE '[]' END AS holidays,
-              ${officeHoursJsonSql('$4')} AS "officeHours"`,
-      [subject.documentId, change.leave, at, subject.governmentId, subject.kind, change.enter ?? '', prefetch.from, prefetch.to, fallback !== undefined],
+              revision.revision,
+              CASE WHEN reading.calendar THEN ${holidaysJsonSql('$4', '$7', '$8')} END AS holidays,
+              CASE WHEN reading.calendar THEN ${officeHoursJsonSql('$4')} END AS "officeHours"
+         FROM revision, reading`,
+      [subject.documentId, change.leave, at, subject.governmentId, subject.kind, change.enter ?? '', prefetch.from, prefetch.to, fallback !== undefined, kept?.revision ?? null],
     );
     const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
     if (change.enter === null || fallback === undefined) return { closed, planned: null, slaBounds: null };
-    const calendar = new WorkingDayCalendar({ timeZone: subject.timeZone, holidays: row.holidays, officeHours: toOfficeHours(row.officeHours) });
+    const calendar = this.calendarOf(reading, kept, row);
     const slaBounds = slaStatusBounds(calendar, at);
 
     const policy = row.policy ?? fallback;
@@ -99,6 +110,21 @@ export class DeadlinePlanner {
         ? calendar.withHolidays(await holidaysOfGovernment(manager, subject.governmentId, needed))
         : calendar;
     return { closed, planned: this.schedule(change.enter, at, policy, counting), slaBounds };
+  }
+
+  /** The calendar kept, when the statement found its revision current, or the one made from what it read (then kept). */
+  private calendarOf(
+    reading: CalendarReading,
+    kept: KeptCalendar | null,
+    row: { revision: string | null; holidays: Holiday[] | null; officeHours: OfficeHoursRow[] | null },
+  ): WorkingDayCalendar {
+    if (row.holidays === null || row.officeHours === null) {
+      if (kept === null) throw new Error(`the calendar of government ${reading.governmentId} was neither read nor kept`);
+      return kept.calendar;
+    }
+    const calendar = new WorkingDayCalendar({ timeZone: reading.timeZone, holidays: row.holidays, officeHours: toOfficeHours(row.officeHours) });
+    if (row.revision !== null) this.calendars.remember(reading, row.revision, calendar);
+    return calendar;
   }
 
   /** The deadline of `stage` entered at `enteredAt` under `policy`, counted on `calendar` (pure). */
