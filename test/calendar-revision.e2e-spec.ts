@@ -162,6 +162,38 @@ describe('the calendar a transition counts on, kept between transitions', () => 
     expect(asStored(seen)).toEqual(countedOn(seen, withHoliday));
   });
 
+  it('a document and the inbox say "due soon" from the calendar kept at the revision they were read at, and from the new one once it moves', async () => {
+    const doc = await createQuickWin(t, 'paser.drafter');
+    expect((await act(t, 'quick-wins', doc.id, 'paser.drafter', 'SUBMIT')).status).toBe(200); // kept: paser's calendar now
+    const kept = await calendarOf('paser');
+    const now = new Date();
+    await t.dataSource.transaction(async (tx) => {
+      await tx.query(`SET LOCAL session_replication_role = replica`);
+      await tx.query(`INSERT INTO holidays (date, name, government_id) SELECT $1, 'Libur Paser kedua', id FROM governments WHERE code = 'paser'`, [
+        kept.nextWorkingDay(kept.localDateOf(now)),
+      ]);
+    });
+    const withHoliday = await calendarOf('paser');
+    // "Segera jatuh tempo" ends two working days on: a day later with the holiday; due between the two ends
+    const [endKept, endWithHoliday] = [kept.addWorkingDays(now, 2), withHoliday.addWorkingDays(now, 2)];
+    expect(endWithHoliday.getTime()).toBeGreaterThan(endKept.getTime());
+    const dueAt = new Date((endKept.getTime() + endWithHoliday.getTime()) / 2);
+    await t.dataSource.query(`UPDATE deadlines SET due_at = $2 WHERE document_id = $1 AND status = 'PENDING'`, [doc.id, dueAt]);
+
+    const dueSoon = async () => {
+      const view = await t.http.get(`/api/quick-wins/${doc.id}`).set(await t.auth('paser.drafter'));
+      expect(view.status).toBe(200);
+      expect(new Date(view.body.deadline.dueAt).toISOString()).toBe(dueAt.toISOString());
+      const inbox = await t.http.get('/api/tasks?kind=quick-win').set(await t.auth('paser.kadis'));
+      expect(inbox.status).toBe(200);
+      const task = inbox.body.items.find((item: { id: string }) => item.id === doc.id);
+      return { document: view.body.deadline.dueSoon as boolean, inbox: task?.dueSoon as boolean };
+    };
+    expect(await dueSoon()).toEqual({ document: false, inbox: false }); // the kept calendar: the holiday not read
+    await t.dataSource.query(`UPDATE calendar_revision SET revision = gen_random_uuid()`);
+    expect(await dueSoon()).toEqual({ document: true, inbox: true });
+  });
+
   describe('with two API processes', () => {
     let apis: SpawnedApi[] = [];
     const tokens = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DeadlinePlanner, WorkingCalendars } from '#persistence';
+import { DeadlinePlanner, WorkingCalendarCache, WorkingCalendars } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
@@ -32,6 +32,7 @@ import { UpdateDocumentUseCase } from './update-document.use-case.js';
     FireActionUseCase,
     DocumentQueries,
     WorkingCalendars,
+    WorkingCalendarCache,
     DeadlineBoundsLoader,
   ],
   exports: [ActorFactsLoader, DocumentStore, DeadlinePlanner, DeadlineBoundsLoader, CreateDocumentUseCase, FireActionUseCase],

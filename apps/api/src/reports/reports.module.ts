@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OfficeHoursRepository, ReportsRepository, WorkingCalendars } from '#persistence';
+import { OfficeHoursRepository, ReportsRepository, WorkingCalendarCache, WorkingCalendars } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { BuildReportUseCase } from './build-report.use-case.js';
@@ -14,6 +14,6 @@ import { ReportsController } from './reports.controller.js';
 @Module({
   imports: [WorkflowsModule],
   controllers: [ReportsController],
-  providers: [ReportsRepository, OfficeHoursRepository, WorkingCalendars, ActorFactsLoader, ReportContextLoader, BuildReportUseCase, StageTimesReport, OpenBySlaReport, ThroughputReport, WorkloadReport, QuickWinsReport],
+  providers: [ReportsRepository, OfficeHoursRepository, WorkingCalendars, WorkingCalendarCache, ActorFactsLoader, ReportContextLoader, BuildReportUseCase, StageTimesReport, OpenBySlaReport, ThroughputReport, WorkloadReport, QuickWinsReport],
 })
 export class ReportsModule {}

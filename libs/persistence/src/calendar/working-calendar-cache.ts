@@ -1,4 +1,6 @@
-import type { LocalDate, WorkingDayCalendar } from '#workflow';
+import { Injectable } from '@nestjs/common';
+import { addDaysToLocalDate, type LocalDate, type WorkingDayCalendar } from '#workflow';
+import type { DateWindow } from './holiday-queries.js';
 
 /** What a calendar was read for: whose, in which zone, and the first date of the holidays read. */
 export interface CalendarReading {
@@ -15,13 +17,24 @@ export interface KeptCalendar {
 /** More than Indonesia's provinces, regencies and cities together. */
 const MAX_KEPT = 1_024;
 
+/** Holidays a calendar is read with: enough for any SLA but extreme ones (the planner reads more for those). */
+const CALENDAR_DAYS_AHEAD = 3 * 366;
+
+/** The holidays a calendar is read and kept with at `now`: from the day before (UTC's date minus one covers every zone's) to three years on. */
+export function calendarWindow(now: Date): DateWindow {
+  const today = now.toISOString().slice(0, 10);
+  return { from: addDaysToLocalDate(today, -1), to: addDaysToLocalDate(today, CALENDAR_DAYS_AHEAD) };
+}
+
 /**
  * Working-day calendars this process has read, one per government, each with the calendar revision it was
  * read at (`CALENDAR_REVISION_SQL`). A reader takes the kept calendar first and passes its revision to the
  * statement that would read the calendar, which reads the holidays and office hours again only when the
  * revision moved (so a calendar kept meanwhile by another request changes nothing for this one). A kept
- * calendar serves only the same zone and the same window of holidays (the day it was read on).
+ * calendar serves only the same zone and the same window of holidays (`calendarWindow` of the day it was
+ * read on). One per process: the deadline planner and the readers of "Segera jatuh tempo" share it.
  */
+@Injectable()
 export class WorkingCalendarCache {
   private readonly kept = new Map<string, { reading: CalendarReading; kept: KeptCalendar }>();
 

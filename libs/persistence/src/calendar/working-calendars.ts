@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addDaysToLocalDate, slaStatusBounds, WorkingDayCalendar, type Holiday, type OfficeHours, type SlaStatusBounds } from '#workflow';
+import { slaStatusBounds, WorkingDayCalendar, type Holiday, type OfficeHours, type SlaStatusBounds } from '#workflow';
 import { queryPrepared } from '../prepared-query.util.js';
+import { CALENDAR_REVISION_SQL } from './calendar-revision.js';
 import { holidaysJsonSql, type DateWindow } from './holiday-queries.js';
 import { officeHoursJsonSql, toOfficeHours, type OfficeHoursRow } from './office-hours.repository.js';
-
-/** Holidays read to count a few working days from now ("Segera jatuh tempo" is 2): far more than needed. */
-const CALENDAR_DAYS_AHEAD = 60;
+import { calendarWindow, WorkingCalendarCache, type CalendarReading, type KeptCalendar } from './working-calendar-cache.js';
 
 export interface CalendarSubject {
   id: string;
@@ -19,40 +18,101 @@ export interface CalendarInputs {
   officeHours: OfficeHours;
 }
 
+/** A government's calendar inputs as read with the calendar revision; null where the revision was the one kept. */
+interface CalendarInputsAt {
+  revision: string | null;
+  inputs: CalendarInputs | null;
+}
+
+/**
+ * The national holidays and each government's own dated inside `window`, and each one's office hours,
+ * with the calendar revision, in one round trip; every id gets an entry. A government given with the
+ * revision of a calendar kept (`keptRevisions`, by id) gets no inputs while that revision stands.
+ */
+async function calendarInputsAt(
+  manager: EntityManager,
+  governmentIds: readonly string[],
+  window: DateWindow,
+  keptRevisions: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<string, CalendarInputsAt>> {
+  const ids = [...new Set(governmentIds)];
+  const rows = await queryPrepared<{ id: string; revision: string | null; holidays: Holiday[] | null; officeHours: OfficeHoursRow[] | null }>(
+    manager,
+    `WITH r AS MATERIALIZED (SELECT ${CALENDAR_REVISION_SQL} AS revision),
+          g AS (SELECT g.id, r.revision, r.revision IS NULL OR g.kept IS DISTINCT FROM r.revision AS moved FROM unnest($1::uuid[], $4::uuid[]) AS g(id, kept), r)
+     SELECT g.id, g.revision,
+            CASE WHEN g.moved THEN ${holidaysJsonSql('g.id', '$2', '$3')} END AS holidays,
+            CASE WHEN g.moved THEN ${officeHoursJsonSql('g.id')} END AS "officeHours"
+       FROM g`,
+    [ids, window.from, window.to, ids.map((id) => keptRevisions.get(id) ?? null)],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return new Map(
+    governmentIds.map((id) => {
+      const row = byId.get(id);
+      const read = row === undefined || (row.holidays !== null && row.officeHours !== null);
+      return [id, { revision: row?.revision ?? null, inputs: read ? { holidays: row?.holidays ?? [], officeHours: toOfficeHours(row?.officeHours ?? []) } : null }];
+    }),
+  );
+}
+
 /**
  * The national holidays and each government's own dated inside `window`, and each one's office hours,
  * in one round trip; every id gets an entry.
  */
 export async function calendarInputsByGovernment(manager: EntityManager, governmentIds: readonly string[], window: DateWindow): Promise<Map<string, CalendarInputs>> {
-  const rows = await queryPrepared<{ id: string; holidays: Holiday[]; officeHours: OfficeHoursRow[] }>(
-    manager,
-    `SELECT g.id, ${holidaysJsonSql('g.id', '$2', '$3')} AS holidays, ${officeHoursJsonSql('g.id')} AS "officeHours"
-       FROM unnest($1::uuid[]) AS g(id)`,
-    [[...new Set(governmentIds)], window.from, window.to],
-  );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return new Map(governmentIds.map((id) => [id, { holidays: byId.get(id)?.holidays ?? [], officeHours: toOfficeHours(byId.get(id)?.officeHours ?? []) }]));
+  const read = await calendarInputsAt(manager, governmentIds, window);
+  return new Map([...read].map(([id, at]) => [id, at.inputs!]));
 }
 
 /**
  * The working-day calendars of governments around `now` (their office hours, the national holidays and
- * their own from the day before to 60 days after), for arithmetic that counts a few working days from
- * now: the SLA status of open stages in the inbox, the reports and the weekly digest.
+ * their own of `calendarWindow(now)`), for arithmetic that counts a few working days from now: the SLA
+ * status of open stages in document views and the inbox, the reports and the weekly digest. Calendars
+ * are kept between requests (`WorkingCalendarCache`, shared with the deadline planner).
  */
 @Injectable()
 export class WorkingCalendars {
-  /** One round trip for all of them. */
-  async around(manager: EntityManager, governments: readonly CalendarSubject[], now: Date): Promise<Map<string, WorkingDayCalendar>> {
+  constructor(private readonly kept: WorkingCalendarCache) {}
+
+  /**
+   * At most one round trip for all of them, and none when `revision`, the calendar revision read with the
+   * caller's rows (`DocumentRecord.calendarRevision`), is the one of every calendar kept.
+   */
+  async around(manager: EntityManager, governments: readonly CalendarSubject[], now: Date, revision: string | null = null): Promise<Map<string, WorkingDayCalendar>> {
     if (governments.length === 0) return new Map();
-    const today = now.toISOString().slice(0, 10); // UTC's date minus one covers every zone's
-    const window = { from: addDaysToLocalDate(today, -1), to: addDaysToLocalDate(today, CALENDAR_DAYS_AHEAD) };
-    const inputs = await calendarInputsByGovernment(manager, governments.map((g) => g.id), window);
-    return new Map(governments.map((g) => [g.id, new WorkingDayCalendar({ timeZone: g.timeZone, ...inputs.get(g.id)! })]));
+    const window = calendarWindow(now);
+    const readings = new Map<string, CalendarReading>(governments.map((g) => [g.id, { governmentId: g.id, timeZone: g.timeZone, from: window.from }]));
+    const calendars = new Map<string, WorkingDayCalendar>();
+    // taken before the read: what the statement finds current is this one, whatever another request keeps meanwhile
+    const keptBefore = new Map<string, KeptCalendar>();
+    for (const [id, reading] of readings) {
+      const kept = this.kept.get(reading);
+      if (kept === null) continue;
+      if (kept.revision === revision) calendars.set(id, kept.calendar);
+      else keptBefore.set(id, kept);
+    }
+    const missing = [...readings.keys()].filter((id) => !calendars.has(id));
+    if (missing.length === 0) return calendars;
+
+    const read = await calendarInputsAt(manager, missing, window, new Map([...keptBefore].map(([id, kept]) => [id, kept.revision])));
+    for (const id of missing) {
+      const reading = readings.get(id)!;
+      const { revision: current, inputs } = read.get(id)!;
+      if (inputs === null) {
+        calendars.set(id, keptBefore.get(id)!.calendar);
+        continue;
+      }
+      const calendar = new WorkingDayCalendar({ timeZone: reading.timeZone, ...inputs });
+      if (current !== null) this.kept.remember(reading, current, calendar);
+      calendars.set(id, calendar);
+    }
+    return calendars;
   }
 
   /** Where "Segera jatuh tempo" ends at `now` for each of these governments (`slaStatusBounds`), by government id. */
-  async slaBoundsAround(manager: EntityManager, governments: readonly CalendarSubject[], now: Date): Promise<Map<string, SlaStatusBounds>> {
-    const calendars = await this.around(manager, governments, now);
+  async slaBoundsAround(manager: EntityManager, governments: readonly CalendarSubject[], now: Date, revision: string | null = null): Promise<Map<string, SlaStatusBounds>> {
+    const calendars = await this.around(manager, governments, now, revision);
     return new Map([...calendars].map(([id, calendar]) => [id, slaStatusBounds(calendar, now)]));
   }
 }

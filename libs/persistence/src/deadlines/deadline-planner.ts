@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
-  addDaysToLocalDate,
   computeDeadlineSchedule,
   defaultSlaPolicy,
   slaStatusBounds,
@@ -13,9 +12,9 @@ import {
   type SlaPolicy,
   type SlaStatusBounds,
 } from '#workflow';
-import { holidaysJsonSql, holidaysOfGovernment, holidayWindow, type DateWindow } from '../calendar/holiday-queries.js';
+import { holidaysJsonSql, holidaysOfGovernment, holidayWindow } from '../calendar/holiday-queries.js';
 import { CALENDAR_REVISION_SQL } from '../calendar/calendar-revision.js';
-import { WorkingCalendarCache, type CalendarReading, type KeptCalendar } from '../calendar/working-calendar-cache.js';
+import { calendarWindow, WorkingCalendarCache, type CalendarReading, type KeptCalendar } from '../calendar/working-calendar-cache.js';
 import { officeHoursJsonSql, toOfficeHours, type OfficeHoursRow } from '../calendar/office-hours.repository.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
@@ -55,9 +54,6 @@ export interface PreparedStageChange {
   slaBounds: SlaStatusBounds | null;
 }
 
-/** Holidays read along with the SLA: enough for any SLA but extreme ones (then read again). */
-const PREFETCH_DAYS = 3 * 366;
-
 /**
  * Works out a stage's deadline from the government's SLA (or the default) and its working-day
  * calendar. The caller holds the calendar lock (shared) before it calls in, so a holiday added or
@@ -65,8 +61,8 @@ const PREFETCH_DAYS = 3 * 366;
  */
 @Injectable()
 export class DeadlinePlanner {
-  /** The calendars read for earlier transitions, reused while the calendar revision stands. */
-  private readonly calendars = new WorkingCalendarCache();
+  /** `calendars`: those read before, reused while the calendar revision stands. */
+  constructor(private readonly calendars: WorkingCalendarCache) {}
 
   /**
    * One round trip: closes the deadlines of the stages left and reads what the entered stage's
@@ -75,7 +71,7 @@ export class DeadlinePlanner {
    */
   async prepare(manager: EntityManager, subject: DeadlineSubject, change: StageChange, at: Date): Promise<PreparedStageChange> {
     const fallback = change.enter === null ? undefined : defaultSlaPolicy(subject.kind, change.enter);
-    const prefetch: DateWindow = { from: addDaysToLocalDate(at.toISOString().slice(0, 10), -1), to: addDaysToLocalDate(at.toISOString().slice(0, 10), PREFETCH_DAYS) };
+    const prefetch = calendarWindow(at);
     const reading = { governmentId: subject.governmentId, timeZone: subject.timeZone, from: prefetch.from };
     const kept = this.calendars.get(reading);
     const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; revision: string | null; holidays: Holiday[] | null; officeHours: OfficeHoursRow[] | null }>(

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { documentCountKey, isUuid, UNDATED_STATES, type ReadScopeCountFilter, type AuditFields, type DocumentKind, type GovernmentLevel, type PastAction, type PersistedWorkflowSnapshot, type SqlFilter, type TaskScope } from '#workflow';
 import { CALENDAR_SHARED_LOCK_SQL } from '../calendar/calendar-lock.js';
+import { CALENDAR_REVISION_SQL } from '../calendar/calendar-revision.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
 /** A document row with its instance, organisation facts and pending deadline, as the store reads it. */
@@ -39,6 +40,11 @@ export interface DocumentRecord {
   deadline: { stage: string; dueAt: Date; explanation: string } | null;
   /** Who did what, oldest first: the policy's separation of duties reads it. */
   history: PastAction[];
+  /**
+   * The calendar revision as of this read (`CALENDAR_REVISION_SQL`), so that a calendar kept at it serves without
+   * another read (`WorkingCalendars.around`); null when it may be older than the read's calendar lock.
+   */
+  calendarRevision: string | null;
 }
 
 /**
@@ -120,7 +126,8 @@ export const selectDocument = (leading = '', omit: { content: readonly string[];
          CASE WHEN dl.id IS NULL THEN NULL
               ELSE json_build_object('stage', dl.stage, 'dueAt', dl.due_at, 'explanation', dl.explanation) END AS deadline,
          COALESCE((SELECT json_agg(json_build_object('action', h.action, 'fromState', h.from_state, 'actor', h.actor, 'onBehalfOf', h.on_behalf_of) ORDER BY h.seq)
-                     FROM history_entries h WHERE h.document_id = d.id), '[]'::json) AS history
+                     FROM history_entries h WHERE h.document_id = d.id), '[]'::json) AS history,
+         ${CALENDAR_REVISION_SQL} AS "calendarRevision"
     FROM documents d
     JOIN workflow_instances wi ON wi.document_id = d.id
     JOIN governments g ON g.id = d.government_id
@@ -210,7 +217,10 @@ export class DocumentRepository {
       id,
       kind,
     ]);
-    return rows[0] ? hydrateDocument(rows[0]) : null;
+    if (!rows[0]) return null;
+    // the statement's snapshot was taken before the calendar lock was granted: a holiday change may have committed in between
+    if (options.calendarLock) rows[0].calendarRevision = null;
+    return hydrateDocument(rows[0]);
   }
 
   /**
