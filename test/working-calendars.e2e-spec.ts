@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import { DeadlinePlanner, DocumentRepository, WorkingCalendarCache, WorkingCalendars } from '#persistence';
 import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
@@ -100,5 +100,23 @@ describe('working-day calendars kept between requests', () => {
     await t.dataSource.transaction(async (tx) => {
       expect((await documents.find(tx, 'quick-win', doc.id, { lock: true, calendarLock: true }))?.calendarRevision).toBeNull();
     });
+  });
+
+  it('a GET of a document whose deadline is open asks PostgreSQL twice: the guard and the document, its calendar kept', async () => {
+    const doc = await createQuickWin(t, 'kaltim.drafter');
+    expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
+    const auth = await t.auth('kaltim.drafter');
+    expect((await t.http.get(`/api/quick-wins/${doc.id}`).set(auth)).body.deadline).toMatchObject({ stage: 'endorsement', overdue: false });
+    // each statement outside a transaction takes a connection from the pool
+    const pool = (t.dataSource.driver as unknown as { master: { connect: (...args: unknown[]) => unknown } }).master;
+    const connect = jest.spyOn(pool, 'connect');
+    try {
+      const view = await t.http.get(`/api/quick-wins/${doc.id}`).set(auth);
+      expect(view.status).toBe(200);
+      expect(view.body.deadline).toMatchObject({ stage: 'endorsement', overdue: false, dueSoon: expect.any(Boolean) });
+      expect(connect).toHaveBeenCalledTimes(2);
+    } finally {
+      connect.mockRestore();
+    }
   });
 });
