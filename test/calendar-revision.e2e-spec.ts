@@ -77,7 +77,7 @@ describe('the calendar a transition counts on, kept between transitions', () => 
   /** A working day inside the endorsement of a stage entered at `deadline.enteredAt`, so a holiday on it moves the due date. */
   const insideEndorsement = (calendar: WorkingDayCalendar, deadline: Deadline): LocalDate => calendar.nextWorkingDay(calendar.localDateOf(deadline.enteredAt));
 
-  it('moves with every statement that writes holidays or office hours, whoever writes it, and not with reads', async () => {
+  it("moves with every statement that writes holidays, office hours or a government's time zone, whoever writes it, and not with reads", async () => {
     const seen = [await revision()];
     const moved = async () => {
       const now = await revision();
@@ -113,6 +113,10 @@ describe('the calendar a transition counts on, kept between transitions', () => 
     await moved();
     await t.dataSource.query(`DELETE FROM office_hours WHERE government_id = (SELECT id FROM governments WHERE code = 'berau')`);
     await moved();
+    await t.dataSource.query(`UPDATE governments SET time_zone = 'Asia/Makassar' WHERE code = 'berau'`);
+    await moved();
+    await t.dataSource.query(`UPDATE governments SET name = name WHERE code = 'berau'`); // not what a calendar is made of
+    expect(await revision()).toBe(seen.at(-1));
   });
 
   it('a holiday written straight into the database is counted by the next transition of that government', async () => {

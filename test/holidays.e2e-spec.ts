@@ -390,6 +390,39 @@ describe('holidays and the deadlines they move', () => {
       expect(deadline.explanation).toContain('(Libur Serentak)');
       await t.dataSource.query(`DELETE FROM holidays WHERE name = 'Libur Serentak'`);
     });
+
+    it("a stage entered while its government's time zone is being changed waits for it, then counts in the new zone", async () => {
+      const doc = await createQuickWin(t, 'kalteng.drafter');
+      const zoneChange = t.dataSource.createQueryRunner();
+      await zoneChange.connect();
+      await zoneChange.startTransaction();
+      try {
+        await lockCalendarExclusive(zoneChange.manager);
+        await zoneChange.query(`UPDATE governments SET time_zone = 'Asia/Makassar' WHERE code = 'kalteng'`);
+        const submit = act(t, 'quick-wins', doc.id, 'kalteng.drafter', 'SUBMIT');
+        for (;;) {
+          const [{ waiting }] = await t.dataSource.query(
+            `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1`,
+            [CALENDAR_LOCK_KEY],
+          );
+          if (waiting > 0) break;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await zoneChange.commitTransaction();
+        expect((await submit).status).toBe(200);
+      } finally {
+        if (zoneChange.isTransactionActive) await zoneChange.rollbackTransaction();
+        await zoneChange.release();
+      }
+
+      const deadline = await pendingDeadline(doc.id);
+      const calendar = await calendarOf('kalteng');
+      expect(calendar.timeZone).toBe('Asia/Makassar');
+      const expected = computeDeadlineSchedule({ enteredAt: deadline.enteredAt, policy: ENDORSEMENT, calendar });
+      expect(deadline.dueAt.toISOString()).toBe(expected.dueAt.toISOString());
+      expect(deadline.explanation).toBe(expected.explanation);
+      await t.dataSource.query(`UPDATE governments SET time_zone = 'Asia/Jakarta' WHERE code = 'kalteng'`);
+    });
   });
 
   describe('the seeded calendar', () => {

@@ -74,19 +74,19 @@ export class DeadlinePlanner {
     const prefetch = calendarWindow(at);
     const reading = { governmentId: subject.governmentId, timeZone: subject.timeZone, from: prefetch.from };
     const kept = this.calendars.get(reading);
-    const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; revision: string | null; holidays: Holiday[] | null; officeHours: OfficeHoursRow[] | null }>(
+    const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; revision: string | null; timeZone: string; holidays: Holiday[] | null; officeHours: OfficeHoursRow[] | null }>(
       manager,
       `WITH closed AS (
          UPDATE deadlines SET status = 'DONE', closed_at = $3
           WHERE document_id = $1 AND status = 'PENDING' AND stage = ANY($2::text[]) RETURNING id, stage
-       ), revision AS (SELECT ${CALENDAR_REVISION_SQL} AS revision),
+       ), revision AS (SELECT ${CALENDAR_REVISION_SQL} AS revision, (SELECT time_zone FROM governments WHERE id = $4) AS "timeZone"),
        reading AS (SELECT $9::boolean AND (revision IS NULL OR $10::uuid IS DISTINCT FROM revision) AS calendar FROM revision)
        SELECT (SELECT coalesce(json_agg(closed), '[]') FROM closed) AS closed,
               (SELECT row_to_json(p) FROM (
                  SELECT duration, business_days AS "businessDays", remind_before AS "remindBefore", escalate_after AS "escalateAfter",
                         escalate_every AS "escalateEvery", max_escalations AS "maxEscalations"
                    FROM sla_policies WHERE government_id = $4 AND kind = $5 AND stage = $6) p) AS policy,
-              revision.revision,
+              revision.revision, revision."timeZone",
               CASE WHEN reading.calendar THEN ${holidaysJsonSql('$4', '$7', '$8')} END AS holidays,
               CASE WHEN reading.calendar THEN ${officeHoursJsonSql('$4')} END AS "officeHours"
          FROM revision, reading`,
@@ -94,7 +94,8 @@ export class DeadlinePlanner {
     );
     const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
     if (change.enter === null || fallback === undefined) return { closed, planned: null, slaBounds: null };
-    const calendar = this.calendarOf(reading, kept, row);
+    // the zone as of now, under the calendar lock: the document's was read before the lock was granted
+    const calendar = this.calendarOf({ ...reading, timeZone: row.timeZone }, kept, row);
     const slaBounds = slaStatusBounds(calendar, at);
 
     const policy = row.policy ?? fallback;

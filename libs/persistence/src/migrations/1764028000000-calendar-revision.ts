@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A value that changes whenever a working-day calendar's inputs do (holidays, office hours), so that a process
+ * A value that changes whenever a working-day calendar's inputs do (holidays, office hours, a government's time
+ * zone), so that a process
  * may keep the calendars it read and ask only whether the value moved (`WorkingCalendarCache`). Statement
  * triggers change it, whoever writes: the API, a seed, an import or a person at psql. Random rather than
  * counted, so that a database restored from a backup never repeats a value a running process saw with other holidays.
@@ -27,10 +28,13 @@ export class CalendarRevision1764028000000 implements MigrationInterface {
         CREATE TRIGGER trg_${table}_calendar_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
           FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`);
     }
+    await q.query(`
+      CREATE TRIGGER trg_governments_calendar_revision AFTER UPDATE OF time_zone ON governments
+        FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['holidays', 'office_hours']) await q.query(`DROP TRIGGER trg_${table}_calendar_revision ON ${table}`);
+    for (const table of ['holidays', 'office_hours', 'governments']) await q.query(`DROP TRIGGER trg_${table}_calendar_revision ON ${table}`);
     await q.query(`DROP FUNCTION bump_calendar_revision()`);
     await q.query(`DROP TABLE calendar_revision`);
   }
