@@ -50,12 +50,12 @@ const today = new Date().toISOString().slice(0, 10);
 const window = { from: workflow.addDaysToLocalDate(today, -1), to: workflow.addDaysToLocalDate(today, 3 * 366) };
 
 // the calendar part of DeadlinePlanner.prepare's statement: the holidays and office hours only when the revision moved
-const statement = `WITH revision AS (SELECT ${CALENDAR_REVISION_SQL} AS revision),
-     reading AS (SELECT revision IS NULL OR CAST(:kept AS uuid) IS DISTINCT FROM revision AS calendar FROM revision)
-SELECT revision.revision,
+const statement = `WITH now_held AS (SELECT ${CALENDAR_REVISION_SQL} AS revision, (SELECT time_zone FROM governments WHERE id = CAST(:gid AS uuid)) AS "timeZone"),
+     reading AS (SELECT revision IS NULL OR CAST(:kept AS uuid) IS DISTINCT FROM revision AS calendar FROM now_held)
+SELECT now_held.revision, now_held."timeZone",
        CASE WHEN reading.calendar THEN ${holidaysJsonSql('CAST(:gid AS uuid)', ':from', ':to')} END AS holidays,
        CASE WHEN reading.calendar THEN ${officeHoursJsonSql('CAST(:gid AS uuid)')} END AS "officeHours"
-  FROM revision, reading;`
+  FROM now_held, reading;`
   .replace(/\s+/g, ' ')
   .replaceAll("'HH24:MI'", "concat('HH24', chr(58), 'MI')"); // pgbench would take ":MI" for a variable
 const dir = mkdtempSync(join(os.tmpdir(), 'alur-calendar-'));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
-import { act, createQuickWin, createTestApp, quickWinBody, spawnApi, type SpawnedApi, type TestApp } from '#testing';
-import { computeDeadlineSchedule, DEFAULT_OFFICE_HOURS, DEFAULT_SLA, toLocalDateTime, WorkingDayCalendar, type Holiday, type LocalDate, type OfficeHours } from '#workflow';
+import { act, calendarInDatabase, createQuickWin, createTestApp, quickWinBody, spawnApi, type SpawnedApi, type TestApp } from '#testing';
+import { computeDeadlineSchedule, DEFAULT_OFFICE_HOURS, DEFAULT_SLA, toLocalDateTime, type LocalDate, type OfficeHours, type WorkingDayCalendar } from '#workflow';
 
 // Two API processes start on a shared, loaded machine; nothing here measures time.
 jest.setTimeout(120_000);
@@ -37,29 +37,7 @@ describe('the calendar a transition counts on, kept between transitions', () => 
     return row;
   }
 
-  /** The government's calendar as the database holds it now. */
-  async function calendarOf(code: string): Promise<WorkingDayCalendar> {
-    const holidays: Holiday[] = await t.dataSource.query(
-      `SELECT to_char(h.date, 'YYYY-MM-DD') AS date, h.name FROM holidays h
-        WHERE h.government_id IS NULL OR h.government_id = (SELECT id FROM governments WHERE code = $1)`,
-      [code],
-    );
-    const [{ timeZone }] = await t.dataSource.query(`SELECT time_zone AS "timeZone" FROM governments WHERE code = $1`, [code]);
-    const hours: Array<{ weekday: number; opens: string | null; closes: string | null }> = await t.dataSource.query(
-      `SELECT weekday, to_char(opens, 'HH24:MI') AS opens, to_char(closes, 'HH24:MI') AS closes
-         FROM office_hours WHERE government_id = (SELECT id FROM governments WHERE code = $1)`,
-      [code],
-    );
-    const names = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-    const officeHours =
-      hours.length === 0
-        ? DEFAULT_OFFICE_HOURS
-        : (Object.fromEntries(names.map((name, day) => {
-            const row = hours.find((h) => h.weekday === day);
-            return [name, row?.opens && row.closes ? { opens: row.opens, closes: row.closes } : null];
-          })) as unknown as OfficeHours);
-    return new WorkingDayCalendar({ timeZone, holidays, officeHours });
-  }
+  const calendarOf = (code: string) => calendarInDatabase(t.dataSource, code);
 
   /** A Quick Win of `government` submitted now: its endorsement deadline. */
   async function submitted(government: string): Promise<Deadline> {

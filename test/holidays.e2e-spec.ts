@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { CALENDAR_LOCK_KEY, DeadlineRescheduler, lockCalendarExclusive, NATIONAL_HOLIDAYS, seedHolidays } from '#persistence';
-import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import type { EntityManager } from 'typeorm';
+import { act, calendarInDatabase, createQuickWin, createTestApp, type TestApp } from '#testing';
 import {
   addDaysToLocalDate,
   computeDeadlineSchedule,
@@ -9,7 +10,6 @@ import {
   missingNationalHolidayYears,
   toLocalDateTime,
   WorkingDayCalendar,
-  type Holiday,
   type LocalDate,
 } from '#workflow';
 import { driveTo } from './support/quick-win.js';
@@ -60,15 +60,7 @@ describe('holidays and the deadlines they move', () => {
     return row;
   }
 
-  async function calendarOf(governmentCode: string): Promise<WorkingDayCalendar> {
-    const holidays: Holiday[] = await t.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, name FROM holidays
-        WHERE government_id IS NULL OR government_id = (SELECT id FROM governments WHERE code = $1)`,
-      [governmentCode],
-    );
-    const [{ timeZone }] = await t.dataSource.query(`SELECT time_zone AS "timeZone" FROM governments WHERE code = $1`, [governmentCode]);
-    return new WorkingDayCalendar({ timeZone, holidays });
-  }
+  const calendarOf = (governmentCode: string) => calendarInDatabase(t.dataSource, governmentCode);
 
   async function rescheduledRows(deadlineId: string): Promise<Array<Record<string, unknown>>> {
     const rows: Array<{ payload: Record<string, unknown> }> = await t.dataSource.query(
@@ -354,21 +346,19 @@ describe('holidays and the deadlines they move', () => {
     });
   });
 
-  describe('a holiday change and a transition at the same time', () => {
-    it('a stage entered while a holiday is being added waits for it, then counts it', async () => {
-      const doc = await createQuickWin(t, 'paser.drafter');
-      const calendar = await calendarOf('paser');
-      const date = calendar.nextWorkingDay(calendar.localDateOf(new Date()));
-      const [{ id: paserId }] = await t.dataSource.query(`SELECT id FROM governments WHERE code = 'paser'`);
-
-      const holidayChange = t.dataSource.createQueryRunner();
-      await holidayChange.connect();
-      await holidayChange.startTransaction();
+  describe('a calendar change and a transition at the same time', () => {
+    /**
+     * Runs `change` in a transaction holding the calendar lock (exclusive), sends `transition` meanwhile and
+     * commits once the transition's transaction queues on the lock (polled, no fixed sleep); its response.
+     */
+    async function transitionDuring(change: (manager: EntityManager) => Promise<unknown>, transition: () => Promise<{ status: number }>) {
+      const calendarChange = t.dataSource.createQueryRunner();
+      await calendarChange.connect();
+      await calendarChange.startTransaction();
       try {
-        await lockCalendarExclusive(holidayChange.manager);
-        await holidayChange.query(`INSERT INTO holidays (date, name, government_id) VALUES ($1, 'Libur Serentak', $2)`, [date, paserId]);
-        const submit = act(t, 'quick-wins', doc.id, 'paser.drafter', 'SUBMIT');
-        // Until the SUBMIT's transaction queues on the calendar lock (polled, no fixed sleep).
+        await lockCalendarExclusive(calendarChange.manager);
+        await change(calendarChange.manager);
+        const sent = transition();
         for (;;) {
           const [{ waiting }] = await t.dataSource.query(
             `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1`,
@@ -377,12 +367,25 @@ describe('holidays and the deadlines they move', () => {
           if (waiting > 0) break;
           await new Promise((resolve) => setImmediate(resolve));
         }
-        await holidayChange.commitTransaction();
-        expect((await submit).status).toBe(200);
+        await calendarChange.commitTransaction();
+        return await sent;
       } finally {
-        if (holidayChange.isTransactionActive) await holidayChange.rollbackTransaction();
-        await holidayChange.release();
+        if (calendarChange.isTransactionActive) await calendarChange.rollbackTransaction();
+        await calendarChange.release();
       }
+    }
+
+    it('a stage entered while a holiday is being added waits for it, then counts it', async () => {
+      const doc = await createQuickWin(t, 'paser.drafter');
+      const calendar = await calendarOf('paser');
+      const date = calendar.nextWorkingDay(calendar.localDateOf(new Date()));
+      const [{ id: paserId }] = await t.dataSource.query(`SELECT id FROM governments WHERE code = 'paser'`);
+
+      const submitted = await transitionDuring(
+        (manager) => manager.query(`INSERT INTO holidays (date, name, government_id) VALUES ($1, 'Libur Serentak', $2)`, [date, paserId]),
+        () => act(t, 'quick-wins', doc.id, 'paser.drafter', 'SUBMIT'),
+      );
+      expect(submitted.status).toBe(200);
 
       const deadline = await pendingDeadline(doc.id);
       const expected = computeDeadlineSchedule({ enteredAt: deadline.enteredAt, policy: ENDORSEMENT, calendar: await calendarOf('paser') });
@@ -393,27 +396,11 @@ describe('holidays and the deadlines they move', () => {
 
     it("a stage entered while its government's time zone is being changed waits for it, then counts in the new zone", async () => {
       const doc = await createQuickWin(t, 'kalteng.drafter');
-      const zoneChange = t.dataSource.createQueryRunner();
-      await zoneChange.connect();
-      await zoneChange.startTransaction();
-      try {
-        await lockCalendarExclusive(zoneChange.manager);
-        await zoneChange.query(`UPDATE governments SET time_zone = 'Asia/Makassar' WHERE code = 'kalteng'`);
-        const submit = act(t, 'quick-wins', doc.id, 'kalteng.drafter', 'SUBMIT');
-        for (;;) {
-          const [{ waiting }] = await t.dataSource.query(
-            `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1`,
-            [CALENDAR_LOCK_KEY],
-          );
-          if (waiting > 0) break;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        await zoneChange.commitTransaction();
-        expect((await submit).status).toBe(200);
-      } finally {
-        if (zoneChange.isTransactionActive) await zoneChange.rollbackTransaction();
-        await zoneChange.release();
-      }
+      const submitted = await transitionDuring(
+        (manager) => manager.query(`UPDATE governments SET time_zone = 'Asia/Makassar' WHERE code = 'kalteng'`),
+        () => act(t, 'quick-wins', doc.id, 'kalteng.drafter', 'SUBMIT'),
+      );
+      expect(submitted.status).toBe(200);
 
       const deadline = await pendingDeadline(doc.id);
       const calendar = await calendarOf('kalteng');

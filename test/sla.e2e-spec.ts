@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { computeDeadlineSchedule, DEFAULT_SLA, WorkingDayCalendar, type Holiday } from '#workflow';
-import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import { computeDeadlineSchedule, DEFAULT_SLA } from '#workflow';
+import { act, calendarInDatabase, createQuickWin, createTestApp, type TestApp } from '#testing';
 import { driveTo } from './support/quick-win.js';
 
 // Generous for a loaded machine (app start, argon2 logins); nothing here measures time.
@@ -39,15 +39,7 @@ describe('SLA per government, kind and stage', () => {
     return row as { id: string; stage: string; enteredAt: Date; dueAt: Date; remindAt: Date | null; escalationTimes: Date[]; policy: any; explanation: string; generation: number };
   }
 
-  async function calendarOf(governmentCode: string): Promise<WorkingDayCalendar> {
-    const holidays: Holiday[] = await t.dataSource.query(
-      `SELECT to_char(h.date, 'YYYY-MM-DD') AS date, h.name FROM holidays h
-        WHERE h.government_id IS NULL OR h.government_id = (SELECT id FROM governments WHERE code = $1)`,
-      [governmentCode],
-    );
-    const [{ timeZone }] = await t.dataSource.query(`SELECT time_zone AS "timeZone" FROM governments WHERE code = $1`, [governmentCode]);
-    return new WorkingDayCalendar({ timeZone, holidays });
-  }
+  const calendarOf = (governmentCode: string) => calendarInDatabase(t.dataSource, governmentCode);
 
   describe('reading', () => {
     it('gives every waiting stage of a Quick Win with the domain defaults, flagged as defaults', async () => {

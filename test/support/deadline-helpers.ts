@@ -1,4 +1,20 @@
 import type { DataSource } from 'typeorm';
+import { toOfficeHours, type OfficeHoursRow } from '#persistence';
+import { WorkingDayCalendar, type Holiday } from '#workflow';
+
+/** A government's working-day calendar as the database holds it now: its zone, the national holidays and its own, its office hours. */
+export async function calendarInDatabase(dataSource: DataSource, governmentCode: string): Promise<WorkingDayCalendar> {
+  const [government]: Array<{ id: string; timeZone: string }> = await dataSource.query(`SELECT id, time_zone AS "timeZone" FROM governments WHERE code = $1`, [governmentCode]);
+  const holidays: Holiday[] = await dataSource.query(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, name FROM holidays WHERE government_id IS NULL OR government_id = $1`,
+    [government.id],
+  );
+  const hours: OfficeHoursRow[] = await dataSource.query(
+    `SELECT weekday, to_char(opens, 'HH24:MI') AS opens, to_char(closes, 'HH24:MI') AS closes FROM office_hours WHERE government_id = $1`,
+    [government.id],
+  );
+  return new WorkingDayCalendar({ timeZone: government.timeZone, holidays, officeHours: toOfficeHours(hours) });
+}
 
 export interface RushedTimes {
   /** Milliseconds from now; null: no reminder. */

@@ -68,7 +68,7 @@ export async function calendarInputsByGovernment(manager: EntityManager, governm
 /**
  * The working-day calendars of governments around `now` (their office hours, the national holidays and
  * their own of `calendarWindow(now)`), for arithmetic that counts a few working days from now: the SLA
- * status of open stages in document views and the inbox, the reports and the weekly digest. Calendars
+ * status of open stages in document views, lists and the inbox, and the reports. Calendars
  * are kept between requests (`WorkingCalendarCache`, shared with the deadline planner).
  */
 @Injectable()

@@ -79,17 +79,17 @@ export class DeadlinePlanner {
       `WITH closed AS (
          UPDATE deadlines SET status = 'DONE', closed_at = $3
           WHERE document_id = $1 AND status = 'PENDING' AND stage = ANY($2::text[]) RETURNING id, stage
-       ), revision AS (SELECT ${CALENDAR_REVISION_SQL} AS revision, (SELECT time_zone FROM governments WHERE id = $4) AS "timeZone"),
-       reading AS (SELECT $9::boolean AND (revision IS NULL OR $10::uuid IS DISTINCT FROM revision) AS calendar FROM revision)
+       ), now_held AS (SELECT ${CALENDAR_REVISION_SQL} AS revision, (SELECT time_zone FROM governments WHERE id = $4) AS "timeZone"),
+       reading AS (SELECT $9::boolean AND (revision IS NULL OR $10::uuid IS DISTINCT FROM revision) AS calendar FROM now_held)
        SELECT (SELECT coalesce(json_agg(closed), '[]') FROM closed) AS closed,
               (SELECT row_to_json(p) FROM (
                  SELECT duration, business_days AS "businessDays", remind_before AS "remindBefore", escalate_after AS "escalateAfter",
                         escalate_every AS "escalateEvery", max_escalations AS "maxEscalations"
                    FROM sla_policies WHERE government_id = $4 AND kind = $5 AND stage = $6) p) AS policy,
-              revision.revision, revision."timeZone",
+              now_held.revision, now_held."timeZone",
               CASE WHEN reading.calendar THEN ${holidaysJsonSql('$4', '$7', '$8')} END AS holidays,
               CASE WHEN reading.calendar THEN ${officeHoursJsonSql('$4')} END AS "officeHours"
-         FROM revision, reading`,
+         FROM now_held, reading`,
       [subject.documentId, change.leave, at, subject.governmentId, subject.kind, change.enter ?? '', prefetch.from, prefetch.to, fallback !== undefined, kept?.revision ?? null],
     );
     const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
