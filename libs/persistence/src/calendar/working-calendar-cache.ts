@@ -32,7 +32,8 @@ export function calendarWindow(now: Date): DateWindow {
  * statement that would read the calendar, which reads the holidays and office hours again only when the
  * revision moved (so a calendar kept meanwhile by another request changes nothing for this one). A kept
  * calendar serves only the same zone and the same window of holidays (`calendarWindow` of the day it was
- * read on). One per process: the deadline planner and the readers of "Segera jatuh tempo" share it.
+ * read on). The deadline planner and the readers of "Segera jatuh tempo" of the documents module share one;
+ * the reports module keeps its own.
  */
 @Injectable()
 export class WorkingCalendarCache {
