@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { JobName, JobProducer, weeklyDigestJobId } from '#queue';
 import { createRegulation, createTestApp, createTestWorker, waitFor, type TestApp, type TestWorker } from '#testing';
 import { Reconciler } from '../apps/worker/src/deadlines/reconciler.service.js';
+import { DigestSchedule } from '../apps/worker/src/digest/digest-schedule.js';
 
 jest.setTimeout(90_000);
 
@@ -78,6 +79,22 @@ describe('weekly digest', () => {
     expect(report.digestJobsAdded).toBeGreaterThanOrEqual(1);
     expect((await producer.states(JobName.WeeklyDigest, [next]))[0]).toBe('delayed');
     expect((await digestsOf('kaltim', WEEK)).length).toBe(KALTIM_RECIPIENTS.length);
+  });
+
+  it('a government whose office is closed on Mondays has its digest scheduled for Tuesday at 07:00, as one whose Monday is a holiday', async () => {
+    const auth = await t.auth('kaltim.admin');
+    const week = await t.http.get('/api/governments/berau/office-hours').set(auth);
+    expect((await t.http.put('/api/governments/berau/office-hours').set(auth).send({ days: { ...week.body.days, monday: null } })).status).toBe(200);
+    try {
+      // Sunday 6 December 2026: this week's digests went out; next week's is wanted
+      const jobs = await workers[0]!.app.get(DigestSchedule).wanted(new Date('2026-12-06T00:00:00Z'));
+      const at = (code: string) => jobs.find((j) => (j.item.data as { governmentCode: string }).governmentCode === code)!;
+      expect(at('berau').item.data).toEqual({ governmentCode: 'berau', week: '2026-12-07' });
+      expect(at('berau').at?.toISOString()).toBe('2026-12-07T23:00:00.000Z'); // Tuesday 07:00 WITA
+      expect(at('kaltim').at?.toISOString()).toBe('2026-12-06T23:00:00.000Z'); // Monday 07:00 WITA
+    } finally {
+      await t.http.put('/api/governments/berau/office-hours').set(auth).send({ days: null });
+    }
   });
 
   it('a job for a day that is not a Monday or an unknown government is dropped; one for the future waits', async () => {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DigestRepository, holidaysOfGovernment } from '#persistence';
+import { calendarInputsByGovernment, DigestRepository } from '#persistence';
 import { JobName, type JobToAdd } from '#queue';
 import { addDaysToLocalDate, digestToSchedule, isoWeekStartOf, WorkingDayCalendar } from '#workflow';
 
 /**
  * The digest job each government should have in Redis at `now`: this week's until PostgreSQL says it
- * went out, then next week's, delayed to Monday 07:00 local (or the next working day). The
+ * went out, then next week's, delayed to Monday 07:00 local (or the next working day, by the government's
+ * holidays and office hours; every government's calendar in one query). The
  * reconciler adds what Redis lacks, so a lost job is made again and one job exists per government
  * and week (deterministic ids) however many workers run.
  */
@@ -21,13 +22,17 @@ export class DigestSchedule {
     const governments = await this.digests.governments();
     const mondays = [...new Set(governments.map((g) => isoWeekStartOf(now, g.timeZone)))];
     const sent = await this.digests.sentWeeks(mondays);
-    const jobs: JobToAdd[] = [];
-    for (const g of governments) {
+    if (governments.length === 0) return [];
+    const sorted = [...mondays].sort();
+    const calendars = await calendarInputsByGovernment(
+      this.dataSource.manager,
+      governments.map((g) => g.id),
+      { from: addDaysToLocalDate(sorted[0]!, -1), to: addDaysToLocalDate(sorted[sorted.length - 1]!, 30) },
+    );
+    return governments.map((g): JobToAdd => {
       const monday = isoWeekStartOf(now, g.timeZone);
-      const holidays = await holidaysOfGovernment(this.dataSource.manager, g.id, { from: addDaysToLocalDate(monday, -1), to: addDaysToLocalDate(monday, 30) });
-      const { week, at } = digestToSchedule(new WorkingDayCalendar({ timeZone: g.timeZone, holidays }), now, sent.has(`${g.id}|${monday}`));
-      jobs.push({ item: { name: JobName.WeeklyDigest, data: { governmentCode: g.code, week } }, at });
-    }
-    return jobs;
+      const { week, at } = digestToSchedule(new WorkingDayCalendar({ timeZone: g.timeZone, ...calendars.get(g.id)! }), now, sent.has(`${g.id}|${monday}`));
+      return { item: { name: JobName.WeeklyDigest, data: { governmentCode: g.code, week } }, at };
+    });
   }
 }

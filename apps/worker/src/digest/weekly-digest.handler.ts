@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DigestRepository, holidaysOfGovernment, missingNationalHolidayYearsOn, ReportsRepository, type DigestGovernment, type DigestRecipient } from '#persistence';
+import { calendarInputsByGovernment, DigestRepository, missingNationalHolidayYearsOn, ReportsRepository, type DigestGovernment, type DigestRecipient } from '#persistence';
 import { JobName, type WeeklyDigestPayload } from '#queue';
 import {
   addDaysToLocalDate,
@@ -54,8 +54,9 @@ export class WeeklyDigestHandler {
     if (weekdayOf(data.week) !== 1) return this.drop(data, 'week is not a Monday');
     const today = toLocalDateTime(now, government.timeZone).date;
     const from = addDaysToLocalDate(data.week < today ? data.week : today, -1);
-    const holidays = await holidaysOfGovernment(this.dataSource.manager, government.id, { from, to: addDaysToLocalDate(today > data.week ? today : data.week, 60) });
-    const calendar = new WorkingDayCalendar({ timeZone: government.timeZone, holidays });
+    const window = { from, to: addDaysToLocalDate(today > data.week ? today : data.week, 60) };
+    const inputs = (await calendarInputsByGovernment(this.dataSource.manager, [government.id], window)).get(government.id)!;
+    const calendar = new WorkingDayCalendar({ timeZone: government.timeZone, ...inputs });
     const at = digestTimeOf(calendar, data.week);
     if (isEarly(at, now)) return waitUntil(context, at);
     if ((await this.digests.sentWeeks([data.week])).has(`${government.id}|${data.week}`)) return 'sent already';
