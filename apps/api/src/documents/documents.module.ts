@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DeadlinePlanner, WorkingCalendarCache, WorkingCalendars } from '#persistence';
+import { DeadlinePlanner } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
+import { WorkingCalendarsModule } from '../calendars/working-calendars.module.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
@@ -18,7 +19,7 @@ import { TransitionWriter } from './transition-writer.js';
 import { UpdateDocumentUseCase } from './update-document.use-case.js';
 
 @Module({
-  imports: [WorkflowsModule, IdempotencyModule, MetricsModule],
+  imports: [WorkflowsModule, IdempotencyModule, MetricsModule, WorkingCalendarsModule],
   controllers: [createDocumentsController(quickWinKind), createDocumentsController(regulationKind)],
   providers: [
     ActorFactsLoader,
@@ -31,8 +32,6 @@ import { UpdateDocumentUseCase } from './update-document.use-case.js';
     UpdateDocumentUseCase,
     FireActionUseCase,
     DocumentQueries,
-    WorkingCalendars,
-    WorkingCalendarCache,
     DeadlineBoundsLoader,
   ],
   exports: [ActorFactsLoader, DocumentStore, DeadlinePlanner, DeadlineBoundsLoader, CreateDocumentUseCase, FireActionUseCase],

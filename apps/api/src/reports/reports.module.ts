@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { OfficeHoursRepository, ReportsRepository, WorkingCalendarCache, WorkingCalendars } from '#persistence';
+import { OfficeHoursRepository, ReportsRepository } from '#persistence';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
+import { WorkingCalendarsModule } from '../calendars/working-calendars.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { BuildReportUseCase } from './build-report.use-case.js';
 import { OpenBySlaReport } from './builders/open-by-sla.report.js';
@@ -12,8 +13,8 @@ import { ReportContextLoader } from './report-context.loader.js';
 import { ReportsController } from './reports.controller.js';
 
 @Module({
-  imports: [WorkflowsModule],
+  imports: [WorkflowsModule, WorkingCalendarsModule],
   controllers: [ReportsController],
-  providers: [ReportsRepository, OfficeHoursRepository, WorkingCalendars, WorkingCalendarCache, ActorFactsLoader, ReportContextLoader, BuildReportUseCase, StageTimesReport, OpenBySlaReport, ThroughputReport, WorkloadReport, QuickWinsReport],
+  providers: [ReportsRepository, OfficeHoursRepository, ActorFactsLoader, ReportContextLoader, BuildReportUseCase, StageTimesReport, OpenBySlaReport, ThroughputReport, WorkloadReport, QuickWinsReport],
 })
 export class ReportsModule {}

@@ -32,8 +32,8 @@ export function calendarWindow(now: Date): DateWindow {
  * statement that would read the calendar, which reads the holidays and office hours again only when the
  * revision moved (so a calendar kept meanwhile by another request changes nothing for this one). A kept
  * calendar serves only the same zone and the same window of holidays (`calendarWindow` of the day it was
- * read on). The deadline planner and the readers of "Segera jatuh tempo" of the documents module share one;
- * the reports module keeps its own.
+ * read on). One per API process (`WorkingCalendarsModule`): the deadline planner and every reader of "Segera
+ * jatuh tempo" share it.
  */
 @Injectable()
 export class WorkingCalendarCache {
