@@ -90,6 +90,20 @@ describe('working-day calendars kept between requests', () => {
     });
   });
 
+  it('without a revision row (deleted by hand) every reader reads the calendar each time and keeps none', async () => {
+    const calendars = new WorkingCalendars(new WorkingCalendarCache());
+    const planner = new DeadlinePlanner(new WorkingCalendarCache());
+    const doc = await createQuickWin(t, 'kaltim.drafter');
+    const subject = { documentId: doc.id, kind: 'quick-win' as const, governmentId: kaltim.id, unitId: '', timeZone: kaltim.timeZone };
+    await rolledBack(async (tx) => {
+      await tx.query(`DELETE FROM calendar_revision`);
+      for (let i = 0; i < 2; i++) {
+        expect(await scanned(tx, () => calendars.around(tx, [kaltim], new Date(), null))).toMatchObject({ holidays: true, officeHours: true });
+        expect(await scanned(tx, () => planner.prepare(tx, subject, { leave: [], enter: 'endorsement' }, new Date()))).toMatchObject({ holidays: true, officeHours: true });
+      }
+    });
+  });
+
   it('a document and the inbox summaries (list pages read them the same way) carry the revision they were read at; a read under the calendar lock none', async () => {
     const doc = await createQuickWin(t, 'kaltim.drafter');
     expect((await act(t, 'quick-wins', doc.id, 'kaltim.drafter', 'SUBMIT')).status).toBe(200);
