@@ -16,8 +16,9 @@ interface Deadline {
 
 /**
  * Issue 16: the API keeps each government's working-day calendar between transitions and reads the
- * holidays and office hours again only when the calendar revision moved. Every write of either moves it,
- * whoever writes; a transition never counts on a calendar the database no longer holds.
+ * holidays and office hours again only when the calendar revision moved. Every write of holidays, office
+ * hours or a government's zone moves it, whoever writes; a transition never counts on a calendar the
+ * database no longer holds.
  */
 describe('the calendar a transition counts on, kept between transitions', () => {
   let t: TestApp;
