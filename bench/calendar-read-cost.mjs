@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // What keeping a government's working-day calendar between transitions saves (DeadlinePlanner.prepare,
-// WorkingCalendarCache). PostgreSQL's side: pgbench runs the calendar part of the planner's statement
-// (built from the same SQL fragments) with the revision kept by the API current ("kept": no holidays read)
+// WorkingCalendarCache). PostgreSQL's side: pgbench runs the planner's statement (STAGE_CHANGE_SQL, a stage
+// entered and none left) with the revision kept by the API current ("kept": no holidays read)
 // and with another one ("read": three years of holidays and the office hours as JSON), alternating, and
 // /proc counts the backends' CPU per statement. The API's side: CPU to parse what the statement returns
 // and make the calendar from it, which a kept calendar skips (process.cpuUsage).
@@ -25,7 +25,7 @@ const N = 20_000;
 build();
 const persistence = await import(pathToFileURL(resolve('dist/libs/persistence/src/index.js')).href);
 const workflow = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
-const { CALENDAR_REVISION_SQL, holidaysJsonSql, officeHoursJsonSql, toOfficeHours } = persistence;
+const { CALENDAR_REVISION_SQL, holidaysJsonSql, officeHoursJsonSql, STAGE_CHANGE_SQL, toOfficeHours } = persistence;
 
 // the schema and the demo calendar, made the way a deployment makes them: the API migrates and seeds at start
 const url = overLocalSocket(await recreateDatabase(DB));
@@ -49,19 +49,25 @@ const [{ gid, revision, timeZone }] = (
 const today = new Date().toISOString().slice(0, 10);
 const window = { from: workflow.addDaysToLocalDate(today, -1), to: workflow.addDaysToLocalDate(today, 3 * 366) };
 
-// the calendar part of DeadlinePlanner.prepare's statement: the holidays and office hours only when the revision moved
-const statement = `WITH now_held AS (SELECT ${CALENDAR_REVISION_SQL} AS revision, (SELECT time_zone FROM governments WHERE id = CAST(:gid AS uuid)) AS "timeZone"),
-     reading AS (SELECT revision IS NULL OR CAST(:kept AS uuid) IS DISTINCT FROM revision AS calendar FROM now_held)
-SELECT now_held.revision, now_held."timeZone",
-       CASE WHEN reading.calendar THEN ${holidaysJsonSql('CAST(:gid AS uuid)', ':from', ':to')} END AS holidays,
-       CASE WHEN reading.calendar THEN ${officeHoursJsonSql('CAST(:gid AS uuid)')} END AS "officeHours"
-  FROM now_held, reading;`
+// DeadlinePlanner.prepare's statement itself, its $n as pgbench variables :pn; no stage left (the UPDATE closes nothing)
+const statement = `${STAGE_CHANGE_SQL.replace(/\$(\d+)/g, ':p$1')};`
   .replace(/\s+/g, ' ')
   .replaceAll("'HH24:MI'", "concat('HH24', chr(58), 'MI')"); // pgbench would take ":MI" for a variable
 const dir = mkdtempSync(join(os.tmpdir(), 'alur-calendar-'));
 const script = join(dir, 'calendar.sql');
 writeFileSync(script, `${statement}\n`);
-const vars = (kept) => ({ gid, kept, from: window.from, to: window.to });
+const vars = (kept) => ({
+  p1: '00000000-0000-0000-0000-000000000000',
+  p2: '{}',
+  p3: new Date().toISOString(),
+  p4: gid,
+  p5: 'quick-win',
+  p6: 'endorsement',
+  p7: window.from,
+  p8: window.to,
+  p9: 'true',
+  p10: kept,
+});
 
 /** utime + stime of this process's children it has waited for (pgbench, run synchronously), in ms. */
 function waitedChildrenCpuMs() {
@@ -114,9 +120,9 @@ const report = `## 1d. A kept calendar: what reading it on each transition cost
 
 Measured ${machineLine()}.
 Command: \`npm run bench:calendar\` (BENCH_CALENDAR_SECONDS=${SECONDS}; PostgreSQL over its Unix socket).
-PostgreSQL's side: \`pgbench -n -M prepared -c ${CLIENTS} -T ${SECONDS}\` running the calendar part of the planner's statement
-(\`DeadlinePlanner.prepare\`, built from the same SQL fragments) for Kalimantan Timur, with the revision the API keeps
-current ("kept": the statement reads the revision alone) and with another ("read": the ${holidays} holidays the database holds for the
+PostgreSQL's side: \`pgbench -n -M prepared -c ${CLIENTS} -T ${SECONDS}\` running the planner's statement
+(\`STAGE_CHANGE_SQL\` of \`DeadlinePlanner.prepare\`, endorsement entered, no stage left) for Kalimantan Timur, with the revision the API keeps
+current ("kept": the statement reads the SLA override, the revision and the zone) and with another ("read": the ${holidays} holidays the database holds for the
 three years ahead and the office hours, as JSON of ${sample.holidays.length + sample.officeHours.length} bytes; a government whose admins entered later years' holidays
 has more), alternating, ${ROUNDS} runs each; the
 backends' CPU per statement: the cores' busy time (/proc/stat) but pgbench's own (its utime + stime), over the statements

@@ -20,15 +20,16 @@ export class DigestSchedule {
 
   async wanted(now: Date): Promise<JobToAdd[]> {
     const governments = await this.digests.governments();
-    const mondays = [...new Set(governments.map((g) => isoWeekStartOf(now, g.timeZone)))];
-    const sent = await this.digests.sentWeeks(mondays);
     if (governments.length === 0) return [];
-    const sorted = [...mondays].sort();
-    const calendars = await calendarInputsByGovernment(
-      this.dataSource.manager,
-      governments.map((g) => g.id),
-      { from: addDaysToLocalDate(sorted[0]!, -1), to: addDaysToLocalDate(sorted[sorted.length - 1]!, 30) },
-    );
+    const mondays = [...new Set(governments.map((g) => isoWeekStartOf(now, g.timeZone)))].sort();
+    const [sent, calendars] = await Promise.all([
+      this.digests.sentWeeks(mondays),
+      calendarInputsByGovernment(
+        this.dataSource.manager,
+        governments.map((g) => g.id),
+        { from: addDaysToLocalDate(mondays[0]!, -1), to: addDaysToLocalDate(mondays[mondays.length - 1]!, 30) },
+      ),
+    ]);
     return governments.map((g): JobToAdd => {
       const monday = isoWeekStartOf(now, g.timeZone);
       const { week, at } = digestToSchedule(new WorkingDayCalendar({ timeZone: g.timeZone, ...calendars.get(g.id)! }), now, sent.has(`${g.id}|${monday}`));

@@ -55,6 +55,27 @@ export interface PreparedStageChange {
 }
 
 /**
+ * The planner's one round trip ($1 document, $2 stages left, $3 now, $4 government, $5 kind, $6 stage entered,
+ * $7-$8 the holidays' window, $9 whether a calendar is wanted, $10 the kept calendar's revision): closes the
+ * deadlines of the stages left, reads the SLA override, the calendar revision and the government's zone, and the
+ * holidays and office hours only when the revision is not the kept one's. Exported for bench/calendar-read-cost.mjs.
+ */
+export const STAGE_CHANGE_SQL = `WITH closed AS (
+         UPDATE deadlines SET status = 'DONE', closed_at = $3
+          WHERE document_id = $1 AND status = 'PENDING' AND stage = ANY($2::text[]) RETURNING id, stage
+       ), now_held AS (SELECT ${CALENDAR_REVISION_SQL} AS revision, (SELECT time_zone FROM governments WHERE id = $4) AS "timeZone"),
+       reading AS (SELECT $9::boolean AND (revision IS NULL OR $10::uuid IS DISTINCT FROM revision) AS calendar FROM now_held)
+       SELECT (SELECT coalesce(json_agg(closed), '[]') FROM closed) AS closed,
+              (SELECT row_to_json(p) FROM (
+                 SELECT duration, business_days AS "businessDays", remind_before AS "remindBefore", escalate_after AS "escalateAfter",
+                        escalate_every AS "escalateEvery", max_escalations AS "maxEscalations"
+                   FROM sla_policies WHERE government_id = $4 AND kind = $5 AND stage = $6) p) AS policy,
+              now_held.revision, now_held."timeZone",
+              CASE WHEN reading.calendar THEN ${holidaysJsonSql('$4', '$7', '$8')} END AS holidays,
+              CASE WHEN reading.calendar THEN ${officeHoursJsonSql('$4')} END AS "officeHours"
+         FROM now_held, reading`;
+
+/**
  * Works out a stage's deadline from the government's SLA (or the default) and its working-day
  * calendar. The caller holds the calendar lock (shared) before it calls in, so a holiday added or
  * removed at the same time never misses a deadline; see `lockCalendarExclusive`.
@@ -76,20 +97,7 @@ export class DeadlinePlanner {
     const kept = this.calendars.get(reading);
     const [row] = await queryPrepared<{ closed: Array<{ id: string; stage: string }>; policy: SlaPolicy | null; revision: string | null; timeZone: string; holidays: Holiday[] | null; officeHours: OfficeHoursRow[] | null }>(
       manager,
-      `WITH closed AS (
-         UPDATE deadlines SET status = 'DONE', closed_at = $3
-          WHERE document_id = $1 AND status = 'PENDING' AND stage = ANY($2::text[]) RETURNING id, stage
-       ), now_held AS (SELECT ${CALENDAR_REVISION_SQL} AS revision, (SELECT time_zone FROM governments WHERE id = $4) AS "timeZone"),
-       reading AS (SELECT $9::boolean AND (revision IS NULL OR $10::uuid IS DISTINCT FROM revision) AS calendar FROM now_held)
-       SELECT (SELECT coalesce(json_agg(closed), '[]') FROM closed) AS closed,
-              (SELECT row_to_json(p) FROM (
-                 SELECT duration, business_days AS "businessDays", remind_before AS "remindBefore", escalate_after AS "escalateAfter",
-                        escalate_every AS "escalateEvery", max_escalations AS "maxEscalations"
-                   FROM sla_policies WHERE government_id = $4 AND kind = $5 AND stage = $6) p) AS policy,
-              now_held.revision, now_held."timeZone",
-              CASE WHEN reading.calendar THEN ${holidaysJsonSql('$4', '$7', '$8')} END AS holidays,
-              CASE WHEN reading.calendar THEN ${officeHoursJsonSql('$4')} END AS "officeHours"
-         FROM now_held, reading`,
+      STAGE_CHANGE_SQL,
       [subject.documentId, change.leave, at, subject.governmentId, subject.kind, change.enter ?? '', prefetch.from, prefetch.to, fallback !== undefined, kept?.revision ?? null],
     );
     const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
