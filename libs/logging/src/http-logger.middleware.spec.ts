@@ -48,4 +48,22 @@ describe('the request log', () => {
       closeSync(fd);
     }
   });
+
+  it('writes one line per request with its id, method, URL, status and time, and no header', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'alur-log-')), 'out.log');
+    const fd = openSync(file, 'w');
+    const { root, server, get } = await loggedServer(fd);
+    try {
+      await get('/api/quick-wins?state=approval');
+      await new Promise<void>((resolve) => root.flush(() => resolve()));
+      const [line, ...more] = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(more).toEqual([]);
+      expect(line).toMatchObject({ level: 30, name: 'alur-test', msg: 'request completed', res: { statusCode: 200 }, responseTime: expect.any(Number) });
+      expect(line.req).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), method: 'GET', url: '/api/quick-wins?state=approval' });
+      expect(JSON.stringify(line)).not.toMatch(/"headers"|"host"|"remoteAddress"/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      closeSync(fd);
+    }
+  });
 });

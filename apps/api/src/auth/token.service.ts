@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { isLowercaseUuid } from '#workflow';
 
@@ -36,7 +37,14 @@ export interface IssuedAccessToken {
   expiresAt: Date;
 }
 
-/** HS256 only; issuer and audience are checked on every verification. */
+/** Tokens kept verified: more than the people of a province signed in at once. */
+const VERIFIED_KEPT = 5_000;
+
+/**
+ * HS256 only; issuer and audience are checked on a token's first verification. A token verified once
+ * is kept (the signature and the claims cannot change under the same string) and served again until
+ * it expires; revocation and a later password change are the guard's to check on every request.
+ */
 @Injectable()
 export class TokenService {
   /**
@@ -44,6 +52,8 @@ export class TokenService {
    * a ready KeyObject skips that work on the hot path.
    */
   private readonly key: KeyObject;
+
+  private readonly verified = new LRUCache<string, Readonly<VerifiedAccessToken>>({ max: VERIFIED_KEPT });
 
   constructor(
     private readonly jwt: JwtService,
@@ -73,7 +83,20 @@ export class TokenService {
   }
 
   /** Returns null for anything but a valid, unexpired HS256 token of this issuer and audience with an id. */
-  async verify(token: string): Promise<VerifiedAccessToken | null> {
+  async verify(token: string): Promise<Readonly<VerifiedAccessToken> | null> {
+    const kept = this.verified.get(token);
+    if (kept !== undefined) {
+      // as jsonwebtoken counts it: expired from the second `exp` names
+      if (Date.now() < kept.expiresAt.getTime()) return kept;
+      this.verified.delete(token);
+      return null;
+    }
+    const verified = await this.verifyClaims(token);
+    if (verified !== null) this.verified.set(token, verified);
+    return verified;
+  }
+
+  private async verifyClaims(token: string): Promise<Readonly<VerifiedAccessToken> | null> {
     try {
       const claims = await this.jwt.verifyAsync<{ sub: unknown; username: unknown; jti: unknown; iat: unknown; exp: unknown; ptid?: unknown }>(token, {
         algorithms: ['HS256'],
@@ -84,7 +107,7 @@ export class TokenService {
       const { sub, username, jti, iat, exp, ptid } = claims;
       if (typeof sub !== 'string' || typeof username !== 'string' || typeof jti !== 'string' || !isLowercaseUuid(jti) || typeof exp !== 'number' || typeof iat !== 'number') return null;
       if (ptid !== undefined && (typeof ptid !== 'string' || !isLowercaseUuid(ptid))) return null;
-      return { sub, username, jti, issuedAt: new Date(iat * 1000), expiresAt: new Date(exp * 1000), parentTokenId: ptid ?? null };
+      return Object.freeze({ sub, username, jti, issuedAt: new Date(iat * 1000), expiresAt: new Date(exp * 1000), parentTokenId: ptid ?? null });
     } catch {
       return null;
     }
