@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { logContext } from './root-logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -34,9 +33,14 @@ export function loggableUrl(url: string): string {
   return `${url.slice(0, question)}?${query}`;
 }
 
+/** A response whose failure its request's line reports (`err`, with the stack), as pino-http reads it. */
+export type FailedResponse = ServerResponse & { err?: Error };
+
 /**
- * One JSON line per request with a request id, taken from `X-Request-Id` when it is sane or made up,
- * echoed back in the response, and carried (AsyncLocalStorage) into every log line the request causes.
+ * One JSON line per request, written when its response ends, with a request id taken from `X-Request-Id`
+ * when it is sane or made up, and echoed back in the response. An answer of 500 or more is logged at
+ * `error` with what failed (`FailedResponse`). No AsyncLocalStorage carries the request's logger into
+ * other lines: in Node 20 it runs a hook on every promise the API makes (bench/RESULTS.md section 1a).
  */
 export function httpLoggerMiddleware(root: Logger) {
   const http = pinoHttp({
@@ -55,8 +59,5 @@ export function httpLoggerMiddleware(root: Logger) {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
-  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    http(req, res);
-    logContext.run((req as IncomingMessage & { log: Logger }).log, next);
-  };
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => http(req, res, next);
 }

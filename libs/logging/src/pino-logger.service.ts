@@ -1,8 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { currentLogger } from './root-logger.js';
 
-/** Nest's logger interface over pino: JSON lines, the request id of the current request included. */
+/** Nest's logger interface over pino: JSON lines. */
 export class PinoLoggerService implements LoggerService {
   constructor(private readonly root: Logger) {}
 
@@ -26,7 +25,7 @@ export class PinoLoggerService implements LoggerService {
   }
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[]): void {
-    const logger = currentLogger(this.root);
+    const logger = this.root;
     if (!logger.isLevelEnabled(level)) return;
     // Nest passes the context (class name) last; an error's stack may come before it.
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;

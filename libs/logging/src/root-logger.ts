@@ -1,8 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type Logger } from 'pino';
-
-/** The logger of the request (or job) being handled, so every line it causes carries its id. */
-export const logContext = new AsyncLocalStorage<Logger>();
 
 /** The longest a line waits in the buffer: a quiet process's lines (a worker's start, what it said before a crash) still reach the log. */
 export const LOG_FLUSH_INTERVAL_MS = 1000;
@@ -38,8 +34,4 @@ export function createRootLogger(level: string, name: string, { fd = 1, flushEve
     },
     stream,
   );
-}
-
-export function currentLogger(root: Logger): Logger {
-  return logContext.getStore() ?? root;
 }

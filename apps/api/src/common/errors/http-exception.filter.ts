@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
+import type { FailedResponse } from '#logging';
 import { AppException } from './app.exception.js';
 import { ErrorCode } from './error-code.enum.js';
 
@@ -34,9 +35,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500) this.reportFailure(response, exception);
     if (exception instanceof AppException && exception.headers && !response.headersSent) response.set(exception.headers);
     sendError(response, body);
+  }
+
+  /** Into the request's log line, with its id, when the request log is on; otherwise a line of its own. */
+  private reportFailure(response: Response, exception: unknown): void {
+    const error = exception instanceof Error ? exception : new Error(String(exception));
+    if ('log' in response) (response as Response & FailedResponse).err = error;
+    else this.logger.error(error.stack);
   }
 
   toBody(exception: unknown): ErrorBody {
