@@ -3,6 +3,7 @@
 // in turns. Each round gives each build the same work, one after the other, in alternating order, and reads only
 // that build's CPU (/proc) while it works; the per-round difference cancels what drifts on a shared machine,
 // where whole runs of bench:cost one after another spread by 10-20%.
+import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -91,6 +92,16 @@ function interval(xs) {
   return { mean, half: (t * sd) / Math.sqrt(n) };
 }
 
+/** A checkout's commit, marked when it has changes not committed. */
+function commitOf(dir) {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { cwd: dir }).toString().trim();
+    return execSync('git status --porcelain --untracked-files=no', { cwd: dir }).toString().trim() ? `${head} with changes` : head;
+  } catch {
+    return 'not a git checkout';
+  }
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -153,7 +164,7 @@ Both APIs run at once on one database with one worker; in each of ${ROUNDS} roun
 ${APPROVAL_STEPS.length} transitions, then as many reads of a document and of the caller, and only its own CPU (utime + stime) is read while it works.
 The difference is this build's minus the other's, per round, with a 95% interval over the rounds.
 
-| API CPU ms per request | other (${OTHER}) | this | difference per round |
+| API CPU ms per request | other (${commitOf(OTHER)}) | this (${commitOf('.')}) | difference per round |
 |---|---|---|---|
 ${rows.join('\n')}
 `;
