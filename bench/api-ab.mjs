@@ -7,7 +7,7 @@ import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
+import { APPROVAL_STEPS, approveEach, createBenchQuickWins } from './lib/approval-path.mjs';
 import {
   admin,
   build,
@@ -43,23 +43,10 @@ const PHASES = [
   { name: '`GET /api/me`', run: (api, ids) => readAll(api, ids.length * APPROVAL_STEPS.length, () => '/api/me') },
 ];
 
-async function createDocuments(api, n) {
-  const ids = new Array(n);
-  await pool(n, CONCURRENCY, async (i) => {
-    const r = await request(api.base, 'POST', '/api/quick-wins', { token: api.tokens['kaltim.drafter'], body: benchQuickWin('ab', i) });
-    if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
-    ids[i] = r.body.id;
-  });
-  return ids;
-}
+const createDocuments = (api, n) => createBenchQuickWins(api.base, api.tokens, n, { bench: 'ab', concurrency: CONCURRENCY });
 
 async function approve(api, ids) {
-  await pool(ids.length, CONCURRENCY, async (i) => {
-    for (const [user, action] of APPROVAL_STEPS) {
-      const r = await request(api.base, 'POST', `/api/quick-wins/${ids[i]}/actions`, { token: api.tokens[user], body: { action } });
-      if (r.status !== 200) throw new Error(`${action}: ${r.status} ${JSON.stringify(r.body)}`);
-    }
-  });
+  await approveEach(api.base, api.tokens, ids, CONCURRENCY);
   return ids.length * APPROVAL_STEPS.length;
 }
 

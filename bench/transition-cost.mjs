@@ -10,7 +10,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { APPROVAL_STEPS, benchQuickWin } from './lib/approval-path.mjs';
+import { APPROVAL_STEPS, approveEach, createBenchQuickWins } from './lib/approval-path.mjs';
 import { groupShares, topFunctions } from './lib/cpu-profile.mjs';
 import os from 'node:os';
 import pg from 'pg';
@@ -57,8 +57,6 @@ const STATEMENTS = process.env.BENCH_COST_STATEMENTS === '1';
 const COUNT_FILE = `/tmp/alur-cost-queries-${process.pid}`;
 const STEPS = APPROVAL_STEPS;
 
-const quickWin = (i) => benchQuickWin('cost', i);
-
 /** Read and write system calls of a process and its descendants (/proc/<pid>/io): counts, not time. */
 function syscalls(pid) {
   const total = { reads: 0, writes: 0 };
@@ -70,26 +68,9 @@ function syscalls(pid) {
   return total;
 }
 
-async function createDocuments(tokens, n) {
-  const ids = new Array(n);
-  await pool(n, CONCURRENCY, async (i) => {
-    const r = await request(BASE, 'POST', '/api/quick-wins', { token: tokens['kaltim.drafter'], body: quickWin(i) });
-    if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
-    ids[i] = r.body.id;
-  });
-  return ids;
-}
+const createDocuments = (tokens, n) => createBenchQuickWins(BASE, tokens, n, { bench: 'cost', concurrency: CONCURRENCY });
+const approveAll = (tokens, ids) => approveEach(BASE, tokens, ids, CONCURRENCY);
 
-async function approveAll(tokens, ids) {
-  await pool(ids.length, CONCURRENCY, async (i) => {
-    for (const [user, action] of STEPS) {
-      const r = await request(BASE, 'POST', `/api/quick-wins/${ids[i]}/actions`, { token: tokens[user], body: { action } });
-      if (r.status !== 200) throw new Error(`${action}: ${r.status} ${JSON.stringify(r.body)}`);
-    }
-  });
-}
-
-/** The same documents read back by their drafter, one GET each: what any authenticated request costs. */
 /** `n` GETs as the drafter (or without a token), the i-th to `pathOf(i)`, each expecting `status`: the floors under a transition. */
 async function requestAll(tokens, n, pathOf, status, { anonymous = false } = {}) {
   await pool(n, CONCURRENCY, async (i) => {
