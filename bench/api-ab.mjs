@@ -83,7 +83,7 @@ function interval(xs) {
 function commitOf(dir) {
   try {
     const head = execSync('git rev-parse --short HEAD', { cwd: dir }).toString().trim();
-    return execSync('git status --porcelain --untracked-files=no', { cwd: dir }).toString().trim() ? `${head} with changes` : head;
+    return execSync("git status --porcelain --untracked-files=no -- . ':!bench/RESULTS.md'", { cwd: dir }).toString().trim() ? `${head} with changes` : head;
   } catch {
     return 'not a git checkout';
   }
