@@ -7,7 +7,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { AppException, forbidden } from '../common/errors/app.exception.js';
-import { HttpExceptionFilter, sendError } from '../common/errors/http-exception.filter.js';
+import { HttpExceptionFilter, logFailure, sendError } from '../common/errors/http-exception.filter.js';
 import { ADMIN_PATH, AdminCredentials } from './admin-credentials.js';
 import { ApiQueues } from './api-queues.js';
 import { dashboardAccess } from './queue-dashboard-access.js';
@@ -54,7 +54,7 @@ export class QueueDashboard {
   }
 
   private refuse(res: Response, error: unknown): void {
-    if (!(error instanceof AppException)) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (!(error instanceof AppException)) logFailure(res, error, this.logger);
     sendError(res, this.errors.toBody(error));
   }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import type { ArgumentsHost } from '@nestjs/common';
+import { describe, expect, it, jest } from '@jest/globals';
+import type { ArgumentsHost, Logger } from '@nestjs/common';
 import express, { type Request, type Response } from 'express';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRootLogger, httpLoggerMiddleware } from '#logging';
 import { notFound } from './app.exception.js';
-import { HttpExceptionFilter } from './http-exception.filter.js';
+import { HttpExceptionFilter, logFailure } from './http-exception.filter.js';
 
 const hostOf = (req: Request, res: Response) => ({ switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) }) as unknown as ArgumentsHost;
 
@@ -45,5 +45,19 @@ describe('HttpExceptionFilter and the request log', () => {
       await new Promise((resolve) => server.close(resolve));
       closeSync(fd);
     }
+  });
+
+  it('logFailure (the queue dashboard uses it too): a line of its own, with the stack, where no request log is on', () => {
+    const logger = { error: jest.fn() } as unknown as Logger;
+    const failure = new Error('Redis tidak menjawab');
+    const unlogged = {} as Response;
+    logFailure(unlogged, failure, logger);
+    expect(logger.error).toHaveBeenCalledWith(failure.stack);
+    expect((unlogged as Response & { err?: Error }).err).toBeUndefined();
+
+    const logged = { log: {} } as unknown as Response;
+    logFailure(logged, 'bukan Error', logger);
+    expect((logged as Response & { err?: Error }).err).toEqual(new Error('bukan Error'));
+    expect(logger.error).toHaveBeenCalledTimes(1);
   });
 });

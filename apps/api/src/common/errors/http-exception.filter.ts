@@ -35,16 +35,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.reportFailure(response, exception);
+    if (body.statusCode >= 500) logFailure(response, exception, this.logger);
     if (exception instanceof AppException && exception.headers && !response.headersSent) response.set(exception.headers);
     sendError(response, body);
-  }
-
-  /** Into the request's log line, with its id, when the request log is on; otherwise a line of its own. */
-  private reportFailure(response: Response, exception: unknown): void {
-    const error = exception instanceof Error ? exception : new Error(String(exception));
-    if ('log' in response) (response as Response & FailedResponse).err = error;
-    else this.logger.error(error.stack);
   }
 
   toBody(exception: unknown): ErrorBody {
@@ -65,6 +58,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     return errorBody(500, ErrorCode.INTERNAL_ERROR, 'Internal server error');
   }
+}
+
+/** What failed, with its stack: into the request's own log line (with its id) when the request log is on, else a line of its own. */
+export function logFailure(response: Response, exception: unknown, logger: Logger): void {
+  const error = exception instanceof Error ? exception : new Error(String(exception));
+  if ('log' in response) (response as Response & FailedResponse).err = error;
+  else logger.error(error.stack);
 }
 
 /** body-parser's 415 (`unsupported charset "LATIN1"`, `unsupported content encoding "compress"`) with what it does read. */
