@@ -10,16 +10,15 @@ import pg from 'pg';
 import { APPROVAL_STEPS, approveEach, createBenchQuickWins } from './lib/approval-path.mjs';
 import {
   admin,
+  benchStackEnv,
   build,
   dbUrl,
   fmt,
   login,
   machineLine,
   outboxDrained,
-  overLocalSocket,
   pool,
   recreateDatabase,
-  REDIS_URL,
   request,
   startProcess,
   startWorker,
@@ -98,16 +97,7 @@ async function main() {
   if (!OTHER) throw new Error('BENCH_AB_OTHER: the directory of the other build (e.g. git worktree add /tmp/base <commit>, then npm run build there)');
   build();
   const url = await recreateDatabase(DB);
-  const env = {
-    NODE_ENV: 'development',
-    DATABASE_URL: overLocalSocket(url),
-    REDIS_URL,
-    QUEUE_PREFIX: DB,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
-    LOG_LEVEL: 'info',
-    LOGIN_THROTTLE_LIMIT: '100000',
-    DATABASE_POOL_SIZE: '20',
-  };
+  const env = benchStackEnv(DB, url);
   // this build first: it migrates the database and seeds the demo people
   const apis = [startApi('this', '.', PORT, env)];
   await waitHealthy(apis[0].base, 300);

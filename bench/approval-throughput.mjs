@@ -13,7 +13,7 @@ import { topFunctions } from './lib/cpu-profile.mjs';
 import { runPgbench } from './lib/pgbench.mjs';
 import os from 'node:os';
 import {
-  backendsCpuMs, backendsCpuMsBetween, build, dropConnections, withClient, fmt, login, machineBusyMs, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, redisCpuMs, REDIS_URL, request, startProcess, startWorker, summarize, treeCpuMs, waitHealthy, writeSection,
+  backendsCpuMs, backendsCpuMsBetween, benchStackEnv, build, dropConnections, fmt, login, machineBusyMs, machineLine, outboxDrained, pool, recreateDatabase, redisCpuMs, request, startProcess, startWorker, summarize, treeCpuMs, waitHealthy, withClient, writeSection,
 } from './lib/stack.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -190,14 +190,8 @@ async function main() {
   build();
   const url = await recreateDatabase('alur_bench');
   const env = {
-    NODE_ENV: 'development',
+    ...benchStackEnv('alur_bench', url),
     PORT: String(PORT),
-    DATABASE_URL: overLocalSocket(url),
-    REDIS_URL,
-    QUEUE_PREFIX: 'alur_bench',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
-    LOG_LEVEL: 'info', // production logging: JSON lines at info
-    LOGIN_THROTTLE_LIMIT: '100000',
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
     API_PROCESSES: process.env.API_PROCESSES ?? '1',
   };

@@ -15,7 +15,7 @@ import { groupShares, topFunctions } from './lib/cpu-profile.mjs';
 import os from 'node:os';
 import pg from 'pg';
 import {
-  backendsCpuMs, backendsCpuMsBetween, build, dbUrl, fmt, login, machineLine, outboxDrained, overLocalSocket, pool, recreateDatabase, redisCpuMs, REDIS_URL, request, safeRead, startProcess, startWorker, treeCpuMs, waitHealthy, withDescendants, writeSection, admin,
+  admin, backendsCpuMs, backendsCpuMsBetween, benchStackEnv, build, dbUrl, fmt, login, machineLine, outboxDrained, pool, recreateDatabase, redisCpuMs, request, safeRead, startProcess, startWorker, treeCpuMs, waitHealthy, withDescendants, writeSection,
 } from './lib/stack.mjs';
 
 const DOCS = Number(process.env.BENCH_COST_DOCS ?? 300);
@@ -221,17 +221,7 @@ async function main() {
   build();
   const url = await recreateDatabase(DB);
   await admin(`ALTER DATABASE "${DB}" SET track_functions = 'all'`);
-  const env = {
-    NODE_ENV: 'development',
-    PORT: String(PORT),
-    DATABASE_URL: overLocalSocket(url),
-    REDIS_URL,
-    QUEUE_PREFIX: DB,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
-    LOG_LEVEL: 'info',
-    LOGIN_THROTTLE_LIMIT: '100000',
-    DATABASE_POOL_SIZE: '20',
-  };
+  const env = { ...benchStackEnv(DB, url), PORT: String(PORT) };
   const profileDir = mkdtempSync(join(os.tmpdir(), 'alur-cost-prof-'));
   const api = startProcess('api', 'dist/apps/api/src/main.js', {
     ...env,
