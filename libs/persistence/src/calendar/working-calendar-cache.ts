@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDaysToLocalDate, type LocalDate, type WorkingDayCalendar } from '#workflow';
+import { addDaysToLocalDate, WorkingDayCalendar, type Holiday, type LocalDate, type OfficeHours } from '#workflow';
 import type { DateWindow } from './holiday-queries.js';
 
 /** What a calendar was read for: whose, in which zone, and the first date of the holidays read. */
@@ -43,6 +43,20 @@ export class WorkingCalendarCache {
   get(reading: CalendarReading): KeptCalendar | null {
     const entry = this.kept.get(reading.governmentId);
     return entry && entry.reading.timeZone === reading.timeZone && entry.reading.from === reading.from ? entry.kept : null;
+  }
+
+  /**
+   * The calendar a reading statement gives: the one kept before it (`kept`) when the statement found that
+   * revision current and so read no inputs, else one made from the inputs it read, kept at the revision read.
+   */
+  settle(reading: CalendarReading, kept: KeptCalendar | null, read: { revision: string | null; inputs: { holidays: Holiday[]; officeHours: OfficeHours } | null }): WorkingDayCalendar {
+    if (read.inputs === null) {
+      if (kept === null) throw new Error(`the calendar of government ${reading.governmentId} was neither read nor kept`);
+      return kept.calendar;
+    }
+    const calendar = new WorkingDayCalendar({ timeZone: reading.timeZone, ...read.inputs });
+    if (read.revision !== null) this.remember(reading, read.revision, calendar);
+    return calendar;
   }
 
   remember(reading: CalendarReading, revision: string, calendar: WorkingDayCalendar): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { slaStatusBounds, WorkingDayCalendar, type Holiday, type OfficeHours, type SlaStatusBounds } from '#workflow';
+import { slaStatusBounds, type Holiday, type OfficeHours, type SlaStatusBounds, type WorkingDayCalendar } from '#workflow';
 import { queryPrepared } from '../prepared-query.util.js';
 import { CALENDAR_REVISION_SQL } from './calendar-revision.js';
 import { holidaysJsonSql, type DateWindow } from './holiday-queries.js';
@@ -96,17 +96,7 @@ export class WorkingCalendars {
     if (missing.length === 0) return calendars;
 
     const read = await calendarInputsAt(manager, missing, window, new Map([...keptBefore].map(([id, kept]) => [id, kept.revision])));
-    for (const id of missing) {
-      const reading = readings.get(id)!;
-      const { revision: current, inputs } = read.get(id)!;
-      if (inputs === null) {
-        calendars.set(id, keptBefore.get(id)!.calendar);
-        continue;
-      }
-      const calendar = new WorkingDayCalendar({ timeZone: reading.timeZone, ...inputs });
-      if (current !== null) this.kept.remember(reading, current, calendar);
-      calendars.set(id, calendar);
-    }
+    for (const id of missing) calendars.set(id, this.kept.settle(readings.get(id)!, keptBefore.get(id) ?? null, read.get(id)!));
     return calendars;
   }
 

@@ -5,7 +5,7 @@ import {
   computeDeadlineSchedule,
   defaultSlaPolicy,
   slaStatusBounds,
-  WorkingDayCalendar,
+  type WorkingDayCalendar,
   type DeadlineSchedule,
   type DocumentKind,
   type Holiday,
@@ -14,7 +14,7 @@ import {
 } from '#workflow';
 import { holidaysJsonSql, holidaysOfGovernment, holidayWindow } from '../calendar/holiday-queries.js';
 import { CALENDAR_REVISION_SQL } from '../calendar/calendar-revision.js';
-import { calendarWindow, WorkingCalendarCache, type CalendarReading, type KeptCalendar } from '../calendar/working-calendar-cache.js';
+import { calendarWindow, WorkingCalendarCache } from '../calendar/working-calendar-cache.js';
 import { officeHoursJsonSql, toOfficeHours, type OfficeHoursRow } from '../calendar/office-hours.repository.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
@@ -103,7 +103,8 @@ export class DeadlinePlanner {
     const closed = new Map(row.closed.map((c) => [c.stage, c.id]));
     if (change.enter === null || fallback === undefined) return { closed, planned: null, slaBounds: null };
     // the zone as of now, under the calendar lock: the document's was read before the lock was granted
-    const calendar = this.calendarOf({ ...reading, timeZone: row.timeZone }, kept, row);
+    const inputs = row.holidays === null || row.officeHours === null ? null : { holidays: row.holidays, officeHours: toOfficeHours(row.officeHours) };
+    const calendar = this.calendars.settle({ ...reading, timeZone: row.timeZone }, kept, { revision: row.revision, inputs });
     const slaBounds = slaStatusBounds(calendar, at);
 
     const policy = row.policy ?? fallback;
@@ -115,21 +116,6 @@ export class DeadlinePlanner {
         ? calendar.withHolidays(await holidaysOfGovernment(manager, subject.governmentId, needed))
         : calendar;
     return { closed, planned: this.schedule(change.enter, at, policy, counting), slaBounds };
-  }
-
-  /** The calendar kept, when the statement found its revision current, or the one made from what it read (then kept). */
-  private calendarOf(
-    reading: CalendarReading,
-    kept: KeptCalendar | null,
-    row: { revision: string | null; holidays: Holiday[] | null; officeHours: OfficeHoursRow[] | null },
-  ): WorkingDayCalendar {
-    if (row.holidays === null || row.officeHours === null) {
-      if (kept === null) throw new Error(`the calendar of government ${reading.governmentId} was neither read nor kept`);
-      return kept.calendar;
-    }
-    const calendar = new WorkingDayCalendar({ timeZone: reading.timeZone, holidays: row.holidays, officeHours: toOfficeHours(row.officeHours) });
-    if (row.revision !== null) this.calendars.remember(reading, row.revision, calendar);
-    return calendar;
   }
 
   /** The deadline of `stage` entered at `enteredAt` under `policy`, counted on `calendar` (pure). */

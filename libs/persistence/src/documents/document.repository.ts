@@ -112,9 +112,14 @@ function stageDeadlineJoin(columns: string): string {
 
 /**
  * The document query; `leading` adds columns in front (e.g. a lock taken in the same round trip);
- * `omit` leaves keys out of the content and facts (list pages do not read the unbounded parts).
+ * `omit` leaves keys out of the content and facts (list pages do not read the unbounded parts);
+ * `revision: false` reads no calendar revision (null), for a statement whose snapshot predates its calendar lock.
  */
-export const selectDocument = (leading = '', omit: { content: readonly string[]; facts: readonly string[] } = { content: [], facts: [] }) => `
+export const selectDocument = ({
+  leading = '',
+  omit = { content: [], facts: [] },
+  revision = true,
+}: { leading?: string; omit?: { content: readonly string[]; facts: readonly string[] }; revision?: boolean } = {}) => `
   SELECT ${leading} d.id, d.kind, d.government_id AS "governmentId", g.code AS "governmentCode", g.name AS "governmentName", g.region_name AS "regionName",
          g.level AS "governmentLevel", p.code AS "parentGovernmentCode", g.time_zone AS "timeZone",
          d.unit_id AS "unitId", un.code AS "unitCode", un.name AS "unitName", d.created_by AS "createdById", cu.username AS "createdBy",
@@ -127,7 +132,7 @@ export const selectDocument = (leading = '', omit: { content: readonly string[];
               ELSE json_build_object('stage', dl.stage, 'dueAt', dl.due_at, 'explanation', dl.explanation) END AS deadline,
          COALESCE((SELECT json_agg(json_build_object('action', h.action, 'fromState', h.from_state, 'actor', h.actor, 'onBehalfOf', h.on_behalf_of) ORDER BY h.seq)
                      FROM history_entries h WHERE h.document_id = d.id), '[]'::json) AS history,
-         ${CALENDAR_REVISION_SQL} AS "calendarRevision"
+         ${revision ? CALENDAR_REVISION_SQL : 'NULL::uuid'} AS "calendarRevision"
     FROM documents d
     JOIN workflow_instances wi ON wi.document_id = d.id
     JOIN governments g ON g.id = d.government_id
@@ -137,6 +142,12 @@ export const selectDocument = (leading = '', omit: { content: readonly string[];
     ${stageDeadlineJoin('x.id, x.stage, x.due_at, x.explanation')}`;
 
 export const SELECT_DOCUMENT = selectDocument();
+
+/**
+ * A transition's read: the calendar lock (shared) taken in the same round trip. The statement's snapshot was
+ * taken before the lock was granted (a holiday change may have committed in between), so it reads no revision.
+ */
+const SELECT_DOCUMENT_UNDER_CALENDAR_LOCK = selectDocument({ leading: `${CALENDAR_SHARED_LOCK_SQL} IS NULL AS "calendarLocked",`, revision: false });
 
 function without(column: string, keys: readonly string[]): string {
   return keys.reduce((expression, key) => `(${expression} - '${key}')`, column);
@@ -200,7 +211,7 @@ export class DocumentRepository {
   private readonly selectSummary: string;
 
   constructor(summaryOmits: DocumentSummaryOmits) {
-    this.selectSummary = selectDocument('', summaryOmits);
+    this.selectSummary = selectDocument({ omit: summaryOmits });
   }
 
   /**
@@ -212,15 +223,12 @@ export class DocumentRepository {
    */
   async find(manager: EntityManager, kind: DocumentKind, id: string, options: { lock?: boolean; calendarLock?: boolean } = {}): Promise<DocumentRecord | null> {
     if (!isUuid(id)) return null;
-    const select = options.calendarLock ? selectDocument(`${CALENDAR_SHARED_LOCK_SQL} IS NULL AS "calendarLocked",`) : SELECT_DOCUMENT;
+    const select = options.calendarLock ? SELECT_DOCUMENT_UNDER_CALENDAR_LOCK : SELECT_DOCUMENT;
     const rows = await queryPrepared<DocumentRecord>(manager, `${select} WHERE d.id = $1 AND d.kind = $2 ${options.lock ? 'FOR NO KEY UPDATE OF d, wi' : ''}`, [
       id,
       kind,
     ]);
-    if (!rows[0]) return null;
-    // the statement's snapshot was taken before the calendar lock was granted: a holiday change may have committed in between
-    if (options.calendarLock) rows[0].calendarRevision = null;
-    return hydrateDocument(rows[0]);
+    return rows[0] ? hydrateDocument(rows[0]) : null;
   }
 
   /**
