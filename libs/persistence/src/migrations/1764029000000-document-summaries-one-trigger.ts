@@ -18,8 +18,8 @@ const COUNT_KEY = (r: string) =>
  * (`quick_win_deltas`) and the weekly throughput (`throughput_deltas`) each had their own trigger, so
  * every transition paid three trigger calls and four statements where one call and two do: the
  * counter's two rows (the key left, the key entered) in one upsert, the roll-up's two in one INSERT.
- * The rows written are the same. Measured with pgbench (bench/RESULTS.md, section 1-2's "state changed"
- * runs). Inserts and deletes keep their triggers.
+ * The rows written are the same. Measured with pgbench on the transition's shape whose document changes
+ * state (bench/RESULTS.md, section 1a's reading of 2026-12-06 19:09-20:01). Inserts and deletes keep their triggers.
  */
 export class DocumentSummariesOneTrigger1764029000000 implements MigrationInterface {
   name = 'DocumentSummariesOneTrigger1764029000000';
