@@ -25,13 +25,12 @@ export class PinoLoggerService implements LoggerService {
   }
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[]): void {
-    const logger = this.root;
-    if (!logger.isLevelEnabled(level)) return;
+    if (!this.root.isLevelEnabled(level)) return;
     // Nest passes the context (class name) last; an error's stack may come before it.
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
-    if (message instanceof Error) logger[level]({ context, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null) logger[level]({ context, ...message });
-    else logger[level]({ context, stack }, String(message));
+    if (message instanceof Error) this.root[level]({ context, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) this.root[level]({ context, ...message });
+    else this.root[level]({ context, stack }, String(message));
   }
 }

@@ -6,6 +6,25 @@ export const STAGE_TIME_BUCKET_V1 = `stage_time_bucket(seconds bigint) RETURNS i
           FROM (SELECT greatest(seconds, 0) AS s) x
       $$`;
 
+/** This migration's weekly-throughput trigger on documents (a later migration folds it into one; its down() puts this back). */
+/** The throughput row of a document's `event` (STARTED or FINISHED), PL/pgSQL with the variables `event` and `tz` (text). */
+export const THROUGHPUT_DELTA_ROW = `
+        SELECT g.time_zone INTO tz FROM governments g WHERE g.id = NEW.government_id;
+        INSERT INTO throughput_deltas VALUES (
+          NEW.government_id, date_trunc('week', NEW.updated_at AT TIME ZONE tz)::date, NEW.kind, NEW.unit_id,
+          CASE WHEN event = 'STARTED' THEN 1 ELSE 0 END, CASE WHEN event = 'FINISHED' THEN 1 ELSE 0 END);`;
+export const DOCUMENTS_THROUGHPUT_DELTA_V1 = `
+      CREATE FUNCTION documents_throughput_delta() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE event text := throughput_event(OLD.state, OLD.final, NEW.state, NEW.final); tz text;
+      BEGIN
+        IF event IS NULL THEN RETURN NULL; END IF;${THROUGHPUT_DELTA_ROW}
+        RETURN NULL;
+      END $$`;
+export const DOCUMENTS_THROUGHPUT_TRIGGER_V1 = `
+      CREATE TRIGGER trg_documents_throughput AFTER UPDATE OF state, final ON documents FOR EACH ROW
+      WHEN (OLD.state IS DISTINCT FROM NEW.state OR OLD.final IS DISTINCT FROM NEW.final)
+      EXECUTE FUNCTION documents_throughput_delta()`;
+
 /** This migration's fold of the deltas (a later migration extends it; its down() puts this back). */
 export const COMPACT_REPORT_SUMMARIES_V1 = `compact_report_summaries() RETURNS bigint LANGUAGE sql AS $$
         WITH st AS (DELETE FROM stage_time_deltas RETURNING *),
@@ -128,21 +147,8 @@ export class ReportSummaries1764007000000 implements MigrationInterface {
       CREATE TRIGGER trg_deadlines_stage_time AFTER UPDATE OF status ON deadlines FOR EACH ROW
       WHEN (OLD.status = 'PENDING' AND NEW.status = 'DONE' AND NEW.closed_at IS NOT NULL)
       EXECUTE FUNCTION deadlines_stage_time_delta()`);
-    await q.query(`
-      CREATE FUNCTION documents_throughput_delta() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE event text := throughput_event(OLD.state, OLD.final, NEW.state, NEW.final); tz text;
-      BEGIN
-        IF event IS NULL THEN RETURN NULL; END IF;
-        SELECT g.time_zone INTO tz FROM governments g WHERE g.id = NEW.government_id;
-        INSERT INTO throughput_deltas VALUES (
-          NEW.government_id, date_trunc('week', NEW.updated_at AT TIME ZONE tz)::date, NEW.kind, NEW.unit_id,
-          CASE WHEN event = 'STARTED' THEN 1 ELSE 0 END, CASE WHEN event = 'FINISHED' THEN 1 ELSE 0 END);
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER trg_documents_throughput AFTER UPDATE OF state, final ON documents FOR EACH ROW
-      WHEN (OLD.state IS DISTINCT FROM NEW.state OR OLD.final IS DISTINCT FROM NEW.final)
-      EXECUTE FUNCTION documents_throughput_delta()`);
+    await q.query(DOCUMENTS_THROUGHPUT_DELTA_V1);
+    await q.query(DOCUMENTS_THROUGHPUT_TRIGGER_V1);
 
     await q.query(`CREATE FUNCTION ${COMPACT_REPORT_SUMMARIES_V1}`);
 

@@ -4,8 +4,17 @@ import { COMPACT_REPORT_SUMMARIES_V1, STAGE_TIME_BUCKET_V1 } from './17640070000
 const ROLLUP_COLUMNS = `government_id uuid NOT NULL, unit_id uuid NOT NULL, year int NOT NULL, category text NOT NULL, area text NOT NULL, state text NOT NULL,
         count bigint NOT NULL, budget numeric NOT NULL, progress_reports bigint NOT NULL, progress_reports_on_time bigint NOT NULL, completed_in_year bigint NOT NULL`;
 
+/** This migration's Quick Win roll-up trigger on a document's update (a later migration folds it into one; its down() puts this back). */
+/** When a document's update changes its Quick Win roll-up. */
+export const QUICK_WIN_ROLLUP_CHANGED = `(OLD.kind = 'quick-win' OR NEW.kind = 'quick-win')
+        AND (OLD.government_id, OLD.unit_id, OLD.year, OLD.state, OLD.content, OLD.facts) IS DISTINCT FROM (NEW.government_id, NEW.unit_id, NEW.year, NEW.state, NEW.content, NEW.facts)`;
+export const QUICK_WIN_UPDATE_TRIGGER_V1 = `
+      CREATE TRIGGER trg_documents_quick_win_update AFTER UPDATE ON documents FOR EACH ROW
+      WHEN (${QUICK_WIN_ROLLUP_CHANGED})
+      EXECUTE FUNCTION documents_quick_win_delta()`;
+
 /** `sign` x the Quick Win roll-up values of the document row `r` (OLD or NEW) of a trigger. */
-function rollupValues(r: 'OLD' | 'NEW', sign: '' | '-'): string {
+export function rollupValues(r: 'OLD' | 'NEW', sign: '' | '-'): string {
   return `${r}.government_id, ${r}.unit_id, coalesce(${r}.year, 0), coalesce(${r}.content ->> 'category', ''), coalesce(${r}.content ->> 'area', ''), ${r}.state,
           ${sign}1,
           ${sign}(CASE WHEN jsonb_typeof(${r}.content -> 'budget') = 'number' THEN (${r}.content ->> 'budget')::numeric ELSE 0 END),
@@ -80,11 +89,7 @@ export class ReportSummaryTotals1764007001000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER trg_documents_quick_win_insert_delete AFTER INSERT OR DELETE ON documents FOR EACH ROW EXECUTE FUNCTION documents_quick_win_delta()`);
-    await q.query(`
-      CREATE TRIGGER trg_documents_quick_win_update AFTER UPDATE ON documents FOR EACH ROW
-      WHEN ((OLD.kind = 'quick-win' OR NEW.kind = 'quick-win')
-        AND (OLD.government_id, OLD.unit_id, OLD.year, OLD.state, OLD.content, OLD.facts) IS DISTINCT FROM (NEW.government_id, NEW.unit_id, NEW.year, NEW.state, NEW.content, NEW.facts))
-      EXECUTE FUNCTION documents_quick_win_delta()`);
+    await q.query(QUICK_WIN_UPDATE_TRIGGER_V1);
     await q.query(`
       INSERT INTO quick_win_deltas
       SELECT d.government_id, d.unit_id, coalesce(d.year, 0), coalesce(d.content ->> 'category', ''), coalesce(d.content ->> 'area', ''), d.state, 1,

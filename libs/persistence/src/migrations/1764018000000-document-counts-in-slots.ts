@@ -6,6 +6,13 @@ const SLOTS = 32;
 /** Folders take this lock first, so two folders never wait on each other (as before). */
 const FOLD_LOCK = 7_640_090;
 
+/** This migration's list-total trigger on a document's update (a later migration folds it into one; its down() puts this back). */
+export const DOCUMENT_COUNT_UPDATE_TRIGGER_V1 = `
+      CREATE TRIGGER trg_documents_count_update AFTER UPDATE ON documents FOR EACH ROW
+        WHEN ((OLD.kind, OLD.government_id, OLD.unit_id, OLD.state, OLD.year, OLD.submitted_at IS NULL, OLD.facilitation_requested_at IS NULL)
+              IS DISTINCT FROM (NEW.kind, NEW.government_id, NEW.unit_id, NEW.state, NEW.year, NEW.submitted_at IS NULL, NEW.facilitation_requested_at IS NULL))
+        EXECUTE FUNCTION documents_count_delta()`;
+
 /**
  * List totals exact at any moment, cheap to read, whatever the worker has done (issue 16):
  * - The unfolded part of a count is no longer an appended row per change (a list total once read
@@ -85,11 +92,7 @@ export class DocumentCountsInSlots1764018000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER trg_documents_count_insert_delete AFTER INSERT OR DELETE ON documents FOR EACH ROW EXECUTE FUNCTION documents_count_delta()`);
-    await q.query(`
-      CREATE TRIGGER trg_documents_count_update AFTER UPDATE ON documents FOR EACH ROW
-        WHEN ((OLD.kind, OLD.government_id, OLD.unit_id, OLD.state, OLD.year, OLD.submitted_at IS NULL, OLD.facilitation_requested_at IS NULL)
-              IS DISTINCT FROM (NEW.kind, NEW.government_id, NEW.unit_id, NEW.state, NEW.year, NEW.submitted_at IS NULL, NEW.facilitation_requested_at IS NULL))
-        EXECUTE FUNCTION documents_count_delta()`);
+    await q.query(DOCUMENT_COUNT_UPDATE_TRIGGER_V1);
     // the slots no writer holds now, moved into the folded counts; returns how many counter rows it moved
     await q.query(`
       CREATE FUNCTION compact_document_counts() RETURNS bigint LANGUAGE plpgsql AS $$
