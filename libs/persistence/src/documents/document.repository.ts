@@ -629,7 +629,9 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
   }
   // a participant's deadline lies in its own unit (paraf koordinasi): the document's unit is read from the document
   const documentUnit = scope.participantStates.includes(state) ? '(SELECT pd.unit_id FROM documents pd WHERE pd.id = dl.document_id)' : 'dl.unit_id';
-  const from = after === null || after.dueAt === null ? '' : `AND dl.due_at >= ${fromEpochMicros(params.push(after.dueAt))}`;
+  // from the instant the page before ended, but not its last document again: else that one took a place of the depth,
+  // and a page whose tasks all came from one place settled one short and read every place again, deeper
+  const from = after === null || after.dueAt === null ? '' : `AND dl.due_at >= ${fromEpochMicros(params.push(after.dueAt))} AND dl.document_id <> $${params.push(after.id)}::uuid`;
   return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${narrowing('dl', documentUnit)} ${from}
             ORDER BY dl.due_at LIMIT ${limit})`;
