@@ -373,9 +373,9 @@ export class DocumentRepository {
                        ELSE true END AS settled,
                   row_number() OVER (ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id) AS n
              FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
-             LEFT JOIN LATERAL (
+             LEFT JOIN LATERAL (  -- OFFSET 0 keeps the state's test before the lookup, not a filter after it
                SELECT w.machine_version AS "machineVersion", w.snapshot FROM workflow_instances w
-                WHERE w.document_id = d.id AND d.state = ANY(${conditionalStates})) wi ON true
+                WHERE w.document_id = d.id AND d.state = ANY(${conditionalStates}) OFFSET 0) wi ON true
              ${stageDeadlineJoin('x.due_at')}
             ${after === null ? '' : `WHERE ${afterSql(after, params)}`}
          ) x ON true
