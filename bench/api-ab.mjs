@@ -3,7 +3,6 @@
 // in turns. Each round gives each build the same work, one after the other, in alternating order, and reads only
 // that build's CPU (/proc) while it works; the per-round difference cancels what drifts on a shared machine,
 // where whole runs of bench:cost one after another spread by 10-20%.
-import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -12,6 +11,7 @@ import {
   admin,
   benchStackEnv,
   build,
+  commitOf,
   dbUrl,
   fmt,
   login,
@@ -76,16 +76,6 @@ function interval(xs) {
   const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
   const t = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.1, 2.09][n - 2] ?? 2.0;
   return { mean, half: (t * sd) / Math.sqrt(n) };
-}
-
-/** A checkout's commit, marked when it has changes not committed. */
-function commitOf(dir) {
-  try {
-    const head = execSync('git rev-parse --short HEAD', { cwd: dir }).toString().trim();
-    return execSync("git status --porcelain --untracked-files=no -- . ':!bench/RESULTS.md'", { cwd: dir }).toString().trim() ? `${head} with changes` : head;
-  } catch {
-    return 'not a git checkout';
-  }
 }
 
 const median = (xs) => {

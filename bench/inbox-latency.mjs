@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { insertDocuments } from './lib/bulk-documents.mjs';
-import { build, dbUrl, fmt, login, machineLine, pool, recreateDatabase, REDIS_URL, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
+import { INBOX_CASES as CASES, INBOX_DB, inboxApiEnv, NEXT_PAGE, openNextPage } from './lib/inbox-cases.mjs';
+import { build, dbUrl, fmt, login, machineLine, pool, recreateDatabase, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -16,26 +17,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 const PORT = Number(process.env.BENCH_PORT ?? 3901);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-/** The inbox's second page: `?after=` the `next` of the caller's first. */
-const NEXT_PAGE = '/api/tasks?after=(next of the first page)';
-
-const CASES = [
-  ['kaltim.sekda', '/api/tasks'],
-  ['kaltim.kadis', '/api/tasks'],
-  ['kaltim.organisasi', '/api/tasks'],
-  ['kaltim.drafter', '/api/tasks'],
-  ['paser.sekda', '/api/tasks'],
-  ['kaltim.sekda', '/api/tasks?state=approval'],
-  ['kaltim.kadis', '/api/tasks?kind=regulation'],
-  ['kaltim.sekda', '/api/tasks?governmentCode=kaltim&unitCode=diskominfo'],
-  ['kaltim.organisasi', '/api/tasks?unitCode=inspektorat'],
-  ['kaltim.sekda', '/api/tasks?overdue=true'],
-  ['kaltim.sekda', NEXT_PAGE],
-  ['kaltim.kadis', NEXT_PAGE],
-  ['kaltim.sekda', '/api/quick-wins?limit=20'],
-  ['kaltim.drafter', '/api/quick-wins?state=approval&limit=20'],
-  ['paser.kadis', '/api/quick-wins?year=2025&page=3&limit=20'],
-];
 
 /**
  * Title searches (the lists' q; every bench title is "Quick Win " and 8 hex digits): a word in every
@@ -124,16 +105,8 @@ async function main() {
   build();
   // BENCH_INBOX_REUSE=1: the database of an earlier run, already filled (saves the fill on a busy machine)
   const reuse = process.env.BENCH_INBOX_REUSE === '1';
-  const url = reuse ? dbUrl('alur_bench_inbox') : await recreateDatabase('alur_bench_inbox');
-  const env = {
-    PORT: String(PORT),
-    DATABASE_URL: url,
-    REDIS_URL,
-    QUEUE_PREFIX: 'alur_bench_inbox',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
-    LOG_LEVEL: 'warn',
-    LOGIN_THROTTLE_LIMIT: '100000',
-  };
+  const url = reuse ? dbUrl(INBOX_DB) : await recreateDatabase(INBOX_DB);
+  const env = inboxApiEnv(url, PORT);
   // start once to migrate and seed, then fill
   let api = startProcess('api', 'dist/apps/api/src/main.js', env);
   await waitHealthy(BASE);
@@ -148,7 +121,7 @@ async function main() {
     await waitHealthy(BASE);
     for (let [user, path, requests, search] of [...CASES.map((c) => [...c, REQUESTS, false]), ...SEARCH_CASES.map((c) => [...c, SEARCH_REQUESTS, true])]) {
       const token = await login(BASE, user);
-      if (path === NEXT_PAGE) path = `/api/tasks?after=${(await request(BASE, 'GET', '/api/tasks', { token })).body.next}`;
+      if (path === NEXT_PAGE) path = await openNextPage(BASE, token);
       for (let i = 0; i < Math.min(20, requests); i++) await request(BASE, 'GET', path, { token }); // warm-up
       const latencies = [];
       let items = 0;

@@ -234,6 +234,16 @@ export function writeSection(name, markdown) {
   writeFileSync(file, text);
 }
 
+/** A checkout's commit, marked when it has changes not committed. */
+export function commitOf(dir) {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { cwd: dir }).toString().trim();
+    return execSync("git status --porcelain --untracked-files=no -- . ':!bench/RESULTS.md'", { cwd: dir }).toString().trim() ? `${head} with changes` : head;
+  } catch {
+    return 'not a git checkout';
+  }
+}
+
 export function machineLine(m = machine()) {
   return `${new Date().toISOString()} on ${m.nproc} cores (${m.cpu}), ${m.memGiB} GiB; Node ${m.node}; ${m.pg}; ${m.redis}`;
 }
