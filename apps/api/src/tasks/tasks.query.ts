@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { readableGovernmentRows, TITLE_MATCH_LIMIT, useGenericPlans, type InboxCandidate, type InboxNarrowing, type InboxPosition } from '#persistence';
-import { authoritiesOf, governmentsOfTaskScopes, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
+import { authoritiesOf, governmentsOfTaskScopes, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type PersistedWorkflowSnapshot, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
@@ -216,9 +216,12 @@ export class TasksQuery {
 
   private offersTask({ workflow }: InboxCandidate, { roles, offers }: Judgements): boolean {
     if (workflow === null) return true;
-    const key = `${workflow.kind}/${workflow.machineVersion}/${JSON.stringify(workflow.snapshot)}`;
+    const key = `${workflow.kind}/${workflow.machineVersion}/${workflow.snapshotJson}`;
     let verdict = offers.get(key);
-    if (verdict === undefined) offers.set(key, (verdict = machineOffersTask(this.registry.require(workflow.kind, workflow.machineVersion), workflow.snapshot, roles)));
+    if (verdict === undefined) {
+      const snapshot = JSON.parse(workflow.snapshotJson) as PersistedWorkflowSnapshot;
+      offers.set(key, (verdict = machineOffersTask(this.registry.require(workflow.kind, workflow.machineVersion), snapshot, roles)));
+    }
     return verdict;
   }
 

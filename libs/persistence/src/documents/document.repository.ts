@@ -62,9 +62,10 @@ export interface InboxCandidate {
   position: InboxPosition;
   /**
    * Its workflow instance when it waits in one of the scopes' `conditionalStates`, for a judgement of the
-   * machine alone before its summary is read; else null.
+   * machine alone before its summary is read; else null. The snapshot as stored (JSON text): a stage's
+   * candidates mostly share one, which the caller then parses and judges once.
    */
-  workflow: { kind: DocumentKind; machineVersion: number; snapshot: PersistedWorkflowSnapshot } | null;
+  workflow: { kind: DocumentKind; machineVersion: number; snapshotJson: string } | null;
 }
 
 /** How many documents the inbox reads per place: in a state of the scope's `conditionalStates`, and elsewhere. */
@@ -364,30 +365,30 @@ export class DocumentRepository {
            FROM (SELECT) one LEFT JOIN LATERAL (
              SELECT created_at, document_id FROM ends WHERE due_at IS NULL ORDER BY created_at, document_id LIMIT 1) u ON true),
        picked AS MATERIALIZED (SELECT DISTINCT document_id FROM candidates)
-       SELECT h.cut_short AS "cutShort", x.id, x."dueAt", x."createdAt", x.settled, x.kind, x."machineVersion", x.snapshot
+       SELECT h.cut_short AS "cutShort", x.id, x."dueAt", x."createdAt", x.kind, x."machineVersion", x."snapshotJson"
          FROM horizon h LEFT JOIN LATERAL (
            SELECT d.id, ${epochMicros('dl.due_at')}::text AS "dueAt", ${epochMicros('d.created_at')}::text AS "createdAt",
-                  d.kind, wi."machineVersion", wi.snapshot,
+                  d.kind, wi."machineVersion", wi."snapshotJson",
                   CASE WHEN h.due_at IS NOT NULL THEN dl.due_at < h.due_at
                        WHEN h.document_id IS NOT NULL THEN dl.due_at IS NOT NULL OR (d.created_at, d.id) <= (h.created_at, h.document_id)
                        ELSE true END AS settled,
                   row_number() OVER (ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id) AS n
              FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
              LEFT JOIN LATERAL (  -- OFFSET 0 keeps the state's test before the lookup, not a filter after it
-               SELECT w.machine_version AS "machineVersion", w.snapshot FROM workflow_instances w
+               SELECT w.machine_version AS "machineVersion", w.snapshot::text AS "snapshotJson" FROM workflow_instances w
                 WHERE w.document_id = d.id AND d.state = ANY(${conditionalStates}) OFFSET 0) wi ON true
              ${stageDeadlineJoin('x.due_at')}
             ${after === null ? '' : `WHERE ${afterSql(after, params)}`}
-         ) x ON true
+         ) x ON x.settled  -- the settled only; none settled: one row of nulls, for cut_short
         ORDER BY x.n`,
       params,
     );
     const settled = rows
-      .filter((r): r is typeof r & { id: string } => r.id !== null && r.settled)
-      .map(({ id, dueAt, createdAt, kind, machineVersion, snapshot }) => ({
+      .filter((r): r is typeof r & { id: string } => r.id !== null)
+      .map(({ id, dueAt, createdAt, kind, machineVersion, snapshotJson }) => ({
         id,
         position: { dueAt: dueAt === null ? null : Number(dueAt), createdAt: Number(createdAt), id },
-        workflow: snapshot === null ? null : { kind, machineVersion, snapshot },
+        workflow: snapshotJson === null ? null : { kind, machineVersion, snapshotJson },
       }));
     return { settled, cutShort: rows[0].cutShort };
   }
@@ -556,11 +557,10 @@ interface CandidateRow {
   id: string | null;
   dueAt: string | null;
   createdAt: string;
-  settled: boolean;
   cutShort: boolean;
   kind: DocumentKind;
   machineVersion: number;
-  snapshot: PersistedWorkflowSnapshot | null;
+  snapshotJson: string | null;
 }
 
 /**
