@@ -3,12 +3,13 @@
 // (BENCH_AB_OTHER, a directory with its own dist/, e.g. a git worktree of an earlier commit built there), both on
 // the million documents an earlier `npm run bench:inbox` left, answering each of its cases in turns: per round and
 // case a block of requests to one build, then to the other, the order alternating by round, so that what drifts on a
-// shared machine falls on both. Writes section 4a of RESULTS.md (BENCH_AB_NO_WRITE=1: prints it only).
+// shared machine falls on both; besides the latencies, each build's CPU (/proc) while it answered its blocks, per
+// request. Writes section 4a of RESULTS.md (BENCH_AB_NO_WRITE=1: prints it only).
 //   env: BENCH_AB_OTHER (required), BENCH_AB_ROUNDS [10], BENCH_AB_BLOCK [20] requests per build, case and round
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INBOX_CASES, INBOX_DB, inboxApiEnv, NEXT_PAGE, openNextPage } from './lib/inbox-cases.mjs';
-import { build, commitOf, dbUrl, fmt, login, machineLine, request, startProcess, summarize, waitHealthy, withClient, writeSection } from './lib/stack.mjs';
+import { build, commitOf, dbUrl, fmt, login, machineLine, request, startProcess, summarize, treeCpuMs, waitHealthy, withClient, writeSection } from './lib/stack.mjs';
 
 const OTHER = process.env.BENCH_AB_OTHER;
 const ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 10);
@@ -29,6 +30,7 @@ async function main() {
     { name: 'this', dir: '.' },
   ].map((api, i) => ({ ...api, base: `http://127.0.0.1:${PORT + i}`, process: startProcess(`api ${api.name}`, resolve(api.dir, 'dist/apps/api/src/main.js'), inboxApiEnv(url, PORT + i)) }));
   const latencies = new Map(apis.map((api) => [api.name, INBOX_CASES.map(() => [])]));
+  const cpuMs = new Map(apis.map((api) => [api.name, INBOX_CASES.map(() => 0)]));
   try {
     await Promise.all(apis.map((api) => waitHealthy(api.base)));
     // one token serves both builds (one secret); a second page starts where the caller's first ends, the same for both
@@ -41,27 +43,30 @@ async function main() {
       const order = round % 2 === 0 ? apis : [...apis].reverse();
       for (const [i, { path, token }] of cases.entries()) {
         for (const api of order) {
+          const cpuBefore = treeCpuMs(api.process.child.pid);
           for (let k = 0; k < BLOCK; k++) {
             const r = await request(api.base, 'GET', path, { token });
             if (r.status !== 200) throw new Error(`${api.name} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
             if (round > 0) latencies.get(api.name)[i].push(r.ms); // round 0 warms both up
           }
+          if (round > 0) cpuMs.get(api.name)[i] += treeCpuMs(api.process.child.pid) - cpuBefore;
         }
       }
     }
   } finally {
     await Promise.all(apis.map((api) => api.process.stop()));
   }
-  const [other, self] = apis.map((api) => latencies.get(api.name).map((ms) => summarize(ms)));
+  const [other, self] = apis.map((api) => latencies.get(api.name).map((ms, i) => ({ ...summarize(ms), cpu: cpuMs.get(api.name)[i] / ms.length })));
   const report = `## 4a. Inbox latency, two builds side by side
 
 Measured ${machineLine()}.
 Command: \`BENCH_AB_OTHER=${OTHER} npm run bench:inbox-ab\` (BENCH_AB_ROUNDS=${ROUNDS}, BENCH_AB_BLOCK=${BLOCK}: ${ROUNDS * BLOCK} requests per build and case after a round of warm-up, one client), on the ${documents.toLocaleString()} documents of an earlier \`npm run bench:inbox\`.
-Each round sends every case ${BLOCK} times to one build and then to the other, the order alternating by round.
+Each round sends every case ${BLOCK} times to one build and then to the other, the order alternating by round; API CPU is
+the build's process's (utime + stime) over its blocks, per request (counted in clock ticks of 10 ms: about 0.1 ms per request of uncertainty at the default counts).
 
-| caller | request | other (${commitOf(OTHER)}) p50 ms | p95 ms | this (${commitOf('.')}) p50 ms | p95 ms |
-|---|---|---|---|---|---|
-${INBOX_CASES.map(([user, path], i) => `| ${user} | \`${path === NEXT_PAGE ? '/api/tasks?after=<next of the first page>' : path}\` | ${fmt(other[i].p50)} | ${fmt(other[i].p95)} | ${fmt(self[i].p50)} | ${fmt(self[i].p95)} |`).join('\n')}`;
+| caller | request | other (${commitOf(OTHER)}) p50 ms | p95 ms | API CPU ms | this (${commitOf('.')}) p50 ms | p95 ms | API CPU ms |
+|---|---|---|---|---|---|---|---|
+${INBOX_CASES.map(([user, path], i) => `| ${user} | \`${path === NEXT_PAGE ? '/api/tasks?after=<next of the first page>' : path}\` | ${[other[i], self[i]].map((b) => `${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.cpu, 2)}`).join(' | ')} |`).join('\n')}`;
   if (!NO_WRITE) writeSection('inbox-ab', report);
   console.log(report);
 }
