@@ -92,9 +92,20 @@ describe('the calendar a transition counts on, kept between transitions', () => 
     await moved();
     await t.dataSource.query(`DELETE FROM office_hours WHERE government_id = (SELECT id FROM governments WHERE code = 'berau')`);
     await moved();
+    await t.dataSource.query(`UPDATE governments SET time_zone = 'Asia/Jayapura' WHERE code = 'berau'`);
+    await moved();
     await t.dataSource.query(`UPDATE governments SET time_zone = 'Asia/Makassar' WHERE code = 'berau'`);
     await moved();
     await t.dataSource.query(`UPDATE governments SET name = name WHERE code = 'berau'`); // not what a calendar is made of
+    await t.dataSource.query(`UPDATE governments SET time_zone = time_zone WHERE code = 'berau'`); // named, not changed
+    expect(await revision()).toBe(seen.at(-1));
+
+    // the API's edit of a government names the zone whatever it changes: a new name, the same zone or nothing moves nothing
+    const kaltim = '/api/governments/kaltim';
+    const [{ name }] = await t.dataSource.query(`SELECT name FROM governments WHERE code = 'kaltim'`);
+    for (const edit of [{ name: `${name} (uji)` }, { name }, { timeZone: 'Asia/Makassar' }, {}]) {
+      expect({ edit, status: (await t.http.patch(kaltim).set(auth).send(edit)).status }).toEqual({ edit, status: 200 });
+    }
     expect(await revision()).toBe(seen.at(-1));
   });
 

@@ -7,6 +7,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * triggers change it, whoever writes: the API, a seed, an import or a person at psql. Random rather than
  * counted, so that a database restored from a backup never repeats a value a running process saw with other holidays.
  */
+/** The time zone's trigger as this migration made it (1764030000000 replaces it, and restores it on the way down). */
+export const GOVERNMENTS_ZONE_TRIGGER_V1 = `
+      CREATE TRIGGER trg_governments_calendar_revision AFTER UPDATE OF time_zone ON governments
+        FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`;
+
 export class CalendarRevision1764028000000 implements MigrationInterface {
   name = 'CalendarRevision1764028000000';
 
@@ -28,9 +33,7 @@ export class CalendarRevision1764028000000 implements MigrationInterface {
         CREATE TRIGGER trg_${table}_calendar_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
           FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`);
     }
-    await q.query(`
-      CREATE TRIGGER trg_governments_calendar_revision AFTER UPDATE OF time_zone ON governments
-        FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`);
+    await q.query(GOVERNMENTS_ZONE_TRIGGER_V1);
   }
 
   async down(q: QueryRunner): Promise<void> {
