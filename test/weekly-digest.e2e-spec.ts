@@ -3,12 +3,11 @@ import { JobName, JobProducer, weeklyDigestJobId } from '#queue';
 import { createRegulation, createTestApp, createTestWorker, waitFor, type TestApp, type TestWorker } from '#testing';
 import { Reconciler } from '../apps/worker/src/deadlines/reconciler.service.js';
 import { DigestSchedule } from '../apps/worker/src/digest/digest-schedule.js';
+import { addDaysToLocalDate, digestTimeOf, formatIndonesianLocalDate, isoWeekLabel, isoWeekStartOf, type LocalDate } from '#workflow';
+import { calendarInDatabase } from './support/deadline-helpers.js';
 
 jest.setTimeout(90_000);
 
-/** Monday 30 November 2026 08:00 WITA: after that week's digest time (07:00). */
-const MONDAY_AFTER_SEVEN = new Date('2026-11-30T00:00:00Z');
-const WEEK = '2026-11-30';
 /** kaltim's Sekda and the demo data's Kepala OPD of each of its units. */
 const KALTIM_RECIPIENTS = ['kaltim.kadis', 'kaltim.kepala-biro-hukum', 'kaltim.kepala-biro-organisasi', 'kaltim.kepala-inspektorat', 'kaltim.kepala-setda', 'kaltim.sekda'];
 
@@ -16,6 +15,14 @@ describe('weekly digest', () => {
   let t: TestApp;
   let workers: TestWorker[];
   let producer: JobProducer;
+  /**
+   * The latest week whose digest time (kaltim's Monday 07:00, or its next working day's) has passed, a minute
+   * after that time (when the reconciler wants that week's digest, due at once), and the week after, whose time
+   * is still to come: BullMQ delays a job by the real clock, so the weeks follow the day the test runs on.
+   */
+  let WEEK: LocalDate;
+  let AFTER_SEVEN: Date;
+  let NEXT_WEEK: LocalDate;
 
   const digestsOf = async (governmentCode: string, week: string): Promise<Array<{ username: string; title: string; message: string; documentId: string | null }>> =>
     t.dataSource.query(
@@ -26,6 +33,12 @@ describe('weekly digest', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    const now = new Date();
+    const calendar = await calendarInDatabase(t.dataSource, 'kaltim');
+    const thisWeek = isoWeekStartOf(now, calendar.timeZone);
+    WEEK = digestTimeOf(calendar, thisWeek) <= now ? thisWeek : addDaysToLocalDate(thisWeek, -7);
+    AFTER_SEVEN = new Date(Math.min(digestTimeOf(calendar, WEEK).getTime() + 60_000, now.getTime()));
+    NEXT_WEEK = addDaysToLocalDate(WEEK, 7);
     // an overdue endorsement in kaltim's diskominfo, and one document started in the week before
     const doc = await createRegulation(t, 'kaltim.drafter');
     await t.dataSource.query(
@@ -33,7 +46,8 @@ describe('weekly digest', () => {
        SELECT $1, d.government_id, d.unit_id, 'quick-win', 'endorsement', now() - interval '9 days', now() - interval '2 days', '{}', 'uji' FROM documents d WHERE d.id = $1`,
       [doc.id],
     );
-    await t.dataSource.query(`UPDATE documents SET state = 'endorsement', updated_at = '2026-11-25T03:00:00Z' WHERE id = $1`, [doc.id]);
+    const weekBefore = `${addDaysToLocalDate(WEEK, -5)}T03:00:00Z`; // its Wednesday
+    await t.dataSource.query(`UPDATE documents SET state = 'endorsement', updated_at = $2 WHERE id = $1`, [doc.id, weekBefore]);
     const env = { ...t.env, RECONCILE_INTERVAL_MS: '600000', WEEKLY_DIGEST: 'true' };
     workers = [await createTestWorker(env), await createTestWorker(env)];
     producer = new JobProducer({ redisUrl: t.env.REDIS_URL!, prefix: t.env.QUEUE_PREFIX! });
@@ -45,7 +59,7 @@ describe('weekly digest', () => {
   });
 
   it('goes once to the Sekda and each Kepala OPD of every government, with two workers reconciling at once', async () => {
-    await Promise.all(workers.map((w) => w.app.get(Reconciler).reconcile(MONDAY_AFTER_SEVEN)));
+    await Promise.all(workers.map((w) => w.app.get(Reconciler).reconcile(AFTER_SEVEN)));
     const kaltim = await waitFor(async () => {
       const rows = await digestsOf('kaltim', WEEK);
       return rows.length >= KALTIM_RECIPIENTS.length && rows;
@@ -61,7 +75,8 @@ describe('weekly digest', () => {
     expect(sekda.title).toBe('Ringkasan mingguan Pemerintah Provinsi Kalimantan Timur: 1 tahap terlambat');
     expect(sekda.message).toContain('Terlambat di Pemerintah Provinsi Kalimantan Timur: 1 dari 1 tahap yang sedang berjalan.');
     expect(sekda.message).toContain('Menunggu tindakan Anda: 0 (0 terlambat).');
-    expect(sekda.message).toContain('Minggu lalu (2026-W48, mulai 23 November 2026): 1 dokumen diajukan, 0 selesai.');
+    const lastWeek = addDaysToLocalDate(WEEK, -7);
+    expect(sekda.message).toContain(`Minggu lalu (${isoWeekLabel(lastWeek)}, mulai ${formatIndonesianLocalDate(lastWeek)}): 1 dokumen diajukan, 0 selesai.`);
     const kadis = kaltim.find((d) => d.username === 'kaltim.kadis')!;
     expect(kadis.message).toContain('Menunggu tindakan Anda: 1 (1 terlambat).');
     // in-app: the Sekda's notifications list it, about no document
@@ -72,10 +87,10 @@ describe('weekly digest', () => {
   });
 
   it('after Redis lost the jobs, the reconciler makes next week’s again, and this week’s is not sent twice', async () => {
-    const next = weeklyDigestJobId({ governmentCode: 'kaltim', week: '2026-12-07' });
+    const next = weeklyDigestJobId({ governmentCode: 'kaltim', week: NEXT_WEEK });
     await producer.remove(JobName.WeeklyDigest, [next]);
     expect((await producer.states(JobName.WeeklyDigest, [next]))[0]).toBe('unknown');
-    const report = await workers[0]!.app.get(Reconciler).reconcile(MONDAY_AFTER_SEVEN);
+    const report = await workers[0]!.app.get(Reconciler).reconcile(AFTER_SEVEN);
     expect(report.digestJobsAdded).toBeGreaterThanOrEqual(1);
     expect((await producer.states(JobName.WeeklyDigest, [next]))[0]).toBe('delayed');
     expect((await digestsOf('kaltim', WEEK)).length).toBe(KALTIM_RECIPIENTS.length);
@@ -87,6 +102,7 @@ describe('weekly digest', () => {
     expect((await t.http.put('/api/governments/berau/office-hours').set(auth).send({ days: { ...week.body.days, monday: null } })).status).toBe(200);
     try {
       // Sunday 6 December 2026: this week's digests went out; next week's is wanted
+      await t.dataSource.query(`INSERT INTO weekly_digests (government_id, week, recipients) SELECT id, '2026-11-30', 1 FROM governments ON CONFLICT DO NOTHING`);
       const jobs = await workers[0]!.app.get(DigestSchedule).wanted(new Date('2026-12-06T00:00:00Z'));
       const at = (code: string) => jobs.find((j) => (j.item.data as { governmentCode: string }).governmentCode === code)!;
       expect(at('berau').item.data).toEqual({ governmentCode: 'berau', week: '2026-12-07' });
@@ -101,12 +117,12 @@ describe('weekly digest', () => {
     await producer.add([
       { item: { name: JobName.WeeklyDigest, data: { governmentCode: 'kaltim', week: '2026-11-24' } } },
       { item: { name: JobName.WeeklyDigest, data: { governmentCode: 'atlantis', week: WEEK } } },
-      { item: { name: JobName.WeeklyDigest, data: { governmentCode: 'kaltim', week: '2027-03-01' } } },
+      { item: { name: JobName.WeeklyDigest, data: { governmentCode: 'kaltim', week: '2099-03-02' } } },
     ]);
-    await waitFor(async () => (await producer.states(JobName.WeeklyDigest, [weeklyDigestJobId({ governmentCode: 'kaltim', week: '2027-03-01' })]))[0] === 'delayed', { what: 'the future digest to wait' });
+    await waitFor(async () => (await producer.states(JobName.WeeklyDigest, [weeklyDigestJobId({ governmentCode: 'kaltim', week: '2099-03-02' })]))[0] === 'delayed', { what: 'the future digest to wait' });
     await waitFor(async () => (await producer.states(JobName.WeeklyDigest, [weeklyDigestJobId({ governmentCode: 'atlantis', week: WEEK })]))[0] === 'unknown', { what: 'the bad jobs to finish' });
     expect((await digestsOf('kaltim', '2026-11-24')).length).toBe(0);
-    expect((await digestsOf('kaltim', '2027-03-01')).length).toBe(0);
+    expect((await digestsOf('kaltim', '2099-03-02')).length).toBe(0);
   });
 
   it("tells a province's ADMINs, with the digest, of an expected year without national holidays; nobody when there are", async () => {
