@@ -4,7 +4,6 @@
 // that build's CPU (/proc) while it works; the per-round difference cancels what drifts on a shared machine,
 // where whole runs of bench:cost one after another spread by 10-20%.
 import os from 'node:os';
-import { resolve } from 'node:path';
 import pg from 'pg';
 import { APPROVAL_STEPS, approveEach, createBenchQuickWins } from './lib/approval-path.mjs';
 import {
@@ -20,7 +19,7 @@ import {
   pool,
   recreateDatabase,
   request,
-  startProcess,
+  startBuiltApi,
   startWorker,
   treeCpuMs,
   waitHealthy,
@@ -64,11 +63,6 @@ async function measured(api, run) {
   return (treeCpuMs(api.process.child.pid) - before) / requests;
 }
 
-function startApi(name, dir, port, env) {
-  const process_ = startProcess(`api ${name}`, resolve(dir, 'dist/apps/api/src/main.js'), { ...env, PORT: String(port), API_PROCESSES: '1' });
-  return { name, dir, base: `http://127.0.0.1:${port}`, process: process_, tokens: {} };
-}
-
 /** Mean and a 95% interval (Student's t) of paired differences. */
 function interval(xs) {
   const n = xs.length;
@@ -89,9 +83,9 @@ async function main() {
   const url = await recreateDatabase(DB);
   const env = benchStackEnv(DB, url);
   // this build first: it migrates the database and seeds the demo people
-  const apis = [startApi('this', '.', PORT, env)];
+  const apis = [{ ...startBuiltApi('this', '.', PORT, env), tokens: {} }];
   await waitHealthy(apis[0].base, 300);
-  apis.push(startApi('other', OTHER, PORT + 1, env));
+  apis.push({ ...startBuiltApi('other', OTHER, PORT + 1, env), tokens: {} });
   await waitHealthy(apis[1].base, 300);
   const worker = startWorker(env);
   const c = new pg.Client({ connectionString: dbUrl(DB) });

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INBOX_CASES, INBOX_DB, inboxApiEnv, NEXT_PAGE, openNextPage } from './lib/inbox-cases.mjs';
-import { build, commitOf, dbUrl, fmt, login, machineLine, request, startProcess, summarize, treeCpuMs, waitHealthy, withClient, writeSection } from './lib/stack.mjs';
+import { build, commitOf, dbUrl, fmt, login, machineLine, request, startBuiltApi, summarize, treeCpuMs, waitHealthy, withClient, writeSection } from './lib/stack.mjs';
 
 const OTHER = process.env.BENCH_AB_OTHER;
 const ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 10);
@@ -25,10 +25,7 @@ async function main() {
   const documents = await withClient(url, async (c) => (await c.query('SELECT count(*)::int AS n FROM documents')).rows[0].n).catch(() => 0);
   if (documents < 100_000) throw new Error(`${INBOX_DB} holds ${documents} documents: fill it first with npm run bench:inbox`);
   build();
-  const apis = [
-    { name: 'other', dir: OTHER },
-    { name: 'this', dir: '.' },
-  ].map((api, i) => ({ ...api, base: `http://127.0.0.1:${PORT + i}`, process: startProcess(`api ${api.name}`, resolve(api.dir, 'dist/apps/api/src/main.js'), inboxApiEnv(url, PORT + i)) }));
+  const apis = [startBuiltApi('other', OTHER, PORT, inboxApiEnv(url, PORT)), startBuiltApi('this', '.', PORT + 1, inboxApiEnv(url, PORT + 1))];
   const latencies = new Map(apis.map((api) => [api.name, INBOX_CASES.map(() => [])]));
   const cpuMs = new Map(apis.map((api) => [api.name, INBOX_CASES.map(() => 0)]));
   try {

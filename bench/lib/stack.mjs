@@ -4,6 +4,7 @@ import { execSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -105,6 +106,12 @@ export const WORKER_NODE_FLAGS = '--max-old-space-size=160';
 /** The built worker, started as in production; `env.NODE_FLAGS` adds to its flags. */
 export function startWorker(env) {
   return startProcess('worker', 'dist/apps/worker/src/main.js', { ...env, NODE_FLAGS: [WORKER_NODE_FLAGS, env.NODE_FLAGS].filter(Boolean).join(' ') });
+}
+
+/** One API process of the build in `dir` (its dist/) on `port`, for benches that compare two builds side by side. */
+export function startBuiltApi(name, dir, port, env) {
+  const process_ = startProcess(`api ${name}`, resolve(dir, 'dist/apps/api/src/main.js'), { ...env, PORT: String(port), API_PROCESSES: '1' });
+  return { name, dir, base: `http://127.0.0.1:${port}`, process: process_ };
 }
 
 /** Starts a built process; resolves once it logs nothing fatal for a moment; returns {child, stop}. */

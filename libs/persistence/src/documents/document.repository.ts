@@ -564,10 +564,12 @@ interface CandidateRow {
 }
 
 /**
- * The values of an `InboxNarrowing` but `after`, each bound the first time a place uses it (a parameter
- * no statement names has no type PostgreSQL could infer).
+ * The values of an `InboxNarrowing`, each bound the first time a place uses it (a parameter no statement
+ * names has no type PostgreSQL could infer); of `after`, where a dated place starts: its due time, and its
+ * document, which the page before ended on and no place reads again.
  */
 interface BoundNarrowing {
+  dueFrom: { dueAt: () => string; except: () => string } | null;
   kind: (() => string) | null;
   governmentCode: (() => string) | null;
   unitCode: (() => string) | null;
@@ -575,12 +577,13 @@ interface BoundNarrowing {
   documentIds: (() => string) | null;
 }
 
-function bindNarrowing({ kind, governmentCode, unitCode, overdue, documentIds }: InboxNarrowing, params: unknown[]): BoundNarrowing {
+function bindNarrowing({ after, kind, governmentCode, unitCode, overdue, documentIds }: InboxNarrowing, params: unknown[]): BoundNarrowing {
   const once = (value: unknown, cast = '') => {
     let bound: string | null = null;
     return () => (bound ??= `$${params.push(value)}${cast}`);
   };
   return {
+    dueFrom: after === null || after.dueAt === null ? null : { dueAt: once(after.dueAt), except: once(after.id, '::uuid') },
     kind: kind === null ? null : once(kind),
     governmentCode: governmentCode === null ? null : once(governmentCode),
     unitCode: unitCode === null ? null : once(unitCode),
@@ -631,7 +634,8 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
   const documentUnit = scope.participantStates.includes(state) ? '(SELECT pd.unit_id FROM documents pd WHERE pd.id = dl.document_id)' : 'dl.unit_id';
   // from the instant the page before ended, but not its last document again: else that one took a place of the depth,
   // and a page whose tasks all came from one place settled one short and read every place again, deeper
-  const from = after === null || after.dueAt === null ? '' : `AND dl.due_at >= ${fromEpochMicros(params.push(after.dueAt))} AND dl.document_id <> $${params.push(after.id)}::uuid`;
+  const { dueFrom } = narrowed;
+  const from = dueFrom === null ? '' : `AND dl.due_at >= ${fromEpochMicros(dueFrom.dueAt())} AND dl.document_id <> ${dueFrom.except()}`;
   return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${narrowing('dl', documentUnit)} ${from}
             ORDER BY dl.due_at LIMIT ${limit})`;
@@ -639,13 +643,13 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
 
 /** `(created_at, id)` of a position, bound. */
 function bindCreation(after: InboxPosition, params: unknown[]): string {
-  return `${fromEpochMicros(params.push(after.createdAt))}, $${params.push(after.id)}::uuid`;
+  return `${fromEpochMicros(`$${params.push(after.createdAt)}`)}, $${params.push(after.id)}::uuid`;
 }
 
 /** The documents that come after `after` in the inbox's order (due time, nulls last; creation; id). */
 function afterSql(after: InboxPosition, params: unknown[]): string {
   if (after.dueAt === null) return `dl.due_at IS NULL AND (d.created_at, d.id) > (${bindCreation(after, params)})`;
-  const due = fromEpochMicros(params.push(after.dueAt));
+  const due = fromEpochMicros(`$${params.push(after.dueAt)}`);
   return `(dl.due_at > ${due} OR dl.due_at IS NULL OR (dl.due_at = ${due} AND (d.created_at, d.id) > (${bindCreation(after, params)})))`;
 }
 
@@ -654,6 +658,7 @@ function epochMicros(column: string): string {
   return `(extract(epoch FROM date_trunc('second', ${column}))::bigint * 1000000 + extract(microseconds FROM ${column})::bigint % 1000000)`;
 }
 
-function fromEpochMicros(param: number): string {
-  return `(timestamptz 'epoch' + $${param}::bigint * interval '1 microsecond')`;
+/** Microseconds since 1970, a bound parameter (`$n`), as a timestamp. */
+function fromEpochMicros(micros: string): string {
+  return `(timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond')`;
 }

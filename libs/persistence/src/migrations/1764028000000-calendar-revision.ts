@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The time zone's trigger as this migration made it (1764030000000 replaces it, and restores it on the way down). */
+export const GOVERNMENTS_ZONE_TRIGGER_V1 = `
+      CREATE TRIGGER trg_governments_calendar_revision AFTER UPDATE OF time_zone ON governments
+        FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`;
+
 /**
  * A value that changes whenever a working-day calendar's inputs do (holidays, office hours, a government's time
  * zone), so that a process
@@ -7,11 +12,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * triggers change it, whoever writes: the API, a seed, an import or a person at psql. Random rather than
  * counted, so that a database restored from a backup never repeats a value a running process saw with other holidays.
  */
-/** The time zone's trigger as this migration made it (1764030000000 replaces it, and restores it on the way down). */
-export const GOVERNMENTS_ZONE_TRIGGER_V1 = `
-      CREATE TRIGGER trg_governments_calendar_revision AFTER UPDATE OF time_zone ON governments
-        FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_revision()`;
-
 export class CalendarRevision1764028000000 implements MigrationInterface {
   name = 'CalendarRevision1764028000000';
 
