@@ -1,16 +1,17 @@
-import { initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
+import type { AnyEventObject, AnyMachineSnapshot } from 'xstate';
 import type { WorkflowAction } from '../machines/workflow-action.types.js';
 import { isFinalStateName, stateToString } from '../machines/state-node.util.js';
 import { assertWorkflowInput, type WorkflowInput } from '../machines/workflow-input.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { effectsFromActions } from './effects.util.js';
+import { pureInitialTransition, pureTransition } from './pure-transition.util.js';
 import { persistSnapshot, restoreSnapshot } from './snapshot.util.js';
 import type { ApplyActionResult, PersistedWorkflowSnapshot, StartedWorkflow, WorkflowEvent } from './workflow-engine.types.js';
 
 /** Creates a new instance (pure: no actor is started). Throws TypeError for an invalid input. */
 export function startWorkflow(definition: WorkflowDefinition, input: WorkflowInput): StartedWorkflow {
   assertWorkflowInput(input);
-  const [snapshot, actions] = initialTransition(definition.machine, input);
+  const [snapshot, actions] = pureInitialTransition(definition.machine, input);
   if (snapshot.status === 'error') {
     throw snapshot.error instanceof Error ? snapshot.error : new Error(`Cannot start ${definition.kind}: ${String(snapshot.error)}`);
   }
@@ -53,7 +54,7 @@ export function applyToLive(
   if (snapshot.status !== 'active' || !snapshot.can(event as AnyEventObject)) {
     return { result: { ok: false, code: 'INVALID_TRANSITION', fromState, reason: `${event.type} is not possible in state ${fromState}` }, next: null };
   }
-  const [next, actions] = transition(machine, snapshot, event as AnyEventObject);
+  const [next, actions] = pureTransition(machine, snapshot, event as AnyEventObject);
   return {
     result: {
       ok: true,
