@@ -15,7 +15,9 @@ import {
   fmt,
   login,
   machineLine,
+  median,
   outboxDrained,
+  pairedInterval,
   pool,
   recreateDatabase,
   request,
@@ -63,20 +65,6 @@ async function measured(api, run) {
   return (treeCpuMs(api.process.child.pid) - before) / requests;
 }
 
-/** Mean and a 95% interval (Student's t) of paired differences. */
-function interval(xs) {
-  const n = xs.length;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-  const t = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.1, 2.09][n - 2] ?? 2.0;
-  return { mean, half: (t * sd) / Math.sqrt(n) };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 async function main() {
   if (!OTHER) throw new Error('BENCH_AB_OTHER: the directory of the other build (e.g. git worktree add /tmp/base <commit>, then npm run build there)');
   build();
@@ -113,7 +101,7 @@ async function main() {
 
   const rows = PHASES.map((phase, i) => {
     const diffs = per.this[i].map((x, r) => x - per.other[i][r]);
-    const { mean, half } = interval(diffs);
+    const { mean, half } = pairedInterval(diffs);
     const base = median(per.other[i]);
     return `| ${phase.name} | ${fmt(median(per.other[i]), 3)} | ${fmt(median(per.this[i]), 3)} | ${mean >= 0 ? '+' : ''}${fmt(mean, 3)} ± ${fmt(half, 3)} (${mean >= 0 ? '+' : ''}${fmt((100 * mean) / base, 1)}%) |`;
   });

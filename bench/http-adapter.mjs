@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Body, Controller, Get, Injectable, Module, Param, Post, UseGuards } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { dropConnections, fmt, machineLine, pool, processCpuMs, request, summarize, writeSection } from './lib/stack.mjs';
+import { dropConnections, fmt, machineLine, median, pool, processCpuMs, request, summarize, writeSection } from './lib/stack.mjs';
 
 const REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
@@ -148,7 +148,6 @@ async function main() {
       runs.push({ round: round + 1, ...run });
     }
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const of = (name) => median(runs.filter((r) => r.adapterName === name).map((r) => r.cpuPerRequest));
   const [express, fastify] = ADAPTERS.map(of);
   const rows = runs.map((r) => `| ${r.round} | ${r.adapterName} | ${fmt(r.cpuPerRequest, 3)} | ${fmt(r.rate)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`).join('\n');

@@ -7,7 +7,7 @@
 // Run after `npm run build`; BENCH_MACHINE_NO_WRITE=1 prints without writing bench/RESULTS.md.
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commitOf, machineLine, writeSection } from './lib/stack.mjs';
+import { commitOf, machineLine, median, pairedInterval, writeSection } from './lib/stack.mjs';
 
 const OTHER = process.env.BENCH_AB_OTHER;
 const ROUNDS = Number(process.env.BENCH_MACHINE_ROUNDS ?? 20);
@@ -54,13 +54,6 @@ function measure(engine) {
   return (used.user + used.system) / (PATHS * STEPS.length);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const interval = (xs) => {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-  return { mean, half: (1.96 * sd) / Math.sqrt(xs.length) };
-};
-
 const builds = [await engineOf(resolve('.')), ...(OTHER ? [await engineOf(resolve(OTHER))] : [])];
 for (const engine of builds) for (let i = 0; i < 200; i++) engine.path(); // warm up
 const perBuild = builds.map(() => []);
@@ -72,7 +65,7 @@ for (let round = 0; round < ROUNDS; round++) {
 
 const rows = builds.map((b, i) => `| ${b === builds[0] ? 'this' : 'other'} (${b.commit}) | ${median(perBuild[i]).toFixed(1)} | ${Math.min(...perBuild[i]).toFixed(1)} | ${Math.max(...perBuild[i]).toFixed(1)} |`);
 const differences = OTHER ? perBuild[0].map((x, r) => x - perBuild[1][r]) : [];
-const { mean, half } = OTHER ? interval(differences) : { mean: 0, half: 0 };
+const { mean, half } = OTHER ? pairedInterval(differences) : { mean: 0, half: 0 };
 const section = `## 1f. The workflow engine's work per transition
 
 Measured ${machineLine()}.
