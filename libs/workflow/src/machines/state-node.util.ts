@@ -36,16 +36,23 @@ export function statePathOf(node: AnyStateNode): string {
   return node.path.join('.');
 }
 
+/** Each machine's state nodes by dotted path, as found (the policy asks for a state's node once per action). */
+const NODES = new WeakMap<AnyStateMachine, Map<string, AnyStateNode | undefined>>();
+
 /** The state node at a dotted path, or undefined. */
 export function findStateNode(machine: AnyStateMachine, state: string): AnyStateNode | undefined {
+  let found = NODES.get(machine);
+  if (found === undefined) NODES.set(machine, (found = new Map()));
+  if (found.has(state)) return found.get(state);
   let node: AnyStateNode | undefined = machine.root;
   for (const segment of state.split('.')) {
     node = node?.states?.[segment] as AnyStateNode | undefined;
-    if (node === undefined) {
-      return undefined;
-    }
+    if (node === undefined) break;
   }
-  return node === machine.root ? undefined : node;
+  const result = node === machine.root ? undefined : node;
+  // a stored state name that is no path of the machine is not kept: names from the database are unbounded
+  if (result !== undefined) found.set(state, result);
+  return result;
 }
 
 /** Every state node below the root, depth first in definition order (parents before children). */
