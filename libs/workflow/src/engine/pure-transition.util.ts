@@ -5,7 +5,7 @@ import type { WorkflowInput } from '../machines/workflow-input.types.js';
  * xstate's pure `transition` and `initialTransition`, without the throwaway actor each of those builds
  * per call. That actor's constructor works out the machine's initial state, with no input, which every
  * workflow machine's context refuses (`assertWorkflowInput`): each transition built, threw and caught a
- * TypeError before it started (issue 16, bench/RESULTS.md 1a). The scope (an actor that never runs,
+ * TypeError before it started (issue 16, bench/RESULTS.md 1f). The scope (an actor that never runs,
  * made once per machine with a valid input) is otherwise the one xstate makes: no child actors, no
  * logging, no deferred work; the actions are collected, not executed.
  */
