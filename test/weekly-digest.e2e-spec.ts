@@ -3,7 +3,7 @@ import { JobName, JobProducer, weeklyDigestJobId } from '#queue';
 import { createRegulation, createTestApp, createTestWorker, waitFor, type TestApp, type TestWorker } from '#testing';
 import { Reconciler } from '../apps/worker/src/deadlines/reconciler.service.js';
 import { DigestSchedule } from '../apps/worker/src/digest/digest-schedule.js';
-import { addDaysToLocalDate, digestTimeOf, formatIndonesianLocalDate, isoWeekLabel, isoWeekStartOf, type LocalDate } from '#workflow';
+import { addDaysToLocalDate, digestTimeOf, formatIndonesianLocalDate, holidayYearsExpected, isoWeekLabel, isoWeekStartOf, type LocalDate } from '#workflow';
 import { calendarInDatabase } from './support/deadline-helpers.js';
 
 jest.setTimeout(90_000);
@@ -39,6 +39,14 @@ describe('weekly digest', () => {
     WEEK = digestTimeOf(calendar, thisWeek) <= now ? thisWeek : addDaysToLocalDate(thisWeek, -7);
     AFTER_SEVEN = new Date(Math.min(digestTimeOf(calendar, WEEK).getTime() + 60_000, now.getTime()));
     NEXT_WEEK = addDaysToLocalDate(WEEK, 7);
+    // the demo data holds the national holidays of 2026 and 2027; a later week expects later years' too
+    for (const year of holidayYearsExpected(WEEK)) {
+      await t.dataSource.query(
+        `INSERT INTO holidays (date, name) SELECT make_date($1, 1, 1), 'Tahun Baru Masehi'
+          WHERE NOT EXISTS (SELECT 1 FROM holidays WHERE government_id IS NULL AND date BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31))`,
+        [year],
+      );
+    }
     // an overdue endorsement in kaltim's diskominfo, and one document started in the week before
     const doc = await createRegulation(t, 'kaltim.drafter');
     await t.dataSource.query(
@@ -132,7 +140,7 @@ describe('weekly digest', () => {
           WHERE n.type = 'HOLIDAYS_MISSING' AND n.dedup_key LIKE $1 ORDER BY u.username`,
         [`holidays-missing:%:${week}:%`],
       );
-    // the week of the first test: 2026 and 2027 (expected from October) both have theirs
+    // the week of the first test: every year it expects has its national holidays (beforeAll)
     expect(await notices(WEEK)).toEqual([]);
 
     await t.dataSource.query(`DELETE FROM holidays WHERE government_id IS NULL AND date BETWEEN '2027-01-01' AND '2027-12-31'`);
