@@ -37,13 +37,14 @@ export function statePathOf(node: AnyStateNode): string {
 }
 
 /** Each machine's state nodes by dotted path, as found (the policy asks for a state's node once per action). */
-const NODES = new WeakMap<AnyStateMachine, Map<string, AnyStateNode | undefined>>();
+const NODES = new WeakMap<AnyStateMachine, Map<string, AnyStateNode>>();
 
 /** The state node at a dotted path, or undefined. */
 export function findStateNode(machine: AnyStateMachine, state: string): AnyStateNode | undefined {
   let found = NODES.get(machine);
   if (found === undefined) NODES.set(machine, (found = new Map()));
-  if (found.has(state)) return found.get(state);
+  const known = found.get(state);
+  if (known !== undefined) return known;
   let node: AnyStateNode | undefined = machine.root;
   for (const segment of state.split('.')) {
     node = node?.states?.[segment] as AnyStateNode | undefined;
