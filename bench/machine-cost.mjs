@@ -7,6 +7,7 @@
 // Run after `npm run build`; BENCH_MACHINE_NO_WRITE=1 prints without writing bench/RESULTS.md.
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { APPROVAL_STEPS } from './lib/approval-path.mjs';
 import { commitOf, machineLine, median, pairedInterval, writeSection } from './lib/stack.mjs';
 
 const OTHER = process.env.BENCH_AB_OTHER;
@@ -14,12 +15,14 @@ const ROUNDS = Number(process.env.BENCH_MACHINE_ROUNDS ?? 20);
 const PATHS = Number(process.env.BENCH_MACHINE_PATHS ?? 2_000);
 
 const PLACE = { governmentCode: 'kaltim', unitCode: 'diskominfo' };
-const STEPS = [
-  ['SUBMIT', { username: 'kaltim.drafter', ...PLACE, roles: ['DRAFTER'], delegations: [] }],
-  ['ENDORSE', { username: 'kaltim.kadis', ...PLACE, roles: ['UNIT_HEAD'], delegations: [] }],
-  ['VERIFY', { username: 'kaltim.organisasi', governmentCode: 'kaltim', unitCode: 'biro-organisasi', roles: ['ORG_VERIFIER'], delegations: [] }],
-  ['APPROVE', { username: 'kaltim.sekda', governmentCode: 'kaltim', unitCode: 'setda', roles: ['SECRETARY'], delegations: [] }],
-];
+/** The demo people of bench:approval's path, as the policy sees them. */
+const PEOPLE = {
+  'kaltim.drafter': { ...PLACE, roles: ['DRAFTER'] },
+  'kaltim.kadis': { ...PLACE, roles: ['UNIT_HEAD'] },
+  'kaltim.organisasi': { governmentCode: 'kaltim', unitCode: 'biro-organisasi', roles: ['ORG_VERIFIER'] },
+  'kaltim.sekda': { governmentCode: 'kaltim', unitCode: 'setda', roles: ['SECRETARY'] },
+};
+const STEPS = APPROVAL_STEPS.map(([username, action]) => [action, { username, ...PEOPLE[username], delegations: [] }]);
 
 async function engineOf(root) {
   const workflow = await import(pathToFileURL(join(root, 'dist/libs/workflow/src/index.js')).href);

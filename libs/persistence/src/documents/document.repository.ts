@@ -333,14 +333,13 @@ export class DocumentRepository {
    * Only ids and workflow snapshots: the caller reads the summaries of as many as it needs (`inboxSummaries`).
    */
   async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, narrowing: InboxNarrowing = WHOLE_INBOX): Promise<InboxCandidates> {
-    const { after } = narrowing;
     const params: unknown[] = [depth.plain + 1];
     const narrowed = bindNarrowing(narrowing, params);
     let conditionalLimit: string | null = null; // bound once, when a state of the scopes is conditional
     const parts = scopes.flatMap((scope) =>
       scope.states.flatMap((state) => {
         const limit = scope.conditionalStates.includes(state) ? (conditionalLimit ??= `$${params.push(depth.conditional + 1)}`) : '$1';
-        const part = candidateSql(scope, state, params, after, limit, narrowed);
+        const part = candidateSql(scope, state, params, limit, narrowed);
         return part === null ? [] : [{ part, limit }];
       }),
     );
@@ -378,7 +377,7 @@ export class DocumentRepository {
                SELECT w.machine_version AS "machineVersion", w.snapshot::text AS "snapshotJson" FROM workflow_instances w
                 WHERE w.document_id = d.id AND d.state = ANY(${conditionalStates}) OFFSET 0) wi ON true
              ${stageDeadlineJoin('x.due_at')}
-            ${after === null ? '' : `WHERE ${afterSql(after, params)}`}
+            ${narrowed.after === null ? '' : `WHERE ${afterSql(narrowed.after)}`}
          ) x ON x.settled  -- the settled only; none settled: one row of nulls, for cut_short
         ORDER BY x.n`,
       params,
@@ -564,12 +563,12 @@ interface CandidateRow {
 }
 
 /**
- * The values of an `InboxNarrowing`, each bound the first time a place uses it (a parameter no statement
- * names has no type PostgreSQL could infer); of `after`, where a dated place starts: its due time, and its
- * document, which the page before ended on and no place reads again.
+ * The values of an `InboxNarrowing`, each bound the first time the statement uses it (a parameter no statement
+ * names has no type PostgreSQL could infer): `after`'s due time (null when the page before ended undated),
+ * creation and document serve every place and the final order alike.
  */
 interface BoundNarrowing {
-  dueFrom: { dueAt: () => string; except: () => string } | null;
+  after: BoundPosition | null;
   kind: (() => string) | null;
   governmentCode: (() => string) | null;
   unitCode: (() => string) | null;
@@ -577,13 +576,23 @@ interface BoundNarrowing {
   documentIds: (() => string) | null;
 }
 
+interface BoundPosition {
+  dueAt: (() => string) | null;
+  createdAt: () => string;
+  id: () => string;
+}
+
 function bindNarrowing({ after, kind, governmentCode, unitCode, overdue, documentIds }: InboxNarrowing, params: unknown[]): BoundNarrowing {
   const once = (value: unknown, cast = '') => {
     let bound: string | null = null;
     return () => (bound ??= `$${params.push(value)}${cast}`);
   };
+  const micros = (value: number) => {
+    const bound = once(value);
+    return () => fromEpochMicros(bound());
+  };
   return {
-    dueFrom: after === null || after.dueAt === null ? null : { dueAt: once(after.dueAt), except: once(after.id, '::uuid') },
+    after: after === null ? null : { dueAt: after.dueAt === null ? null : micros(after.dueAt), createdAt: micros(after.createdAt), id: once(after.id, '::uuid') },
     kind: kind === null ? null : once(kind),
     governmentCode: governmentCode === null ? null : once(governmentCode),
     unitCode: unitCode === null ? null : once(unitCode),
@@ -599,8 +608,9 @@ function bindNarrowing({ after, kind, governmentCode, unitCode, overdue, documen
  * after `after` (a dated place once the inbox has gone on to the undated) or pass the narrowing (an
  * undated place when only the overdue are asked for).
  */
-function candidateSql(scope: TaskScope, state: string, params: unknown[], after: InboxPosition | null, limit: string, narrowed: BoundNarrowing): string | null {
+function candidateSql(scope: TaskScope, state: string, params: unknown[], limit: string, narrowed: BoundNarrowing): string | null {
   const undated = UNDATED_STATES.has(state);
+  const { after } = narrowed;
   if (!undated && after !== null && after.dueAt === null) return null;
   if (undated && narrowed.overdue?.is) return null;
   const gov = `$${params.push(scope.governmentCode)}`;
@@ -625,7 +635,7 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
     ].join(' ');
   };
   if (undated) {
-    const from = after !== null && after.dueAt === null ? `AND (d.created_at, d.id) > (${bindCreation(after, params)})` : '';
+    const from = after !== null && after.dueAt === null ? `AND (d.created_at, d.id) > (${creationOf(after)})` : '';
     return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at FROM documents d
               WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st} ${narrowing('d', 'd.unit_id')} ${from}
               ORDER BY d.created_at, d.id LIMIT ${limit})`;
@@ -634,23 +644,22 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], after:
   const documentUnit = scope.participantStates.includes(state) ? '(SELECT pd.unit_id FROM documents pd WHERE pd.id = dl.document_id)' : 'dl.unit_id';
   // from the instant the page before ended, but not its last document again: else that one took a place of the depth,
   // and a page whose tasks all came from one place settled one short and read every place again, deeper
-  const { dueFrom } = narrowed;
-  const from = dueFrom === null ? '' : `AND dl.due_at >= ${fromEpochMicros(dueFrom.dueAt())} AND dl.document_id <> ${dueFrom.except()}`;
+  const from = after?.dueAt == null ? '' : `AND dl.due_at >= ${after.dueAt()} AND dl.document_id <> ${after.id()}`;
   return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${narrowing('dl', documentUnit)} ${from}
             ORDER BY dl.due_at LIMIT ${limit})`;
 }
 
-/** `(created_at, id)` of a position, bound. */
-function bindCreation(after: InboxPosition, params: unknown[]): string {
-  return `${fromEpochMicros(`$${params.push(after.createdAt)}`)}, $${params.push(after.id)}::uuid`;
+/** `(created_at, id)` of a position. */
+function creationOf(after: BoundPosition): string {
+  return `${after.createdAt()}, ${after.id()}`;
 }
 
 /** The documents that come after `after` in the inbox's order (due time, nulls last; creation; id). */
-function afterSql(after: InboxPosition, params: unknown[]): string {
-  if (after.dueAt === null) return `dl.due_at IS NULL AND (d.created_at, d.id) > (${bindCreation(after, params)})`;
-  const due = fromEpochMicros(`$${params.push(after.dueAt)}`);
-  return `(dl.due_at > ${due} OR dl.due_at IS NULL OR (dl.due_at = ${due} AND (d.created_at, d.id) > (${bindCreation(after, params)})))`;
+function afterSql(after: BoundPosition): string {
+  if (after.dueAt === null) return `dl.due_at IS NULL AND (d.created_at, d.id) > (${creationOf(after)})`;
+  const due = after.dueAt();
+  return `(dl.due_at > ${due} OR dl.due_at IS NULL OR (dl.due_at = ${due} AND (d.created_at, d.id) > (${creationOf(after)})))`;
 }
 
 /** A timestamp as whole microseconds since 1970, exact (a JavaScript Date keeps milliseconds only). */
