@@ -65,6 +65,8 @@ interface Judgements {
   sla: Map<string, SlaStatusBounds>;
   /** `machineOffersTask`'s verdicts by workflow and snapshot: a stage's candidates mostly share one (no progress report yet). */
   offers: Map<string, boolean>;
+  /** The summaries' workflows restored, by workflow and snapshot: most documents of a stage share one. */
+  instances: Map<string, RestoredInstance>;
 }
 
 export interface TaskItem {
@@ -165,6 +167,7 @@ export class TasksQuery {
       roles: new Set(authoritiesOf(actor, now).map((authority) => authority.role)),
       sla: new Map(),
       offers: new Map(),
+      instances: new Map(),
     };
     for (let depth = limit; ; ) {
       const { settled, cutShort } = await this.store.inboxCandidates(manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, narrowing);
@@ -203,7 +206,7 @@ export class TasksQuery {
         await this.deadlineBounds.load(manager, records, now, judged.sla);
         judged.read += batch.length;
         for (const record of records) {
-          const item = this.taskOf(record, actor, now, judged.sla);
+          const item = this.taskOf(record, this.instanceOf(record, judged), actor, now, judged.sla);
           judged.items.set(record.id, item);
           if (item) judged.accepted += 1;
         }
@@ -225,9 +228,16 @@ export class TasksQuery {
     return verdict;
   }
 
+  /** The document's workflow restored, or the one restored for another summary with the same workflow and snapshot. */
+  private instanceOf({ kind, machineVersion, snapshot }: DocumentRecord, { instances }: Judgements): RestoredInstance {
+    const key = `${kind}/${machineVersion}/${JSON.stringify(snapshot)}`;
+    let instance = instances.get(key);
+    if (instance === undefined) instances.set(key, (instance = restoreInstance(this.registry.require(kind, machineVersion), snapshot)));
+    return instance;
+  }
+
   /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */
-  private taskOf(record: DocumentRecord, actor: ActorFacts, now: Date, sla: ReadonlyMap<string, SlaStatusBounds>): TaskItem | null {
-    const instance = restoreInstance(this.registry.require(record.kind, record.machineVersion), record.snapshot);
+  private taskOf(record: DocumentRecord, instance: RestoredInstance, actor: ActorFacts, now: Date, sla: ReadonlyMap<string, SlaStatusBounds>): TaskItem | null {
     // the actions first: most candidates judged beyond the page's tasks are refused, and need no more
     const allowedActions = allowedActionsOf(record, this.registry, actor, now, instance);
     if (!allowedActions.some((a) => !CREATOR_ONLY.has(a))) return null;

@@ -5,7 +5,7 @@ import type { AppliedAction, PersistedWorkflowSnapshot, WorkflowEvent } from '..
 import { stateToString } from '../machines/state-node.util.js';
 import type { WorkflowAction } from '../machines/workflow-action.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
-import { decideOnLive } from './action-policy.js';
+import { allowedActionsOnLive, decideOnLive } from './action-policy.js';
 import type { ActorFacts, DocumentFacts, PolicyAllowed, PolicyDecision } from './policy.types.js';
 import { approvalActsOf } from './separation-of-duties.js';
 
@@ -39,8 +39,7 @@ function instanceOf(definition: WorkflowDefinition, live: AnyMachineSnapshot): R
     knows: (action): action is WorkflowAction => (definition.actions as readonly string[]).includes(action),
     authorize: (document, actor, action, now) => decideOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, action, now),
     allowedActions: (document, actor, now) => {
-      const acts = approvalActsOf(definition, document.history);
-      return definition.actions.filter((action) => decideOnLive(definition, live, document, acts, actor, action, now).allowed);
+      return allowedActionsOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, now);
     },
   };
   LIVE.set(instance, live);

@@ -7,7 +7,7 @@ import type { ActionRule } from '../machines/workflow-meta.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { authoritiesOf, involvesCreator, scopeMatches } from './authority.util.js';
 import { decideParticipantAction } from './participant-policy.js';
-import type { ActorFacts, DocumentFacts, PolicyDecision } from './policy.types.js';
+import type { ActorFacts, Authority, DocumentFacts, PolicyDecision } from './policy.types.js';
 import { approvalActsOf, barringAct, personsActingThrough, type ApprovalAct } from './separation-of-duties.js';
 
 const SCOPE_TEXT: Readonly<Record<ActionRule['scope'], (document: DocumentFacts) => string>> = {
@@ -33,13 +33,52 @@ export function decideOnLive(
   if (rule === undefined) {
     return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state}` };
   }
+  return decideRule({ live, state, document, acts, actor, authorities: authoritiesOf(actor, now) }, rule, action);
+}
+
+/**
+ * The actions `actor` may fire now on a live snapshot (null: the state's rules only), in the definition's
+ * order: `decideOnLive` of each action, with what every action asks the same (the state, its rules, the
+ * actor's authorities at `now`) worked out once; an action without a rule in the state is never allowed.
+ */
+export function allowedActionsOnLive(
+  definition: WorkflowDefinition,
+  live: AnyMachineSnapshot | null,
+  document: DocumentFacts,
+  acts: readonly ApprovalAct[],
+  actor: ActorFacts,
+  now: Date,
+): WorkflowAction[] {
+  const state = live === null ? document.state : stateToString(live.value);
+  const rules = stateMetaOf(definition.machine, state)?.actions;
+  if (rules === undefined) return [];
+  const judged: RuleJudging = { live, state, document, acts, actor, authorities: authoritiesOf(actor, now) };
+  return definition.actions.filter((action) => {
+    const rule = rules[action];
+    return rule !== undefined && decideRule(judged, rule, action).allowed;
+  });
+}
+
+/** What judging one action under its rule takes: the same for every action judged for this document and actor. */
+interface RuleJudging {
+  live: AnyMachineSnapshot | null;
+  /** The state the rule is of (the live snapshot's, else the document's). */
+  state: string;
+  document: DocumentFacts;
+  acts: readonly ApprovalAct[];
+  actor: ActorFacts;
+  /** `authoritiesOf(actor, now)`. */
+  authorities: readonly Authority[];
+}
+
+function decideRule({ live, state, document, acts, actor, authorities }: RuleJudging, rule: ActionRule, action: string): PolicyDecision {
   if (rule.scope === 'participant') {
-    return decideParticipantAction(live, state, rule, document, acts, actor, action, now);
+    return decideParticipantAction(live, state, rule, document, acts, actor, authorities, action);
   }
   if (live !== null && (live.status !== 'active' || !live.can({ type: action }))) {
     return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state} yet` };
   }
-  const candidates = authoritiesOf(actor, now).filter(
+  const candidates = authorities.filter(
     (authority) => rule.roles.includes(authority.role) && scopeMatches(rule.scope, authority.as, document),
   );
   if (candidates.length === 0) {
@@ -107,6 +146,5 @@ export function allowedActions(
   now: Date,
 ): WorkflowAction[] {
   const live = snapshot === null ? null : restoreSnapshot(definition.machine, snapshot);
-  const acts = approvalActsOf(definition, document.history);
-  return definition.actions.filter((action) => decideOnLive(definition, live, document, acts, actor, action, now).allowed);
+  return allowedActionsOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, now);
 }

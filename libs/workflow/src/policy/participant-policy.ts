@@ -2,8 +2,8 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { pendingUnits } from '../coordination/coordination-round.js';
 import type { CoordinationRound } from '../coordination/coordination.types.js';
 import type { ActionRule } from '../machines/workflow-meta.types.js';
-import { authoritiesOf, involvesCreator } from './authority.util.js';
-import type { ActorFacts, DocumentFacts, PolicyDecision } from './policy.types.js';
+import { involvesCreator } from './authority.util.js';
+import type { ActorFacts, Authority, DocumentFacts, PolicyDecision } from './policy.types.js';
 import { barringAct, type ApprovalAct } from './separation-of-duties.js';
 
 /** The coordination round kept in a regulation v2 snapshot's context, or null. */
@@ -19,6 +19,7 @@ export function coordinationRoundOf(context: unknown): CoordinationRound | null 
  * has answered; FORBIDDEN when the caller heads no unit of the round; SEPARATION_OF_DUTIES for the
  * creator (PARAF), also as someone's Plt/Plh, and for someone who already acted on the document for
  * another approving role (`acts`, from its history).
+ * `authorities`: the actor's (`authoritiesOf`) at the time of the decision.
  */
 export function decideParticipantAction(
   live: AnyMachineSnapshot | null,
@@ -27,8 +28,8 @@ export function decideParticipantAction(
   document: DocumentFacts,
   acts: readonly ApprovalAct[],
   actor: ActorFacts,
+  authorities: readonly Authority[],
   action: string,
-  now: Date,
 ): PolicyDecision {
   const round = live === null ? null : coordinationRoundOf(live.context);
   const pending = live === null ? [...(document.pendingParticipants ?? [])] : pendingUnits(round);
@@ -36,7 +37,7 @@ export function decideParticipantAction(
   if (pending.length === 0 || (live !== null && live.status !== 'active')) {
     return { allowed: false, code: 'INVALID_TRANSITION', reason: `${action} is not possible in state ${state}: no OPD concerned is waited for` };
   }
-  const candidates = authoritiesOf(actor, now).filter(
+  const candidates = authorities.filter(
     (a) => rule.roles.includes(a.role) && a.as.governmentCode === document.governmentCode && named.includes(a.as.unitCode),
   );
   if (candidates.length === 0) {
