@@ -14,10 +14,10 @@ import {
   type WorkflowRegistry,
 } from '#workflow';
 import { coordinationViewOf } from './coordination-view.js';
-import type { DocumentRecord } from './document-record.js';
+import type { DeadlineSubject, DocumentRecord, PolicySubject } from './document-record.js';
 import { DOCUMENT_KINDS } from './kinds/index.js';
 
-export function documentFactsOf(record: DocumentRecord): DocumentFacts {
+export function documentFactsOf(record: PolicySubject): DocumentFacts {
   return {
     kind: record.kind,
     state: record.state,
@@ -46,12 +46,12 @@ export function readableDocumentOf(record: DocumentRecord, registry: WorkflowReg
 export type SlaBoundsByGovernment = ReadonlyMap<string, SlaStatusBounds>;
 
 /** An open deadline not yet due: whether it is due soon takes its government's working calendar. */
-export function needsSlaBounds(record: DocumentRecord, now: Date): boolean {
+export function needsSlaBounds(record: DeadlineSubject, now: Date): boolean {
   return !record.final && record.deadline !== null && record.deadline.dueAt.getTime() > now.getTime();
 }
 
 /** The document's open deadline: `overdue` once due, `dueSoon` by the rule of the inbox and the reports (`slaStatusOf`). */
-export function deadlineViewOf(record: DocumentRecord, now: Date, sla: SlaBoundsByGovernment) {
+export function deadlineViewOf(record: DeadlineSubject, now: Date, sla: SlaBoundsByGovernment) {
   if (record.final || !record.deadline) return null;
   const { stage, dueAt, explanation } = record.deadline;
   const overdue = dueAt.getTime() <= now.getTime(); // as needsSlaBounds says: no bounds are loaded for it
@@ -61,7 +61,7 @@ export function deadlineViewOf(record: DocumentRecord, now: Date, sla: SlaBounds
 }
 
 /** What this caller may do now; `instance`: the document's workflow already restored in this request. */
-export function allowedActionsOf(record: DocumentRecord, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance): string[] {
+export function allowedActionsOf(record: PolicySubject, registry: WorkflowRegistry, actor: ActorFacts, now: Date, instance?: RestoredInstance): string[] {
   if (record.final) return [];
   if (instance) return instance.allowedActions(documentFactsOf(record), actor, now);
   return allowedActions(registry.require(record.kind, record.machineVersion), record.snapshot, documentFactsOf(record), actor, now);

@@ -6,7 +6,7 @@ import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { ErrorCode } from '../common/errors/error-code.enum.js';
-import type { DocumentRecord } from '../documents/document-record.js';
+import type { InboxSummary } from '../documents/document-record.js';
 import { DeadlineBoundsLoader } from '../documents/deadline-bounds.loader.js';
 import { DocumentStore } from '../documents/document.store.js';
 import { allowedActionsOf, deadlineViewOf, documentFactsOf } from '../documents/document-view.js';
@@ -229,7 +229,7 @@ export class TasksQuery {
   }
 
   /** The document's workflow restored, or the one restored for another summary with the same workflow and snapshot. */
-  private instanceOf({ kind, machineVersion, snapshot }: DocumentRecord, { instances }: Judgements): RestoredInstance {
+  private instanceOf({ kind, machineVersion, snapshot }: InboxSummary, { instances }: Judgements): RestoredInstance {
     const key = `${kind}/${machineVersion}/${JSON.stringify(snapshot)}`;
     let instance = instances.get(key);
     if (instance === undefined) instances.set(key, (instance = restoreInstance(this.registry.require(kind, machineVersion), snapshot)));
@@ -237,7 +237,7 @@ export class TasksQuery {
   }
 
   /** The inbox item of a document, or null when the caller can do nothing there but withdraw. */
-  private taskOf(record: DocumentRecord, instance: RestoredInstance, actor: ActorFacts, now: Date, sla: ReadonlyMap<string, SlaStatusBounds>): TaskItem | null {
+  private taskOf(record: InboxSummary, instance: RestoredInstance, actor: ActorFacts, now: Date, sla: ReadonlyMap<string, SlaStatusBounds>): TaskItem | null {
     // the actions first: most candidates judged beyond the page's tasks are refused, and need no more
     const allowedActions = allowedActionsOf(record, this.registry, actor, now, instance);
     if (!allowedActions.some((a) => !CREATOR_ONLY.has(a))) return null;
@@ -261,7 +261,7 @@ export class TasksQuery {
     };
   }
 
-  private actingFor(record: DocumentRecord, instance: RestoredInstance, actor: ActorFacts, actions: string[], now: Date): string | null {
+  private actingFor(record: InboxSummary, instance: RestoredInstance, actor: ActorFacts, actions: string[], now: Date): string | null {
     if (actor.delegations.length === 0) return null;
     const action = actions.find((a) => !CREATOR_ONLY.has(a));
     if (!action) return null;

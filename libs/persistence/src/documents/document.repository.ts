@@ -48,6 +48,16 @@ export interface DocumentRecord {
 }
 
 /**
+ * A document as the inbox judges it: what its task shows (title, place, deadline) and what the policy asks
+ * (state, workflow, creator, history), without its content and facts, which no task shows and which grow with use.
+ */
+export type InboxSummary = Pick<
+  DocumentRecord,
+  | 'id' | 'kind' | 'title' | 'state' | 'final' | 'governmentId' | 'governmentCode' | 'governmentName' | 'governmentLevel' | 'parentGovernmentCode'
+  | 'timeZone' | 'unitCode' | 'unitName' | 'createdBy' | 'machineVersion' | 'snapshot' | 'deadline' | 'history' | 'calendarRevision'
+>;
+
+/**
  * A document's place in the inbox's order: its soonest pending deadline (null: none, last), its
  * creation, its id. Times in microseconds since 1970, as PostgreSQL keeps them.
  */
@@ -111,6 +121,26 @@ function stageDeadlineJoin(columns: string): string {
     ) dl ON true`;
 }
 
+/** The document, its instance, government (and parent), unit, creator and the stage's deadline (`dl`). */
+const DOCUMENT_SOURCES = `
+    FROM documents d
+    JOIN workflow_instances wi ON wi.document_id = d.id
+    JOIN governments g ON g.id = d.government_id
+    LEFT JOIN governments p ON p.id = g.parent_id
+    JOIN units un ON un.id = d.unit_id
+    JOIN users cu ON cu.id = d.created_by
+    ${stageDeadlineJoin('x.id, x.stage, x.due_at, x.explanation')}`;
+
+/** The columns of a document that the policy and a task read: where it is, whose, its workflow and deadline, who acted. */
+const DOCUMENT_POLICY_COLUMNS = `d.id, d.kind, d.government_id AS "governmentId", g.code AS "governmentCode", g.name AS "governmentName",
+         g.level AS "governmentLevel", p.code AS "parentGovernmentCode", g.time_zone AS "timeZone",
+         un.code AS "unitCode", un.name AS "unitName", cu.username AS "createdBy", d.title, d.state, d.final,
+         wi.machine_version AS "machineVersion", wi.snapshot,
+         CASE WHEN dl.id IS NULL THEN NULL
+              ELSE json_build_object('stage', dl.stage, 'dueAt', dl.due_at, 'explanation', dl.explanation) END AS deadline,
+         COALESCE((SELECT json_agg(json_build_object('action', h.action, 'fromState', h.from_state, 'actor', h.actor, 'onBehalfOf', h.on_behalf_of) ORDER BY h.seq)
+                     FROM history_entries h WHERE h.document_id = d.id), '[]'::json) AS history`;
+
 /**
  * The document query; `leading` adds columns in front (e.g. a lock taken in the same round trip);
  * `omit` leaves keys out of the content and facts (list pages do not read the unbounded parts);
@@ -121,26 +151,17 @@ export const selectDocument = ({
   omit = { content: [], facts: [] },
   revision = true,
 }: { leading?: string; omit?: { content: readonly string[]; facts: readonly string[] }; revision?: boolean } = {}) => `
-  SELECT ${leading} d.id, d.kind, d.government_id AS "governmentId", g.code AS "governmentCode", g.name AS "governmentName", g.region_name AS "regionName",
-         g.level AS "governmentLevel", p.code AS "parentGovernmentCode", g.time_zone AS "timeZone",
-         d.unit_id AS "unitId", un.code AS "unitCode", un.name AS "unitName", d.created_by AS "createdById", cu.username AS "createdBy",
-         d.title, ${without('d.content', omit.content)} AS content, d.content_version AS "contentVersion", d.content_hash AS "contentHash",
+  SELECT ${leading} ${DOCUMENT_POLICY_COLUMNS}, g.region_name AS "regionName", d.unit_id AS "unitId", d.created_by AS "createdById",
+         ${without('d.content', omit.content)} AS content, d.content_version AS "contentVersion", d.content_hash AS "contentHash",
          ${without('d.facts', omit.facts)} AS facts,
-         d.state, d.final, d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt",
-         wi.machine_version AS "machineVersion", wi.snapshot, wi.last_seq AS "lastSeq", wi.last_hash AS "lastHash",
+         d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt",
+         wi.last_seq AS "lastSeq", wi.last_hash AS "lastHash",
          d.submitted_at IS NOT NULL AS submitted, d.facilitation_requested_at IS NOT NULL AS "facilitationRequested",
-         CASE WHEN dl.id IS NULL THEN NULL
-              ELSE json_build_object('stage', dl.stage, 'dueAt', dl.due_at, 'explanation', dl.explanation) END AS deadline,
-         COALESCE((SELECT json_agg(json_build_object('action', h.action, 'fromState', h.from_state, 'actor', h.actor, 'onBehalfOf', h.on_behalf_of) ORDER BY h.seq)
-                     FROM history_entries h WHERE h.document_id = d.id), '[]'::json) AS history,
          ${revision ? CALENDAR_REVISION_SQL : 'NULL::uuid'} AS "calendarRevision"
-    FROM documents d
-    JOIN workflow_instances wi ON wi.document_id = d.id
-    JOIN governments g ON g.id = d.government_id
-    LEFT JOIN governments p ON p.id = g.parent_id
-    JOIN units un ON un.id = d.unit_id
-    JOIN users cu ON cu.id = d.created_by
-    ${stageDeadlineJoin('x.id, x.stage, x.due_at, x.explanation')}`;
+    ${DOCUMENT_SOURCES}`;
+
+/** What the inbox reads of a document it judges (`InboxSummary`): the policy's and the task's columns, not the content or facts. */
+const SELECT_INBOX_SUMMARY = `SELECT ${DOCUMENT_POLICY_COLUMNS}, ${CALENDAR_REVISION_SQL} AS "calendarRevision" ${DOCUMENT_SOURCES}`;
 
 export const SELECT_DOCUMENT = selectDocument();
 
@@ -155,7 +176,7 @@ function without(column: string, keys: readonly string[]): string {
 }
 
 /** json_build_object turns timestamps into strings; bring them back to Dates. */
-export function hydrateDocument(row: DocumentRecord): DocumentRecord {
+export function hydrateDocument<T extends Pick<DocumentRecord, 'deadline'>>(row: T): T {
   if (row.deadline) row.deadline = { ...row.deadline, dueAt: new Date(row.deadline.dueAt) };
   return row;
 }
@@ -428,12 +449,12 @@ export class DocumentRepository {
    * Each by its id (a lateral join), which a prepared statement's generic plan cannot turn into a scan
    * of every workflow instance (bench/RESULTS.md section 4).
    */
-  async inboxSummaries(manager: EntityManager, ids: readonly string[]): Promise<DocumentRecord[]> {
+  async inboxSummaries(manager: EntityManager, ids: readonly string[]): Promise<InboxSummary[]> {
     if (ids.length === 0) return [];
-    const rows = await queryPrepared<DocumentRecord>(
+    const rows = await queryPrepared<InboxSummary>(
       manager,
       `SELECT s.* FROM unnest($1::uuid[]) WITH ORDINALITY AS i(id, n)
-         CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = i.id AND NOT d.final) s
+         CROSS JOIN LATERAL (${SELECT_INBOX_SUMMARY} WHERE d.id = i.id AND NOT d.final) s
         ORDER BY i.n`,
       [ids],
     );
