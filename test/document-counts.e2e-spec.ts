@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { compactCountsAndSummaries } from '#persistence';
 import { act, createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
 import { driveTo } from './support/quick-win.js';
+import { waitFor } from './support/test-worker.js';
 import { driveRegulation } from './support/regulation.js';
 
 /**
@@ -78,6 +80,39 @@ describe('list totals', () => {
     expect(await total('?state=draft')).toBe(await exact(`AND d.state = 'draft'`));
     expect(await total('?state=withdrawn')).toBe(await exact(`AND d.state = 'withdrawn'`));
   });
+
+  it("never make a transition wait for the worker's fold, which holds a group of the writers' slots at a time", async () => {
+    // a counter row of the key the fold will add to, and a delta of that key in some writer's slot
+    await createQuickWin(t, 'berau.drafter', { year: 2029 });
+    await compactCountsAndSummaries(t.dataSource.manager);
+    await createQuickWin(t, 'berau.drafter', { year: 2029 });
+    const moving = await createQuickWin(t, 'berau.drafter2', { year: 2026 });
+    const holder = new pg.Client({ connectionString: t.env.DATABASE_URL });
+    await holder.connect();
+    let fold: Promise<number> | null = null;
+    try {
+      // the fold stops at that counter row, inside the transaction of the slots it took
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM document_counts WHERE kind = 'quick-win' AND year = 2029 AND state = 'draft' FOR UPDATE`);
+      fold = compactCountsAndSummaries(t.dataSource.manager);
+      await waitFor(async () => {
+        const [{ waiting }] = await t.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%compact_document_count%'`,
+        );
+        return waiting === 1;
+      }, { what: 'the fold to wait on the counter row' });
+      // a transition changing a list total takes a slot the fold does not hold (before: the fold held every free one)
+      const submitted = act(t, 'quick-wins', moving.id, 'berau.drafter2', 'SUBMIT');
+      const outcome = await Promise.race([submitted.then((r) => r.status), new Promise((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000))]);
+      expect(outcome).toBe(200);
+    } finally {
+      await holder.query('COMMIT');
+      await holder.end();
+      await fold;
+    }
+    expect(await total('?year=2029')).toBe(await exact('AND d.year = 2029'));
+    expect(await total('?state=endorsement')).toBe(await exact(`AND d.state = 'endorsement'`));
+  }, 60_000);
 
   /** Every document the caller may read, by paging the list (each page is filtered by the read rule). */
   async function readable(user: string, resource: 'quick-wins' | 'regulations', query = ''): Promise<{ total: number; listed: number }> {

@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Writers take one of these slots (a transaction-level advisory lock in this class) for their count rows. */
-const SLOT_LOCK_CLASS = 7_640_180;
-const SLOTS = 32;
+export const SLOT_LOCK_CLASS = 7_640_180;
+export const SLOTS = 32;
 /** Folders take this lock first, so two folders never wait on each other (as before). */
-const FOLD_LOCK = 7_640_090;
+export const FOLD_LOCK = 7_640_090;
 
 /** This migration's list-total trigger on a document's update (a later migration folds it into one; its down() puts this back). */
 export const DOCUMENT_COUNT_UPDATE_TRIGGER_V1 = `
@@ -12,6 +12,26 @@ export const DOCUMENT_COUNT_UPDATE_TRIGGER_V1 = `
         WHEN ((OLD.kind, OLD.government_id, OLD.unit_id, OLD.state, OLD.year, OLD.submitted_at IS NULL, OLD.facilitation_requested_at IS NULL)
               IS DISTINCT FROM (NEW.kind, NEW.government_id, NEW.unit_id, NEW.state, NEW.year, NEW.submitted_at IS NULL, NEW.facilitation_requested_at IS NULL))
         EXECUTE FUNCTION documents_count_delta()`;
+
+/** This migration's fold of every free slot in one transaction (1764031000000 folds a few slots per transaction; its down() puts this back). */
+export const COMPACT_DOCUMENT_COUNTS_V1 = `
+      CREATE FUNCTION compact_document_counts() RETURNS bigint LANGUAGE plpgsql AS $$
+      DECLARE taken int[]; folded bigint;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${FOLD_LOCK});
+        taken := ARRAY(SELECT s FROM generate_series(1, ${SLOTS}) s WHERE pg_try_advisory_xact_lock(${SLOT_LOCK_CLASS}, s));
+        WITH moved AS (DELETE FROM document_count_deltas WHERE slot = ANY(taken) RETURNING *),
+        summed AS (
+          SELECT kind, government_id, unit_id, state, year, submitted, facilitation, sum(delta) AS delta, count(*) AS n FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7
+        ),
+        upserted AS (
+          INSERT INTO document_counts AS c (kind, government_id, unit_id, state, year, submitted, facilitation, count)
+          SELECT kind, government_id, unit_id, state, year, submitted, facilitation, delta FROM summed
+          ON CONFLICT (kind, government_id, state, unit_id, year, submitted, facilitation) DO UPDATE SET count = c.count + EXCLUDED.count
+        )
+        SELECT coalesce(sum(n), 0)::bigint INTO folded FROM summed;
+        RETURN folded;
+      END $$`;
 
 /**
  * List totals exact at any moment, cheap to read, whatever the worker has done (issue 16):
@@ -94,24 +114,7 @@ export class DocumentCountsInSlots1764018000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER trg_documents_count_insert_delete AFTER INSERT OR DELETE ON documents FOR EACH ROW EXECUTE FUNCTION documents_count_delta()`);
     await q.query(DOCUMENT_COUNT_UPDATE_TRIGGER_V1);
     // the slots no writer holds now, moved into the folded counts; returns how many counter rows it moved
-    await q.query(`
-      CREATE FUNCTION compact_document_counts() RETURNS bigint LANGUAGE plpgsql AS $$
-      DECLARE taken int[]; folded bigint;
-      BEGIN
-        PERFORM pg_advisory_xact_lock(${FOLD_LOCK});
-        taken := ARRAY(SELECT s FROM generate_series(1, ${SLOTS}) s WHERE pg_try_advisory_xact_lock(${SLOT_LOCK_CLASS}, s));
-        WITH moved AS (DELETE FROM document_count_deltas WHERE slot = ANY(taken) RETURNING *),
-        summed AS (
-          SELECT kind, government_id, unit_id, state, year, submitted, facilitation, sum(delta) AS delta, count(*) AS n FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7
-        ),
-        upserted AS (
-          INSERT INTO document_counts AS c (kind, government_id, unit_id, state, year, submitted, facilitation, count)
-          SELECT kind, government_id, unit_id, state, year, submitted, facilitation, delta FROM summed
-          ON CONFLICT (kind, government_id, state, unit_id, year, submitted, facilitation) DO UPDATE SET count = c.count + EXCLUDED.count
-        )
-        SELECT coalesce(sum(n), 0)::bigint INTO folded FROM summed;
-        RETURN folded;
-      END $$`);
+    await q.query(COMPACT_DOCUMENT_COUNTS_V1);
     // every count again from the documents (after a bulk load with the trigger disabled, e.g. the benches)
     await q.query(`
       CREATE FUNCTION rebuild_document_counts() RETURNS void LANGUAGE plpgsql AS $$
