@@ -13,14 +13,8 @@ export const DOCUMENT_COUNT_UPDATE_TRIGGER_V1 = `
               IS DISTINCT FROM (NEW.kind, NEW.government_id, NEW.unit_id, NEW.state, NEW.year, NEW.submitted_at IS NULL, NEW.facilitation_requested_at IS NULL))
         EXECUTE FUNCTION documents_count_delta()`;
 
-/** This migration's fold of every free slot in one transaction (1764031000000 folds a few slots per transaction; its down() puts this back). */
-export const COMPACT_DOCUMENT_COUNTS_V1 = `
-      CREATE FUNCTION compact_document_counts() RETURNS bigint LANGUAGE plpgsql AS $$
-      DECLARE taken int[]; folded bigint;
-      BEGIN
-        PERFORM pg_advisory_xact_lock(${FOLD_LOCK});
-        taken := ARRAY(SELECT s FROM generate_series(1, ${SLOTS}) s WHERE pg_try_advisory_xact_lock(${SLOT_LOCK_CLASS}, s));
-        WITH moved AS (DELETE FROM document_count_deltas WHERE slot = ANY(taken) RETURNING *),
+/** PL/pgSQL: moves the counter rows of the slots in `taken` into the folded counts, `folded` their number, and returns it. */
+export const FOLD_TAKEN_SLOTS = `WITH moved AS (DELETE FROM document_count_deltas WHERE slot = ANY(taken) RETURNING *),
         summed AS (
           SELECT kind, government_id, unit_id, state, year, submitted, facilitation, sum(delta) AS delta, count(*) AS n FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7
         ),
@@ -30,7 +24,16 @@ export const COMPACT_DOCUMENT_COUNTS_V1 = `
           ON CONFLICT (kind, government_id, state, unit_id, year, submitted, facilitation) DO UPDATE SET count = c.count + EXCLUDED.count
         )
         SELECT coalesce(sum(n), 0)::bigint INTO folded FROM summed;
-        RETURN folded;
+        RETURN folded;`;
+
+/** This migration's fold of every free slot in one transaction (1764031000000 folds a few slots per transaction; its down() puts this back). */
+export const COMPACT_DOCUMENT_COUNTS_V1 = `
+      CREATE FUNCTION compact_document_counts() RETURNS bigint LANGUAGE plpgsql AS $$
+      DECLARE taken int[]; folded bigint;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${FOLD_LOCK});
+        taken := ARRAY(SELECT s FROM generate_series(1, ${SLOTS}) s WHERE pg_try_advisory_xact_lock(${SLOT_LOCK_CLASS}, s));
+        ${FOLD_TAKEN_SLOTS}
       END $$`;
 
 /**

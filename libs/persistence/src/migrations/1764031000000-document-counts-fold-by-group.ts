@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { COMPACT_DOCUMENT_COUNTS_V1, FOLD_LOCK, SLOT_LOCK_CLASS, SLOTS } from './1764018000000-document-counts-in-slots.js';
+import { COMPACT_DOCUMENT_COUNTS_V1, FOLD_LOCK, FOLD_TAKEN_SLOTS, SLOT_LOCK_CLASS, SLOTS } from './1764018000000-document-counts-in-slots.js';
 
 /**
  * The worker folds the writers' counter slots a few at a time, each group in a transaction of its own
@@ -21,17 +21,7 @@ export class DocumentCountsFoldByGroup1764031000000 implements MigrationInterfac
       BEGIN
         PERFORM pg_advisory_xact_lock(${FOLD_LOCK});
         taken := ARRAY(SELECT s FROM unnest(slots) s WHERE s BETWEEN 1 AND ${SLOTS} AND pg_try_advisory_xact_lock(${SLOT_LOCK_CLASS}, s));
-        WITH moved AS (DELETE FROM document_count_deltas WHERE slot = ANY(taken) RETURNING *),
-        summed AS (
-          SELECT kind, government_id, unit_id, state, year, submitted, facilitation, sum(delta) AS delta, count(*) AS n FROM moved GROUP BY 1, 2, 3, 4, 5, 6, 7
-        ),
-        upserted AS (
-          INSERT INTO document_counts AS c (kind, government_id, unit_id, state, year, submitted, facilitation, count)
-          SELECT kind, government_id, unit_id, state, year, submitted, facilitation, delta FROM summed
-          ON CONFLICT (kind, government_id, state, unit_id, year, submitted, facilitation) DO UPDATE SET count = c.count + EXCLUDED.count
-        )
-        SELECT coalesce(sum(n), 0)::bigint INTO folded FROM summed;
-        RETURN folded;
+        ${FOLD_TAKEN_SLOTS}
       END $$`);
     await q.query(`
       CREATE OR REPLACE FUNCTION compact_document_counts() RETURNS bigint LANGUAGE sql AS $$

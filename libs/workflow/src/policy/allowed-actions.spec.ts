@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { GovernmentLevel } from '../domain/government.types.js';
 import { ALL_ROLES, type Role } from '../domain/role.types.js';
 import { NAMED_UNITS, reachableSnapshots } from '../engine/reachable-snapshots.testing.js';
@@ -58,6 +59,21 @@ function actorsFor(governmentCode: string): ActorFacts[] {
   ];
 }
 
+/** A document of unit diskominfo of `place`, created by its drafter, in the live snapshot's state. */
+function documentAt(kind: DocumentFacts['kind'], live: AnyMachineSnapshot, { governmentCode, level, parent }: (typeof PLACES)[number], history: PastAction[]): DocumentFacts {
+  return {
+    kind,
+    state: stateToString(live.value),
+    createdBy: `${governmentCode}.drafter`,
+    governmentCode,
+    governmentLevel: level,
+    parentGovernmentCode: parent,
+    unitCode: 'diskominfo',
+    history,
+    pendingParticipants: pendingUnits(coordinationRoundOf(live.context)),
+  };
+}
+
 /** No history, and one where the unit's head endorsed and the Sekda's Plh acted (separation of duties reads it). */
 function historiesFor(governmentCode: string): PastAction[][] {
   return [
@@ -72,23 +88,12 @@ function historiesFor(governmentCode: string): PastAction[][] {
 
 describe('allowedActions: what decideOnLive allows, each action judged alone', () => {
   describe.each([quickWinWorkflowV1, regulationWorkflowV1, regulationWorkflowV2].map((d) => [`${d.kind} v${d.version}`, d] as const))('%s', (_name, definition) => {
-    it.each(PLACES)('agrees in every reachable snapshot of $governmentCode, for every actor, with and without a live snapshot', ({ governmentCode, level, parent }) => {
+    it.each(PLACES)('agrees in every reachable snapshot of $governmentCode, for every actor, with and without a live snapshot', (place) => {
+      const { governmentCode, level } = place;
       let allowed = 0;
       for (const live of reachableSnapshots(definition, level)) {
-        const state = stateToString(live.value);
-        const round = coordinationRoundOf(live.context);
         for (const history of historiesFor(governmentCode)) {
-          const document: DocumentFacts = {
-            kind: definition.kind,
-            state,
-            createdBy: `${governmentCode}.drafter`,
-            governmentCode,
-            governmentLevel: level,
-            parentGovernmentCode: parent,
-            unitCode: 'diskominfo',
-            history,
-            pendingParticipants: pendingUnits(round),
-          };
+          const document = documentAt(definition.kind, live, place, history);
           const acts = approvalActsOf(definition, history);
           for (const actor of actorsFor(governmentCode)) {
             for (const snapshot of [live, null]) {
@@ -110,17 +115,7 @@ describe('allowedActions: what decideOnLive allows, each action judged alone', (
   it('offers a head of an OPD concerned PARAF and RETURN in coordination.agencies, and nobody else those', () => {
     const live = reachableSnapshots(regulationWorkflowV2, 'PROVINCE').find((s) => stateToString(s.value) === 'coordination.agencies' && pendingUnits(coordinationRoundOf(s.context)).length === NAMED_UNITS.length);
     if (!live) throw new Error('no coordination.agencies snapshot with every OPD waited for');
-    const document: DocumentFacts = {
-      kind: 'regulation',
-      state: 'coordination.agencies',
-      createdBy: 'kaltim.drafter',
-      governmentCode: 'kaltim',
-      governmentLevel: 'PROVINCE',
-      parentGovernmentCode: null,
-      unitCode: 'diskominfo',
-      history: [],
-      pendingParticipants: [...NAMED_UNITS],
-    };
+    const document = documentAt('regulation', live, PLACES[0]!, []);
     const offered = (actor: ActorFacts) => allowedActionsOnLive(regulationWorkflowV2, live, document, [], actor, NOW).filter((a) => a === 'PARAF' || a === 'RETURN');
     const people = actorsFor('kaltim');
     const heads = people.filter((p) => p.username === 'kaltim.kepala-inspektorat' || p.username === `kaltim.plh-${NAMED_UNITS[0]}`);
