@@ -4,7 +4,7 @@ import { queryPrepared } from '../prepared-query.util.js';
 /** The writers' counter slots of the list totals (`document_count_slot()`, migration 1764018000000). */
 const DOCUMENT_COUNT_SLOTS = 32;
 /** How many slots one transaction of the fold takes: writers find a free one among the rest. */
-export const DOCUMENT_COUNT_FOLD_GROUP = 8;
+const DOCUMENT_COUNT_FOLD_GROUP = 8;
 
 /**
  * Folds the delta rows of document counts, report summaries and open-stage counts into their totals; returns how

@@ -38,9 +38,7 @@ function instanceOf(definition: WorkflowDefinition, live: AnyMachineSnapshot): R
     state: stateToString(live.value),
     knows: (action): action is WorkflowAction => (definition.actions as readonly string[]).includes(action),
     authorize: (document, actor, action, now) => decideOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, action, now),
-    allowedActions: (document, actor, now) => {
-      return allowedActionsOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, now);
-    },
+    allowedActions: (document, actor, now) => allowedActionsOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, now),
   };
   LIVE.set(instance, live);
   return instance;
