@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { compactCountsAndSummaries } from '#persistence';
-import { act, createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestApp, waitFor, type TestApp } from '#testing';
 import { driveTo } from './support/quick-win.js';
-import { waitFor } from './support/test-worker.js';
 import { driveRegulation } from './support/regulation.js';
 
 /**

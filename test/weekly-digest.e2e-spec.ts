@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { seedHolidayYear } from '#persistence';
 import { JobName, JobProducer, weeklyDigestJobId } from '#queue';
 import { createRegulation, createTestApp, createTestWorker, waitFor, type TestApp, type TestWorker } from '#testing';
 import { Reconciler } from '../apps/worker/src/deadlines/reconciler.service.js';
@@ -41,11 +42,7 @@ describe('weekly digest', () => {
     NEXT_WEEK = addDaysToLocalDate(WEEK, 7);
     // the demo data holds the national holidays of 2026 and 2027; a later week expects later years' too
     for (const year of holidayYearsExpected(WEEK)) {
-      await t.dataSource.query(
-        `INSERT INTO holidays (date, name) SELECT make_date($1, 1, 1), 'Tahun Baru Masehi'
-          WHERE NOT EXISTS (SELECT 1 FROM holidays WHERE government_id IS NULL AND date BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31))`,
-        [year],
-      );
+      await seedHolidayYear(t.dataSource.manager, null, year, [{ date: `${year}-01-01`, name: 'Tahun Baru Masehi' }]);
     }
     // an overdue endorsement in kaltim's diskominfo, and one document started in the week before
     const doc = await createRegulation(t, 'kaltim.drafter');

@@ -10,19 +10,20 @@ import { NATIONAL_HOLIDAYS, REGIONAL_HOLIDAYS, type SeedHoliday } from './holida
 export async function seedHolidays(manager: EntityManager): Promise<number> {
   let inserted = 0;
   for (const [year, holidays] of Object.entries(NATIONAL_HOLIDAYS)) {
-    inserted += await seedYear(manager, null, Number(year), holidays);
+    inserted += await seedHolidayYear(manager, null, Number(year), holidays);
   }
   for (const [code, years] of Object.entries(REGIONAL_HOLIDAYS)) {
     const [government] = await manager.query(`SELECT id FROM governments WHERE code = $1`, [code]);
     if (!government) continue;
     for (const [year, holidays] of Object.entries(years)) {
-      inserted += await seedYear(manager, government.id as string, Number(year), holidays);
+      inserted += await seedHolidayYear(manager, government.id as string, Number(year), holidays);
     }
   }
   return inserted;
 }
 
-async function seedYear(manager: EntityManager, governmentId: string | null, year: number, holidays: readonly SeedHoliday[]): Promise<number> {
+/** `holidays` of one `year` and scope (`governmentId`, null: national), only while that year and scope has none; returns the rows inserted. */
+export async function seedHolidayYear(manager: EntityManager, governmentId: string | null, year: number, holidays: readonly SeedHoliday[]): Promise<number> {
   const rows: unknown[] = await manager.query(
     `INSERT INTO holidays (date, name, government_id)
      SELECT h.date::date, h.name, $2::uuid
