@@ -39,8 +39,8 @@ describe('queryPrepared', () => {
     const depth = { plain: 50, conditional: 200 };
     await t.dataSource.transaction(async (tx) => {
       await useGenericPlans(tx);
-      for (let i = 0; i < 3; i++) await repository.inboxCandidates(tx, scopes, depth);
-      for (let i = 0; i < 3; i++) await repository.inboxCandidates(tx, scopes, depth, { ...WHOLE_INBOX, kind: 'regulation' });
+      for (let i = 0; i < 3; i++) await repository.inboxCandidates(tx, scopes, ['UNIT_HEAD'], depth);
+      for (let i = 0; i < 3; i++) await repository.inboxCandidates(tx, scopes, ['UNIT_HEAD'], depth, { ...WHOLE_INBOX, kind: 'regulation' });
       const [{ named }] = await tx.query(`SELECT count(*)::int AS named FROM pg_prepared_statements WHERE name LIKE 'alur\\_%' AND strpos(statement, 'WITH candidates') > 0`);
       expect(named).toBe(1);
       expect(await plansOf(tx, 'WITH candidates')).toEqual({ generic: 3, custom: 0 });

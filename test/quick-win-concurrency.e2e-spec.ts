@@ -202,6 +202,7 @@ describe('Quick Win concurrency', () => {
         toState: 'verification',
         final: false,
         snapshot: { ...record!.snapshot, value: 'verification' },
+        offeredRoles: ['ORG_VERIFIER' as const],
         effects: [],
         facts: record!.facts,
         actor: 'kaltim.kadis',

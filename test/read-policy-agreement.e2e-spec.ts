@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import {
   ALL_ROLES,
   atomicStateNames,
+  authoritiesOf,
   canRead,
   createDefaultRegistry,
   isFinalState,
   isTaskCandidate,
+  offeredToAnyOf,
   taskScopesOf,
   UNDATED_STATES,
   type WaitingPlace,
@@ -147,12 +149,18 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
    * The inbox's pure rule (`taskScopesOf` + `isTaskCandidate`) and its SQL twin
    * (`DocumentRepository.inboxCandidates`) agree: a generated document, waiting in its state or at
    * pending deadlines in its own or another unit, is found for a generated user exactly when the pure
-   * rule makes it a candidate of that user's inbox.
+   * rule makes it a candidate of that user's inbox, at a place whose deadline offers one of the user's roles an
+   * action or does not say (`offeredToAnyOf` and `offered_roles`).
    */
   it('task candidates: the pure rule and the inbox query agree on generated users and documents', async () => {
     const repository = new DocumentRepository({ content: [], facts: [] });
     // mostly where a deadline is in practice (the document's state, its own unit), sometimes elsewhere
-    const deadlineArb = fc.record({ unit: fc.option(fc.nat({ max: 20 }), { freq: 3 }), stage: fc.option(fc.nat({ max: 50 }), { freq: 3 }), pending: fc.boolean() });
+    const deadlineArb = fc.record({
+      unit: fc.option(fc.nat({ max: 20 }), { freq: 3 }),
+      stage: fc.option(fc.nat({ max: 50 }), { freq: 3 }),
+      pending: fc.boolean(),
+      offered: fc.option(fc.subarray([...ALL_ROLES]), { freq: 2 }),
+    });
     let candidates = 0;
     await fc.assert(
       fc.asyncProperty(documentArb, fc.array(deadlineArb, { maxLength: 3 }), actorArb, fc.boolean(), async (doc, generated, someone, aligned) => {
@@ -171,24 +179,25 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
         const deadlines = generated.map((d) => {
           const pending = d.pending && !pendingSeen;
           pendingSeen ||= pending;
-          return { unit: d.unit === null ? unit : government.units[d.unit % government.units.length], stage: d.stage === null ? doc.state : states[d.stage % states.length], pending };
+          return { unit: d.unit === null ? unit : government.units[d.unit % government.units.length], stage: d.stage === null ? doc.state : states[d.stage % states.length], pending, offered: d.offered };
         });
         const id = await insertDocument(t, { definition, state: doc.state, governmentId: government.id, unitId: unit.id, userId: government.userId, submitted: doc.submitted, facilitationRequested: doc.facilitationRequested, acted: [], final });
         for (const d of deadlines) {
           await t.dataSource.query(
-            `INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, policy, explanation, status)
-             VALUES ($1, $2, $3, $4, now(), now() + interval '1 day', '{}', 'x', $5)`,
-            [id, government.id, d.unit.id, d.stage, d.pending ? 'PENDING' : 'DONE'],
+            `INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, policy, explanation, status, offered_roles)
+             VALUES ($1, $2, $3, $4, now(), now() + interval '1 day', '{}', 'x', $5, $6)`,
+            [id, government.id, d.unit.id, d.stage, d.pending ? 'PENDING' : 'DONE', d.offered],
           );
         }
-        const place = (unitCode: string, stage: string): WaitingPlace => ({ governmentCode: government.code, parentGovernmentCode: government.parentCode, unitCode, stage });
+        const roles = [...new Set(authoritiesOf(actor, NOW).map((authority) => authority.role))];
+        const place = (unitCode: string, stage: string, offered: Role[] | null): WaitingPlace & { offered: Role[] | null } => ({ governmentCode: government.code, parentGovernmentCode: government.parentCode, unitCode, stage, offered });
         const places = [
-          ...(UNDATED_STATES.has(doc.state) ? [place(unit.code, doc.state)] : []),
-          ...deadlines.filter((d) => d.pending && !UNDATED_STATES.has(d.stage)).map((d) => place(d.unit.code, d.stage)),
+          ...(UNDATED_STATES.has(doc.state) ? [place(unit.code, doc.state, null)] : []),
+          ...deadlines.filter((d) => d.pending && !UNDATED_STATES.has(d.stage)).map((d) => place(d.unit.code, d.stage, d.offered)),
         ];
         const scopes = taskScopesOf(actor, registry, NOW);
-        const expected = !final && places.some((p) => isTaskCandidate(scopes, p));
-        const found = scopes.length > 0 && (await repository.inboxCandidates(t.dataSource.manager, scopes, { plain: 100_000, conditional: 100_000 })).settled.some((c) => c.id === id);
+        const expected = !final && places.some((p) => isTaskCandidate(scopes, p) && offeredToAnyOf(p.offered, new Set(roles)));
+        const found = scopes.length > 0 && (await repository.inboxCandidates(t.dataSource.manager, scopes, roles, { plain: 100_000, conditional: 100_000 })).settled.some((c) => c.id === id);
         if (expected) candidates++;
         const seen = { kind: definition.kind, state: doc.state, government: government.code, unit: unit.code, deadlines: deadlines.map((d) => ({ ...d, unit: d.unit.code })), final };
         expect({ doc: seen, actor, sql: found }).toEqual({ doc: seen, actor, sql: expected });

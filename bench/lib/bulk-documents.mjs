@@ -45,14 +45,14 @@ export async function stateSnapshots() {
         if (!r.ok) throw new Error(`cannot reach ${state}: ${action} refused`);
         snap = r.persistedSnapshot;
       }
-      out.push({ level, state, snapshot: snap, final: wf.isFinalState(def, snap) });
+      out.push({ level, state, snapshot: snap, final: wf.isFinalState(def, snap), offeredRoles: wf.rolesOfferedTask(def, snap) });
     }
   }
   return out;
 }
 
 async function snapshots() {
-  return Object.fromEntries((await stateSnapshots()).map(({ level, state, snapshot, final }) => [`${level}:${state}`, { snapshot, final }]));
+  return Object.fromEntries((await stateSnapshots()).map(({ level, state, snapshot, final, offeredRoles }) => [`${level}:${state}`, { snapshot, final, offeredRoles }]));
 }
 
 /**
@@ -83,7 +83,7 @@ export async function insertDocuments(url, { total, mix = STATE_MIX, batch = 50_
         for (const [gi, g] of govs.entries()) {
           const part = Math.floor(size / govs.length) + (gi < size % govs.length ? 1 : 0);
           if (part === 0) continue;
-          const { snapshot, final } = snaps[`${g.level}:${state}`];
+          const { snapshot, final, offeredRoles } = snaps[`${g.level}:${state}`];
           await client.query('BEGIN');
           await client.query(
             `WITH rows AS (
@@ -102,11 +102,11 @@ export async function insertDocuments(url, { total, mix = STATE_MIX, batch = 50_
                INSERT INTO workflow_instances (document_id, kind, machine_version, snapshot, state, last_seq, last_hash, updated_at)
                SELECT id, 'quick-win', 1, $8::jsonb, $4, 0, NULL, created_at FROM docs RETURNING document_id
              )
-             INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
-             SELECT d.id, $1, $2, $4, d.created_at, due, due - interval '1 day', ARRAY[due + interval '1 day'], '{"duration":"P5D","businessDays":true,"remindBefore":"P1D","escalateAfter":"P1D","escalateEvery":"P2D","maxEscalations":1}', 'bench'
+             INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation, offered_roles)
+             SELECT d.id, $1, $2, $4, d.created_at, due, due - interval '1 day', ARRAY[due + interval '1 day'], '{"duration":"P5D","businessDays":true,"remindBefore":"P1D","escalateAfter":"P1D","escalateEvery":"P2D","maxEscalations":1}', 'bench', $13::text[]
                FROM (SELECT id, created_at, $9::timestamptz + random() * ($10::bigint * interval '1 millisecond') AS due FROM docs) d
               WHERE $11::boolean`,
-            [g.gov, g.unit, g.drafter, state, part, spreadDays, final, JSON.stringify(snapshot), dueFrom, dueSpreadMs, !final && state !== 'draft', PATHS[state][0] === 'SUBMIT'],
+            [g.gov, g.unit, g.drafter, state, part, spreadDays, final, JSON.stringify(snapshot), dueFrom, dueSpreadMs, !final && state !== 'draft', PATHS[state][0] === 'SUBMIT', offeredRoles],
           );
           await client.query('COMMIT');
         }

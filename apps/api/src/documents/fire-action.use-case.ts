@@ -98,6 +98,7 @@ export class FireActionUseCase {
         toState: result.toState,
         final: result.final,
         snapshot: result.persistedSnapshot,
+        offeredRoles: outcome.next.rolesOfferedTask(),
         marks: readScopeMarksAfter(definition, record, result),
         effects: result.effects,
         facts: coordination === null ? facts : { ...facts, coordinationUnits: coordination.unitNames },

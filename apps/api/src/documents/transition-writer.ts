@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DeadlinePlanner, writeTransitionRows, type PlannedDeadline } from '#persistence';
 import { OutboxMessageType, type OutboxMessage } from '#queue';
-import type { PersistedWorkflowSnapshot, ReadScopeMarks, SlaStatusBounds, WorkflowEffect } from '#workflow';
+import type { PersistedWorkflowSnapshot, ReadScopeMarks, Role, SlaStatusBounds, WorkflowEffect } from '#workflow';
 import type { DocumentRecord } from './document-record.js';
 import type { DocumentFactsJson } from './kinds/document-kind.types.js';
 import { ParticipantEffectsWriter } from './participant-effects.writer.js';
@@ -15,6 +15,8 @@ export interface TransitionToWrite {
   toState: string;
   final: boolean;
   snapshot: PersistedWorkflowSnapshot;
+  /** The roles `snapshot` offers an action (`RestoredInstance.rolesOfferedTask` of the instance after the transition). */
+  offeredRoles: readonly Role[];
   /** The read-scope marks after the transition (`readScopeMarksAfter`); omitted, they stay as they were. */
   marks?: ReadScopeMarks;
   effects: readonly WorkflowEffect[];
@@ -105,6 +107,7 @@ export class TransitionWriter {
         at: t.at,
       },
       snapshot: t.snapshot,
+      offeredRoles: t.offeredRoles,
       toState: t.toState,
       final: t.final,
       facts,

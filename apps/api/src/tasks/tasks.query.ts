@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { readableGovernmentRows, TITLE_MATCH_LIMIT, useGenericPlans, type InboxCandidate, type InboxNarrowing, type InboxPosition } from '#persistence';
-import { authoritiesOf, governmentsOfTaskScopes, machineOffersTask, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type PersistedWorkflowSnapshot, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
+import { authoritiesOf, governmentsOfTaskScopes, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
@@ -18,7 +18,8 @@ const CREATOR_ONLY = new Set(['WITHDRAW']);
 /**
  * How many times deeper a stage is read where the caller's every action waits on a condition of the
  * document (a Kepala OPD's COMPLETE needs a progress report): its soonest documents are often not tasks
- * yet, and reading only as deep as elsewhere left the first page short, to be read again deeper.
+ * yet, and reading only as deep as elsewhere left the first page short, to be read again deeper. Those
+ * the workflow offers the caller nothing cost the read one entry of a deadline index each (`offered_roles`).
  */
 const CONDITIONAL_DEPTH = 4;
 /** How deep one stage is read before the inbox gives what it has, a short page with its `next`. */
@@ -59,12 +60,8 @@ interface Judgements {
   /** Of those, how many were judged by their summary, and how many of these were tasks. */
   read: number;
   accepted: number;
-  /** The caller's roles, own and held by delegation now. */
-  roles: ReadonlySet<Role>;
   /** The working-day bounds of the governments met so far. */
   sla: Map<string, SlaStatusBounds>;
-  /** `machineOffersTask`'s verdicts by workflow and snapshot: a stage's candidates mostly share one (no progress report yet). */
-  offers: Map<string, boolean>;
   /** The summaries' workflows restored, by workflow and snapshot: most documents of a stage share one. */
   instances: Map<string, RestoredInstance>;
 }
@@ -160,17 +157,11 @@ export class TasksQuery {
    * depth leaves the page short, read deeper (`nextDepth`). A candidate judged once is not read again.
    */
   private async read(manager: EntityManager, scopes: readonly TaskScope[], narrowing: InboxNarrowing, limit: number, actor: ActorFacts, now: Date): Promise<TasksRead> {
-    const judged: Judgements = {
-      items: new Map(),
-      read: 0,
-      accepted: 0,
-      roles: new Set(authoritiesOf(actor, now).map((authority) => authority.role)),
-      sla: new Map(),
-      offers: new Map(),
-      instances: new Map(),
-    };
+    const judged: Judgements = { items: new Map(), read: 0, accepted: 0, sla: new Map(), instances: new Map() };
+    // the caller's roles, own and held by delegation now: a document whose workflow offers none of them an action is no candidate
+    const roles = [...new Set(authoritiesOf(actor, now).map((authority) => authority.role))];
     for (let depth = limit; ; ) {
-      const { settled, cutShort } = await this.store.inboxCandidates(manager, scopes, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, narrowing);
+      const { settled, cutShort } = await this.store.inboxCandidates(manager, scopes, roles, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, narrowing);
       const page = await this.firstTasks(manager, settled, limit, judged, actor, now);
       const items = page.map((p) => p.item);
       if (page.length === limit) return { items, limit, next: page[limit - 1].position };
@@ -183,11 +174,9 @@ export class TasksQuery {
   }
 
   /**
-   * The first `limit` of the candidates, in their order, that the caller can act on. A candidate in a
-   * conditional state whose workflow offers none of the caller's roles an action (`machineOffersTask`)
-   * is refused as it is; the summaries of the others are read only when not judged yet, as many at a
-   * time as the tasks still missing need at the share of tasks among those read so far
-   * (`summaryBatchSize`): the soonest due usually fill the page, and the rest are never read.
+   * The first `limit` of the candidates, in their order, that the caller can act on. Their summaries are read
+   * only when not judged yet, as many at a time as the tasks still missing need at the share of tasks among
+   * those read so far (`summaryBatchSize`): the soonest due usually fill the page, and the rest are never read.
    */
   private async firstTasks(manager: EntityManager, candidates: readonly InboxCandidate[], limit: number, judged: Judgements, actor: ActorFacts, now: Date): Promise<Array<{ item: TaskItem; position: InboxPosition }>> {
     const page: Array<{ item: TaskItem; position: InboxPosition }> = [];
@@ -200,7 +189,7 @@ export class TasksQuery {
           const candidate = candidates[j];
           if (judged.items.has(candidate.id)) continue;
           judged.items.set(candidate.id, null); // refused, or ended meanwhile unless its summary comes back
-          if (this.offersTask(candidate, judged)) batch.push(candidate.id);
+          batch.push(candidate.id);
         }
         const records = await this.store.inboxSummaries(manager, batch);
         await this.deadlineBounds.load(manager, records, now, judged.sla);
@@ -215,17 +204,6 @@ export class TasksQuery {
       if (item) page.push({ item, position });
     }
     return page;
-  }
-
-  private offersTask({ workflow }: InboxCandidate, { roles, offers }: Judgements): boolean {
-    if (workflow === null) return true;
-    const key = `${workflow.kind}/${workflow.machineVersion}/${workflow.snapshotJson}`;
-    let verdict = offers.get(key);
-    if (verdict === undefined) {
-      const snapshot = JSON.parse(workflow.snapshotJson) as PersistedWorkflowSnapshot;
-      offers.set(key, (verdict = machineOffersTask(this.registry.require(workflow.kind, workflow.machineVersion), snapshot, roles)));
-    }
-    return verdict;
   }
 
   /** The document's workflow restored, or the one restored for another summary with the same workflow and snapshot. */

@@ -142,9 +142,12 @@ export function deadlineInsertParams(subject: DeadlineSubject, d: PlannedDeadlin
   ];
 }
 
-/** `$n` placeholders for `deadlineInsertParams`, numbered from `first`. */
-export function insertDeadlineSql(first: number): string {
+/**
+ * `$n` placeholders for `deadlineInsertParams`, numbered from `first`; `offeredRoles`, an SQL `text[]`, is what
+ * the document's workflow offers whom as it enters the stage (`rolesOfferedTask`).
+ */
+export function insertDeadlineSql(first: number, offeredRoles: string): string {
   const p = (i: number) => `$${first + i}`;
-  return `INSERT INTO deadlines (id, document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation, kind)
-          VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::timestamptz[], ${p(9)}::jsonb, ${p(10)}, ${p(11)})`;
+  return `INSERT INTO deadlines (id, document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation, kind, offered_roles)
+          VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::timestamptz[], ${p(9)}::jsonb, ${p(10)}, ${p(11)}, ${offeredRoles})`;
 }

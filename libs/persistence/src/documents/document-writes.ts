@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sealDocumentEntry, type AuditFields, type DocumentKind, type PersistedWorkflowSnapshot } from '#workflow';
+import { sealDocumentEntry, type AuditFields, type DocumentKind, type PersistedWorkflowSnapshot, type Role } from '#workflow';
 import { deadlineInsertParams, insertDeadlineSql, type DeadlineSubject, type PlannedDeadline } from '../deadlines/deadline-planner.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
@@ -145,6 +145,8 @@ export interface TransitionRows {
   previous: { seq: number; hash: string | null };
   entry: AuditFields;
   snapshot: PersistedWorkflowSnapshot;
+  /** The roles the snapshot offers an action (`rolesOfferedTask`), kept with the document's pending deadlines for the inbox. */
+  offeredRoles: readonly Role[];
   toState: string;
   final: boolean;
   facts: Record<string, unknown>;
@@ -158,7 +160,8 @@ export interface TransitionRows {
 
 /**
  * Writes a transition in one statement: the next link of the audit chain, the instance snapshot, the
- * document, the outbox messages, the new deadline and the government acted in (`actedElsewhereSql`). Both updates are guarded by the version read
+ * document, the outbox messages, the new deadline, the roles offered an action on the deadlines it keeps and
+ * the government acted in (`actedElsewhereSql`). Both updates are guarded by the version read
  * under the lock; throws when either did not apply. Returns the new chain head.
  */
 export async function writeTransitionRows(manager: EntityManager, t: TransitionRows): Promise<{ seq: number; hash: string }> {
@@ -177,8 +180,9 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
     t.governmentId, // $24
     namesOf(t.entry), // $25
     t.kind, // $26
+    t.offeredRoles, // $27
   ];
-  const deadlineCte = t.deadline ? `, opened AS (${insertDeadlineSql(params.length + 1)})` : '';
+  const deadlineCte = t.deadline ? `, opened AS (${insertDeadlineSql(params.length + 1, '$27::text[]')})` : '';
   if (t.deadline) params.push(...deadlineInsertParams(t.deadline.subject, t.deadline.planned));
   const [written] = await queryPrepared<{ instances: number; documents: number }>(
     manager,
@@ -199,7 +203,12 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
        INSERT INTO outbox (document_id, type, payload)
        SELECT $1, m.type, m.payload FROM jsonb_to_recordset($21::jsonb) AS m(type text, payload jsonb)
      ),
-     acted AS (${actedElsewhereSql('$25', '(SELECT $26::text AS kind, $24::uuid AS government_id)')})${deadlineCte}
+     acted AS (${actedElsewhereSql('$25', '(SELECT $26::text AS kind, $24::uuid AS government_id)')}),
+     offered AS (
+       -- the deadlines the document keeps (a stage not left, the participants' of a parallel one) follow its snapshot
+       UPDATE deadlines SET offered_roles = $27::text[]
+        WHERE document_id = $1 AND status = 'PENDING' AND offered_roles IS DISTINCT FROM $27::text[]
+     )${deadlineCte}
      SELECT (SELECT count(*) FROM inst)::int AS instances, (SELECT count(*) FROM doc)::int AS documents`,
     params,
   );

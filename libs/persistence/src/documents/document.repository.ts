@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { documentCountKey, isUuid, UNDATED_STATES, type ReadScopeCountFilter, type AuditFields, type DocumentKind, type GovernmentLevel, type PastAction, type PersistedWorkflowSnapshot, type SqlFilter, type TaskScope } from '#workflow';
+import { documentCountKey, isUuid, offeredToAnyOfSql, UNDATED_STATES, type ReadScopeCountFilter, type AuditFields, type DocumentKind, type GovernmentLevel, type PastAction, type PersistedWorkflowSnapshot, type Role, type SqlFilter, type TaskScope } from '#workflow';
 import { CALENDAR_SHARED_LOCK_SQL } from '../calendar/calendar-lock.js';
 import { CALENDAR_REVISION_SQL } from '../calendar/calendar-revision.js';
 import { queryPrepared } from '../prepared-query.util.js';
@@ -70,12 +70,6 @@ export interface InboxPosition {
 export interface InboxCandidate {
   id: string;
   position: InboxPosition;
-  /**
-   * Its workflow instance when it waits in one of the scopes' `conditionalStates`, for a judgement of the
-   * machine alone before its summary is read; else null. The snapshot as stored (JSON text): a stage's
-   * candidates mostly share one, which the caller then parses and judges once.
-   */
-  workflow: { kind: DocumentKind; machineVersion: number; snapshotJson: string } | null;
 }
 
 /** How many documents the inbox reads per place: in a state of the scope's `conditionalStates`, and elsewhere. */
@@ -351,23 +345,28 @@ export class DocumentRepository {
    * Each place is read one further than `depth`, to know whether it holds more: one that does may hide
    * unread documents right after that last one, so only the candidates before the first such last are
    * `settled` (nothing unread can come before them); `cutShort` says whether any place held more.
-   * Only ids and workflow snapshots: the caller reads the summaries of as many as it needs (`inboxSummaries`).
+   * A document waiting at a deadline whose workflow offers none of `roles` an action (`offeredToAnyOfSql`, the
+   * deadline's `offered_roles`: a Kepala OPD's Quick Win before its first progress report) takes its place in
+   * the depth but is no candidate: it is left out before its document is read.
+   * Only ids and positions: the caller reads the summaries of as many as it needs (`inboxSummaries`).
    */
-  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], depth: InboxDepth, narrowing: InboxNarrowing = WHOLE_INBOX): Promise<InboxCandidates> {
-    const params: unknown[] = [depth.plain + 1];
+  async inboxCandidates(manager: EntityManager, scopes: readonly TaskScope[], roles: readonly Role[], depth: InboxDepth, narrowing: InboxNarrowing = WHOLE_INBOX): Promise<InboxCandidates> {
+    const params: unknown[] = [];
     const narrowed = bindNarrowing(narrowing, params);
-    let conditionalLimit: string | null = null; // bound once, when a state of the scopes is conditional
+    // each bound once, when some place reads that deep (a parameter no statement names has no type PostgreSQL could infer)
+    let plainLimit: string | null = null;
+    let conditionalLimit: string | null = null;
     const parts = scopes.flatMap((scope) =>
       scope.states.flatMap((state) => {
-        const limit = scope.conditionalStates.includes(state) ? (conditionalLimit ??= `$${params.push(depth.conditional + 1)}`) : '$1';
+        const limit = scope.conditionalStates.includes(state)
+          ? (conditionalLimit ??= `$${params.push(depth.conditional + 1)}`)
+          : (plainLimit ??= `$${params.push(depth.plain + 1)}`);
         const part = candidateSql(scope, state, params, limit, narrowed);
         return part === null ? [] : [{ part, limit }];
       }),
     );
     if (parts.length === 0) return { settled: [], cutShort: false };
-    // the workflow of a document in a conditional state, for the caller to judge before reading it
-    const conditional = [...new Set(scopes.flatMap((scope) => scope.conditionalStates))];
-    const conditionalStates = `$${params.push(conditional)}::text[]`;
+    const offered = offeredToAnyOfSql('c', `$${params.push(roles)}::text[]`);
     const placed = parts.map(({ part, limit }, place) => `SELECT ${place} AS place, ${limit}::int AS lim, c.* FROM ${part} c`);
     // named (planned once per connection) only as opened, page after page: each narrowing makes other texts,
     // which would use up the names every process gives (`MAX_NAMED_STATEMENTS`)
@@ -384,19 +383,15 @@ export class DocumentRepository {
          SELECT EXISTS (SELECT FROM ends) AS cut_short, (SELECT min(due_at) FROM ends) AS due_at, u.created_at, u.document_id
            FROM (SELECT) one LEFT JOIN LATERAL (
              SELECT created_at, document_id FROM ends WHERE due_at IS NULL ORDER BY created_at, document_id LIMIT 1) u ON true),
-       picked AS MATERIALIZED (SELECT DISTINCT document_id FROM candidates)
-       SELECT h.cut_short AS "cutShort", x.id, x."dueAt", x."createdAt", x.kind, x."machineVersion", x."snapshotJson"
+       picked AS MATERIALIZED (SELECT DISTINCT document_id FROM candidates c WHERE ${offered})
+       SELECT h.cut_short AS "cutShort", x.id, x."dueAt", x."createdAt"
          FROM horizon h LEFT JOIN LATERAL (
            SELECT d.id, ${epochMicros('dl.due_at')}::text AS "dueAt", ${epochMicros('d.created_at')}::text AS "createdAt",
-                  d.kind, wi."machineVersion", wi."snapshotJson",
                   CASE WHEN h.due_at IS NOT NULL THEN dl.due_at < h.due_at
                        WHEN h.document_id IS NOT NULL THEN dl.due_at IS NOT NULL OR (d.created_at, d.id) <= (h.created_at, h.document_id)
                        ELSE true END AS settled,
                   row_number() OVER (ORDER BY dl.due_at ASC NULLS LAST, d.created_at ASC, d.id) AS n
              FROM picked JOIN documents d ON d.id = picked.document_id AND NOT d.final
-             LEFT JOIN LATERAL (  -- OFFSET 0 keeps the state's test before the lookup, not a filter after it
-               SELECT w.machine_version AS "machineVersion", w.snapshot::text AS "snapshotJson" FROM workflow_instances w
-                WHERE w.document_id = d.id AND d.state = ANY(${conditionalStates}) OFFSET 0) wi ON true
              ${stageDeadlineJoin('x.due_at')}
             ${narrowed.after === null ? '' : `WHERE ${afterSql(narrowed.after)}`}
          ) x ON x.settled  -- the settled only; none settled: one row of nulls, for cut_short
@@ -405,11 +400,7 @@ export class DocumentRepository {
     );
     const settled = rows
       .filter((r): r is typeof r & { id: string } => r.id !== null)
-      .map(({ id, dueAt, createdAt, kind, machineVersion, snapshotJson }) => ({
-        id,
-        position: { dueAt: dueAt === null ? null : Number(dueAt), createdAt: Number(createdAt), id },
-        workflow: snapshotJson === null ? null : { kind, machineVersion, snapshotJson },
-      }));
+      .map(({ id, dueAt, createdAt }) => ({ id, position: { dueAt: dueAt === null ? null : Number(dueAt), createdAt: Number(createdAt), id } }));
     return { settled, cutShort: rows[0].cutShort };
   }
 
@@ -578,9 +569,6 @@ interface CandidateRow {
   dueAt: string | null;
   createdAt: string;
   cutShort: boolean;
-  kind: DocumentKind;
-  machineVersion: number;
-  snapshotJson: string | null;
 }
 
 /**
@@ -657,7 +645,7 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], limit:
   };
   if (undated) {
     const from = after !== null && after.dueAt === null ? `AND (d.created_at, d.id) > (${creationOf(after)})` : '';
-    return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at FROM documents d
+    return `(SELECT d.id AS document_id, NULL::timestamptz AS due_at, d.created_at, NULL::text[] AS offered_roles FROM documents d
               WHERE NOT d.final AND d.government_id ${governments} ${unitFilter('d')} AND d.state = ${st} ${narrowing('d', 'd.unit_id')} ${from}
               ORDER BY d.created_at, d.id LIMIT ${limit})`;
   }
@@ -666,7 +654,7 @@ function candidateSql(scope: TaskScope, state: string, params: unknown[], limit:
   // from the instant the page before ended, but not its last document again: else that one took a place of the depth,
   // and a page whose tasks all came from one place settled one short and read every place again, deeper
   const from = after?.dueAt == null ? '' : `AND dl.due_at >= ${after.dueAt()} AND dl.document_id <> ${after.id()}`;
-  return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at FROM deadlines dl
+  return `(SELECT dl.document_id, dl.due_at, NULL::timestamptz AS created_at, dl.offered_roles FROM deadlines dl
             WHERE dl.status = 'PENDING' AND dl.government_id ${governments} ${unitFilter('dl')} AND dl.stage = ${st} ${narrowing('dl', documentUnit)} ${from}
             ORDER BY dl.due_at LIMIT ${limit})`;
 }

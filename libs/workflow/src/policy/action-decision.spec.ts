@@ -9,6 +9,7 @@ import type { WorkflowDefinition } from '../registry/workflow-definition.types.j
 import { decideAction, restoreInstance } from './action-decision.js';
 import { allowedActions, authorizeAction } from './action-policy.js';
 import type { ActorFacts, DocumentFacts } from './policy.types.js';
+import { rolesOfferedTask } from './offered-roles.js';
 import { machineOffersTask } from './task-scope.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
@@ -148,5 +149,10 @@ describe('machineOffersTask: refuses only what allowedActions refuses too', () =
     // its drafter reports progress whatever the count; nobody acts on a final state
     expect(machineOffersTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'implementation', 0), new Set<Role>(['DRAFTER']))).toBe(true);
     expect(machineOffersTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'completed', 1), new Set<Role>(['DRAFTER', 'UNIT_HEAD', 'INSPECTOR']))).toBe(false);
+    // what each pending deadline keeps for the inbox's query
+    expect(rolesOfferedTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'implementation', 0))).toEqual(['DRAFTER']);
+    expect(rolesOfferedTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'implementation', 1))).toEqual(['DRAFTER', 'UNIT_HEAD']);
+    expect(restoreInstance(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'implementation', 1)).rolesOfferedTask()).toEqual(['DRAFTER', 'UNIT_HEAD']);
+    expect(rolesOfferedTask(quickWinWorkflowV1, snapshotAt(quickWinWorkflowV1, 'completed', 1))).toEqual([]);
   });
 });

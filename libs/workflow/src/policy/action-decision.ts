@@ -1,4 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
+import type { Role } from '../domain/role.types.js';
 import { restoreSnapshot } from '../engine/snapshot.util.js';
 import { applyToLive } from '../engine/workflow-engine.js';
 import type { AppliedAction, PersistedWorkflowSnapshot, WorkflowEvent } from '../engine/workflow-engine.types.js';
@@ -6,6 +7,7 @@ import { stateToString } from '../machines/state-node.util.js';
 import type { WorkflowAction } from '../machines/workflow-action.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { allowedActionsOnLive, decideOnLive } from './action-policy.js';
+import { rolesOfferedTaskOnLive } from './offered-roles.js';
 import type { ActorFacts, DocumentFacts, PolicyAllowed, PolicyDecision } from './policy.types.js';
 import { approvalActsOf } from './separation-of-duties.js';
 
@@ -24,6 +26,8 @@ export interface RestoredInstance {
   authorize(document: DocumentFacts, actor: ActorFacts, action: string, now: Date): PolicyDecision;
   /** The actions `actor` may fire now (`allowedActions`, without restoring). */
   allowedActions(document: DocumentFacts, actor: ActorFacts, now: Date): WorkflowAction[];
+  /** The roles the machine alone offers an action here (`rolesOfferedTask`, without restoring). */
+  rolesOfferedTask(): Role[];
 }
 
 const LIVE = new WeakMap<RestoredInstance, AnyMachineSnapshot>();
@@ -39,6 +43,7 @@ function instanceOf(definition: WorkflowDefinition, live: AnyMachineSnapshot): R
     knows: (action): action is WorkflowAction => (definition.actions as readonly string[]).includes(action),
     authorize: (document, actor, action, now) => decideOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, action, now),
     allowedActions: (document, actor, now) => allowedActionsOnLive(definition, live, document, approvalActsOf(definition, document.history), actor, now),
+    rolesOfferedTask: () => rolesOfferedTaskOnLive(definition, live),
   };
   LIVE.set(instance, live);
   return instance;

@@ -7,6 +7,8 @@ import { stateToString } from '../machines/state-node.util.js';
 import { quickWinWorkflowV1, regulationWorkflowV1, regulationWorkflowV2 } from '../registry/default-registry.js';
 import { restoreInstance } from './action-decision.js';
 import { allowedActions, allowedActionsOnLive, decideOnLive } from './action-policy.js';
+import { authoritiesOf } from './authority.util.js';
+import { offeredToAnyOf, rolesOfferedTask, rolesOfferedTaskOnLive } from './offered-roles.js';
 import { coordinationRoundOf } from './participant-policy.js';
 import { pendingUnits } from '../coordination/coordination-round.js';
 import type { ActorFacts, DelegationGrant, DocumentFacts, PastAction } from './policy.types.js';
@@ -109,6 +111,31 @@ describe('allowedActions: what decideOnLive allows, each action judged alone', (
         }
       }
       expect(allowed).toBeGreaterThan(50);
+    });
+
+    it.each(PLACES)("never hides a task behind the inbox's offered roles: whoever may act (but withdraw) in a reachable snapshot of $governmentCode holds a role it offers", (place) => {
+      const { governmentCode, level } = place;
+      let actors = 0;
+      let held = 0;
+      for (const live of reachableSnapshots(definition, level)) {
+        const offered = rolesOfferedTaskOnLive(definition, live);
+        const persisted = definition.machine.getPersistedSnapshot(live as never) as never;
+        expect(rolesOfferedTask(definition, persisted)).toEqual(offered);
+        for (const history of historiesFor(governmentCode)) {
+          const document = documentAt(definition.kind, live, place, history);
+          for (const actor of actorsFor(governmentCode)) {
+            const roles = new Set(authoritiesOf(actor, NOW).map((authority) => authority.role));
+            if (!offeredToAnyOf(offered, roles)) held += 1;
+            if (allowedActionsOnLive(definition, live, document, approvalActsOf(definition, history), actor, NOW).some((a) => a !== 'WITHDRAW')) {
+              actors += 1;
+              expect({ state: stateToString(live.value), context: live.context, actor: actor.username, offered: offeredToAnyOf(offered, roles) }).toMatchObject({ offered: true });
+            }
+          }
+        }
+      }
+      // both answers are reached: people who may act, and documents left out for others
+      expect(actors).toBeGreaterThan(20);
+      expect(held).toBeGreaterThan(100);
     });
   });
 

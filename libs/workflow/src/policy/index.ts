@@ -11,5 +11,7 @@ export * from './administration-policy.js';
 export * from './delegation-rules.js';
 export * from './read-policy.sql.js';
 export * from './task-scope.js';
+export * from './offered-roles.js';
+export * from './offered-roles.sql.js';
 export * from './action-decision.js';
 export * from './authoring-policy.js';

@@ -3,10 +3,10 @@ import type { DocumentKind } from '../domain/document-kind.types.js';
 import type { Role } from '../domain/role.types.js';
 import { restoreSnapshot } from '../engine/snapshot.util.js';
 import type { PersistedWorkflowSnapshot } from '../engine/workflow-engine.types.js';
-import { stateMetaOf, stateToString } from '../machines/state-node.util.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import type { WorkflowRegistry } from '../registry/workflow-registry.js';
 import { authoritiesOf } from './authority.util.js';
+import { offersTaskOnLive } from './offered-roles.js';
 import type { ActorFacts } from './policy.types.js';
 import type { ReadableGovernments } from './read-policy.js';
 
@@ -126,17 +126,9 @@ export function isTaskCandidate(scopes: readonly TaskScope[], place: WaitingPlac
 
 /**
  * Could a holder of `roles` take any action but the creator's in this workflow snapshot, as far as the
- * machine alone says (its state's rules and guards; not the document's unit, jurisdiction or separation
- * of duties)? False: the document is no task of theirs whatever else holds, so the inbox refuses it
- * without reading it (a Kepala OPD's Quick Win in implementation before its first progress report).
- * A parallel participants' stage is left to the full check.
+ * machine alone says (`offersTaskOnLive`)? False: the document is no task of theirs whatever else holds
+ * (a Kepala OPD's Quick Win in implementation before its first progress report).
  */
 export function machineOffersTask(definition: WorkflowDefinition, persisted: PersistedWorkflowSnapshot, roles: ReadonlySet<Role>): boolean {
-  const live = restoreSnapshot(definition.machine, persisted);
-  if (live.status !== 'active') return false;
-  const meta = stateMetaOf(definition.machine, stateToString(live.value));
-  if (meta === undefined) return false;
-  return Object.entries(meta.actions).some(
-    ([action, rule]) => rule !== undefined && rule.scope !== 'creator' && rule.roles.some((role) => roles.has(role)) && (rule.scope === 'participant' || live.can({ type: action })),
-  );
+  return offersTaskOnLive(definition, restoreSnapshot(definition.machine, persisted), roles);
 }

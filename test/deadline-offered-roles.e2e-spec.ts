@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, DocumentRepository, runMigrationsLocked } from '#persistence';
+import { createDefaultRegistry, rolesOfferedTask, type PersistedWorkflowSnapshot } from '#workflow';
+import { act, createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
+import { regulationInCoordination } from './support/coordination.js';
+import { driveTo, progressData } from './support/quick-win.js';
+
+/**
+ * Each pending deadline keeps the roles its document's workflow offers an action (`deadlines.offered_roles`,
+ * migration 1764032000000), and the inbox leaves out, before reading them, the documents that offer the caller
+ * none (the SQL twin's agreement with the pure rule: read-policy-agreement.e2e-spec.ts).
+ */
+describe('offered roles of pending deadlines', () => {
+  let t: TestApp;
+  const registry = createDefaultRegistry();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Each pending deadline of these documents: what it keeps, and what its document's workflow offers now. */
+  async function keptAndOffered(ids: readonly string[]): Promise<Array<{ id: string; stage: string; kept: string[] | null; offered: string[] }>> {
+    const rows: Array<{ id: string; stage: string; kept: string[] | null; kind: string; version: number; snapshot: PersistedWorkflowSnapshot }> = await t.dataSource.query(
+      `SELECT dl.document_id AS id, dl.stage, dl.offered_roles AS kept, w.kind, w.machine_version AS version, w.snapshot
+         FROM deadlines dl JOIN workflow_instances w ON w.document_id = dl.document_id
+        WHERE dl.status = 'PENDING' AND dl.document_id = ANY($1::uuid[]) ORDER BY dl.document_id, dl.participant_unit_id`,
+      [ids],
+    );
+    return rows.map(({ id, stage, kept, kind, version, snapshot }) => ({ id, stage, kept, offered: rolesOfferedTask(registry.require(kind, version), snapshot) }));
+  }
+
+  async function reportProgress(id: string): Promise<void> {
+    expect((await act(t, 'quick-wins', id, 'kaltim.drafter', 'REPORT_PROGRESS', { data: progressData() })).status).toBe(200);
+  }
+
+  it('follow every transition: a stage entered, a progress report, the OPDs concerned named and one answering', async () => {
+    const quickWin = await createQuickWin(t, 'kaltim.drafter', { title: 'Layanan perizinan satu pintu daring' });
+    await driveTo(t, quickWin.id, 'implementation');
+    expect(await keptAndOffered([quickWin.id])).toEqual([{ id: quickWin.id, stage: 'implementation', kept: ['DRAFTER'], offered: ['DRAFTER'] }]);
+    await reportProgress(quickWin.id);
+    expect(await keptAndOffered([quickWin.id])).toEqual([{ id: quickWin.id, stage: 'implementation', kept: ['DRAFTER', 'UNIT_HEAD'], offered: ['DRAFTER', 'UNIT_HEAD'] }]);
+
+    // the participants' deadlines are opened before the transition's own write, which gives them their roles
+    const regulation = await createRegulation(t, 'kaltim.drafter', { title: 'Tata Naskah Dinas Elektronik' });
+    await regulationInCoordination(t, regulation.id, 'kaltim', ['inspektorat', 'biro-organisasi'], { kind: 'ALL' });
+    expect((await act(t, 'regulations', regulation.id, 'kaltim.kepala-inspektorat', 'PARAF')).status).toBe(200);
+    const waiting = await keptAndOffered([regulation.id]);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ stage: 'coordination.agencies', kept: ['UNIT_HEAD'] });
+
+    const documents: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM documents`);
+    const all = await keptAndOffered(documents.map((d) => d.id));
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    expect(all.filter((d) => JSON.stringify(d.kept) !== JSON.stringify(d.offered))).toEqual([]);
+  });
+
+  it("leaves a Quick Win out of its Kepala OPD's inbox without reading it until its first progress report", async () => {
+    const doc = await createQuickWin(t, 'kaltim.drafter', { title: 'Antrean daring puskesmas' });
+    await driveTo(t, doc.id, 'implementation');
+    const summaries = jest.spyOn(DocumentRepository.prototype, 'inboxSummaries');
+    try {
+      const before = await t.http.get('/api/tasks?state=implementation').set(await t.auth('kaltim.kadis'));
+      expect(before.status).toBe(200);
+      expect(before.body.items.map((i: { id: string }) => i.id)).not.toContain(doc.id);
+      expect(summaries.mock.calls.flatMap(([, ids]) => ids)).not.toContain(doc.id);
+
+      await reportProgress(doc.id);
+      const after = await t.http.get('/api/tasks?state=implementation').set(await t.auth('kaltim.kadis'));
+      expect(after.body.items.find((i: { id: string }) => i.id === doc.id)).toMatchObject({ allowedActions: ['COMPLETE'] });
+    } finally {
+      summaries.mockRestore();
+    }
+  });
+
+  it('are worked out for the pending deadlines already there when the migration runs', async () => {
+    // one document whose workflow offers its Kepala OPD nothing yet, one offering them ENDORSE
+    await driveTo(t, (await createQuickWin(t, 'kaltim.drafter', { title: 'Pengaduan warga terpadu' })).id, 'implementation');
+    await driveTo(t, (await createQuickWin(t, 'kaltim.drafter', { title: 'Tanda tangan elektronik' })).id, 'endorsement');
+    const other = await new DataSource(buildDataSourceOptions({ url: t.env.DATABASE_URL, poolSize: 2 })).initialize();
+    try {
+      const last = async () => ((await other.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`)) as Array<{ name: string }>)[0]!.name;
+      while ((await last()) !== 'DeadlineOfferedRoles1764032000000') await other.undoLastMigration({ transaction: 'each' });
+      await other.undoLastMigration({ transaction: 'each' });
+      expect((await other.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'deadlines' AND column_name = 'offered_roles'`))[0].n).toBe(0);
+      await runMigrationsLocked(other);
+      const documents: Array<{ id: string }> = await other.query(`SELECT id FROM documents`);
+      const all = await keptAndOffered(documents.map((d) => d.id));
+      expect(all.some((d) => d.offered.includes('UNIT_HEAD'))).toBe(true);
+      expect(all.some((d) => !d.offered.includes('UNIT_HEAD'))).toBe(true);
+      expect(all.filter((d) => JSON.stringify(d.kept) !== JSON.stringify(d.offered))).toEqual([]);
+    } finally {
+      await other.destroy();
+    }
+  });
+});
