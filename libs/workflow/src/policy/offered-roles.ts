@@ -6,18 +6,12 @@ import { stateMetaOf, stateToString } from '../machines/state-node.util.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 
 /**
- * Could a holder of `roles` take any action but the creator's in this live snapshot, as far as the machine
- * alone says (its state's rules and guards; not the document's unit, jurisdiction or separation of duties)?
- * A parallel participants' stage is left to the full check.
- */
-export function offersTaskOnLive(definition: WorkflowDefinition, live: AnyMachineSnapshot, roles: ReadonlySet<Role>): boolean {
-  return rolesOfferedTaskOnLive(definition, live).some((role) => roles.has(role));
-}
-
-/**
- * The roles `offersTaskOnLive` offers an action, each alone, in the order the state's rules name them: kept
- * with each pending deadline (`deadlines.offered_roles`), so that the inbox's query leaves out, before reading
- * them, the documents that wait on a condition for the caller (`offeredToAnyOf`, and its SQL twin).
+ * The roles this live snapshot offers an action but the creator's, as far as the machine alone says (its state's
+ * rules and guards; not the document's unit, jurisdiction or separation of duties; a participant's rule of a
+ * parallel stage whatever its guards say), in the order the state's rules name them. A role left out can do
+ * nothing there whoever holds it (a Kepala OPD on a Quick Win in implementation before its first progress report).
+ * Kept with each pending deadline (`deadlines.offered_roles`), so that the inbox's query leaves out, before reading
+ * them, the documents that offer the caller nothing (`offeredToAnyOf`, and its SQL twin).
  */
 export function rolesOfferedTaskOnLive(definition: WorkflowDefinition, live: AnyMachineSnapshot): Role[] {
   if (live.status !== 'active') return [];

@@ -1,12 +1,9 @@
 import { describeWorkflow } from '../diagram/describe-workflow.js';
 import type { DocumentKind } from '../domain/document-kind.types.js';
 import type { Role } from '../domain/role.types.js';
-import { restoreSnapshot } from '../engine/snapshot.util.js';
-import type { PersistedWorkflowSnapshot } from '../engine/workflow-engine.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import type { WorkflowRegistry } from '../registry/workflow-registry.js';
 import { authoritiesOf } from './authority.util.js';
-import { offersTaskOnLive } from './offered-roles.js';
 import type { ActorFacts } from './policy.types.js';
 import type { ReadableGovernments } from './read-policy.js';
 
@@ -122,13 +119,4 @@ export function isTaskCandidate(scopes: readonly TaskScope[], place: WaitingPlac
       (scope.children ? place.parentGovernmentCode === scope.governmentCode : place.governmentCode === scope.governmentCode) &&
       (scope.unitCode === null || scope.unitCode === place.unitCode),
   );
-}
-
-/**
- * Could a holder of `roles` take any action but the creator's in this workflow snapshot, as far as the
- * machine alone says (`offersTaskOnLive`)? False: the document is no task of theirs whatever else holds
- * (a Kepala OPD's Quick Win in implementation before its first progress report).
- */
-export function machineOffersTask(definition: WorkflowDefinition, persisted: PersistedWorkflowSnapshot, roles: ReadonlySet<Role>): boolean {
-  return offersTaskOnLive(definition, restoreSnapshot(definition.machine, persisted), roles);
 }
