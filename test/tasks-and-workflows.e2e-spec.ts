@@ -399,7 +399,7 @@ describe('GET /api/tasks', () => {
     const doc = await createQuickWin(t, 'kaltim.drafter', { title: 'Setiap tahap untuk setiap peran' });
     await driveTo(t, doc.id, 'implementation');
     const registry = createDefaultRegistry();
-    const users = ['drafter', 'kadis', 'organisasi', 'hukum', 'sekda', 'kepala', 'inspektur', 'admin'].map((u) => `kaltim.${u}`).concat('paser.kadis', 'paser.sekda');
+    const users = ['drafter', 'kadis', 'organisasi', 'hukum', 'asisten', 'sekda', 'kepala', 'inspektur', 'admin'].map((u) => `kaltim.${u}`).concat('paser.kadis', 'paser.sekda');
     const answers: string[] = [];
     for (const user of users) {
       for (const kind of ['quick-win', 'regulation'] as const) {
