@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   ALL_ROLES,
   atomicStateNames,
-  authoritiesOf,
+  heldRoles,
   canRead,
   createDefaultRegistry,
   isFinalState,
@@ -189,7 +189,7 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
             [id, government.id, d.unit.id, d.stage, d.pending ? 'PENDING' : 'DONE', d.offered],
           );
         }
-        const roles = [...new Set(authoritiesOf(actor, NOW).map((authority) => authority.role))];
+        const roles = heldRoles(actor, NOW);
         const place = (unitCode: string, stage: string, offered: Role[] | null): WaitingPlace & { offered: Role[] | null } => ({ governmentCode: government.code, parentGovernmentCode: government.parentCode, unitCode, stage, offered });
         const places = [
           ...(UNDATED_STATES.has(doc.state) ? [place(unit.code, doc.state, null)] : []),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { readableGovernmentRows, TITLE_MATCH_LIMIT, useGenericPlans, type InboxCandidate, type InboxNarrowing, type InboxPosition } from '#persistence';
-import { authoritiesOf, governmentsOfTaskScopes, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
+import { governmentsOfTaskScopes, heldRoles, narrowScopes, restoreInstance, statesOfKind, taskScopesOf, type ActorFacts, type DocumentKind, type RestoredInstance, type Role, type SlaStatusBounds, type TaskScope, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppException } from '../common/errors/app.exception.js';
@@ -159,7 +159,7 @@ export class TasksQuery {
   private async read(manager: EntityManager, scopes: readonly TaskScope[], narrowing: InboxNarrowing, limit: number, actor: ActorFacts, now: Date): Promise<TasksRead> {
     const judged: Judgements = { items: new Map(), read: 0, accepted: 0, sla: new Map(), instances: new Map() };
     // the caller's roles, own and held by delegation now: a document whose workflow offers none of them an action is no candidate
-    const roles = [...new Set(authoritiesOf(actor, now).map((authority) => authority.role))];
+    const roles = heldRoles(actor, now);
     for (let depth = limit; ; ) {
       const { settled, cutShort } = await this.store.inboxCandidates(manager, scopes, roles, { plain: depth, conditional: CONDITIONAL_DEPTH * depth }, narrowing);
       const page = await this.firstTasks(manager, settled, limit, judged, actor, now);

@@ -7,7 +7,7 @@ import { stateToString } from '../machines/state-node.util.js';
 import { quickWinWorkflowV1, regulationWorkflowV1, regulationWorkflowV2 } from '../registry/default-registry.js';
 import { restoreInstance } from './action-decision.js';
 import { allowedActions, allowedActionsOnLive, decideOnLive } from './action-policy.js';
-import { authoritiesOf } from './authority.util.js';
+import { heldRoles } from './authority.util.js';
 import { offeredToAnyOf, rolesOfferedTask, rolesOfferedTaskOnLive } from './offered-roles.js';
 import { coordinationRoundOf } from './participant-policy.js';
 import { pendingUnits } from '../coordination/coordination-round.js';
@@ -124,7 +124,7 @@ describe('allowedActions: what decideOnLive allows, each action judged alone', (
         for (const history of historiesFor(governmentCode)) {
           const document = documentAt(definition.kind, live, place, history);
           for (const actor of actorsFor(governmentCode)) {
-            const roles = new Set(authoritiesOf(actor, NOW).map((authority) => authority.role));
+            const roles = new Set(heldRoles(actor, NOW));
             if (!offeredToAnyOf(offered, roles)) held += 1;
             if (allowedActionsOnLive(definition, live, document, approvalActsOf(definition, history), actor, NOW).some((a) => a !== 'WITHDRAW')) {
               actors += 1;

@@ -1,3 +1,4 @@
+import type { Role } from '../domain/role.types.js';
 import type { ActorScope } from '../machines/workflow-meta.types.js';
 import { activeDelegations } from './delegation.util.js';
 import type { ActorFacts, Authority, DocumentFacts, UserPlacement } from './policy.types.js';
@@ -19,6 +20,11 @@ export function authoritiesOf(actor: ActorFacts, now: Date): Authority[] {
     }),
   );
   return [...own, ...delegated];
+}
+
+/** The roles the actor holds at `now`, own and by delegation, each once. */
+export function heldRoles(actor: ActorFacts, now: Date): Role[] {
+  return [...new Set(authoritiesOf(actor, now).map((authority) => authority.role))];
 }
 
 /** Whether someone placed at `as` stands in `scope` relative to the document. */
