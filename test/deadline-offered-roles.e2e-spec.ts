@@ -45,7 +45,7 @@ describe('offered roles of pending deadlines', () => {
     await reportProgress(quickWin.id);
     expect(await keptAndOffered([quickWin.id])).toEqual([{ id: quickWin.id, stage: 'implementation', kept: ['DRAFTER', 'UNIT_HEAD'], offered: ['DRAFTER', 'UNIT_HEAD'] }]);
 
-    // the participants' deadlines are opened before the transition's own write, which gives them their roles
+    // the participants' deadlines are opened with the roles; one answering keeps the others', which offer the same
     const regulation = await createRegulation(t, 'kaltim.drafter', { title: 'Tata Naskah Dinas Elektronik' });
     await regulationInCoordination(t, regulation.id, 'kaltim', ['inspektorat', 'biro-organisasi'], { kind: 'ALL' });
     expect((await act(t, 'regulations', regulation.id, 'kaltim.kepala-inspektorat', 'PARAF')).status).toBe(200);

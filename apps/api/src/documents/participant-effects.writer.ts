@@ -33,7 +33,7 @@ export class ParticipantEffectsWriter {
       case 'participants-opened': {
         if (planned === null || planned.stage !== e.stage) throw new Error(`no deadline was planned for ${e.stage}`);
         const units = await findUnitsByCode(manager, record.governmentId, e.participants);
-        const opened = await openParticipantDeadlines(manager, subject, planned, units);
+        const opened = await openParticipantDeadlines(manager, subject, planned, units, t.offeredRoles);
         return opened.flatMap((d) => [
           { type: OutboxMessageType.StageEntered, payload: { stage: e.stage, deadlineId: d.id, participant: d.unitCode } },
           notify('ASSIGNED', d.unitCode),

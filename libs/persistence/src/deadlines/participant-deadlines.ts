@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { Role } from '#workflow';
 import { queryPrepared } from '../prepared-query.util.js';
 import type { UnitRecord } from '../organisation/unit.repository.js';
 import type { DeadlineSubject, PlannedDeadline } from './deadline-planner.js';
@@ -12,19 +13,21 @@ export interface ParticipantDeadline {
 
 /**
  * One deadline per participant, all on the stage's schedule: each is placed in the participant's
- * unit (its head's inbox reads it there) and has its own reminders and escalations.
+ * unit (its head's inbox reads it there) and has its own reminders and escalations; each keeps the roles the
+ * document's workflow offers an action as the stage opens (`rolesOfferedTask`).
  */
 export async function openParticipantDeadlines(
   manager: EntityManager,
   subject: DeadlineSubject,
   planned: PlannedDeadline,
   units: readonly UnitRecord[],
+  offeredRoles: readonly Role[],
 ): Promise<ParticipantDeadline[]> {
   if (units.length === 0) return [];
   const rows = units.map((unit) => ({ id: randomUUID(), unitId: unit.id, unitCode: unit.code }));
   await manager.query(
-    `INSERT INTO deadlines (id, document_id, government_id, unit_id, participant_unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
-     SELECT r.id, $1, $2, r.unit_id, r.unit_id, $3, $4, $5, $6, $7::timestamptz[], $8::jsonb, $9
+    `INSERT INTO deadlines (id, document_id, government_id, unit_id, participant_unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation, offered_roles)
+     SELECT r.id, $1, $2, r.unit_id, r.unit_id, $3, $4, $5, $6, $7::timestamptz[], $8::jsonb, $9, $11::text[]
        FROM jsonb_to_recordset($10::jsonb) AS r(id uuid, unit_id uuid)`,
     [
       subject.documentId,
@@ -37,6 +40,7 @@ export async function openParticipantDeadlines(
       JSON.stringify(planned.policy),
       planned.schedule.explanation,
       JSON.stringify(rows.map((r) => ({ id: r.id, unit_id: r.unitId }))),
+      offeredRoles,
     ],
   );
   return rows.map(({ id, unitCode }) => ({ id, unitCode }));

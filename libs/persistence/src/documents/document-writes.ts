@@ -145,7 +145,10 @@ export interface TransitionRows {
   previous: { seq: number; hash: string | null };
   entry: AuditFields;
   snapshot: PersistedWorkflowSnapshot;
-  /** The roles the snapshot offers an action (`rolesOfferedTask`), kept with the document's pending deadlines for the inbox. */
+  /**
+   * The roles the snapshot offers an action (`rolesOfferedTask`), kept with the deadline it opens for the inbox. A
+   * deadline the transition keeps offers the same (libs/workflow offered-roles.spec.ts), so only new ones are written.
+   */
   offeredRoles: readonly Role[];
   toState: string;
   final: boolean;
@@ -160,8 +163,8 @@ export interface TransitionRows {
 
 /**
  * Writes a transition in one statement: the next link of the audit chain, the instance snapshot, the
- * document, the outbox messages, the new deadline, the roles offered an action on the deadlines it keeps and
- * the government acted in (`actedElsewhereSql`). Both updates are guarded by the version read
+ * document, the outbox messages, the new deadline with the roles it offers an action and the government acted
+ * in (`actedElsewhereSql`). Both updates are guarded by the version read
  * under the lock; throws when either did not apply. Returns the new chain head.
  */
 export async function writeTransitionRows(manager: EntityManager, t: TransitionRows): Promise<{ seq: number; hash: string }> {
@@ -180,10 +183,13 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
     t.governmentId, // $24
     namesOf(t.entry), // $25
     t.kind, // $26
-    t.offeredRoles, // $27
   ];
-  const deadlineCte = t.deadline ? `, opened AS (${insertDeadlineSql(params.length + 1, '$27::text[]')})` : '';
-  if (t.deadline) params.push(...deadlineInsertParams(t.deadline.subject, t.deadline.planned));
+  let deadlineCte = '';
+  if (t.deadline) {
+    const offeredRoles = `$${params.push(t.offeredRoles)}::text[]`;
+    deadlineCte = `, opened AS (${insertDeadlineSql(params.length + 1, offeredRoles)})`;
+    params.push(...deadlineInsertParams(t.deadline.subject, t.deadline.planned));
+  }
   const [written] = await queryPrepared<{ instances: number; documents: number }>(
     manager,
     `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)}),
@@ -203,12 +209,7 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
        INSERT INTO outbox (document_id, type, payload)
        SELECT $1, m.type, m.payload FROM jsonb_to_recordset($21::jsonb) AS m(type text, payload jsonb)
      ),
-     acted AS (${actedElsewhereSql('$25', '(SELECT $26::text AS kind, $24::uuid AS government_id)')}),
-     offered AS (
-       -- the deadlines the document keeps (a stage not left, the participants' of a parallel one) follow its snapshot
-       UPDATE deadlines SET offered_roles = $27::text[]
-        WHERE document_id = $1 AND status = 'PENDING' AND offered_roles IS DISTINCT FROM $27::text[]
-     )${deadlineCte}
+     acted AS (${actedElsewhereSql('$25', '(SELECT $26::text AS kind, $24::uuid AS government_id)')})${deadlineCte}
      SELECT (SELECT count(*) FROM inst)::int AS instances, (SELECT count(*) FROM doc)::int AS documents`,
     params,
   );
