@@ -8,6 +8,8 @@ export interface Loaded<T> {
   error: ApiError | null;
   loading: boolean;
   reload(): void;
+  /** Shows `data` now (a write's answer), so what the page decides next does not wait for a reload. */
+  show(data: T): void;
 }
 
 /** Loads `load()` when `deps` change; errors become an ApiError for <ErrorMessage>. */
@@ -26,7 +28,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     };
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { ...state, reload };
+  const show = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
+  return { ...state, reload, show };
 }
 
 export function toApiError(error: unknown): ApiError {

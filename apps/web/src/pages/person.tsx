@@ -52,9 +52,8 @@ export function PersonPage({ params }: PageProps) {
         navigate(`/pegawai/${encodeURIComponent(created.username)}?baru=1`);
         return;
       }
-      await ok<Person>(api.PATCH('/api/users/{username}', { params: { path: { username: params.username! } }, body: fields as never }));
+      person.show(await ok<Person>(api.PATCH('/api/users/{username}', { params: { path: { username: params.username! } }, body: fields as never })));
       feedback.succeed('Perubahan disimpan.');
-      person.reload();
     } catch (error) {
       feedback.fail(adminProblem(toApiError(error)));
     }
