@@ -79,6 +79,8 @@ describe.each([
     await page.getByLabel('NIP').fill('199501012020121001');
     await page.getByRole('button', { name: 'Tambah pegawai' }).click();
     await page.getByRole('heading', { name: 'Budi Santoso, S.Kom.' }).waitFor();
+    const addedNotice = page.getByText('Pegawai ditambahkan. Atur ulang kata sandi untuk memberi kata sandi sementara.');
+    await addedNotice.waitFor();
     expect((await stored('kaltim.budi')).body).toMatchObject({ nip: '199501012020121001', unitCode: 'diskominfo', roles: ['DRAFTER'], active: true, hasPassword: false });
 
     await page.getByLabel('Kepala Perangkat Daerah').check();
@@ -105,6 +107,9 @@ describe.each([
     await page.getByRole('button', { name: 'Atur ulang kata sandi' }).click();
     const temporary = (await page.getByTestId('temporary-password').textContent())!;
     expect(temporary.length).toBeGreaterThanOrEqual(12);
+    // once they have a password, the page no longer asks for one
+    await page.getByText('Memakai kata sandi sementara.').waitFor();
+    await expect(addedNotice.count()).resolves.toBe(0);
     await screenshot(page, `${label}-pegawai-kata-sandi-sementara`);
 
     // the temporary password is shown once: not after a reload

@@ -85,7 +85,7 @@ export function PersonPage({ params }: PageProps) {
         <Link href="/pegawai">Kembali ke daftar pegawai</Link>
       </p>
       <h1>{p ? p.name : 'Tambah pegawai'}</h1>
-      {new URLSearchParams(location.search).has('baru') && (
+      {new URLSearchParams(location.search).has('baru') && p && !p.hasPassword && (
         <p class="notice" role="status">
           Pegawai ditambahkan. Atur ulang kata sandi untuk memberi kata sandi sementara.
         </p>
