@@ -75,7 +75,7 @@ export function benchStackEnv(db, url) {
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
     LOG_LEVEL: 'info',
     LOGIN_THROTTLE_LIMIT: '100000',
-    DATABASE_POOL_SIZE: '20',
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
   };
 }
 
