@@ -226,6 +226,29 @@ describe.each([
     await page().getByRole('status').filter({ hasText: 'Tarik Usulan: berhasil.' }).waitFor();
   });
 
+  it("after an action the page shows the document's new stage and buttons from the action's answer, before its reload", async () => {
+    const doc = await createQuickWin(app.t, 'kaltim.drafter');
+    await signIn(app, 'kaltim.drafter', `/quick-wins/${doc.id}`);
+    await page().getByRole('heading', { name: 'Tahap: Penyusunan Draf' }).waitFor();
+    // the reload that follows the action is held: what the page shows next comes from the action's answer alone
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const passed: Array<Promise<void>> = [];
+    await page().route(`**/api/quick-wins/${doc.id}`, (route) => {
+      passed.push(held.then(() => route.continue()));
+    });
+    await page().locator('[data-action="SUBMIT"]').click();
+    await page().getByRole('dialog').getByRole('button', { name: 'Kirim' }).click();
+    await page().getByRole('status').filter({ hasText: 'Ajukan: berhasil.' }).waitFor();
+    await page().getByRole('heading', { name: 'Tahap: Persetujuan Kepala Perangkat Daerah' }).waitFor({ timeout: 2000 });
+    await expect(page().locator('[data-action="SUBMIT"]').count()).resolves.toBe(0);
+    await expect(page().locator('[data-action="WITHDRAW"]').count()).resolves.toBe(1);
+    release();
+    await Promise.all(passed);
+    await page().unroute(`**/api/quick-wins/${doc.id}`);
+    await page().getByText('Penyusunan Draf → Persetujuan Kepala Perangkat Daerah').waitFor();
+  });
+
   it('a draft whose answer is lost on the way is made once when "Simpan" is pressed again', async () => {
     const title = `Tata Naskah Dinas Elektronik ${label}`;
     await signIn(app, 'kaltim.drafter', '/regulations/baru');

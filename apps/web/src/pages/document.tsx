@@ -58,7 +58,8 @@ export function DocumentPage({ params }: PageProps) {
 
   async function submit(input: ActionInput, idempotencyKey: string): Promise<string | null> {
     try {
-      await fire(kindPath, doc, action!, input, idempotencyKey);
+      // the answer is the document after the action: its stage and buttons show at once, history and versions follow
+      loaded.show([await fire(kindPath, doc, action!, input, idempotencyKey), history, versions]);
       setNotice(`${actionLabel(action!)}: berhasil.`);
       setAction(null);
       loaded.reload();
