@@ -6,7 +6,8 @@
 // (track_functions = all), and EXPLAIN (ANALYZE, BUFFERS, WAL) of the pgbench transaction shape with
 // each trigger's time. The ceiling the CPU figures imply on this machine: cores x 1000 / total ms.
 //   npm run bench:cost      (env: BENCH_COST_DOCS, BENCH_COST_CONCURRENCY; BENCH_COST_NO_WRITE=1 leaves RESULTS.md alone;
-//                            BENCH_API_NODE_FLAGS adds Node flags to the API, e.g. --max-semi-space-size=32)
+//                            BENCH_API_NODE_FLAGS adds Node flags to the API, e.g. --max-semi-space-size=32;
+//                            DATABASE_POOL_SIZE each process's connections, 20 by default)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -300,7 +301,7 @@ async function main() {
     const report = `## 1a. What one transition costs (robust to a busy machine)
 
 Measured ${machineLine()}; load average before the run ${load}.
-Command: \`npm run bench:cost\` (BENCH_COST_DOCS=${DOCS}, BENCH_COST_CONCURRENCY=${CONCURRENCY}${STATEMENTS ? ', BENCH_COST_STATEMENTS=1' : ''}, API_PROCESSES=1, LOG_LEVEL=info, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
+Command: \`npm run bench:cost\` (BENCH_COST_DOCS=${DOCS}, BENCH_COST_CONCURRENCY=${CONCURRENCY}${STATEMENTS ? ', BENCH_COST_STATEMENTS=1' : ''}, API_PROCESSES=1, DATABASE_POOL_SIZE=${env.DATABASE_POOL_SIZE}, LOG_LEVEL=info, PostgreSQL over ${env.DATABASE_URL.includes('host=') ? 'its Unix socket' : 'TCP'}).
 ${n} transitions (SUBMIT, ENDORSE, VERIFY, APPROVE of ${DOCS} Quick Wins over HTTP, after ${analyzed ? '100 warm-up documents, a VACUUM ANALYZE (autovacuum is off on this server) and 50 more' : '100 warm-up documents'}), until the worker relayed every outbox row.
 CPU time is utime + stime from /proc of each process (the API with its children, the worker, every PostgreSQL backend of the database; the Redis server from its INFO cpu); it counts work, not waiting, so it moves little with the machine's load.
 

@@ -64,7 +64,7 @@ export async function recreateDatabase(name) {
 
 /**
  * The environment of a stack benched on database `db` (at `url`): JSON logs at info as in production, a fixed
- * secret, no sign-in throttle, 20 connections, PostgreSQL over its Unix socket when it is local.
+ * secret, no sign-in throttle, 20 connections (or DATABASE_POOL_SIZE), PostgreSQL over its Unix socket when it is local.
  */
 export function benchStackEnv(db, url) {
   return {
