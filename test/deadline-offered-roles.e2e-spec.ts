@@ -2,14 +2,16 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, DocumentRepository, runMigrationsLocked } from '#persistence';
 import { createDefaultRegistry, rolesOfferedTask, type PersistedWorkflowSnapshot } from '#workflow';
-import { act, createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestApp, createTestWorker, type TestApp } from '#testing';
+import { OfferedRolesFiller } from '../apps/worker/src/maintenance/offered-roles.filler.js';
 import { regulationInCoordination } from './support/coordination.js';
 import { driveTo, progressData } from './support/quick-win.js';
 
 /**
  * Each pending deadline keeps the roles its document's workflow offers an action (`deadlines.offered_roles`,
- * migration 1764032000000), and the inbox leaves out, before reading them, the documents that offer the caller
- * none (the SQL twin's agreement with the pure rule: read-policy-agreement.e2e-spec.ts).
+ * migration 1764032000000; those pending before it, the worker's OfferedRolesFiller), and the inbox leaves out, before
+ * reading them, the documents that offer the caller none (the SQL twin's agreement with the pure rule:
+ * read-policy-agreement.e2e-spec.ts).
  */
 describe('offered roles of pending deadlines', () => {
   let t: TestApp;
@@ -77,7 +79,7 @@ describe('offered roles of pending deadlines', () => {
     }
   });
 
-  it('are worked out for the pending deadlines already there when the migration runs', async () => {
+  it('are left unknown by the migration for the deadlines already pending, and worked out by the worker in batches', async () => {
     // one document whose workflow offers its Kepala OPD nothing yet, one offering them ENDORSE
     await driveTo(t, (await createQuickWin(t, 'kaltim.drafter', { title: 'Pengaduan warga terpadu' })).id, 'implementation');
     await driveTo(t, (await createQuickWin(t, 'kaltim.drafter', { title: 'Tanda tangan elektronik' })).id, 'endorsement');
@@ -88,13 +90,48 @@ describe('offered roles of pending deadlines', () => {
       await other.undoLastMigration({ transaction: 'each' });
       expect((await other.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'deadlines' AND column_name = 'offered_roles'`))[0].n).toBe(0);
       await runMigrationsLocked(other);
-      const documents: Array<{ id: string }> = await other.query(`SELECT id FROM documents`);
-      const all = await keptAndOffered(documents.map((d) => d.id));
-      expect(all.some((d) => d.offered.includes('UNIT_HEAD'))).toBe(true);
-      expect(all.some((d) => !d.offered.includes('UNIT_HEAD'))).toBe(true);
-      expect(all.filter((d) => JSON.stringify(d.kept) !== JSON.stringify(d.offered))).toEqual([]);
+
+      const documents = ((await other.query(`SELECT id FROM documents`)) as Array<{ id: string }>).map((d) => d.id);
+      const before = await keptAndOffered(documents);
+      expect(before.length).toBeGreaterThanOrEqual(3);
+      expect(before.filter((d) => d.kept !== null)).toEqual([]);
+      // the inbox judges them by their documents meanwhile
+      const titles = async () => ((await t.http.get('/api/tasks').set(await t.auth('kaltim.kadis'))).body.items as Array<{ title: string }>).map((i) => i.title);
+      expect(await titles()).toContain('Tanda tangan elektronik');
+      expect(await titles()).not.toContain('Pengaduan warga terpadu');
+
+      // in batches (of one here); a workflow version no longer registered is left unknown, and the pass goes on
+      const unregistered = before[0]!.id;
+      const [{ version }] = await other.query(`SELECT machine_version AS version FROM workflow_instances WHERE document_id = $1`, [unregistered]);
+      await other.query(`UPDATE workflow_instances SET machine_version = 999 WHERE document_id = $1`, [unregistered]);
+      const filler = new OfferedRolesFiller(other, registry);
+      expect(await filler.fill(1)).toBe(before.filter((d) => d.id !== unregistered).length);
+      await other.query(`UPDATE workflow_instances SET machine_version = $2 WHERE document_id = $1`, [unregistered, version]);
+      const after = await keptAndOffered(documents);
+      expect(after.filter((d) => d.kept === null).map((d) => d.id)).toEqual(before.filter((d) => d.id === unregistered).map((d) => d.id));
+      expect(after.some((d) => d.offered.includes('UNIT_HEAD') && d.kept !== null)).toBe(true);
+      expect(after.some((d) => !d.offered.includes('UNIT_HEAD') && d.kept !== null)).toBe(true);
+      expect(after.filter((d) => d.kept !== null && JSON.stringify(d.kept) !== JSON.stringify(d.offered))).toEqual([]);
+      expect((await other.query(`SELECT count(*)::int AS n FROM deadlines WHERE status <> 'PENDING' AND offered_roles IS NOT NULL`))[0].n).toBe(0);
+      expect(await titles()).toContain('Tanda tangan elektronik');
+      expect(await titles()).not.toContain('Pengaduan warga terpadu');
+
+      // a worker's first pass keeps the rest (an older API process's deadlines are found the same way); then nothing is left
+      await other.query(`UPDATE deadlines SET offered_roles = NULL WHERE status = 'PENDING' AND document_id = ANY($1::uuid[])`, [documents.slice(0, 2)]);
+      const worker = await createTestWorker(t.env);
+      try {
+        for (let i = 0; (await keptAndOffered(documents)).some((d) => d.kept === null); i++) {
+          if (i === 200) throw new Error('the worker left offered roles unknown');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await worker.close();
+      }
+      expect((await keptAndOffered(documents)).filter((d) => JSON.stringify(d.kept) !== JSON.stringify(d.offered))).toEqual([]);
+      expect(await filler.fill()).toBe(0);
     } finally {
       await other.destroy();
     }
   });
+
 });

@@ -24,6 +24,7 @@ import { MetricsServer } from './metrics/metrics-server.js';
 import { WorkerMetrics } from './metrics/worker-metrics.js';
 import { workflowRegistryProvider } from './workflow-registry.provider.js';
 import { DocumentCountsCompactor } from './maintenance/document-counts.compactor.js';
+import { OfferedRolesFiller } from './maintenance/offered-roles.filler.js';
 import { DigestSchedule } from './digest/digest-schedule.js';
 import { WeeklyDigestHandler } from './digest/weekly-digest.handler.js';
 
@@ -65,6 +66,7 @@ export class WorkerModule {
         PasswordResetEmailHandler,
         EmailDeliveryHandler,
         DocumentCountsCompactor,
+        OfferedRolesFiller,
         DigestRepository,
         ReportsRepository,
         DigestSchedule,

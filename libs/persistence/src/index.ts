@@ -32,6 +32,7 @@ export * from './notifications/notification.repository.js';
 export * from './idempotency/idempotency.repository.js';
 export * from './deadlines/deadline.repository.js';
 export * from './deadlines/target-date-reminders.repository.js';
+export * from './deadlines/unknown-offered-roles.js';
 export * from './documents/document-context.queries.js';
 export * from './notifications/recipient.queries.js';
 export * from './documents/document-writes.js';
