@@ -100,15 +100,19 @@ describe('offered roles of pending deadlines', () => {
       expect(await titles()).toContain('Tanda tangan elektronik');
       expect(await titles()).not.toContain('Pengaduan warga terpadu');
 
-      // in batches (of one here); a workflow version no longer registered is left unknown, and the pass goes on
-      const unregistered = before[0]!.id;
+      // in batches (of one here); a workflow version no longer registered, or a snapshot its workflow cannot restore, is
+      // left unknown, and the pass goes on
+      const [unregistered, unreadable] = [before[0]!.id, before.find((d) => d.id !== before[0]!.id)!.id];
       const [{ version }] = await other.query(`SELECT machine_version AS version FROM workflow_instances WHERE document_id = $1`, [unregistered]);
+      const [{ snapshot }] = await other.query(`SELECT snapshot FROM workflow_instances WHERE document_id = $1`, [unreadable]);
       await other.query(`UPDATE workflow_instances SET machine_version = 999 WHERE document_id = $1`, [unregistered]);
+      await other.query(`UPDATE workflow_instances SET snapshot = jsonb_set(snapshot, '{value}', '"nowhere"') WHERE document_id = $1`, [unreadable]);
       const filler = new OfferedRolesFiller(other, registry);
-      expect(await filler.fill(1)).toBe(before.filter((d) => d.id !== unregistered).length);
+      expect(await filler.fill(1)).toBe(before.filter((d) => d.id !== unregistered && d.id !== unreadable).length);
       await other.query(`UPDATE workflow_instances SET machine_version = $2 WHERE document_id = $1`, [unregistered, version]);
+      await other.query(`UPDATE workflow_instances SET snapshot = $2 WHERE document_id = $1`, [unreadable, snapshot]);
       const after = await keptAndOffered(documents);
-      expect(after.filter((d) => d.kept === null).map((d) => d.id)).toEqual(before.filter((d) => d.id === unregistered).map((d) => d.id));
+      expect(after.filter((d) => d.kept === null).map((d) => d.id)).toEqual(before.filter((d) => d.id === unregistered || d.id === unreadable).map((d) => d.id));
       expect(after.some((d) => d.offered.includes('UNIT_HEAD') && d.kept !== null)).toBe(true);
       expect(after.some((d) => !d.offered.includes('UNIT_HEAD') && d.kept !== null)).toBe(true);
       expect(after.filter((d) => d.kept !== null && JSON.stringify(d.kept) !== JSON.stringify(d.offered))).toEqual([]);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { keepOfferedRoles, lockUnknownOfferedRoles } from '#persistence';
-import { rolesOfferedTask, type Role, type WorkflowRegistry } from '#workflow';
+import { rolesOfferedTask, type DocumentKind, type PersistedWorkflowSnapshot, type Role, type WorkflowRegistry } from '#workflow';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
 
 /** Deadlines per transaction: each batch holds its rows for a few milliseconds. */
@@ -55,12 +55,9 @@ export class OfferedRolesFiller implements OnApplicationBootstrap, OnApplication
         const rows = await lockUnknownOfferedRoles(tx, after, batch);
         const roles = rows.flatMap(({ id, kind, version, snapshot }) => {
           const key = `${kind}:${version}:${JSON.stringify(snapshot)}`;
-          if (!bySnapshot.has(key)) {
-            const definition = this.registry.get(kind, version);
-            bySnapshot.set(key, definition === undefined ? null : rolesOfferedTask(definition, snapshot));
-          }
+          if (!bySnapshot.has(key)) bySnapshot.set(key, this.offered(kind, version, snapshot));
           const offered = bySnapshot.get(key);
-          return offered ? [{ id, roles: offered }] : []; // a workflow no longer registered: left unknown
+          return offered ? [{ id, roles: offered }] : [];
         });
         kept += await keepOfferedRoles(tx, roles);
         return rows;
@@ -70,5 +67,17 @@ export class OfferedRolesFiller implements OnApplicationBootstrap, OnApplication
       await new Promise((resolve) => setImmediate(resolve)); // the worker's jobs run between batches
     }
     return kept;
+  }
+
+  /** Null, left unknown for the inbox to judge by the document, when no registered workflow can restore the snapshot. */
+  private offered(kind: DocumentKind, version: number, snapshot: PersistedWorkflowSnapshot): readonly Role[] | null {
+    const definition = this.registry.get(kind, version);
+    if (definition === undefined) return null;
+    try {
+      return rolesOfferedTask(definition, snapshot);
+    } catch (error) {
+      this.logger.warn(`Offered roles of a ${kind} v${version} snapshot left unknown: ${(error as Error).message}`);
+      return null;
+    }
   }
 }
