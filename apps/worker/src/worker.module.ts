@@ -30,7 +30,8 @@ import { WeeklyDigestHandler } from './digest/weekly-digest.handler.js';
 
 /**
  * The worker: the outbox relay, the job handlers (deadline events, target-date reminders,
- * transition notifications, e-mail) run by BullMQ workers, the reconciler, and its metrics.
+ * transition notifications, e-mail, the weekly digest) run by BullMQ workers, the reconciler, the upkeep of
+ * derived rows (the counts' fold, the offered roles of deadlines pending before they were kept), and its metrics.
  */
 @Module({})
 export class WorkerModule {
