@@ -192,7 +192,6 @@ async function main() {
   const env = {
     ...benchStackEnv('alur_bench', url),
     PORT: String(PORT),
-    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
     API_PROCESSES: process.env.API_PROCESSES ?? '1',
   };
   const api = startProcess('api', 'dist/apps/api/src/main.js', { ...env, NODE_FLAGS: process.env.BENCH_API_NODE_FLAGS ?? '' });

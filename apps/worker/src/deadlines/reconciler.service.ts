@@ -10,6 +10,7 @@ import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { nextUnfiredEvent } from './deadline-events.util.js';
 import { deadlineEventJob, jobHorizonMs } from './deadline-jobs.util.js';
 import { targetRemindersToSchedule } from './target-date.util.js';
+import { PeriodicPass } from '../maintenance/periodic-pass.js';
 
 /** Rows read per query: memory stays flat however many deadlines are pending. */
 export const RECONCILE_PAGE = 500;
@@ -42,9 +43,11 @@ export interface ReconcileReport {
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Reconciler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  // a pass over many deadlines may outlast the interval
+  private readonly passes = new PeriodicPass(
+    () => this.reconcile(),
+    (error) => this.logger.warn(`Reconciliation stopped early, next pass retries: ${error.message}`),
+  );
   lastReport: ReconcileReport | null = null;
 
   constructor(
@@ -57,24 +60,11 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    this.trigger();
-    this.timer = setInterval(() => this.trigger(), this.config.reconcileIntervalMs);
+    this.passes.start(this.config.reconcileIntervalMs, { atStart: true });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Starts a pass unless one is running (a pass over many deadlines may outlast the interval). */
-  private trigger(): void {
-    if (this.running || this.stopped) return;
-    this.running = this.reconcile()
-      .catch((error: Error) => this.logger.warn(`Reconciliation stopped early, next pass retries: ${error.message}`))
-      .finally(() => {
-        this.running = null;
-      });
+    await this.passes.stop();
   }
 
   /** One full pass. */
@@ -113,7 +103,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async reconcileDeadlines(horizon: Date, report: ReconcileReport): Promise<void> {
     let cursor = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
-    while (!this.stopped) {
+    while (!this.passes.stopping) {
       const rows = await pendingDeadlinesPage(this.dataSource.manager, horizon, cursor, RECONCILE_PAGE);
       if (rows.length === 0) break;
       const last = rows[rows.length - 1];
@@ -133,7 +123,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const from = new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
     const to = new Date(horizon.getTime() + 32 * DAY_MS).toISOString().slice(0, 10);
     let cursor = { date: '', id: '00000000-0000-0000-0000-000000000000' };
-    while (!this.stopped) {
+    while (!this.passes.stopping) {
       const rows = await targetDatesPage(this.dataSource.manager, { from, to }, cursor, RECONCILE_PAGE);
       if (rows.length === 0) break;
       const last = rows[rows.length - 1];
@@ -162,7 +152,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   private async sweepEmails(now: Date, report: ReconcileReport): Promise<void> {
     if (!this.config.smtp.url) return;
     let cursor = '00000000-0000-0000-0000-000000000000';
-    while (!this.stopped) {
+    while (!this.passes.stopping) {
       const ids = await unsentEmailsPage(
         this.dataSource.manager,
         { createdAfter: new Date(now.getTime() - DAY_MS), createdBefore: new Date(now.getTime() - EMAIL_SWEEP_AFTER_MS) },

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { compactCountsAndSummaries } from '#persistence';
+import { PeriodicPass } from './periodic-pass.js';
 
 const EVERY_MS = 2000;
 
@@ -15,23 +16,19 @@ const EVERY_MS = 2000;
 @Injectable()
 export class DocumentCountsCompactor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DocumentCountsCompactor.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly passes = new PeriodicPass(
+    () => this.compact(),
+    (error) => this.logger.warn(`Folding document counts failed, next pass retries: ${error.message}`),
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.compact()
-        .catch((error: Error) => this.logger.warn(`Folding document counts failed, next pass retries: ${error.message}`))
-        .finally(() => (this.running = null));
-    }, EVERY_MS);
+    this.passes.start(EVERY_MS, { atStart: false });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.passes.stop();
   }
 
   /** Returns how many delta rows were folded. */

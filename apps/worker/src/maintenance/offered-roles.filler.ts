@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { keepOfferedRoles, lockUnknownOfferedRoles } from '#persistence';
 import { rolesOfferedTask, type DocumentKind, type PersistedWorkflowSnapshot, type Role, type WorkflowRegistry } from '#workflow';
 import { WORKFLOW_REGISTRY } from '../workflow-registry.provider.js';
+import { PeriodicPass } from './periodic-pass.js';
 
 /** Deadlines per transaction: each batch holds its rows for a few milliseconds. */
 export const OFFERED_ROLES_BATCH = 500;
@@ -18,9 +19,13 @@ const EVERY_MS = 10 * 60_000;
 @Injectable()
 export class OfferedRolesFiller implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OfferedRolesFiller.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly passes = new PeriodicPass(
+    async () => {
+      const kept = await this.fill();
+      if (kept > 0) this.logger.log(`Offered roles worked out for ${kept} pending deadlines`);
+    },
+    (error) => this.logger.warn(`Working out offered roles failed, the next pass retries: ${error.message}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,21 +33,11 @@ export class OfferedRolesFiller implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    const pass = () => {
-      if (this.running) return;
-      this.running = this.fill()
-        .then((kept) => kept > 0 && this.logger.log(`Offered roles worked out for ${kept} pending deadlines`))
-        .catch((error: Error) => this.logger.warn(`Working out offered roles failed, the next pass retries: ${error.message}`))
-        .finally(() => (this.running = null));
-    };
-    pass();
-    this.timer = setInterval(pass, EVERY_MS);
+    this.passes.start(EVERY_MS, { atStart: true });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.passes.stop();
   }
 
   /** One pass over the deadlines without roles, `batch` per transaction; returns how many it kept roles for. */
@@ -50,7 +45,7 @@ export class OfferedRolesFiller implements OnApplicationBootstrap, OnApplication
     const bySnapshot = new Map<string, readonly Role[] | null>();
     let after: string | null = null;
     let kept = 0;
-    while (!this.stopped) {
+    while (!this.passes.stopping) {
       const found = await this.dataSource.transaction(async (tx) => {
         const rows = await lockUnknownOfferedRoles(tx, after, batch);
         const roles = rows.flatMap(({ id, kind, version, snapshot }) => {

@@ -8,6 +8,8 @@ import { rolesOfferedTaskOnLive } from './offered-roles.js';
 import { UNDATED_STATES } from './task-scope.js';
 
 const LEVELS: readonly GovernmentLevel[] = ['PROVINCE', 'REGENCY'];
+/** What closes or opens deadlines: the stage left, the stage or the OPDs' round entered, the round closed. */
+const DEADLINE_EFFECTS = new Set(['stage-left', 'stage-entered', 'participants-opened', 'participants-released']);
 
 /**
  * A pending deadline keeps the roles offered when it was opened (`deadlines.offered_roles`); the transition writer
@@ -25,9 +27,7 @@ describe('rolesOfferedTask across transitions that keep the deadlines', () => {
         for (const event of eventsOf(definition)) {
           const { result, next } = applyToLive(definition, live, event as never);
           if (!result.ok || next === null) continue;
-          // what closes or opens deadlines: the stage left, the stage or the OPDs' round entered, the round closed
-          const changes = new Set(['stage-left', 'stage-entered', 'participants-opened', 'participants-released']);
-          if (result.effects.some((e) => changes.has(e.type))) continue;
+          if (result.effects.some((e) => DEADLINE_EFFECTS.has(e.type))) continue;
           kept += 1;
           expect({ from: stateToString(live.value), event: event.type, to: stateToString(next.value), roles: rolesOfferedTaskOnLive(definition, next) }).toEqual({
             from: stateToString(live.value),
