@@ -8,19 +8,11 @@ import {
   canRead,
   createDefaultRegistry,
   QUICK_WIN_ACTIONS,
-  readScopeMarksAfter,
-  stageActorsFor,
-  startWorkflow,
   type ActorFacts,
-  type DocumentFacts,
   type GovernmentLevel,
-  type PersistedWorkflowSnapshot,
-  type ReadableDocument,
-  type ReadScopeMarks,
-  type Role,
   type WorkflowDefinition,
 } from '#workflow';
-import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import { act, advanceModel, createQuickWin, createTestApp, expectedDeadlineStage, loadActorFacts, modelOfCreated, pendingDeadlineStages, readableOf, type ModelDocument, type TestApp } from '#testing';
 
 /**
  * Random sequences of actions by random demo users of two governments, fired at the API; after every
@@ -53,13 +45,7 @@ interface Intent {
   month: number;
 }
 
-interface ModelDocument {
-  id: string;
-  facts: DocumentFacts;
-  marks: ReadScopeMarks;
-  snapshot: PersistedWorkflowSnapshot;
-  version: number;
-  entries: number;
+interface QuickWinModel extends ModelDocument {
   /** Periods reported so far (one progress report per month). */
   periods: string[];
 }
@@ -87,20 +73,12 @@ const intentArb: fc.Arbitrary<Intent> = fc.record({
 describe('Quick Win API against the pure machine model (fast-check)', () => {
   let t: TestApp;
   let definition: WorkflowDefinition;
-  const actors = new Map<string, ActorFacts>();
+  let actors: Map<string, ActorFacts>;
 
   beforeAll(async () => {
     t = await createTestApp();
     definition = createDefaultRegistry().requireLatest('quick-win');
-    const rows: Array<{ username: string; governmentCode: string; unitCode: string; roles: Role[] }> = await t.dataSource.query(
-      `SELECT u.username, g.code AS "governmentCode", un.code AS "unitCode", u.roles
-         FROM users u JOIN governments g ON g.id = u.government_id JOIN units un ON un.id = u.unit_id
-        WHERE u.username = ANY($1)`,
-      [USERS],
-    );
-    expect(rows).toHaveLength(USERS.length);
-    for (const r of rows) actors.set(r.username, { ...r, delegations: [] });
-    await Promise.all(USERS.map((user) => t.auth(user)));
+    actors = await loadActorFacts(t, USERS);
   }, 60_000);
   afterAll(() => t.close());
 
@@ -115,14 +93,9 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
     return undefined;
   }
 
-  /** The document as the pure read scope sees it. */
-  function readable(doc: ModelDocument): ReadableDocument {
-    return { ...doc.facts, ...doc.marks, stageActors: stageActorsFor(definition, doc.facts.state) };
-  }
-
   /** What the server must answer, asked in api.md's order, with the pure policy and machine. */
-  function expectedOf(doc: ModelDocument, actor: ActorFacts, action: string, comment: string | undefined, data: Record<string, unknown> | undefined, now: Date): Expected {
-    if (!canRead(readable(doc), actor, now)) return { status: 404, code: 'NOT_FOUND' };
+  function expectedOf(doc: QuickWinModel, actor: ActorFacts, action: string, comment: string | undefined, data: Record<string, unknown> | undefined, now: Date): Expected {
+    if (!canRead(readableOf(definition, doc), actor, now)) return { status: 404, code: 'NOT_FOUND' };
     if (!(definition.actions as readonly string[]).includes(action)) return { status: 400, code: 'VALIDATION_FAILED' };
     if (COMMENT_REQUIRED.has(action) && !comment?.trim()) return { status: 400, code: 'VALIDATION_FAILED' };
     if (DATA_ACTIONS.has(action) ? data === undefined || 'foo' in data || Object.keys(data).length === 0 : data !== undefined && Object.keys(data).length > 0) {
@@ -140,7 +113,7 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
   }
 
   /** The (user, action) pairs the model lets through now, for guided steps that move the document on. */
-  function possibleMoves(doc: ModelDocument, now: Date): Array<{ user: string; action: string }> {
+  function possibleMoves(doc: QuickWinModel, now: Date): Array<{ user: string; action: string }> {
     return USERS.flatMap((user) =>
       allowedActions(definition, doc.snapshot, doc.facts, actors.get(user)!, now).map((action) => ({ user, action })),
     );
@@ -155,31 +128,12 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
         fc.array(intentArb, { minLength: 1, maxLength: 25, size: 'max' }),
         fc.constantFrom('kaltim.drafter', 'kaltim.drafter2'),
         async (intents, kaltimCreator) => {
-          const docs: ModelDocument[] = [];
+          const docs: QuickWinModel[] = [];
           for (const creator of [kaltimCreator, 'paser.drafter']) {
             const created = await createQuickWin(t, creator);
             const actor = actors.get(creator)!;
-            const level = GOVERNMENTS[actor.governmentCode as keyof typeof GOVERNMENTS];
-            const started = startWorkflow(definition, { level });
-            expect(created.state).toBe(started.state);
-            docs.push({
-              id: created.id,
-              snapshot: started.persistedSnapshot,
-              version: 1,
-              entries: 1,
-              marks: { submitted: false, facilitationRequested: false },
-              periods: [],
-              facts: {
-                kind: 'quick-win',
-                state: started.state,
-                createdBy: creator,
-                governmentCode: actor.governmentCode,
-                governmentLevel: level,
-                parentGovernmentCode: level === 'PROVINCE' ? null : 'kaltim',
-                unitCode: actor.unitCode,
-                history: [{ action: 'CREATE', fromState: null, actor: creator, onBehalfOf: null }],
-              },
-            });
+            const level: GovernmentLevel = GOVERNMENTS[actor.governmentCode as keyof typeof GOVERNMENTS];
+            docs.push({ ...modelOfCreated(definition, created, actor, level, level === 'PROVINCE' ? null : 'kaltim'), periods: [] });
           }
 
           for (const [index, intent] of intents.entries()) {
@@ -208,12 +162,7 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
               const result = applyAction(definition, doc.snapshot, { type: action });
               const decision = authorizeAction(definition, doc.snapshot, doc.facts, actor, action, now);
               if (!result.ok || !decision.allowed) throw new Error('model disagrees with itself');
-              const entry = { action, fromState: doc.facts.state, actor: user, onBehalfOf: decision.onBehalfOf };
-              doc.snapshot = result.persistedSnapshot;
-              doc.facts = { ...doc.facts, state: result.toState, history: [...doc.facts.history, entry] };
-              doc.marks = readScopeMarksAfter(definition, doc.marks, result);
-              doc.version += 1;
-              doc.entries += 1;
+              advanceModel(definition, doc, { actor: user, action }, decision, result);
               if (action === 'REPORT_PROGRESS') doc.periods.push(String(data?.period));
               successes++;
               reached.add(result.toState);
@@ -225,7 +174,15 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
             const stored = await t.http.get(`/api/quick-wins/${doc.id}`).set(await t.auth(reader));
             expect(stored.status).toBe(200);
             expect({ state: stored.body.state, version: stored.body.version }).toEqual({ state: doc.facts.state, version: doc.version });
-            if (canRead(readable(doc), actor, now)) {
+            // one pending deadline, for the stage it waits in; none in the draft or a final state
+            const stage = expectedDeadlineStage(definition, doc);
+            expect({ index, state: doc.facts.state, pending: await pendingDeadlineStages(t.dataSource, doc.id), shown: stored.body.deadline?.stage ?? null }).toEqual({
+              index,
+              state: doc.facts.state,
+              pending: stage === null ? [] : [stage],
+              shown: stage,
+            });
+            if (canRead(readableOf(definition, doc), actor, now)) {
               const mine = await t.http.get(`/api/quick-wins/${doc.id}`).set(await t.auth(user));
               expect({ user, allowed: mine.body.allowedActions }).toEqual({
                 user,

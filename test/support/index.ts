@@ -8,3 +8,4 @@ export * from './smtp-sink.js';
 export * from './browser.js';
 export * from './spawned-api.js';
 export * from './openapi-conformance.js';
+export * from './workflow-model.js';

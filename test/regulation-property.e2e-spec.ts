@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import {
+  allowedActions,
+  applyAction,
+  authorizeAction,
+  canRead,
+  createDefaultRegistry,
+  harmonizationReportRefusal,
+  REGULATION_ACTIONS,
+  toLocalDateTime,
+  type ActorFacts,
+  type GovernmentLevel,
+  type WorkflowDefinition,
+} from '#workflow';
+import {
+  act,
+  advanceModel,
+  createRegulation,
+  createTestApp,
+  expectedDeadlineStage,
+  loadActorFacts,
+  modelOfCreated,
+  pendingDeadlineStages,
+  readableOf,
+  type ModelDocument,
+  type TestApp,
+} from '#testing';
+import { harmonizationData } from './support/regulation.js';
+
+/**
+ * Random sequences of actions on regulations of a province and of one of its regencies (whose drafts go
+ * to the province's Biro Hukum for facilitation), by random demo users of both, fired at the API. After
+ * every step the server must have done what the pure machine and policy of #workflow say (the same status
+ * and code, state, version and allowedActions), never a 5xx; the document has one pending deadline, for
+ * the stage it waits in, and none in its draft or once final; each promulgation takes the next number of
+ * its government and year; the audit chain stays valid.
+ */
+
+const GOVERNMENTS = { kaltim: 'PROVINCE', paser: 'REGENCY' } as const satisfies Record<string, GovernmentLevel>;
+const PARENT: Record<string, string | null> = { kaltim: null, paser: 'kaltim' };
+const TIME_ZONE = 'Asia/Makassar'; // both governments'
+const ACCOUNTS = ['drafter', 'drafter2', 'kadis', 'organisasi', 'hukum', 'inspektur', 'asisten', 'sekda', 'plh', 'kepala', 'admin'];
+const USERS = Object.keys(GOVERNMENTS).flatMap((g) => ACCOUNTS.map((a) => `${g}.${a}`));
+const BOGUS_ACTIONS = ['FLY', 'EVALUATE', 'REPORT_PROGRESS'];
+const ACTIONS = [...REGULATION_ACTIONS, ...BOGUS_ACTIONS];
+const COMMENT_REQUIRED = new Set(['RETURN', 'REJECT']);
+/** Actions whose `data` has fields of its own; REQUEST_HARMONIZATION's (the OPDs concerned) may be left out. */
+const DATA_ACTIONS = new Set(['REQUEST_HARMONIZATION', 'RECORD_HARMONIZATION', 'PUBLISH']);
+const DATA_OPTIONAL = new Set(['REQUEST_HARMONIZATION']);
+const BACKWARD = new Set(['RETURN', 'REJECT', 'WITHDRAW']);
+
+/** valid: what the action takes; future: a Berita Acara dated after today (refused once the action is allowed). */
+type DataChoice = 'valid' | 'none' | 'empty' | 'bogus' | 'future';
+
+interface Intent {
+  doc: number;
+  guided: boolean;
+  forward: boolean;
+  pick: number;
+  user: string;
+  action: string;
+  comment: string | undefined;
+  data: DataChoice;
+}
+
+interface Expected {
+  status: number;
+  code?: string;
+}
+
+const intentArb: fc.Arbitrary<Intent> = fc.record({
+  doc: fc.nat({ max: 1 }),
+  guided: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 2 }),
+  forward: fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.constant(false), weight: 1 }),
+  pick: fc.nat({ max: 1000 }),
+  user: fc.constantFrom(...USERS),
+  action: fc.constantFrom(...ACTIONS),
+  comment: fc.option(fc.oneof(fc.constantFrom('', '   ', 'Mohon diperbaiki', 'Dasar hukum belum lengkap'), fc.string({ maxLength: 30 })), { nil: undefined }),
+  data: fc.constantFrom<DataChoice>('valid', 'valid', 'valid', 'none', 'empty', 'bogus', 'future'),
+});
+
+function dataFor(action: string, choice: DataChoice, today: string): Record<string, unknown> | undefined {
+  if (choice === 'none') return undefined;
+  if (choice === 'empty') return {};
+  if (choice === 'bogus') return { foo: 'bar' };
+  if (action === 'RECORD_HARMONIZATION') return harmonizationData(choice === 'future' ? { reportDate: nextYear(today) } : {});
+  if (action === 'PUBLISH') return { url: 'https://jdih.kaltimprov.go.id/produk-hukum/sistem-kerja' };
+  return undefined;
+}
+
+function nextYear(date: string): string {
+  return `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+}
+
+describe('Regulation API against the pure machine model (fast-check)', () => {
+  let t: TestApp;
+  let definition: WorkflowDefinition;
+  let actors: Map<string, ActorFacts>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    definition = createDefaultRegistry().requireLatest('regulation');
+    actors = await loadActorFacts(t, USERS);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  /** Whether the request's data is well formed for the action (api.md: 400 before anything else but visibility). */
+  function wellFormedData(action: string, data: Record<string, unknown> | undefined): boolean {
+    if (!DATA_ACTIONS.has(action)) return data === undefined || Object.keys(data).length === 0;
+    if (data === undefined) return DATA_OPTIONAL.has(action);
+    if ('foo' in data) return false;
+    if (action === 'RECORD_HARMONIZATION') return typeof data.reportNumber === 'string' && typeof data.reportDate === 'string';
+    return true; // REQUEST_HARMONIZATION's coordination and PUBLISH's url may be left out
+  }
+
+  /** What the server must answer, asked in api.md's order, with the pure policy and machine. */
+  function expectedOf(doc: ModelDocument, actor: ActorFacts, action: string, comment: string | undefined, data: Record<string, unknown> | undefined, now: Date): Expected {
+    if (!canRead(readableOf(definition, doc), actor, now)) return { status: 404, code: 'NOT_FOUND' };
+    if (!(definition.actions as readonly string[]).includes(action)) return { status: 400, code: 'VALIDATION_FAILED' };
+    if (!wellFormedData(action, data)) return { status: 400, code: 'VALIDATION_FAILED' };
+    if (COMMENT_REQUIRED.has(action) && !comment?.trim()) return { status: 400, code: 'VALIDATION_FAILED' };
+    const decision = authorizeAction(definition, doc.snapshot, doc.facts, actor, action, now);
+    if (!decision.allowed) return { status: decision.code === 'INVALID_TRANSITION' ? 409 : 403, code: decision.code };
+    if (action === 'RECORD_HARMONIZATION' && harmonizationReportRefusal(String(data?.reportDate), toLocalDateTime(now, TIME_ZONE).date) !== null) {
+      return { status: 400, code: 'VALIDATION_FAILED' };
+    }
+    const result = applyAction(definition, doc.snapshot, { type: action });
+    if (!result.ok) return { status: 409, code: 'INVALID_TRANSITION' };
+    return { status: 200 };
+  }
+
+  /** The (user, action) pairs the model lets through now, for guided steps. */
+  function possibleMoves(doc: ModelDocument, now: Date): Array<{ user: string; action: string }> {
+    return USERS.flatMap((user) => allowedActions(definition, doc.snapshot, doc.facts, actors.get(user)!, now).map((action) => ({ user, action })));
+  }
+
+  it('the server moves exactly when the model says it may, keeps one deadline for the stage waited in, numbers promulgations without gaps, and never answers 5xx', async () => {
+    let steps = 0;
+    let successes = 0;
+    const reached = new Set<string>();
+    const lastNumber = new Map<string, number>(); // per government and year
+    await fc.assert(
+      fc.asyncProperty(fc.array(intentArb, { minLength: 1, maxLength: 40, size: 'max' }), fc.constantFrom('kaltim.drafter', 'kaltim.drafter2'), async (intents, kaltimCreator) => {
+        const docs: ModelDocument[] = [];
+        for (const creator of [kaltimCreator, 'paser.drafter']) {
+          const actor = actors.get(creator)!;
+          const created = await createRegulation(t, creator);
+          docs.push(modelOfCreated(definition, created, actor, GOVERNMENTS[actor.governmentCode as keyof typeof GOVERNMENTS], PARENT[actor.governmentCode]));
+        }
+
+        for (const [index, intent] of intents.entries()) {
+          const doc = docs[intent.doc];
+          const now = new Date();
+          const today = toLocalDateTime(now, TIME_ZONE).date;
+          let { user, action, comment } = intent;
+          let data = dataFor(action, intent.data, today);
+          const all = intent.guided ? possibleMoves(doc, now) : [];
+          const onward = all.filter((m) => !BACKWARD.has(m.action));
+          const moves = intent.forward && onward.length > 0 ? onward : all;
+          if (moves.length > 0) {
+            ({ user, action } = moves[intent.pick % moves.length]);
+            comment = COMMENT_REQUIRED.has(action) ? 'Mohon diperbaiki' : undefined;
+            data = dataFor(action, 'valid', today);
+          }
+          const actor = actors.get(user)!;
+          const expected = expectedOf(doc, actor, action, comment, data, now);
+
+          const res = await act(t, 'regulations', doc.id, user, action, { comment, data });
+          steps++;
+          const step = { index, user, action, state: doc.facts.state, comment, data };
+          expect(res.status).toBeLessThan(500);
+          expect({ ...step, status: res.status, code: res.body.code }).toEqual({ ...step, ...expected, code: expected.code });
+
+          if (expected.status === 200) {
+            const result = applyAction(definition, doc.snapshot, { type: action });
+            const decision = authorizeAction(definition, doc.snapshot, doc.facts, actor, action, now);
+            if (!result.ok || !decision.allowed) throw new Error('model disagrees with itself');
+            advanceModel(definition, doc, { actor: user, action }, decision, result);
+            successes++;
+            reached.add(result.toState);
+            expect(res.body).toMatchObject({ state: result.toState, version: doc.version });
+            if (action === 'PROMULGATE') {
+              const key = `${doc.facts.governmentCode}/${res.body.year}`;
+              const previous = lastNumber.get(key);
+              expect(Number.isInteger(res.body.number)).toBe(true);
+              if (previous !== undefined) expect({ key, number: res.body.number }).toEqual({ key, number: previous + 1 });
+              lastNumber.set(key, res.body.number);
+            }
+          }
+
+          // the stored document, read by its drafter, is the model's, with the model's deadline
+          const reader = doc.facts.createdBy;
+          const stored = await t.http.get(`/api/regulations/${doc.id}`).set(await t.auth(reader));
+          expect(stored.status).toBe(200);
+          const stage = expectedDeadlineStage(definition, doc);
+          expect({
+            index,
+            state: stored.body.state,
+            version: stored.body.version,
+            shown: stored.body.deadline?.stage ?? null,
+            pending: await pendingDeadlineStages(t.dataSource, doc.id),
+          }).toEqual({ index, state: doc.facts.state, version: doc.version, shown: stage, pending: stage === null ? [] : [stage] });
+          if (canRead(readableOf(definition, doc), actor, now)) {
+            const mine = await t.http.get(`/api/regulations/${doc.id}`).set(await t.auth(user));
+            expect({ user, allowed: mine.body.allowedActions }).toEqual({ user, allowed: allowedActions(definition, doc.snapshot, doc.facts, actor, new Date()) });
+          }
+          const history = await t.http.get(`/api/regulations/${doc.id}/history`).set(await t.auth(reader));
+          expect({ chainValid: history.body.chainValid, entries: history.body.entries.length }).toEqual({ chainValid: true, entries: doc.entries });
+        }
+      }),
+      { numRuns: 15, endOnFailure: true },
+    );
+    // the walk went far: facilitation by the province, paraf, signature and numbering were reached
+    expect(steps).toBeGreaterThan(40);
+    expect(successes).toBeGreaterThan(30);
+    expect([...reached]).toEqual(expect.arrayContaining(['facilitation', 'coordination.secretary', 'promulgated']));
+    expect(lastNumber.size).toBeGreaterThan(0);
+  }, 240_000);
+});

@@ -1,0 +1,105 @@
+import { expect } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import {
+  readScopeMarksAfter,
+  stageActorsFor,
+  startWorkflow,
+  type ActorFacts,
+  type AppliedAction,
+  type DocumentFacts,
+  type GovernmentLevel,
+  type PersistedWorkflowSnapshot,
+  type PolicyAllowed,
+  type ReadableDocument,
+  type ReadScopeMarks,
+  type Role,
+  type WorkflowDefinition,
+} from '#workflow';
+import type { TestApp } from './test-app.js';
+
+/**
+ * What the model-based tests (quick-win-property, regulation-property) know of a document: the pure
+ * machine's snapshot and the policy's facts, advanced only by the actions the server accepted.
+ */
+export interface ModelDocument {
+  id: string;
+  facts: DocumentFacts;
+  marks: ReadScopeMarks;
+  snapshot: PersistedWorkflowSnapshot;
+  version: number;
+  /** History entries the server must hold (the creation's included). */
+  entries: number;
+  /** In a final state: no deadline, no action. */
+  final: boolean;
+}
+
+/** The demo users' facts as the policy reads them (no delegations), each signed in once. */
+export async function loadActorFacts(t: TestApp, usernames: readonly string[]): Promise<Map<string, ActorFacts>> {
+  const rows: Array<{ username: string; governmentCode: string; unitCode: string; roles: Role[] }> = await t.dataSource.query(
+    `SELECT u.username, g.code AS "governmentCode", un.code AS "unitCode", u.roles
+       FROM users u JOIN governments g ON g.id = u.government_id JOIN units un ON un.id = u.unit_id
+      WHERE u.username = ANY($1)`,
+    [usernames],
+  );
+  expect(rows).toHaveLength(usernames.length);
+  await Promise.all(usernames.map((user) => t.auth(user)));
+  return new Map(rows.map((r) => [r.username, { ...r, delegations: [] }]));
+}
+
+/** The model of a document the server has just created for `creator`; its state must be the machine's first. */
+export function modelOfCreated(
+  definition: WorkflowDefinition,
+  created: { id: string; state: string },
+  creator: ActorFacts,
+  level: GovernmentLevel,
+  parentGovernmentCode: string | null,
+): ModelDocument {
+  const started = startWorkflow(definition, { level });
+  expect(created.state).toBe(started.state);
+  return {
+    id: created.id,
+    snapshot: started.persistedSnapshot,
+    version: 1,
+    entries: 1,
+    final: false,
+    marks: { submitted: false, facilitationRequested: false },
+    facts: {
+      kind: definition.kind,
+      state: started.state,
+      createdBy: creator.username,
+      governmentCode: creator.governmentCode,
+      governmentLevel: level,
+      parentGovernmentCode,
+      unitCode: creator.unitCode,
+      history: [{ action: 'CREATE', fromState: null, actor: creator.username, onBehalfOf: null }],
+    },
+  };
+}
+
+/** The document as the pure read scope sees it. */
+export function readableOf(definition: WorkflowDefinition, doc: ModelDocument): ReadableDocument {
+  return { ...doc.facts, ...doc.marks, stageActors: stageActorsFor(definition, doc.facts.state) };
+}
+
+/** The model after an action the server accepted, fired by `actor` as the policy allowed it. */
+export function advanceModel(definition: WorkflowDefinition, doc: ModelDocument, step: { actor: string; action: string }, decision: PolicyAllowed, result: AppliedAction): void {
+  const entry = { action: step.action, fromState: doc.facts.state, actor: step.actor, onBehalfOf: decision.onBehalfOf };
+  doc.snapshot = result.persistedSnapshot;
+  doc.facts = { ...doc.facts, state: result.toState, history: [...doc.facts.history, entry] };
+  doc.marks = readScopeMarksAfter(definition, doc.marks, result);
+  doc.version += 1;
+  doc.entries += 1;
+  doc.final = result.final;
+}
+
+/** The stage whose deadline runs for the model's document: every stage but the first (the draft) and the final ones has one. */
+export function expectedDeadlineStage(definition: WorkflowDefinition, doc: ModelDocument): string | null {
+  const initial = (definition.machine.config as { initial?: unknown }).initial;
+  return doc.final || doc.facts.state === initial ? null : doc.facts.state;
+}
+
+/** The stages a document has a pending deadline for, from the database. */
+export async function pendingDeadlineStages(dataSource: DataSource, documentId: string): Promise<string[]> {
+  const rows: Array<{ stage: string }> = await dataSource.query(`SELECT stage FROM deadlines WHERE document_id = $1 AND status = 'PENDING' ORDER BY stage`, [documentId]);
+  return rows.map((r) => r.stage);
+}
