@@ -1,6 +1,9 @@
 import { expect } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import {
+  AGENCIES_STAGE,
+  coordinationRoundOf,
+  pendingUnits,
   readScopeMarksAfter,
   stageActorsFor,
   startWorkflow,
@@ -85,7 +88,9 @@ export function readableOf(definition: WorkflowDefinition, doc: ModelDocument): 
 export function advanceModel(definition: WorkflowDefinition, doc: ModelDocument, step: { actor: string; action: string }, decision: PolicyAllowed, result: AppliedAction): void {
   const entry = { action: step.action, fromState: doc.facts.state, actor: step.actor, onBehalfOf: decision.onBehalfOf };
   doc.snapshot = result.persistedSnapshot;
-  doc.facts = { ...doc.facts, state: result.toState, history: [...doc.facts.history, entry] };
+  // as the server's facts: the OPDs still waited for in a paraf koordinasi must act, so they read it
+  const pendingParticipants = result.toState === AGENCIES_STAGE ? pendingUnits(coordinationRoundOf(result.persistedSnapshot.context)) : [];
+  doc.facts = { ...doc.facts, state: result.toState, history: [...doc.facts.history, entry], pendingParticipants };
   doc.marks = readScopeMarksAfter(definition, doc.marks, result);
   doc.version += 1;
   doc.entries += 1;
