@@ -9,6 +9,8 @@ import {
   startWorkflow,
   type ActorFacts,
   type AppliedAction,
+  type DelegationGrant,
+  type PastAction,
   type DocumentFacts,
   type GovernmentLevel,
   type PersistedWorkflowSnapshot,
@@ -30,13 +32,11 @@ export interface ModelDocument {
   marks: ReadScopeMarks;
   snapshot: PersistedWorkflowSnapshot;
   version: number;
-  /** History entries the server must hold (the creation's included). */
-  entries: number;
   /** In a final state: no deadline, no action. */
   final: boolean;
 }
 
-/** The demo users' facts as the policy reads them (no delegations), each signed in once. */
+/** Users' facts as the policy reads them, with the delegations (Plt/Plh) they received that are not revoked; each signed in once. */
 export async function loadActorFacts(t: TestApp, usernames: readonly string[]): Promise<Map<string, ActorFacts>> {
   const rows: Array<{ username: string; governmentCode: string; unitCode: string; roles: Role[] }> = await t.dataSource.query(
     `SELECT u.username, g.code AS "governmentCode", un.code AS "unitCode", u.roles
@@ -45,8 +45,21 @@ export async function loadActorFacts(t: TestApp, usernames: readonly string[]): 
     [usernames],
   );
   expect(rows).toHaveLength(usernames.length);
+  const received: Array<{ delegate: string; grant: DelegationGrant }> = (
+    await t.dataSource.query(
+      `SELECT d.id, du.username AS delegate, d.role, p.username, g.code AS "governmentCode", un.code AS "unitCode",
+              d.starts_at AS "startsAt", d.ends_at AS "endsAt", d.revoked_at AS "revokedAt"
+         FROM delegations d JOIN users du ON du.id = d.delegate_id
+         JOIN users p ON p.id = d.principal_id JOIN governments g ON g.id = p.government_id JOIN units un ON un.id = p.unit_id
+        WHERE du.username = ANY($1) AND d.revoked_at IS NULL`,
+      [usernames],
+    )
+  ).map((r: Record<string, any>) => ({
+    delegate: r.delegate,
+    grant: { id: r.id, role: r.role, principal: { username: r.username, governmentCode: r.governmentCode, unitCode: r.unitCode }, startsAt: r.startsAt, endsAt: r.endsAt, revokedAt: r.revokedAt },
+  }));
   await Promise.all(usernames.map((user) => t.auth(user)));
-  return new Map(rows.map((r) => [r.username, { ...r, delegations: [] }]));
+  return new Map(rows.map((r) => [r.username, { ...r, delegations: received.filter((d) => d.delegate === r.username).map((d) => d.grant) }]));
 }
 
 /** The model of a document the server has just created for `creator`; its state must be the machine's first. */
@@ -63,7 +76,6 @@ export function modelOfCreated(
     id: created.id,
     snapshot: started.persistedSnapshot,
     version: 1,
-    entries: 1,
     final: false,
     marks: { submitted: false, facilitationRequested: false },
     facts: {
@@ -93,7 +105,6 @@ export function advanceModel(definition: WorkflowDefinition, doc: ModelDocument,
   doc.facts = { ...doc.facts, state: result.toState, history: [...doc.facts.history, entry], pendingParticipants };
   doc.marks = readScopeMarksAfter(definition, doc.marks, result);
   doc.version += 1;
-  doc.entries += 1;
   doc.final = result.final;
 }
 
@@ -101,6 +112,11 @@ export function advanceModel(definition: WorkflowDefinition, doc: ModelDocument,
 export function expectedDeadlineStage(definition: WorkflowDefinition, doc: ModelDocument): string | null {
   const initial = (definition.machine.config as { initial?: unknown }).initial;
   return doc.final || doc.facts.state === initial ? null : doc.facts.state;
+}
+
+/** A history as the model keeps it: who did what in which state, and for whom as Plt/Plh. */
+export function pastActionsOf(entries: ReadonlyArray<{ action: string; fromState: string | null; actor: string; onBehalfOf: string | null }>): PastAction[] {
+  return entries.map(({ action, fromState, actor, onBehalfOf }) => ({ action, fromState, actor, onBehalfOf }));
 }
 
 /** The stages a document has a pending deadline for, from the database. */
