@@ -12,7 +12,7 @@ import {
   type GovernmentLevel,
   type WorkflowDefinition,
 } from '#workflow';
-import { act, advanceModel, createQuickWin, createTestApp, delegate, expectedDeadlineStage, pastActionsOf, loadActorFacts, modelOfCreated, pendingDeadlineStages, readableOf, type ModelDocument, type TestApp } from '#testing';
+import { act, advanceModel, createQuickWin, createTestApp, delegate, expectedDeadlineStage, expectInboxesAgree, pastActionsOf, loadActorFacts, walkTitle, modelOfCreated, pendingDeadlineStages, readableOf, type ModelDocument, type TestApp } from '#testing';
 
 /**
  * Random sequences of actions by random demo users of two governments (some acting as Plt/Plh), fired at the API; after every
@@ -38,6 +38,7 @@ interface Intent {
   forward: boolean;
   pick: number;
   user: string;
+  observer: string;
   action: string;
   comment: string | undefined;
   data: DataChoice;
@@ -61,6 +62,8 @@ const intentArb: fc.Arbitrary<Intent> = fc.record({
   forward: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
   pick: fc.nat({ max: 1000 }),
   user: fc.constantFrom(...USERS),
+  /** Whose inbox is asked besides the actor's and the creator's. */
+  observer: fc.constantFrom(...USERS),
   action: fc.constantFrom(...ACTIONS),
   comment: fc.option(fc.oneof(fc.constantFrom('', '   ', 'Mohon diperbaiki', 'Anggaran belum sesuai'), fc.string({ maxLength: 30 })), {
     nil: undefined,
@@ -134,7 +137,7 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
         async (intents, kaltimCreator) => {
           const docs: QuickWinModel[] = [];
           for (const creator of [kaltimCreator, 'paser.drafter']) {
-            const created = await createQuickWin(t, creator);
+            const created = await createQuickWin(t, creator, { title: walkTitle('Layanan Perizinan Daring') });
             const actor = actors.get(creator)!;
             const level: GovernmentLevel = GOVERNMENTS[actor.governmentCode as keyof typeof GOVERNMENTS];
             docs.push({ ...modelOfCreated(definition, created, actor, level, level === 'PROVINCE' ? null : 'kaltim'), periods: [] });
@@ -193,6 +196,8 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
                 allowed: allowedActions(definition, doc.snapshot, doc.facts, actor, new Date()),
               });
             }
+            const asked = new Set([user, doc.facts.createdBy, intent.observer]);
+            await expectInboxesAgree(t, definition, doc, [...asked].map((u) => [u, actors.get(u)!] as [string, ActorFacts]), index);
             const history = await t.http.get(`/api/quick-wins/${doc.id}/history`).set(await t.auth(reader));
             expect({ chainValid: history.body.chainValid, entries: pastActionsOf(history.body.entries) }).toEqual({ chainValid: true, entries: doc.facts.history });
           }

@@ -23,6 +23,8 @@ import {
   createTestApp,
   delegate,
   expectedDeadlineStage,
+  expectInboxesAgree,
+  walkTitle,
   loadActorFacts,
   modelOfCreated,
   pendingDeadlineStages,
@@ -75,6 +77,7 @@ interface Intent {
   forward: boolean;
   pick: number;
   user: string;
+  observer: string;
   action: string;
   comment: string | undefined;
   data: DataChoice;
@@ -93,6 +96,8 @@ const intentArb: fc.Arbitrary<Intent> = fc.record({
   forward: fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.constant(false), weight: 1 }),
   pick: fc.nat({ max: 1000 }),
   user: fc.constantFrom(...USERS),
+  /** Whose inbox is asked besides the actor's and the creator's. */
+  observer: fc.constantFrom(...USERS),
   action: fc.constantFrom(...ACTIONS),
   comment: fc.option(fc.oneof(fc.constantFrom('', '   ', 'Mohon diperbaiki', 'Dasar hukum belum lengkap'), fc.string({ maxLength: 30 })), { nil: undefined }),
   data: fc.constantFrom<DataChoice>('valid', 'valid', 'valid', 'none', 'empty', 'bogus', 'future'),
@@ -217,7 +222,7 @@ describe('Regulation API against the pure machine model (fast-check)', () => {
         const docs: ModelDocument[] = [];
         for (const creator of [kaltimCreator, 'paser.drafter']) {
           const actor = actors.get(creator)!;
-          const created = await createRegulation(t, creator);
+          const created = await createRegulation(t, creator, { title: walkTitle('Sistem Kerja') });
           docs.push(modelOfCreated(definition, created, actor, GOVERNMENTS[actor.governmentCode as keyof typeof GOVERNMENTS], PARENT[actor.governmentCode]));
         }
 
@@ -280,6 +285,8 @@ describe('Regulation API against the pure machine model (fast-check)', () => {
             const mine = await t.http.get(`/api/regulations/${doc.id}`).set(await t.auth(user));
             expect({ user, allowed: mine.body.allowedActions }).toEqual({ user, allowed: allowedActions(definition, doc.snapshot, doc.facts, actor, new Date()) });
           }
+          const asked = new Set([user, doc.facts.createdBy, intent.observer]);
+          await expectInboxesAgree(t, definition, doc, [...asked].map((u) => [u, actors.get(u)!] as [string, ActorFacts]), index);
           const history = await t.http.get(`/api/regulations/${doc.id}/history`).set(await t.auth(reader));
           expect({ chainValid: history.body.chainValid, entries: pastActionsOf(history.body.entries) }).toEqual({ chainValid: true, entries: doc.facts.history });
         }

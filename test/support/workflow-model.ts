@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import {
   AGENCIES_STAGE,
+  allowedActions,
   coordinationRoundOf,
   pendingUnits,
   readScopeMarksAfter,
@@ -28,6 +29,8 @@ import type { TestApp } from './test-app.js';
  */
 export interface ModelDocument {
   id: string;
+  /** A word of its title no other document has: the inbox is asked for it with `q`. */
+  titleWord: string;
   facts: DocumentFacts;
   marks: ReadScopeMarks;
   snapshot: PersistedWorkflowSnapshot;
@@ -65,7 +68,7 @@ export async function loadActorFacts(t: TestApp, usernames: readonly string[]): 
 /** The model of a document the server has just created for `creator`; its state must be the machine's first. */
 export function modelOfCreated(
   definition: WorkflowDefinition,
-  created: { id: string; state: string },
+  created: { id: string; state: string } & Record<string, unknown>,
   creator: ActorFacts,
   level: GovernmentLevel,
   parentGovernmentCode: string | null,
@@ -74,6 +77,7 @@ export function modelOfCreated(
   expect(created.state).toBe(started.state);
   return {
     id: created.id,
+    titleWord: String(created.title).split(' ').at(-1)!,
     snapshot: started.persistedSnapshot,
     version: 1,
     final: false,
@@ -112,6 +116,28 @@ export function advanceModel(definition: WorkflowDefinition, doc: ModelDocument,
 export function expectedDeadlineStage(definition: WorkflowDefinition, doc: ModelDocument): string | null {
   const initial = (definition.machine.config as { initial?: unknown }).initial;
   return doc.final || doc.facts.state === initial ? null : doc.facts.state;
+}
+
+let titles = 0;
+/** A title for a new document of a model walk, ending in a word of its own. */
+export function walkTitle(words: string): string {
+  titles += 1;
+  return `${words} jelajah${process.pid}x${titles}`;
+}
+
+/**
+ * Each user's inbox (`GET /api/tasks`, asked for the document's own title word) holds the model's document
+ * exactly while the model offers that user an action other than the creator's WITHDRAW, with the model's
+ * allowedActions. The inbox finds its candidates through SQL twins of the policy: this is where they must agree.
+ */
+export async function expectInboxesAgree(t: TestApp, definition: WorkflowDefinition, doc: ModelDocument, users: Iterable<[string, ActorFacts]>, step: number): Promise<void> {
+  for (const [user, actor] of users) {
+    const allowed = allowedActions(definition, doc.snapshot, doc.facts, actor, new Date());
+    const res = await t.http.get('/api/tasks').query({ q: doc.titleWord }).set(await t.auth(user));
+    expect(res.status).toBe(200);
+    const shown = (res.body.items as Array<{ id: string; allowedActions: string[] }>).find((i) => i.id === doc.id)?.allowedActions ?? null;
+    expect({ step, user, inbox: shown }).toEqual({ step, user, inbox: allowed.some((a) => a !== 'WITHDRAW') ? allowed : null });
+  }
 }
 
 /** A history as the model keeps it: who did what in which state, and for whom as Plt/Plh. */
