@@ -12,7 +12,7 @@ import {
   type GovernmentLevel,
   type WorkflowDefinition,
 } from '#workflow';
-import { act, advanceModel, createQuickWin, createTestApp, delegate, expectedDeadlineStage, expectInboxesAgree, pastActionsOf, loadActorFacts, walkTitle, modelOfCreated, pendingDeadlineStages, readableOf, type ModelDocument, type TestApp } from '#testing';
+import { act, advanceModel, createQuickWin, createTestApp, delegate, expectedDeadlineStage, expectInboxesAgree, guidedMove, pastActionsOf, loadActorFacts, walkTitle, modelOfCreated, pendingDeadlineStages, readableOf, walkStepArb, type ExpectedAnswer, type ModelDocument, type TestApp, type WalkStep } from '#testing';
 
 /**
  * Random sequences of actions by random demo users of two governments (some acting as Plt/Plh), fired at the API; after every
@@ -31,14 +31,7 @@ const DATA_ACTIONS = new Set(['REPORT_PROGRESS', 'EVALUATE']);
 
 type DataChoice = 'valid' | 'none' | 'bogus' | 'empty';
 
-interface Intent {
-  doc: number;
-  guided: boolean;
-  /** Guided steps prefer moving forward (no RETURN, REJECT, WITHDRAW) when the model offers it. */
-  forward: boolean;
-  pick: number;
-  user: string;
-  observer: string;
+interface Intent extends WalkStep {
   action: string;
   comment: string | undefined;
   data: DataChoice;
@@ -51,19 +44,8 @@ interface QuickWinModel extends ModelDocument {
   periods: string[];
 }
 
-interface Expected {
-  status: number;
-  code?: string;
-}
-
 const intentArb: fc.Arbitrary<Intent> = fc.record({
-  doc: fc.nat({ max: 1 }),
-  guided: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 2 }),
-  forward: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
-  pick: fc.nat({ max: 1000 }),
-  user: fc.constantFrom(...USERS),
-  /** Whose inbox is asked besides the actor's and the creator's. */
-  observer: fc.constantFrom(...USERS),
+  step: walkStepArb(USERS, { guided: 3, forward: 4 }),
   action: fc.constantFrom(...ACTIONS),
   comment: fc.option(fc.oneof(fc.constantFrom('', '   ', 'Mohon diperbaiki', 'Anggaran belum sesuai'), fc.string({ maxLength: 30 })), {
     nil: undefined,
@@ -71,7 +53,7 @@ const intentArb: fc.Arbitrary<Intent> = fc.record({
   data: fc.constantFrom<DataChoice>('valid', 'valid', 'none', 'bogus', 'empty'),
   percent: fc.integer({ min: 0, max: 100 }),
   month: fc.integer({ min: 1, max: 12 }),
-});
+}).map(({ step, ...rest }) => ({ ...step, ...rest }));
 
 describe('Quick Win API against the pure machine model (fast-check)', () => {
   let t: TestApp;
@@ -101,7 +83,7 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
   }
 
   /** What the server must answer, asked in api.md's order, with the pure policy and machine. */
-  function expectedOf(doc: QuickWinModel, actor: ActorFacts, action: string, comment: string | undefined, data: Record<string, unknown> | undefined, now: Date): Expected {
+  function expectedOf(doc: QuickWinModel, actor: ActorFacts, action: string, comment: string | undefined, data: Record<string, unknown> | undefined, now: Date): ExpectedAnswer {
     if (!canRead(readableOf(definition, doc), actor, now)) return { status: 404, code: 'NOT_FOUND' };
     if (!(definition.actions as readonly string[]).includes(action)) return { status: 400, code: 'VALIDATION_FAILED' };
     if (COMMENT_REQUIRED.has(action) && !comment?.trim()) return { status: 400, code: 'VALIDATION_FAILED' };
@@ -117,13 +99,6 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
     const result = applyAction(definition, doc.snapshot, { type: action });
     if (!result.ok) return { status: 409, code: 'INVALID_TRANSITION' };
     return { status: 200 };
-  }
-
-  /** The (user, action) pairs the model lets through now, for guided steps that move the document on. */
-  function possibleMoves(doc: QuickWinModel, now: Date): Array<{ user: string; action: string }> {
-    return USERS.flatMap((user) =>
-      allowedActions(definition, doc.snapshot, doc.facts, actors.get(user)!, now).map((action) => ({ user, action })),
-    );
   }
 
   it('the server moves exactly when the model says it may, and never answers 5xx', async () => {
@@ -148,11 +123,9 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
             const now = new Date();
             let { user, action, comment } = intent;
             let data = dataFor(action, intent.data, intent);
-            const all = intent.guided ? possibleMoves(doc, now) : [];
-            const onward = all.filter((m) => !['RETURN', 'REJECT', 'WITHDRAW'].includes(m.action));
-            const moves = intent.forward && onward.length > 0 ? onward : all;
-            if (moves.length > 0) {
-              ({ user, action } = moves[intent.pick % moves.length]);
+            const move = guidedMove(definition, doc, actors, intent, now);
+            if (move !== null) {
+              ({ user, action } = move);
               comment = COMMENT_REQUIRED.has(action) ? 'Mohon diperbaiki' : undefined;
               data = dataFor(action, 'valid', intent);
             }

@@ -24,14 +24,18 @@ import {
   delegate,
   expectedDeadlineStage,
   expectInboxesAgree,
+  guidedMove,
+  walkStepArb,
   walkTitle,
   loadActorFacts,
   modelOfCreated,
   pendingDeadlineStages,
   readableOf,
   pastActionsOf,
+  type ExpectedAnswer,
   type ModelDocument,
   type TestApp,
+  type WalkStep,
 } from '#testing';
 import { harmonizationData } from './support/regulation.js';
 
@@ -62,7 +66,6 @@ const COMMENT_REQUIRED = new Set(['RETURN', 'REJECT']);
 /** Actions whose `data` has fields of its own; REQUEST_HARMONIZATION's (the OPDs concerned) may be left out. */
 const DATA_ACTIONS = new Set(['REQUEST_HARMONIZATION', 'RECORD_HARMONIZATION', 'PUBLISH']);
 const DATA_OPTIONAL = new Set(['REQUEST_HARMONIZATION']);
-const BACKWARD = new Set(['RETURN', 'REJECT', 'WITHDRAW']);
 
 /** valid: what the action takes; future: a Berita Acara dated after today (refused once the action is allowed). */
 type DataChoice = 'valid' | 'none' | 'empty' | 'bogus' | 'future';
@@ -71,13 +74,7 @@ type CoordinationRequestBody = { units: string[]; rule: { kind: 'ALL' | 'AT_LEAS
 /** The OPDs named as roles in the document's government (`organisasi`: its organisation unit), and now and then a unit that may not be. */
 type CoordinationChoice = { units: string[]; rule: CoordinationRequestBody['rule']; wrong: keyof typeof WRONG_UNIT | null };
 
-interface Intent {
-  doc: number;
-  guided: boolean;
-  forward: boolean;
-  pick: number;
-  user: string;
-  observer: string;
+interface Intent extends WalkStep {
   action: string;
   comment: string | undefined;
   data: DataChoice;
@@ -85,19 +82,8 @@ interface Intent {
   coordination: CoordinationChoice | null;
 }
 
-interface Expected {
-  status: number;
-  code?: string;
-}
-
 const intentArb: fc.Arbitrary<Intent> = fc.record({
-  doc: fc.nat({ max: 1 }),
-  guided: fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.constant(false), weight: 2 }),
-  forward: fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.constant(false), weight: 1 }),
-  pick: fc.nat({ max: 1000 }),
-  user: fc.constantFrom(...USERS),
-  /** Whose inbox is asked besides the actor's and the creator's. */
-  observer: fc.constantFrom(...USERS),
+  step: walkStepArb(USERS, { guided: 5, forward: 5 }),
   action: fc.constantFrom(...ACTIONS),
   comment: fc.option(fc.oneof(fc.constantFrom('', '   ', 'Mohon diperbaiki', 'Dasar hukum belum lengkap'), fc.string({ maxLength: 30 })), { nil: undefined }),
   data: fc.constantFrom<DataChoice>('valid', 'valid', 'valid', 'none', 'empty', 'bogus', 'future'),
@@ -113,7 +99,7 @@ const intentArb: fc.Arbitrary<Intent> = fc.record({
     }),
     { nil: null, freq: 3 },
   ),
-});
+}).map(({ step, ...rest }) => ({ ...step, ...rest }));
 
 function dataFor(action: string, choice: DataChoice, today: string, coordination: CoordinationChoice | null, governmentCode: string): Record<string, unknown> | undefined {
   if (action === 'REQUEST_HARMONIZATION' && choice === 'valid' && coordination !== null) {
@@ -172,7 +158,7 @@ describe('Regulation API against the pure machine model (fast-check)', () => {
   }
 
   /** What the server must answer, asked in api.md's order, with the pure policy and machine. */
-  function expectedOf(doc: ModelDocument, actor: ActorFacts, action: string, comment: string | undefined, data: Record<string, unknown> | undefined, now: Date): Expected {
+  function expectedOf(doc: ModelDocument, actor: ActorFacts, action: string, comment: string | undefined, data: Record<string, unknown> | undefined, now: Date): ExpectedAnswer {
     if (!canRead(readableOf(definition, doc), actor, now)) return { status: 404, code: 'NOT_FOUND' };
     if (!(definition.actions as readonly string[]).includes(action)) return { status: 400, code: 'VALIDATION_FAILED' };
     if (!wellFormedData(action, data)) return { status: 400, code: 'VALIDATION_FAILED' };
@@ -206,11 +192,6 @@ describe('Regulation API against the pure machine model (fast-check)', () => {
     return (doc.facts.pendingParticipants ?? []).map(() => stage);
   }
 
-  /** The (user, action) pairs the model lets through now, for guided steps. */
-  function possibleMoves(doc: ModelDocument, now: Date): Array<{ user: string; action: string }> {
-    return USERS.flatMap((user) => allowedActions(definition, doc.snapshot, doc.facts, actors.get(user)!, now).map((action) => ({ user, action })));
-  }
-
   it('the server moves exactly when the model says it may, keeps one deadline for the stage waited in, numbers promulgations without gaps, and never answers 5xx', async () => {
     let steps = 0;
     let successes = 0;
@@ -232,11 +213,9 @@ describe('Regulation API against the pure machine model (fast-check)', () => {
           const today = toLocalDateTime(now, TIME_ZONE).date;
           let { user, action, comment } = intent;
           let data = dataFor(action, intent.data, today, intent.coordination, doc.facts.governmentCode);
-          const all = intent.guided ? possibleMoves(doc, now) : [];
-          const onward = all.filter((m) => !BACKWARD.has(m.action));
-          const moves = intent.forward && onward.length > 0 ? onward : all;
-          if (moves.length > 0) {
-            ({ user, action } = moves[intent.pick % moves.length]);
+          const move = guidedMove(definition, doc, actors, intent, now);
+          if (move !== null) {
+            ({ user, action } = move);
             comment = COMMENT_REQUIRED.has(action) ? 'Mohon diperbaiki' : undefined;
             data = dataFor(action, 'valid', today, intent.coordination, doc.facts.governmentCode);
           }

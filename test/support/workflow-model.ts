@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import {
   AGENCIES_STAGE,
@@ -37,6 +38,47 @@ export interface ModelDocument {
   version: number;
   /** In a final state: no deadline, no action. */
   final: boolean;
+}
+
+/** What the server must answer a request: its status and, for a refusal, its `code`. */
+export interface ExpectedAnswer {
+  status: number;
+  code?: string;
+}
+
+/** Where one step of a walk acts: which document, whether the model picks the move, and whose inbox is asked besides. */
+export interface WalkStep {
+  doc: number;
+  /** The model picks a (user, action) it allows, rather than the step's own. */
+  guided: boolean;
+  /** Guided steps prefer moving on (no RETURN, REJECT, WITHDRAW) when the model offers it. */
+  forward: boolean;
+  pick: number;
+  user: string;
+  /** Whose inbox is asked besides the actor's and the creator's. */
+  observer: string;
+}
+
+export function walkStepArb(users: readonly string[], weights: { guided: number; forward: number }): fc.Arbitrary<WalkStep> {
+  return fc.record({
+    doc: fc.nat({ max: 1 }),
+    guided: fc.oneof({ arbitrary: fc.constant(true), weight: weights.guided }, { arbitrary: fc.constant(false), weight: 2 }),
+    forward: fc.oneof({ arbitrary: fc.constant(true), weight: weights.forward }, { arbitrary: fc.constant(false), weight: 1 }),
+    pick: fc.nat({ max: 1000 }),
+    user: fc.constantFrom(...users),
+    observer: fc.constantFrom(...users),
+  });
+}
+
+const BACKWARD: ReadonlySet<string> = new Set(['RETURN', 'REJECT', 'WITHDRAW']);
+
+/** The (user, action) a guided step takes among those the model allows anyone now; null for an unguided step or when none is allowed. */
+export function guidedMove(definition: WorkflowDefinition, doc: ModelDocument, actors: ReadonlyMap<string, ActorFacts>, step: WalkStep, now: Date): { user: string; action: string } | null {
+  if (!step.guided) return null;
+  const all = [...actors].flatMap(([user, actor]) => allowedActions(definition, doc.snapshot, doc.facts, actor, now).map((action) => ({ user, action })));
+  const onward = all.filter((m) => !BACKWARD.has(m.action));
+  const moves = step.forward && onward.length > 0 ? onward : all;
+  return moves.length === 0 ? null : moves[step.pick % moves.length];
 }
 
 /** Users' facts as the policy reads them, with the delegations (Plt/Plh) they received that are not revoked; each signed in once. */
