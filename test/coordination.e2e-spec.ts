@@ -90,6 +90,28 @@ describe('paraf koordinasi by the OPDs concerned (coordination.agencies)', () =>
     ]);
   });
 
+  it('the heads of the OPDs still awaited find the draft in the regulation list and its total, as they open it; a released OPD no longer does', async () => {
+    const doc = await createRegulation(t, 'kaltim.drafter', { title: 'Sistem Kerja Daftar Paraf' });
+    await regulationInCoordination(t, doc.id, 'kaltim', ['inspektorat', 'setda'], { kind: 'AT_LEAST', n: 1 });
+    const listed = async (username: string) => {
+      const res = await t.http.get('/api/regulations').query({ q: 'daftar paraf' }).set(await t.auth(username));
+      expect(res.status).toBe(200);
+      const opened = await getRegulation(t, doc.id, username);
+      return { username, listed: (res.body.items as Array<{ id: string }>).map((i) => i.id), total: res.body.total, opens: opened.status };
+    };
+    // the head of Inspektorat and the Plh of the Kepala Setda (no role of their own): awaited, they read it
+    await delegate(t.dataSource, 'kaltim.kepala-setda', 'kaltim.plh', 'UNIT_HEAD');
+    expect(await listed('kaltim.kepala-inspektorat')).toEqual({ username: 'kaltim.kepala-inspektorat', listed: [doc.id], total: 1, opens: 200 });
+    expect(await listed('kaltim.plh')).toEqual({ username: 'kaltim.plh', listed: [doc.id], total: 1, opens: 200 });
+    // the head of an OPD not named reads nothing of it
+    expect(await listed('kaltim.kepala-biro-hukum')).toEqual({ username: 'kaltim.kepala-biro-hukum', listed: [], total: 0, opens: 404 });
+
+    // one initial meets AT_LEAST 1: Setda is released, Inspektorat has acted (its history keeps it reading)
+    expect((await act(t, 'regulations', doc.id, 'kaltim.kepala-inspektorat', 'PARAF')).body.state).toBe('coordination.assistant');
+    expect(await listed('kaltim.kepala-inspektorat')).toEqual({ username: 'kaltim.kepala-inspektorat', listed: [doc.id], total: 1, opens: 200 });
+    expect(await listed('kaltim.kepala-setda')).toEqual({ username: 'kaltim.kepala-setda', listed: [], total: 0, opens: 404 });
+  });
+
   it('a RETURN by one OPD sends the draft to revision at once, releasing the others; on resubmission coordination starts again', async () => {
     const doc = await createRegulation(t, 'kaltim.drafter', { title: 'Pengelolaan Arsip Dinamis Elektronik' });
     await regulationInCoordination(t, doc.id, 'kaltim', KALTIM_OPDS, { kind: 'AT_LEAST', n: 2 });

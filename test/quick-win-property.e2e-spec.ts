@@ -12,7 +12,7 @@ import {
   type GovernmentLevel,
   type WorkflowDefinition,
 } from '#workflow';
-import { act, advanceModel, createQuickWin, createTestApp, delegate, expectedDeadlineStage, expectInboxesAgree, guidedMove, pastActionsOf, loadActorFacts, walkTitle, modelOfCreated, pendingDeadlineStages, readableOf, walkStepArb, type ExpectedAnswer, type ModelDocument, type TestApp, type WalkStep } from '#testing';
+import { act, advanceModel, createQuickWin, createTestApp, delegate, expectedDeadlineStage, expectInboxesAgree, expectListsAgree, guidedMove, pastActionsOf, loadActorFacts, walkTitle, modelOfCreated, pendingDeadlineStages, readableOf, walkStepArb, type ExpectedAnswer, type ModelDocument, type TestApp, type WalkStep } from '#testing';
 
 /**
  * Random sequences of actions by random demo users of two governments (some acting as Plt/Plh), fired at the API; after every
@@ -170,7 +170,9 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
               });
             }
             const asked = new Set([user, doc.facts.createdBy, intent.observer]);
-            await expectInboxesAgree(t, definition, doc, [...asked].map((u) => [u, actors.get(u)!] as [string, ActorFacts]), index);
+            const askedFacts = [...asked].map((u): [string, ActorFacts] => [u, actors.get(u)!]);
+            await expectInboxesAgree(t, definition, doc, askedFacts, index);
+            await expectListsAgree(t, definition, doc, askedFacts, index);
             const history = await t.http.get(`/api/quick-wins/${doc.id}/history`).set(await t.auth(reader));
             expect({ chainValid: history.body.chainValid, entries: pastActionsOf(history.body.entries) }).toEqual({ chainValid: true, entries: doc.facts.history });
           }

@@ -133,7 +133,7 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
         const fallback = readScopeFilter(actor, NOW, definitions, 2 + counting.params.length);
         const undecided = counting.undecidedStates.some((s) => s.kind === definition.kind && s.state === doc.state);
         const [{ key, acted, row }]: Array<{ key: boolean; acted: boolean; row: boolean }> = await t.dataSource.query(
-          `SELECT ${counting.keyReads(documentCountKey('d'))} AS key, ${counting.actedOn('d')} AS acted, ${fallback.sql} AS row FROM documents d WHERE d.id = $1`,
+          `SELECT ${counting.keyReads(documentCountKey('d'))} AS key, ${counting.involved('d')} AS acted, ${fallback.sql} AS row FROM documents d WHERE d.id = $1`,
           [id, ...counting.params, ...fallback.params],
         );
         expect({ doc: pure, actor, counted: key || acted || (undecided && row) }).toEqual({ doc: pure, actor, counted: expected });

@@ -24,6 +24,7 @@ import {
   delegate,
   expectedDeadlineStage,
   expectInboxesAgree,
+  expectListsAgree,
   guidedMove,
   walkStepArb,
   walkTitle,
@@ -265,7 +266,9 @@ describe('Regulation API against the pure machine model (fast-check)', () => {
             expect({ user, allowed: mine.body.allowedActions }).toEqual({ user, allowed: allowedActions(definition, doc.snapshot, doc.facts, actor, new Date()) });
           }
           const asked = new Set([user, doc.facts.createdBy, intent.observer]);
-          await expectInboxesAgree(t, definition, doc, [...asked].map((u) => [u, actors.get(u)!] as [string, ActorFacts]), index);
+          const askedFacts = [...asked].map((u): [string, ActorFacts] => [u, actors.get(u)!]);
+          await expectInboxesAgree(t, definition, doc, askedFacts, index);
+          await expectListsAgree(t, definition, doc, askedFacts, index);
           const history = await t.http.get(`/api/regulations/${doc.id}/history`).set(await t.auth(reader));
           expect({ chainValid: history.body.chainValid, entries: pastActionsOf(history.body.entries) }).toEqual({ chainValid: true, entries: doc.facts.history });
         }

@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import {
   AGENCIES_STAGE,
   allowedActions,
+  canRead,
+  DOCUMENT_PATHS,
   coordinationRoundOf,
   pendingUnits,
   readScopeMarksAfter,
@@ -179,6 +181,22 @@ export async function expectInboxesAgree(t: TestApp, definition: WorkflowDefinit
     expect(res.status).toBe(200);
     const shown = (res.body.items as Array<{ id: string; allowedActions: string[] }>).find((i) => i.id === doc.id)?.allowedActions ?? null;
     expect({ step, user, inbox: shown }).toEqual({ step, user, inbox: allowed.some((a) => a !== 'WITHDRAW') ? allowed : null });
+  }
+}
+
+/**
+ * Each user's list of the kind (`GET /api/quick-wins` or `/api/regulations`, asked for the document's own title
+ * word) holds the model's document, and counts it in `total`, exactly when the read scope lets them read it: the
+ * list filters with the read scope's SQL twin (`readScopeFilter`).
+ */
+export async function expectListsAgree(t: TestApp, definition: WorkflowDefinition, doc: ModelDocument, users: Iterable<[string, ActorFacts]>, step: number): Promise<void> {
+  const path = `/api/${DOCUMENT_PATHS[definition.kind]}`;
+  for (const [user, actor] of users) {
+    const res = await t.http.get(path).query({ q: doc.titleWord }).set(await t.auth(user));
+    expect(res.status).toBe(200);
+    const listed = (res.body.items as Array<{ id: string }>).some((i) => i.id === doc.id);
+    const reads = canRead(readableOf(definition, doc), actor, new Date());
+    expect({ step, user, listed, total: res.body.total }).toEqual({ step, user, listed: reads, total: reads ? 1 : 0 });
   }
 }
 

@@ -504,11 +504,12 @@ export function listTotalQuery(f: DocumentListFilter): { sql: string; params: un
  * The list total, from the maintained counts (exact at any moment: the folded counts plus the
  * writers' counter slots, see the document-counts-in-slots migration): the keys the caller reads
  * whole (`keyReads`), plus the documents it reads only because it acted on them (by the history's
- * actor indexes), plus, where workflow versions disagree on who acts in a state, the documents there
- * that the row filter lets it read. Nothing is counted row by row but what the caller acted on.
+ * actor indexes) or its paraf koordinasi awaits the caller's unit (`involved`), plus, where workflow versions
+ * disagree on who acts in a state, the documents there that the row filter lets it read. Nothing is counted
+ * row by row but what the caller is involved in.
  */
 function countSql(f: DocumentListFilter): string {
-  const { keyReads, actedOn, params, undecidedStates } = f.counting.filter;
+  const { keyReads, involved, params, undecidedStates } = f.counting.filter;
   let n = params.length + fallbackParams(f).length;
   const [kind, governments] = [`$${++n}`, `$${++n}`];
   // the counts and the documents take the same filter values, bound once after the kind and governments
@@ -519,12 +520,12 @@ function countSql(f: DocumentListFilter): string {
   const c = `${counted.join(' AND ')} AND ${keyReads(key)}`;
   const l = `${listed.join(' AND ')} AND NOT ${keyReads(documentCountKey('d'))}`;
   const undecided = undecidedStates.length === 0 ? '' : `
-          + (SELECT count(*) FROM documents d WHERE ${l} AND NOT ${actedOn('d')} AND ${f.counting.fallback.sql}
+          + (SELECT count(*) FROM documents d WHERE ${l} AND NOT ${involved('d')} AND ${f.counting.fallback.sql}
                AND (d.kind, d.state) IN (SELECT x.kind, x.state FROM jsonb_to_recordset('${JSON.stringify(undecidedStates).replace(/'/g, "''")}'::jsonb) AS x(kind text, state text)))`;
   return `SELECT (
             (SELECT coalesce(sum(n), 0) FROM (SELECT c.count AS n FROM document_counts c WHERE ${c}
                                                UNION ALL SELECT c.delta AS n FROM document_count_deltas c WHERE ${c}) t)
-          + (SELECT count(*) FROM documents d WHERE ${l} AND ${actedOn('d')})${undecided}
+          + (SELECT count(*) FROM documents d WHERE ${l} AND ${involved('d')})${undecided}
           )::int AS total`;
 }
 

@@ -14,22 +14,28 @@ export interface SqlFilter {
 /**
  * `canRead` as SQL: a condition on the row of `documents` aliased `alias`, for the actor's
  * authorities at `now`. `definitions`: every workflow version the rows may run (for who must act in
- * which stage). Participant stages (a coordination round's units) are left to the pure rule: their
- * pending units live in the snapshot. read-policy.agreement.e2e-spec.ts checks both agree.
+ * which stage). In a participant stage (paraf koordinasi by the OPDs concerned) the units still awaited
+ * are those with a pending participant deadline, written in the transaction that changes the round
+ * (test/regulation-property.e2e-spec.ts holds them to the snapshot's). read-policy.agreement.e2e-spec.ts
+ * checks both agree.
  */
 export function readScopeFilter(actor: ActorFacts, now: Date, definitions: readonly WorkflowDefinition[], firstParam: number, alias = 'd'): SqlFilter {
   const authorities = authoritiesOf(actor, now).map((a) => ({ role: a.role, username: a.as.username, gov: a.as.governmentCode, unit: a.as.unitCode }));
   const stages = definitions.flatMap((definition) =>
     authorities.flatMap((a) =>
-      actionableStatesFor(definition, a.role)
-        .filter((s) => s.scope !== 'participant')
-        .map((s) => ({ kind: definition.kind, version: definition.version, state: s.state, scope: s.scope, gov: a.gov, unit: a.unit })),
+      actionableStatesFor(definition, a.role).map((s) => ({ kind: definition.kind, version: definition.version, state: s.state, scope: s.scope, gov: a.gov, unit: a.unit })),
     ),
   );
   const [$a, $r, $s] = [firstParam, firstParam + 1, firstParam + 2].map((n) => `$${n}`);
   const d = alias;
   const parentIs = (gov: string) => `EXISTS (SELECT 1 FROM governments dg WHERE dg.id = ${d}.government_id AND dg.parent_id = ${gov}.id AND dg.level <> 'PROVINCE')`;
   const unitIs = (unit: string) => `EXISTS (SELECT 1 FROM units du WHERE du.id = ${d}.unit_id AND du.code = ${unit})`;
+  // only where the actor answers as an OPD concerned somewhere: every other caller's statement (and plan) stays as it was
+  const participantBranch = stages.some((st) => st.scope === 'participant')
+    ? `
+           OR (s.scope = 'participant' AND sg.id = ${d}.government_id
+               AND EXISTS (SELECT 1 FROM deadlines pd JOIN units pu ON pu.id = pd.participant_unit_id WHERE pd.document_id = ${d}.id AND pd.status = 'PENDING' AND pu.code = s.unit))`
+    : '';
   const sql = `(EXISTS (
       SELECT 1 FROM jsonb_to_recordset(${$a}::jsonb) AS a(role text, username text, gov text, unit text) JOIN governments ag ON ag.code = a.gov
        WHERE (ag.id = ${d}.government_id AND ${unitIs('a.unit')})
@@ -44,7 +50,7 @@ export function readScopeFilter(actor: ActorFacts, now: Date, definitions: reado
        WHERE s.kind = ${d}.kind AND s.version = si.machine_version AND s.state = ${d}.state
          AND ((s.scope = 'unit' AND sg.id = ${d}.government_id AND ${unitIs('s.unit')})
            OR (s.scope = 'government' AND sg.id = ${d}.government_id)
-           OR (s.scope = 'parent-province' AND ${parentIs('sg')})))))`;
+           OR (s.scope = 'parent-province' AND ${parentIs('sg')})${participantBranch}))))`;
   return { sql, params: [JSON.stringify(authorities), [...GOVERNMENT_READER_ROLES], JSON.stringify(stages)] };
 }
 
@@ -74,14 +80,15 @@ export const documentCountKey = (alias = 'd'): CountKeyColumns => ({
  * - `keyReads(key)`: its count key alone says so (its unit; a government reader; the parent province's
  *   LEGAL after facilitation; who must act in its state, where every workflow version having the state
  *   agrees), or else
- * - `actedOn(alias)`: it was submitted and the actor (or a principal) acted on it (history), or else
+ * - `involved(alias)`: it was submitted and the actor (or a principal) acted on it (history), or its
+ *   paraf koordinasi awaits the actor's unit (a pending participant deadline), or else
  * - `undecidedStates`: its (kind, state) is one where the versions disagree on who acts (then `readScopeFilter` decides).
  * Parameters numbered from `firstParam`. read-policy-agreement.e2e-spec.ts checks it against `canRead`.
  */
 export interface ReadScopeCountFilter {
   readonly params: unknown[];
   keyReads(key: CountKeyColumns): string;
-  actedOn(alias: string): string;
+  involved(alias: string): string;
   readonly undecidedStates: ReadonlyArray<{ readonly kind: string; readonly state: string }>;
 }
 
@@ -97,10 +104,15 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
   }
   // who acts where, per (kind, state, scope, gov, unit): in which versions
   const acting = new Map<string, { kind: string; state: string; scope: string; gov: string; unit: string; versions: Set<number> }>();
+  // where the actor answers as an OPD concerned: (kind, participant stage, gov, unit)
+  const awaitable = new Map<string, { kind: string; state: string; gov: string; unit: string }>();
   for (const definition of definitions) {
     for (const a of authorities) {
       for (const s of actionableStatesFor(definition, a.role)) {
-        if (s.scope === 'participant') continue;
+        if (s.scope === 'participant') {
+          awaitable.set(JSON.stringify([definition.kind, s.state, a.gov, a.unit]), { kind: definition.kind, state: s.state, gov: a.gov, unit: a.unit });
+          continue;
+        }
         const key = JSON.stringify([definition.kind, s.state, s.scope, a.gov, a.unit]);
         const entry = acting.get(key) ?? { kind: definition.kind, state: s.state, scope: s.scope, gov: a.gov, unit: a.unit, versions: new Set<number>() };
         entry.versions.add(definition.version);
@@ -115,7 +127,7 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
     if ([...all].every((v) => versions.has(v))) stages.push(stage);
     else undecided.set(`${stage.kind}|${stage.state}`, { kind: stage.kind, state: stage.state });
   }
-  const [$a, $r, $s, $u] = [firstParam, firstParam + 1, firstParam + 2, firstParam + 3].map((n) => `$${n}`);
+  const [$a, $r, $s, $u, $p] = [firstParam, firstParam + 1, firstParam + 2, firstParam + 3, firstParam + 4].map((n) => `$${n}`);
   const authoritiesSql = `jsonb_to_recordset(${$a}::jsonb) AS a(role text, username text, gov text, unit text) JOIN governments ag ON ag.code = a.gov`;
   const stagesSql = `jsonb_to_recordset(${$s}::jsonb) AS s(kind text, state text, scope text, gov text, unit text) JOIN governments sg ON sg.code = s.gov`;
   const children = (parent: string) => `JOIN governments dg ON dg.parent_id = ${parent}.id AND dg.level <> 'PROVINCE'`;
@@ -128,13 +140,30 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
        OR (${c.kind}, ${c.state}, ${c.governmentId}, ${c.unitId}) IN (SELECT s.kind, s.state, sg.id, du.id FROM ${stagesSql} JOIN units du ON du.code = s.unit WHERE s.scope = 'unit')
        OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, sg.id FROM ${stagesSql} WHERE s.scope = 'government')
        OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, dg.id FROM ${stagesSql} ${children('sg')} WHERE s.scope = 'parent-province'))))`;
-  const actedOn = (d: string) => `(${d}.submitted_at IS NOT NULL AND ${d}.id IN (
+  // a participant's deadline sits in its own unit: each (government, unit, stage) probed in the pending deadlines' index,
+  // and only for an actor who answers as an OPD concerned somewhere (every other caller's statement stays as it was)
+  const awaited = awaitable.size === 0
+    ? ''
+    : `
+       UNION SELECT pd.document_id FROM jsonb_to_recordset(${$p}::jsonb) AS p(kind text, state text, gov text, unit text)
+               CROSS JOIN LATERAL (
+                 SELECT pd.document_id FROM deadlines pd
+                  WHERE pd.government_id = (SELECT g.id FROM governments g WHERE g.code = p.gov)
+                    AND pd.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = p.gov AND u.code = p.unit)
+                    AND pd.stage = p.state AND pd.kind = p.kind AND pd.status = 'PENDING' AND pd.participant_unit_id = pd.unit_id) pd`;
+  const involved = (d: string) => `(${d}.submitted_at IS NOT NULL AND ${d}.id IN (
        SELECT h.document_id FROM history_entries h WHERE h.actor = ANY(${$u}::text[])
-       UNION SELECT h.document_id FROM history_entries h WHERE h.on_behalf_of = ANY(${$u}::text[])))`;
+       UNION SELECT h.document_id FROM history_entries h WHERE h.on_behalf_of = ANY(${$u}::text[])${awaited}))`;
   return {
-    params: [JSON.stringify(authorities), [...GOVERNMENT_READER_ROLES], JSON.stringify(stages), [...new Set(authorities.map((a) => a.username))]],
+    params: [
+      JSON.stringify(authorities),
+      [...GOVERNMENT_READER_ROLES],
+      JSON.stringify(stages),
+      [...new Set(authorities.map((a) => a.username))],
+      ...(awaitable.size === 0 ? [] : [JSON.stringify([...awaitable.values()])]),
+    ],
     keyReads,
-    actedOn,
+    involved,
     undecidedStates: [...undecided.values()],
   };
 }
