@@ -7,6 +7,7 @@ import {
   canRead,
   DOCUMENT_PATHS,
   coordinationRoundOf,
+  isFinalState,
   pendingUnits,
   readScopeMarksAfter,
   stageActorsFor,
@@ -38,8 +39,6 @@ export interface ModelDocument {
   marks: ReadScopeMarks;
   snapshot: PersistedWorkflowSnapshot;
   version: number;
-  /** In a final state: no deadline, no action. */
-  final: boolean;
 }
 
 /** What the server must answer a request: its status and, for a refusal, its `code`. */
@@ -124,7 +123,6 @@ export function modelOfCreated(
     titleWord: String(created.title).split(' ').at(-1)!,
     snapshot: started.persistedSnapshot,
     version: 1,
-    final: false,
     marks: { submitted: false, facilitationRequested: false },
     facts: {
       kind: definition.kind,
@@ -153,13 +151,12 @@ export function advanceModel(definition: WorkflowDefinition, doc: ModelDocument,
   doc.facts = { ...doc.facts, state: result.toState, history: [...doc.facts.history, entry], pendingParticipants };
   doc.marks = readScopeMarksAfter(definition, doc.marks, result);
   doc.version += 1;
-  doc.final = result.final;
 }
 
 /** The stage whose deadline runs for the model's document: every stage but the first (the draft) and the final ones has one. */
 export function expectedDeadlineStage(definition: WorkflowDefinition, doc: ModelDocument): string | null {
   const initial = (definition.machine.config as { initial?: unknown }).initial;
-  return doc.final || doc.facts.state === initial ? null : doc.facts.state;
+  return isFinalState(definition, doc.facts.state) || doc.facts.state === initial ? null : doc.facts.state;
 }
 
 let titles = 0;
