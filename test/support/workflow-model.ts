@@ -7,6 +7,7 @@ import {
   canRead,
   DOCUMENT_PATHS,
   coordinationRoundOf,
+  initialStateName,
   isFinalState,
   pendingUnits,
   readScopeMarksAfter,
@@ -155,8 +156,7 @@ export function advanceModel(definition: WorkflowDefinition, doc: ModelDocument,
 
 /** The stage whose deadline runs for the model's document: every stage but the first (the draft) and the final ones has one. */
 export function expectedDeadlineStage(definition: WorkflowDefinition, doc: ModelDocument): string | null {
-  const initial = (definition.machine.config as { initial?: unknown }).initial;
-  return isFinalState(definition, doc.facts.state) || doc.facts.state === initial ? null : doc.facts.state;
+  return isFinalState(definition, doc.facts.state) || doc.facts.state === initialStateName(definition.machine) ? null : doc.facts.state;
 }
 
 let titles = 0;

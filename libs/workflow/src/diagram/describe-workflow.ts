@@ -1,10 +1,10 @@
 import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
 import type { Role } from '../domain/role.types.js';
-import { atomicStateNodes, statePathOf } from '../machines/state-node.util.js';
+import { atomicStateNodes, initialLeafOf, initialStateName, statePathOf } from '../machines/state-node.util.js';
 import type { WorkflowAction } from '../machines/workflow-action.types.js';
 import type { ActorScope, WorkflowStateMeta } from '../machines/workflow-meta.types.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
-import { guardNameOf, initialLeafOf, transitionsHandling } from '../machines/transition.util.js';
+import { guardNameOf, transitionsHandling } from '../machines/transition.util.js';
 
 export interface DescribedTarget {
   /** Dotted target state (the initial leaf when the target is a compound state). */
@@ -107,6 +107,6 @@ function describe(definition: WorkflowDefinition): WorkflowDescription {
       states: where.map((state) => state.name),
     };
   });
-  const initial = statePathOf(initialLeafOf(machine.root));
+  const initial = initialStateName(machine);
   return { kind: definition.kind, version: definition.version, label: definition.label, initial, states, actions };
 }

@@ -1,4 +1,5 @@
 import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
+import { initialChildOf } from '../machines/state-node.util.js';
 import { guardNameOf, ownTransitionsOf } from '../machines/transition.util.js';
 
 /** Mermaid id of a state node: its path joined with `__` (`coordination__assistant`). */
@@ -59,10 +60,9 @@ export function renderMermaidStateDiagram(machine: AnyStateMachine): string {
 
   const declare = (parent: AnyStateNode, depth: number): void => {
     const indent = '  '.repeat(depth);
-    const initialKey = (parent.config as { initial?: unknown }).initial;
-    const initial = typeof initialKey === 'string' ? parent.states?.[initialKey] : undefined;
+    const initial = initialChildOf(parent);
     if (initial !== undefined) {
-      lines.push(`${indent}[*] --> ${mermaidStateId(initial as AnyStateNode)}`);
+      lines.push(`${indent}[*] --> ${mermaidStateId(initial)}`);
     }
     for (const child of childrenOf(parent)) {
       const id = mermaidStateId(child);

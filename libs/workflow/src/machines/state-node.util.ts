@@ -36,6 +36,26 @@ export function statePathOf(node: AnyStateNode): string {
   return node.path.join('.');
 }
 
+/** The child a compound node enters first (its `initial`); undefined for an atomic or final node. */
+export function initialChildOf(node: AnyStateNode): AnyStateNode | undefined {
+  const initial = (node.config as { initial?: unknown }).initial;
+  return typeof initial === 'string' ? (node.states?.[initial] as AnyStateNode | undefined) : undefined;
+}
+
+/** The atomic state a node resolves to when entered (following `initial` through compound states). */
+export function initialLeafOf(node: AnyStateNode): AnyStateNode {
+  let current = node;
+  for (let next = initialChildOf(current); next !== undefined; next = initialChildOf(next)) {
+    current = next;
+  }
+  return current;
+}
+
+/** Dotted name of the state every document of the machine starts in (its draft). */
+export function initialStateName(machine: AnyStateMachine): string {
+  return statePathOf(initialLeafOf(machine.root));
+}
+
 /** Each machine's state nodes by dotted path, as found (the policy asks for a state's node once per action). */
 const NODES = new WeakMap<AnyStateMachine, Map<string, AnyStateNode>>();
 

@@ -30,17 +30,3 @@ export function transitionsHandling(node: AnyStateNode, eventType: string): AnyT
   }
   return [];
 }
-
-/** The atomic state a target resolves to (following `initial` through compound states). */
-export function initialLeafOf(node: AnyStateNode): AnyStateNode {
-  let current = node;
-  while (current.type === 'compound') {
-    const initial = (current.config as { initial?: unknown }).initial;
-    const next = typeof initial === 'string' ? (current.states[initial] as AnyStateNode | undefined) : undefined;
-    if (next === undefined) {
-      break;
-    }
-    current = next;
-  }
-  return current;
-}

@@ -1,5 +1,6 @@
 import { ALL_DOCUMENT_KINDS, type DocumentKind } from '../domain/document-kind.types.js';
 import { Role } from '../domain/role.types.js';
+import { initialStateName } from '../machines/state-node.util.js';
 import type { WorkflowDefinition } from '../registry/workflow-definition.types.js';
 import { authoritiesOf, scopeMatches } from './authority.util.js';
 import type { ActorFacts, Authority, DocumentFacts } from './policy.types.js';
@@ -58,9 +59,8 @@ export function readScopeMarksAfter(
   before: ReadScopeMarks,
   transition: { fromState: string | null; toState: string; final: boolean },
 ): ReadScopeMarks {
-  const initial = (definition.machine.config as { initial?: unknown }).initial;
   return {
-    submitted: before.submitted || (transition.fromState === initial && !transition.final),
+    submitted: before.submitted || (transition.fromState === initialStateName(definition.machine) && !transition.final),
     facilitationRequested: before.facilitationRequested || stageActorsFor(definition, transition.toState).some((a) => a.scope === 'parent-province'),
   };
 }
