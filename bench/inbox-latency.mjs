@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Inbox latency with many documents: GET /api/tasks and the document list, p50/p95/p99 per caller,
 // and the plans PostgreSQL chooses for their queries (EXPLAIN ANALYZE).
-//   node bench/inbox-latency.mjs     (env: BENCH_DOCUMENTS [1000000], BENCH_REQUESTS [400], BENCH_CONCURRENCY [4],
+//   node bench/inbox-latency.mjs     (env: BENCH_DOCUMENTS [1000000], BENCH_REGULATIONS [100000] of them regulations,
+//                                     BENCH_REQUESTS [400], BENCH_CONCURRENCY [1],
 //                                     BENCH_SEARCH_REQUESTS [40] for the title searches, which the target leaves out)
 import os from 'node:os';
 import { resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { INBOX_CASES as CASES, INBOX_DB, inboxApiEnv, NEXT_PAGE, openNextPage } 
 import { build, dbUrl, fmt, login, machineLine, pool, recreateDatabase, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
+const REGULATIONS = Number(process.env.BENCH_REGULATIONS ?? Math.round(DOCUMENTS / 10));
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 const PORT = Number(process.env.BENCH_PORT ?? 3901);
@@ -19,7 +21,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 
 /**
- * Title searches (the lists' q; every bench title is "Quick Win " and 8 hex digits): a word in every
+ * Title searches (the lists' q; every bench Quick Win is titled "Quick Win " and 8 hex digits): a word in every
  * title (refused as too broad), words in about 1,500 of the government's titles, and in about 100.
  */
 const SEARCH_CASES = [
@@ -66,15 +68,16 @@ async function explain(url) {
     // the list totals as the API asks for them (the same functions build the query)
     const wf = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
     const { listTotalQuery } = await import(pathToFileURL(resolve('dist/libs/persistence/src/documents/document.repository.js')).href);
-    const definitions = wf.createDefaultRegistry().list().filter((d) => d.kind === 'quick-win');
     const now = new Date();
-    for (const [name, actor, state] of [
-      ['the list total of the Sekda (kaltim, every Quick Win)', { username: 'kaltim.sekda', governmentCode: 'kaltim', unitCode: 'setda', roles: ['SECRETARY'], delegations: [] }, undefined],
-      ['the list total of a drafter (its unit and what it acted on, state=approval)', { username: 'kaltim.drafter', governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['DRAFTER'], delegations: [] }, 'approval'],
+    for (const [name, kind, actor, state] of [
+      ['the list total of the Sekda (kaltim, every Quick Win)', 'quick-win', { username: 'kaltim.sekda', governmentCode: 'kaltim', unitCode: 'setda', roles: ['SECRETARY'], delegations: [] }, undefined],
+      ['the list total of a drafter (its unit and what it acted on, state=approval)', 'quick-win', { username: 'kaltim.drafter', governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['DRAFTER'], delegations: [] }, 'approval'],
+      ['the regulation list total of the head of an OPD named in paraf koordinasi (its unit, what it acted on, the drafts awaiting its paraf)', 'regulation', { username: 'kaltim.kepala-inspektorat', governmentCode: 'kaltim', unitCode: 'inspektorat', roles: ['UNIT_HEAD'], delegations: [] }, undefined],
     ]) {
+      const definitions = wf.createDefaultRegistry().list().filter((d) => d.kind === kind);
       const counting = wf.readScopeCountFilter(actor, now, definitions, 1);
       const { sql, params } = listTotalQuery({
-        kind: 'quick-win',
+        kind,
         governmentIds: [rows[0].id],
         state,
         offset: 0,
@@ -94,8 +97,8 @@ async function countsByState(url) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query(`SELECT state, count(*)::int AS n FROM documents GROUP BY state ORDER BY n DESC`);
-    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    const { rows } = await c.query(`SELECT kind, state, count(*)::int AS n FROM documents GROUP BY kind, state ORDER BY kind, n DESC`);
+    return Object.fromEntries(rows.map((r) => [r.kind === 'quick-win' ? r.state : `${r.kind} ${r.state}`, r.n]));
   } finally {
     await c.end();
   }
@@ -112,7 +115,7 @@ async function main() {
   await waitHealthy(BASE);
   await api.stop();
   const t0 = performance.now();
-  const counts = reuse ? await countsByState(url) : await insertDocuments(url, { total: DOCUMENTS, log: (m) => process.stderr.write(`\r${m}   `) });
+  const counts = reuse ? await countsByState(url) : await insertDocuments(url, { total: DOCUMENTS, regulations: REGULATIONS, log: (m) => process.stderr.write(`\r${m}   `) });
   const insertSeconds = (performance.now() - t0) / 1000;
   process.stderr.write('\n');
   api = startProcess('api', 'dist/apps/api/src/main.js', env);
@@ -150,8 +153,8 @@ async function main() {
 
 Measured ${machineLine()}.
 Measured with the load average at ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} when the requests ended.
-Command: \`node bench/inbox-latency.mjs\` (BENCH_DOCUMENTS=${DOCUMENTS}, ${REQUESTS} requests per case, ${CONCURRENCY} concurrent clients, after 20 warm-up requests).
-Documents ${reuse ? 'of an earlier run (BENCH_INBOX_REUSE=1)' : `inserted with SQL in ${fmt(insertSeconds)} s`}: ${Object.entries(counts).map(([s, n]) => `${s} ${n.toLocaleString()}`).join(', ')}.
+Command: \`node bench/inbox-latency.mjs\` (BENCH_DOCUMENTS=${DOCUMENTS}, BENCH_REGULATIONS=${REGULATIONS}, ${REQUESTS} requests per case, ${CONCURRENCY} concurrent clients, after 20 warm-up requests).
+Documents ${reuse ? 'of an earlier run (BENCH_INBOX_REUSE=1)' : `inserted with SQL in ${fmt(insertSeconds)} s`}, Quick Wins and work-system regulations (a regulation in paraf koordinasi awaits two OPDs, each with its pending deadline): ${Object.entries(counts).map(([s, n]) => `${s} ${n.toLocaleString()}`).join(', ')}.
 
 | caller | request | items | p50 ms | p95 ms | p99 ms |
 |---|---|---|---|---|---|

@@ -23,6 +23,16 @@ export const INBOX_CASES = [
   ['kaltim.sekda', '/api/quick-wins?limit=20'],
   ['kaltim.drafter', '/api/quick-wins?state=approval&limit=20'],
   ['paser.kadis', '/api/quick-wins?year=2025&page=3&limit=20'],
+  // the roles whose tasks are regulations' stages: the province's Biro Hukum (its own drafts and its regencies'
+  // in facilitation), a regency's Bagian Hukum, the Asisten, the Gubernur, and the head of an OPD named in paraf koordinasi
+  ['kaltim.hukum', '/api/tasks'],
+  ['paser.hukum', '/api/tasks'],
+  ['kaltim.asisten', '/api/tasks'],
+  ['kaltim.kepala', '/api/tasks'],
+  ['kaltim.kepala-inspektorat', '/api/tasks'],
+  ['kaltim.hukum', '/api/regulations?limit=20'],
+  ['kaltim.kepala-inspektorat', '/api/regulations?limit=20'],
+  ['paser.drafter', '/api/regulations?state=revision&limit=20'],
 ];
 
 /** The second page of the caller's inbox: `/api/tasks?after=` the `next` of their first. */

@@ -146,11 +146,11 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
     ? ''
     : `
        UNION SELECT pd.document_id FROM jsonb_to_recordset(${$p}::jsonb) AS p(kind text, state text, gov text, unit text)
+               JOIN governments pg ON pg.code = p.gov JOIN units pu ON pu.government_id = pg.id AND pu.code = p.unit
                CROSS JOIN LATERAL (
                  SELECT pd.document_id FROM deadlines pd
-                  WHERE pd.government_id = (SELECT g.id FROM governments g WHERE g.code = p.gov)
-                    AND pd.unit_id = (SELECT u.id FROM units u JOIN governments g ON g.id = u.government_id WHERE g.code = p.gov AND u.code = p.unit)
-                    AND pd.stage = p.state AND pd.kind = p.kind AND pd.status = 'PENDING' AND pd.participant_unit_id = pd.unit_id) pd`;
+                  WHERE pd.government_id = pg.id AND pd.unit_id = pu.id AND pd.stage = p.state AND pd.status = 'PENDING'
+                    AND pd.kind = p.kind AND pd.participant_unit_id = pd.unit_id) pd`;
   const involved = (d: string) => `(${d}.submitted_at IS NOT NULL AND ${d}.id IN (
        SELECT h.document_id FROM history_entries h WHERE h.actor = ANY(${$u}::text[])
        UNION SELECT h.document_id FROM history_entries h WHERE h.on_behalf_of = ANY(${$u}::text[])${awaited}))`;
