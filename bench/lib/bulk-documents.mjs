@@ -34,23 +34,45 @@ export const STATE_MIX = [
   ['revision', 0.03],
 ];
 
-/** A real persisted snapshot of every state of PATHS, per government level, made by the pure machine. */
-export async function stateSnapshots() {
+/**
+ * A real persisted snapshot of every state `pathsOf(level)` leads to, per government level, made by the
+ * latest workflow of `kind` (the pure machine), with what the fill writes beside it: whether it was
+ * submitted, went to the province's facilitation, awaits OPDs in paraf koordinasi, has its year.
+ */
+async function snapshotsAlong(kind, pathsOf) {
   const wf = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
-  const def = wf.createDefaultRegistry().requireLatest('quick-win');
+  const def = wf.createDefaultRegistry().requireLatest(kind);
   const out = [];
   for (const level of ['PROVINCE', 'REGENCY']) {
-    for (const [state, path] of Object.entries(PATHS)) {
+    for (const [state, path] of Object.entries(pathsOf(level))) {
       let snap = wf.startWorkflow(def, { level }).persistedSnapshot;
-      for (const action of path) {
-        const r = wf.applyAction(def, snap, { type: action });
-        if (!r.ok) throw new Error(`cannot reach ${state}: ${action} refused`);
+      for (const step of path) {
+        const r = wf.applyAction(def, snap, typeof step === 'string' ? { type: step } : step);
+        if (!r.ok) throw new Error(`cannot reach ${state}: ${typeof step === 'string' ? step : step.type} refused`);
         snap = r.persistedSnapshot;
       }
-      out.push({ level, state, snapshot: snap, final: wf.isFinalState(def, snap), offeredRoles: wf.rolesOfferedTask(def, snap) });
+      if (wf.stateToString(snap.value) !== state) throw new Error(`${level} ${state}: the path ends in ${wf.stateToString(snap.value)}`);
+      out.push({
+        level,
+        state,
+        snapshot: snap,
+        final: wf.isFinalState(def, snap),
+        offeredRoles: wf.rolesOfferedTask(def, snap),
+        submitted: path[0] === 'SUBMIT',
+        facilitated: path.includes('FACILITATE') || state === 'facilitation',
+        participants: state === wf.AGENCIES_STAGE ? COORDINATING_UNITS : [],
+        // a Quick Win's year is in its content; a regulation's is that of its number, given when it is promulgated
+        dated: kind === 'quick-win' || path.includes('PROMULGATE'),
+        version: def.version,
+      });
     }
   }
   return out;
+}
+
+/** A real persisted snapshot of every Quick Win state of PATHS, per government level. */
+export function stateSnapshots() {
+  return snapshotsAlong('quick-win', () => PATHS);
 }
 
 /**
@@ -105,36 +127,9 @@ export const REGULATION_STATE_MIX = [
   ['revision', 0.05],
 ];
 
-/** A real persisted snapshot of every regulation state of `regulationPaths`, per government level, made by the pure machine. */
-export async function regulationStateSnapshots() {
-  const wf = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
-  const def = wf.createDefaultRegistry().requireLatest('regulation');
-  const out = [];
-  for (const level of ['PROVINCE', 'REGENCY']) {
-    for (const [state, path] of Object.entries(regulationPaths(level))) {
-      let snap = wf.startWorkflow(def, { level }).persistedSnapshot;
-      for (const step of path) {
-        const r = wf.applyAction(def, snap, typeof step === 'string' ? { type: step } : step);
-        if (!r.ok) throw new Error(`cannot reach ${state}: ${typeof step === 'string' ? step : step.type} refused`);
-        snap = r.persistedSnapshot;
-      }
-      if (wf.stateToString(snap.value) !== state) throw new Error(`${level} ${state}: the path ends in ${wf.stateToString(snap.value)}`);
-      out.push({
-        level,
-        state,
-        snapshot: snap,
-        final: wf.isFinalState(def, snap),
-        offeredRoles: wf.rolesOfferedTask(def, snap),
-        submitted: path[0] === 'SUBMIT',
-        facilitated: path.includes('FACILITATE') || state === 'facilitation',
-        participants: state === wf.AGENCIES_STAGE ? COORDINATING_UNITS : [],
-        // a regulation's year is that of its number, given when it is promulgated
-        dated: path.includes('PROMULGATE'),
-        version: def.version,
-      });
-    }
-  }
-  return out;
+/** A real persisted snapshot of every regulation state of `regulationPaths`, per government level. */
+export function regulationStateSnapshots() {
+  return snapshotsAlong('regulation', regulationPaths);
 }
 
 const QUICK_WIN_CONTENT = `jsonb_build_object('title', title, 'year', year,
@@ -151,8 +146,7 @@ const KINDS = {
     mix: STATE_MIX,
     title: 'Quick Win ',
     content: QUICK_WIN_CONTENT,
-    snapshots: async () =>
-      (await stateSnapshots()).map((s) => ({ ...s, submitted: PATHS[s.state][0] === 'SUBMIT', facilitated: false, participants: [], dated: true, version: 1 })),
+    snapshots: stateSnapshots,
   },
   regulation: { mix: REGULATION_STATE_MIX, title: 'Sistem Kerja ', content: REGULATION_CONTENT, snapshots: regulationStateSnapshots },
 };
