@@ -16,6 +16,7 @@ const PATHS = {
   approval: ['SUBMIT', 'ENDORSE', 'VERIFY'],
   revision: ['SUBMIT', 'RETURN'],
   implementation: ['SUBMIT', 'ENDORSE', 'VERIFY', 'APPROVE'],
+  evaluation: ['SUBMIT', 'ENDORSE', 'VERIFY', 'APPROVE', 'REPORT_PROGRESS', 'COMPLETE'],
   completed: ['SUBMIT', 'ENDORSE', 'VERIFY', 'APPROVE', 'REPORT_PROGRESS', 'COMPLETE', 'EVALUATE'],
   rejected: ['SUBMIT', 'ENDORSE', 'VERIFY', 'REJECT'],
   withdrawn: ['WITHDRAW'],
@@ -23,10 +24,11 @@ const PATHS = {
 
 /** The share of each state among the generated documents (most documents of past years are done). */
 export const STATE_MIX = [
-  ['completed', 0.45],
+  ['completed', 0.42],
   ['rejected', 0.08],
   ['withdrawn', 0.07],
   ['implementation', 0.15],
+  ['evaluation', 0.03],
   ['draft', 0.07],
   ['endorsement', 0.05],
   ['verification', 0.05],

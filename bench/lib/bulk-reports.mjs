@@ -7,7 +7,7 @@ import pg from 'pg';
 import { STATE_MIX, stateSnapshots } from './bulk-documents.mjs';
 
 /** Stages a Quick Win in each state has left, in order. */
-const LEFT = { endorsement: 0, verification: 1, approval: 2, revision: 1, implementation: 3, completed: 5, rejected: 3, withdrawn: 0, draft: 0 };
+const LEFT = { endorsement: 0, verification: 1, approval: 2, revision: 1, implementation: 3, evaluation: 4, completed: 5, rejected: 3, withdrawn: 0, draft: 0 };
 const STAGES = ['endorsement', 'verification', 'approval', 'implementation', 'evaluation'];
 const AREAS = ['MANAJEMEN_PERUBAHAN', 'DEREGULASI', 'PENATAAN_ORGANISASI', 'PENATAAN_TATA_LAKSANA', 'MANAJEMEN_SDM', 'PENGUATAN_AKUNTABILITAS', 'PENGUATAN_PENGAWASAN', 'PELAYANAN_PUBLIK'];
 

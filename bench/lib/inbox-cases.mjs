@@ -12,6 +12,7 @@ export const INBOX_CASES = [
   ['kaltim.kadis', '/api/tasks'],
   ['kaltim.organisasi', '/api/tasks'],
   ['kaltim.drafter', '/api/tasks'],
+  ['kaltim.inspektur', '/api/tasks'],
   ['paser.sekda', '/api/tasks'],
   ['kaltim.sekda', '/api/tasks?state=approval'],
   ['kaltim.kadis', '/api/tasks?kind=regulation'],
