@@ -8,7 +8,7 @@
 //   env: BENCH_AB_OTHER (required), BENCH_AB_ROUNDS [10], BENCH_AB_BLOCK [20] requests per build, case and round
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { INBOX_CASES, INBOX_DB, inboxApiEnv, NEXT_PAGE, openNextPage } from './lib/inbox-cases.mjs';
+import { grantSekdaPlh, INBOX_CASES, INBOX_DB, inboxApiEnv, NEXT_PAGE, openNextPage } from './lib/inbox-cases.mjs';
 import { build, commitOf, dbUrl, fmt, login, machineLine, request, startBuiltApi, summarize, treeCpuMs, waitHealthy, withClient, writeSection } from './lib/stack.mjs';
 
 const OTHER = process.env.BENCH_AB_OTHER;
@@ -30,6 +30,7 @@ async function main() {
   const cpuMs = new Map(apis.map((api) => [api.name, INBOX_CASES.map(() => 0)]));
   try {
     await Promise.all(apis.map((api) => waitHealthy(api.base)));
+    await grantSekdaPlh(apis[0].base);
     // one token serves both builds (one secret); a second page starts where the caller's first ends, the same for both
     const cases = [];
     for (const [user, path] of INBOX_CASES) {

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { insertDocuments } from './lib/bulk-documents.mjs';
-import { INBOX_CASES as CASES, INBOX_DB, inboxApiEnv, NEXT_PAGE, openNextPage } from './lib/inbox-cases.mjs';
+import { grantSekdaPlh, INBOX_CASES as CASES, INBOX_DB, inboxApiEnv, NEXT_PAGE, openNextPage } from './lib/inbox-cases.mjs';
 import { build, dbUrl, fmt, login, machineLine, pool, recreateDatabase, request, startProcess, summarize, waitHealthy, writeSection } from './lib/stack.mjs';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
@@ -122,6 +122,7 @@ async function main() {
   const rows = [];
   try {
     await waitHealthy(BASE);
+    await grantSekdaPlh(BASE);
     for (let [user, path, requests, search] of [...CASES.map((c) => [...c, REQUESTS, false]), ...SEARCH_CASES.map((c) => [...c, SEARCH_REQUESTS, true])]) {
       const token = await login(BASE, user);
       if (path === NEXT_PAGE) path = await openNextPage(BASE, token);

@@ -1,5 +1,5 @@
 // The inbox and list requests whose latency issue 16 targets at a million documents (bench:inbox, bench:inbox-ab).
-import { REDIS_URL, request } from './stack.mjs';
+import { login, REDIS_URL, request } from './stack.mjs';
 
 /** The database the inbox benches fill (bench:inbox) and read again (BENCH_INBOX_REUSE=1, bench:inbox-ab). */
 export const INBOX_DB = 'alur_bench_inbox';
@@ -13,6 +13,7 @@ export const INBOX_CASES = [
   ['kaltim.organisasi', '/api/tasks'],
   ['kaltim.drafter', '/api/tasks'],
   ['kaltim.inspektur', '/api/tasks'],
+  ['kaltim.plh', '/api/tasks'], // the Sekda's Plh (grantSekdaPlh): the Sekda's tasks through a delegation
   ['paser.sekda', '/api/tasks'],
   ['kaltim.sekda', '/api/tasks?state=approval'],
   ['kaltim.kadis', '/api/tasks?kind=regulation'],
@@ -34,6 +35,7 @@ export const INBOX_CASES = [
   ['kaltim.hukum', '/api/regulations?limit=20'],
   ['kaltim.kepala-inspektorat', '/api/regulations?limit=20'],
   ['paser.drafter', '/api/regulations?state=revision&limit=20'],
+  ['kaltim.plh', '/api/quick-wins?limit=20'],
 ];
 
 /** The second page of the caller's inbox: `/api/tasks?after=` the `next` of their first. */
@@ -52,4 +54,16 @@ export function inboxApiEnv(url, port) {
     LOG_LEVEL: 'warn',
     LOGIN_THROTTLE_LIMIT: '100000',
   };
+}
+
+/**
+ * kaltim's Sekda names kaltim.plh Plh Sekretaris Daerah for a day, so that the delegate's inbox and lists are
+ * cases; an earlier run's delegation still running on the reused documents is kept (the API refuses an overlap).
+ */
+export async function grantSekdaPlh(base) {
+  const r = await request(base, 'POST', '/api/delegations', {
+    token: await login(base, 'kaltim.sekda'),
+    body: { delegate: 'kaltim.plh', role: 'SECRETARY', kind: 'PLH', reason: 'Dinas luar (bench)', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() },
+  });
+  if (r.status !== 201 && !(r.status === 400 && r.body.details?.conflictsWith)) throw new Error(`the Sekda's Plh: ${r.status} ${JSON.stringify(r.body)}`);
 }
