@@ -26,4 +26,10 @@ describe('the database pool', () => {
     expect(pool.totalCount).toBe(open);
     expect(await backend()).toBe(before);
   }, 30_000);
+
+  it('compiles no plan just in time, on any of its connections', async () => {
+    const settings = await Promise.all(Array.from({ length: 4 }, () => t.dataSource.query(`SELECT current_setting('jit') AS jit, pg_sleep(0.05)`)));
+    expect(settings.map(([row]) => row.jit)).toEqual(['off', 'off', 'off', 'off']);
+    expect((await t.dataSource.query(`SELECT boot_val FROM pg_settings WHERE name = 'jit'`))[0].boot_val).toBe('on'); // the server's own default
+  });
 });

@@ -15,6 +15,13 @@ export interface DatabaseSettings {
  */
 export const POOL_IDLE_TIMEOUT_MS = 10 * 60_000;
 
+/**
+ * Session settings of every connection. No JIT compilation: alur's statements run in milliseconds, and a plan whose
+ * estimated cost crosses jit_above_cost (a list total at a million documents did, its estimate far off what it reads)
+ * spent seconds compiling before it ran (bench/RESULTS.md section 4).
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
@@ -29,6 +36,6 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     logging: ['error'],
     poolSize: settings.poolSize ?? 10,
     applicationName: settings.applicationName ?? 'alur',
-    extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, statement_timeout: 30000 },
+    extra: { connectionTimeoutMillis: 5000, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, statement_timeout: 30000, options: SESSION_OPTIONS },
   };
 }

@@ -93,6 +93,7 @@ export class TransitionWriter {
       documentId: record.id,
       kind: record.kind,
       governmentId: record.governmentId,
+      unitId: record.unitId,
       previous: { seq: record.lastSeq, hash: record.lastHash },
       entry: {
         action: t.action,

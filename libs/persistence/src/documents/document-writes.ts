@@ -3,8 +3,9 @@ import { sealDocumentEntry, type AuditFields, type DocumentKind, type PersistedW
 import { deadlineInsertParams, insertDeadlineSql, type DeadlineSubject, type PlannedDeadline } from '../deadlines/deadline-planner.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
+/** The entry's 14 sealed fields, then its document's government and unit (migration 1764034000000). */
 const HISTORY_COLUMNS = `(document_id, seq, action, from_state, to_state, actor, on_behalf_of, comment, data,
-                                 content_version, content_hash, at, prev_hash, hash)`;
+                                 content_version, content_hash, at, prev_hash, hash, government_id, unit_id)`;
 
 /**
  * Records, for the people named by `names` (a history entry's actor and principal), the kind and
@@ -45,7 +46,10 @@ export async function appendHistory(
 ): Promise<{ seq: number; hash: string }> {
   const link = sealHistory(documentId, previous, fields);
   await manager.query(
-    `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)})
+    `WITH hist AS (
+       INSERT INTO history_entries ${HISTORY_COLUMNS}
+       VALUES (${placeholders(1, 14).slice(1, -1)}, (SELECT government_id FROM documents WHERE id = $1), (SELECT unit_id FROM documents WHERE id = $1))
+     )
      ${actedElsewhereSql('$15', '(SELECT kind, government_id FROM documents WHERE id = $1)')}`,
     [...link.params, namesOf(fields)],
   );
@@ -138,9 +142,10 @@ export async function nextCounterValue(manager: EntityManager, governmentId: str
 /** One transition as rows: the history entry, the instance, the document, the outbox messages and the new deadline. */
 export interface TransitionRows {
   documentId: string;
-  /** The document's kind and government (whose documents the entry's people then have acted on). */
+  /** The document's kind and government (whose documents the entry's people then have acted on), and its unit. */
   kind: DocumentKind;
   governmentId: string;
+  unitId: string;
   /** The chain before this entry (the instance's head, read under the row lock). */
   previous: { seq: number; hash: string | null };
   entry: AuditFields;
@@ -183,6 +188,7 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
     t.governmentId, // $24
     namesOf(t.entry), // $25
     t.kind, // $26
+    t.unitId, // $27
   ];
   let deadlineCte = '';
   if (t.deadline) {
@@ -192,7 +198,7 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
   }
   const [written] = await queryPrepared<{ instances: number; documents: number }>(
     manager,
-    `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES ${placeholders(1, 14)}),
+    `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES (${placeholders(1, 14).slice(1, -1)}, $24, $27)),
      inst AS (
        UPDATE workflow_instances SET snapshot = $15, state = $16, version = version + 1, last_seq = $2, last_hash = $14, updated_at = $12
         WHERE document_id = $1 AND last_seq = $20 RETURNING 1

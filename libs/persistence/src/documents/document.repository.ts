@@ -250,7 +250,7 @@ export class DocumentRepository {
   /**
    * One page, newest first, and the total. The page is taken per government off the
    * (kind, government, [state,] created_at) indexes and merged, so it costs the same with a million
-   * documents; the count runs at the same time on another connection.
+   * documents; the total runs at the same time on another connection.
    */
   async list(manager: EntityManager, f: DocumentListFilter): Promise<DocumentListResult> {
     if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords, TITLE_MATCH_LIMIT);
@@ -260,7 +260,7 @@ export class DocumentRepository {
     const filters = filterConditions(f, 'd', (value) => `$${params.push(value)}`, { government: 'g.id', match: '=' });
     const clause = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql, ...filters].join(' AND ');
     const governments = `unnest(${governmentIds}::uuid[]) AS g(id)`;
-    const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f));
+    const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f)).then(([row]) => row.total);
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const page = queryPrepared<DocumentRecord>(
@@ -301,7 +301,7 @@ export class DocumentRepository {
 
     const params: unknown[] = [...f.readScope.params, matches.ids];
     const readable = `FROM documents d WHERE d.id = ANY($${params.length}::uuid[]) AND ${f.readScope.sql}`;
-    const count = manager.query(`SELECT count(*)::int AS total ${readable}`, params) as Promise<Array<{ total: number }>>;
+    const count = (manager.query(`SELECT count(*)::int AS total ${readable}`, params) as Promise<Array<{ total: number }>>).then(([row]) => row.total);
     const page = manager.query(
       this.summariesOfPage(`SELECT d.id, d.created_at ${readable} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`),
       [...params, f.limit, f.offset],
@@ -454,8 +454,8 @@ export class DocumentRepository {
 }
 
 /** A page and its total, read at the same time on two connections. */
-async function pageAndTotal(page: Promise<DocumentRecord[]>, count: Promise<Array<{ total: number }>>): Promise<{ rows: DocumentRecord[]; total: number }> {
-  const [rows, [{ total }]] = await Promise.all([page, count]);
+async function pageAndTotal(page: Promise<DocumentRecord[]>, count: Promise<number>): Promise<{ rows: DocumentRecord[]; total: number }> {
+  const [rows, total] = await Promise.all([page, count]);
   return { rows: rows.map(hydrateDocument), total };
 }
 
@@ -509,7 +509,7 @@ export function listTotalQuery(f: DocumentListFilter): { sql: string; params: un
  * row by row but what the caller is involved in.
  */
 function countSql(f: DocumentListFilter): string {
-  const { keyReads, involved, params, undecidedStates } = f.counting.filter;
+  const { keyReads, involved, involvedIds, params, undecidedStates } = f.counting.filter;
   let n = params.length + fallbackParams(f).length;
   const [kind, governments] = [`$${++n}`, `$${++n}`];
   // the counts and the documents take the same filter values, bound once after the kind and governments
@@ -520,12 +520,14 @@ function countSql(f: DocumentListFilter): string {
   const c = `${counted.join(' AND ')} AND ${keyReads(key)}`;
   const l = `${listed.join(' AND ')} AND NOT ${keyReads(documentCountKey('d'))}`;
   const undecided = undecidedStates.length === 0 ? '' : `
-          + (SELECT count(*) FROM documents d WHERE ${l} AND NOT ${involved('d')} AND ${f.counting.fallback.sql}
+          + (SELECT count(*) FROM documents d WHERE ${l} AND NOT ${involved('d', `${governments}::uuid[]`)} AND ${f.counting.fallback.sql}
                AND (d.kind, d.state) IN (SELECT x.kind, x.state FROM jsonb_to_recordset('${JSON.stringify(undecidedStates).replace(/'/g, "''")}'::jsonb) AS x(kind text, state text)))`;
   return `SELECT (
             (SELECT coalesce(sum(n), 0) FROM (SELECT c.count AS n FROM document_counts c WHERE ${c}
                                                UNION ALL SELECT c.delta AS n FROM document_count_deltas c WHERE ${c}) t)
-          + (SELECT count(*) FROM documents d WHERE ${l} AND ${involved('d')})${undecided}
+          + (SELECT count(*) FROM (${involvedIds(`${governments}::uuid[]`)}) i
+               -- each document the caller is involved in, by its id (OFFSET 0: the planner, unable to count them, would scan every document)
+               CROSS JOIN LATERAL (SELECT 1 FROM documents d WHERE d.id = i.document_id AND d.submitted_at IS NOT NULL AND ${l} OFFSET 0) x)${undecided}
           )::int AS total`;
 }
 

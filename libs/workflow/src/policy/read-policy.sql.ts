@@ -80,15 +80,19 @@ export const documentCountKey = (alias = 'd'): CountKeyColumns => ({
  * - `keyReads(key)`: its count key alone says so (its unit; a government reader; the parent province's
  *   LEGAL after facilitation; who must act in its state, where every workflow version having the state
  *   agrees), or else
- * - `involved(alias)`: it was submitted and the actor (or a principal) acted on it (history), or its
- *   paraf koordinasi awaits the actor's unit (a pending participant deadline), or else
+ * - `involved(alias)`: it was submitted and the actor (or a principal) acted on it (history) outside the places
+ *   `keyReads` reads whole (its own units, the governments it reads), or its paraf koordinasi awaits the actor's
+ *   unit (a pending participant deadline), or else
  * - `undecidedStates`: its (kind, state) is one where the versions disagree on who acts (then `readScopeFilter` decides).
  * Parameters numbered from `firstParam`. read-policy-agreement.e2e-spec.ts checks it against `canRead`.
  */
 export interface ReadScopeCountFilter {
   readonly params: unknown[];
   keyReads(key: CountKeyColumns): string;
-  involved(alias: string): string;
+  /** `within`: an SQL array of the government ids counted in, when the caller narrows to them (the list total does). */
+  involved(alias: string, within?: string): string;
+  /** The ids (`document_id`, each once) that `involved` looks for, before its test that the document was submitted. */
+  involvedIds(within?: string): string;
   readonly undecidedStates: ReadonlyArray<{ readonly kind: string; readonly state: string }>;
 }
 
@@ -151,9 +155,23 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
                  SELECT pd.document_id FROM deadlines pd
                   WHERE pd.government_id = pg.id AND pd.unit_id = pu.id AND pd.stage = p.state AND pd.status = 'PENDING'
                     AND pd.kind = p.kind AND pd.participant_unit_id = pd.unit_id) pd`;
-  const involved = (d: string) => `(${d}.submitted_at IS NOT NULL AND ${d}.id IN (
-       SELECT h.document_id FROM history_entries h WHERE h.actor = ANY(${$u}::text[])
-       UNION SELECT h.document_id FROM history_entries h WHERE h.on_behalf_of = ANY(${$u}::text[])${awaited}))`;
+  // A document the actor acted on in one of its own units, or (submitted, as every one acted on is) in a government it
+  // reads whole, is counted by its key: only the entries in the other places (of the governments `within`, when
+  // given) are looked up, a range of the actor indexes (actor, government, unit) per place, where a Sekda's or a
+  // drafter's every entry would otherwise be read. OFFSET 0 keeps each place's probe: the planner, unable to count
+  // the places, would join them to a scan of every entry of the actor.
+  const elsewhere = (within: string | undefined) => `SELECT u.government_id AS gov, u.id AS unit FROM units u
+        WHERE ${within === undefined ? '' : `u.government_id = ANY(${within}) AND `}(u.government_id, u.id) NOT IN (
+                SELECT ag.id, du.id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit AND du.government_id = ag.id)
+          AND u.government_id NOT IN (SELECT ag.id FROM ${authoritiesSql} WHERE a.role = ANY(${$r}::text[]))`;
+  const actedIn = (column: string, within: string | undefined) =>
+    `SELECT h.document_id FROM (${elsewhere(within)}) pl
+       CROSS JOIN LATERAL (SELECT h.document_id FROM history_entries h
+                            WHERE h.${column} = ANY(${$u}::text[]) AND h.government_id = pl.gov AND h.unit_id = pl.unit OFFSET 0) h`;
+  const involvedIds = (within?: string) => `${actedIn('actor', within)}
+       UNION ${actedIn('on_behalf_of', within)}${awaited}`;
+  const involved = (d: string, within?: string) => `(${d}.submitted_at IS NOT NULL AND ${d}.id IN (
+       ${involvedIds(within)}))`;
   return {
     params: [
       JSON.stringify(authorities),
@@ -164,6 +182,7 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
     ],
     keyReads,
     involved,
+    involvedIds,
     undecidedStates: [...undecided.values()],
   };
 }
