@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked } from '#persistence';
-import { act, createQuickWin, createTestApp, type TestApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
 
 /**
  * Each history entry keeps its document's government and unit (migration 1764034000000), which a list's total
@@ -19,11 +19,13 @@ describe('history entry places', () => {
     await t.close();
   });
 
-  /** Entries whose government or unit is not their document's, and how many entries there are. */
+  /** Entries whose government, unit or facilitation mark is not their document's (as it was then), and how many entries there are. */
   async function misplaced(): Promise<{ wrong: number; entries: number }> {
     const [row] = await t.dataSource.query(
-      `SELECT count(*) FILTER (WHERE (h.government_id, h.unit_id) IS DISTINCT FROM (d.government_id, d.unit_id))::int AS wrong, count(*)::int AS entries
-         FROM history_entries h JOIN documents d ON d.id = h.document_id`,
+      `SELECT count(*) FILTER (WHERE (h.government_id, h.unit_id, h.facilitated)
+                                 IS DISTINCT FROM (d.government_id, d.unit_id, coalesce(d.facilitation_requested_at <= h.at, false)))::int AS wrong,
+              count(*)::int AS entries
+         FROM history_entries h JOIN documents d ON d.id = h.document_id WHERE h.hash <> 'x'`,
     );
     return row;
   }
@@ -48,6 +50,34 @@ describe('history entry places', () => {
     expect(wrong).toBe(0);
   });
 
+  it("keep whether the document was sent to the province's facilitation by then", async () => {
+    const doc = await createRegulation(t, 'paser.drafter', { title: 'Sistem Kerja Kabupaten Paser' });
+    const reportDate = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const steps = [
+      ['paser.drafter', 'SUBMIT', undefined],
+      ['paser.kadis', 'ENDORSE', undefined],
+      ['paser.hukum', 'REQUEST_HARMONIZATION', undefined],
+      ['paser.hukum', 'RECORD_HARMONIZATION', { reportNumber: 'W18-PP.04.02-201', reportDate }],
+      ['kaltim.hukum', 'FACILITATE', undefined],
+    ] as const;
+    for (const [actor, action, data] of steps) {
+      const res = await act(t, 'regulations', doc.id, actor, action, data === undefined ? {} : { data });
+      expect({ action, status: res.status }).toEqual({ action, status: 200 });
+    }
+    const rows: Array<{ action: string; facilitated: boolean }> = await t.dataSource.query(
+      `SELECT action, facilitated FROM history_entries WHERE document_id = $1 ORDER BY seq`,
+      [doc.id],
+    );
+    expect(rows).toEqual([
+      { action: 'CREATE', facilitated: false },
+      { action: 'SUBMIT', facilitated: false },
+      { action: 'ENDORSE', facilitated: false },
+      { action: 'REQUEST_HARMONIZATION', facilitated: false },
+      { action: 'RECORD_HARMONIZATION', facilitated: true }, // the transition into facilitation
+      { action: 'FACILITATE', facilitated: true },
+    ]);
+  });
+
   it("are taken from the document when an entry comes without them (an API process older than the migration)", async () => {
     const doc = await createQuickWin(t, 'kaltim.drafter', { title: 'Surat elektronik antar-OPD' });
     await t.dataSource.query(
@@ -56,11 +86,11 @@ describe('history entry places', () => {
       [doc.id],
     );
     const [entry] = await t.dataSource.query(
-      `SELECT h.government_id = d.government_id AND h.unit_id = d.unit_id AS placed FROM history_entries h JOIN documents d ON d.id = h.document_id
+      `SELECT h.government_id = d.government_id AND h.unit_id = d.unit_id AS placed, h.facilitated FROM history_entries h JOIN documents d ON d.id = h.document_id
         WHERE h.document_id = $1 AND h.seq = 99`,
       [doc.id],
     );
-    expect(entry).toEqual({ placed: true });
+    expect(entry).toEqual({ placed: true, facilitated: false });
   });
 
   it('are filled in by the migration for the entries written before it', async () => {
@@ -75,8 +105,10 @@ describe('history entry places', () => {
       await other.destroy();
     }
     const { wrong, entries } = await misplaced();
-    expect(entries).toBeGreaterThan(0);
+    expect(entries).toBeGreaterThan(10);
     expect(wrong).toBe(0);
+    const [{ facilitated }] = await t.dataSource.query(`SELECT count(*) FILTER (WHERE facilitated)::int AS facilitated FROM history_entries`);
+    expect(facilitated).toBe(2); // the regency's regulation's entries from its facilitation on
     // still append-only after the migration's own update
     await expect(t.dataSource.query(`UPDATE history_entries SET comment = 'x' WHERE seq = 1`)).rejects.toThrow();
   });

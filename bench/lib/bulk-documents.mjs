@@ -57,6 +57,7 @@ async function snapshotsAlong(kind, pathsOf) {
       out.push({
         level,
         state,
+        path: path.map((step) => (typeof step === 'string' ? step : step.type)),
         snapshot: snap,
         final: wf.isFinalState(def, snap),
         offeredRoles: wf.rolesOfferedTask(def, snap),
@@ -164,9 +165,10 @@ export async function insertDocuments(url, { total, regulations = 0, mix = STATE
   await client.connect();
   try {
     const { rows: govs } = await client.query(
-      `SELECT g.id AS gov, g.level, u.id AS unit, d.id AS drafter,
+      `SELECT g.id AS gov, g.code, p.code AS "parentCode", g.level, u.id AS unit, d.id AS drafter,
               (SELECT array_agg(p.id ORDER BY array_position($1::text[], p.code)) FROM units p WHERE p.government_id = g.id AND p.code = ANY($1::text[])) AS coordinating
          FROM governments g JOIN units u ON u.government_id = g.id AND u.code = 'diskominfo'
+         LEFT JOIN governments p ON p.id = g.parent_id
          JOIN users d ON d.username = g.code || '.drafter' ORDER BY g.code`,
       [COORDINATING_UNITS],
     );
@@ -201,7 +203,7 @@ export async function insertDocuments(url, { total, regulations = 0, mix = STATE
     await client.query('ALTER TABLE documents ENABLE TRIGGER trg_documents_count_insert_delete');
     await client.query('SELECT rebuild_document_counts()');
     // what autovacuum does after a bulk load
-    for (const table of ['documents', 'workflow_instances', 'deadlines', 'document_counts', 'document_count_deltas']) await client.query(`VACUUM ANALYZE ${table}`);
+    for (const table of ['documents', 'workflow_instances', 'deadlines', 'history_entries', 'document_counts', 'document_count_deltas']) await client.query(`VACUUM ANALYZE ${table}`);
     return counts;
   } finally {
     await client.end();
@@ -210,7 +212,7 @@ export async function insertDocuments(url, { total, regulations = 0, mix = STATE
 
 /** `part` documents of one kind and state in government `g`, with their instances and pending deadlines, in one transaction. */
 async function insertBatch(client, { kind, spec, snap, g, state, part, spreadDays, dueFrom, dueSpreadMs }) {
-  const { snapshot, final, offeredRoles, submitted, facilitated, participants, dated, version } = snap;
+  const { snapshot, final, offeredRoles, submitted, facilitated, participants, dated, version, path } = snap;
   // a deadline per OPD awaited in paraf koordinasi (in the OPD's unit, as the API places it), else one in the drafting unit
   const deadlineUnits = participants.length > 0 ? g.coordinating : [null];
   await client.query('BEGIN');
@@ -227,14 +229,46 @@ async function insertBatch(client, { kind, spec, snap, g, state, part, spreadDay
          FROM made RETURNING id, created_at
      ), inst AS (
        INSERT INTO workflow_instances (document_id, kind, machine_version, snapshot, state, last_seq, last_hash, updated_at)
-       SELECT id, $14, $16, $8::jsonb, $4, 0, NULL, created_at FROM docs RETURNING document_id
+       SELECT id, $14, $16, $8::jsonb, $4, jsonb_array_length($20::jsonb), 'bench', created_at FROM docs RETURNING document_id
+     ), hist AS (
+       -- its history by the demo officials who would have acted (the hashes are not a chain: nothing verifies them here)
+       INSERT INTO history_entries (document_id, seq, action, to_state, actor, content_version, content_hash, at, hash, government_id, unit_id, facilitated)
+       SELECT docs.id, e.seq, e.action, $4, e.actor, 1, 'bench', docs.created_at + e.seq * interval '1 hour', 'bench', $1, $2, e.facilitated
+         FROM docs CROSS JOIN jsonb_to_recordset($20::jsonb) AS e(seq int, action text, actor text, facilitated boolean)
      )
      INSERT INTO deadlines (document_id, government_id, unit_id, participant_unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation, offered_roles)
      SELECT d.id, $1, coalesce(p.unit, $2), p.unit, $4, d.created_at, due, due - interval '1 day', ARRAY[due + interval '1 day'], '{"duration":"P5D","businessDays":true,"remindBefore":"P1D","escalateAfter":"P1D","escalateEvery":"P2D","maxEscalations":1}', 'bench', $13::text[]
        FROM (SELECT id, created_at, $9::timestamptz + random() * ($10::bigint * interval '1 millisecond') AS due FROM docs) d
             CROSS JOIN unnest($18::uuid[]) AS p(unit)
       WHERE $11::boolean`,
-    [g.gov, g.unit, g.drafter, state, part, spreadDays, final, JSON.stringify(snapshot), dueFrom, dueSpreadMs, !final && state !== 'draft', submitted, offeredRoles, kind, spec.title, version, facilitated, deadlineUnits, dated],
+    [g.gov, g.unit, g.drafter, state, part, spreadDays, final, JSON.stringify(snapshot), dueFrom, dueSpreadMs, !final && state !== 'draft', submitted, offeredRoles, kind, spec.title, version, facilitated, deadlineUnits, dated, JSON.stringify(historyOf(kind, path, g))],
   );
   await client.query('COMMIT');
+}
+
+/** The demo account (of `g`, or its province) that takes each action of a bench document's path. */
+const ACTORS = {
+  'quick-win': { SUBMIT: 'drafter', ENDORSE: 'kadis', RETURN: 'kadis', VERIFY: 'organisasi', APPROVE: 'sekda', REJECT: 'sekda', REPORT_PROGRESS: 'drafter', COMPLETE: 'kadis', EVALUATE: 'inspektur', WITHDRAW: 'drafter' },
+  regulation: { SUBMIT: 'drafter', ENDORSE: 'kadis', RETURN: 'kadis', REQUEST_HARMONIZATION: 'hukum', RECORD_HARMONIZATION: 'hukum', SIGN: 'kepala', PROMULGATE: 'sekda', PUBLISH: 'hukum', WITHDRAW: 'drafter' },
+};
+
+/**
+ * The history entries of a document made along `path` in government `g`: its creation, then each action by who takes
+ * it; a regency's regulation is facilitated from the transition into the province's facilitation (its Berita Acara) on.
+ */
+export function historyOf(kind, path, g) {
+  let parafs = 0;
+  let facilitated = false;
+  const account = (action) => {
+    if (action === 'FACILITATE') return `${g.parentCode}.hukum`; // the province's Biro Hukum
+    if (action === 'PARAF') return `${g.code}.${parafs++ === 0 ? 'asisten' : 'sekda'}`;
+    return `${g.code}.${ACTORS[kind][action]}`;
+  };
+  return [
+    { seq: 1, action: 'CREATE', actor: `${g.code}.drafter`, facilitated },
+    ...path.map((action, i) => {
+      facilitated ||= kind === 'regulation' && g.level !== 'PROVINCE' && action === 'RECORD_HARMONIZATION';
+      return { seq: i + 2, action, actor: account(action), facilitated };
+    }),
+  ];
 }

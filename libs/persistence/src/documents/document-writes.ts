@@ -3,9 +3,9 @@ import { sealDocumentEntry, type AuditFields, type DocumentKind, type PersistedW
 import { deadlineInsertParams, insertDeadlineSql, type DeadlineSubject, type PlannedDeadline } from '../deadlines/deadline-planner.js';
 import { queryPrepared } from '../prepared-query.util.js';
 
-/** The entry's 14 sealed fields, then its document's government and unit (migration 1764034000000). */
+/** The entry's 14 sealed fields, then its document's government and unit and its facilitation mark (migration 1764034000000). */
 const HISTORY_COLUMNS = `(document_id, seq, action, from_state, to_state, actor, on_behalf_of, comment, data,
-                                 content_version, content_hash, at, prev_hash, hash, government_id, unit_id)`;
+                                 content_version, content_hash, at, prev_hash, hash, government_id, unit_id, facilitated)`;
 
 /**
  * Records, for the people named by `names` (a history entry's actor and principal), the kind and
@@ -48,7 +48,8 @@ export async function appendHistory(
   await manager.query(
     `WITH hist AS (
        INSERT INTO history_entries ${HISTORY_COLUMNS}
-       VALUES (${placeholders(1, 14).slice(1, -1)}, (SELECT government_id FROM documents WHERE id = $1), (SELECT unit_id FROM documents WHERE id = $1))
+       VALUES (${placeholders(1, 14).slice(1, -1)}, (SELECT government_id FROM documents WHERE id = $1), (SELECT unit_id FROM documents WHERE id = $1),
+               (SELECT facilitation_requested_at IS NOT NULL FROM documents WHERE id = $1))
      )
      ${actedElsewhereSql('$15', '(SELECT kind, government_id FROM documents WHERE id = $1)')}`,
     [...link.params, namesOf(fields)],
@@ -198,7 +199,7 @@ export async function writeTransitionRows(manager: EntityManager, t: TransitionR
   }
   const [written] = await queryPrepared<{ instances: number; documents: number }>(
     manager,
-    `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES (${placeholders(1, 14).slice(1, -1)}, $24, $27)),
+    `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES (${placeholders(1, 14).slice(1, -1)}, $24, $27, $23)),
      inst AS (
        UPDATE workflow_instances SET snapshot = $15, state = $16, version = version + 1, last_seq = $2, last_hash = $14, updated_at = $12
         WHERE document_id = $1 AND last_seq = $20 RETURNING 1

@@ -156,18 +156,23 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
                   WHERE pd.government_id = pg.id AND pd.unit_id = pu.id AND pd.stage = p.state AND pd.status = 'PENDING'
                     AND pd.kind = p.kind AND pd.participant_unit_id = pd.unit_id) pd`;
   // A document the actor acted on in one of its own units, or (submitted, as every one acted on is) in a government it
-  // reads whole, is counted by its key: only the entries in the other places (of the governments `within`, when
-  // given) are looked up, a range of the actor indexes (actor, government, unit) per place, where a Sekda's or a
-  // drafter's every entry would otherwise be read. OFFSET 0 keeps each place's probe: the planner, unable to count
-  // the places, would join them to a scan of every entry of the actor.
-  const elsewhere = (within: string | undefined) => `SELECT u.government_id AS gov, u.id AS unit FROM units u
-        WHERE ${within === undefined ? '' : `u.government_id = ANY(${within}) AND `}(u.government_id, u.id) NOT IN (
-                SELECT ag.id, du.id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit AND du.government_id = ag.id)
-          AND u.government_id NOT IN (SELECT ag.id FROM ${authoritiesSql} WHERE a.role = ANY(${$r}::text[]))`;
+  // reads whole, or a regulation sent to the province's facilitation in a regency whose province it is LEGAL of, is
+  // counted by its key: only the other entries (of the governments `within`, when given) are looked up, a range of
+  // the actor indexes (actor, government, unit, facilitated) per place, where a Sekda's or a drafter's every entry
+  // would otherwise be read. An entry keeps whether its document was facilitated by then (a mark never taken back),
+  // so `facilitated <= NOT pl.legal_child` leaves those out. OFFSET 0 keeps each place's probe: the planner, unable to
+  // count the places, would join them to a scan of every entry of the actor.
+  const elsewhere = (within: string | undefined) => `SELECT u.government_id AS gov, u.id AS unit,
+               u.government_id IN (SELECT dg.id FROM ${authoritiesSql} ${children('ag')} WHERE a.role = 'LEGAL') AS legal_child
+          FROM units u
+         WHERE ${within === undefined ? '' : `u.government_id = ANY(${within}) AND `}(u.government_id, u.id) NOT IN (
+                 SELECT ag.id, du.id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit AND du.government_id = ag.id)
+           AND u.government_id NOT IN (SELECT ag.id FROM ${authoritiesSql} WHERE a.role = ANY(${$r}::text[]))`;
   const actedIn = (column: string, within: string | undefined) =>
     `SELECT h.document_id FROM (${elsewhere(within)}) pl
        CROSS JOIN LATERAL (SELECT h.document_id FROM history_entries h
-                            WHERE h.${column} = ANY(${$u}::text[]) AND h.government_id = pl.gov AND h.unit_id = pl.unit OFFSET 0) h`;
+                            WHERE h.${column} = ANY(${$u}::text[]) AND h.government_id = pl.gov AND h.unit_id = pl.unit
+                              AND h.facilitated <= NOT pl.legal_child OFFSET 0) h`;
   const involvedIds = (within?: string) => `${actedIn('actor', within)}
        UNION ${actedIn('on_behalf_of', within)}${awaited}`;
   const involved = (d: string, within?: string) => `(${d}.submitted_at IS NOT NULL AND ${d}.id IN (
