@@ -35,7 +35,9 @@ const SEARCH_CASES = [
 const SEARCH_REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 40);
 
 async function explain(url) {
-  const c = new pg.Client({ connectionString: url });
+  // the API's own session settings (no JIT), so the plans and times are what its statements get
+  const { SESSION_OPTIONS } = await import(pathToFileURL(resolve('dist/libs/persistence/src/data-source-options.js')).href);
+  const c = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   await c.connect();
   try {
     const { rows } = await c.query(`SELECT id FROM governments WHERE code = 'kaltim'`);

@@ -36,8 +36,9 @@ const CASES = [
  * its DataSource is replaced by one that EXPLAINs each statement.
  */
 async function explain(url) {
-  const { ReportsRepository } = await import(pathToFileURL(resolve('dist/libs/persistence/src/index.js')).href);
-  const c = new pg.Client({ connectionString: url });
+  const { ReportsRepository, SESSION_OPTIONS } = await import(pathToFileURL(resolve('dist/libs/persistence/src/index.js')).href);
+  // the API's own session settings (no JIT), so the plans and times are what its statements get
+  const c = new pg.Client({ connectionString: url, options: SESSION_OPTIONS });
   await c.connect();
   try {
     const [{ id }] = (await c.query(`SELECT id FROM governments WHERE code = 'kaltim'`)).rows;
