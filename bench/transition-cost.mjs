@@ -203,9 +203,9 @@ async function explainPgbenchShape(c, docs) {
       );
       await explain(
         'history entry',
-        `INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash)
-         VALUES ($1, $2, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), $3, md5(random()::text))`,
-        [row.doc, row.seq, row.prev],
+        `INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash, government_id, unit_id, facilitated)
+         VALUES ($1, $2, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), $3, md5(random()::text), $4, $5, false)`,
+        [row.doc, row.seq, row.prev, row.gov, row.unit],
       );
       await explain('instance', `UPDATE workflow_instances SET last_seq = $2, last_hash = md5(random()::text), version = version + 1 WHERE document_id = $1`, [row.doc, row.seq]);
       await explain('document', `UPDATE documents SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [row.doc, row.version]);

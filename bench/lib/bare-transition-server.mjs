@@ -20,8 +20,8 @@ const LOCK = {
 const CLOSE = `UPDATE deadlines SET status = 'DONE', closed_at = now() WHERE document_id = $1 AND status = 'PENDING'`;
 const OPEN = `INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
   VALUES ($1, $2, $3, 'approval', now(), now() + interval '5 days', now() + interval '4 days', ARRAY[now() + interval '6 days'], '{}', 'pgbench')`;
-const HISTORY = `INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash)
-  VALUES ($1, $2, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), $3, md5(random()::text))`;
+const HISTORY = `INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash, government_id, unit_id, facilitated)
+  VALUES ($1, $2, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), $3, md5(random()::text), $4, $5, false)`;
 const INSTANCE = `UPDATE workflow_instances SET last_seq = $2, last_hash = md5(random()::text), version = version + 1 WHERE document_id = $1`;
 const DOCUMENT = `UPDATE documents SET version = version + 1, updated_at = now(), state = CASE WHEN state = 'approval' THEN 'verification' ELSE 'approval' END
   WHERE id = $1 AND version = $2`;
@@ -31,7 +31,7 @@ const OUTBOX = `INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'STA
 async function statements(c, r) {
   await c.query({ name: 'bare_close', text: CLOSE, values: [r.doc] });
   await c.query({ name: 'bare_open', text: OPEN, values: [r.doc, r.gov, r.unit] });
-  await c.query({ name: 'bare_history', text: HISTORY, values: [r.doc, r.seq, r.prev] });
+  await c.query({ name: 'bare_history', text: HISTORY, values: [r.doc, r.seq, r.prev, r.gov, r.unit] });
   await c.query({ name: 'bare_instance', text: INSTANCE, values: [r.doc, r.seq] });
   const { rowCount } = await c.query({ name: 'bare_document', text: DOCUMENT, values: [r.doc, r.version] });
   await c.query({ name: 'bare_outbox', text: OUTBOX, values: [r.doc] });
@@ -45,8 +45,8 @@ const ONE = {
        INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
        VALUES ($1, $2, $3, 'approval', now(), now() + interval '5 days', now() + interval '4 days', ARRAY[now() + interval '6 days'], '{}', 'pgbench')),
      w_history AS (
-       INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash)
-       VALUES ($1, $4, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), $5, md5(random()::text))),
+       INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash, government_id, unit_id, facilitated)
+       VALUES ($1, $4, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), $5, md5(random()::text), $2, $3, false)),
      w_instance AS (UPDATE workflow_instances SET last_seq = $4, last_hash = md5(random()::text), version = version + 1 WHERE document_id = $1),
      w_outbox AS (INSERT INTO outbox (document_id, type, payload) VALUES ($1, 'STAGE_LEFT', '{}'), ($1, 'NOTIFY', '{}'), ($1, 'STAGE_ENTERED', '{}')),
      w_document AS (

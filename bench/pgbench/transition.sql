@@ -12,8 +12,8 @@ SELECT bd.id AS doc, d.version AS version, d.government_id AS gov, d.unit_id AS 
 UPDATE deadlines SET status = 'DONE', closed_at = now() WHERE document_id = :doc AND status = 'PENDING';
 INSERT INTO deadlines (document_id, government_id, unit_id, stage, entered_at, due_at, remind_at, escalation_times, policy, explanation)
   VALUES (:doc, :gov, :unit, 'approval', now(), now() + interval '5 days', now() + interval '4 days', ARRAY[now() + interval '6 days'], '{}', 'pgbench');
-INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash)
-  VALUES (:doc, :seq, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), :prev, md5(random()::text));
+INSERT INTO history_entries (document_id, seq, action, from_state, to_state, actor, content_version, content_hash, at, prev_hash, hash, government_id, unit_id, facilitated)
+  VALUES (:doc, :seq, 'BENCH', 'approval', 'approval', 'pgbench', 1, 'x', now(), :prev, md5(random()::text), :gov, :unit, false);
 UPDATE workflow_instances SET last_seq = :seq, last_hash = md5(random()::text), version = version + 1 WHERE document_id = :doc;
 \if :state_change
 UPDATE documents SET version = version + 1, updated_at = now(), state = CASE WHEN state = 'approval' THEN 'verification' ELSE 'approval' END
