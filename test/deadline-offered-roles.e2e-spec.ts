@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, DocumentRepository, runMigrationsLocked } from '#persistence';
 import { createDefaultRegistry, rolesOfferedTask, type PersistedWorkflowSnapshot } from '#workflow';
-import { act, createQuickWin, createRegulation, createTestApp, createTestWorker, type TestApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestApp, createTestWorker, type TestApp, undoMigrationsThrough } from '#testing';
 import { OfferedRolesFiller } from '../apps/worker/src/maintenance/offered-roles.filler.js';
 import { regulationInCoordination } from './support/coordination.js';
 import { driveTo, progressData } from './support/quick-win.js';
@@ -87,9 +87,7 @@ describe('offered roles of pending deadlines', () => {
     await driveTo(t, offersEndorse, 'endorsement');
     const other = await new DataSource(buildDataSourceOptions({ url: t.env.DATABASE_URL, poolSize: 2 })).initialize();
     try {
-      const last = async () => ((await other.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`)) as Array<{ name: string }>)[0]!.name;
-      while ((await last()) !== 'DeadlineOfferedRoles1764032000000') await other.undoLastMigration({ transaction: 'each' });
-      await other.undoLastMigration({ transaction: 'each' });
+      await undoMigrationsThrough(other, 'DeadlineOfferedRoles1764032000000');
       expect((await other.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'deadlines' AND column_name = 'offered_roles'`))[0].n).toBe(0);
       await runMigrationsLocked(other);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked } from '#persistence';
-import { act, createQuickWin, createRegulation, createTestApp, type TestApp } from '#testing';
+import { act, createQuickWin, createRegulation, createTestApp, type TestApp, undoMigrationsThrough } from '#testing';
 
 /**
  * Each history entry keeps its document's government and unit (migration 1764034000000), which a list's total
@@ -96,9 +96,7 @@ describe('history entry places', () => {
   it('are filled in by the migration for the entries written before it', async () => {
     const other = await new DataSource(buildDataSourceOptions({ url: t.env.DATABASE_URL, poolSize: 2 })).initialize();
     try {
-      const last = async () => ((await other.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`)) as Array<{ name: string }>)[0]!.name;
-      while ((await last()) !== 'HistoryEntryPlaces1764034000000') await other.undoLastMigration({ transaction: 'each' });
-      await other.undoLastMigration({ transaction: 'each' });
+      await undoMigrationsThrough(other, 'HistoryEntryPlaces1764034000000');
       expect((await other.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'history_entries' AND column_name = 'unit_id'`))[0].n).toBe(0);
       await runMigrationsLocked(other);
     } finally {

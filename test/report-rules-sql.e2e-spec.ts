@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked, slaStatusSql } from '#persistence';
-import { createTestDatabase, useTestDatabase } from '#testing';
+import { createTestDatabase, lastMigration, undoMigrationsThrough, useTestDatabase } from '#testing';
 import {
   createDefaultRegistry,
   describeWorkflow,
@@ -75,10 +75,8 @@ describe('report rules: SQL twins agree with #workflow', () => {
     try {
       const doneStages = async () => Number((await other.query(`SELECT count(*) AS n FROM deadlines WHERE status = 'DONE' AND closed_at IS NOT NULL`))[0].n);
       const counted = async () => Number((await other.query(`SELECT coalesce(sum(count), 0) AS n FROM stage_time_counts`))[0].n);
-      const last = async () => ((await other.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`)) as Array<{ name: string }>)[0]!.name;
-      while ((await last()) !== 'ReportSummaryTotals1764007001000') await other.undoLastMigration({ transaction: 'each' });
-      await other.undoLastMigration({ transaction: 'each' });
-      expect(await last()).toBe('ReportSummaries1764007000000');
+      await undoMigrationsThrough(other, 'ReportSummaryTotals1764007001000');
+      expect(await lastMigration(other)).toBe('ReportSummaries1764007000000');
       // the previous fold and grid: no table of the reverted migration is read, stage times on the finer grid
       await other.query(`SELECT compact_report_summaries()`);
       expect((await other.query(`SELECT to_regclass('stage_time_totals') AS t, to_regclass('quick_win_counts') AS q`))[0]).toEqual({ t: null, q: null });

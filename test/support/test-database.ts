@@ -79,3 +79,14 @@ export async function tableFingerprint(dataSource: DataSource): Promise<Record<s
   }
   return result;
 }
+
+/** The newest migration `dataSource` has run. */
+export async function lastMigration(dataSource: DataSource): Promise<string> {
+  return ((await dataSource.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`)) as Array<{ name: string }>)[0]!.name;
+}
+
+/** Undoes the migrations of `dataSource`, newest first, down to and with `name`: the database as it was before it. */
+export async function undoMigrationsThrough(dataSource: DataSource, name: string): Promise<void> {
+  while ((await lastMigration(dataSource)) !== name) await dataSource.undoLastMigration({ transaction: 'each' });
+  await dataSource.undoLastMigration({ transaction: 'each' });
+}

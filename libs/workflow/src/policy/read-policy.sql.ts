@@ -80,9 +80,10 @@ export const documentCountKey = (alias = 'd'): CountKeyColumns => ({
  * - `keyReads(key)`: its count key alone says so (its unit; a government reader; the parent province's
  *   LEGAL after facilitation; who must act in its state, where every workflow version having the state
  *   agrees), or else
- * - `involved(alias)`: it was submitted and the actor (or a principal) acted on it (history) outside the places
- *   `keyReads` reads whole (its own units, the governments it reads), or its paraf koordinasi awaits the actor's
- *   unit (a pending participant deadline), or else
+ * - `involved(alias)`: it was submitted and the actor (or a principal) acted on it (history) where `keyReads` would
+ *   not count it anyway (outside its own units and the governments it reads whole, and not a regulation already
+ *   facilitated for a province it is LEGAL of), or its paraf koordinasi awaits the actor's unit (a pending
+ *   participant deadline), or else
  * - `undecidedStates`: its (kind, state) is one where the versions disagree on who acts (then `readScopeFilter` decides).
  * Parameters numbered from `firstParam`. read-policy-agreement.e2e-spec.ts checks it against `canRead`.
  */
