@@ -48,24 +48,30 @@ async function snapshotsAlong(kind, pathsOf) {
   for (const level of ['PROVINCE', 'REGENCY']) {
     for (const [state, path] of Object.entries(pathsOf(level))) {
       let snap = wf.startWorkflow(def, { level }).persistedSnapshot;
+      // the read-scope marks after each step, as the API keeps them; each history entry keeps the facilitation mark of its time
+      let marks = { submitted: false, facilitationRequested: false };
+      const steps = [];
       for (const step of path) {
-        const r = wf.applyAction(def, snap, typeof step === 'string' ? { type: step } : step);
-        if (!r.ok) throw new Error(`cannot reach ${state}: ${typeof step === 'string' ? step : step.type} refused`);
+        const event = typeof step === 'string' ? { type: step } : step;
+        const r = wf.applyAction(def, snap, event);
+        if (!r.ok) throw new Error(`cannot reach ${state}: ${event.type} refused`);
+        marks = wf.readScopeMarksAfter(def, marks, r);
+        steps.push({ action: event.type, facilitated: marks.facilitationRequested });
         snap = r.persistedSnapshot;
       }
       if (wf.stateToString(snap.value) !== state) throw new Error(`${level} ${state}: the path ends in ${wf.stateToString(snap.value)}`);
       out.push({
         level,
         state,
-        path: path.map((step) => (typeof step === 'string' ? step : step.type)),
+        steps,
         snapshot: snap,
         final: wf.isFinalState(def, snap),
         offeredRoles: wf.rolesOfferedTask(def, snap),
-        submitted: path[0] === 'SUBMIT',
-        facilitated: path.includes('FACILITATE') || state === 'facilitation',
+        submitted: marks.submitted,
+        facilitated: marks.facilitationRequested,
         participants: state === wf.AGENCIES_STAGE ? COORDINATING_UNITS : [],
         // a Quick Win's year is in its content; a regulation's is that of its number, given when it is promulgated
-        dated: kind === 'quick-win' || path.includes('PROMULGATE'),
+        dated: kind === 'quick-win' || steps.some((e) => e.action === 'PROMULGATE'),
         version: def.version,
       });
     }
@@ -145,13 +151,8 @@ const REGULATION_CONTENT = `jsonb_build_object('title', title,
 
 /** What differs between the kinds a bench fills: their workflow's snapshots, titles and content. */
 const KINDS = {
-  'quick-win': {
-    mix: STATE_MIX,
-    title: 'Quick Win ',
-    content: QUICK_WIN_CONTENT,
-    snapshots: stateSnapshots,
-  },
-  regulation: { mix: REGULATION_STATE_MIX, title: 'Sistem Kerja ', content: REGULATION_CONTENT, snapshots: regulationStateSnapshots },
+  'quick-win': { title: 'Quick Win ', content: QUICK_WIN_CONTENT, snapshots: stateSnapshots },
+  regulation: { title: 'Sistem Kerja ', content: REGULATION_CONTENT, snapshots: regulationStateSnapshots },
 };
 
 /**
@@ -181,7 +182,7 @@ export async function insertDocuments(url, { total, regulations = 0, mix = STATE
       if (n <= 0) continue;
       const spec = KINDS[kind];
       const snaps = Object.fromEntries((await spec.snapshots()).map((s) => [`${s.level}:${s.state}`, s]));
-      const kindMix = kind === 'quick-win' ? mix : spec.mix;
+      const kindMix = kind === 'quick-win' ? mix : REGULATION_STATE_MIX;
       let kindDone = 0;
       for (const [state, share] of kindMix) {
         const count = state === kindMix.at(-1)[0] ? n - kindDone : Math.round(n * share);
@@ -212,7 +213,7 @@ export async function insertDocuments(url, { total, regulations = 0, mix = STATE
 
 /** `part` documents of one kind and state in government `g`, with their instances and pending deadlines, in one transaction. */
 async function insertBatch(client, { kind, spec, snap, g, state, part, spreadDays, dueFrom, dueSpreadMs }) {
-  const { snapshot, final, offeredRoles, submitted, facilitated, participants, dated, version, path } = snap;
+  const { snapshot, final, offeredRoles, submitted, facilitated, participants, dated, version, steps } = snap;
   // a deadline per OPD awaited in paraf koordinasi (in the OPD's unit, as the API places it), else one in the drafting unit
   const deadlineUnits = participants.length > 0 ? g.coordinating : [null];
   await client.query('BEGIN');
@@ -241,7 +242,7 @@ async function insertBatch(client, { kind, spec, snap, g, state, part, spreadDay
        FROM (SELECT id, created_at, $9::timestamptz + random() * ($10::bigint * interval '1 millisecond') AS due FROM docs) d
             CROSS JOIN unnest($18::uuid[]) AS p(unit)
       WHERE $11::boolean`,
-    [g.gov, g.unit, g.drafter, state, part, spreadDays, final, JSON.stringify(snapshot), dueFrom, dueSpreadMs, !final && state !== 'draft', submitted, offeredRoles, kind, spec.title, version, facilitated, deadlineUnits, dated, JSON.stringify(historyOf(kind, path, g))],
+    [g.gov, g.unit, g.drafter, state, part, spreadDays, final, JSON.stringify(snapshot), dueFrom, dueSpreadMs, !final && state !== 'draft', submitted, offeredRoles, kind, spec.title, version, facilitated, deadlineUnits, dated, JSON.stringify(historyOf(kind, steps, g))],
   );
   await client.query('COMMIT');
 }
@@ -252,23 +253,16 @@ const ACTORS = {
   regulation: { SUBMIT: 'drafter', ENDORSE: 'kadis', RETURN: 'kadis', REQUEST_HARMONIZATION: 'hukum', RECORD_HARMONIZATION: 'hukum', SIGN: 'kepala', PROMULGATE: 'sekda', PUBLISH: 'hukum', WITHDRAW: 'drafter' },
 };
 
-/**
- * The history entries of a document made along `path` in government `g`: its creation, then each action by who takes
- * it; a regency's regulation is facilitated from the transition into the province's facilitation (its Berita Acara) on.
- */
-export function historyOf(kind, path, g) {
+/** The history entries of a document made by `steps` in government `g`: its creation, then each action by who takes it. */
+function historyOf(kind, steps, g) {
   let parafs = 0;
-  let facilitated = false;
   const account = (action) => {
     if (action === 'FACILITATE') return `${g.parentCode}.hukum`; // the province's Biro Hukum
     if (action === 'PARAF') return `${g.code}.${parafs++ === 0 ? 'asisten' : 'sekda'}`;
     return `${g.code}.${ACTORS[kind][action]}`;
   };
   return [
-    { seq: 1, action: 'CREATE', actor: `${g.code}.drafter`, facilitated },
-    ...path.map((action, i) => {
-      facilitated ||= kind === 'regulation' && g.level !== 'PROVINCE' && action === 'RECORD_HARMONIZATION';
-      return { seq: i + 2, action, actor: account(action), facilitated };
-    }),
+    { seq: 1, action: 'CREATE', actor: `${g.code}.drafter`, facilitated: false },
+    ...steps.map(({ action, facilitated }, i) => ({ seq: i + 2, action, actor: account(action), facilitated })),
   ];
 }

@@ -71,7 +71,8 @@ export class CreateDocumentUseCase {
         at: now,
       });
       await insertContentVersion(tx, { documentId: id, version: 1, content, contentHash, createdBy: user.id, at: now });
-      const link = await appendHistory(tx, id, { seq: 0, hash: null }, {
+      const place = { id, kind, governmentId: author.governmentId, unitId: author.unitId, facilitated: false };
+      const link = await appendHistory(tx, place, { seq: 0, hash: null }, {
         action: 'CREATE',
         fromState: null,
         toState: started.state,

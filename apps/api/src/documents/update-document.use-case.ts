@@ -61,7 +61,8 @@ export class UpdateDocumentUseCase {
       if (contentHash !== record.contentHash) {
         const contentVersion = record.contentVersion + 1;
         await insertContentVersion(tx, { documentId: record.id, version: contentVersion, content, contentHash, createdBy: user.id, at: now });
-        const link = await appendHistory(tx, record.id, { seq: record.lastSeq, hash: record.lastHash }, {
+        const place = { id: record.id, kind: record.kind, governmentId: record.governmentId, unitId: record.unitId, facilitated: record.facilitationRequested };
+        const link = await appendHistory(tx, place, { seq: record.lastSeq, hash: record.lastHash }, {
           action: EDIT_ACTION,
           fromState: record.state,
           toState: record.state,

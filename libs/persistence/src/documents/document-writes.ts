@@ -33,6 +33,15 @@ function sealHistory(documentId: string, previous: { seq: number; hash: string |
   return { seq: entry.seq, hash: entry.hash, params };
 }
 
+/** Where an entry's document is, as its history keeps it: kind, government, unit and facilitation mark (migration 1764034000000). */
+export interface HistoryPlace {
+  id: string;
+  kind: DocumentKind;
+  governmentId: string;
+  unitId: string;
+  facilitated: boolean;
+}
+
 /**
  * Appends the next link of a document's audit chain. The caller holds the document's row lock (or
  * created it in this transaction), so the chain has one writer; `hash` covers the document id, the
@@ -40,19 +49,15 @@ function sealHistory(documentId: string, previous: { seq: number; hash: string |
  */
 export async function appendHistory(
   manager: EntityManager,
-  documentId: string,
+  document: HistoryPlace,
   previous: { seq: number; hash: string | null },
   fields: AuditFields,
 ): Promise<{ seq: number; hash: string }> {
-  const link = sealHistory(documentId, previous, fields);
+  const link = sealHistory(document.id, previous, fields);
   await manager.query(
-    `WITH hist AS (
-       INSERT INTO history_entries ${HISTORY_COLUMNS}
-       VALUES (${placeholders(1, 14).slice(1, -1)}, (SELECT government_id FROM documents WHERE id = $1), (SELECT unit_id FROM documents WHERE id = $1),
-               (SELECT facilitation_requested_at IS NOT NULL FROM documents WHERE id = $1))
-     )
-     ${actedElsewhereSql('$15', '(SELECT kind, government_id FROM documents WHERE id = $1)')}`,
-    [...link.params, namesOf(fields)],
+    `WITH hist AS (INSERT INTO history_entries ${HISTORY_COLUMNS} VALUES (${placeholders(1, 14).slice(1, -1)}, $16, $17, $18))
+     ${actedElsewhereSql('$15', '(SELECT $19::text AS kind, $16::uuid AS government_id)')}`,
+    [...link.params, namesOf(fields), document.governmentId, document.unitId, document.facilitated, document.kind],
   );
   return { seq: link.seq, hash: link.hash };
 }

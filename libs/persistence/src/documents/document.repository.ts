@@ -250,7 +250,7 @@ export class DocumentRepository {
   /**
    * One page, newest first, and the total. The page is taken per government off the
    * (kind, government, [state,] created_at) indexes and merged, so it costs the same with a million
-   * documents; the total runs at the same time on another connection.
+   * documents; the count runs at the same time on another connection.
    */
   async list(manager: EntityManager, f: DocumentListFilter): Promise<DocumentListResult> {
     if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords, TITLE_MATCH_LIMIT);
@@ -260,7 +260,7 @@ export class DocumentRepository {
     const filters = filterConditions(f, 'd', (value) => `$${params.push(value)}`, { government: 'g.id', match: '=' });
     const clause = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql, ...filters].join(' AND ');
     const governments = `unnest(${governmentIds}::uuid[]) AS g(id)`;
-    const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f)).then(([row]) => row.total);
+    const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f));
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const page = queryPrepared<DocumentRecord>(
@@ -301,7 +301,7 @@ export class DocumentRepository {
 
     const params: unknown[] = [...f.readScope.params, matches.ids];
     const readable = `FROM documents d WHERE d.id = ANY($${params.length}::uuid[]) AND ${f.readScope.sql}`;
-    const count = (manager.query(`SELECT count(*)::int AS total ${readable}`, params) as Promise<Array<{ total: number }>>).then(([row]) => row.total);
+    const count = manager.query(`SELECT count(*)::int AS total ${readable}`, params) as Promise<Array<{ total: number }>>;
     const page = manager.query(
       this.summariesOfPage(`SELECT d.id, d.created_at ${readable} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`),
       [...params, f.limit, f.offset],
@@ -454,8 +454,8 @@ export class DocumentRepository {
 }
 
 /** A page and its total, read at the same time on two connections. */
-async function pageAndTotal(page: Promise<DocumentRecord[]>, count: Promise<number>): Promise<{ rows: DocumentRecord[]; total: number }> {
-  const [rows, total] = await Promise.all([page, count]);
+async function pageAndTotal(page: Promise<DocumentRecord[]>, count: Promise<Array<{ total: number }>>): Promise<{ rows: DocumentRecord[]; total: number }> {
+  const [rows, [{ total }]] = await Promise.all([page, count]);
   return { rows: rows.map(hydrateDocument), total };
 }
 

@@ -136,12 +136,17 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
   const authoritiesSql = `jsonb_to_recordset(${$a}::jsonb) AS a(role text, username text, gov text, unit text) JOIN governments ag ON ag.code = a.gov`;
   const stagesSql = `jsonb_to_recordset(${$s}::jsonb) AS s(kind text, state text, scope text, gov text, unit text) JOIN governments sg ON sg.code = s.gov`;
   const children = (parent: string) => `JOIN governments dg ON dg.parent_id = ${parent}.id AND dg.level <> 'PROVINCE'`;
+  // what the actor reads whole: its own units (government, unit); submitted documents of the governments it reads; regulations
+  // sent to the province's facilitation in the regencies and cities of a province it is LEGAL of
+  const ownUnits = `SELECT ag.id, du.id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit AND du.government_id = ag.id`;
+  const governmentsRead = `SELECT ag.id FROM ${authoritiesSql} WHERE a.role = ANY(${$r}::text[])`;
+  const facilitatedFor = `SELECT dg.id FROM ${authoritiesSql} ${children('ag')} WHERE a.role = 'LEGAL'`;
   // every subquery is uncorrelated: PostgreSQL runs each once and probes its hash per key
   const keyReads = (c: CountKeyColumns) => `(
-       (${c.governmentId}, ${c.unitId}) IN (SELECT ag.id, du.id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit)
+       (${c.governmentId}, ${c.unitId}) IN (${ownUnits})
     OR (${c.submitted} AND (
-          ${c.governmentId} IN (SELECT ag.id FROM ${authoritiesSql} WHERE a.role = ANY(${$r}::text[]))
-       OR (${c.kind} = 'regulation' AND ${c.facilitation} AND ${c.governmentId} IN (SELECT dg.id FROM ${authoritiesSql} ${children('ag')} WHERE a.role = 'LEGAL'))
+          ${c.governmentId} IN (${governmentsRead})
+       OR (${c.kind} = 'regulation' AND ${c.facilitation} AND ${c.governmentId} IN (${facilitatedFor}))
        OR (${c.kind}, ${c.state}, ${c.governmentId}, ${c.unitId}) IN (SELECT s.kind, s.state, sg.id, du.id FROM ${stagesSql} JOIN units du ON du.code = s.unit WHERE s.scope = 'unit')
        OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, sg.id FROM ${stagesSql} WHERE s.scope = 'government')
        OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, dg.id FROM ${stagesSql} ${children('sg')} WHERE s.scope = 'parent-province'))))`;
@@ -163,12 +168,10 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
   // would otherwise be read. An entry keeps whether its document was facilitated by then (a mark never taken back),
   // so `facilitated <= NOT pl.legal_child` leaves those out. OFFSET 0 keeps each place's probe: the planner, unable to
   // count the places, would join them to a scan of every entry of the actor.
-  const elsewhere = (within: string | undefined) => `SELECT u.government_id AS gov, u.id AS unit,
-               u.government_id IN (SELECT dg.id FROM ${authoritiesSql} ${children('ag')} WHERE a.role = 'LEGAL') AS legal_child
+  const elsewhere = (within: string | undefined) => `SELECT u.government_id AS gov, u.id AS unit, u.government_id IN (${facilitatedFor}) AS legal_child
           FROM units u
-         WHERE ${within === undefined ? '' : `u.government_id = ANY(${within}) AND `}(u.government_id, u.id) NOT IN (
-                 SELECT ag.id, du.id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit AND du.government_id = ag.id)
-           AND u.government_id NOT IN (SELECT ag.id FROM ${authoritiesSql} WHERE a.role = ANY(${$r}::text[]))`;
+         WHERE ${within === undefined ? '' : `u.government_id = ANY(${within}) AND `}(u.government_id, u.id) NOT IN (${ownUnits})
+           AND u.government_id NOT IN (${governmentsRead})`;
   const actedIn = (column: string, within: string | undefined) =>
     `SELECT h.document_id FROM (${elsewhere(within)}) pl
        CROSS JOIN LATERAL (SELECT h.document_id FROM history_entries h
