@@ -21,6 +21,8 @@ import { act, advanceModel, createQuickWin, createTestApp, delegate, expectedDea
  * chain stays valid.
  */
 
+/** Walks per `npm test`; PROPERTY_RUNS=200 for a longer search (about ten times as long). */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 20);
 const GOVERNMENTS = { kaltim: 'PROVINCE', paser: 'REGENCY' } as const satisfies Record<string, GovernmentLevel>;
 const ACCOUNTS = ['drafter', 'drafter2', 'kadis', 'organisasi', 'hukum', 'inspektur', 'asisten', 'sekda', 'plh', 'kepala', 'admin'];
 const USERS = Object.keys(GOVERNMENTS).flatMap((g) => ACCOUNTS.map((a) => `${g}.${a}`));
@@ -178,11 +180,11 @@ describe('Quick Win API against the pure machine model (fast-check)', () => {
           }
         },
       ),
-      { numRuns: 20, endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true },
     );
     // the walk went somewhere: far beyond the draft (guided steps make deep states likely)
     expect(steps).toBeGreaterThan(20);
     expect(successes).toBeGreaterThan(10);
     expect(reached.size).toBeGreaterThanOrEqual(4);
-  }, 120_000);
+  }, 120_000 * Math.max(1, RUNS / 20));
 });
