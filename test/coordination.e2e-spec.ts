@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { act, createRegulation, createTestApp, delegate, type TestApp } from '#testing';
 import { participantDeadlines, regulationInCoordination } from './support/coordination.js';
-import { driveRegulation, getRegulation, regulationHistory } from './support/regulation.js';
+import { driveRegulation, getRegulation, localYear, regulationHistory } from './support/regulation.js';
 import { addUser } from './support/users.js';
 
 // whole flows over HTTP on a loaded machine (no test asserts a duration)
@@ -110,6 +110,44 @@ describe('paraf koordinasi by the OPDs concerned (coordination.agencies)', () =>
     expect((await act(t, 'regulations', doc.id, 'kaltim.kepala-inspektorat', 'PARAF')).body.state).toBe('coordination.assistant');
     expect(await listed('kaltim.kepala-inspektorat')).toEqual({ username: 'kaltim.kepala-inspektorat', listed: [doc.id], total: 1, opens: 200 });
     expect(await listed('kaltim.kepala-setda')).toEqual({ username: 'kaltim.kepala-setda', listed: [], total: 0, opens: 404 });
+  });
+
+  it('a list total says what the list shows to the heads of the OPDs named in paraf koordinasi: one who initialled the draft in a round before, a Plh of two, under every filter', async () => {
+    const doc = await createRegulation(t, 'kaltim.drafter', { title: 'Sistem Kerja Total Paraf' });
+    const units = ['inspektorat', 'biro-organisasi', 'biro-hukum'];
+    await regulationInCoordination(t, doc.id, 'kaltim', units, { kind: 'ALL' });
+    // a second round: the head of Inspektorat initialled in the first, so it has acted on the draft and is awaited again
+    expect((await act(t, 'regulations', doc.id, 'kaltim.kepala-inspektorat', 'PARAF')).status).toBe(200);
+    expect((await act(t, 'regulations', doc.id, 'kaltim.kepala-biro-organisasi', 'RETURN', { comment: 'Pasal 3 perlu diperjelas' })).status).toBe(200);
+    await driveRegulation(t, doc.id, 'revision', 'legal_review', 'kaltim');
+    await act(t, 'regulations', doc.id, 'kaltim.hukum', 'REQUEST_HARMONIZATION', { data: { coordination: { units, rule: { kind: 'ALL' } } } });
+    const round = await act(t, 'regulations', doc.id, 'kaltim.hukum', 'RECORD_HARMONIZATION', { data: { reportNumber: 'W18-PP.04.02-79', reportDate: '2026-05-06' } });
+    expect(round.body.state).toBe('coordination.agencies');
+    // and a draft in its first round, awaiting two OPDs that have not answered: their one Plh reads it twice over
+    const other = await createRegulation(t, 'kaltim.drafter', { title: 'Sistem Kerja Total Paraf Kedua' });
+    await regulationInCoordination(t, other.id, 'kaltim', ['inspektorat', 'biro-hukum'], { kind: 'ALL' });
+    // one Plh answers for both
+    await addUser(t, { username: 'kaltim.plh-paraf', governmentCode: 'kaltim', unitCode: 'setda', roles: [] });
+    await delegate(t.dataSource, 'kaltim.kepala-inspektorat', 'kaltim.plh-paraf', 'UNIT_HEAD');
+    await delegate(t.dataSource, 'kaltim.kepala-biro-hukum', 'kaltim.plh-paraf', 'UNIT_HEAD');
+    const filters = [{}, { state: 'coordination.agencies' }, { state: 'draft' }, { unitCode: 'diskominfo' }, { unitCode: 'inspektorat' }, { year: localYear() }];
+    let seen = 0;
+    for (const user of ['kaltim.kepala-inspektorat', 'kaltim.plh-paraf', 'kaltim.kepala-biro-hukum', 'kaltim.kepala-setda']) {
+      for (const filter of filters) {
+        const res = await t.http.get('/api/regulations').query({ ...filter, limit: 100 }).set(await t.auth(user));
+        expect(res.status).toBe(200);
+        const ids = (res.body.items as Array<{ id: string }>).map((i) => i.id);
+        // the total (off the counts and the awaited deadlines) says what the page (the read scope's row filter) shows
+        expect({ user, filter, total: res.body.total }).toEqual({ user, filter, total: ids.length });
+        const shown = 'state' in filter ? filter.state === 'coordination.agencies' : 'unitCode' in filter ? filter.unitCode === 'diskominfo' : true;
+        if (user !== 'kaltim.kepala-setda' && !('year' in filter)) expect({ user, filter, listed: ids.includes(doc.id) }).toEqual({ user, filter, listed: shown });
+        if (ids.includes(doc.id)) seen++;
+        if (user !== 'kaltim.kepala-setda' && !('year' in filter)) expect({ user, filter, listed: ids.includes(other.id) }).toEqual({ user, filter, listed: shown });
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(9);
+    // the heads answer for themselves again in the tests after this one
+    await t.dataSource.query(`DELETE FROM delegations WHERE delegate_id = (SELECT id FROM users WHERE username = 'kaltim.plh-paraf')`);
   });
 
   it('a RETURN by one OPD sends the draft to revision at once, releasing the others; on resubmission coordination starts again', async () => {

@@ -504,12 +504,13 @@ export function listTotalQuery(f: DocumentListFilter): { sql: string; params: un
  * The list total, from the maintained counts (exact at any moment: the folded counts plus the
  * writers' counter slots, see the document-counts-in-slots migration): the keys the caller reads
  * whole (`keyReads`), plus the documents it reads only because it acted on them (by the history's
- * actor indexes) or its paraf koordinasi awaits the caller's unit (`involved`), plus, where workflow versions
+ * actor indexes) or its paraf koordinasi awaits the caller's unit (off those deadlines, which keep what the
+ * keys and filters ask of their document), plus, where workflow versions
  * disagree on who acts in a state, the documents there that the row filter lets it read. Nothing is counted
  * row by row but what the caller is involved in.
  */
 function countSql(f: DocumentListFilter): string {
-  const { keyReads, involved, involvedIds, params, undecidedStates } = f.counting.filter;
+  const { keyReads, involved, actedIds, awaited, params, undecidedStates } = f.counting.filter;
   let n = params.length + fallbackParams(f).length;
   const [kind, governments] = [`$${++n}`, `$${++n}`];
   // the counts and the documents take the same filter values, bound once after the kind and governments
@@ -519,15 +520,22 @@ function countSql(f: DocumentListFilter): string {
   const key = { kind: 'c.kind', governmentId: 'c.government_id', unitId: 'c.unit_id', state: 'c.state', submitted: 'c.submitted', facilitation: 'c.facilitation' };
   const c = `${counted.join(' AND ')} AND ${keyReads(key)}`;
   const l = `${listed.join(' AND ')} AND NOT ${keyReads(documentCountKey('d'))}`;
+  const waiting = [`w.kind = ${kind}`, `w.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'w', from(n + 1))];
+  const awaitedKey = { kind: 'w.kind', governmentId: 'w.government_id', unitId: 'w.unit_id', state: 'w.state', submitted: 'w.submitted', facilitation: 'w.facilitation' };
+  // the drafts awaiting the caller's paraf, off their deadlines (each once, as the caller may head two OPDs awaited on one)
+  const awaitedCount = awaited === null ? '' : `
+          + (SELECT count(DISTINCT w.document_id) FROM (${awaited}) w
+              WHERE w.submitted AND ${waiting.join(' AND ')} AND NOT ${keyReads(awaitedKey)} AND w.document_id NOT IN (SELECT document_id FROM acted))`;
   const undecided = undecidedStates.length === 0 ? '' : `
           + (SELECT count(*) FROM documents d WHERE ${l} AND NOT ${involved('d', `${governments}::uuid[]`)} AND ${f.counting.fallback.sql}
                AND (d.kind, d.state) IN (SELECT x.kind, x.state FROM jsonb_to_recordset('${JSON.stringify(undecidedStates).replace(/'/g, "''")}'::jsonb) AS x(kind text, state text)))`;
-  return `SELECT (
+  return `WITH acted AS MATERIALIZED (${actedIds(`${governments}::uuid[]`)})
+          SELECT (
             (SELECT coalesce(sum(n), 0) FROM (SELECT c.count AS n FROM document_counts c WHERE ${c}
                                                UNION ALL SELECT c.delta AS n FROM document_count_deltas c WHERE ${c}) t)
-          + (SELECT count(*) FROM (${involvedIds(`${governments}::uuid[]`)}) i
-               -- each document the caller is involved in, by its id (OFFSET 0: the planner, unable to count them, would scan every document)
-               CROSS JOIN LATERAL (SELECT 1 FROM documents d WHERE d.id = i.document_id AND d.submitted_at IS NOT NULL AND ${l} OFFSET 0) x)${undecided}
+          + (SELECT count(*) FROM acted i
+               -- each document the caller acted on, by its id (OFFSET 0: the planner, unable to count them, would scan every document)
+               CROSS JOIN LATERAL (SELECT 1 FROM documents d WHERE d.id = i.document_id AND d.submitted_at IS NOT NULL AND ${l} OFFSET 0) x)${awaitedCount}${undecided}
           )::int AS total`;
 }
 

@@ -92,8 +92,14 @@ export interface ReadScopeCountFilter {
   keyReads(key: CountKeyColumns): string;
   /** `within`: an SQL array of the government ids counted in, when the caller narrows to them (the list total does). */
   involved(alias: string, within?: string): string;
-  /** The ids (`document_id`, each once) that `involved` looks for, before its test that the document was submitted. */
-  involvedIds(within?: string): string;
+  /** The ids (`document_id`, each once) of the documents `involved` finds by the caller's history, before its test that the document was submitted. */
+  actedIds(within?: string): string;
+  /**
+   * The drafts whose paraf koordinasi awaits the caller's unit, each a row of its pending participant deadline with what
+   * that deadline keeps of its document (`document_id`, `kind`, `state`, `government_id`, `unit_id`, `submitted`,
+   * `facilitation`, `year`), so that a total need not read the documents; null for a caller that answers as an OPD nowhere.
+   */
+  readonly awaited: string | null;
   readonly undecidedStates: ReadonlyArray<{ readonly kind: string; readonly state: string }>;
 }
 
@@ -150,15 +156,17 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
        OR (${c.kind}, ${c.state}, ${c.governmentId}, ${c.unitId}) IN (SELECT s.kind, s.state, sg.id, du.id FROM ${stagesSql} JOIN units du ON du.code = s.unit WHERE s.scope = 'unit')
        OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, sg.id FROM ${stagesSql} WHERE s.scope = 'government')
        OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, dg.id FROM ${stagesSql} ${children('sg')} WHERE s.scope = 'parent-province'))))`;
-  // a participant's deadline sits in its own unit: each (government, unit, stage) probed in the pending deadlines' index,
-  // and only for an actor who answers as an OPD concerned somewhere (every other caller's statement stays as it was)
+  // a participant's deadline sits in its own unit: each (government, unit, stage) read off the awaited deadlines' index with
+  // what each keeps of its document (migration 1764035000000), and only for an actor who answers as an OPD concerned
+  // somewhere (every other caller's statement stays as it was)
   const awaited = awaitable.size === 0
-    ? ''
-    : `
-       UNION SELECT pd.document_id FROM jsonb_to_recordset(${$p}::jsonb) AS p(kind text, state text, gov text, unit text)
+    ? null
+    : `SELECT pd.* FROM jsonb_to_recordset(${$p}::jsonb) AS p(kind text, state text, gov text, unit text)
                JOIN governments pg ON pg.code = p.gov JOIN units pu ON pu.government_id = pg.id AND pu.code = p.unit
                CROSS JOIN LATERAL (
-                 SELECT pd.document_id FROM deadlines pd
+                 SELECT pd.document_id, pd.kind, pd.stage AS state, pd.government_id, pd.document_unit_id AS unit_id,
+                        pd.document_submitted AS submitted, pd.document_facilitated AS facilitation, pd.document_year AS year
+                   FROM deadlines pd
                   WHERE pd.government_id = pg.id AND pd.unit_id = pu.id AND pd.stage = p.state AND pd.status = 'PENDING'
                     AND pd.kind = p.kind AND pd.participant_unit_id = pd.unit_id) pd`;
   // A document the actor acted on in one of its own units, or (submitted, as every one acted on is) in a government it
@@ -177,8 +185,10 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
        CROSS JOIN LATERAL (SELECT h.document_id FROM history_entries h
                             WHERE h.${column} = ANY(${$u}::text[]) AND h.government_id = pl.gov AND h.unit_id = pl.unit
                               AND h.facilitated <= NOT pl.legal_child OFFSET 0) h`;
-  const involvedIds = (within?: string) => `${actedIn('actor', within)}
-       UNION ${actedIn('on_behalf_of', within)}${awaited}`;
+  const actedIds = (within?: string) => `${actedIn('actor', within)}
+       UNION ${actedIn('on_behalf_of', within)}`;
+  const involvedIds = (within?: string) => (awaited === null ? actedIds(within) : `${actedIds(within)}
+       UNION SELECT w.document_id FROM (${awaited}) w`);
   const involved = (d: string, within?: string) => `(${d}.submitted_at IS NOT NULL AND ${d}.id IN (
        ${involvedIds(within)}))`;
   return {
@@ -191,7 +201,8 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
     ],
     keyReads,
     involved,
-    involvedIds,
+    actedIds,
+    awaited,
     undecidedStates: [...undecided.values()],
   };
 }
