@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, runMigrationsLocked } from '#persistence';
+import { createRegulation, createTestApp, type TestApp, undoMigrationsThrough } from '#testing';
+import { regulationInCoordination } from './support/coordination.js';
+
+jest.setTimeout(120_000);
+
+/**
+ * A participant's deadline keeps what a list total asks of its document (migration 1764035000000): its unit, its
+ * submitted and facilitation marks and its year, written with the deadline and filled in by the migration for the
+ * deadlines pending before it.
+ */
+describe('awaited deadlines keep their document', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** Pending participant deadlines, and how many of them say something else than their document. */
+  const mismatched = async () => {
+    const [row]: Array<{ deadlines: number; wrong: number }> = await t.dataSource.query(
+      `SELECT count(*)::int AS deadlines,
+              count(*) FILTER (WHERE (pd.document_unit_id, pd.document_submitted, pd.document_facilitated, pd.document_year)
+                                     IS DISTINCT FROM (d.unit_id, d.submitted_at IS NOT NULL, d.facilitation_requested_at IS NOT NULL, d.year))::int AS wrong
+         FROM deadlines pd JOIN documents d ON d.id = pd.document_id
+        WHERE pd.participant_unit_id IS NOT NULL AND pd.status = 'PENDING'`,
+    );
+    return row;
+  };
+
+  it('are written with it, in a province and in a regency whose draft the province facilitated', async () => {
+    for (const g of ['kaltim', 'paser']) {
+      const doc = await createRegulation(t, `${g}.drafter`, { title: `Sistem Kerja Paraf ${g}` });
+      await regulationInCoordination(t, doc.id, g, ['inspektorat', 'setda'], { kind: 'ALL' });
+    }
+    expect(await mismatched()).toEqual({ deadlines: 4, wrong: 0 });
+    const [{ facilitated }] = await t.dataSource.query(`SELECT count(*) FILTER (WHERE document_facilitated)::int AS facilitated FROM deadlines WHERE participant_unit_id IS NOT NULL`);
+    expect(facilitated).toBe(2);
+  });
+
+  it('are filled in by the migration for the deadlines pending before it', async () => {
+    const other = await new DataSource(buildDataSourceOptions({ url: t.env.DATABASE_URL, poolSize: 2 })).initialize();
+    try {
+      await undoMigrationsThrough(other, 'AwaitedDeadlinesKeepTheirDocument1764035000000');
+      expect((await other.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'deadlines' AND column_name = 'document_unit_id'`))[0].n).toBe(0);
+      await runMigrationsLocked(other);
+    } finally {
+      await other.destroy();
+    }
+    expect(await mismatched()).toEqual({ deadlines: 4, wrong: 0 });
+  });
+});
