@@ -15,6 +15,7 @@ import {
   type WaitingPlace,
   readScopeFilter,
   readScopeCountFilter,
+  awaitedCountKey,
   documentCountKey,
   stageActorsFor,
   type ActorFacts,
@@ -157,13 +158,12 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
         const undecided = counting.undecidedStates.some((s) => s.kind === definition.kind && s.state === doc.state);
         // and as the total reads it (`countSql`): what the actor acted on by its documents, the drafts awaiting its paraf off their
         // deadlines, whose count key (what each deadline keeps of its document) must say what the document's says
-        const deadlineKey = { kind: 'w.kind', governmentId: 'w.government_id', unitId: 'w.unit_id', state: 'w.state', submitted: 'w.submitted', facilitation: 'w.facilitation' };
         const [{ key, acted, row, actedOn, waiting, waitingKey: awaitedKey }]: Array<{ key: boolean; acted: boolean; row: boolean; actedOn: boolean; waiting: boolean; waitingKey: boolean | null }> =
           await t.dataSource.query(
             `SELECT ${counting.keyReads(documentCountKey('d'))} AS key, ${counting.involved('d')} AS acted, ${fallback.sql} AS row,
                     d.submitted_at IS NOT NULL AND d.id IN (${counting.actedIds()}) AS "actedOn",
                     ${counting.awaited === null ? 'false' : `EXISTS (SELECT 1 FROM (${counting.awaited}) w WHERE w.document_id = d.id AND w.submitted)`} AS waiting,
-                    ${counting.awaited === null ? 'NULL' : `(SELECT bool_and(${counting.keyReads(deadlineKey)}) FROM (${counting.awaited}) w WHERE w.document_id = d.id)`} AS "waitingKey"
+                    ${counting.awaited === null ? 'NULL' : `(SELECT bool_and(${counting.keyReads(awaitedCountKey('w'))}) FROM (${counting.awaited}) w WHERE w.document_id = d.id)`} AS "waitingKey"
                FROM documents d WHERE d.id = $1`,
             [id, ...counting.params, ...fallback.params],
           );

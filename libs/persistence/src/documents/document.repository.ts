@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { documentCountKey, isUuid, offeredToAnyOfSql, UNDATED_STATES, type ReadScopeCountFilter, type AuditFields, type DocumentKind, type GovernmentLevel, type PastAction, type PersistedWorkflowSnapshot, type Role, type SqlFilter, type TaskScope } from '#workflow';
+import { awaitedCountKey, documentCountKey, isUuid, offeredToAnyOfSql, UNDATED_STATES, type ReadScopeCountFilter, type AuditFields, type DocumentKind, type GovernmentLevel, type PastAction, type PersistedWorkflowSnapshot, type Role, type SqlFilter, type TaskScope } from '#workflow';
 import { CALENDAR_SHARED_LOCK_SQL } from '../calendar/calendar-lock.js';
 import { CALENDAR_REVISION_SQL } from '../calendar/calendar-revision.js';
 import { queryPrepared } from '../prepared-query.util.js';
@@ -521,11 +521,10 @@ function countSql(f: DocumentListFilter): string {
   const c = `${counted.join(' AND ')} AND ${keyReads(key)}`;
   const l = `${listed.join(' AND ')} AND NOT ${keyReads(documentCountKey('d'))}`;
   const waiting = [`w.kind = ${kind}`, `w.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'w', from(n + 1))];
-  const awaitedKey = { kind: 'w.kind', governmentId: 'w.government_id', unitId: 'w.unit_id', state: 'w.state', submitted: 'w.submitted', facilitation: 'w.facilitation' };
   // the drafts awaiting the caller's paraf, off their deadlines (each once, as the caller may head two OPDs awaited on one)
   const awaitedCount = awaited === null ? '' : `
           + (SELECT count(DISTINCT w.document_id) FROM (${awaited}) w
-              WHERE w.submitted AND ${waiting.join(' AND ')} AND NOT ${keyReads(awaitedKey)} AND w.document_id NOT IN (SELECT document_id FROM acted))`;
+              WHERE w.submitted AND ${waiting.join(' AND ')} AND NOT ${keyReads(awaitedCountKey('w'))} AND w.document_id NOT IN (SELECT document_id FROM acted))`;
   const undecided = undecidedStates.length === 0 ? '' : `
           + (SELECT count(*) FROM documents d WHERE ${l} AND NOT ${involved('d', `${governments}::uuid[]`)} AND ${f.counting.fallback.sql}
                AND (d.kind, d.state) IN (SELECT x.kind, x.state FROM jsonb_to_recordset('${JSON.stringify(undecidedStates).replace(/'/g, "''")}'::jsonb) AS x(kind text, state text)))`;

@@ -74,6 +74,16 @@ export const documentCountKey = (alias = 'd'): CountKeyColumns => ({
   facilitation: `(${alias}.facilitation_requested_at IS NOT NULL)`,
 });
 
+/** The count key of a row of `ReadScopeCountFilter.awaited` aliased `alias` (what its deadline keeps of its document). */
+export const awaitedCountKey = (alias = 'w'): CountKeyColumns => ({
+  kind: `${alias}.kind`,
+  governmentId: `${alias}.government_id`,
+  unitId: `${alias}.unit_id`,
+  state: `${alias}.state`,
+  submitted: `${alias}.submitted`,
+  facilitation: `${alias}.facilitation`,
+});
+
 /**
  * `canRead` split for counting (list totals off maintained counts keyed by kind, government, unit,
  * state and the read-scope marks): a document is readable exactly when
