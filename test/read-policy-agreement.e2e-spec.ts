@@ -105,8 +105,9 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
     .map((d) => {
       const states = atomicStateNames(d.definition.machine);
       const state = d.agencies && states.includes(AGENCIES_STAGE) ? AGENCIES_STAGE : states[d.state % states.length];
-      // a draft in the OPDs' paraf was submitted to get there
-      return { ...d, state, submitted: d.submitted || state === AGENCIES_STAGE };
+      // a draft in the OPDs' paraf was submitted to get there; only a regulation goes to the province's facilitation
+      // (`readScopeMarksAfter`), and a history entry's mark says so: `involved` leaves such entries to the LEGAL's key
+      return { ...d, state, submitted: d.submitted || state === AGENCIES_STAGE, facilitationRequested: d.facilitationRequested && d.definition.kind === 'regulation' };
     });
 
   it('on generated users and documents', async () => {
