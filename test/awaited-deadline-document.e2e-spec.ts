@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, runMigrationsLocked } from '#persistence';
-import { createRegulation, createTestApp, type TestApp, undoMigrationsThrough } from '#testing';
+import { createRegulation, createTestApp, migrateAgainFrom, type TestApp } from '#testing';
 import { regulationInCoordination } from './support/coordination.js';
 
 jest.setTimeout(120_000);
@@ -42,14 +40,9 @@ describe('awaited deadlines keep their document', () => {
   });
 
   it('are filled in by the migration for the deadlines pending before it', async () => {
-    const other = await new DataSource(buildDataSourceOptions({ url: t.env.DATABASE_URL, poolSize: 2 })).initialize();
-    try {
-      await undoMigrationsThrough(other, 'AwaitedDeadlinesKeepTheirDocument1764035000000');
-      expect((await other.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'deadlines' AND column_name = 'document_unit_id'`))[0].n).toBe(0);
-      await runMigrationsLocked(other);
-    } finally {
-      await other.destroy();
-    }
+    await migrateAgainFrom(t.env.DATABASE_URL, 'AwaitedDeadlinesKeepTheirDocument1764035000000', async (before) => {
+      expect((await before.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'deadlines' AND column_name = 'document_unit_id'`))[0].n).toBe(0);
+    });
     expect(await mismatched()).toEqual({ deadlines: 4, wrong: 0 });
   });
 });

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, runMigrationsLocked } from '#persistence';
-import { act, createQuickWin, createRegulation, createTestApp, type TestApp, undoMigrationsThrough } from '#testing';
+import { act, createQuickWin, createRegulation, createTestApp, migrateAgainFrom, type TestApp } from '#testing';
 
 /**
  * Each history entry keeps its document's government and unit (migration 1764034000000), which a list's total
@@ -94,14 +92,9 @@ describe('history entry places', () => {
   });
 
   it('are filled in by the migration for the entries written before it', async () => {
-    const other = await new DataSource(buildDataSourceOptions({ url: t.env.DATABASE_URL, poolSize: 2 })).initialize();
-    try {
-      await undoMigrationsThrough(other, 'HistoryEntryPlaces1764034000000');
-      expect((await other.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'history_entries' AND column_name = 'unit_id'`))[0].n).toBe(0);
-      await runMigrationsLocked(other);
-    } finally {
-      await other.destroy();
-    }
+    await migrateAgainFrom(t.env.DATABASE_URL, 'HistoryEntryPlaces1764034000000', async (before) => {
+      expect((await before.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'history_entries' AND column_name = 'unit_id'`))[0].n).toBe(0);
+    });
     const { wrong, entries } = await misplaced();
     expect(entries).toBeGreaterThan(10);
     expect(wrong).toBe(0);

@@ -90,3 +90,18 @@ export async function undoMigrationsThrough(dataSource: DataSource, name: string
   while ((await lastMigration(dataSource)) !== name) await dataSource.undoLastMigration({ transaction: 'each' });
   await dataSource.undoLastMigration({ transaction: 'each' });
 }
+
+/**
+ * On a connection of its own to the database at `url`: undoes the migrations down to and with `name`, hands the database as
+ * it was before it to `before` (to look at, or to write as an older process would), then migrates it again.
+ */
+export async function migrateAgainFrom(url: string, name: string, before: (dataSource: DataSource) => Promise<void>): Promise<void> {
+  const dataSource = await new DataSource(buildDataSourceOptions({ url, poolSize: 2 })).initialize();
+  try {
+    await undoMigrationsThrough(dataSource, name);
+    await before(dataSource);
+    await runMigrationsLocked(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
