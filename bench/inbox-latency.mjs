@@ -69,7 +69,7 @@ async function explain(url) {
     );
     // the list totals as the API asks for them (the same functions build the query)
     const wf = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
-    const { listTotalQuery } = await import(pathToFileURL(resolve('dist/libs/persistence/src/documents/document.repository.js')).href);
+    const { listTotalQuery, listPageQuery } = await import(pathToFileURL(resolve('dist/libs/persistence/src/documents/document.repository.js')).href);
     const now = new Date();
     for (const [name, kind, actor, state] of [
       ['the list total of the Sekda (kaltim, every Quick Win)', 'quick-win', { username: 'kaltim.sekda', governmentCode: 'kaltim', unitCode: 'setda', roles: ['SECRETARY'], delegations: [] }, undefined],
@@ -78,7 +78,7 @@ async function explain(url) {
     ]) {
       const definitions = wf.createDefaultRegistry().list().filter((d) => d.kind === kind);
       const counting = wf.readScopeCountFilter(actor, now, definitions, 1);
-      const { sql, params } = listTotalQuery({
+      const filter = {
         kind,
         governmentIds: [rows[0].id],
         state,
@@ -86,8 +86,13 @@ async function explain(url) {
         limit: 20,
         readScope: wf.readScopeFilter(actor, now, definitions, 1),
         counting: { filter: counting, fallback: wf.readScopeFilter(actor, now, definitions, counting.params.length + 1) },
-      });
-      await q(name, sql, params);
+      };
+      const total = listTotalQuery(filter);
+      await q(name, total.sql, total.params);
+      if (actor.unitCode === 'inspektorat') {
+        const page = listPageQuery(filter);
+        await q(name.replace('list total', 'list page (its ids, before their summaries)'), page.sql, page.params);
+      }
     }
     return plans;
   } finally {

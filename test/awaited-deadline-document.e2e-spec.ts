@@ -5,9 +5,9 @@ import { regulationInCoordination } from './support/coordination.js';
 jest.setTimeout(120_000);
 
 /**
- * A participant's deadline keeps what a list total asks of its document (migration 1764035000000): its unit, its
- * submitted and facilitation marks and its year, written with the deadline and filled in by the migration for the
- * deadlines pending before it.
+ * A participant's deadline keeps what a list total and a list page ask of its document (migrations 1764035000000 and
+ * 1764037000000): its unit, its submitted and facilitation marks, its year and when it was made, written with the
+ * deadline and filled in by the migrations for the deadlines pending before them.
  */
 describe('awaited deadlines keep their document', () => {
   let t: TestApp;
@@ -21,8 +21,8 @@ describe('awaited deadlines keep their document', () => {
   const mismatched = async () => {
     const [row]: Array<{ deadlines: number; wrong: number }> = await t.dataSource.query(
       `SELECT count(*)::int AS deadlines,
-              count(*) FILTER (WHERE (pd.document_unit_id, pd.document_submitted, pd.document_facilitated, pd.document_year)
-                                     IS DISTINCT FROM (d.unit_id, d.submitted_at IS NOT NULL, d.facilitation_requested_at IS NOT NULL, d.year))::int AS wrong
+              count(*) FILTER (WHERE (pd.document_unit_id, pd.document_submitted, pd.document_facilitated, pd.document_year, pd.document_created_at)
+                                     IS DISTINCT FROM (d.unit_id, d.submitted_at IS NOT NULL, d.facilitation_requested_at IS NOT NULL, d.year, d.created_at))::int AS wrong
          FROM deadlines pd JOIN documents d ON d.id = pd.document_id
         WHERE pd.participant_unit_id IS NOT NULL AND pd.status = 'PENDING'`,
     );
@@ -42,6 +42,13 @@ describe('awaited deadlines keep their document', () => {
   it('are filled in by the migration for the deadlines pending before it', async () => {
     await migrateAgainFrom(t.env.DATABASE_URL, 'AwaitedDeadlinesKeepTheirDocument1764035000000', async (before) => {
       expect((await before.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'deadlines' AND column_name = 'document_unit_id'`))[0].n).toBe(0);
+    });
+    expect(await mismatched()).toEqual({ deadlines: 4, wrong: 0 });
+  });
+
+  it('keep when their document was made, filled in by its migration for the deadlines pending before it', async () => {
+    await migrateAgainFrom(t.env.DATABASE_URL, 'AwaitedDeadlinesKeepDocumentCreation1764037000000', async (before) => {
+      expect((await before.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'deadlines' AND column_name = 'document_created_at'`))[0].n).toBe(0);
     });
     expect(await mismatched()).toEqual({ deadlines: 4, wrong: 0 });
   });

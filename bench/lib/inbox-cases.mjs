@@ -23,6 +23,8 @@ export const INBOX_CASES = [
   ['kaltim.sekda', NEXT_PAGE],
   ['kaltim.kadis', NEXT_PAGE],
   ['kaltim.sekda', '/api/quick-wins?limit=20'],
+  ['kaltim.kadis', '/api/quick-wins?limit=20'],
+  ['kaltim.drafter', '/api/quick-wins?limit=20'],
   ['kaltim.drafter', '/api/quick-wins?state=approval&limit=20'],
   ['paser.kadis', '/api/quick-wins?year=2025&page=3&limit=20'],
   // the roles whose tasks are regulations' stages: the province's Biro Hukum (its own drafts and its regencies'

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { awaitedCountKey, documentCountKey, isUuid, offeredToAnyOfSql, UNDATED_STATES, type ReadScopeCountFilter, type AuditFields, type DocumentKind, type GovernmentLevel, type PastAction, type PersistedWorkflowSnapshot, type Role, type SqlFilter, type TaskScope } from '#workflow';
 import { CALENDAR_SHARED_LOCK_SQL } from '../calendar/calendar-lock.js';
 import { CALENDAR_REVISION_SQL } from '../calendar/calendar-revision.js';
-import { queryPrepared } from '../prepared-query.util.js';
+import { queryPrepared, useGenericPlans } from '../prepared-query.util.js';
 
 /** A document row with its instance, organisation facts and pending deadline, as the store reads it. */
 export interface DocumentRecord {
@@ -254,36 +254,25 @@ export class DocumentRepository {
    */
   async list(manager: EntityManager, f: DocumentListFilter): Promise<DocumentListResult> {
     if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords, TITLE_MATCH_LIMIT);
-    const params: unknown[] = [...f.readScope.params, f.kind, f.governmentIds];
-    const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
-    // `=` one unit of the lateral's government: each government's page comes off its ordered index as it is
-    const filters = filterConditions(f, 'd', (value) => `$${params.push(value)}`, { government: 'g.id', match: '=' });
-    const clause = [`d.kind = ${kind}`, 'd.government_id = g.id', f.readScope.sql, ...filters].join(' AND ');
-    const governments = `unnest(${governmentIds}::uuid[]) AS g(id)`;
     const count = queryPrepared<{ total: number }>(manager, countSql(f), countParams(f));
-    const limit = `$${params.length + 1}`;
-    const offset = `$${params.length + 2}`;
-    const page = queryPrepared<DocumentRecord>(
-      manager,
-      this.summariesOfPage(`
-         SELECT p.id, p.created_at FROM ${governments}
-          CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE ${clause}
-                               ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit}::int + ${offset}::int) p
-          ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}::int OFFSET ${offset}::int`),
-      [...params, f.limit, f.offset],
-    );
+    const { sql, params } = listPageQuery(f);
+    // its plan is the same for any caller (each source off its index), and planning it took longer than running it
+    const page = manager.transaction(async (tx) => {
+      await useGenericPlans(tx);
+      return queryPrepared<DocumentRecord>(tx, this.summariesOfPage(sql), params);
+    });
     return pageAndTotal(page, count);
   }
 
   /**
    * The summaries of a page, in its order: `pageSql` selects its rows' `id` and `created_at`, newest
-   * first. Each summary is read by its id (a lateral join): a prepared statement's generic plan cannot
-   * tell the page is 20 rows and merge-joined every workflow instance instead (20 s at a million
-   * documents, bench/RESULTS.md section 4).
+   * first. Each summary is read by its id (a lateral join, kept one by OFFSET 0): a prepared statement's generic plan
+   * cannot tell the page is 20 rows and merge-joined (20 s) or hash-joined (0.5 s) every workflow instance instead at
+   * a million documents (bench/RESULTS.md section 4).
    */
   private summariesOfPage(pageSql: string): string {
     return `WITH page AS MATERIALIZED (${pageSql})
-       SELECT s.* FROM page CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = page.id) s
+       SELECT s.* FROM page CROSS JOIN LATERAL (${this.selectSummary} WHERE d.id = page.id OFFSET 0) s
         ORDER BY page.created_at DESC, page.id DESC`;
   }
 
@@ -495,6 +484,76 @@ const unitIdSql = (governmentCode: string, unitCode: string) =>
 const scopeGovernmentsSql = (children: boolean, code: string) =>
   children ? `IN (SELECT c.id FROM governments c JOIN governments p ON p.id = c.parent_id WHERE p.code = ${code})` : `= ${governmentIdSql(code)}`;
 
+/**
+ * The ids of a list page (`id`, `created_at`, newest first) and their parameters (also for the benches' EXPLAIN), per
+ * government, merged. Where the caller reads beyond its own units (`readsBeyondOwnUnits`: a Sekda, a verifier), the
+ * government's newest documents off its ordered index, each read by the total's split of the read scope
+ * (`readableByCount`). Elsewhere (a drafter, an OPD head) what it reads there is its own units' documents, each unit's
+ * newest off the (kind, government, unit, created_at) index, the documents it acted on, each read by id, and the
+ * drafts awaiting its paraf, off their deadlines: walking the government's documents for them took seconds at a million
+ * documents where a unit held none (bench/RESULTS.md section 4). Where workflow versions disagree on who acts in a
+ * state, that state's newest too, by the row filter. Each source gives at most a page's end; a document two give is
+ * listed once.
+ */
+export function listPageQuery(f: DocumentListFilter): { sql: string; params: unknown[] } {
+  const { ownUnits, readsBeyondOwnUnits, actedIds, awaited, undecidedStates } = f.counting.filter;
+  const params: unknown[] = [...f.counting.filter.params, ...fallbackParams(f), f.kind, f.governmentIds];
+  const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
+  // `=` one unit of the lateral's government: each government's page comes off its ordered index as it is
+  const scoped = { government: 'g.id', match: '=' } as const;
+  const firstFilter = params.length + 1;
+  const filters = filterConditions(f, 'd', (value) => `$${params.push(value)}`, scoped);
+  const [limit, offset] = [`$${params.push(f.limit)}`, `$${params.push(f.offset)}`];
+  const listed = [`d.kind = ${kind}`, 'd.government_id = g.id', ...filters].join(' AND ');
+  const newest = (alias: string) => `ORDER BY ${alias}.created_at DESC, ${alias}.id DESC LIMIT ${limit}::int + ${offset}::int`;
+  const within = `${governmentIds}::uuid[]`;
+  const narrow = `NOT ${readsBeyondOwnUnits('g.id')}`;
+  let filter = firstFilter;
+  // what a deadline keeps of its document, filtered as the documents are (the same values)
+  const waiting = [`w.kind = ${kind}`, 'w.government_id = g.id', 'w.submitted', ...filterConditions(f, 'w', () => `$${filter++}`, scoped)].join(' AND ');
+  const awaitedSource = awaited === null ? '' : `
+             UNION (SELECT w.document_id AS id, w.created_at FROM (${awaited}) w WHERE ${narrow} AND ${waiting}
+                     ORDER BY w.created_at DESC, w.document_id DESC LIMIT ${limit}::int + ${offset}::int)`;
+  const undecided = undecidedStates.length === 0 ? '' : `
+             UNION (SELECT d.id, d.created_at FROM ${undecidedStatesSql(undecidedStates)}
+                     CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d
+                                          WHERE ${listed} AND d.kind = x.kind AND d.state = x.state AND ${f.counting.fallback.sql} ${newest('d')}) d
+                     WHERE ${narrow})`;
+  const sql = `
+         WITH acted AS MATERIALIZED (${actedIds(within)})
+         SELECT p.id, p.created_at FROM unnest(${governmentIds}::uuid[]) AS g(id)
+          CROSS JOIN LATERAL (
+                   (SELECT d.id, d.created_at FROM documents d
+                     WHERE ${readsBeyondOwnUnits('g.id')} AND ${listed} AND ${readableByCount(f, within)} ${newest('d')})
+             UNION (SELECT d.id, d.created_at FROM (${ownUnits}) o
+                     CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE ${listed} AND d.unit_id = o.unit_id ${newest('d')}) d
+                     WHERE o.government_id = g.id AND ${narrow})
+             UNION (SELECT d.id, d.created_at FROM acted i
+                     -- each by its id (OFFSET 0: the planner, unable to count them, would walk the government's documents)
+                     CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE d.id = i.document_id AND d.submitted_at IS NOT NULL AND ${listed} OFFSET 0) d
+                     WHERE ${narrow} ${newest('d')})${awaitedSource}${undecided}) p
+          ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}::int OFFSET ${offset}::int`;
+  return { sql, params };
+}
+
+/**
+ * Whether the caller may read the document `d` (of the governments `within`), as the total counts it: by its count
+ * key, because the caller is involved in it (acted on it, or its paraf koordinasi awaits the caller's unit), or, in a
+ * state where workflow versions disagree on who acts, by the row filter (read-policy-agreement.e2e-spec.ts).
+ */
+function readableByCount(f: DocumentListFilter, within: string): string {
+  const { keyReads, involved, undecidedStates } = f.counting.filter;
+  const undecided = undecidedStates.length === 0 ? '' : ` OR (${inUndecidedState(undecidedStates)} AND ${f.counting.fallback.sql})`;
+  return `(${keyReads(documentCountKey('d'))} OR ${involved('d', within)}${undecided})`;
+}
+
+/** `states` as rows `x(kind, state)`: a literal list, the registry's, never the caller's. */
+const undecidedStatesSql = (states: ReadScopeCountFilter['undecidedStates']) =>
+  `jsonb_to_recordset('${JSON.stringify(states).replace(/'/g, "''")}'::jsonb) AS x(kind text, state text)`;
+
+/** Whether the document `d` is in one of `states`. */
+const inUndecidedState = (states: ReadScopeCountFilter['undecidedStates']) => `(d.kind, d.state) IN (SELECT x.kind, x.state FROM ${undecidedStatesSql(states)})`;
+
 /** The total's query and parameters (also for the benches' EXPLAIN). */
 export function listTotalQuery(f: DocumentListFilter): { sql: string; params: unknown[] } {
   return { sql: countSql(f), params: countParams(f) };
@@ -527,7 +586,7 @@ function countSql(f: DocumentListFilter): string {
               WHERE w.submitted AND ${waiting.join(' AND ')} AND NOT ${keyReads(awaitedCountKey('w'))} AND w.document_id NOT IN (SELECT document_id FROM acted))`;
   const undecided = undecidedStates.length === 0 ? '' : `
           + (SELECT count(*) FROM documents d WHERE ${l} AND NOT ${involved('d', `${governments}::uuid[]`)} AND ${f.counting.fallback.sql}
-               AND (d.kind, d.state) IN (SELECT x.kind, x.state FROM jsonb_to_recordset('${JSON.stringify(undecidedStates).replace(/'/g, "''")}'::jsonb) AS x(kind text, state text)))`;
+               AND ${inUndecidedState(undecidedStates)})`;
   return `WITH acted AS MATERIALIZED (${actedIds(`${governments}::uuid[]`)})
           SELECT (
             (SELECT coalesce(sum(n), 0) FROM (SELECT c.count AS n FROM document_counts c WHERE ${c}

@@ -104,10 +104,20 @@ export interface ReadScopeCountFilter {
   involved(alias: string, within?: string): string;
   /** The ids (`document_id`, each once) of the documents `involved` finds by the caller's history, before its test that the document was submitted. */
   actedIds(within?: string): string;
+  /** The caller's own units, whose documents `keyReads` reads whatever their key: rows of (`government_id`, `unit_id`). */
+  readonly ownUnits: string;
+  /**
+   * Whether `keyReads` may read documents of the government whose id is `government` outside the caller's own units
+   * (a government it reads whole, the regencies of a province it is LEGAL of, a government where a stage is its
+   * government's or its province's): where it does not, the caller's documents there are its own units' and those it
+   * is involved in, and a list need not walk the government's.
+   */
+  readsBeyondOwnUnits(government: string): string;
   /**
    * The drafts whose paraf koordinasi awaits the caller's unit, each a row of its pending participant deadline with what
    * that deadline keeps of its document (`document_id`, `kind`, `state`, `government_id`, `unit_id`, `submitted`,
-   * `facilitation`, `year`), so that a total need not read the documents; null for a caller that answers as an OPD nowhere.
+   * `facilitation`, `year`, `created_at`), so that a total or a list page need not read the documents; null for a caller that
+   * answers as an OPD nowhere.
    */
   readonly awaited: string | null;
   readonly undecidedStates: ReadonlyArray<{ readonly kind: string; readonly state: string }>;
@@ -154,7 +164,7 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
   const children = (parent: string) => `JOIN governments dg ON dg.parent_id = ${parent}.id AND dg.level <> 'PROVINCE'`;
   // what the actor reads whole: its own units (government, unit); submitted documents of the governments it reads; regulations
   // sent to the province's facilitation in the regencies and cities of a province it is LEGAL of
-  const ownUnits = `SELECT ag.id, du.id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit AND du.government_id = ag.id`;
+  const ownUnits = `SELECT ag.id AS government_id, du.id AS unit_id FROM ${authoritiesSql} JOIN units du ON du.code = a.unit AND du.government_id = ag.id`;
   const governmentsRead = `SELECT ag.id FROM ${authoritiesSql} WHERE a.role = ANY(${$r}::text[])`;
   const facilitatedFor = `SELECT dg.id FROM ${authoritiesSql} ${children('ag')} WHERE a.role = 'LEGAL'`;
   // every subquery is uncorrelated: PostgreSQL runs each once and probes its hash per key
@@ -166,6 +176,12 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
        OR (${c.kind}, ${c.state}, ${c.governmentId}, ${c.unitId}) IN (SELECT s.kind, s.state, sg.id, du.id FROM ${stagesSql} JOIN units du ON du.code = s.unit WHERE s.scope = 'unit')
        OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, sg.id FROM ${stagesSql} WHERE s.scope = 'government')
        OR (${c.kind}, ${c.state}, ${c.governmentId}) IN (SELECT s.kind, s.state, dg.id FROM ${stagesSql} ${children('sg')} WHERE s.scope = 'parent-province'))))`;
+  // every part of `keyReads` but its own units, by government alone (a unit-scope stage is in one of the caller's own units)
+  const readsBeyondOwnUnits = (government: string) => `(
+       ${government} IN (${governmentsRead})
+    OR ${government} IN (${facilitatedFor})
+    OR ${government} IN (SELECT sg.id FROM ${stagesSql} WHERE s.scope = 'government')
+    OR ${government} IN (SELECT dg.id FROM ${stagesSql} ${children('sg')} WHERE s.scope = 'parent-province'))`;
   // a participant's deadline sits in its own unit: each (government, unit, stage) read off the awaited deadlines' index with
   // what each keeps of its document (migration 1764035000000), and only for an actor who answers as an OPD concerned
   // somewhere (every other caller's statement stays as it was)
@@ -175,7 +191,8 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
                JOIN governments pg ON pg.code = p.gov JOIN units pu ON pu.government_id = pg.id AND pu.code = p.unit
                CROSS JOIN LATERAL (
                  SELECT pd.document_id, pd.kind, pd.stage AS state, pd.government_id, pd.document_unit_id AS unit_id,
-                        pd.document_submitted AS submitted, pd.document_facilitated AS facilitation, pd.document_year AS year
+                        pd.document_submitted AS submitted, pd.document_facilitated AS facilitation, pd.document_year AS year,
+                        pd.document_created_at AS created_at
                    FROM deadlines pd
                   WHERE pd.government_id = pg.id AND pd.unit_id = pu.id AND pd.stage = p.state AND pd.status = 'PENDING'
                     AND pd.kind = p.kind AND pd.participant_unit_id = pd.unit_id) pd`;
@@ -212,6 +229,8 @@ export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: 
     keyReads,
     involved,
     actedIds,
+    ownUnits,
+    readsBeyondOwnUnits,
     awaited,
     undecidedStates: [...undecided.values()],
   };
