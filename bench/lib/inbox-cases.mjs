@@ -36,6 +36,8 @@ export const INBOX_CASES = [
   ['kaltim.kepala-inspektorat', '/api/tasks'],
   ['kaltim.hukum', '/api/regulations?limit=20'],
   ['kaltim.kepala-inspektorat', '/api/regulations?limit=20'],
+  // an OPD head whose unit holds no Quick Win: an empty page, which walked all of the province's before 2026-12-07 22:00
+  ['kaltim.kepala-inspektorat', '/api/quick-wins?limit=20'],
   ['paser.drafter', '/api/regulations?state=revision&limit=20'],
   ['kaltim.plh', '/api/quick-wins?limit=20'],
 ];
