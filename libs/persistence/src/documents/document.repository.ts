@@ -191,7 +191,7 @@ export interface DocumentListFilter {
   titleWords?: readonly string[];
   offset: number;
   limit: number;
-  /** `readScopeFilter` of the caller, numbered from $1 (its parameters come first). */
+  /** `readScopeFilter` of the caller, numbered from $1 (its parameters come first): a title search's rows. */
   readScope: SqlFilter;
   /**
    * The same read scope for the total: `readScopeCountFilter` numbered from $1, and `readScopeFilter`
@@ -248,9 +248,9 @@ export class DocumentRepository {
   }
 
   /**
-   * One page, newest first, and the total. The page is taken per government off the
-   * (kind, government, [state,] created_at) indexes and merged, so it costs the same with a million
-   * documents; the count runs at the same time on another connection.
+   * One page, newest first, and the total. The page is taken per government off ordered indexes of what the caller
+   * reads there (`listPageQuery`) and merged, so it costs the same with a million documents; the count runs at the same
+   * time on another connection.
    */
   async list(manager: EntityManager, f: DocumentListFilter): Promise<DocumentListResult> {
     if (f.titleWords && f.titleWords.length > 0) return this.search(manager, f, f.titleWords, TITLE_MATCH_LIMIT);
