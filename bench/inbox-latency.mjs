@@ -71,27 +71,19 @@ async function explain(url) {
     const wf = await import(pathToFileURL(resolve('dist/libs/workflow/src/index.js')).href);
     const { listTotalQuery, listPageQuery } = await import(pathToFileURL(resolve('dist/libs/persistence/src/documents/document.repository.js')).href);
     const now = new Date();
-    for (const [name, kind, actor, state] of [
+    // the page's EXPLAIN too where it reads by its caller's sources (not the government's newest)
+    for (const [name, kind, actor, state, page] of [
       ['the list total of the Sekda (kaltim, every Quick Win)', 'quick-win', { username: 'kaltim.sekda', governmentCode: 'kaltim', unitCode: 'setda', roles: ['SECRETARY'], delegations: [] }, undefined],
       ['the list total of a drafter (its unit and what it acted on, state=approval)', 'quick-win', { username: 'kaltim.drafter', governmentCode: 'kaltim', unitCode: 'diskominfo', roles: ['DRAFTER'], delegations: [] }, 'approval'],
-      ['the regulation list total of the head of an OPD named in paraf koordinasi (its unit, what it acted on, the drafts awaiting its paraf)', 'regulation', { username: 'kaltim.kepala-inspektorat', governmentCode: 'kaltim', unitCode: 'inspektorat', roles: ['UNIT_HEAD'], delegations: [] }, undefined],
+      ['the regulation list total of the head of an OPD named in paraf koordinasi (its unit, what it acted on, the drafts awaiting its paraf)', 'regulation', { username: 'kaltim.kepala-inspektorat', governmentCode: 'kaltim', unitCode: 'inspektorat', roles: ['UNIT_HEAD'], delegations: [] }, undefined, true],
     ]) {
       const definitions = wf.createDefaultRegistry().list().filter((d) => d.kind === kind);
-      const counting = wf.readScopeCountFilter(actor, now, definitions, 1);
-      const filter = {
-        kind,
-        governmentIds: [rows[0].id],
-        state,
-        offset: 0,
-        limit: 20,
-        readScope: wf.readScopeFilter(actor, now, definitions, 1),
-        counting: { filter: counting, fallback: wf.readScopeFilter(actor, now, definitions, counting.params.length + 1) },
-      };
+      const filter = { kind, governmentIds: [rows[0].id], state, offset: 0, limit: 20, ...wf.listReadScopes(actor, now, definitions) };
       const total = listTotalQuery(filter);
       await q(name, total.sql, total.params);
-      if (actor.unitCode === 'inspektorat') {
-        const page = listPageQuery(filter);
-        await q(name.replace('list total', 'list page (its ids, before their summaries)'), page.sql, page.params);
+      if (page) {
+        const ids = listPageQuery(filter);
+        await q(name.replace('list total', 'list page (its ids, before their summaries)'), ids.sql, ids.params);
       }
     }
     return plans;

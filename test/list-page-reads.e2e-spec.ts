@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { listPageQuery } from '#persistence';
-import { createDefaultRegistry, readScopeCountFilter, readScopeFilter, Role, type ActorFacts } from '#workflow';
+import { createDefaultRegistry, listReadScopes, Role, type ActorFacts } from '#workflow';
 import { createTestApp, type TestApp } from '#testing';
 
 /**
@@ -35,15 +35,7 @@ describe("a list page reads the caller's documents, not the government's", () =>
 
   /** The rows of `documents` the page's plan read: those it returned and those its filters removed, in every loop. */
   async function documentRowsRead(actor: ActorFacts): Promise<{ listed: number; read: number }> {
-    const counting = readScopeCountFilter(actor, new Date(), definitions, 1);
-    const page = listPageQuery({
-      kind: 'quick-win',
-      governmentIds: [kaltim],
-      offset: 0,
-      limit: 20,
-      readScope: readScopeFilter(actor, new Date(), definitions, 1),
-      counting: { filter: counting, fallback: readScopeFilter(actor, new Date(), definitions, counting.params.length + 1) },
-    });
+    const page = listPageQuery({ kind: 'quick-win', governmentIds: [kaltim], offset: 0, limit: 20, ...listReadScopes(actor, new Date(), definitions) });
     return t.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL enable_seqscan = off`);
       await manager.query(`SET LOCAL enable_bitmapscan = off`);

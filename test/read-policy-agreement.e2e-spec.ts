@@ -15,6 +15,7 @@ import {
   type WaitingPlace,
   readScopeFilter,
   readScopeCountFilter,
+  listReadScopes,
   awaitedCountKey,
   documentCountKey,
   stageActorsFor,
@@ -172,15 +173,7 @@ describe('read scope: the pure rule and its SQL twin agree (fast-check)', () => 
         expect({ doc: pure, actor, counted: key || actedOn || waiting || (undecided && row) }).toEqual({ doc: pure, actor, counted: expected });
         if (awaitedKey !== null) expect({ doc: pure, actor, key: awaitedKey }).toEqual({ doc: pure, actor, key });
         // and as a list page reads it (`listPageQuery`, the newest first: the document just written heads its government's)
-        const listCounting = readScopeCountFilter(actor, NOW, definitions, 1);
-        const page = listPageQuery({
-          kind: definition.kind,
-          governmentIds: [government.id],
-          offset: 0,
-          limit: 1,
-          readScope: readScopeFilter(actor, NOW, definitions, 1),
-          counting: { filter: listCounting, fallback: readScopeFilter(actor, NOW, definitions, listCounting.params.length + 1) },
-        });
+        const page = listPageQuery({ kind: definition.kind, governmentIds: [government.id], offset: 0, limit: 1, ...listReadScopes(actor, NOW, definitions) });
         const listed: Array<{ id: string }> = await t.dataSource.query(page.sql, page.params);
         expect({ doc: pure, actor, listed: listed.some((r) => r.id === id) }).toEqual({ doc: pure, actor, listed: expected });
       }),

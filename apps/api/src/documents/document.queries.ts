@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { readableGovernmentRows } from '#persistence';
-import { canRead, readableGovernments, readScopeCountFilter, readScopeFilter, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
+import { canRead, listReadScopes, readableGovernments, verifyDocumentChain, type DocumentKind, type WorkflowRegistry } from '#workflow';
 import { ActorFactsLoader } from '../auth/actor-facts.loader.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { titleWordsOf } from '../common/contract/fields.js';
@@ -40,12 +40,10 @@ export class DocumentQueries {
     const governments = await readableGovernmentRows(this.dataSource.manager, readableGovernments(kind, actor, now));
     const governmentIds = governments.filter((g) => query.governmentCode === undefined || g.code === query.governmentCode).map((g) => g.id);
     const definitions = this.registry.list().filter((d) => d.kind === kind);
-    const counting = readScopeCountFilter(actor, now, definitions, 1);
     const result = await this.store.list(this.dataSource.manager, {
       kind,
       governmentIds,
-      readScope: readScopeFilter(actor, now, definitions, 1),
-      counting: { filter: counting, fallback: readScopeFilter(actor, now, definitions, counting.params.length + 1) },
+      ...listReadScopes(actor, now, definitions),
       state: query.state,
       unitCode: query.unitCode,
       year: query.year,

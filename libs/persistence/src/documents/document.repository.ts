@@ -497,6 +497,7 @@ const scopeGovernmentsSql = (children: boolean, code: string) =>
  */
 export function listPageQuery(f: DocumentListFilter): { sql: string; params: unknown[] } {
   const { ownUnits, readsBeyondOwnUnits, actedIds, awaited, undecidedStates } = f.counting.filter;
+  // `g.wide`: whether the caller reads the government `g` beyond its own units (`readsBeyondOwnUnits`)
   const params: unknown[] = [...f.counting.filter.params, ...fallbackParams(f), f.kind, f.governmentIds];
   const [kind, governmentIds] = [`$${params.length - 1}`, `$${params.length}`];
   // `=` one unit of the lateral's government: each government's page comes off its ordered index as it is
@@ -507,31 +508,31 @@ export function listPageQuery(f: DocumentListFilter): { sql: string; params: unk
   const listed = [`d.kind = ${kind}`, 'd.government_id = g.id', ...filters].join(' AND ');
   const newest = (alias: string) => `ORDER BY ${alias}.created_at DESC, ${alias}.id DESC LIMIT ${limit}::int + ${offset}::int`;
   const within = `${governmentIds}::uuid[]`;
-  const narrow = `NOT ${readsBeyondOwnUnits('g.id')}`;
-  let filter = firstFilter;
   // what a deadline keeps of its document, filtered as the documents are (the same values)
-  const waiting = [`w.kind = ${kind}`, 'w.government_id = g.id', 'w.submitted', ...filterConditions(f, 'w', () => `$${filter++}`, scoped)].join(' AND ');
+  const waiting = [`w.kind = ${kind}`, 'w.government_id = g.id', 'w.submitted', ...filterConditions(f, 'w', boundFrom(firstFilter), scoped)].join(' AND ');
   const awaitedSource = awaited === null ? '' : `
-             UNION (SELECT w.document_id AS id, w.created_at FROM (${awaited}) w WHERE ${narrow} AND ${waiting}
+             UNION (SELECT w.document_id AS id, w.created_at FROM (${awaited}) w WHERE NOT g.wide AND ${waiting}
                      ORDER BY w.created_at DESC, w.document_id DESC LIMIT ${limit}::int + ${offset}::int)`;
   const undecided = undecidedStates.length === 0 ? '' : `
              UNION (SELECT d.id, d.created_at FROM ${undecidedStatesSql(undecidedStates)}
                      CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d
                                           WHERE ${listed} AND d.kind = x.kind AND d.state = x.state AND ${f.counting.fallback.sql} ${newest('d')}) d
-                     WHERE ${narrow})`;
+                     WHERE NOT g.wide)`;
   const sql = `
          WITH acted AS MATERIALIZED (${actedIds(within)})
-         SELECT p.id, p.created_at FROM unnest(${governmentIds}::uuid[]) AS g(id)
+         SELECT p.id, p.created_at
+           -- each government judged once (OFFSET 0 keeps the judgement from being copied into each source)
+           FROM (SELECT g.id, ${readsBeyondOwnUnits('g.id')} AS wide FROM unnest(${governmentIds}::uuid[]) AS g(id) OFFSET 0) g
           CROSS JOIN LATERAL (
                    (SELECT d.id, d.created_at FROM documents d
-                     WHERE ${readsBeyondOwnUnits('g.id')} AND ${listed} AND ${readableByCount(f, within)} ${newest('d')})
+                     WHERE g.wide AND ${listed} AND ${readableByCount(f, within)} ${newest('d')})
              UNION (SELECT d.id, d.created_at FROM (${ownUnits}) o
                      CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE ${listed} AND d.unit_id = o.unit_id ${newest('d')}) d
-                     WHERE o.government_id = g.id AND ${narrow})
+                     WHERE o.government_id = g.id AND NOT g.wide)
              UNION (SELECT d.id, d.created_at FROM acted i
                      -- each by its id (OFFSET 0: the planner, unable to count them, would walk the government's documents)
                      CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d WHERE d.id = i.document_id AND d.submitted_at IS NOT NULL AND ${listed} OFFSET 0) d
-                     WHERE ${narrow} ${newest('d')})${awaitedSource}${undecided}) p
+                     WHERE NOT g.wide ${newest('d')})${awaitedSource}${undecided}) p
           ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}::int OFFSET ${offset}::int`;
   return { sql, params };
 }
@@ -573,13 +574,12 @@ function countSql(f: DocumentListFilter): string {
   let n = params.length + fallbackParams(f).length;
   const [kind, governments] = [`$${++n}`, `$${++n}`];
   // the counts and the documents take the same filter values, bound once after the kind and governments
-  const from = (first: number) => () => `$${first++}`;
-  const counted = [`c.kind = ${kind}`, `c.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'c', from(n + 1))];
-  const listed = [`d.kind = ${kind}`, `d.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'd', from(n + 1))];
+  const counted = [`c.kind = ${kind}`, `c.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'c', boundFrom(n + 1))];
+  const listed = [`d.kind = ${kind}`, `d.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'd', boundFrom(n + 1))];
   const key = { kind: 'c.kind', governmentId: 'c.government_id', unitId: 'c.unit_id', state: 'c.state', submitted: 'c.submitted', facilitation: 'c.facilitation' };
   const c = `${counted.join(' AND ')} AND ${keyReads(key)}`;
   const l = `${listed.join(' AND ')} AND NOT ${keyReads(documentCountKey('d'))}`;
-  const waiting = [`w.kind = ${kind}`, `w.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'w', from(n + 1))];
+  const waiting = [`w.kind = ${kind}`, `w.government_id = ANY(${governments}::uuid[])`, ...filterConditions(f, 'w', boundFrom(n + 1))];
   // the drafts awaiting the caller's paraf, off their deadlines (each once, as the caller may head two OPDs awaited on one)
   const awaitedCount = awaited === null ? '' : `
           + (SELECT count(DISTINCT w.document_id) FROM (${awaited}) w
@@ -613,6 +613,9 @@ function countParams(f: DocumentListFilter): unknown[] {
 }
 
 type ListFilters = Pick<DocumentListFilter, 'state' | 'unitCode' | 'year'>;
+
+/** A `bind` for `filterConditions` naming values already bound from `$first` on (the same filters on another alias). */
+const boundFrom = (first: number) => () => `$${first++}`;
 
 /** The values of the list's own filters (state, unit code, year), in the order `filterConditions` binds them. */
 function filterValues(f: ListFilters): unknown[] {

@@ -123,6 +123,16 @@ export interface ReadScopeCountFilter {
   readonly undecidedStates: ReadonlyArray<{ readonly kind: string; readonly state: string }>;
 }
 
+/**
+ * What a list reads by (`DocumentListFilter`'s scopes): the row filter numbered from $1 (a title search's rows), and for the
+ * page and the total the split of `readScopeCountFilter` numbered from $1 with the row filter after it (the states where
+ * workflow versions disagree on who acts).
+ */
+export function listReadScopes(actor: ActorFacts, now: Date, definitions: readonly WorkflowDefinition[]): { readScope: SqlFilter; counting: { filter: ReadScopeCountFilter; fallback: SqlFilter } } {
+  const filter = readScopeCountFilter(actor, now, definitions, 1);
+  return { readScope: readScopeFilter(actor, now, definitions, 1), counting: { filter, fallback: readScopeFilter(actor, now, definitions, filter.params.length + 1) } };
+}
+
 export function readScopeCountFilter(actor: ActorFacts, now: Date, definitions: readonly WorkflowDefinition[], firstParam: number): ReadScopeCountFilter {
   const authorities = authoritiesOf(actor, now).map((a) => ({ role: a.role, username: a.as.username, gov: a.as.governmentCode, unit: a.as.unitCode }));
   // (kind, state) -> the versions having the state
