@@ -506,13 +506,13 @@ export function listPageQuery(f: DocumentListFilter): { sql: string; params: unk
   const filters = filterConditions(f, 'd', (value) => `$${params.push(value)}`, scoped);
   const [limit, offset] = [`$${params.push(f.limit)}`, `$${params.push(f.offset)}`];
   const listed = [`d.kind = ${kind}`, 'd.government_id = g.id', ...filters].join(' AND ');
-  const newest = (alias: string) => `ORDER BY ${alias}.created_at DESC, ${alias}.id DESC LIMIT ${limit}::int + ${offset}::int`;
+  const newest = (alias: string, id = 'id') => `ORDER BY ${alias}.created_at DESC, ${alias}.${id} DESC LIMIT ${limit}::int + ${offset}::int`;
   const within = `${governmentIds}::uuid[]`;
   // what a deadline keeps of its document, filtered as the documents are (the same values)
   const waiting = [`w.kind = ${kind}`, 'w.government_id = g.id', 'w.submitted', ...filterConditions(f, 'w', boundFrom(firstFilter), scoped)].join(' AND ');
   const awaitedSource = awaited === null ? '' : `
              UNION (SELECT w.document_id AS id, w.created_at FROM (${awaited}) w WHERE NOT g.wide AND ${waiting}
-                     ORDER BY w.created_at DESC, w.document_id DESC LIMIT ${limit}::int + ${offset}::int)`;
+                     ${newest('w', 'document_id')})`;
   const undecided = undecidedStates.length === 0 ? '' : `
              UNION (SELECT d.id, d.created_at FROM ${undecidedStatesSql(undecidedStates)}
                      CROSS JOIN LATERAL (SELECT d.id, d.created_at FROM documents d
